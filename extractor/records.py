@@ -1,0 +1,183 @@
+"""Study records: frozen dataclasses for what extraction finds, with provenance.
+
+`StudyRecord.to_record()` gives the flat per-paper view defined by the
+evaluation's RECORD.md; `to_json()` gives the richer internal form, where every
+fact keeps its provenance and what the record has no field for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a fact was read: document, page, character span, quote, and rule."""
+
+    doc_id: str
+    char_start: int
+    char_end: int
+    quote: str
+    rule: str
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Study:
+    title: str | None = None
+    doi: str | None = None
+    journal: str | None = None
+    year: int | None = None
+    article_type: str | None = None
+    registrations: tuple[str, ...] = ()
+    phase: str | None = None
+    design: tuple[str, ...] = ()
+    population: dict[str, Any] = field(default_factory=dict)
+    provenance: tuple[Provenance, ...] = ()
+
+
+@dataclass(frozen=True)
+class Arm:
+    label: str
+    role: str  # intervention | control | overall | subgroup
+    n: int | None = None
+    provenance: Provenance | None = None
+
+
+@dataclass(frozen=True)
+class Intervention:
+    drug: str
+    dose: float | None = None
+    unit: str | None = None
+    route: str | None = None
+    days: str | None = None
+    cycles: int | None = None
+    provenance: Provenance | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    endpoint: str
+    statistic: str  # rate | median | hr | sdhr | or | ...
+    value: float
+    unit: str | None = None
+    timepoint_months: float | None = None
+    arm: str | None = None
+    ci: tuple[float, float] | None = None
+    p: float | None = None
+    provenance: Provenance | None = None
+
+
+@dataclass(frozen=True)
+class AdverseEvent:
+    term: str
+    grade: str | None = None
+    n: int | None = None
+    percent: float | None = None
+    arm: str | None = None
+    provenance: Provenance | None = None
+
+
+@dataclass(frozen=True)
+class Reference:
+    index: int
+    first_author: str | None = None
+    year: int | None = None
+    journal: str | None = None
+    volume: str | None = None
+    first_page: str | None = None
+    doi: str | None = None
+    title: str | None = None
+    pmid: str | None = None
+    provenance: Provenance | None = None
+
+
+@dataclass(frozen=True)
+class StudyRecord:
+    document: str
+    study: Study
+    arms: tuple[Arm, ...] = ()
+    interventions: tuple[Intervention, ...] = ()
+    outcomes: tuple[Outcome, ...] = ()
+    adverse_events: tuple[AdverseEvent, ...] = ()
+    references: tuple[Reference, ...] = ()
+    other_outcomes: tuple[Outcome, ...] = ()  # endpoints/statistics outside the record
+
+    def to_record(self) -> dict[str, Any]:
+        """The RECORD.md shape: flat, scored fields plus `evidence` quotes."""
+        s = self.study
+        return {
+            "document": self.document,
+            "study": {
+                "title": s.title,
+                "doi": s.doi,
+                "journal": s.journal,
+                "year": s.year,
+                "article_type": s.article_type,
+                "registrations": list(s.registrations),
+                "phase": s.phase,
+                "design": list(s.design),
+            },
+            "arms": [{"label": a.label, "role": a.role, "n": a.n} for a in self.arms],
+            "interventions": [
+                {
+                    "drug": i.drug,
+                    "dose": i.dose,
+                    "unit": i.unit,
+                    "route": i.route,
+                    "days": i.days,
+                    "cycles": i.cycles,
+                }
+                for i in self.interventions
+            ],
+            "outcomes": [
+                {
+                    "endpoint": o.endpoint,
+                    "statistic": o.statistic,
+                    "value": o.value,
+                    "unit": o.unit,
+                    "timepoint_months": o.timepoint_months,
+                    "arm": o.arm,
+                    "ci": list(o.ci) if o.ci else None,
+                    "p": o.p,
+                    "evidence": o.provenance.quote if o.provenance else None,
+                }
+                for o in self.outcomes
+            ],
+            "adverse_events": [
+                {
+                    "term": e.term,
+                    "grade": e.grade,
+                    "n": e.n,
+                    "percent": e.percent,
+                    "arm": e.arm,
+                    "evidence": e.provenance.quote if e.provenance else None,
+                }
+                for e in self.adverse_events
+            ],
+            "references": [
+                {
+                    "index": r.index,
+                    "first_author": r.first_author,
+                    "year": r.year,
+                    "journal": r.journal,
+                    "volume": r.volume,
+                    "first_page": r.first_page,
+                    "doi": r.doi,
+                }
+                for r in self.references
+            ],
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        """The internal form: every dataclass field, provenance included."""
+        return _jsonable(asdict(self))
+
+
+def _jsonable(obj: Any) -> Any:
+    if isinstance(obj, dict):
+        return {k: _jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_jsonable(v) for v in obj]
+    return obj
