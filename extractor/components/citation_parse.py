@@ -1,0 +1,523 @@
+"""Pattern-based parsing of one printed bibliographic reference.
+
+`parse_reference` reads the first author, year, journal, volume, first page,
+DOI, PMID and title from the raw text of one reference-list entry, in the
+common biomedical styles:
+
+- Vancouver / NLM / AMA / Haematologica / Blood / Lancet:
+  ``Author AA, Author BB. Title. J Abbr. 2012;120(9):1868-1876. doi:...``
+- Nature: ``Surname, A. B. et al. Title. Journal 10, 123–129 (2019).``
+- Springer: ``Surname A, Other B (2019) Title. J Abbr 10(2):123–129``
+- Elsevier: ``A. Surname, Title, J. Abbr. 28 (2010) 648–654.``
+- APA: ``Surname, A. (2019). Title. Journal, 10(2), 123–129. https://doi.org/...``
+- online-first: ``Journal. 2024. doi:...`` / ``Journal. Published online May 1, 2019.``
+
+The parser never invents a value: the year, volume, first page and DOI it
+returns are always substrings of the input (the DOI of its lower-cased form).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+__all__ = ["parse_reference", "first_author", "find_doi"]
+
+# --------------------------------------------------------------------------- #
+# building blocks
+
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+    r"|(?:Spring|Summer|Fall|Autumn|Winter)"
+)
+_YEAR = r"(?P<year>(?:1[5-9]|20)\d{2})[a-z]?"
+# "2019 Jan", "2019 Jan 5", "2019 Jan-Feb", "2019 Mar 15"
+_DATE = rf"(?:\s+(?:{_MONTH})(?:\s*\d{{1,2}})?(?:\s*[-–/]\s*(?:{_MONTH}|\d{{1,2}}))?)?"
+_VOL = r"(?P<volume>[A-Za-z]?\d+[A-Za-z]?)"
+_SUPPL = r"(?:\s*(?:Suppl(?:ement)?|Pt|Spec\s+No)\.?\s*[A-Za-z]?\d*)?"
+_ISSUE = r"(?:\s*\((?P<issue>[^()]{1,40})\))?"
+_PAGE = r"(?P<page>(?:[A-Za-z]{1,4}\.?)?\d+[A-Za-z0-9]*)"
+_DASH = r"[-‐‑‒–—−]"
+
+# Vancouver / NLM / AMA / Lancet: "2012;120(9):1868-1876", "2019;10:123", "2012; 380: 1234"
+_RE_VANCOUVER = re.compile(
+    rf"(?<![\w.]){_YEAR}{_DATE}\s*;\s*{_VOL}?{_SUPPL}{_ISSUE}{_SUPPL}\s*:\s*{_PAGE}"
+)
+# Nature: "Nat Med 25, 123–129 (2019)" / "Blood 120, 1868 (2012)"
+_RE_NATURE = re.compile(
+    rf"(?<![\w.(]){_VOL}{_ISSUE},\s*(?:pp?\.\s*)?{_PAGE}(?:\s*{_DASH}\s*\w+)?\s*"
+    rf"\(\s*(?:(?:{_MONTH})\s+(?:\d{{1,2}},?\s+)?)?{_YEAR}\s*\)"
+)
+# Elsevier: "J. Clin. Oncol. 28 (2010) 648–654"
+_RE_ELSEVIER = re.compile(rf"(?<![\w.(]){_VOL}\s*\(\s*{_YEAR}\s*\)\s*,?\s*{_PAGE}")
+# APA: "Journal, 10(2), 123–129" (the year printed after the authors)
+_RE_APA = re.compile(rf",\s*{_VOL}\s*{_ISSUE}\s*,\s*(?:pp?\.\s*)?{_PAGE}(?=\s*(?:{_DASH}|[.,;]|$))")
+# Springer: "J Abbr 10(2):123–129" (the year printed after the authors)
+_RE_SPRINGER = re.compile(rf"(?<=\s){_VOL}{_SUPPL}{_ISSUE}\s*:\s*{_PAGE}")
+# AMA online first: "JAMA Oncol. Published online May 1, 2019."
+_RE_ONLINE = re.compile(
+    rf"\.\s+(?:Published\s+online|Epub)(?:\s+ahead\s+of\s+print)?\s*"
+    rf"(?:(?:{_MONTH})\s+(?:\d{{1,2}},?\s+)?)?{_YEAR}"
+)
+# year alone after the journal: "Leukemia. 2024. doi:..." / "Leukemia 2024; doi"
+_RE_YEAR_ONLY = re.compile(rf"(?<![\w.;:(]){_YEAR}{_DATE}\s*(?=[.;,]|$)")
+# year after the author list: "(2019)." / "(2019a)"
+_RE_PAREN_YEAR = re.compile(r"\(\s*(?P<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,\s*[^()]{0,20})?\s*\)")
+_RE_ANY_YEAR = re.compile(r"(?<![\w./:-])(?P<year>(?:1[5-9]|20)\d{2})[a-z]?(?![\w/:-])")
+
+_RE_DOI = re.compile(r"10\.\d{4,9}/[-._;()/:A-Za-z0-9<>\[\]]+")
+_RE_PMID = re.compile(r"\bPMID\s*:?\s*(\d{1,9})\b")
+_RE_MARKUP = re.compile(
+    r"</?(?:i|b|em|strong|sup|sub|italic|bold|u)>|\*+|(?<!\w)_(?=\w)|(?<=\w)_(?!\w)"
+)
+_RE_ITALIC = re.compile(
+    r"\*{1,2}([^*\n]{1,200}?)\*{1,2}|<(?:i|em|italic)>(.{1,200}?)</(?:i|em|italic)>"
+)
+_RE_NUMBER_PREFIX = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]|[-•*·▪‣◦])\s+")
+
+_PARTICLES = {
+    "van",
+    "von",
+    "der",
+    "den",
+    "de",
+    "del",
+    "della",
+    "dei",
+    "di",
+    "da",
+    "das",
+    "dos",
+    "du",
+    "la",
+    "le",
+    "ten",
+    "ter",
+    "te",
+    "op",
+    "het",
+    "zu",
+    "y",
+    "e",
+    "bin",
+    "al",
+    "el",
+    "st",
+    "st.",
+    "mac",
+}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "2nd", "3rd", "jnr", "snr"}
+_GROUP_WORDS = re.compile(
+    r"\b(?:group|groups|consortium|committee|collaborat\w*|network|society|association|"
+    r"investigators|organi[sz]ation|panel|team|council|working\s+party|institute|"
+    r"foundation|trialists|alliance|programme|program|agency|registry|federation|"
+    r"college|academy|writing|steering|task\s+force|centers|centres|board|coalition)\b",
+    re.IGNORECASE,
+)
+# words that appear as dotted abbreviations in journal names ("J. Clin. Oncol.")
+_ABBREV_WORDS = {
+    "acad",
+    "adv",
+    "am",
+    "ann",
+    "arch",
+    "assoc",
+    "biol",
+    "biochem",
+    "br",
+    "bull",
+    "can",
+    "cardiol",
+    "chem",
+    "chin",
+    "clin",
+    "commun",
+    "crit",
+    "curr",
+    "dermatol",
+    "dis",
+    "endocrinol",
+    "engl",
+    "epidemiol",
+    "eur",
+    "exp",
+    "gastroenterol",
+    "genet",
+    "haematol",
+    "hematol",
+    "hepatol",
+    "immunol",
+    "infect",
+    "int",
+    "intern",
+    "invest",
+    "j",
+    "jpn",
+    "lett",
+    "leuk",
+    "malig",
+    "med",
+    "metab",
+    "microbiol",
+    "mol",
+    "nat",
+    "natl",
+    "nephrol",
+    "neurol",
+    "oncol",
+    "opin",
+    "paediatr",
+    "pathol",
+    "pediatr",
+    "pharmacol",
+    "physiol",
+    "proc",
+    "psychiatr",
+    "radiat",
+    "radiol",
+    "rep",
+    "res",
+    "rev",
+    "sci",
+    "semin",
+    "soc",
+    "surg",
+    "ther",
+    "transpl",
+    "transplant",
+    "treat",
+}
+
+
+def _norm_space(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _strip_markup(text: str) -> str:
+    """Markdown/HTML emphasis replaced by spaces (so no token is joined), spaces collapsed."""
+    return _norm_space(_RE_MARKUP.sub(" ", text))
+
+
+def _letters(word: str) -> str:
+    return "".join(c for c in word if c.isalpha())
+
+
+# --------------------------------------------------------------------------- #
+# authors
+
+
+def _is_initials(word: str) -> bool:
+    """'A', 'AB', 'RH', 'C-H', 'J.', 'J.A.', 'J.-P.' (three letters at most, all capitals)."""
+    w = word.rstrip(",;:")
+    letters = _letters(w)
+    if not letters or len(letters) > 3 or not letters.isupper():
+        return False
+    return all(c.isalpha() or c in ".-‐" for c in w)
+
+
+def _is_dotted_initials(word: str) -> bool:
+    w = word.rstrip(",;:")
+    return _is_initials(w) and "." in w and len(_letters(w)) <= 3
+
+
+def _is_surname_word(word: str) -> bool:
+    """A word that can be (part of) a surname: a particle or a capitalised name."""
+    w = word.rstrip(",;:.")
+    if w.lower() in _PARTICLES:
+        return True
+    if len(_letters(w)) < 2 or not w[0].isalpha() or not w[0].isupper():
+        # "d'Angelo", "O'Brien" begin with letters; "'t Hooft" is too rare to care
+        return bool(re.match(r"^[dl]['’][^\W\d_]", w))
+    return all(c.isalpha() or c in "'’-‐." for c in w)
+
+
+def _clean_surname(words: list[str]) -> str:
+    name = " ".join(words).strip(" ,;:")
+    return name.rstrip(".") if not name.endswith(" St.") else name
+
+
+def first_author(text: str) -> str | None:
+    """The first author's surname at the start of a reference (after any numbering).
+
+    Handles "Surname AB", "van der Velden VH", "Collins RH Jr", "Pui C-H",
+    "Surname, A. B.", "A. B. Surname" and group authors ("International
+    Myeloma Working Group."). Returns None when the reference starts with
+    no recognisable author (e.g. a title).
+    """
+    s = _strip_markup(_RE_NUMBER_PREFIX.sub("", text, count=1))
+    words = s.split(" ")[:8]
+    if not words or not words[0]:
+        return None
+    # Vancouver: Surname words, then initials ("Gökbuget N,", "van der Velden VH,")
+    for k in range(1, min(len(words), 5)):
+        if not all(_is_surname_word(w) for w in words[:k]):
+            break
+        if any(w.endswith((",", ";", ".")) for w in words[:k]):
+            break
+        if words[:k][-1].lower() in _PARTICLES:
+            continue
+        if _is_initials(words[k]) and not words[k].rstrip(",;:").endswith("-"):
+            nxt = words[k + 1].lower().strip(".,") if k + 1 < len(words) else ""
+            # "A Phase II Study" is a title, not "A" + initials
+            title_like = nxt in {"and", "of", "in", "for", "the", "with", "to"}
+            if (words[0][0].isupper() or words[0].lower() in _PARTICLES) and not title_like:
+                return _clean_surname(words[:k])
+    # APA / Nature / Chicago: "Surname, A. B.," / "van Dongen, J. J."
+    for k in range(1, min(len(words), 4)):
+        head = words[:k]
+        if not all(_is_surname_word(w) for w in head):
+            break
+        if not head[-1].endswith(","):
+            if any(w.endswith((",", ";", ".")) for w in head):
+                break
+            continue
+        nonparticle = [w for w in head if w.lower().rstrip(",") not in _PARTICLES]
+        if len(nonparticle) > 2:
+            break
+        if k < len(words) and _is_initials(words[k]):
+            return _clean_surname(head)
+        break
+    # initials first: "J. A. Smith", "J.-P. Dupont"
+    j = 0
+    while j < len(words) and _is_dotted_initials(words[j]) and not words[j].endswith(","):
+        j += 1
+    if 0 < j < len(words):
+        k = j
+        while k < len(words) and k - j < 4 and _is_surname_word(words[k]):
+            k += 1
+            if words[k - 1].endswith((",", ";", ".")):
+                break
+        if k > j and words[k - 1].lower().strip(",;.") not in _PARTICLES:
+            return _clean_surname(words[j:k])
+    # group author: the first element, when it names an organisation
+    m = re.match(r"^(.{3,150}?)(?:[.;,:]\s|[.;]$|$)", s)
+    if m and _GROUP_WORDS.search(m.group(1)) and len(m.group(1).split()) <= 14:
+        return m.group(1).strip()
+    return None
+
+
+def _author_block_end(s: str, year_paren: re.Match[str] | None) -> int:
+    """Where the author list ends in the cleaned reference `s` (start of the title)."""
+    if year_paren is not None and year_paren.start() < 300:
+        end = year_paren.end()
+        m = re.match(r"\s*[.,]?\s*", s[end:])
+        return end + (m.end() if m else 0)
+    m = re.search(r"\bet\s+al\b\.?,?\s*", s)
+    if m and m.start() < 400:
+        return m.end()
+    for m in re.finditer(r"\.\s+", s):
+        after = s[m.end() :]
+        words = after.split(" ", 3)
+        if not words or not words[0]:
+            continue
+        w0 = words[0]
+        # the author list goes on: another initial, "&", "and", "Surname AB," or "Surname, A."
+        if _is_dotted_initials(w0) or w0 in {"&", "and"}:
+            continue
+        if (
+            len(words) > 1
+            and _is_surname_word(w0)
+            and _is_initials(words[1])
+            and (words[1].endswith(",") or w0.endswith(","))
+        ):
+            continue
+        before = s[: m.start()].split(" ")[-1]
+        if not before:
+            continue
+        return m.end()
+    return 0
+
+
+# --------------------------------------------------------------------------- #
+# journal
+
+
+def _last_sentence(before: str) -> str:
+    """The journal name at the end of `before`: its last sentence, dotted abbreviations joined."""
+    before = before.rstrip(" .,;:")
+    parts = re.split(r"(?<=[.?!])\s+", before)
+    journal = parts[-1]
+    i = len(parts) - 2
+    while i >= 1:
+        piece = parts[i]
+        word = piece.rstrip(".")
+        if (
+            piece.endswith(".")
+            and " " not in word
+            and word[:1].isupper()
+            and (len(word) == 1 or word[1:].islower())
+            and (len(word) <= 3 or word.lower() in _ABBREV_WORDS)
+        ):
+            journal = piece + " " + journal
+            i -= 1
+            continue
+        break
+    return journal
+
+
+def _journal_before(raw: str, before: str) -> str | None:
+    """The journal printed just before the volume/year: an italic span, else the last sentence."""
+    tail = before.rstrip(" .,;:")
+    if not tail:
+        return None
+    for m in reversed(list(_RE_ITALIC.finditer(raw))):
+        cand = _strip_markup(m.group(1) or m.group(2) or "").rstrip(" .,;:")
+        if cand and not cand.isdigit() and tail.endswith(cand):
+            return cand
+    journal = _last_sentence(tail).strip(" .,;:")
+    # a lone "et al" or author list is not a journal
+    if not journal or len(journal) > 150 or re.fullmatch(r"(?:et\s+al|[\d\W]+)", journal):
+        return None
+    return journal
+
+
+# --------------------------------------------------------------------------- #
+# identifiers
+
+
+def find_doi(text: str) -> str | None:
+    """The first DOI printed in `text`, lower case, without URL prefix or trailing punctuation."""
+    m = _RE_DOI.search(text)
+    if not m:
+        return None
+    doi = m.group(0)
+    # "<https://doi.org/10.x/y>" and "[10.x/y]": the bracket is not part of it
+    doi = re.split(r"[<>\]]", doi, maxsplit=1)[0] if doi.count("[") < doi.count("]") else doi
+    doi = re.split(r"[<>]", doi, maxsplit=1)[0]
+    while doi and doi[-1] in ".,;:":
+        doi = doi[:-1]
+    while doi.endswith(")") and doi.count(")") > doi.count("("):
+        doi = doi[:-1]
+    while doi and doi[-1] in ".,;:":
+        doi = doi[:-1]
+    if "/" not in doi or doi.endswith("/"):
+        return None
+    return doi.lower()
+
+
+# --------------------------------------------------------------------------- #
+# the parser
+
+
+def _first_page(page: str) -> str:
+    return page.rstrip(".")
+
+
+def parse_reference(raw: str) -> dict[str, Any]:
+    """Parse one reference entry into its bibliographic fields.
+
+    Returns a dict with the keys ``first_author``, ``year`` (int), ``journal``,
+    ``volume``, ``first_page``, ``doi``, ``title``, ``pmid`` (each None when not
+    found) and ``style`` (the pattern that read the source: ``vancouver``,
+    ``nature``, ``elsevier``, ``apa``, ``springer``, ``online``, ``year-only``
+    or ``none``). The numbering prefix ("1.", "[1]", "(1)", "- ") may be present.
+    """
+    out: dict[str, Any] = {
+        "first_author": None,
+        "year": None,
+        "journal": None,
+        "volume": None,
+        "first_page": None,
+        "doi": None,
+        "title": None,
+        "pmid": None,
+        "style": "none",
+    }
+    if not raw or not raw.strip():
+        return out
+    body = _RE_NUMBER_PREFIX.sub("", raw, count=1)
+    s = _strip_markup(body)
+    out["first_author"] = first_author(body)
+    out["doi"] = find_doi(raw)
+    pm = _RE_PMID.search(s)
+    if pm:
+        out["pmid"] = pm.group(1)
+
+    # text after a DOI or URL is not bibliographic data: keep patterns off it
+    cut = re.search(r"(?:\bdoi\s*:|https?://|\bwww\.|\b10\.\d{4,9}/)", s, re.IGNORECASE)
+    scan = s[: cut.start()] if cut else s
+    year_paren = _RE_PAREN_YEAR.search(scan)
+    block_end = _author_block_end(scan, year_paren)
+
+    source_start: int | None = None
+    year: str | None = None
+    volume: str | None = None
+    page: str | None = None
+    style = "none"
+
+    m = _RE_VANCOUVER.search(scan, block_end)
+    if m:
+        style, source_start = "vancouver", m.start()
+        year, volume, page = m.group("year"), m.group("volume"), m.group("page")
+    if style == "none":
+        m = _RE_NATURE.search(scan, block_end)
+        if m:
+            style, source_start = "nature", m.start()
+            year, volume, page = m.group("year"), m.group("volume"), m.group("page")
+    if style == "none":
+        m = _RE_ELSEVIER.search(scan, block_end)
+        if m:
+            style, source_start = "elsevier", m.start()
+            year, volume, page = m.group("year"), m.group("volume"), m.group("page")
+    if style == "none" and year_paren is not None:
+        m = _RE_APA.search(scan, block_end)
+        if m:
+            style, source_start = "apa", m.start()
+            year, volume, page = year_paren.group("year"), m.group("volume"), m.group("page")
+        else:
+            m = _RE_SPRINGER.search(scan, block_end)
+            if m:
+                style, source_start = "springer", m.start()
+                year, volume, page = year_paren.group("year"), m.group("volume"), m.group("page")
+    if style == "none":
+        m = _RE_ONLINE.search(scan, block_end)
+        if m:
+            style, source_start, year = "online", m.start(), m.group("year")
+    if style == "none":
+        for m in _RE_YEAR_ONLY.finditer(scan, block_end):
+            before = scan[: m.start()].rstrip()
+            if before.endswith("."):
+                style, source_start, year = "year-only", m.start(), m.group("year")
+                break
+    if style == "none":
+        # no source pattern: a year in parentheses, else a free-standing year after the authors
+        if year_paren is not None:
+            year = year_paren.group("year")
+        else:
+            years = list(_RE_ANY_YEAR.finditer(scan, block_end))
+            if years:
+                year = years[-1].group("year")
+
+    if source_start is not None:
+        journal = _journal_before(body, scan[:source_start])
+        if journal is not None:
+            jpos = scan.rfind(journal, 0, source_start)
+            title_end = jpos if jpos >= 0 else source_start
+            if year_paren is not None and style in ("apa", "springer"):
+                title_end = min(title_end, source_start)
+            title = scan[block_end:title_end].strip(" .,;:")
+            out["title"] = title or None
+            if jpos >= 0 and jpos < block_end:
+                # the "journal" reached into the author list: not trustworthy
+                journal = None
+                out["title"] = None
+        out["journal"] = journal
+    if year is not None:
+        out["year"] = int(year)
+    out["volume"] = volume
+    out["first_page"] = _first_page(page) if page else None
+    out["style"] = style
+
+    # the invariant: printed values only
+    low = raw.lower()
+    for key in ("volume", "first_page"):
+        if out[key] is not None and out[key] not in raw:
+            out[key] = None
+    if out["year"] is not None and str(out["year"]) not in raw:
+        out["year"] = None
+    if out["doi"] is not None and out["doi"] not in low:
+        out["doi"] = None
+    if out["first_author"] is not None:
+        out["first_author"] = unicodedata.normalize("NFC", out["first_author"])
+    return out

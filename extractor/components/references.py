@@ -1,0 +1,401 @@
+"""The paper's own reference list: find it, split it into entries, parse each entry.
+
+Pure module-level functions:
+
+- `find_reference_section(text)`: the character span of the entries under the
+  last "References" (or "Bibliography", "Literature cited", ...) heading, up to
+  the back matter that follows (acknowledgements, tables, figure legends, ...).
+- `split_references(text, start, end)`: the entries, numbered ("1.", "1 ",
+  "[1]", "(1)", "1)") or not (bullets, author-year), wrapped over lines.
+- `parse_reference(raw)`: the fields of one entry (see `citation_parse`).
+- `extract_references(doc)`: `Reference` records with provenance; references
+  parsed from markup (JATS) win over the text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from litkg.extractor.components.citation_parse import parse_reference
+from litkg.extractor.document import Document
+from litkg.extractor.records import Provenance, Reference
+
+__all__ = [
+    "find_reference_section",
+    "split_references",
+    "parse_reference",
+    "extract_references",
+]
+
+_HEADING_WORDS = (
+    r"references(?:\s+and\s+notes)?|bibliography|literature\s+cited|cited\s+literature|"
+    r"works\s+cited|reference\s+list|references\s+cited|literaturverzeichnis|r[ée]f[ée]rences"
+)
+_RE_HEADING = re.compile(
+    rf"^[ \t]*(?:#{{1,6}}[ \t]*)?(?:\*\*|__)?[ \t]*(?:(?:\d{{1,2}}|[IVX]{{1,5}})\.?[ \t]+)?"
+    rf"(?:{_HEADING_WORDS})[ \t]*(?:\*\*|__)?[ \t]*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# back matter that ends a reference list
+_BACK_MATTER = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*(?:"
+    r"acknowledge?ments?|funding(?:\s+(?:information|statement|sources?))?|"
+    r"author(?:s'|'s|s)?\s+contributions?|contributions|competing\s+interests?|"
+    r"conflicts?\s+of\s+interests?(?:\s+statement)?|disclosures?(?:\s+of\s+conflicts.*)?|"
+    r"declarations?(?:\s+of\s+.*)?|additional\s+information|supplementary(?:\s+\w+){0,3}|"
+    r"supporting\s+information|appendix(?:\s+\w+)?|appendices|tables?|figures?|"
+    r"figure\s+legends?|legends?(?:\s+to\s+figures?)?|abbreviations|author\s+information|"
+    r"authors?\s+notes?|data\s+(?:availability|sharing)(?:\s+statement)?|"
+    r"ethics(?:\s+\w+){0,3}|footnotes?|notes|correspondence|about\s+the\s+authors?|"
+    r"article\s+information|publisher['’]s\s+note|open\s+access|rights\s+and\s+permissions|"
+    r"copyright|reprints|how\s+to\s+cite(?:\s+this\s+article)?|cite\s+this(?:\s+article)?|"
+    r"received|accepted|key\s+points|visual\s+abstract|trial\s+registration"
+    r")\b[^\n]*$",
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(
+    r"^[ \t]*(?:\*\*)?(?:table|fig\.?|figure|supplementary\s+(?:table|figure))\s*"
+    r"S?\d+[A-Za-z]?\s*[.:|\-–]",
+    re.IGNORECASE,
+)
+_LEGEND = re.compile(r"^[ \t]*legends?\b.*:\s*$", re.IGNORECASE)
+
+_NUMBER_STYLES: dict[str, re.Pattern[str]] = {
+    "bracket": re.compile(r"^[ \t]*\[(\d{1,4})\][ \t]*"),
+    "paren": re.compile(r"^[ \t]*\((\d{1,4})\)[ \t]*"),
+    "dot": re.compile(r"^[ \t]*(\d{1,4})\.(?:[ \t]+|(?=[^\W\d_]))"),
+    "close": re.compile(r"^[ \t]*(\d{1,4})\)[ \t]+"),
+    "space": re.compile(r"^[ \t]*(\d{1,4})[ \t]+(?=[^\W\d_])"),
+    "superscript": re.compile(r"^[ \t]*<sup>(\d{1,4})</sup>[ \t]*"),
+}
+_BULLET = re.compile(r"^[ \t]*[-•*·▪‣◦][ \t]+")
+_YEARISH = re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)")
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(line_start, line_end) of each line in text[start:end], newline excluded."""
+    out = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        out.append((pos, stop))
+        pos = stop + 1
+    return out
+
+
+def _is_back_matter(line: str) -> bool:
+    """A line that ends the reference list: a back-matter heading, caption, or table row."""
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if "\t" in line:
+        return True
+    if _BACK_MATTER.match(line) and len(stripped) < 120:
+        # "Received: ...", "Copyright © ..." and headings; a reference never starts so
+        return True
+    if _CAPTION.match(line) or _LEGEND.match(line):
+        return True
+    if stripped.startswith(("©", "#")) or stripped.lower().startswith("(c) "):
+        return True
+    letters = [c for c in stripped if c.isalpha()]
+    # a short all-capitals line without digits: a heading ("TABLES", "AUTHOR NOTES")
+    return bool(
+        letters
+        and len(stripped.split()) <= 6
+        and all(c.isupper() for c in letters)
+        and not any(c.isdigit() for c in stripped)
+        and len(letters) >= 4
+    )
+
+
+def _looks_like_entry(line: str) -> bool:
+    """Whether a line can start or continue a reference (has an author, year or source)."""
+    return bool(_YEARISH.search(line)) or bool(re.search(r"[^\W\d_]{2,}", line))
+
+
+def find_reference_section(text: str) -> tuple[int, int] | None:
+    """The span (start, end) of the reference entries, or None when there is no list.
+
+    The start is just after the last reference-list heading that is followed by
+    entries ("References", "REFERENCES", "## References", "Bibliography",
+    "Literature cited", ...); the end is the end of the last entry line before
+    back matter (acknowledgements, author notes, table rows, figure legends,
+    any further heading) or the end of the text.
+    """
+    for heading in reversed(list(_RE_HEADING.finditer(text))):
+        start = heading.end()
+        if start < len(text) and text[start] == "\n":
+            start += 1
+        last_end = None
+        first_start = None
+        for ls, le in _lines(text, start, len(text)):
+            line = text[ls:le]
+            if not line.strip():
+                continue
+            if _is_back_matter(line):
+                break
+            if not _looks_like_entry(line):
+                continue
+            if first_start is None:
+                first_start = ls
+            last_end = le
+        if first_start is None or last_end is None:
+            continue
+        entries = split_references(text, first_start, last_end)
+        if not entries:
+            continue
+        return first_start, entries[-1][3]
+    return None
+
+
+def _style_of(lines: list[str]) -> str | None:
+    """The numbering style that gives the longest run 1, 2, 3, ... at line starts."""
+    best, best_run = None, 1
+    for name, pattern in _NUMBER_STYLES.items():
+        expected, run = None, 0
+        for line in lines:
+            m = pattern.match(line)
+            if not m:
+                continue
+            n = int(m.group(1))
+            if expected is None and n <= 5:
+                expected, run = n + 1, 1
+            elif n == expected:
+                expected, run = n + 1, run + 1
+        if run > best_run:
+            best, best_run = name, run
+    return best
+
+
+def _rstrip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
+
+
+def _complete(raw: str) -> bool:
+    """An entry that already reads as finished: a year and a closing full stop or identifier."""
+    flat = raw.rstrip()
+    return bool(_YEARISH.search(flat)) and (
+        flat.endswith((".", ">", ")")) or bool(re.search(r"10\.\d{4,9}/\S+$", flat))
+    )
+
+
+def split_references(text: str, start: int, end: int) -> list[tuple[int, str, int, int]]:
+    """The entries of the reference list in text[start:end].
+
+    Returns (index, raw text, char_start, char_end) with raw == text[char_start:char_end]
+    (the numbering marker excluded, internal line breaks kept). Numbered lists keep
+    their printed numbers; bulleted and unnumbered lists are numbered by order.
+    A line that is not a new entry continues the current one, also across a blank
+    line while the current entry is unfinished; after a blank line that follows a
+    finished entry, a line that starts no entry ends the list.
+    """
+    spans = _lines(text, start, end)
+    lines = [text[s:e] for s, e in spans]
+    style = _style_of(lines)
+    entries: list[list[int]] = []  # [index, char_start, char_end]
+    expected: int | None = None
+    blank_before = False
+    pending_marker: int | None = None  # a number alone on its line: entry starts next line
+
+    def new_entry(index: int, cs: int, ce: int) -> None:
+        entries.append([index, cs, ce])
+
+    bullets = sum(1 for line in lines if _BULLET.match(line)) >= 2 and style is None
+    paragraphs = False
+    if style is None and not bullets:
+        blocks = [b for b in re.split(r"\n[ \t]*\n", text[start:end]) if b.strip()]
+        paragraphs = len(blocks) >= 2
+
+    for (ls, le), line in zip(spans, lines, strict=True):
+        if not line.strip():
+            blank_before = True
+            continue
+        if _is_back_matter(line) and (entries or pending_marker is not None):
+            break
+        marker_end = None
+        index = None
+        if style is not None:
+            m = _NUMBER_STYLES[style].match(line)
+            if m and (expected is None or int(m.group(1)) == expected):
+                index, marker_end = int(m.group(1)), ls + m.end()
+        elif bullets:
+            m = _BULLET.match(line)
+            if m:
+                index, marker_end = len(entries) + 1, ls + m.end()
+        elif paragraphs:
+            if blank_before or not entries:
+                index, marker_end = len(entries) + 1, ls
+        else:
+            prev = text[entries[-1][1] : entries[-1][2]] if entries else ""
+            if not entries or (
+                _complete(prev) and re.match(r"^\s*(?:[^\W\d_]|\()", line) is not None
+            ):
+                index, marker_end = len(entries) + 1, ls
+        if index is not None and marker_end is not None:
+            expected = index + 1
+            cs, ce = _rstrip_span(text, marker_end, le)
+            if cs == ce:  # "12." alone on its line
+                pending_marker = index
+            else:
+                new_entry(index, cs, ce)
+                pending_marker = None
+        elif pending_marker is not None:
+            cs, ce = _rstrip_span(text, ls, le)
+            new_entry(pending_marker, cs, ce)
+            pending_marker = None
+        elif entries:
+            current = text[entries[-1][1] : entries[-1][2]]
+            if blank_before and _complete(current) and not re.match(r"^\s*[a-z\d(]", line):
+                break
+            entries[-1][2] = _rstrip_span(text, ls, le)[1]
+        blank_before = False
+    return [(i, text[s:e], s, e) for i, s, e in entries]
+
+
+# --------------------------------------------------------------------------- #
+# markup references: locate their rendering in the text
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _locate(text: str, needle: str, lo: int = 0) -> tuple[int, int] | None:
+    """The span of `needle` in `text` (from `lo`), white space and markup allowed to differ."""
+    needle = needle.strip()
+    if not needle:
+        return None
+    pos = text.find(needle, lo)
+    if pos >= 0:
+        return pos, pos + len(needle)
+    tokens = re.findall(r"\w+", needle)
+    if not tokens:
+        return None
+    pattern = r"\W*?".join(re.escape(t) for t in tokens[:60])
+    m = re.compile(pattern).search(text, lo)
+    if m:
+        return m.start(), m.end()
+    return None
+
+
+def _line_span(text: str, pos: int) -> tuple[int, int]:
+    s = text.rfind("\n", 0, pos) + 1
+    e = text.find("\n", pos)
+    return s, len(text) if e < 0 else e
+
+
+def _markup_reference(doc: Document, i: int, d: dict[str, Any], lo: int) -> Reference:
+    """A `Reference` from a JATS-parsed dict, gaps filled from its text, located in doc.text."""
+    raw = str(d.get("text") or "")
+    parsed = parse_reference(raw) if raw else {}
+
+    def pick(key: str) -> Any:
+        value = d.get(key)
+        return value if value not in (None, "") else parsed.get(key)
+
+    span = _locate(doc.text, raw, lo) if raw else None
+    rule = "references.jats"
+    if span is None:
+        # the rendered line: the first author and year on one line of the list
+        author, year = pick("first_author"), pick("year")
+        if author:
+            for m in re.finditer(re.escape(str(author)), doc.text[lo:]):
+                ls, le = _line_span(doc.text, lo + m.start())
+                if year is None or str(year) in doc.text[ls:le]:
+                    span = (ls, le)
+                    break
+    if span is None:
+        rule = "references.jats.unlocated"
+        span = (-1, -1)
+    year = pick("year")
+    try:
+        year = int(year) if year is not None else None
+    except (TypeError, ValueError):
+        year = None
+    doi = pick("doi")
+    if isinstance(doi, str):
+        doi = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", doi.strip(), flags=re.I)
+        doi = doi.rstrip(".").lower() or None
+    index = d.get("index")
+    try:
+        index = int(index) if index is not None else i + 1
+    except (TypeError, ValueError):
+        index = i + 1
+    quote = doc.text[span[0] : span[1]] if span[0] >= 0 else raw
+    return Reference(
+        index=index,
+        first_author=pick("first_author"),
+        year=year,
+        journal=pick("journal"),
+        volume=None if pick("volume") is None else str(pick("volume")),
+        first_page=None if pick("first_page") is None else str(pick("first_page")),
+        doi=doi,
+        title=pick("title"),
+        pmid=None if pick("pmid") is None else str(pick("pmid")),
+        provenance=Provenance(
+            doc_id=doc.doc_id,
+            char_start=span[0],
+            char_end=span[1],
+            quote=quote,
+            rule=rule,
+            page=doc.page_at(span[0]) if span[0] >= 0 else None,
+        ),
+    )
+
+
+def extract_references(doc: Document) -> list[Reference]:
+    """The paper's own reference list as `Reference` records, in order.
+
+    References parsed from markup (`doc.references`) win: their fields are kept,
+    gaps filled by parsing their text, and their provenance points at their
+    rendering in `doc.text` (offsets -1 and rule "references.jats.unlocated" when
+    it cannot be found). Otherwise the list is found, split and parsed from
+    `doc.text`; the rule names the citation pattern that read the source
+    ("references.vancouver", "references.nature", ...).
+    """
+    if doc.references:
+        section = find_reference_section(doc.text)
+        lo = section[0] if section else 0
+        out = []
+        for i, d in enumerate(doc.references):
+            ref = _markup_reference(doc, i, d, lo)
+            if ref.provenance is not None and ref.provenance.char_end > 0:
+                lo = ref.provenance.char_end
+            out.append(ref)
+        return out
+    section = find_reference_section(doc.text)
+    if section is None:
+        return []
+    out = []
+    for index, raw, cs, ce in split_references(doc.text, *section):
+        f = parse_reference(raw)
+        out.append(
+            Reference(
+                index=index,
+                first_author=f["first_author"],
+                year=f["year"],
+                journal=f["journal"],
+                volume=f["volume"],
+                first_page=f["first_page"],
+                doi=f["doi"],
+                title=f["title"],
+                pmid=f["pmid"],
+                provenance=Provenance(
+                    doc_id=doc.doc_id,
+                    char_start=cs,
+                    char_end=ce,
+                    quote=raw,
+                    rule=f"references.{f['style']}",
+                    page=doc.page_at(cs),
+                ),
+            )
+        )
+    return out
