@@ -339,7 +339,7 @@ def _last_sentence(before: str) -> str:
     parts = re.split(r"(?<=[.?!])\s+", before)
     journal = parts[-1]
     i = len(parts) - 2
-    while i >= 1:
+    while i >= 0:
         piece = parts[i]
         word = piece.rstrip(".")
         if (
@@ -356,7 +356,7 @@ def _last_sentence(before: str) -> str:
     return journal
 
 
-def _journal_before(raw: str, before: str) -> str | None:
+def _journal_before(raw: str, before: str, comma: bool = False) -> str | None:
     """The journal printed just before the volume/year: an italic span, else the last sentence."""
     tail = before.rstrip(" .,;:")
     if not tail:
@@ -365,6 +365,9 @@ def _journal_before(raw: str, before: str) -> str | None:
         cand = _strip_markup(m.group(1) or m.group(2) or "").rstrip(" .,;:")
         if cand and not cand.isdigit() and tail.endswith(cand):
             return cand
+    if comma and ", " in tail:
+        # Elsevier separates authors, title and journal by commas
+        tail = tail.rsplit(", ", 1)[1]
     journal = _last_sentence(tail).strip(" .,;:")
     # a lone "et al" or author list is not a journal
     if not journal or len(journal) > 150 or re.fullmatch(r"(?:et\s+al|[\d\W]+)", journal):
@@ -398,6 +401,19 @@ def find_doi(text: str) -> str | None:
 
 # --------------------------------------------------------------------------- #
 # the parser
+
+
+def _author_year(s: str) -> re.Match[str] | None:
+    """The "(2019)" printed after the authors (APA, Springer, Harvard), not the Nature "(2019)."
+
+    It must be followed by the title and source, i.e. by at least two more words.
+    """
+    for m in _RE_PAREN_YEAR.finditer(s):
+        if m.start() > 400:
+            break
+        if len(re.findall(r"[^\W\d_]{2,}", s[m.end() :])) >= 2:
+            return m
+    return None
 
 
 def _first_page(page: str) -> str:
@@ -437,7 +453,7 @@ def parse_reference(raw: str) -> dict[str, Any]:
     # text after a DOI or URL is not bibliographic data: keep patterns off it
     cut = re.search(r"(?:\bdoi\s*:|https?://|\bwww\.|\b10\.\d{4,9}/)", s, re.IGNORECASE)
     scan = s[: cut.start()] if cut else s
-    year_paren = _RE_PAREN_YEAR.search(scan)
+    year_paren = _author_year(scan)
     block_end = _author_block_end(scan, year_paren)
 
     source_start: int | None = None
@@ -490,7 +506,7 @@ def parse_reference(raw: str) -> dict[str, Any]:
                 year = years[-1].group("year")
 
     if source_start is not None:
-        journal = _journal_before(body, scan[:source_start])
+        journal = _journal_before(body, scan[:source_start], comma=style == "elsevier")
         if journal is not None:
             jpos = scan.rfind(journal, 0, source_start)
             title_end = jpos if jpos >= 0 else source_start
