@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from importlib.metadata import version
+from pathlib import Path
 
 import click
 
@@ -11,6 +13,96 @@ import click
 @click.version_option(version("litkg"), prog_name="litkg")
 def cli() -> None:
     """litkg: turn clinical-trial papers into a knowledge graph you can query."""
+
+
+# ---------------------------------------------------------------- extraction
+
+
+def _progress(files, label: str):
+    """A progress bar on stderr for batches (hidden when stderr is not a terminal)."""
+    files = list(files)
+    if len(files) < 2 or not sys.stderr.isatty():
+        yield from files
+        return
+    with click.progressbar(
+        files, label=label, file=sys.stderr, show_pos=True, show_eta=True
+    ) as bar:
+        yield from bar
+
+
+def _finish(report, *, quiet: bool = False) -> None:
+    if report.failures or not quiet:
+        click.echo(report.summary(), err=True)
+    if report.failures and not report.done:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "text"]),
+    default="text",
+    show_default=True,
+    help="json: the whole Document (pages, tables, metadata, text); text: a summary and the text.",
+)
+@click.option("--no-text", is_flag=True, help="With --format json, leave the full text out.")
+def ingest(inputs: tuple[Path, ...], fmt: str, no_text: bool) -> None:
+    """Show what litkg reads from PDF, JATS XML or text INPUTS (files or folders)."""
+    from litkg.extractor.batch import BatchReport, dumps, run_batch
+
+    report = BatchReport()
+    for _path, doc, _ in run_batch(
+        inputs, lambda d: None, report, lambda f: _progress(f, "ingest")
+    ):
+        if fmt == "json":
+            click.echo(dumps(doc.to_dict(with_text=not no_text)))
+        else:
+            click.echo(
+                f"== {doc.doc_id} ({doc.source_format}, {doc.n_pages} pages, {len(doc.text)} chars, "
+                f"{len(doc.tables)} tables, {len(doc.references)} marked-up references)"
+            )
+            for t in doc.tables:
+                click.echo(
+                    f"   table p.{t.page}: {t.n_rows} rows x {t.n_cols} cols  {t.caption or ''}"
+                )
+            if not no_text:
+                click.echo(doc.text)
+    _finish(report, quiet=True)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["record", "json"]),
+    default="record",
+    show_default=True,
+    help="record: the flat study record; json: the full form with provenance for every fact.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write DIR/<document>.json per input instead of printing one JSON object per line.",
+)
+def extract(inputs: tuple[Path, ...], fmt: str, output: Path | None) -> None:
+    """Extract study records from INPUTS (PDF, JATS XML, text; files or folders)."""
+    from litkg.extractor.batch import BatchReport, dumps, run_batch, write_atomic
+    from litkg.extractor.pipeline import extract_record
+
+    report = BatchReport()
+    for _path, doc, rec in run_batch(
+        inputs, extract_record, report, lambda f: _progress(f, "extract")
+    ):
+        data = rec.to_record() if fmt == "record" else rec.to_json()
+        if output is not None:
+            write_atomic(output / f"{doc.doc_id}.json", dumps(data, pretty=True) + "\n")
+        else:
+            click.echo(dumps(data))
+    _finish(report, quiet=output is None)
 
 
 def main() -> None:

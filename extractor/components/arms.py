@@ -1,0 +1,160 @@
+"""Arms and cohorts with their sizes, from table headers and from sentences.
+
+Baseline tables name their arms in the header ("Blinatumomab (N=21)");
+prose states how many were analysed ("21 patients ... were included in the
+analysis", "all nine enrolled patients") and names subgroups ("Of the 15
+patients in their first CR with undetectable MRD, ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from litkg.extractor.document import Table
+from litkg.extractor.numbers import NUMBER_WORDS, words_to_int
+
+CONTROL_CUES = re.compile(
+    r"\b(?:controls?|placebo|comparator|standard(?:[- ]of[- ]care)?|usual care|observation|sham"
+    r"|historical|untreated|no treatment|reference)\b",
+    re.I,
+)
+OVERALL_CUES = re.compile(r"^\s*(?:all|total|overall|entire|whole|combined)\b", re.I)
+_N_IN_CELL = re.compile(r"[(\[]?\s*\b[Nn]\s*=\s*(\d[\d,]*)\s*[)\]]?")
+
+
+@dataclass(frozen=True)
+class ArmMatch:
+    label: str
+    role: str
+    n: int | None
+    start: int  # offset in the sentence/row text
+    end: int
+    rule: str
+
+
+def role_for_label(label: str) -> str:
+    """overall / control / intervention from an arm's printed label."""
+    if OVERALL_CUES.match(label):
+        return "overall"
+    if CONTROL_CUES.search(label):
+        return "control"
+    return "intervention"
+
+
+def arms_from_table_header(table: Table) -> dict[int, ArmMatch]:
+    """Columns of a table whose header names an arm with its size ("Drug (N=21)").
+
+    Looks at the first two rows; returns column index -> ArmMatch. When two
+    arms have no control cue, the first is taken as the intervention and the
+    second as the control (the order tables print experimental arms in);
+    the rule id says so.
+    """
+    found: dict[int, ArmMatch] = {}
+    for row in table.rows[:2]:
+        for col, cell in enumerate(row):
+            if col == 0:
+                continue
+            m = _N_IN_CELL.search(cell)
+            if not m:
+                continue
+            label = cell[: m.start()].strip(" ,;:(") or cell.strip()
+            n = int(m.group(1).replace(",", ""))
+            found[col] = ArmMatch(label, role_for_label(label), n, 0, 0, "arms.table.header_n")
+    non_overall = [c for c, a in found.items() if a.role != "overall"]
+    if len(non_overall) == 2 and all(found[c].role == "intervention" for c in non_overall):
+        c2 = sorted(non_overall)[1]
+        a = found[c2]
+        found[c2] = ArmMatch(a.label, "control", a.n, 0, 0, "arms.table.order")
+    return found
+
+
+_SUBJ = r"(?:patients|subjects|participants|children|adults|individuals|cases|recipients|women|men|infants|adolescents)"
+_NUM = rf"(?P<n>\d[\d,]*|{NUMBER_WORDS})"
+_ANALYSED = re.compile(
+    rf"\b{_NUM}\s+(?:[\w-]+\s+){{0,2}}?{_SUBJ}\b"
+    r"(?P<mid>[^.;]{0,90}?)\b(?:were|was)\s+(?:(?:thus|finally|ultimately)\s+)?"
+    r"(?P<verb>included|enrolled|analy[sz]ed|evaluable|evaluated|treated|randomi[sz]ed|assigned)\b",
+    re.I,
+)
+_ALL_ENROLLED = re.compile(
+    rf"\ball\s+{_NUM}\s+(?P<verb>enrolled|treated|evaluable|included|randomi[sz]ed)\s+{_SUBJ}\b",
+    re.I,
+)
+_TOTAL_OF = re.compile(
+    rf"\b(?:a total of|overall,?)\s+{_NUM}\s+{_SUBJ}\s+(?:\w+\s+){{0,3}}?(?P<verb>were|received|underwent|had)\b",
+    re.I,
+)
+_IN_N = re.compile(
+    rf"\b(?:efficacy|safety|outcomes?|analysis|analyses)\b[^.;]{{0,60}}?\bin\s+{_NUM}\s+{_SUBJ}\b",
+    re.I,
+)
+_OF_THE = re.compile(
+    rf"\b[Oo]f\s+the\s+{_NUM}\s+{_SUBJ}\s+(?P<label>(?:in|with|who)\b[^,;.]{{4,80}}?)\s*,", re.I
+)
+_ARM_N_PAREN = re.compile(
+    r"(?P<label>\b[A-Za-z][\w/+-]*(?:\s+[\w/+-]+){0,4}?)\s*\(\s*n\s*=\s*(?P<n>\d[\d,]*)\s*\)"
+)
+_VERB_RANK = {"included": 0, "analysed": 0, "analyzed": 0, "evaluable": 1, "evaluated": 1,
+              "enrolled": 2, "randomised": 2, "randomized": 2, "assigned": 2, "treated": 3,
+              "were": 4, "received": 4, "underwent": 4, "had": 4, "in": 5}  # fmt: skip
+
+
+def _n(text: str) -> int | None:
+    t = text.replace(",", "")
+    return int(t) if t.isdigit() else words_to_int(t)
+
+
+def study_population_sizes(sent: str) -> list[tuple[int, int, int, int]]:
+    """(n, rank, start, end) of statements of how many were analysed.
+
+    A lower rank is a stronger statement (included/analysed beats enrolled,
+    which beats treated).
+    """
+    out: list[tuple[int, int, int, int]] = []
+    for rx in (_ANALYSED, _ALL_ENROLLED, _TOTAL_OF):
+        for m in rx.finditer(sent):
+            n = _n(m.group("n"))
+            if n is None or n < 2:
+                continue
+            verb = m.group("verb").lower()
+            rank = _VERB_RANK.get(verb, 4)
+            if rx is _ANALYSED and re.search(r"\b(?:not|never|excluded)\b", m.group("mid")):
+                continue
+            out.append((n, rank, m.start(), m.end()))
+    for m in _IN_N.finditer(sent):
+        n = _n(m.group("n"))
+        if n and n >= 2:
+            out.append((n, _VERB_RANK["in"], m.start("n"), m.end()))
+    return out
+
+
+def subgroups(sent: str) -> list[ArmMatch]:
+    """Named subsets: "Of the 15 patients in their first CR with undetectable MRD, ..."."""
+    out: list[ArmMatch] = []
+    for m in _OF_THE.finditer(sent):
+        n = _n(m.group("n"))
+        if n is None:
+            continue
+        label = re.sub(r"^(?:in|with|who)\s+(?:their\s+|the\s+)?", "", m.group("label").strip())
+        out.append(ArmMatch(label, "subgroup", n, m.start(), m.end(), "arms.sentence.of_the"))
+    return out
+
+
+def arms_with_n(sent: str) -> list[ArmMatch]:
+    """Arms printed with their size in parentheses: "placebo (n = 494)"."""
+    out: list[ArmMatch] = []
+    for m in _ARM_N_PAREN.finditer(sent):
+        label = re.split(
+            r"\b(?:to|or|and|versus|vs\.?|with|received|receiving)\s+", m.group("label")
+        )[-1]
+        label = re.sub(r"^(?:the)\s+", "", label, flags=re.I)
+        if not re.search(r"[A-Za-z]{3}", label) or re.fullmatch(
+            r"(?i)patients?|cases?|total", label
+        ):
+            continue
+        out.append(
+            ArmMatch(label.strip(), role_for_label(label), int(m.group("n").replace(",", "")),
+                     m.start(), m.end(), "arms.sentence.n_paren")
+        )  # fmt: skip
+    return out

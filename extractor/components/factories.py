@@ -1,0 +1,313 @@
+"""spaCy factories: thin wrappers that run the pure extraction functions of
+each component module over a processed `Doc`, plus the assembly of a
+`StudyRecord` from what they found."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from litkg.extractor.components import arms as arms_mod
+from litkg.extractor.components import outcomes as outcomes_mod
+from litkg.extractor.document import Document
+from litkg.extractor.pipeline import _facts, _span, own_result_sentences, provenance
+from litkg.extractor.records import (
+    AdverseEvent,
+    Arm,
+    Intervention,
+    Outcome,
+    Reference,
+    Study,
+    StudyRecord,
+)
+from spacy.language import Language
+from spacy.tokens import Doc
+
+COMPONENTS = [
+    "litkg_study",
+    "litkg_arms",
+    "litkg_interventions",
+    "litkg_outcomes",
+    "litkg_adverse_events",
+    "litkg_references",
+]
+
+
+def _source(doc: Doc) -> Document:
+    source = doc._.litkg_document
+    if source is None:
+        source = Document(doc_id="doc", source="<text>", source_format="text", text=doc.text)
+        doc._.litkg_document = source
+    return source
+
+
+def _sentences(doc: Doc) -> list[tuple[str, int]]:
+    return [(s.text, s.start_char) for s in doc.sents]
+
+
+# ------------------------------------------------------------------ study
+
+
+@Language.component("litkg_study")
+def study_component(doc: Doc) -> Doc:
+    """Study metadata: title, DOI, journal, year, registrations, phase, design."""
+    from litkg.extractor.components.study import extract_study
+
+    study = extract_study(_source(doc), _sentences(doc))
+    _facts(doc)["study"] = [study]
+    for p in study.provenance:
+        _span(doc, p.char_start, p.char_end, p.rule, "study")
+    return doc
+
+
+# ------------------------------------------------------------------ arms
+
+
+@Language.component("litkg_arms")
+def arms_component(doc: Doc) -> Doc:
+    """Arms with sizes: table headers first, then sentences."""
+    source = _source(doc)
+    found: list[Arm] = []
+    for table in source.tables:
+        header = arms_mod.arms_from_table_header(table)
+        if not header or table.char_start is None:
+            continue
+        row_span = table.row_spans[0] if table.row_spans else (table.char_start, table.char_end)
+        for a in header.values():
+            found.append(Arm(a.label, a.role, a.n, provenance(source, *row_span, a.rule)))
+        break
+    sents = own_result_sentences(doc)
+    if not any(a.role == "intervention" for a in found):
+        best: tuple[int, int, int, int, int] | None = None  # rank, order, n, start, end
+        for order, (text, start, end) in enumerate(sents):
+            for n, rank, _s, _e in arms_mod.study_population_sizes(text):
+                cand = (rank, order, n, start, end)
+                if best is None or cand[:2] < best[:2]:
+                    best = cand
+        if best is not None:
+            label = _main_drug_label(doc) or "study cohort"
+            found.append(
+                Arm(
+                    label,
+                    "intervention",
+                    best[2],
+                    provenance(source, best[3], best[4], "arms.sentence.analysed"),
+                )
+            )
+    for text, start, end in sents:
+        for a in arms_mod.subgroups(text):
+            if any(x.n == a.n and x.role == a.role for x in found):
+                continue
+            found.append(Arm(a.label, a.role, a.n, provenance(source, start, end, a.rule)))
+    _facts(doc)["arms"] = found
+    for a in found:
+        if a.provenance:
+            _span(doc, a.provenance.char_start, a.provenance.char_end, a.role, "arms")
+    return doc
+
+
+def _main_drug_label(doc: Doc) -> str | None:
+    ivs = _facts(doc).get("interventions") or []
+    return ivs[0].drug if ivs else None
+
+
+# ------------------------------------------------------------------ interventions
+
+
+@Language.component("litkg_interventions")
+def interventions_component(doc: Doc) -> Doc:
+    """Assigned treatments with dose, unit, route, days and cycles."""
+    try:
+        from litkg.extractor.components.interventions import extract_interventions
+    except ImportError:  # component not available in this build
+        _facts(doc)["interventions"] = []
+        return doc
+    found = list(extract_interventions(_source(doc), _sentences(doc)))
+    _facts(doc)["interventions"] = found
+    for i in found:
+        if i.provenance:
+            _span(doc, i.provenance.char_start, i.provenance.char_end, i.drug, "interventions")
+    return doc
+
+
+# ------------------------------------------------------------------ outcomes
+
+
+def _aliases(doc: Doc) -> dict[str, str]:
+    """Abbreviations the paper defines for endpoints ("leukaemia-free survival (LFS)")."""
+    out: dict[str, str] = {}
+    for abrv in getattr(doc._, "abbreviations", []) or []:
+        key = outcomes_mod.endpoint_key(abrv._.long_form.text)
+        if key and abrv.text.isupper() and len(abrv.text) <= 6:
+            out[abrv.text] = key
+    return out
+
+
+@Language.component("litkg_outcomes")
+def outcomes_component(doc: Doc) -> Doc:
+    """Endpoint results from sentences and from table rows."""
+    source = _source(doc)
+    aliases = _aliases(doc)
+    found: list[Outcome] = []
+    for text, start, end in own_result_sentences(doc):
+        for o in outcomes_mod.find_outcomes(text, aliases):
+            found.append(_outcome(o, provenance(source, start, end, o.rule)))
+    for table in source.tables:
+        header = arms_mod.arms_from_table_header(table)
+        if not header:
+            continue
+        roles = {c: a.role for c, a in header.items()}
+        p_col = next(
+            (
+                c
+                for c, cell in enumerate(table.rows[0])
+                if re.fullmatch(r"(?i)\s*p[- ]?(?:value)?\s*", cell)
+            ),
+            None,
+        )
+        for r, row in enumerate(table.rows[1:], start=1):
+            if not row:
+                continue
+            for _col, o in outcomes_mod.outcome_from_table_row(row[0], row, roles, p_col):
+                span = (
+                    table.row_spans[r]
+                    if r < len(table.row_spans)
+                    else (table.char_start or 0, table.char_end or 0)
+                )
+                found.append(_outcome(o, provenance(source, span[0], span[1], o.rule)))
+    found = _dedupe(found, lambda o: (o.endpoint, o.statistic, o.value, o.timepoint_months, o.arm))
+    record_keys = set(_record_endpoints())
+    _facts(doc)["outcomes"] = [
+        o for o in found if o.statistic in _RECORD_STATS and o.endpoint in record_keys
+    ]
+    _facts(doc)["other_outcomes"] = [o for o in found if o not in _facts(doc)["outcomes"]]
+    for o in found:
+        if o.provenance:
+            _span(doc, o.provenance.char_start, o.provenance.char_end, o.endpoint, "outcomes")
+    return doc
+
+
+_RECORD_STATS = {"rate", "median", "hr", "sdhr"}
+
+
+def _record_endpoints() -> list[str]:
+    from litkg.extractor.vocab import load_vocab
+
+    return list(load_vocab("endpoints")["endpoints"])
+
+
+def _outcome(o: outcomes_mod.OutcomeMatch, prov) -> Outcome:
+    return Outcome(
+        endpoint=o.endpoint,
+        statistic=o.statistic,
+        value=o.value,
+        unit=o.unit,
+        timepoint_months=o.timepoint_months,
+        arm=o.arm,
+        ci=o.ci,
+        p=o.p,
+        provenance=prov,
+    )
+
+
+def _dedupe(items: list[Any], key) -> list[Any]:
+    seen: set[Any] = set()
+    out = []
+    for it in items:
+        k = key(it)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(it)
+    return out
+
+
+# ------------------------------------------------------------------ adverse events
+
+
+@Language.component("litkg_adverse_events")
+def adverse_events_component(doc: Doc) -> Doc:
+    """Adverse events with grade, n and percent, from sentences and AE tables."""
+    try:
+        from litkg.extractor.components import adverse_events as ae_mod
+    except ImportError:
+        _facts(doc)["adverse_events"] = []
+        return doc
+    source = _source(doc)
+    found: list[AdverseEvent] = []
+    for text, start, end in own_result_sentences(doc):
+        for m in ae_mod.find_adverse_events(text):
+            found.append(
+                AdverseEvent(
+                    term=m.term,
+                    grade=m.grade,
+                    n=m.n,
+                    percent=m.percent,
+                    arm=getattr(m, "arm", None) or "intervention",
+                    provenance=provenance(source, start, end, m.rule),
+                )
+            )
+    for table in source.tables:
+        for m, r in ae_mod.adverse_events_from_table(table):
+            span = (
+                table.row_spans[r]
+                if r < len(table.row_spans)
+                else (table.char_start or 0, table.char_end or 0)
+            )
+            arm = getattr(m, "arm", None)
+            found.append(
+                AdverseEvent(
+                    term=m.term,
+                    grade=m.grade,
+                    n=m.n,
+                    percent=m.percent,
+                    arm=arms_mod.role_for_label(arm) if arm else None,
+                    provenance=provenance(source, span[0], span[1], m.rule),
+                )
+            )
+    found = _dedupe(found, lambda e: (e.term, e.grade, e.n, e.percent, e.arm))
+    _facts(doc)["adverse_events"] = found
+    for e in found:
+        if e.provenance:
+            _span(doc, e.provenance.char_start, e.provenance.char_end, e.term, "adverse_events")
+    return doc
+
+
+# ------------------------------------------------------------------ references
+
+
+@Language.component("litkg_references")
+def references_component(doc: Doc) -> Doc:
+    """The paper's own numbered reference list, parsed into fields."""
+    from litkg.extractor.components.references import extract_references
+
+    found: list[Reference] = extract_references(_source(doc))
+    _facts(doc)["references"] = found
+    for r in found:
+        if r.provenance:
+            _span(doc, r.provenance.char_start, r.provenance.char_end, "reference", "references")
+    return doc
+
+
+# ------------------------------------------------------------------ record
+
+
+def assemble_record(doc: Doc) -> StudyRecord:
+    """The `StudyRecord` of a processed document."""
+    facts = _facts(doc)
+    source = _source(doc)
+    study: Study = (facts.get("study") or [Study()])[0]
+    arms = list(facts.get("arms", []))
+    return StudyRecord(
+        document=source.doc_id,
+        study=study,
+        arms=tuple(arms),
+        interventions=tuple(facts.get("interventions", [])),
+        outcomes=tuple(facts.get("outcomes", [])),
+        adverse_events=tuple(facts.get("adverse_events", [])),
+        references=tuple(facts.get("references", [])),
+        other_outcomes=tuple(facts.get("other_outcomes", [])),
+    )
+
+
+__all__ = ["COMPONENTS", "assemble_record", "Intervention"]

@@ -1,0 +1,735 @@
+"""Outcomes: endpoints with their numbers, read sentence by sentence.
+
+A sentence is turned into a sequence of typed mentions (endpoints,
+values, timepoints, arm cues), and values are attached to endpoints by
+the structure of the sentence: "respectively" lists are zipped, a list of
+values under one endpoint shares it, otherwise the nearest compatible
+endpoint before the value wins. Everything here is a pure function of the
+sentence text; `outcome_rows_from_table` reads table rows the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from litkg.extractor.numbers import (
+    CI_RE,
+    DASH,
+    NUMBER_WORDS,
+    P_VALUE_RE,
+    parse_ci,
+    to_float,
+    words_to_int,
+)
+from litkg.extractor.vocab import load_vocab
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A typed piece of a sentence; offsets are relative to the sentence."""
+
+    kind: str  # endpoint | value | timepoint | control | both
+    start: int
+    end: int
+    key: str | None = None  # endpoint key
+    value: float | None = None
+    vkind: str | None = None  # pct | time | ratio
+    unit: str | None = None
+    ratio: str | None = None  # hr | sdhr | or | rr
+    months: float | None = None  # timepoints
+
+
+@dataclass(frozen=True)
+class OutcomeMatch:
+    """An outcome read from one sentence (offsets relative to the sentence)."""
+
+    endpoint: str
+    statistic: str
+    value: float
+    unit: str | None
+    timepoint_months: float | None
+    arm: str | None
+    ci: tuple[float, float] | None
+    p: float | None
+    start: int
+    end: int
+    rule: str
+    extra: dict = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- vocab
+
+
+@cache
+def _endpoint_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    vocab = load_vocab("endpoints")
+    out: list[tuple[str, re.Pattern[str]]] = []
+    for key, spec in vocab["endpoints"].items():
+        if "gvhd" in spec:
+            continue
+        terms = sorted(spec.get("terms", []), key=len, reverse=True)
+        if terms:
+            alt = "|".join(re.escape(t).replace(r"\ ", r"[\s-]+") for t in terms)
+            out.append((key, re.compile(rf"(?<![\w-])(?:{alt})(?:s)?(?![\w-])", re.I)))
+        abbrs = spec.get("abbreviations", [])
+        if abbrs:
+            alt = "|".join(re.escape(a) for a in abbrs)
+            out.append((key, re.compile(rf"(?<![\w/-])(?:{alt})(?:s)?(?![\w-])")))
+        for pat in spec.get("patterns", []):
+            out.append((key, re.compile(pat, re.I)))
+    return out
+
+
+@cache
+def _gvhd_heads() -> dict[str, re.Pattern[str]]:
+    vocab = load_vocab("endpoints")["gvhd"]
+    heads = {}
+    for kind, names in vocab.items():
+        alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        heads[kind] = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I)
+    return heads
+
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
+_GRADE_NUM = r"(?:IV|III|II|I|[1-5])"
+_GRADE_RANGE = rf"(?:{_GRADE_NUM}\s*{DASH}\s*{_GRADE_NUM}|(?:≥|>=|>)\s*{_GRADE_NUM}|{_GRADE_NUM}\s*(?:or|to)\s*(?:higher|more|above|{_GRADE_NUM}))"
+_GRADES_RE = re.compile(
+    rf"\bgrades?\s*(?P<list>{_GRADE_RANGE}(?:\s*(?:,|and|or|/)\s*{_GRADE_RANGE})*)", re.I
+)
+_ONE_RANGE_RE = re.compile(_GRADE_RANGE, re.I)
+
+
+def _grade_value(tok: str) -> int:
+    tok = tok.strip().lower()
+    return int(tok) if tok.isdigit() else _ROMAN.get(tok, 0)
+
+
+def _normalise_grade_range(text: str) -> str | None:
+    nums = [_grade_value(t) for t in re.findall(r"IV|III|II|I|[1-5]", text, re.I)]
+    if re.search(r"≥|>=|>|higher|more|above", text):
+        lo = nums[0] + (1 if ">" in text and "=" not in text and "≥" not in text else 0)
+        hi = 4
+    elif len(nums) >= 2:
+        lo, hi = nums[0], nums[1]
+    else:
+        return None
+    return f"{lo}-{hi}"
+
+
+_AGVHD_KEYS = {"1-2": "AGVHD_1_2", "2-4": "AGVHD_2_4", "3-4": "AGVHD_3_4"}
+
+
+def _gvhd_mentions(sent: str) -> list[Mention]:
+    heads = _gvhd_heads()
+    out: list[Mention] = []
+    for kind, pat in heads.items():
+        for m in pat.finditer(sent):
+            if kind == "chronic":
+                before = sent[max(0, m.start() - 25) : m.start()].lower()
+                after = sent[m.end() : m.end() + 3]
+                if re.search(r"\bseverity\b|\bmild|\bmoderate|\bgrade", before):
+                    continue
+                key = "CGVHD_SEVERE" if re.search(r"\bsevere\s*$", before) else "CGVHD"
+                end = m.end()
+                if after.startswith(" ("):
+                    close = sent.find(")", m.end())
+                    if 0 < close - m.end() < 12:
+                        end = close + 1
+                out.append(Mention("endpoint", m.start(), end, key=key))
+                continue
+            # acute: grades before ("grade III-IV acute GVHD") or after ("aGVHD grades 2-4")
+            found = False
+            window_before = sent[max(0, m.start() - 45) : m.start()]
+            gb = list(_GRADES_RE.finditer(window_before))
+            if gb and not re.search(r"[.;]", window_before[gb[-1].end() :]):
+                g = gb[-1]
+                base = m.start() - len(window_before)
+                for r in _ONE_RANGE_RE.finditer(g.group("list")):
+                    key = _AGVHD_KEYS.get(_normalise_grade_range(r.group(0)) or "")
+                    if key:
+                        s = base + g.start("list") + r.start()
+                        out.append(Mention("endpoint", s, s + len(r.group(0)), key=key))
+                        found = True
+            if not found:
+                ga = _GRADES_RE.match(
+                    sent, m.end() + (len(sent[m.end() :]) - len(sent[m.end() :].lstrip()))
+                )
+                if ga is None:
+                    ga2 = re.match(r"\s*\(?[A-Za-z]*\)?\s*,?\s*", sent[m.end() :])
+                    if ga2:
+                        ga = _GRADES_RE.match(sent, m.end() + ga2.end())
+                if ga:
+                    for r in _ONE_RANGE_RE.finditer(ga.group("list")):
+                        key = _AGVHD_KEYS.get(_normalise_grade_range(r.group(0)) or "")
+                        if key:
+                            s = ga.start("list") + r.start()
+                            out.append(Mention("endpoint", s, s + len(r.group(0)), key=key))
+    return out
+
+
+# --------------------------------------------------------------------------- mentions
+
+_TP_UNIT = r"(?:years?|yrs?|months?|mos?|days?|weeks?|wks?)"
+_TP_NUM = rf"(?:\d+(?:\.\d+)?|{NUMBER_WORDS})"
+_TIMEPOINT_RES = [
+    # "1-year", "one-year", "5-yr", "100-day", "12-month"
+    re.compile(
+        rf"(?<![\w.])(?P<n>{_TP_NUM})[-‐ ](?P<u>year|yr|month|mo|day|week)s?(?![\w])(?=[-\s]+(?!old\b|of\b|follow)[A-Za-z(])",
+        re.I,
+    ),
+    # "at 1 year", "at 3 years", "at 100 days", "by 2 years", "at day 100", "at day +100"
+    re.compile(
+        rf"\b(?:at|by|within|after)\s+(?:the\s+)?(?P<n>{_TP_NUM})\s*(?P<u>{_TP_UNIT})\b", re.I
+    ),
+    re.compile(r"\b(?:at\s+)?day\s*\+?(?P<n>\d+)\b(?P<u>)", re.I),
+]
+_UNIT_MONTHS = {"y": 12.0, "m": 1.0, "d": 1 / 30.4375, "w": 7 / 30.4375}
+
+
+def _to_months(n: str, unit: str) -> float | None:
+    v = to_float(n)
+    if v is None:
+        iv = words_to_int(n)
+        v = float(iv) if iv is not None else None
+    if v is None:
+        return None
+    factor = _UNIT_MONTHS.get((unit or "d")[0].lower())
+    if factor is None:
+        return None
+    months = v * factor
+    return round(months, 1) if factor < 1 else months
+
+
+def _timepoints(sent: str) -> list[Mention]:
+    out: list[Mention] = []
+    for i, rx in enumerate(_TIMEPOINT_RES):
+        for m in rx.finditer(sent):
+            unit = m.group("u") or "day"
+            months = _to_months(m.group("n"), unit)
+            if months is None or months <= 0:
+                continue
+            if i == 0:
+                # "7.4 months" style values are not timepoints; only adjectival forms
+                if not re.search(r"[-‐]", m.group(0)) and not re.match(
+                    r"\s*(?:OS|PFS|EFS|RFS|DFS|CIR|NRM|GRFS|overall|progression|event|relapse|disease|cumulative|survival|rate|incidence|mortality|risk|acute|chronic|non)",
+                    sent[m.end() :],
+                    re.I,
+                ):
+                    continue
+            out.append(Mention("timepoint", m.start(), m.end(), months=months))
+    return _dedupe_overlaps(out)
+
+
+_PCT_RE = re.compile(
+    rf"(?<![\w.·])(?P<n>\d{{1,3}}(?:[.·]\d+)?)\s?(?:%|per\s?cent\b)|\b(?P<w>{NUMBER_WORDS})\s+per\s?cent\b",
+    re.I,
+)
+_TIME_VALUE_RE = re.compile(
+    r"(?<![\w.·-])(?P<n>\d+(?:[.·]\d+)?)\s*(?:\((?:range|IQR)[^()]{0,40}\)\s*)?(?P<u>months?|mos?\b|days?|years?|yrs?|weeks?|wks?)\b",
+    re.I,
+)
+_RATIO_RE = re.compile(
+    r"\b(?P<kind>(?i:subdistribution hazard ratio|sub-distribution hazard ratio|hazard ratio|"
+    r"odds ratio|relative risk|risk ratio)|SDHR|sdHR|sHR|SHR|HR|OR|RR|aHR|aOR)\b"
+    r"(?:\s*\[(?:SDHR|sHR|SHR|HR|OR|RR|aHR|aOR)\])?"
+    r"(?:\s*[\[(]?95\s?%\s*(?:CI|confidence interval)[\])]?)?"
+    r"\s*(?:[:=,]|of|was|were|is)?\s*(?P<n>\d+(?:[.·]\d+)?)"
+)
+_RATIO_KIND = {
+    "subdistribution hazard ratio": "sdhr",
+    "sub-distribution hazard ratio": "sdhr",
+    "sdhr": "sdhr",
+    "shr": "sdhr",
+    "hazard ratio": "hr",
+    "hr": "hr",
+    "ahr": "hr",
+    "odds ratio": "or",
+    "or": "or",
+    "aor": "or",
+    "relative risk": "rr",
+    "risk ratio": "rr",
+    "rr": "rr",
+}
+_RANGE_PAREN_RE = re.compile(
+    r"\((?:range|IQR|interquartile range)[^()]*\)|\[(?:range|IQR)[^\[\]]*\]", re.I
+)
+_INEQUALITY_BEFORE = re.compile(
+    r"(?:≥|≤|<|>|=|\bunder|\bover|\babove|\bbelow|\bmore than|\bless than|\bat least|\bup to|\bexceed\w*)\s*$",
+    re.I,
+)
+
+
+def _masked_spans(sent: str) -> list[tuple[int, int]]:
+    """Parts of the sentence whose numbers are not values: CIs, ranges, p-values."""
+    spans = [(m.start(), m.end()) for m in CI_RE.finditer(sent)]
+    spans += [(m.start(), m.end()) for m in _RANGE_PAREN_RE.finditer(sent)]
+    spans += [(m.start(), m.end()) for m in P_VALUE_RE.finditer(sent)]
+    # "(12 of 21)", "(n = 6)": counts in parentheses
+    spans += [(m.start(), m.end()) for m in re.finditer(r"\(\s*\$?n\s*=\s*\d+\$?\s*\)", sent)]
+    return spans
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _values(sent: str) -> list[Mention]:
+    masked = _masked_spans(sent)
+    out: list[Mention] = []
+    for m in _PCT_RE.finditer(sent):
+        if _inside(m.start(), masked):
+            continue
+        if re.match(r"\s*(?:CI|C\.I\.|confidence|CrI)\b", sent[m.end() :], re.I):
+            continue
+        if _INEQUALITY_BEFORE.search(sent[max(0, m.start() - 14) : m.start()].replace("$", "")):
+            continue
+        if sent[max(0, m.start() - 1) : m.start()] in ("\\",) or "\\%" in m.group(0):
+            continue
+        raw = m.group("n")
+        v = to_float(raw) if raw else None
+        if v is None and m.group("w"):
+            iv = words_to_int(m.group("w"))
+            v = float(iv) if iv is not None else None
+        if v is None or v > 100:
+            continue
+        out.append(Mention("value", m.start(), m.end(), value=v, vkind="pct", unit="%"))
+    for m in _TIME_VALUE_RE.finditer(sent):
+        if _inside(m.start(), masked):
+            continue
+        if sent[max(0, m.start() - 1) : m.start()] in ("-", "‐") or re.match(
+            r"[-‐]", sent[m.end() : m.end() + 1]
+        ):
+            continue
+        if re.search(
+            r"\b(?:at|by|within|after|for|to|from|of)\s+(?:the\s+)?$",
+            sent[max(0, m.start() - 12) : m.start()],
+            re.I,
+        ):
+            # "at 3 years" is a timepoint; "median ... of 14.3 months" is handled below
+            if not re.search(
+                r"(?:median|follow[- ]?up|period)\b[^.;]{0,40}$", sent[: m.start()], re.I
+            ):
+                continue
+        v = to_float(m.group("n"))
+        unit = m.group("u").lower()
+        unit = "days" if unit.startswith("d") else "months" if unit.startswith("mo") else unit
+        if unit.startswith(("y", "w")):
+            factor = 12.0 if unit.startswith("y") else 7 / 30.4375
+            if v is None:
+                continue
+            v = round(v * factor, 1)
+            unit = "months"
+        out.append(Mention("value", m.start(), m.end(), value=v, vkind="time", unit=unit))
+    for m in _RATIO_RE.finditer(sent):
+        kind = _RATIO_KIND.get(m.group("kind").lower())
+        v = to_float(m.group("n"))
+        if kind is None or v is None:
+            continue
+        out.append(
+            Mention(
+                "value", m.start("n"), m.end("n"), value=v, vkind="ratio", ratio=kind, unit=None
+            )
+        )
+    return _dedupe_overlaps(out)
+
+
+_CONTROL_RE = re.compile(
+    r"\b(?:in|for|among|of|with)\s+(?:the\s+)?(?:matched\s+|historical\s+|concurrent\s+)?"
+    r"(?:controls?|control\s+(?:group|cohort|arm|patients)|comparator(?:\s+(?:group|cohort|arm))?|placebo(?:\s+(?:group|arm))?)\b"
+    r"|\bin\s+(?:those|patients)\s+who\s+did\s+not\s+receive\b",
+    re.I,
+)
+_BOTH_RE = re.compile(r"\bin\s+both\s+(?:the\s+)?[\w\s-]{0,40}?\band\s+(?:the\s+)?control\b", re.I)
+
+
+def _endpoints(sent: str, aliases: dict[str, str] | None = None) -> list[Mention]:
+    out = [
+        Mention("endpoint", m.start(), m.end(), key=key)
+        for key, rx in _endpoint_patterns()
+        for m in rx.finditer(sent)
+    ]
+    for short, key in (aliases or {}).items():
+        out += [
+            Mention("endpoint", m.start(), m.end(), key=key)
+            for m in re.finditer(rf"(?<![\w/-]){re.escape(short)}(?![\w-])", sent)
+        ]
+    out = [
+        m for m in out
+        if m.key != "FOLLOWUP" or re.search(r"\bmedian\b", sent[max(0, m.start - 40) : m.end + 40], re.I)
+    ]  # fmt: skip
+    out += _gvhd_mentions(sent)
+    out = _dedupe_overlaps(out)
+    # "progression-free survival (PFS)": the abbreviation restates the endpoint
+    merged: list[Mention] = []
+    for m in sorted(out, key=lambda x: x.start):
+        if (
+            merged
+            and merged[-1].key == m.key
+            and re.fullmatch(r"\s*\(\s*", sent[merged[-1].end : m.start])
+        ):
+            close = sent.find(")", m.end)
+            end = close + 1 if 0 <= close - m.end < 3 else m.end
+            merged[-1] = replace(merged[-1], end=end)
+            continue
+        merged.append(m)
+    return merged
+
+
+def _dedupe_overlaps(ms: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping mentions of the same kind."""
+    ms = sorted(ms, key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Mention] = []
+    for m in ms:
+        if out and m.start < out[-1].end and m.kind == out[-1].kind:
+            if (m.end - m.start) > (out[-1].end - out[-1].start):
+                out[-1] = m
+            continue
+        out.append(m)
+    return out
+
+
+# --------------------------------------------------------------------------- assembly
+
+_SEP_RE = re.compile(
+    r"^[\s,;:/]*(?:(?:and|or|vs\.?|versus|compared\s+(?:with|to)|respectively|in\s+\w+|with|\(|\))[\s,;:/()]*)*$",
+    re.I,
+)
+_EP_SEP_RE = re.compile(
+    r"^[\s,;/]*(?:(?:and|or|&|as\s+well\s+as)[\s,]*)?(?:\(\s*\w+\s*\)\s*)?[\s,]*$", re.I
+)
+
+
+def _strip_masked(
+    text: str, start: int, masked: list[tuple[int, int]], others: list[Mention]
+) -> str:
+    """The text between two mentions with masked spans and timepoints removed."""
+    chars = list(text)
+    for s, e in masked:
+        for i in range(max(s - start, 0), min(e - start, len(chars))):
+            chars[i] = " "
+    for m in others:
+        for i in range(max(m.start - start, 0), min(m.end - start, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _group(
+    items: list[Mention], sent: str, sep: re.Pattern[str], masked, others
+) -> list[list[Mention]]:
+    groups: list[list[Mention]] = []
+    for m in items:
+        if groups:
+            prev = groups[-1][-1]
+            between = sent[prev.end : m.start]
+            if sep.match(_strip_masked(between, prev.end, masked, others)):
+                groups[-1].append(m)
+                continue
+        groups.append([m])
+    return groups
+
+
+_STAT_FOR = {"pct": "rate", "time": "median"}
+_PCT_ONLY = {"ALIVE", "COMPLETION", "CR", "ORR", "MRD_NEG"}
+_GVHD_KEYS = {"AGVHD_1_2", "AGVHD_2_4", "AGVHD_3_4", "CGVHD", "CGVHD_SEVERE"}
+
+
+def _compatible(ep: str, v: Mention, sent: str) -> bool:
+    if ep == "FOLLOWUP":
+        return v.vkind == "time" and _median_before(sent, v.start)
+    if v.vkind == "time":
+        return ep not in _PCT_ONLY and ep not in _GVHD_KEYS and _median_before(sent, v.start)
+    if v.vkind == "ratio":
+        return ep not in _PCT_ONLY
+    return True
+
+
+def _median_before(sent: str, pos: int) -> bool:
+    return bool(re.search(r"\bmedian\b", sent[max(0, pos - 120) : pos], re.I))
+
+
+def endpoint_key(text: str) -> str | None:
+    """The endpoint key a phrase names ("overall survival" -> "OS"), or None."""
+    eps = _endpoints(text)
+    if len(eps) == 1 and eps[0].end - eps[0].start >= len(text.strip()) - 2:
+        return eps[0].key
+    return None
+
+
+def find_outcomes(sent: str, aliases: dict[str, str] | None = None) -> list[OutcomeMatch]:
+    """Outcomes stated in one sentence (see the module docstring for the rules).
+
+    `aliases` maps abbreviations a paper defines ("LFS") to endpoint keys.
+    """
+    eps = _endpoints(sent, aliases)
+    if not eps:
+        return []
+    vals = _values(sent)
+    if not vals:
+        return []
+    tps = _timepoints(sent)
+    masked = _masked_spans(sent)
+    # a value inside an endpoint or timepoint mention is not a value ("2-year")
+    vals = [v for v in vals if not any(t.start <= v.start < t.end for t in tps + eps)]
+    if not vals:
+        return []
+    ep_groups = _group(eps, sent, _EP_SEP_RE, masked, [])
+    val_groups = _group(vals, sent, _SEP_RE, masked, tps)
+    respectively = bool(re.search(r"\brespectively\b", sent, re.I))
+    out: list[OutcomeMatch] = []
+    used_groups: set[int] = set()
+    for vg in val_groups:
+        before = [i for i, g in enumerate(ep_groups) if g[-1].end <= vg[0].start]
+        after = [
+            i for i, g in enumerate(ep_groups)
+            if g[0].start >= vg[-1].end and g[0].start - vg[-1].end < 70
+        ]  # fmt: skip
+        pairs: list[tuple[Mention, Mention, int]] = []  # (endpoint, value, chunk)
+        if before:
+            eg = ep_groups[before[-1]]
+            k = len(eg)
+            if k > 1 and respectively and len(vg) % k == 0:
+                for ci in range(len(vg) // k):
+                    for e, v in zip(eg, vg[ci * k : (ci + 1) * k], strict=True):
+                        pairs.append((e, v, ci))
+            elif k > 1 and len(vg) == k and _EP_SEP_RE.match(sent[eg[0].end : eg[-1].start] or " "):
+                # "OS and PFS were 50% and 40%" without "respectively": zip all the same
+                for e, v in zip(eg, vg, strict=True):
+                    pairs.append((e, v, 0))
+            else:
+                for j, v in enumerate(vg):
+                    e = _nearest_compatible(eps, v, sent)
+                    if e is not None:
+                        pairs.append((e, v, j if k == 1 and len(vg) > 1 else 0))
+            used_groups.add(before[-1])
+        if after and not pairs:
+            eg = ep_groups[after[0]]
+            for j, v in enumerate(vg):
+                e = eg[0] if len(vg) == 1 else (eg[j] if len(eg) == len(vg) else None)
+                if e is not None:
+                    pairs.append((e, v, 0))
+        for e, v, chunk in pairs:
+            if not _compatible(e.key or "", v, sent):
+                continue
+            if e.key in ("CGVHD", "CGVHD_SEVERE") and re.search(
+                r"\b(?:mild|moderate|limited|extensive)\b", sent[e.end : v.end], re.I
+            ):
+                continue  # a severity subset, not chronic GVHD as a whole
+            chunk_vals = [x for x, c in ((p[1], p[2]) for p in pairs) if c == chunk]
+            arm = _arm_for(sent, v, chunk_vals[-1] if chunk_vals else v, vals)
+            out.append(_make(sent, e, v, arm, vg, tps, eps, vals))
+    out = _inherit_timepoints(sent, out, tps)
+    return _expand_both(sent, out)
+
+
+def _nearest_compatible(eps: list[Mention], v: Mention, sent: str) -> Mention | None:
+    cands = [e for e in eps if e.end <= v.start and _compatible(e.key or "", v, sent)]
+    return cands[-1] if cands else None
+
+
+_COMPARE_RE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|than)\s", re.I)
+
+
+def _arm_for(sent: str, v: Mention, last: Mention, vals: list[Mention]) -> str | None:
+    """The arm role of a value: control when a control cue follows it (or its
+    chunk), or when it stands after a comparison word and a control cue comes
+    later; unknown (None) after a comparison word without cue; else intervention."""
+    nxt = [x.start for x in vals if x.start > last.start]
+    tail = sent[last.end : min(nxt) if nxt else len(sent)]
+    if _BOTH_RE.search(tail[:80]):
+        return "intervention"
+    if _CONTROL_RE.search(tail[:80]):
+        return "control"
+    prev = [x for x in vals if x.end <= v.start]
+    if prev and _COMPARE_RE.search(sent[prev[-1].end : v.start]):
+        if _CONTROL_RE.search(sent[v.end :]):
+            return "control"
+        return None
+    return "intervention"
+
+
+def _inherit_timepoints(
+    sent: str, out: list[OutcomeMatch], tps: list[Mention]
+) -> list[OutcomeMatch]:
+    """ "a 5-year CIR of 9.9% and NRM of 6.7%": the landmark covers the coordinated list."""
+    res: list[OutcomeMatch] = []
+    for o in out:
+        if o.statistic == "rate" and o.timepoint_months is None and res:
+            prev = res[-1]
+            between = sent[prev.end : o.start]
+            if (
+                prev.statistic == "rate"
+                and prev.timepoint_months is not None
+                and prev.endpoint != o.endpoint
+                and re.match(r"^[^;.]{0,40}?\band\b[^;.]{0,20}$", between)
+                and not re.search(r"\b(?:was|were|is|are)\b", between)
+                and not any(prev.end <= t.start < o.start for t in tps)
+            ):
+                o = replace(o, timepoint_months=prev.timepoint_months)
+        res.append(o)
+    return res
+
+
+def _make(sent, e: Mention, v: Mention, arm: str | None, vg, tps, eps, vals) -> OutcomeMatch:
+    nxt = [x.start for x in vals if x.start > v.start]
+    window_end = min(nxt) if nxt else len(sent)
+    tail = sent[v.end : window_end]
+    ci = parse_ci(tail[:80]) if re.match(r"\s*[\[(,;]?\s*(?:95)", tail) else None
+    if ci is None:
+        m = re.match(rf"\s*[\[(]\s*(\d+(?:\.\d+)?)\s*(?:{DASH}|to)\s*(\d+(?:\.\d+)?)\s*[\])]", tail)
+        if m and v.vkind == "ratio":
+            ci = (float(m.group(1)), float(m.group(2)))
+    p = None
+    pm = P_VALUE_RE.search(tail[:90])
+    if pm:
+        from litkg.extractor.numbers import parse_p_value
+
+        p = parse_p_value(pm.group(0))
+    if v.vkind == "pct":
+        stat, unit = "rate", "%"
+    elif v.vkind == "time":
+        stat, unit = "median", v.unit
+    else:
+        stat, unit = v.ratio or "hr", None
+    tp = None if stat != "rate" else _timepoint_for(sent, e, v, vg, tps, vals)
+    start = min(e.start, v.start)
+    end = max(e.end, v.end)
+    return OutcomeMatch(
+        endpoint=e.key or "",
+        statistic=stat,
+        value=v.value if v.value is not None else 0.0,
+        unit=unit,
+        timepoint_months=tp,
+        arm=arm,
+        ci=ci,
+        p=p,
+        start=start,
+        end=end,
+        rule=f"outcomes.sentence.{v.vkind}",
+    )
+
+
+def _timepoint_for(sent, e: Mention, v: Mention, vg, tps, vals) -> float | None:
+    # 1. a timepoint right after the value: "36% at 1 year"
+    nxt = [x.start for x in vals if x.start > v.start]
+    limit = min(nxt) if nxt else len(sent)
+    for t in tps:
+        if v.end <= t.start < limit and t.start - v.end < 25:
+            return t.months
+    # 2. a timepoint right before the endpoint (or its list): "the 1-year OS, PFS and NRM"
+    for t in reversed(tps):
+        if (
+            t.end <= e.start
+            and e.start - t.end < 40
+            and not re.search(r"[;.]|\bwas\b|\bwere\b", sent[t.end : e.start])
+        ):
+            return t.months
+    # 3. between the endpoint and its value: "acute GVHD grades 2-4 at 100 days ... was 33%"
+    for t in tps:
+        if (
+            e.end <= t.start
+            and t.end <= v.start
+            and not any(e.end <= x.start < t.start for x in vals)
+        ):
+            return t.months
+    # 4. a timepoint before the first value of a respectively-list that covers this one
+    for t in reversed(tps):
+        if t.end <= vg[0].start and t.start >= e.start:
+            return t.months
+    return None
+
+
+def _expand_both(sent: str, out: list[OutcomeMatch]) -> list[OutcomeMatch]:
+    """ "... in 29% of patients in both the drug and control groups" -> both arms."""
+    res: list[OutcomeMatch] = []
+    for o in out:
+        res.append(o)
+        tail = sent[o.end : o.end + 80]
+        if _BOTH_RE.search(tail) and o.arm == "intervention":
+            res.append(replace(o, arm="control"))
+    return res
+
+
+# --------------------------------------------------------------------------- tables
+
+
+_MEDIAN_CELL_RE = re.compile(
+    rf"(?P<n>\d+(?:\.\d+)?)\s*[\[(]\s*(?:range[:,]?\s*)?(?P<lo>\d+(?:\.\d+)?)\s*(?:{DASH}|to)\s*(?P<hi>\d+(?:\.\d+)?)\s*[\])]"
+)
+
+
+def outcome_from_table_row(
+    label: str, cells: list[str], arms: dict[int, str], p_col: int | None
+) -> list[tuple[int, OutcomeMatch]]:
+    """Outcomes of one table row: (column, outcome) for each arm column.
+
+    `label` is the row's first cell, `cells` all its cells, `arms` maps a
+    column index to the arm role (or subgroup label) of that column.
+    """
+    eps = _endpoints(label)
+    if not eps:
+        return []
+    ep = eps[0].key or ""
+    is_median = bool(re.search(r"\bmedian\b", label, re.I))
+    unit_m = re.search(r"\b(months?|days?|years?|weeks?)\b", label, re.I)
+    p = None
+    if p_col is not None and p_col < len(cells):
+        p = to_float(re.sub(r"[<>≤=\s]", "", cells[p_col]))
+        if p is not None and not 0 <= p <= 1:
+            p = None
+    out: list[tuple[int, OutcomeMatch]] = []
+    for col, arm in sorted(arms.items()):
+        if col >= len(cells):
+            continue
+        cell = cells[col].strip()
+        if ep == "FOLLOWUP" or (is_median and unit_m):
+            if not (is_median and unit_m):
+                continue
+            m = _MEDIAN_CELL_RE.search(cell)
+            if not m:
+                continue
+            unit = unit_m.group(1).lower()
+            unit = "days" if unit.startswith("d") else "months"
+            out.append(
+                (
+                    col,
+                    OutcomeMatch(
+                        endpoint=ep,
+                        statistic="median",
+                        value=float(m.group("n")),
+                        unit=unit,
+                        timepoint_months=None,
+                        arm=arm,
+                        ci=None,
+                        p=p if arm != "overall" else None,
+                        start=0,
+                        end=0,
+                        rule="outcomes.table.median",
+                        extra={"range": [float(m.group("lo")), float(m.group("hi"))]},
+                    ),
+                )
+            )
+        else:
+            m = re.fullmatch(r"(?:\d+\s*)?\(?\s*(\d+(?:\.\d+)?)\s*%\s*\)?", cell)
+            if not m:
+                continue
+            out.append(
+                (
+                    col,
+                    OutcomeMatch(
+                        endpoint=ep,
+                        statistic="rate",
+                        value=float(m.group(1)),
+                        unit="%",
+                        timepoint_months=None,
+                        arm=arm,
+                        ci=None,
+                        p=p if arm != "overall" else None,
+                        start=0,
+                        end=0,
+                        rule="outcomes.table.rate",
+                    ),
+                )
+            )
+    return out

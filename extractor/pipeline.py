@@ -1,0 +1,146 @@
+"""The one place the spaCy pipeline is assembled, and the run from a
+`Document` to a `StudyRecord`.
+
+The pipeline is `spacy.blank("en")` plus components (no downloaded model):
+sentence boundaries for scientific text, scispaCy's abbreviation detector,
+section detection, and one component per entity type. Each component is a
+thin wrapper around module-level pure functions; its results go to
+`doc.spans[<kind>]` (one span per fact, on the quoted evidence) and the
+facts themselves to `doc._.litkg_facts[<kind>]`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+import spacy
+from litkg.extractor.document import Document
+from litkg.extractor.records import Provenance, StudyRecord
+from litkg.extractor.sections import SectionIndex
+from litkg.extractor.sentences import split_sentences
+from spacy.language import Language
+from spacy.tokens import Doc
+
+if not Doc.has_extension("litkg_document"):
+    Doc.set_extension("litkg_document", default=None)
+if not Doc.has_extension("litkg_facts"):
+    Doc.set_extension("litkg_facts", default=None)
+if not Doc.has_extension("litkg_sections"):
+    Doc.set_extension("litkg_sections", default=None)
+
+# Citation markers: superscript numbers, ^{6,7}, [12], [3-5].
+CITATION_RE = re.compile(
+    r"[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+(?:[\u207b,\u2013-][\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)*|\^\{?\d|\[\d+(?:\s*[,\u2013-]\s*\d+)*\]"
+)
+FIRST_PERSON_RE = re.compile(r"\b(?:we|our|us)\b", re.I)
+OWN_EARLIER_RE = re.compile(
+    r"\b(?:previous(?:ly)?|earlier|initial(?:ly)?|original|first|prior)\b[^.]{0,60}\b(?:report|publi|analys|describ)",
+    re.I,
+)
+SKIP_KINDS = frozenset({"references", "front", "back", "legend", "table"})
+
+
+@Language.component("litkg_sentences")
+def sentence_boundaries(doc: Doc) -> Doc:
+    """Set sentence starts from `split_sentences` (scientific-text rules)."""
+    starts = sorted(s for s, _ in split_sentences(doc.text))
+    j = 0
+    for tok in doc:
+        while j < len(starts) and starts[j] < tok.idx:
+            j += 1
+        tok.is_sent_start = tok.i == 0 or (j < len(starts) and starts[j] == tok.idx)
+    return doc
+
+
+@Language.component("litkg_sections")
+def sections_component(doc: Doc) -> Doc:
+    """Attach the section index of the source `Document`."""
+    source = doc._.litkg_document
+    if source is not None:
+        doc._.litkg_sections = SectionIndex(source)
+    return doc
+
+
+def _facts(doc: Doc) -> dict[str, list[Any]]:
+    if doc._.litkg_facts is None:
+        doc._.litkg_facts = {}
+    return doc._.litkg_facts
+
+
+def _span(doc: Doc, start: int, end: int, label: str, kind: str) -> None:
+    span = doc.char_span(start, end, label=label, alignment_mode="expand")
+    if span is not None:
+        doc.spans.setdefault(kind, []).append(span)
+
+
+def provenance(source: Document, start: int, end: int, rule: str) -> Provenance:
+    """Provenance for the text span [start, end) of `source`."""
+    return Provenance(
+        doc_id=source.doc_id,
+        char_start=start,
+        char_end=end,
+        quote=source.text[start:end],
+        rule=rule,
+        page=source.page_at(start),
+    )
+
+
+def own_result_sentences(doc: Doc) -> list[tuple[str, int, int]]:
+    """Sentences that may state this study's own results: (text, start, end).
+
+    Skips references, front and back matter, figure legends and table rows,
+    and sentences citing other work unless they restate the authors' own
+    earlier report ("We have previously reported ...").
+    """
+    idx: SectionIndex | None = doc._.litkg_sections
+    out: list[tuple[str, int, int]] = []
+    prev = ""
+    for sent in doc.sents:
+        text = sent.text
+        start = sent.start_char
+        if idx is not None and idx.kind_at(start) in SKIP_KINDS:
+            prev = text
+            continue
+        if CITATION_RE.search(text):
+            context = prev + " " + text
+            if not (FIRST_PERSON_RE.search(context) and OWN_EARLIER_RE.search(context)):
+                prev = text
+                continue
+        out.append((text, start, sent.end_char))
+        prev = text
+    return out
+
+
+@cache
+def build_nlp() -> Language:
+    """The litkg pipeline: blank English + our components (cached)."""
+    import scispacy.abbreviation  # noqa: F401  (registers "abbreviation_detector")
+    from litkg.extractor.components import factories  # registers our factories
+
+    nlp = spacy.blank("en")
+    nlp.max_length = 5_000_000
+    nlp.add_pipe("litkg_sentences")
+    nlp.add_pipe("abbreviation_detector")
+    nlp.add_pipe("litkg_sections")
+    for name in factories.COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def process(document: Document) -> Doc:
+    """Run the pipeline over a `Document`."""
+    nlp = build_nlp()
+    doc = nlp.make_doc(document.text)
+    doc._.litkg_document = document
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def extract_record(document: Document) -> StudyRecord:
+    """Everything litkg extracts from one document, as a `StudyRecord`."""
+    from litkg.extractor.components.factories import assemble_record
+
+    return assemble_record(process(document))
