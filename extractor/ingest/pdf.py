@@ -1,0 +1,165 @@
+"""PDF -> `Document`: pdfium for text and layout, pdfplumber for ruled tables.
+
+Pipeline per page (see the modules for the rules):
+
+1. `pdf_chars`: pdfium characters -> words (spaces from glyph gaps).
+2. `pdf_tables`: pages whose vector paths look like rules get pdfplumber's
+   `find_tables()`; words inside a table become its cells, not prose.
+3. `pdf_layout`: superscripts attached to their word, words -> lines,
+   running headers/footers and page numbers dropped, XY-cut reading order
+   over lines and tables (columns detected per region).
+4. `pdf_text`: lines -> paragraphs with line-end hyphens resolved; tables
+   rendered as tab-separated rows; page ranges recorded.
+
+Unreadable input raises one `IngestError` with a reason and a hint.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from litkg.extractor.document import Document, IngestError
+from litkg.extractor.ingest import doc_id_for
+from litkg.extractor.ingest.pdf_chars import PageChars, read_page_words
+from litkg.extractor.ingest.pdf_layout import (
+    MIN_GUTTER,
+    Line,
+    body_size,
+    drop_running,
+    page_lines,
+    reading_order,
+)
+from litkg.extractor.ingest.pdf_tables import (
+    TableBlock,
+    attach_captions,
+    fill_tables,
+    find_table_blocks,
+    has_rules,
+)
+from litkg.extractor.ingest.pdf_text import PageLayout, assemble
+
+OCR_HINT = "run OCR first, e.g. `ocrmypdf in.pdf out.pdf`, then ingest the result"
+
+
+def check_file(path: Path) -> None:
+    """Raise `IngestError` for files that cannot be a complete PDF."""
+    size = path.stat().st_size
+    if size == 0:
+        raise IngestError(str(path), "empty file (0 bytes)", "re-download or re-export the PDF")
+    with path.open("rb") as fh:
+        head = fh.read(1024)
+        fh.seek(max(0, size - 4096))
+        tail = fh.read()
+    if b"%PDF-" not in head:
+        kind = _sniff(head)
+        raise IngestError(
+            str(path),
+            f"not a PDF (no %PDF header; looks like {kind})",
+            "the file has a .pdf suffix but other content; fetch the real PDF",
+        )
+    if b"%%EOF" not in tail:
+        raise IngestError(
+            str(path),
+            "truncated PDF (no %%EOF end marker)",
+            "the download or copy was cut short; fetch the file again",
+        )
+
+
+def _sniff(head: bytes) -> str:
+    low = head.lstrip().lower()
+    if low.startswith((b"<!doctype html", b"<html")):
+        return "an HTML page"
+    if low.startswith(b"<?xml") or low.startswith(b"<"):
+        return "XML/markup"
+    if head.startswith(b"PK"):
+        return "a ZIP archive"
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
+        return "an image"
+    try:
+        head.decode("utf-8")
+        return "plain text"
+    except UnicodeDecodeError:
+        return "binary data"
+
+
+def open_pdf(path: Path) -> pdfium.PdfDocument:
+    """Open with pdfium, turning load failures into `IngestError`."""
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise IngestError(
+                str(path),
+                "encrypted PDF (password required)",
+                "remove the password first, e.g. `qpdf --decrypt --password=PW in.pdf out.pdf`",
+            ) from exc
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise IngestError(
+                str(path), "unsupported PDF security handler", "re-save it without encryption"
+            ) from exc
+        raise IngestError(
+            str(path), "corrupt PDF (cannot be parsed)", "re-download or re-export the PDF"
+        ) from exc
+
+
+def _read_pages(path: Path, pdf: pdfium.PdfDocument) -> tuple[list[PageChars], list[int]]:
+    """Words of every page, and the 1-based pages that may hold ruled tables."""
+    pages: list[PageChars] = []
+    ruled: list[int] = []
+    for i in range(len(pdf)):
+        try:
+            page = pdf[i]
+        except pdfium.PdfiumError as exc:
+            raise IngestError(
+                str(path), f"corrupt PDF (page {i + 1} cannot be loaded)", "re-export the PDF"
+            ) from exc
+        try:
+            pages.append(read_page_words(page, i + 1))
+            if pages[-1].words and has_rules(page):
+                ruled.append(i + 1)
+        finally:
+            page.close()
+    return pages, ruled
+
+
+def read_pdf(path: Path) -> Document:
+    """Read a PDF into a `Document` (text in reading order, pages, tables)."""
+    path = Path(path)
+    check_file(path)
+    pdf = open_pdf(path)
+    try:
+        if len(pdf) == 0:
+            raise IngestError(str(path), "PDF has no pages", "re-export the PDF")
+        pages, ruled = _read_pages(path, pdf)
+    finally:
+        pdf.close()
+    if not any(p.words for p in pages):
+        raise IngestError(str(path), "no text layer (scanned/image-only PDF)", OCR_HINT)
+    blocks = find_table_blocks(path, ruled)
+    per_page: list[tuple[float, list[Line]]] = []
+    page_tables: list[list[TableBlock]] = []
+    for page in pages:
+        tables, words = fill_tables(blocks.get(page.number, []), page.words)
+        page.words = words
+        per_page.append((page.height, page_lines(page)))
+        page_tables.append(tables)
+    kept = drop_running(per_page)
+    layouts = []
+    for page, lines, tables in zip(pages, kept, page_tables, strict=True):
+        attach_captions(tables, lines)
+        gap = MIN_GUTTER * body_size(lines) if lines else 6.0
+        items: list[Line | TableBlock] = [*lines, *tables]
+        ordered = reading_order(items, gap)
+        layouts.append(PageLayout(page.number, page.width, page.height, ordered))  # type: ignore[arg-type]
+    text, page_ranges, doc_tables = assemble(layouts)
+    return Document(
+        doc_id=doc_id_for(path),
+        source=str(path),
+        source_format="pdf",
+        text=text,
+        pages=page_ranges,
+        tables=doc_tables,
+    )

@@ -1,0 +1,157 @@
+"""Characters and words of one PDF page, read with pdfium (fast).
+
+pdfium's text page gives, per character, its Unicode value, its loose box
+(font ascent/descent, scaled), its origin (baseline) and its text matrix; the
+effective font size is the raw font size times the matrix' vertical scale.
+Coordinates are turned into the pdfplumber convention: `top` grows downwards
+from the top of the page, so table boxes from pdfplumber and words from pdfium
+share one frame.
+
+Words are runs of characters in content order broken at spaces (real ones or
+those pdfium generates from glyph gaps), at line changes, at baseline jumps
+(which is how superscripts become words of their own) and at horizontal gaps
+wider than `WORD_GAP` times the font size. pdfium's gap-based space
+generation is what keeps words apart on PDFs whose glyph gaps are too narrow
+for pdfplumber's default 3 pt `x_tolerance`.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+# A horizontal gap wider than this many font sizes splits a word even when
+# pdfium did not generate a space there.
+WORD_GAP = 0.3
+# Baseline shift (in font sizes of the smaller glyph) that starts a new word.
+BASELINE_JUMP = 0.2
+SOFT_HYPHEN = "\u00ad"
+
+
+@dataclass
+class Word:
+    """A word on a page: text, box (top-down coordinates), baseline and size.
+
+    `sup`/`sub` mark a raised/lowered smaller word (superscript/subscript);
+    `prefix`/`suffix` hold the superscripts and subscripts attached to it, as
+    rendered text. `soft` marks a word that ended with a soft hyphen.
+    """
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    baseline: float
+    size: float
+    index: int = 0
+    sup: bool = False
+    sub: bool = False
+    soft: bool = False
+    prefix: str = ""
+    suffix: str = ""
+    attached: bool = field(default=False, repr=False)
+
+    @property
+    def rendered(self) -> str:
+        """The word with its attached superscripts/subscripts."""
+        return self.prefix + self.text + self.suffix
+
+
+@dataclass
+class PageChars:
+    """What pdfium read from one page: its size, words and character count."""
+
+    number: int
+    width: float
+    height: float
+    words: list[Word]
+    n_chars: int
+
+
+def _char_size(matrix: pdfium_c.FS_MATRIX, font_size: float) -> tuple[float, bool]:
+    """Effective font size and whether the glyph is upright (not rotated)."""
+    vert = math.hypot(matrix.c, matrix.d) * font_size
+    upright = abs(matrix.b) <= 0.05 * abs(matrix.a) + 1e-9 and matrix.a > 0 and matrix.d > 0
+    return vert, upright
+
+
+def read_page_words(page: pdfium.PdfPage, number: int) -> PageChars:
+    """Read the words of one page with pdfium's text page API."""
+    width, height = page.get_size()
+    left, bottom, _right, top_edge = page.get_mediabox()
+    y_top = top_edge if top_edge > bottom else bottom + height
+    textpage = page.get_textpage()
+    try:
+        words = _words_from_textpage(textpage, y_top, left)
+        n = pdfium_c.FPDFText_CountChars(textpage.raw)
+    finally:
+        textpage.close()
+    return PageChars(number=number, width=width, height=height, words=words, n_chars=max(n, 0))
+
+
+def _words_from_textpage(textpage: pdfium.PdfTextPage, y_top: float, x_left: float) -> list[Word]:
+    raw = textpage.raw
+    n = pdfium_c.FPDFText_CountChars(raw)
+    if n <= 0:
+        return []
+    rect = pdfium_c.FS_RECTF()
+    matrix = pdfium_c.FS_MATRIX()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    words: list[Word] = []
+    cur: list[str] = []
+    box = [0.0, 0.0, 0.0, 0.0]  # x0, x1, top, bottom
+    base = size = 0.0
+    start = 0
+
+    def flush() -> None:
+        if cur:
+            text = "".join(cur)
+            soft = text.endswith(SOFT_HYPHEN)
+            text = text.replace(SOFT_HYPHEN, "-" if soft else "")
+            if text:
+                words.append(
+                    Word(text, box[0], box[1], box[2], box[3], base, size, index=start, soft=soft)
+                )
+            cur.clear()
+
+    for k in range(n):
+        code = pdfium_c.FPDFText_GetUnicode(raw, k)
+        if code in (0x2, 0xFFFE) and pdfium_c.FPDFText_IsHyphen(raw, k):
+            code = 0x2D  # pdfium's mark for a hyphen it judged to end a line
+        ch = chr(code) if 0 < code < 0x110000 else ""
+        if pdfium_c.FPDFText_IsGenerated(raw, k) or not ch or ch.isspace() or code == 0xA0:
+            flush()
+            continue
+        pdfium_c.FPDFText_GetMatrix(raw, k, matrix)
+        csize, upright = _char_size(matrix, pdfium_c.FPDFText_GetFontSize(raw, k))
+        if not upright or csize <= 0.5:
+            flush()
+            continue
+        pdfium_c.FPDFText_GetLooseCharBox(raw, k, rect)
+        pdfium_c.FPDFText_GetCharOrigin(raw, k, ox, oy)
+        x0, x1 = rect.left - x_left, rect.right - x_left
+        top, bottom, bl = y_top - rect.top, y_top - rect.bottom, y_top - oy.value
+        if cur:
+            small = min(csize, size)
+            if (
+                abs(bl - base) > BASELINE_JUMP * small
+                or x0 - box[1] > WORD_GAP * small
+                or x0 < box[0] - 0.5 * small
+            ):
+                flush()
+        if not cur:
+            box[:] = [x0, x1, top, bottom]
+            base, size, start = bl, csize, k
+        else:
+            box[1] = max(box[1], x1)
+            box[2] = min(box[2], top)
+            box[3] = max(box[3], bottom)
+            size = max(size, csize)
+        cur.append(ch)
+    flush()
+    return words

@@ -1,0 +1,250 @@
+"""Page layout: superscripts, lines, running headers/footers, reading order.
+
+Rules (all relative to font size, so they hold for any type size):
+
+* **Superscripts/subscripts.** A word at most `SCRIPT_RATIO` the size of an
+  adjacent word (the one before it in content order, else the one after),
+  touching it horizontally, with its baseline raised by 0.12-0.8 of that
+  word's size is a superscript; lowered by 0.08-0.5 it is a subscript. Both
+  are attached to that word. Superscripts are rendered as Unicode
+  superscript characters (``survival¹⁴``, ``85%¹⁴``, ``CD3⁺``, footnote
+  ``ᵃ``) so that a citation number can never be read as part of a number;
+  one holding a character without a superscript form is rendered
+  ``^{...}``. Subscripts are glued as plain text (``CO2``).
+* **Lines.** Words whose baselines lie within 0.3 of a font size are one
+  line, split where the horizontal gap exceeds `LINE_GAP` font sizes (column
+  gutters, table columns).
+* **Running headers and footers.** A line in the top or bottom `MARGIN_BAND`
+  of the page is dropped when its text, digits folded, recurs in the band on
+  at least two pages and on at least 40% of the pages (or is a bare page
+  number such as ``3``, ``Page 3 of 9``).
+* **Reading order.** Recursive XY-cut, columns first: a region with a
+  vertical gutter crossing all of it (no item spans it) is split into
+  columns read left to right; otherwise it is cut into horizontal strips at
+  every vertical gap, and consecutive strips that share a gutter are merged
+  back (so a coincidental gap at the same height in both columns does not
+  interleave them). Full-width blocks (title, full-width table) therefore
+  break the page into bands read top to bottom, each band column by column.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from litkg.extractor.ingest.pdf_chars import PageChars, Word
+
+SCRIPT_RATIO = 0.85
+LINE_GAP = 1.0
+MARGIN_BAND = 0.12
+MIN_GUTTER = 0.7  # in body font sizes
+
+_SUP = dict(
+    zip(
+        "0123456789+-−–=()abcdefghijklmnoprstuvwxyz",
+        "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ",
+        strict=True,
+    )
+)
+_SUP_KEEP = set(",.;*†‡§¶#|/·'’") | set(_SUP.values())
+_PAGE_NO = re.compile(r"^(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE)
+
+
+def superscript(text: str) -> str:
+    """Render a superscript: Unicode superscript characters, else ``^{text}``."""
+    if all(c in _SUP or c in _SUP_KEEP for c in text):
+        return "".join(_SUP.get(c, c) for c in text)
+    return "^{" + text + "}"
+
+
+@dataclass
+class Line:
+    """A line of words (left to right) with its box."""
+
+    words: list[Word]
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    baseline: float = 0.0
+    size: float = 0.0
+    text: str = field(default="")
+
+    def __post_init__(self) -> None:
+        self.x0 = min(w.x0 for w in self.words)
+        self.x1 = max(w.x1 for w in self.words)
+        self.top = min(w.top for w in self.words)
+        self.bottom = max(w.bottom for w in self.words)
+        self.baseline = statistics.median(w.baseline for w in self.words)
+        self.size = max(w.size for w in self.words)
+        self.text = " ".join(w.rendered for w in self.words)
+
+
+class Box(Protocol):
+    """Anything with a box: lines and table blocks."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+def attach_scripts(words: list[Word]) -> list[Word]:
+    """Attach superscripts/subscripts to their word; return the remaining words."""
+    host_of: dict[int, Word] = {}
+    for i, w in enumerate(words):
+        for j, after in ((i - 1, True), (i + 1, False)):
+            if not 0 <= j < len(words):
+                continue
+            v = words[j]
+            if v.attached:
+                if not after or id(v) not in host_of:
+                    continue
+                host = host_of[id(v)]
+            else:
+                host = v
+            if w.size > SCRIPT_RATIO * host.size:
+                continue
+            gap = w.x0 - v.x1 if after else v.x0 - w.x1
+            if not -0.3 * host.size <= gap <= 0.6 * host.size:
+                continue
+            shift = host.baseline - w.baseline  # > 0: raised
+            if 0.12 * host.size <= shift <= 0.8 * host.size:
+                text = superscript(w.text)
+            elif -0.5 * host.size <= shift <= -0.08 * host.size:
+                text = w.text
+            else:
+                continue
+            if after:
+                host.suffix += text
+                host.x1 = max(host.x1, w.x1)
+            else:
+                host.prefix = text + host.prefix
+                host.x0 = min(host.x0, w.x0)
+            w.attached = True
+            host_of[id(w)] = host
+            break
+    return [w for w in words if not w.attached]
+
+
+def build_lines(words: list[Word]) -> list[Line]:
+    """Group words into lines (same baseline, no wide horizontal gap)."""
+    lines: list[Line] = []
+    if not words:
+        return lines
+    ordered = sorted(words, key=lambda w: (w.baseline, w.x0))
+    clusters: list[list[Word]] = [[ordered[0]]]
+    anchor = ordered[0].baseline
+    for w in ordered[1:]:
+        if w.baseline - anchor > 0.3 * w.size:
+            clusters.append([w])
+            anchor = w.baseline
+        else:
+            clusters[-1].append(w)
+    for cluster in clusters:
+        cluster.sort(key=lambda w: w.x0)
+        run = [cluster[0]]
+        for w in cluster[1:]:
+            prev = run[-1]
+            if w.x0 - prev.x1 > LINE_GAP * max(w.size, prev.size):
+                lines.append(Line(run))
+                run = [w]
+            else:
+                run.append(w)
+        lines.append(Line(run))
+    return lines
+
+
+def page_lines(page: PageChars) -> list[Line]:
+    """Words of a page -> lines, superscripts attached."""
+    return build_lines(attach_scripts(page.words))
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.lower())).strip()
+
+
+def drop_running(pages: Sequence[tuple[float, list[Line]]]) -> list[list[Line]]:
+    """Drop running headers/footers and page numbers; `pages` = (height, lines)."""
+    n = len(pages)
+    seen: dict[str, set[int]] = defaultdict(set)
+    in_band: list[list[bool]] = []
+    for i, (height, lines) in enumerate(pages):
+        flags = [
+            ln.bottom < MARGIN_BAND * height or ln.top > (1 - MARGIN_BAND) * height for ln in lines
+        ]
+        in_band.append(flags)
+        for ln, flag in zip(lines, flags, strict=True):
+            if flag:
+                seen[_fold(ln.text)].add(i)
+    need = 2 if n <= 4 else max(2, round(0.4 * n))
+    out: list[list[Line]] = []
+    for (_h, lines), flags in zip(pages, in_band, strict=True):
+        kept = [
+            ln
+            for ln, flag in zip(lines, flags, strict=True)
+            if not (flag and (_PAGE_NO.match(ln.text.strip()) or len(seen[_fold(ln.text)]) >= need))
+        ]
+        out.append(kept)
+    return out
+
+
+def _gutters(items: Sequence[Box], min_gap: float) -> list[float]:
+    """x positions (mid-points) of vertical gaps crossing all items."""
+    spans = sorted((it.x0, it.x1) for it in items)
+    cuts: list[float] = []
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - reach >= min_gap:
+            cuts.append((x0 + reach) / 2)
+        reach = max(reach, x1)
+    return cuts
+
+
+def _strips(items: Sequence[Box]) -> list[list[Box]]:
+    """Cut items into horizontal strips at every vertical gap."""
+    ordered = sorted(items, key=lambda it: (it.top, it.x0))
+    strips: list[list[Box]] = [[ordered[0]]]
+    reach = ordered[0].bottom
+    for it in ordered[1:]:
+        if it.top >= reach:
+            strips.append([it])
+        else:
+            strips[-1].append(it)
+        reach = max(reach, it.bottom)
+    return strips
+
+
+def reading_order(items: Sequence[Box], min_gap: float) -> list[Box]:
+    """Order boxes for reading: columns left to right, bands top to bottom."""
+    if len(items) <= 1:
+        return list(items)
+    cuts = _gutters(items, min_gap)
+    if cuts:
+        columns: list[list[Box]] = [[] for _ in range(len(cuts) + 1)]
+        for it in items:
+            k = sum(1 for c in cuts if (it.x0 + it.x1) / 2 > c)
+            columns[k].append(it)
+        return [it for col in columns for it in reading_order(col, min_gap)]
+    merged: list[list[Box]] = []
+    for strip in _strips(items):
+        if merged and _gutters(merged[-1] + strip, min_gap):
+            merged[-1].extend(strip)
+        else:
+            merged.append(strip)
+    if len(merged) == 1:
+        return sorted(items, key=lambda it: (it.top, it.x0))
+    return [it for group in merged for it in reading_order(group, min_gap)]
+
+
+def body_size(lines: Sequence[Line]) -> float:
+    """The most common font size of the text (weighted by characters)."""
+    weights: dict[float, int] = defaultdict(int)
+    for ln in lines:
+        for w in ln.words:
+            weights[round(w.size, 1)] += len(w.text)
+    return max(weights, key=weights.__getitem__) if weights else 10.0

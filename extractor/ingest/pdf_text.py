@@ -1,0 +1,227 @@
+"""Assemble ordered lines and tables into `Document.text`, pages and tables.
+
+Lines of one paragraph are joined by a space; paragraphs and tables are
+separated by a blank line. A table is rendered one row per line, cells joined
+by a tab, and its `char_start`/`char_end`/`row_spans` point at that rendering.
+
+**Paragraphs.** The next line continues the paragraph when it sits in the
+same column just below (pitch <= 1.7 font sizes, same size within 15%) and the
+previous line is not a short line ending a sentence; across a column or page
+break, when the previous line does not end a sentence and the next starts in
+lower case (or the previous ends with a hyphen).
+
+**Hyphens at line ends** (``transplan-`` / ``tation``). With L the letters
+before the hyphen and R the letters starting the next line:
+
+1. a soft hyphen (U+00AD) is always removed;
+2. if L does not end in a letter or R does not start with a lower-case letter
+   (``COVID-`` / ``19``, ``8-`` / ``times``), the hyphen is kept, no space;
+3. if ``L+R`` occurs elsewhere in the document as a word -> joined;
+4. else if ``L-R`` occurs elsewhere with its hyphen -> hyphen kept;
+5. else if both L and R (3+ letters) occur elsewhere as words (``single`` /
+   ``arm``) -> hyphen kept (a compound);
+6. else joined (typesetters' hyphenation is far more common than compounds
+   broken at their hyphen).
+
+"Elsewhere" means the words of the document's prose and tables, leaving out
+the fragments on both sides of every line-end hyphen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from litkg.extractor.document import Page, Table
+from litkg.extractor.ingest.pdf_layout import Line
+from litkg.extractor.ingest.pdf_tables import TableBlock
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+_SENTENCE_END = (".", "!", "?", ":")
+_REF_START = re.compile(r"^\[?\d{1,3}[.\])]\s")
+
+
+@dataclass
+class PageLayout:
+    """One page's ordered items (lines and tables) and its size."""
+
+    number: int
+    width: float
+    height: float
+    items: list[Line | TableBlock] = field(default_factory=list)
+
+
+@dataclass
+class Vocabulary:
+    """Words (lower case) of a document, for the hyphen rule."""
+
+    words: set[str] = field(default_factory=set)
+    compounds: set[str] = field(default_factory=set)
+
+    def add(self, text: str) -> None:
+        """Add the words and hyphenated compounds of `text`."""
+        low = text.lower()
+        self.words.update(_LETTERS.findall(low))
+        self.compounds.update(_COMPOUND.findall(low))
+
+
+def _breaks_with_hyphen(line: Line) -> bool:
+    last = line.words[-1]
+    return last.text.endswith("-") and len(last.text) > 1 and not last.suffix
+
+
+def build_vocabulary(pages: Sequence[PageLayout]) -> Vocabulary:
+    """The document's words, without the fragments around line-end hyphens."""
+    vocab = Vocabulary()
+    skip_first = False
+    for page in pages:
+        for item in page.items:
+            if isinstance(item, TableBlock):
+                for row in item.rows:
+                    vocab.add(" ".join(row))
+                skip_first = False
+                continue
+            words = [w.rendered for w in item.words]
+            if skip_first:
+                words = words[1:]
+            skip_first = _breaks_with_hyphen(item)
+            if skip_first:
+                words = words[:-1]
+            vocab.add(" ".join(words))
+    return vocab
+
+
+def hyphen_join(left: str, right: str, vocab: Vocabulary, soft: bool = False) -> bool:
+    """Whether ``left-`` at a line end and ``right`` should be joined without hyphen."""
+    if soft:
+        return True
+    m_left = re.search(r"([^\W\d_]+)-$", left)
+    m_right = re.match(r"[^\W\d_]+", right)
+    if not m_left or not m_right or not right[0].islower():
+        return False
+    a, b = m_left.group(1).lower(), m_right.group(0).lower()
+    if a + b in vocab.words:
+        return True
+    if f"{a}-{b}" in vocab.compounds:
+        return False
+    return not (len(a) >= 3 and len(b) >= 3 and a in vocab.words and b in vocab.words)
+
+
+def _same_paragraph(prev: Line, line: Line) -> bool:
+    size = max(prev.size, line.size)
+    ends = prev.text.rstrip().endswith(_SENTENCE_END)
+    same_column = line.x0 < prev.x1 and prev.x0 < line.x1 and line.top >= prev.top
+    if same_column:
+        if line.baseline - prev.baseline > 1.7 * size:
+            return False
+        if abs(line.size - prev.size) > 0.15 * size:
+            return False
+        short = prev.x1 < line.x1 - 2 * size
+        if ends and (short or _REF_START.match(line.text)):
+            return False
+        heading = (
+            prev.x1 - prev.x0 < 0.5 * (line.x1 - line.x0)
+            and len(prev.words) <= 6
+            and line.text[:1].isupper()
+            and not prev.text.rstrip().endswith((",", ";", "-"))
+        )
+        return not heading
+    if prev.text.endswith("-"):
+        return True
+    return not ends and line.text[:1].islower()
+
+
+class TextBuilder:
+    """Accumulates text pieces while tracking offsets."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.pos = 0
+
+    def add(self, s: str) -> None:
+        """Append `s`."""
+        self.parts.append(s)
+        self.pos += len(s)
+
+    def text(self) -> str:
+        """All text so far."""
+        return "".join(self.parts)
+
+
+def caption_text(items: Sequence[Line | TableBlock], first: Line) -> str:
+    """The caption paragraph starting at line `first` among a page's items."""
+    idx = next(i for i, it in enumerate(items) if it is first)
+    text = first.text
+    prev = first
+    for item in items[idx + 1 :]:
+        if not isinstance(item, Line) or not _same_paragraph(prev, item):
+            break
+        text = text[:-1] + item.text if _breaks_with_hyphen(prev) else f"{text} {item.text}"
+        prev = item
+    return text
+
+
+def assemble(pages: Sequence[PageLayout]) -> tuple[str, list[Page], list[Table]]:
+    """Render the ordered pages into text, page ranges and tables."""
+    vocab = build_vocabulary(pages)
+    out = TextBuilder()
+    page_ranges: list[Page] = []
+    tables: list[Table] = []
+    prev: Line | TableBlock | None = None
+    for page in pages:
+        start: int | None = None
+        for item in page.items:
+            if isinstance(item, TableBlock):
+                if prev is not None:
+                    out.add("\n\n")
+                start = out.pos if start is None else start
+                caption = None
+                if item.caption_line is not None and any(
+                    it is item.caption_line for it in page.items
+                ):
+                    caption = caption_text(page.items, item.caption_line)
+                tables.append(_render_table(out, item, page.number, caption))
+                prev = item
+                continue
+            if prev is None:
+                pass
+            elif isinstance(prev, Line) and _same_paragraph(prev, item):
+                if _breaks_with_hyphen(prev):
+                    last = prev.words[-1]
+                    if hyphen_join(last.text, item.words[0].text, vocab, last.soft):
+                        out.parts[-1] = out.parts[-1][:-1]
+                        out.pos -= 1
+                else:
+                    out.add(" ")
+            else:
+                out.add("\n\n")
+            start = out.pos if start is None else start
+            out.add(item.text)
+            prev = item
+        begin = out.pos if start is None else start
+        page_ranges.append(Page(page.number, begin, out.pos, page.width, page.height))
+    return out.text(), page_ranges, tables
+
+
+def _render_table(out: TextBuilder, block: TableBlock, page: int, caption: str | None) -> Table:
+    rows = [[re.sub(r"\s+", " ", c).strip() for c in row] for row in block.rows]
+    start = out.pos
+    spans: list[tuple[int, int]] = []
+    for i, row in enumerate(rows):
+        if i:
+            out.add("\n")
+        line = "\t".join(row)
+        spans.append((out.pos, out.pos + len(line)))
+        out.add(line)
+    x0, top, x1, bottom = (round(v, 2) for v in block.bbox)
+    return Table(
+        rows=rows,
+        page=page,
+        caption=caption,
+        bbox=(x0, top, x1, bottom),
+        char_start=start,
+        char_end=out.pos,
+        row_spans=spans,
+    )
