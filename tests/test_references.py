@@ -615,3 +615,36 @@ def test_seed_references_match_gold(corpus_dir: Path) -> None:
     if total == 0:
         pytest.skip("no gold references")
     assert right / total >= 0.95
+
+
+PDF_COLUMN = """REFERENCES
+
+1.
+
+2.
+
+3.
+
+Alpha A, Beta B. First title. Blood. 2001;1(2):11-19.
+
+Gamma C. Second title. Leukemia. 2002;2:21-29. Delta D, Eps E. Third title. Blood.
+
+4.
+
+2003;3:31-39.
+
+4. Zeta Z. Fourth title. Lancet. 2004;4:41-49.
+"""
+
+
+def test_pdf_number_column_and_run_together_entries() -> None:
+    span = find_reference_section(PDF_COLUMN)
+    assert span is not None
+    entries = split_references(PDF_COLUMN, *span)
+    assert [e[0] for e in entries] == [1, 2, 3, 4]
+    got = [parse_reference(e[1]) for e in entries]
+    assert [g["first_author"] for g in got] == ["Alpha", "Gamma", "Delta", "Zeta"]
+    assert [g["journal"] for g in got] == ["Blood", "Leukemia", "Blood", "Lancet"]
+    assert [g["first_page"] for g in got] == ["11", "21", "31", "41"]
+    for _, raw, cs, ce in entries:
+        assert PDF_COLUMN[cs:ce] == raw

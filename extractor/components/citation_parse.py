@@ -74,6 +74,7 @@ _RE_MARKUP = re.compile(
 _RE_ITALIC = re.compile(
     r"\*{1,2}([^*\n]{1,200}?)\*{1,2}|<(?:i|em|italic)>(.{1,200}?)</(?:i|em|italic)>"
 )
+_RE_BARE_NUMBER_LINE = re.compile(r"\n[ \t]*(?:\d{1,4}\.|\[\d{1,4}\]|\(\d{1,4}\))[ \t]*(?=\n)")
 _RE_NUMBER_PREFIX = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]|[-•*·▪‣◦])\s+")
 
 _PARTICLES = {
@@ -443,6 +444,8 @@ def parse_reference(raw: str) -> dict[str, Any]:
     if not raw or not raw.strip():
         return out
     body = _RE_NUMBER_PREFIX.sub("", raw, count=1)
+    # bare numbers on their own lines (a PDF number column read into the entry)
+    body = _RE_BARE_NUMBER_LINE.sub(" ", body)
     s = _strip_markup(body)
     out["first_author"] = first_author(body)
     out["doi"] = find_doi(raw)

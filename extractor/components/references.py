@@ -18,7 +18,7 @@ import re
 import unicodedata
 from typing import Any
 
-from litkg.extractor.components.citation_parse import parse_reference
+from litkg.extractor.components.citation_parse import first_author, parse_reference
 from litkg.extractor.document import Document
 from litkg.extractor.records import Provenance, Reference
 
@@ -65,8 +65,8 @@ _LEGEND = re.compile(r"^[ \t]*legends?\b.*:\s*$", re.IGNORECASE)
 _NUMBER_STYLES: dict[str, re.Pattern[str]] = {
     "bracket": re.compile(r"^[ \t]*\[(\d{1,4})\][ \t]*"),
     "paren": re.compile(r"^[ \t]*\((\d{1,4})\)[ \t]*"),
-    "dot": re.compile(r"^[ \t]*(\d{1,4})\.(?:[ \t]+|(?=[^\W\d_]))"),
-    "close": re.compile(r"^[ \t]*(\d{1,4})\)[ \t]+"),
+    "dot": re.compile(r"^[ \t]*(\d{1,4})\.(?:[ \t]+|(?=[^\W\d_])|[ \t]*$)"),
+    "close": re.compile(r"^[ \t]*(\d{1,4})\)(?:[ \t]+|[ \t]*$)"),
     "space": re.compile(r"^[ \t]*(\d{1,4})[ \t]+(?=[^\W\d_])"),
     "superscript": re.compile(r"^[ \t]*<sup>(\d{1,4})</sup>[ \t]*"),
 }
@@ -112,7 +112,9 @@ def _is_back_matter(line: str) -> bool:
 
 
 def _looks_like_entry(line: str) -> bool:
-    """Whether a line can start or continue a reference (has an author, year or source)."""
+    """Whether a line can start or continue a reference (a number, author, year or source)."""
+    if any(p.match(line) for p in _NUMBER_STYLES.values()):
+        return True
     return bool(_YEARISH.search(line)) or bool(re.search(r"[^\W\d_]{2,}", line))
 
 
@@ -186,6 +188,41 @@ def _complete(raw: str) -> bool:
     )
 
 
+_TAIL_END = re.compile(
+    r"(?:\d+[A-Za-z]?(?:\s*[-‐‑‒–—−]\s*[A-Za-z]?\d+)?|\(\s*(?:1[5-9]|20)\d{2}[a-z]?\s*\)"
+    r"|10\.\d{4,9}/\S+|>)\s*\.$"
+)
+_SOURCE_STYLES = {"vancouver", "nature", "elsevier", "apa", "springer", "online", "year-only"}
+
+
+def _split_merged(text: str, cs: int, ce: int) -> list[tuple[int, int]]:
+    """Split text[cs:ce] where one finished citation runs into the next (PDF layouts).
+
+    A split point is a full stop that ends a citation's source (pages, "(2019)", a
+    DOI) read by a citation pattern, followed by a new author list.
+    """
+    raw = text[cs:ce]
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    for m in re.finditer(r"\.\s+", raw):
+        before = raw[start : m.start() + 1]
+        after = raw[m.end() :]
+        if len(after) < 20 or not _TAIL_END.search(before):
+            continue
+        parsed = parse_reference(before)
+        if parsed["style"] not in _SOURCE_STYLES and not parsed["doi"]:
+            continue
+        if first_author(after[:300]) is None:
+            continue
+        nxt = parse_reference(after)
+        if nxt["year"] is None and nxt["doi"] is None:
+            continue
+        pieces.append((cs + start, cs + m.start() + 1))
+        start = m.end()
+    pieces.append((cs + start, ce))
+    return pieces
+
+
 def split_references(text: str, start: int, end: int) -> list[tuple[int, str, int, int]]:
     """The entries of the reference list in text[start:end].
 
@@ -194,18 +231,19 @@ def split_references(text: str, start: int, end: int) -> list[tuple[int, str, in
     their printed numbers; bulleted and unnumbered lists are numbered by order.
     A line that is not a new entry continues the current one, also across a blank
     line while the current entry is unfinished; after a blank line that follows a
-    finished entry, a line that starts no entry ends the list.
+    finished entry, a line that starts no entry ends the list. Numbers printed in a
+    column of their own (PDF layouts: "1.", "2.", ... then the entries) are given to
+    the entries that follow in order, and entries run together on one line are split.
     """
     spans = _lines(text, start, end)
     lines = [text[s:e] for s, e in spans]
     style = _style_of(lines)
-    entries: list[list[int]] = []  # [index, char_start, char_end]
+    # [number or None, char_start, char_end, kind]: kind "marker" (numbered where it
+    # stands), "column" (takes the next number of a column of bare markers), "order"
+    items: list[list] = []
+    column: list[int] = []  # bare markers, in order
     expected: int | None = None
     blank_before = False
-    pending_marker: int | None = None  # a number alone on its line: entry starts next line
-
-    def new_entry(index: int, cs: int, ce: int) -> None:
-        entries.append([index, cs, ce])
 
     bullets = sum(1 for line in lines if _BULLET.match(line)) >= 2 and style is None
     paragraphs = False
@@ -217,46 +255,73 @@ def split_references(text: str, start: int, end: int) -> list[tuple[int, str, in
         if not line.strip():
             blank_before = True
             continue
-        if _is_back_matter(line) and (entries or pending_marker is not None):
+        if _is_back_matter(line) and (items or column):
             break
-        marker_end = None
-        index = None
+        current = text[items[-1][1] : items[-1][2]] if items else ""
+        new: tuple[int | None, int, str] | None = None  # (number, content start, kind)
         if style is not None:
             m = _NUMBER_STYLES[style].match(line)
-            if m and (expected is None or int(m.group(1)) == expected):
-                index, marker_end = int(m.group(1)), ls + m.end()
+            if m:
+                n = int(m.group(1))
+                if expected is None or expected <= n <= expected + 5:
+                    expected = n + 1
+                    if not line[m.end() :].strip():
+                        column.append(n)
+                        blank_before = False
+                        continue
+                    new = (n, ls + m.end(), "marker")
+            if (
+                new is None
+                and column
+                and sum(1 for it in items if it[3] == "column") < len(column)
+                and (not items or blank_before or _complete(current))
+                and not re.match(r"^\s*[a-z\d(]", line)
+            ):
+                new = (None, ls, "column")
         elif bullets:
             m = _BULLET.match(line)
             if m:
-                index, marker_end = len(entries) + 1, ls + m.end()
+                new = (None, ls + m.end(), "order")
         elif paragraphs:
-            if blank_before or not entries:
-                index, marker_end = len(entries) + 1, ls
-        else:
-            prev = text[entries[-1][1] : entries[-1][2]] if entries else ""
-            if not entries or (
-                _complete(prev) and re.match(r"^\s*(?:[^\W\d_]|\()", line) is not None
-            ):
-                index, marker_end = len(entries) + 1, ls
-        if index is not None and marker_end is not None:
-            expected = index + 1
-            cs, ce = _rstrip_span(text, marker_end, le)
-            if cs == ce:  # "12." alone on its line
-                pending_marker = index
-            else:
-                new_entry(index, cs, ce)
-                pending_marker = None
-        elif pending_marker is not None:
-            cs, ce = _rstrip_span(text, ls, le)
-            new_entry(pending_marker, cs, ce)
-            pending_marker = None
-        elif entries:
-            current = text[entries[-1][1] : entries[-1][2]]
+            if blank_before or not items:
+                new = (None, ls, "order")
+        elif not items or (_complete(current) and re.match(r"^\s*(?:[^\W\d_]|\()", line)):
+            new = (None, ls, "order")
+        if new is not None:
+            cs, ce = _rstrip_span(text, new[1], le)
+            items.append([new[0], cs, ce, new[2]])
+        elif items:
             if blank_before and _complete(current) and not re.match(r"^\s*[a-z\d(]", line):
                 break
-            entries[-1][2] = _rstrip_span(text, ls, le)[1]
+            items[-1][2] = _rstrip_span(text, ls, le)[1]
         blank_before = False
-    return [(i, text[s:e], s, e) for i, s, e in entries]
+
+    return _number(text, items, column)
+
+
+def _number(text: str, items: list[list], column: list[int]) -> list[tuple[int, str, int, int]]:
+    """Split run-together entries and give every entry its number."""
+    used = {it[0] for it in items if it[0] is not None}
+    free_column = [n for n in column if n not in used]
+    out: list[tuple[int, int, int]] = []
+    last = 0
+    for pos, (n, cs, ce, kind) in enumerate(items):
+        pieces = _split_merged(text, cs, ce)
+        if kind == "marker":
+            nxt = next((it[0] for it in items[pos + 1 :] if it[0] is not None), None)
+            # a split is taken only when it fills exactly the numbers missing before the next
+            if len(pieces) > 1 and (nxt is None or n + len(pieces) == nxt):
+                out.extend((n + k, s, e) for k, (s, e) in enumerate(pieces))
+                last = n + len(pieces) - 1
+                continue
+            out.append((n, cs, ce))
+            last = n
+            continue
+        for s, e in pieces:
+            number = free_column.pop(0) if kind == "column" and free_column else last + 1
+            out.append((number, s, e))
+            last = number
+    return [(i, text[s:e], s, e) for i, s, e in out]
 
 
 # --------------------------------------------------------------------------- #
