@@ -87,29 +87,45 @@ def provenance(source: Document, start: int, end: int, rule: str) -> Provenance:
     )
 
 
+HYPOTHETICAL_RE = re.compile(
+    r"\b(?:if the|assum(?:ed|ing)|hypothesi[sz]\w*|powered|sample size|would|null|"
+    r"considered (?:acceptable|successful|promising))\b",
+    re.I,
+)
+
+
 def own_result_sentences(doc: Doc) -> list[tuple[str, int, int]]:
     """Sentences that may state this study's own results: (text, start, end).
 
-    Skips references, front and back matter, figure legends and table rows,
-    and sentences citing other work unless they restate the authors' own
-    earlier report ("We have previously reported ...").
+    Skips references, front and back matter, figure legends, table rows and
+    design statements ("if the completion rate was 50%"). Background is
+    skipped too: a sentence citing other work, or following one in the same
+    paragraph, counts only in the authors' own voice ("we", "our") — and a
+    citing sentence only where it restates their own earlier report ("We have
+    previously reported ...").
     """
     idx: SectionIndex | None = doc._.litkg_sections
     out: list[tuple[str, int, int]] = []
-    prev = ""
+    para_start = -1
+    own_voice = cited_before = False
     for sent in doc.sents:
         text = sent.text
         start = sent.start_char
-        if idx is not None and idx.kind_at(start) in SKIP_KINDS:
-            prev = text
+        p_start = doc.text.rfind("\n\n", 0, start)
+        if p_start != para_start:
+            para_start, own_voice, cited_before = p_start, False, False
+        own_voice = own_voice or bool(FIRST_PERSON_RE.search(text))
+        cited = bool(CITATION_RE.search(text))
+        background = (cited or cited_before) and not own_voice
+        if cited and own_voice:
+            context = doc.text[max(para_start, 0) : sent.end_char]
+            background = not OWN_EARLIER_RE.search(context)
+        cited_before = cited_before or cited
+        if background or HYPOTHETICAL_RE.search(text):
             continue
-        if CITATION_RE.search(text):
-            context = prev + " " + text
-            if not (FIRST_PERSON_RE.search(context) and OWN_EARLIER_RE.search(context)):
-                prev = text
-                continue
+        if idx is not None and idx.kind_at(start) in SKIP_KINDS:
+            continue
         out.append((text, start, sent.end_char))
-        prev = text
     return out
 
 

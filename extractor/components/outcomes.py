@@ -285,6 +285,8 @@ def _values(sent: str) -> list[Mention]:
             continue
         if _INEQUALITY_BEFORE.search(sent[max(0, m.start() - 14) : m.start()].replace("$", "")):
             continue
+        if re.search(r"\b(?:sensitivity|specificity|limit|threshold|cut-?off|level)\s+(?:of\s+)?(?:<|≤)?\s*$", sent[max(0, m.start() - 25) : m.start()], re.I):
+            continue
         if sent[max(0, m.start() - 1) : m.start()] in ("\\",) or "\\%" in m.group(0):
             continue
         raw = m.group("n")
@@ -357,7 +359,7 @@ def _endpoints(sent: str, aliases: dict[str, str] | None = None) -> list[Mention
         ]
     out = [
         m for m in out
-        if m.key != "FOLLOWUP" or re.search(r"\bmedian\b", sent[max(0, m.start - 40) : m.end + 40], re.I)
+        if m.key != "FOLLOWUP" or re.search(r"\bmedian\b", sent[max(0, m.start - 80) : m.end + 80], re.I)
     ]  # fmt: skip
     out += _gvhd_mentions(sent)
     out = _dedupe_overlaps(out)
@@ -441,6 +443,8 @@ def _compatible(ep: str, v: Mention, sent: str) -> bool:
     if v.vkind == "time":
         return ep not in _PCT_ONLY and ep not in _GVHD_KEYS and _median_before(sent, v.start)
     if v.vkind == "ratio":
+        if v.ratio in ("or", "rr"):
+            return ep not in ("ALIVE", "COMPLETION")
         return ep not in _PCT_ONLY
     return True
 
@@ -480,7 +484,10 @@ def find_outcomes(sent: str, aliases: dict[str, str] | None = None) -> list[Outc
     out: list[OutcomeMatch] = []
     used_groups: set[int] = set()
     for vg in val_groups:
-        before = [i for i, g in enumerate(ep_groups) if g[-1].end <= vg[0].start]
+        before = [
+            i for i, g in enumerate(ep_groups)
+            if g[-1].end <= vg[0].start and ";" not in sent[g[-1].end : vg[0].start]
+        ]  # fmt: skip
         after = [
             i for i, g in enumerate(ep_groups)
             if g[0].start >= vg[-1].end and g[0].start - vg[-1].end < 70
@@ -489,7 +496,11 @@ def find_outcomes(sent: str, aliases: dict[str, str] | None = None) -> list[Outc
         if before:
             eg = ep_groups[before[-1]]
             k = len(eg)
-            if k > 1 and respectively and len(vg) % k == 0:
+            items = _respectively_items(sent, eg, vg) if respectively and len(vg) > 1 else None
+            if items is not None and len(vg) % k != 0:
+                for e, v in items:
+                    pairs.append((e, v, 0))
+            elif k > 1 and respectively and len(vg) % k == 0:
                 for ci in range(len(vg) // k):
                     for e, v in zip(eg, vg[ci * k : (ci + 1) * k], strict=True):
                         pairs.append((e, v, ci))
@@ -523,8 +534,37 @@ def find_outcomes(sent: str, aliases: dict[str, str] | None = None) -> list[Outc
     return _expand_both(sent, out)
 
 
+def _respectively_items(
+    sent: str, eg: list[Mention], vg: list[Mention]
+) -> list[tuple[Mention, Mention]] | None:
+    """Pair values with the items of a coordinated list that holds the endpoints:
+    "the incidences of grade I CRS and grade III-IV aGvHD were 14.3% and 4.8%,
+    respectively" -> the second item (aGvHD) takes the second value."""
+    start = max(sent.rfind(";", 0, eg[0].start), 0)
+    m = re.search(r"\b(?:were|was|are|is|of|:)\s*$", sent[: vg[0].start])
+    end = m.start() if m else vg[0].start
+    if end <= eg[-1].end:
+        return None
+    region = sent[start:end]
+    seps = [start + x.end() for x in re.finditer(r",\s*(?:and\s+)?|\s+and\s+|\s+or\s+", region)]
+    bounds = [start] + seps
+    n_items = len(bounds)
+    if n_items < len(vg):
+        return None
+    first_item = n_items - len(vg)
+    pairs = []
+    for e in eg:
+        item = max(i for i, b in enumerate(bounds) if b <= e.start)
+        if item >= first_item:
+            pairs.append((e, vg[item - first_item]))
+    return pairs or None
+
+
 def _nearest_compatible(eps: list[Mention], v: Mention, sent: str) -> Mention | None:
-    cands = [e for e in eps if e.end <= v.start and _compatible(e.key or "", v, sent)]
+    cands = [
+        e for e in eps
+        if e.end <= v.start and ";" not in sent[e.end : v.start] and _compatible(e.key or "", v, sent)
+    ]  # fmt: skip
     return cands[-1] if cands else None
 
 

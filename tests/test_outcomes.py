@@ -1,0 +1,120 @@
+"""Outcome extraction from sentences in styles the seed papers do not use.
+
+Every expected value below was read off the sentence by hand.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from litkg.extractor.components.outcomes import endpoint_key, find_outcomes
+
+
+def _keys(sent: str) -> list[tuple]:
+    return [(o.endpoint, o.statistic, o.value, o.timepoint_months) for o in find_outcomes(sent)]
+
+
+def test_median_with_ci_written_with_to() -> None:
+    (o,) = find_outcomes("Median OS was 14.2 months (95% CI, 10.1 to 18.3) in the pembrolizumab group.")
+    assert (o.endpoint, o.statistic, o.value, o.unit) == ("OS", "median", 14.2, "months")
+    assert o.ci == (10.1, 18.3)
+    assert o.timepoint_months is None
+
+
+def test_hazard_ratio_with_semicolons_and_bare_p() -> None:
+    (o,) = find_outcomes("Progression-free survival favoured the combination (HR 0.62; 95% CI 0.45-0.85; P = .003).")
+    assert (o.endpoint, o.statistic, o.value, o.unit) == ("PFS", "hr", 0.62, None)
+    assert o.ci == (0.45, 0.85)
+    assert o.p == pytest.approx(0.003)
+
+
+def test_landmark_comparison_with_vs() -> None:
+    out = find_outcomes("3-year EFS: 54% vs 39% (P = 0.02).")
+    assert [(o.endpoint, o.value, o.timepoint_months) for o in out] == [("EFS", 54, 36), ("EFS", 39, 36)]
+    assert out[0].arm == "intervention"
+
+
+def test_respectively_list_zips_endpoints_and_values() -> None:
+    sent = "The 2-year overall survival and disease-free survival were 71.4% and 60.2%, respectively."
+    assert _keys(sent) == [("OS", "rate", 71.4, 24), ("DFS", "rate", 60.2, 24)]
+
+
+def test_respectively_with_two_arms() -> None:
+    sent = (
+        "Five-year OS and PFS were 62% and 48%, respectively, in the rituximab arm, "
+        "compared with 51% and 37% in the control arm."
+    )
+    out = find_outcomes(sent)
+    assert [(o.endpoint, o.value, o.arm) for o in out] == [
+        ("OS", 62, "intervention"),
+        ("PFS", 48, "intervention"),
+        ("OS", 51, "control"),
+        ("PFS", 37, "control"),
+    ]
+    assert all(o.timepoint_months == 60 for o in out)
+
+
+def test_timepoint_after_value() -> None:
+    sent = "Estimated overall survival was 88% at 2 years and 79% at 5 years."
+    assert _keys(sent) == [("OS", "rate", 88, 24), ("OS", "rate", 79, 60)]
+
+
+def test_day_100_timepoint_in_months() -> None:
+    (o,) = find_outcomes("The cumulative incidence of grade II-IV acute GVHD at day +100 was 24%.")
+    assert (o.endpoint, o.value) == ("AGVHD_2_4", 24)
+    assert o.timepoint_months == pytest.approx(3.3)
+
+
+def test_gvhd_grades_listed_after_head() -> None:
+    sent = "Acute GVHD grades 2-4 and 3-4 occurred in 30% and 10% of patients, respectively."
+    assert _keys(sent) == [("AGVHD_2_4", "rate", 30, None), ("AGVHD_3_4", "rate", 10, None)]
+
+
+def test_number_words_percent_and_complete_remission() -> None:
+    (o,) = find_outcomes("Sixty-two percent of patients achieved complete remission after induction.")
+    assert (o.endpoint, o.statistic, o.value) == ("CR", "rate", 62)
+
+
+def test_median_follow_up_in_years_converted_to_months() -> None:
+    (o,) = find_outcomes("After a median follow-up of 4.5 years (IQR 3.1-6.0), 40 patients had died.")
+    assert (o.endpoint, o.statistic, o.value, o.unit) == ("FOLLOWUP", "median", 54.0, "months")
+
+
+def test_subdistribution_hazard_ratio() -> None:
+    (o,) = find_outcomes("Relapse incidence was lower with maintenance (SHR 0.41, 95% CI 0.22-0.77).")
+    assert (o.endpoint, o.statistic, o.value, o.ci) == ("CIR", "sdhr", 0.41, (0.22, 0.77))
+
+
+def test_odds_ratio_kept_apart_from_record_statistics() -> None:
+    (o,) = find_outcomes("The overall response rate was higher with the combination (odds ratio 2.10).")
+    assert (o.endpoint, o.statistic, o.value) == ("ORR", "or", 2.10)
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [
+        "Patients had a Karnofsky score of at least 70% and adequate organ function.",
+        "Overall survival was similar between the groups.",
+        "MRD was assessed by flow cytometry with a sensitivity of 0.01%.",
+        "Median age was 54 years (range, 19 to 77).",
+        "OS rates above 80% were considered promising.",
+    ],
+)
+def test_no_outcome_without_an_endpoint_and_a_result(sent: str) -> None:
+    assert find_outcomes(sent) == []
+
+
+def test_ranges_are_not_values() -> None:
+    out = find_outcomes("The median event-free survival was 11.0 months (range, 2.3 to 40.1 months).")
+    assert [(o.endpoint, o.value) for o in out] == [("EFS", 11.0)]
+
+
+def test_values_do_not_cross_a_semicolon_to_an_earlier_endpoint() -> None:
+    sent = "All patients were in complete remission at entry; 81% were men."
+    assert find_outcomes(sent) == []
+
+
+def test_endpoint_key_lookup() -> None:
+    assert endpoint_key("leukemia-free survival") == "DFS"
+    assert endpoint_key("non-relapse mortality") == "NRM"
+    assert endpoint_key("tumour size") is None
