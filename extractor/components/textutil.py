@@ -1,0 +1,164 @@
+"""Small text helpers shared by the study and intervention components.
+
+Pure functions over strings: loading vocabularies shipped in
+`litkg.ontology/vocab`, a crude sentence splitter (a fallback for tests and
+benches; the pipeline's own sentences are passed in when available), where the
+reference list starts, and whether a sentence speaks about the paper's own
+study or about other studies.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from importlib.resources import files
+from typing import Any
+
+Sentence = tuple[str, int]
+
+SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079\u207b"
+
+
+@cache
+def load_vocab(name: str) -> dict[str, Any]:
+    """The JSON vocabulary `name` (e.g. "designs.json") from `litkg.ontology/vocab`."""
+    path = files("litkg.ontology") / "vocab" / name
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=512)
+def compile_any(patterns: tuple[str, ...], flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
+    """One alternation regex for several patterns (None when there are none)."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags | re.MULTILINE)
+
+
+_NO_SPLIT_BEFORE = re.compile(
+    r"(?:\bet al|\bvs|\be\.g|\bi\.e|\bFig|\bFigs|\bNo|\bno|\bapprox|\bDr|\bref|\bRef|\bca|\bcf"
+    r"|\bSt|\bMr|\bMs|\bvol|\bpp|\bp|\b[A-Z])\.$"
+)
+_BOUNDARY = re.compile(
+    r"[.!?](?:["
+    + SUPERSCRIPTS
+    + r",\u2013\-]+|\^\{[\d,\-\u2013 ]+\})?[)\]]?\s+(?=[A-Z\[(\u201c\"*])"
+)
+
+
+def split_sentences(text: str, offset: int = 0) -> list[Sentence]:
+    """Crude sentences as (text, start) pairs: lines, then sentence punctuation.
+
+    Good enough for rule matching when no proper sentence splitter is at hand.
+    """
+    out: list[Sentence] = []
+    for line in re.finditer(r"[^\n]+", text):
+        seg, seg_start = line.group(0), line.start()
+        start = 0
+        for m in _BOUNDARY.finditer(seg):
+            head = seg[start : m.start() + 1]
+            if _NO_SPLIT_BEFORE.search(head):
+                continue
+            end = m.end()
+            piece = seg[start:end].strip()
+            if piece:
+                out.append(
+                    (
+                        piece,
+                        offset
+                        + seg_start
+                        + start
+                        + (len(seg[start:end]) - len(seg[start:end].lstrip())),
+                    )
+                )
+            start = end
+        piece = seg[start:]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            out.append((piece.strip(), offset + seg_start + start + lead))
+    return out
+
+
+def ensure_sentences(
+    text: str, sentences: Iterable[Sentence] | Iterable[tuple[int, int]] | None
+) -> list[Sentence]:
+    """(text, start) pairs from the given sentences -- (text, start) pairs or
+    (start, end) spans into `text` -- or the crude split of `text` when None."""
+    if sentences is None:
+        return split_sentences(text)
+    out: list[Sentence] = []
+    for a, b in sentences:
+        if isinstance(a, str):
+            out.append((a, int(b)))
+        else:
+            out.append((text[int(a) : int(b)], int(a)))
+    return out
+
+
+_REF_HEADING = re.compile(
+    r"^[ \t#*]*(?:REFERENCES|References|Reference List|Bibliography|"
+    r"Literature Cited|LITERATURE CITED)"
+    r"[ \t*:]*$",
+    re.MULTILINE,
+)
+
+
+def references_start(text: str, headings: Iterable[Any] = ()) -> int:
+    """Offset where the reference list starts (len(text) when none is found).
+
+    A heading from the reader wins; else the last line that is only
+    "References" (or a synonym).
+    """
+    for h in headings:
+        title = getattr(h, "title", "")
+        if re.fullmatch(r"\s*(?:references?|bibliography|literature cited)\s*", title, re.I):
+            return int(h.char_start)
+    hits = [m.start() for m in _REF_HEADING.finditer(text)]
+    if hits:
+        return hits[-1]
+    return len(text)
+
+
+OWN, OTHER, NEUTRAL = "own", "other", "neutral"
+
+
+def sentence_context(sentence: str) -> str:
+    """Whether a sentence is about the paper's own study ("own"), about other
+    or future studies ("other": citation markers, "et al.", "are needed"), or
+    neither ("neutral"). Own cues win: "We previously reported...[14]" is own.
+    """
+    vocab = load_vocab("designs.json")
+    own = compile_any(tuple(vocab["own_study_cues"]))
+    other = compile_any(tuple(vocab["other_study_cues"]))
+    if own is not None and own.search(sentence):
+        # "we" in a sentence that only cites others' future needs still counts as own,
+        # except when the sentence says something is needed/future.
+        if other is not None and re.search(
+            r"\b(?:needed|warranted|future)\b", sentence, re.IGNORECASE
+        ):
+            return OTHER
+        return OWN
+    if other is not None and other.search(sentence):
+        return OTHER
+    return NEUTRAL
+
+
+def line_at(text: str, pos: int) -> tuple[str, int]:
+    """The line holding offset `pos`, and where it starts."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    if end < 0:
+        end = len(text)
+    return text[start:end], start
+
+
+def looks_like_reference_entry(line: str) -> bool:
+    """A line that reads like an entry of a reference list."""
+    s = line.strip()
+    if re.match(
+        r"^(?:\[\d+\]|\d{1,3}\.|-|\u2022)\s+[A-Z\u00c0-\u017f][\w\u00c0-\u017f'\-]+,?\s+[A-Z]{1,3}\b",
+        s,
+    ):
+        return True
+    return bool(re.search(r"\bet al\.", s) and re.search(r"\b(?:19|20)\d{2}\s*;\s*\d+", s))
