@@ -248,6 +248,26 @@ CASES: list[tuple[str, dict]] = [
             doi="10.1038/s41375-024-02251-5",
         ),
     ),
+    # Cell Press: year after the authors, "Journal vol, pages."
+    (
+        "Smith, J., and Jones, B. (2019). A cell title. Cell 176, 1–12.",
+        dict(first_author="Smith", year=2019, journal="Cell", volume="176", first_page="1"),
+    ),
+    # PubMed export: date, DOI, Epub, PMID and PMCID after the source
+    (
+        "Kantarjian H, Stein A, Gökbuget N, et al. Blinatumomab versus chemotherapy. "
+        "N Engl J Med. 2017 Mar 2;376(9):836-847. doi: 10.1056/NEJMoa1609783. "
+        "Epub 2017 Mar 1. PMID: 28249141; PMCID: PMC5881572.",
+        dict(
+            first_author="Kantarjian",
+            year=2017,
+            journal="N Engl J Med",
+            volume="376",
+            first_page="836",
+            doi="10.1056/nejmoa1609783",
+            pmid="28249141",
+        ),
+    ),
     # a title instead of an author: no author is guessed
     (
         "Acute Lymphoblastic Leukemia, Version 4.2023, NCCN Clinical Practice Guidelines in "

@@ -55,6 +55,8 @@ _RE_ELSEVIER = re.compile(rf"(?<![\w.(]){_VOL}\s*\(\s*{_YEAR}\s*\)\s*,?\s*{_PAGE
 _RE_APA = re.compile(rf",\s*{_VOL}\s*{_ISSUE}\s*,\s*(?:pp?\.\s*)?{_PAGE}(?=\s*(?:{_DASH}|[.,;]|$))")
 # Springer: "J Abbr 10(2):123–129" (the year printed after the authors)
 _RE_SPRINGER = re.compile(rf"(?<=\s){_VOL}{_SUPPL}{_ISSUE}\s*:\s*{_PAGE}")
+# Cell Press: "Cell 176, 1–12." (the year printed after the authors)
+_RE_CELL = re.compile(rf"(?<=\s){_VOL}{_ISSUE},\s*{_PAGE}(?=\s*(?:{_DASH}|[.,;]|$))")
 # AMA online first: "JAMA Oncol. Published online May 1, 2019."
 _RE_ONLINE = re.compile(
     rf"\.\s+(?:Published\s+online|Epub)(?:\s+ahead\s+of\s+print)?\s*"
@@ -485,7 +487,7 @@ def parse_reference(raw: str) -> dict[str, Any]:
             style, source_start = "apa", m.start()
             year, volume, page = year_paren.group("year"), m.group("volume"), m.group("page")
         else:
-            m = _RE_SPRINGER.search(scan, block_end)
+            m = _RE_SPRINGER.search(scan, block_end) or _RE_CELL.search(scan, block_end)
             if m:
                 style, source_start = "springer", m.start()
                 year, volume, page = year_paren.group("year"), m.group("volume"), m.group("page")
