@@ -268,6 +268,14 @@ CASES: list[tuple[str, dict]] = [
             pmid="28249141",
         ),
     ),
+    # PDF text that lost the space between title and journal
+    (
+        "Collins RH Jr, Shpilberg O. Donor leukocyte infusions in 140 patients.J Clin Oncol. "
+        "1997;15(2):433-444.",
+        dict(
+            first_author="Collins", year=1997, journal="J Clin Oncol", volume="15", first_page="433"
+        ),
+    ),
     # a title instead of an author: no author is guessed
     (
         "Acute Lymphoblastic Leukemia, Version 4.2023, NCCN Clinical Practice Guidelines in "

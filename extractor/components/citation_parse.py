@@ -339,7 +339,8 @@ def _author_block_end(s: str, year_paren: re.Match[str] | None) -> int:
 def _last_sentence(before: str) -> str:
     """The journal name at the end of `before`: its last sentence, dotted abbreviations joined."""
     before = before.rstrip(" .,;:")
-    parts = re.split(r"(?<=[.?!])\s+", before)
+    # "... transplantation.J Clin Oncol": PDF text can lose the space after a full stop
+    parts = [p for p in re.split(r"(?<=[.?!])\s+|(?<=[a-z]{2}[.?!])(?=[A-Z])", before) if p]
     journal = parts[-1]
     i = len(parts) - 2
     while i >= 0:
