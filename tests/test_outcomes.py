@@ -6,7 +6,6 @@ Every expected value below was read off the sentence by hand.
 from __future__ import annotations
 
 import pytest
-
 from litkg.extractor.components.outcomes import endpoint_key, find_outcomes
 
 
@@ -15,14 +14,18 @@ def _keys(sent: str) -> list[tuple]:
 
 
 def test_median_with_ci_written_with_to() -> None:
-    (o,) = find_outcomes("Median OS was 14.2 months (95% CI, 10.1 to 18.3) in the pembrolizumab group.")
+    (o,) = find_outcomes(
+        "Median OS was 14.2 months (95% CI, 10.1 to 18.3) in the pembrolizumab group."
+    )
     assert (o.endpoint, o.statistic, o.value, o.unit) == ("OS", "median", 14.2, "months")
     assert o.ci == (10.1, 18.3)
     assert o.timepoint_months is None
 
 
 def test_hazard_ratio_with_semicolons_and_bare_p() -> None:
-    (o,) = find_outcomes("Progression-free survival favoured the combination (HR 0.62; 95% CI 0.45-0.85; P = .003).")
+    (o,) = find_outcomes(
+        "Progression-free survival favoured the combination (HR 0.62; 95% CI 0.45-0.85; P = .003)."
+    )
     assert (o.endpoint, o.statistic, o.value, o.unit) == ("PFS", "hr", 0.62, None)
     assert o.ci == (0.45, 0.85)
     assert o.p == pytest.approx(0.003)
@@ -30,12 +33,17 @@ def test_hazard_ratio_with_semicolons_and_bare_p() -> None:
 
 def test_landmark_comparison_with_vs() -> None:
     out = find_outcomes("3-year EFS: 54% vs 39% (P = 0.02).")
-    assert [(o.endpoint, o.value, o.timepoint_months) for o in out] == [("EFS", 54, 36), ("EFS", 39, 36)]
+    assert [(o.endpoint, o.value, o.timepoint_months) for o in out] == [
+        ("EFS", 54, 36),
+        ("EFS", 39, 36),
+    ]
     assert out[0].arm == "intervention"
 
 
 def test_respectively_list_zips_endpoints_and_values() -> None:
-    sent = "The 2-year overall survival and disease-free survival were 71.4% and 60.2%, respectively."
+    sent = (
+        "The 2-year overall survival and disease-free survival were 71.4% and 60.2%, respectively."
+    )
     assert _keys(sent) == [("OS", "rate", 71.4, 24), ("DFS", "rate", 60.2, 24)]
 
 
@@ -71,22 +79,30 @@ def test_gvhd_grades_listed_after_head() -> None:
 
 
 def test_number_words_percent_and_complete_remission() -> None:
-    (o,) = find_outcomes("Sixty-two percent of patients achieved complete remission after induction.")
+    (o,) = find_outcomes(
+        "Sixty-two percent of patients achieved complete remission after induction."
+    )
     assert (o.endpoint, o.statistic, o.value) == ("CR", "rate", 62)
 
 
 def test_median_follow_up_in_years_converted_to_months() -> None:
-    (o,) = find_outcomes("After a median follow-up of 4.5 years (IQR 3.1-6.0), 40 patients had died.")
+    (o,) = find_outcomes(
+        "After a median follow-up of 4.5 years (IQR 3.1-6.0), 40 patients had died."
+    )
     assert (o.endpoint, o.statistic, o.value, o.unit) == ("FOLLOWUP", "median", 54.0, "months")
 
 
 def test_subdistribution_hazard_ratio() -> None:
-    (o,) = find_outcomes("Relapse incidence was lower with maintenance (SHR 0.41, 95% CI 0.22-0.77).")
+    (o,) = find_outcomes(
+        "Relapse incidence was lower with maintenance (SHR 0.41, 95% CI 0.22-0.77)."
+    )
     assert (o.endpoint, o.statistic, o.value, o.ci) == ("CIR", "sdhr", 0.41, (0.22, 0.77))
 
 
 def test_odds_ratio_kept_apart_from_record_statistics() -> None:
-    (o,) = find_outcomes("The overall response rate was higher with the combination (odds ratio 2.10).")
+    (o,) = find_outcomes(
+        "The overall response rate was higher with the combination (odds ratio 2.10)."
+    )
     assert (o.endpoint, o.statistic, o.value) == ("ORR", "or", 2.10)
 
 
@@ -105,7 +121,9 @@ def test_no_outcome_without_an_endpoint_and_a_result(sent: str) -> None:
 
 
 def test_ranges_are_not_values() -> None:
-    out = find_outcomes("The median event-free survival was 11.0 months (range, 2.3 to 40.1 months).")
+    out = find_outcomes(
+        "The median event-free survival was 11.0 months (range, 2.3 to 40.1 months)."
+    )
     assert [(o.endpoint, o.value) for o in out] == [("EFS", 11.0)]
 
 

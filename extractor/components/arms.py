@@ -113,7 +113,14 @@ def study_population_sizes(sent: str) -> list[tuple[int, int, int, int]]:
     """
     out: list[tuple[int, int, int, int]] = []
     for rx in (_ANALYSED, _ALL_ENROLLED, _TOTAL_OF):
-        for m in rx.finditer(sent):
+        # try every start so that a rejected match does not hide a later one
+        starts = {m.start() for m in re.finditer(r"\b\w", sent)}
+        matches = [m for pos in sorted(starts) if (m := rx.match(sent, pos))]
+        for m in matches:
+            if rx is _ANALYSED and re.search(
+                rf"\b(?:\d+|{NUMBER_WORDS})\s+(?:[\w-]+\s+)?{_SUBJ}\b", m.group("mid"), re.I
+            ):
+                continue
             n = _n(m.group("n"))
             if n is None or n < 2:
                 continue
@@ -158,3 +165,42 @@ def arms_with_n(sent: str) -> list[ArmMatch]:
                      m.start(), m.end(), "arms.sentence.n_paren")
         )  # fmt: skip
     return out
+
+
+_GROUP_SUBJECT = re.compile(
+    r"(?:^|[,;]\s*|\b)(?:[Ff]or|[Aa]mong|[Ii]n)\s+(?!all\b|these\b|those\b|the entire\b|each\b|both\b)"
+    r"(?P<label>(?:the\s+)?[\w/+-]+(?:\s+[\w/+-]+){0,5}?)\s+patients\s*,"
+    r"|\b(?:for|among|in)\s+patients\s+(?P<label2>who\s+(?:achieved|had|received|were)\s+[^,;.]{3,60}?)(?=\s*(?:,|;|\.|$|\band\b))",
+)
+
+
+def subgroup_subjects(sent: str) -> list[ArmMatch]:
+    """Subsets a result sentence is about, without their size:
+    "For non-refractory B-ALL patients, the 1-year OS was 100%" or
+    "... was 7.4 months for patients who achieved CR/CRh in the first 2 cycles"."""
+    out: list[ArmMatch] = []
+    for m in _GROUP_SUBJECT.finditer(sent):
+        label = (m.group("label") or m.group("label2") or "").strip()
+        label = re.sub(r"^the\s+", "", label)
+        if not label or len(label) < 3:
+            continue
+        out.append(ArmMatch(label, "subgroup", None, m.start(), m.end(), "arms.sentence.subject"))
+    return out
+
+
+def subgroup_size(label: str, sentences: list[str]) -> int | None:
+    """The size of a "who achieved X" subgroup when a sentence counts it:
+    "(29 of 64) achieved a CR/CRh" or "29 patients achieved CR/CRh"."""
+    m = re.match(r"who\s+(achieved|had|received)\s+(?:an?\s+|the\s+)?(\S+)", label)
+    if not m:
+        return None
+    verb, obj = m.group(1), re.escape(m.group(2))
+    rx = re.compile(
+        rf"(?:\(\s*(?P<a>\d+)\s+of\s+\d+\s*\)|\b(?P<b>\d+)\s+(?:of\s+(?:the\s+)?\d+\s+)?{_SUBJ})"
+        rf"\s+(?:\w+\s+){{0,2}}?{verb}\s+(?:an?\s+|the\s+)?{obj}"
+    )
+    for sent in sentences:
+        hit = rx.search(sent)
+        if hit:
+            return int(hit.group("a") or hit.group("b"))
+    return None

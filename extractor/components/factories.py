@@ -94,11 +94,19 @@ def arms_component(doc: Doc) -> Doc:
                     provenance(source, best[3], best[4], "arms.sentence.analysed"),
                 )
             )
+    texts = [t for t, _, _ in sents]
     for text, start, end in sents:
-        for a in arms_mod.subgroups(text):
-            if any(x.n == a.n and x.role == a.role for x in found):
+        subs = arms_mod.subgroups(text)
+        if outcomes_mod.find_outcomes(text):
+            subs += arms_mod.subgroup_subjects(text)
+        for a in subs:
+            n = a.n if a.n is not None else arms_mod.subgroup_size(a.label, texts)
+            if any(
+                x.label == a.label or (n is not None and x.n == n and x.role == a.role)
+                for x in found
+            ):
                 continue
-            found.append(Arm(a.label, a.role, a.n, provenance(source, start, end, a.rule)))
+            found.append(Arm(a.label, a.role, n, provenance(source, start, end, a.rule)))
     _facts(doc)["arms"] = found
     for a in found:
         if a.provenance:

@@ -1,0 +1,77 @@
+"""Arms and their sizes, from sentences and table headers (values checked by hand)."""
+
+from __future__ import annotations
+
+from litkg.extractor.components.arms import (
+    arms_from_table_header,
+    arms_with_n,
+    role_for_label,
+    study_population_sizes,
+    subgroup_size,
+    subgroup_subjects,
+    subgroups,
+)
+from litkg.extractor.document import Table
+
+
+def test_header_with_sizes_gives_roles_and_n() -> None:
+    t = Table(
+        rows=[["Characteristic", "Total (N = 120)", "Nivolumab (n=80)", "Placebo (n=40)", "P"]]
+    )
+    arms = arms_from_table_header(t)
+    assert {(a.role, a.n) for a in arms.values()} == {
+        ("overall", 120),
+        ("intervention", 80),
+        ("control", 40),
+    }
+    assert arms[3].label == "Placebo"
+
+
+def test_two_active_arms_first_is_intervention() -> None:
+    t = Table(rows=[["", "Moxidectin (N=978)", "Ivermectin (N=494)"]])
+    arms = arms_from_table_header(t)
+    assert (arms[1].role, arms[2].role) == ("intervention", "control")
+    assert arms[2].rule == "arms.table.order"
+
+
+def test_analysed_population_prefers_included_over_enrolled() -> None:
+    sent = "Of 150 patients screened, 112 patients were enrolled and 104 patients were included in the analysis."
+    sizes = sorted(study_population_sizes(sent), key=lambda x: x[1])
+    assert sizes[0][:2] == (104, 0)
+    assert (112, 2) in [s[:2] for s in sizes]
+
+
+def test_number_words_and_all_enrolled() -> None:
+    assert study_population_sizes("All twelve enrolled patients completed induction.")[0][0] == 12
+
+
+def test_randomised_arms_with_n_in_parentheses() -> None:
+    arms = arms_with_n(
+        "Participants were randomly assigned to dexamethasone (n = 2104) or usual care (n = 4321)."
+    )
+    assert [(a.label, a.role, a.n) for a in arms] == [
+        ("dexamethasone", "intervention", 2104),
+        ("usual care", "control", 4321),
+    ]
+
+
+def test_subgroups_named_with_their_size() -> None:
+    (a,) = subgroups("Of the 38 patients with FLT3 mutations, 20 relapsed.")
+    assert (a.role, a.n, a.label) == ("subgroup", 38, "FLT3 mutations")
+
+
+def test_subgroup_subject_and_its_size_elsewhere() -> None:
+    (a,) = subgroup_subjects(
+        "Median DFS was 9.1 months for patients who achieved MRD negativity, and 4.0 months otherwise."
+    )
+    assert a.label == "who achieved MRD negativity"
+    assert (
+        subgroup_size(a.label, ["Overall, 17 of 40 patients achieved MRD negativity by day 29."])
+        == 17
+    )
+
+
+def test_roles_from_labels() -> None:
+    assert role_for_label("All patients") == "overall"
+    assert role_for_label("Standard of care") == "control"
+    assert role_for_label("Venetoclax + azacitidine") == "intervention"
