@@ -10,7 +10,7 @@ Rules, in order:
 5. strict UTF-8;
 6. Windows-1252 (a superset of Latin-1 for text) when it decodes and looks like
    Western text (accented letters inside mostly-ASCII words);
-7. charset-normalizer, when it is confident (low "chaos");
+7. charset-normalizer, when it is confident (low "chaos", some language coherence);
 8. otherwise refused: "not UTF-8 and the encoding could not be detected".
 
 Newlines are normalised to ``\\n`` (CRLF and lone CR); nothing else is changed.
@@ -141,7 +141,7 @@ def decode_text_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
         from charset_normalizer import from_bytes
 
         best = from_bytes(data).best()
-        if best is not None and best.chaos <= 0.1:
+        if best is not None and best.chaos <= 0.1 and best.coherence >= 0.2:
             text, encoding = str(best), best.encoding
     if text is None:
         raise IngestError(

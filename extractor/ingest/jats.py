@@ -717,6 +717,11 @@ _TEXT_AUTHOR_RE = re.compile(
 )
 _TEXT_YEAR_RE = re.compile(r"\b((?:19|20)\d\d)[a-z]?(?=\s*[;.(:]|\s*$)")
 _TEXT_DOI_RE = re.compile(r"10\.\d{4,9}/\S+")
+# "... title. Journal Abbrev. 2009;23(5):991-1010." (Vancouver style)
+_TEXT_SOURCE_RE = re.compile(
+    r"(?:^|\.\s+)([^.]+?)\.?\s+((?:19|20)\d\d)(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?;"
+    r"\s*([\w\-]+)(?:\s*\(([^)]*)\))?:\s*([A-Za-z]?\d+)"
+)
 
 
 def _references(root: Any) -> list[dict[str, Any]]:
@@ -745,6 +750,11 @@ def _references(root: Any) -> list[dict[str, Any]]:
             )
             year = _int_or_none(_plain(_first(cit, "//year")))
             doi = _pub_id(cit, "doi")
+            source = _inline(_first(cit, "source")) or None
+            volume = _inline(_first(cit, "volume")) or None
+            first_page = (
+                _inline(_first(cit, "fpage")) or _inline(_first(cit, "elocation-id")) or None
+            )
             if _citation_is_mixed(cit):
                 # unmarked parts of a mixed citation: read them off the printed text
                 if not first_author:
@@ -756,18 +766,19 @@ def _references(root: Any) -> list[dict[str, Any]]:
                 if doi is None:
                     m = _TEXT_DOI_RE.search(body)
                     doi = m.group(0).rstrip(".,;)") if m else None
+                m = _TEXT_SOURCE_RE.search(body)
+                if m:
+                    source = source or m.group(1).strip()
+                    volume = volume or m.group(3)
+                    first_page = first_page or m.group(5)
             refs.append(
                 {
                     "index": index,
                     "first_author": first_author or None,
                     "year": year,
-                    "journal": _inline(_first(cit, "source")) or None,
-                    "volume": _inline(_first(cit, "volume")) or None,
-                    "first_page": (
-                        _inline(_first(cit, "fpage"))
-                        or _inline(_first(cit, "elocation-id"))
-                        or None
-                    ),
+                    "journal": source,
+                    "volume": volume,
+                    "first_page": first_page,
                     "doi": doi.lower() if doi else None,
                     "pmid": _pub_id(cit, "pmid"),
                     "title": _inline(_first(cit, "article-title")) or None,
@@ -857,7 +868,6 @@ def _metadata(root: Any) -> dict[str, Any]:
 _REG_PATTERNS = (
     r"NCT\d{8}",
     r"ISRCTN\d{8}",
-    r"EudraCT[\s:]*\d{4}-\d{6}-\d{2}",
     r"\d{4}-\d{6}-\d{2}",
     r"ChiCTR[-\w]+",
     r"ACTRN\d{14}",
@@ -907,7 +917,10 @@ def _registrations(root: Any) -> list[str]:
         if name == "ext-link":
             t = (el.get("ext-link-type") or "").lower()
             if any(r in t for r in reg_types):
-                add(_plain(el) or (el.get("{http://www.w3.org/1999/xlink}href") or ""))
+                value = _plain(el) or (el.get("{http://www.w3.org/1999/xlink}href") or "")
+                if "clinicaltrials" in t and re.fullmatch(r"\d{8}", value):
+                    value = "NCT" + value
+                add(value)
         elif name == "clinical-trial-number":
             add(_plain(el))
         elif name == "custom-meta":

@@ -67,7 +67,7 @@ def parse_text(text: str, doc_id: str = "text", source: str = "<text>") -> Docum
         in_table.update(range(t.first, t.last + 1))
         if t.caption_line is not None:
             in_table.add(t.caption_line)
-    headings = _headings(lines, in_table)
+    headings = _headings(text, lines, in_table)
     metadata: dict[str, object] = {}
     first = next((ln for ln in lines if not ln.blank), None)
     if first is not None:
@@ -121,7 +121,7 @@ def _page_of(pages: list[Page], offset: int) -> int:
     return pages[-1].number
 
 
-def _headings(lines: list[Line], skip: set[int]) -> list[Heading]:
+def _headings(text: str, lines: list[Line], skip: set[int]) -> list[Heading]:
     md: list[Heading] = []
     for k, ln in enumerate(lines):
         if k in skip:
@@ -136,8 +136,9 @@ def _headings(lines: list[Line], skip: set[int]) -> list[Heading]:
     for k, ln in enumerate(lines):
         if k in skip or ln.blank or markdown_heading(ln.text):
             continue
-        before_blank = k == 0 or lines[k - 1].blank
-        after_blank = k == len(lines) - 1 or lines[k + 1].blank
+        # a form feed (page break) also ends a paragraph
+        before_blank = k == 0 or lines[k - 1].blank or text[ln.start - 1] == "\f"
+        after_blank = k == len(lines) - 1 or lines[k + 1].blank or text[ln.end] == "\f"
         if not (before_blank and after_blank):
             continue
         cand = heading_candidate(ln.text)
