@@ -6,6 +6,8 @@ import codecs
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from litkg.extractor.document import IngestError
 from litkg.extractor.ingest import load_document
 from litkg.extractor.ingest.text import parse_text, read_text
@@ -278,3 +280,22 @@ def test_seeds_without_tables(prefix: str) -> None:
     doc = read_text(_seed(prefix))
     assert doc.tables == []
     assert doc.n_pages == 1
+
+
+# ------------------------------------------------------------------ robustness
+
+_ALPHABET = "ab T1.|-: \t\n\f#*é"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=200))
+def test_parse_text_never_fails_and_spans_hold(text: str) -> None:
+    doc = parse_text(text)
+    assert doc.text == text
+    for t in doc.tables:
+        assert t.rows and len(t.row_spans) == t.n_rows
+        for s, e in t.row_spans:
+            assert 0 <= s <= e <= len(text)
+    for h in doc.headings:
+        assert text[h.char_start : h.char_start + len(h.title)] == h.title
+    assert doc.pages[0].char_start == 0
