@@ -26,9 +26,10 @@ from litkg.extractor.ingest.pdf_chars import PageChars, read_page_words
 from litkg.extractor.ingest.pdf_layout import (
     MIN_GUTTER,
     Line,
+    attach_scripts,
     body_size,
+    build_lines,
     drop_running,
-    page_lines,
     reading_order,
 )
 from litkg.extractor.ingest.pdf_tables import (
@@ -142,9 +143,9 @@ def read_pdf(path: Path) -> Document:
     per_page: list[tuple[float, list[Line]]] = []
     page_tables: list[list[TableBlock]] = []
     for page in pages:
-        tables, words = fill_tables(blocks.get(page.number, []), page.words)
-        page.words = words
-        per_page.append((page.height, page_lines(page)))
+        words = attach_scripts(page.words)
+        tables, words = fill_tables(blocks.get(page.number, []), words)
+        per_page.append((page.height, build_lines(words)))
         page_tables.append(tables)
     kept = drop_running(per_page)
     layouts = []

@@ -36,7 +36,8 @@ SOFT_HYPHEN = "\u00ad"
 class Word:
     """A word on a page: text, box (top-down coordinates), baseline and size.
 
-    `sup`/`sub` mark a raised/lowered smaller word (superscript/subscript);
+    `seq` is the word's position in content order and `space_before` says
+    whether a space (or a wide gap) preceded it there. `sup`/`sub` mark a raised/lowered smaller word (superscript/subscript);
     `prefix`/`suffix` hold the superscripts and subscripts attached to it, as
     rendered text. `soft` marks a word that ended with a soft hyphen.
     """
@@ -54,6 +55,8 @@ class Word:
     soft: bool = False
     prefix: str = ""
     suffix: str = ""
+    seq: int = 0
+    space_before: bool = True
     attached: bool = field(default=False, repr=False)
 
     @property
@@ -107,6 +110,7 @@ def _words_from_textpage(textpage: pdfium.PdfTextPage, y_top: float, x_left: flo
     box = [0.0, 0.0, 0.0, 0.0]  # x0, x1, top, bottom
     base = size = 0.0
     start = 0
+    spaced = word_spaced = True
 
     def flush() -> None:
         if cur:
@@ -115,7 +119,19 @@ def _words_from_textpage(textpage: pdfium.PdfTextPage, y_top: float, x_left: flo
             text = text.replace(SOFT_HYPHEN, "-" if soft else "")
             if text:
                 words.append(
-                    Word(text, box[0], box[1], box[2], box[3], base, size, index=start, soft=soft)
+                    Word(
+                        text,
+                        box[0],
+                        box[1],
+                        box[2],
+                        box[3],
+                        base,
+                        size,
+                        index=start,
+                        soft=soft,
+                        seq=len(words),
+                        space_before=word_spaced,
+                    )
                 )
             cur.clear()
 
@@ -126,6 +142,7 @@ def _words_from_textpage(textpage: pdfium.PdfTextPage, y_top: float, x_left: flo
         ch = chr(code) if 0 < code < 0x110000 else ""
         if pdfium_c.FPDFText_IsGenerated(raw, k) or not ch or ch.isspace() or code == 0xA0:
             flush()
+            spaced = True
             continue
         pdfium_c.FPDFText_GetMatrix(raw, k, matrix)
         csize, upright = _char_size(matrix, pdfium_c.FPDFText_GetFontSize(raw, k))
@@ -138,20 +155,19 @@ def _words_from_textpage(textpage: pdfium.PdfTextPage, y_top: float, x_left: flo
         top, bottom, bl = y_top - rect.top, y_top - rect.bottom, y_top - oy.value
         if cur:
             small = min(csize, size)
-            if (
-                abs(bl - base) > BASELINE_JUMP * small
-                or x0 - box[1] > WORD_GAP * small
-                or x0 < box[0] - 0.5 * small
-            ):
+            wide = x0 - box[1] > WORD_GAP * small
+            if abs(bl - base) > BASELINE_JUMP * small or wide or x0 < box[0] - 0.5 * small:
                 flush()
+                spaced = wide
         if not cur:
             box[:] = [x0, x1, top, bottom]
-            base, size, start = bl, csize, k
+            base, size, start, word_spaced = bl, csize, k, spaced
         else:
             box[1] = max(box[1], x1)
             box[2] = min(box[2], top)
             box[3] = max(box[3], bottom)
             size = max(size, csize)
         cur.append(ch)
+        spaced = False
     flush()
     return words

@@ -13,7 +13,10 @@ Rules (all relative to font size, so they hold for any type size):
   ``^{...}``. Subscripts are glued as plain text (``CO2``).
 * **Lines.** Words whose baselines lie within 0.3 of a font size are one
   line, split where the horizontal gap exceeds `LINE_GAP` font sizes (column
-  gutters, table columns).
+  gutters, table columns) unless the two words follow each other in the
+  content stream (justified text stretches spaces to 2-3 font sizes, as wide
+  as a gutter; columns are drawn one after the other), where the limit is
+  `ADJACENT_GAP` font sizes.
 * **Running headers and footers.** A line in the top or bottom `MARGIN_BAND`
   of the page is dropped when its text, digits folded, recurs in the band on
   at least two pages and on at least 40% of the pages (or is a bare page
@@ -40,6 +43,7 @@ from litkg.extractor.ingest.pdf_chars import PageChars, Word
 
 SCRIPT_RATIO = 0.85
 LINE_GAP = 1.0
+ADJACENT_GAP = 4.0
 MARGIN_BAND = 0.12
 MIN_GUTTER = 0.7  # in body font sizes
 
@@ -81,7 +85,11 @@ class Line:
         self.bottom = max(w.bottom for w in self.words)
         self.baseline = statistics.median(w.baseline for w in self.words)
         self.size = max(w.size for w in self.words)
-        self.text = " ".join(w.rendered for w in self.words)
+        parts = [self.words[0].rendered]
+        for prev, w in zip(self.words, self.words[1:], strict=False):
+            glued = not w.space_before and w.x0 - prev.x1 < 0.15 * w.size
+            parts.append(w.rendered if glued else " " + w.rendered)
+        self.text = "".join(parts)
 
 
 class Box(Protocol):
@@ -150,7 +158,9 @@ def build_lines(words: list[Word]) -> list[Line]:
         run = [cluster[0]]
         for w in cluster[1:]:
             prev = run[-1]
-            if w.x0 - prev.x1 > LINE_GAP * max(w.size, prev.size):
+            gap, size = w.x0 - prev.x1, max(w.size, prev.size)
+            adjacent = 0 < w.seq - prev.seq <= 3
+            if gap > (ADJACENT_GAP if adjacent else LINE_GAP) * size:
                 lines.append(Line(run))
                 run = [w]
             else:

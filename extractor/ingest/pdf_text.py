@@ -3,6 +3,10 @@
 Lines of one paragraph are joined by a space; paragraphs and tables are
 separated by a blank line. A table is rendered one row per line, cells joined
 by a tab, and its `char_start`/`char_end`/`row_spans` point at that rendering.
+A table that opens a page right after a table that closed the previous one,
+with the same columns and the same first (header) row, is its continuation:
+its repeated header rows are dropped and its rows appended to the first
+table (whose `page` and `bbox` stay those of its first part).
 
 **Paragraphs.** The next line continues the paragraph when it sits in the
 same column just below (pitch <= 1.7 font sizes, same size within 15%) and the
@@ -16,7 +20,8 @@ before the hyphen and R the letters starting the next line:
 1. a soft hyphen (U+00AD) is always removed;
 2. if L does not end in a letter or R does not start with a lower-case letter
    (``COVID-`` / ``19``, ``8-`` / ``times``), the hyphen is kept, no space;
-3. if ``L+R`` occurs elsewhere in the document as a word -> joined;
+3. if ``L+R`` occurs elsewhere in the document as a word, or begins a
+   longer word there (``posttransplant`` / ``posttransplantation``) -> joined;
 4. else if ``L-R`` occurs elsewhere with its hyphen -> hyphen kept;
 5. else if both L and R (3+ letters) occur elsewhere as words (``single`` /
    ``arm``) -> hyphen kept (a compound);
@@ -60,6 +65,10 @@ class Vocabulary:
     words: set[str] = field(default_factory=set)
     compounds: set[str] = field(default_factory=set)
 
+    def starts_word(self, stem: str) -> bool:
+        """Whether `stem` begins a longer word of the document."""
+        return any(w.startswith(stem) for w in self.words if len(w) > len(stem) + 1)
+
     def add(self, text: str) -> None:
         """Add the words and hyphenated compounds of `text`."""
         low = text.lower()
@@ -102,7 +111,7 @@ def hyphen_join(left: str, right: str, vocab: Vocabulary, soft: bool = False) ->
     if not m_left or not m_right or not right[0].islower():
         return False
     a, b = m_left.group(1).lower(), m_right.group(0).lower()
-    if a + b in vocab.words:
+    if a + b in vocab.words or vocab.starts_word(a + b):
         return True
     if f"{a}-{b}" in vocab.compounds:
         return False
@@ -174,6 +183,12 @@ def assemble(pages: Sequence[PageLayout]) -> tuple[str, list[Page], list[Table]]
         start: int | None = None
         for item in page.items:
             if isinstance(item, TableBlock):
+                if start is None and isinstance(prev, TableBlock) and tables:
+                    merged = _continue_table(out, tables[-1], item)
+                    if merged is not None:
+                        tables[-1], start = merged
+                        prev = item
+                        continue
                 if prev is not None:
                     out.add("\n\n")
                 start = out.pos if start is None else start
@@ -225,3 +240,34 @@ def _render_table(out: TextBuilder, block: TableBlock, page: int, caption: str |
         char_end=out.pos,
         row_spans=spans,
     )
+
+
+def _continue_table(out: TextBuilder, table: Table, block: TableBlock) -> tuple[Table, int] | None:
+    """Append a table continued from the previous page (same columns, header repeated).
+
+    Returns the merged table and the offset of its first appended row, or None
+    when `block` does not continue `table`.
+    """
+    rows = [[re.sub(r"\s+", " ", c).strip() for c in row] for row in block.rows]
+    if not rows or len(rows[0]) != table.n_cols or rows[0] != table.rows[0]:
+        return None
+    k = 0
+    while k < min(len(rows), table.n_rows) - 1 and rows[k] == table.rows[k]:
+        k += 1
+    spans = list(table.row_spans)
+    first = out.pos + 1
+    for row in rows[k:]:
+        out.add("\n")
+        line = "\t".join(row)
+        spans.append((out.pos, out.pos + len(line)))
+        out.add(line)
+    merged = Table(
+        rows=table.rows + rows[k:],
+        page=table.page,
+        caption=table.caption,
+        bbox=table.bbox,
+        char_start=table.char_start,
+        char_end=out.pos,
+        row_spans=spans,
+    )
+    return merged, first
