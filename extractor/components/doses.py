@@ -32,7 +32,8 @@ class Dose:
     start: int
     end: int
     raw: str
-    capped: bool = False  # "maximum: 28 µg/day" is a cap, not a dose level
+    # a cap ("maximum: 28 µg/day") or a formulation strength ("2 mg tablets"), not a dose level
+    capped: bool = False
 
 
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[.\u00b7]\d+)?)"
@@ -145,6 +146,11 @@ def parse_doses(text: str) -> list[Dose]:
         if value == int(value):
             value = float(int(value))
         capped = bool(_CAP.search(text[max(0, m.start() - 25) : m.start()]))
+        if re.match(
+            r"\s*(?:[A-Za-z\-]+\s+){0,2}(?:tablets?|capsules?|vials?|ampoules?|sachets?)\b",
+            text[m.end() :],
+        ):
+            capped = True  # a formulation strength ("2 mg moxidectin tablets"), not a dose
         out.append(Dose(value, unit, m.start(), m.end(), m.group(0), capped))
     return out
 

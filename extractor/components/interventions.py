@@ -34,6 +34,7 @@ from functools import cache
 from litkg.extractor.components.doses import Dose, find_cycles, find_days, find_route, parse_doses
 from litkg.extractor.components.textutil import (
     OTHER,
+    OWN,
     Sentence,
     compile_any,
     ensure_sentences,
@@ -190,9 +191,14 @@ def _link_dose(sentence: str, dose: Dose, drugs: list[DrugMention]) -> DrugMenti
         for d in drugs:
             if d.start == at:
                 return d
-    before = [d for d in drugs if d.end <= dose.start and ";" not in sentence[d.end : dose.start]]
     if len(drugs) == 1:
         return drugs[0]
+    # "8 mg moxidectin or 150 ug/kg ivermectin": a drug right after the dose
+    for d in drugs:
+        gap = sentence[dose.end : d.start]
+        if d.start >= dose.end and re.fullmatch(r"\s*(?:of\s+)?", gap):
+            return d
+    before = [d for d in drugs if d.end <= dose.start and ";" not in sentence[d.end : dose.start]]
     if before:
         return before[-1]
     after = [d for d in drugs if d.start >= dose.end and d.start - dose.end <= 80]
@@ -236,6 +242,7 @@ def extract_interventions(
         studied.setdefault(d.drug, "studied.title")
 
     body = [(s, b) for s, b in sents if b < ref_start and "\t" not in s]
+    front_end = max(4000, ref_start * 3 // 10)  # title block, abstract, introduction
     info = []
     for s, b in body:
         ctx = sentence_context(s)
@@ -244,7 +251,8 @@ def extract_interventions(
             continue
         is_bg = bool(background and background.search(s))
         info.append((s, b, ctx, drugs, is_bg))
-        if ctx != OTHER and aim is not None and aim.search(s) and not is_bg:
+        early = b < front_end or re.search(r"(?i)\b(?:aim|objective|purpose)s?\b", s)
+        if ctx == OWN and early and aim is not None and aim.search(s) and not is_bg:
             for d in drugs:
                 studied.setdefault(d.drug, "studied.aim")
 

@@ -105,8 +105,9 @@ def _is_banner(line: str) -> bool:
         return True
     words = s.split()
     letters = [c for c in s if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.9 and len(words) <= 6:
-        return True
+    upper = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.9
+    if upper and (len(words) <= 6 or len(letters) / len(words) < 2.5):
+        return True  # "CORRESPONDENCE OPEN", letter-spaced "R E S EAR CH A R TIC L E"
     if all(_BANNER_WORDS.match(w) for w in re.split(r"\s*[|/,:]\s*|\s+", s) if w):
         return True
     if _BANNER_WORDS.match(s):
@@ -207,6 +208,15 @@ def find_doi(doc: Document) -> Found | None:
         if labelled:
             return found
         best = best or found
+    if best is None:
+        # "Cite this article as: ... doi:10..." may be printed after the references
+        for m in re.finditer(r"(?im)^.*\bCite this(?: article)? as\b.*$", text):
+            lo = max(0, m.start() - 200)
+            hits = list(_DOI.finditer(text[lo : m.end() + 200]))
+            if hits:
+                d = min(hits, key=lambda h: abs(lo + h.start() - m.start()))
+                pos = lo + d.start()
+                return Found(_clean_doi(d.group(1)), pos, pos + len(d.group(1)), "doi.cite-as")
     return best
 
 
@@ -237,6 +247,16 @@ _JOURNAL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             + _MONTH
             + r"(?:\s+\d{1,2})?)?[.;]\s*(?:doi\b|\d+\s*\(\d+\)\s*:)",
             re.MULTILINE,
+        ),
+    ),
+    # "Cite this as: BMJ 2015;350:h2145", "Cite this article as: ... BMC Cancer 2012 12:560"
+    (
+        "journal.cite-as",
+        re.compile(
+            r"(?:Cite this(?: article)? as|To cite this article|Please cite this article as)\s*:?[^\n]*?"
+            r"(?:[.:]\s+)(?P<journal>[A-Z][A-Za-z&\- ]{1,60}?)\.?\s+"
+            + _YEAR
+            + r"\s*[;,]?\s*(?:\d+\s*(?:\(\d+\))?\s*[:,]|\d+\s+\d+:|[A-Za-z]?\d+\b)",
         ),
     ),
     # running header "Blood Cancer Journal (2024) 14:109"
@@ -286,11 +306,13 @@ def find_journal(doc: Document) -> tuple[Found | None, Found | None]:
     ref_start = references_start(text, doc.headings)
     head = text[:ref_start]
     for rule, pat in _JOURNAL_PATTERNS:
-        for m in pat.finditer(head):
+        for m in pat.finditer(text if rule == "journal.cite-as" else head):
             line, _ = line_at(text, m.start("journal"))
             if looks_like_reference_entry(line):
                 continue
-            if rule != "journal.in-this-issue" and re.search(r"\bet al\b", line):
+            if rule not in ("journal.in-this-issue", "journal.cite-as") and re.search(
+                r"\bet al\b", line
+            ):
                 continue
             name = _clean_journal(m.group("journal"))
             if len(name) < 3 or re.search(r"\b(?:doi|http|Received|Accepted)\b", name, re.I):
@@ -455,6 +477,9 @@ _PHASE = re.compile(
     r"\b(?i:phase)[\s\-]*(?P<a>" + _PHASE_TOKEN + r")(?![\w])"
     r"(?:\s*(?:/|-|\u2013|\u2010|and|or|to)\s*(?i:phase\s*)?(?P<b>" + _PHASE_TOKEN + r")(?![\w]))?"
 )
+_PHASE_OF_STUDY = re.compile(
+    r"(?:[\s,]+[\w\-]+){0,3}?[\s,]+(?:trials?|stud(?:y|ies)|part|portion|cohort)\b"
+)
 _RESULTS_OF_PHASE = re.compile(
     r"\b(?:results?|findings|outcomes?|report)\s+(?:of|from)\s+(?:the\s+)?(?:first\s+)?(?P<phase>"
     + _PHASE.pattern
@@ -515,11 +540,11 @@ def find_phase(doc: Document, sentences: list[Sentence], title: Found | None) ->
                 "phase.title",
             )
     for s, b in own:
-        m = _PHASE.search(s)
-        if m:
-            return Found(
-                normalise_phase(m.group(0)), b + m.start(), b + m.end(), "phase.own-sentence"
-            )
+        for m in _PHASE.finditer(s):
+            # "this phase 2 clinical trial", not "doses for phase III testing"
+            if _PHASE_OF_STUDY.match(s[m.end() :]):
+                f = normalise_phase(m.group(0))
+                return Found(f, b + m.start(), b + m.end(), "phase.own-sentence")
     return None
 
 
@@ -620,10 +645,13 @@ def find_design(
 # --------------------------------------------------------------------------- article type
 
 
-def _cue_score(cues: list[list[Any]], text: str) -> int:
+def _cue_score(cues: list[list[Any]], scopes: dict[str, str]) -> int:
+    """Sum of the weights of the cues found in their scope ([regex, weight, scope])."""
     total = 0
-    for pat, weight in cues:
-        if re.search(pat, text, re.MULTILINE):
+    for cue in cues:
+        pat, weight = cue[0], cue[1]
+        scope = cue[2] if len(cue) > 2 else "body"
+        if re.search(pat, scopes.get(scope, ""), re.MULTILINE | re.IGNORECASE * (scope == "title")):
             total += int(weight)
     return total
 
@@ -633,12 +661,15 @@ def classify_article_type(
     sentences: list[Sentence] | None = None,
     *,
     own_registration: bool = False,
+    title: str | None = None,
 ) -> Found | None:
     """trial-report | cohort-study | abstract | editorial | review.
 
     JATS article-type first (when it is decisive); else the cues of
-    designs.json "article_type": abstract-only record, editorial/commentary,
-    review, retrospective/observational series, prospective trial.
+    designs.json "article_type" (each counted in its scope: title, front
+    matter, own-study sentences, body): abstract-only record,
+    editorial/commentary, review, retrospective/observational series,
+    prospective trial.
     """
     cfg = load_vocab("designs.json")["article_type"]
     meta = doc.metadata.get("article_type")
@@ -650,24 +681,29 @@ def classify_article_type(
     ref_start = references_start(text, doc.headings)
     body = text[:ref_start]
     sents = sentences if sentences is not None else ensure_sentences(text, None)
+    if title is None:
+        t = find_title(doc)
+        title = str(t.value) if t else ""
+    own_sents = [s for s, b in sents if b < ref_start and sentence_context(s) == OWN]
+    scopes = {
+        "title": title,
+        "front": body[: max(4000, len(body) * 15 // 100)],
+        "own": "\n".join(own_sents),
+        "body": body,
+    }
     ab = cfg["abstract"]
-    ab_score = _cue_score(ab["cues"], body)
+    ab_score = _cue_score(ab["cues"], scopes)
     if len(text) <= ab["max_chars"] and ref_start == len(text):
         ab_score += 1
     if ab_score >= ab["threshold"] and len(text) <= ab["max_chars"] * 2:
         return Found("abstract", 0, 0, "article_type.abstract")
     for kind in ("editorial", "review"):
         c = cfg[kind]
-        if _cue_score(c["cues"], body) >= c["threshold"]:
+        if _cue_score(c["cues"], scopes) >= c["threshold"]:
             return Found(kind, 0, 0, f"article_type.{kind}")
-    own_text = "\n".join(s for s, b in sents if b < ref_start and sentence_context(s) != OTHER)
-    cohort = _cue_score(cfg["cohort-study"]["cues"], own_text)
-    trial = _cue_score(cfg["trial-report"]["cues"], own_text) + (2 if own_registration else 0)
-    retro_own = any(
-        re.search(r"\bretrospective(?:ly)?\b", s, re.I) and sentence_context(s) == OWN
-        for s, b in sents
-        if b < ref_start
-    )
+    cohort = _cue_score(cfg["cohort-study"]["cues"], scopes)
+    trial = _cue_score(cfg["trial-report"]["cues"], scopes) + (2 if own_registration else 0)
+    retro_own = any(re.search(r"\bretrospective(?:ly)?\b", s, re.I) for s in own_sents)
     if retro_own and not own_registration:
         return Found("cohort-study", 0, 0, "article_type.cohort-study")
     if trial >= cfg["trial-report"]["threshold"] and trial >= cohort:
@@ -744,7 +780,9 @@ def extract_study(doc: Document, sentences: Iterable[Sentence] | None = None) ->
     journal, journal_year = find_journal(doc)
     year = find_year(doc, journal_year)
     regs = find_registrations(doc, sents)
-    art = classify_article_type(doc, sents, own_registration=bool(regs))
+    art = classify_article_type(
+        doc, sents, own_registration=bool(regs), title=str(title.value) if title else ""
+    )
     article_type = art.value if art else None
     if article_type in ("editorial", "review"):
         # the subject of an editorial is someone else's study: no own registration/phase/design

@@ -99,16 +99,21 @@ def ensure_sentences(
 _REF_HEADING = re.compile(
     r"^[ \t#*]*(?:REFERENCES|References|Reference List|Bibliography|"
     r"Literature Cited|LITERATURE CITED)"
-    r"[ \t*:]*$",
+    r"(?:[ \t*:]*$|[ \t]+(?=\[?1[.\])]?\s+[A-Z\u00c0-\u017f]))",
     re.MULTILINE,
+)
+_REF_LIKE = re.compile(
+    r"^\s*(?:\[\d{1,3}\]|\d{1,3}[.)]?)\s+[A-Z\u00c0-\u017f][\w'\u00c0-\u017f\-]+,?\s+(?:[A-Z]{1,3}\b|[A-Z]\.)"
+    r"|(?:19|20)\d{2}\s*[;,]\s*\d+\s*(?:\(\w+\))?\s*:\s*[\w\d]+"
 )
 
 
 def references_start(text: str, headings: Iterable[Any] = ()) -> int:
     """Offset where the reference list starts (len(text) when none is found).
 
-    A heading from the reader wins; else the last line that is only
-    "References" (or a synonym).
+    A heading from the reader wins; else the last line that is "References"
+    (or a synonym, possibly followed by the first entry); else the first line,
+    past 40% of the text, from which reference-like lines dominate.
     """
     for h in headings:
         title = getattr(h, "title", "")
@@ -117,6 +122,14 @@ def references_start(text: str, headings: Iterable[Any] = ()) -> int:
     hits = [m.start() for m in _REF_HEADING.finditer(text)]
     if hits:
         return hits[-1]
+    lines = [(m.start(), bool(_REF_LIKE.search(m.group(0)))) for m in re.finditer(r"[^\n]+", text)]
+    floor = len(text) * 2 // 5
+    for i, (start, ref_like) in enumerate(lines):
+        if start < floor or not ref_like:
+            continue
+        window = lines[i : i + 8]
+        if len(window) >= 4 and sum(r for _, r in window) >= max(4, len(window) * 5 // 8):
+            return start
     return len(text)
 
 
@@ -135,7 +148,7 @@ def sentence_context(sentence: str) -> str:
         # "we" in a sentence that only cites others' future needs still counts as own,
         # except when the sentence says something is needed/future.
         if other is not None and re.search(
-            r"\b(?:needed|warranted|future)\b", sentence, re.IGNORECASE
+            r"\b(?:needed|warranted|required|future)\b", sentence, re.IGNORECASE
         ):
             return OTHER
         return OWN
