@@ -15,6 +15,78 @@ def cli() -> None:
     """litkg: turn clinical-trial papers into a knowledge graph you can query."""
 
 
+# --------------------------------------------------------------------- graph
+
+_STORE = click.option(
+    "--store",
+    default="out/store",
+    show_default=True,
+    help="Store directory (embedded Oxigraph) or http(s) URL of a SPARQL endpoint.",
+)
+
+
+@cli.command()
+@click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False))
+@_STORE
+def validate(file: str | None, store: str) -> None:
+    """Check the graph (in --store, or an RDF FILE) against the SHACL shapes."""
+    from litkg.kg.store import open_store
+    from litkg.kg.validate import validate_file, validate_store
+
+    if file:
+        report = validate_file(file)
+    else:
+        with open_store(store, read_only=True) as s:
+            report = validate_store(s)
+    click.echo(report.text())
+    sys.exit(0 if report.conforms else 1)
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["turtle", "ntriples", "nquads", "trig", "jsonld", "graphml", "gexf"]),
+    default="trig",
+    show_default=True,
+)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
+@_STORE
+def export(fmt: str, output: str, store: str) -> None:
+    """Export the graph as RDF, or its networkx view as GraphML / GEXF."""
+    from litkg.kg.export import export as run_export
+    from litkg.kg.store import open_store
+
+    with open_store(store, read_only=True) as s:
+        click.echo(run_export(s, output, fmt), err=True)
+
+
+@cli.command()
+@click.argument("sparql")
+@click.option("--format", "fmt", type=click.Choice(["tsv", "json"]), default="tsv")
+@_STORE
+def query(sparql: str, fmt: str, store: str) -> None:
+    """Run a SPARQL query (text, or @FILE) over the union of all graphs."""
+    from litkg.kg.store import format_result, open_store
+
+    text = Path(sparql[1:]).read_text(encoding="utf-8") if sparql.startswith("@") else sparql
+    with open_store(store, read_only=True) as s:
+        click.echo(format_result(s.query(text), fmt))
+
+
+@cli.command()
+@_STORE
+def links(store: str) -> None:
+    """List the cross-paper links: shared trials, shared cited works, resolved citations."""
+    import json
+
+    from litkg.kg.link import compute_links
+    from litkg.kg.store import open_store
+
+    with open_store(store, read_only=True) as s:
+        click.echo(json.dumps(compute_links(s)[1].summary(), indent=1, ensure_ascii=False))
+
+
 # ---------------------------------------------------------------- extraction
 
 

@@ -1,0 +1,393 @@
+"""Cross-paper linking: the shared graph, recomputed from all paper graphs.
+
+Paper graphs only point at shared nodes (a trial by its registry IRI, a cited
+work by its DOI or key IRI, a drug or adverse-event concept by its minted
+IRI). `shared_graph` describes those nodes once and adds the links no single
+paper can know:
+
+- registered trials: `lkg:Trial` nodes with registry and identifier; papers
+  reporting the same trial point at the same node;
+- cited works: typed and described once; works that are the same work under
+  two IRIs (one reference printed the DOI, another did not; abbreviations
+  differ) are joined with `owl:sameAs`; a work that is a corpus paper gets
+  `lkg:resolvesTo` that paper, and the citing paper `cito:cites` it directly;
+- concepts: drug and adverse-event concepts (labels, and synonyms / codes from
+  `ontology/vocab/*.json` when those files exist).
+
+Works from a `KGStore` or from an rdflib Graph holding paper graphs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib.resources import files
+from typing import Any
+from urllib.parse import unquote
+
+from litkg.kg import iris
+from litkg.ontology.namespace import (
+    AE,
+    CITO,
+    DRUG,
+    FABIO,
+    LKG,
+    OBO,
+    PRISM,
+    REGISTRY,
+    bind_prefixes,
+)
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import OWL, SKOS
+from rdflib.term import Node
+
+Q_PAPERS = """
+PREFIX lkg: <https://w3id.org/litkg/ns#>
+PREFIX prism: <http://prismstandard.org/namespaces/basic/2.0/>
+PREFIX fabio: <http://purl.org/spar/fabio/>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?paper ?doi ?journal ?year ?author ?volume ?page ?title ?doc WHERE {
+  ?paper a lkg:Paper .
+  OPTIONAL { ?paper prism:doi ?doi }
+  OPTIONAL { ?paper prism:publicationName ?journal }
+  OPTIONAL { ?paper fabio:hasPublicationYear ?year }
+  OPTIONAL { ?paper lkg:firstAuthor ?author }
+  OPTIONAL { ?paper prism:volume ?volume }
+  OPTIONAL { ?paper prism:startingPage ?page }
+  OPTIONAL { ?paper dcterms:title ?title }
+  OPTIONAL { ?paper lkg:documentId ?doc }
+}"""
+
+Q_REFERENCES = """
+PREFIX lkg: <https://w3id.org/litkg/ns#>
+PREFIX prism: <http://prismstandard.org/namespaces/basic/2.0/>
+PREFIX fabio: <http://purl.org/spar/fabio/>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?paper ?ref ?index ?work ?doi ?journal ?year ?author ?volume ?page ?title WHERE {
+  ?paper lkg:reference ?ref .
+  ?ref lkg:citedWork ?work .
+  OPTIONAL { ?ref lkg:referenceIndex ?index }
+  OPTIONAL { ?ref prism:doi ?doi }
+  OPTIONAL { ?ref prism:publicationName ?journal }
+  OPTIONAL { ?ref fabio:hasPublicationYear ?year }
+  OPTIONAL { ?ref lkg:firstAuthor ?author }
+  OPTIONAL { ?ref prism:volume ?volume }
+  OPTIONAL { ?ref prism:startingPage ?page }
+  OPTIONAL { ?ref dcterms:title ?title }
+}"""
+
+Q_TRIALS = """
+PREFIX lkg: <https://w3id.org/litkg/ns#>
+SELECT ?paper ?trial WHERE { ?paper lkg:reports ?study . ?study lkg:registration ?trial }"""
+
+Q_DRUGS = """
+PREFIX lkg: <https://w3id.org/litkg/ns#>
+SELECT DISTINCT ?c WHERE { ?x lkg:drug ?c }"""
+
+Q_AES = """
+PREFIX lkg: <https://w3id.org/litkg/ns#>
+SELECT DISTINCT ?c WHERE { ?x lkg:adverseEvent ?c }"""
+
+
+def _select(source: Any, sparql: str) -> list[dict[str, Node]]:
+    """SELECT rows from a KGStore or an rdflib Graph / Dataset (union of graphs)."""
+    if isinstance(source, Graph):
+        out = []
+        for row in source.query(sparql):
+            out.append({k: v for k, v in row.asdict().items() if v is not None})
+        return out
+    rows = source.query(sparql)
+    assert isinstance(rows, list)
+    return rows
+
+
+def _s(row: Mapping[str, Node], key: str) -> str | None:
+    v = row.get(key)
+    return None if v is None else str(v)
+
+
+def _year(row: Mapping[str, Node]) -> int | None:
+    y = _s(row, "year")
+    try:
+        return int(y[:4]) if y else None
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Bib:
+    """What is known of a work to match it: DOI and/or author, year, journal, volume, page."""
+
+    doi: str | None
+    author: str
+    year: int | None
+    journal: str | None
+    volume: str
+    page: str
+
+    @classmethod
+    def of(cls, row: Mapping[str, Node]) -> Bib:
+        return cls(
+            doi=iris.norm_doi(_s(row, "doi")),
+            author=iris.fold(_s(row, "author") or ""),
+            year=_year(row),
+            journal=_s(row, "journal"),
+            volume=iris.norm_volume(_s(row, "volume")),
+            page=iris.norm_page(_s(row, "page")),
+        )
+
+    def same_work(self, other: Bib, require_author: bool = True) -> bool:
+        """Same DOI; or same first author (when required), year and first page,
+        compatible journal, and equal volume when both have one."""
+        if self.doi and other.doi:
+            return self.doi == other.doi
+        if not (self.year and self.page) or self.year != other.year or self.page != other.page:
+            return False
+        if require_author or (self.author and other.author):
+            if not self.author or self.author != other.author:
+                return False
+        elif not (self.journal and other.journal):
+            return False  # no author on one side: the journal must confirm
+        if self.volume and other.volume and self.volume != other.volume:
+            return False
+        return iris.journal_compatible(self.journal, other.journal)
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+@dataclass
+class Links:
+    """The cross-paper links found (what `shared_graph` writes, as plain data)."""
+
+    shared_trials: dict[str, list[str]] = field(default_factory=dict)
+    shared_works: dict[str, list[str]] = field(default_factory=dict)
+    same_as: list[tuple[str, str]] = field(default_factory=list)
+    resolved: list[tuple[str, str, str]] = field(default_factory=list)  # citing, work, paper
+
+    def summary(self) -> dict[str, Any]:
+        """A JSON-ready summary."""
+        return {
+            "shared_trials": self.shared_trials,
+            "works_cited_by_several_papers": len(self.shared_works),
+            "shared_works": self.shared_works,
+            "same_work_links": [list(p) for p in self.same_as],
+            "citations_resolved_to_corpus_papers": [list(t) for t in self.resolved],
+        }
+
+
+def _vocab(name: str) -> dict[str, Any]:
+    try:
+        path = files("litkg.ontology") / "vocab" / name
+        if not path.is_file():
+            return {}
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, ModuleNotFoundError):
+        return {}
+
+
+def _concept_entries(doc: Mapping[str, Any], *keys: str) -> dict[str, Any]:
+    """The term -> entry mapping of a vocabulary file, whatever its shape: a
+    mapping under one of `keys`, a list of {"term": ..., "synonyms": [...]}
+    entries under one of `keys`, or a top-level mapping."""
+    for k in keys:
+        v = doc.get(k)
+        if isinstance(v, Mapping):
+            return dict(v)
+        if isinstance(v, list):
+            return {
+                str(e["term"]).strip().lower(): e
+                for e in v
+                if isinstance(e, Mapping) and isinstance(e.get("term"), str)
+            }
+    return {k: v for k, v in doc.items() if not k.startswith("_") and isinstance(v, list | dict)}
+
+
+def _label_of(iri: str, ns: str) -> str:
+    return unquote(iri[len(ns) :]).replace("_", " ")
+
+
+def _add_concept(
+    g: Graph, iri: URIRef, cls: URIRef, scheme: URIRef, label: str, entry: Any
+) -> None:
+    g.add((iri, RDF.type, cls))
+    g.add((iri, RDF.type, SKOS.Concept))
+    g.add((iri, SKOS.inScheme, scheme))
+    g.add((iri, SKOS.prefLabel, Literal(label, lang="en")))
+    synonyms: list[str] = []
+    codes: dict[str, Any] = {}
+    if isinstance(entry, list):
+        synonyms = [s for s in entry if isinstance(s, str)]
+    elif isinstance(entry, Mapping):
+        for k in ("synonyms", "terms", "aliases"):
+            if isinstance(entry.get(k), list):
+                synonyms += [s for s in entry[k] if isinstance(s, str)]
+        codes = {k.lower(): v for k, v in entry.items() if isinstance(v, str)}
+    for s in sorted(set(synonyms)):
+        if s.strip() and s.strip().lower() != label:
+            g.add((iri, SKOS.altLabel, Literal(s.strip(), lang="en")))
+    # Codes given by the vocabulary file (its authors vouch for them).
+    ncit = re.search(r"C\d+", str(codes.get("ncit") or codes.get("ncit_code") or "").upper())
+    if ncit:
+        g.add((iri, SKOS.exactMatch, OBO["NCIT_" + ncit.group(0)]))
+    meddra = str(codes.get("meddra") or codes.get("meddra_code") or "")
+    if meddra.isdigit():
+        g.add((iri, SKOS.notation, Literal("MedDRA:" + meddra)))
+
+
+def compute_links(source: Any) -> tuple[Graph, Links]:
+    """The shared graph and the links it holds, from a store or an rdflib graph."""
+    g = bind_prefixes(Graph())
+    links = Links()
+
+    # --- trials
+    trial_papers: dict[str, set[str]] = defaultdict(set)
+    for row in _select(source, Q_TRIALS):
+        trial_papers[str(row["trial"])].add(str(row["paper"]))
+    for trial, papers in sorted(trial_papers.items()):
+        reg = iris.registration_from_iri(trial)
+        t = URIRef(trial)
+        g.add((t, RDF.type, LKG.Trial))
+        if reg:
+            g.add((t, LKG.registryId, Literal(reg.id)))
+            g.add((t, LKG.registry, REGISTRY[reg.registry]))
+            g.add((t, RDFS.label, Literal(reg.id)))
+        if len(papers) > 1:
+            links.shared_trials[trial] = sorted(papers)
+
+    # --- corpus papers
+    papers = {str(r["paper"]): Bib.of(r) for r in _select(source, Q_PAPERS)}
+
+    # --- cited works
+    refs = sorted(_select(source, Q_REFERENCES), key=lambda r: (str(r["work"]), str(r["ref"])))
+    work_bib: dict[str, Bib] = {}
+    work_citers: dict[str, set[str]] = defaultdict(set)
+    for row in refs:
+        w = str(row["work"])
+        work_citers[w].add(str(row["paper"]))
+        b = Bib.of(row)
+        if w not in work_bib:
+            work_bib[w] = b
+            wn = URIRef(w)
+            g.add((wn, RDF.type, LKG.CitedWork))
+            key = iris.work_key(
+                b.doi,
+                iris.bib_key(
+                    _s(row, "author"), b.year, b.journal, _s(row, "volume"), _s(row, "page")
+                ),
+            )
+            if key:
+                g.add((wn, LKG.workKey, Literal(key)))
+            for pred, k in (
+                (LKG.firstAuthor, "author"),
+                (PRISM.publicationName, "journal"),
+                (PRISM.volume, "volume"),
+                (PRISM.startingPage, "page"),
+                (PRISM.doi, "doi"),
+            ):
+                if _s(row, k):
+                    g.add((wn, pred, Literal(_s(row, k))))
+            if b.year:
+                g.add((wn, FABIO.hasPublicationYear, Literal(f"{b.year:04d}", datatype=XSD.gYear)))
+
+    # same work under several IRIs: compare within (author, year) blocks
+    uf = _UnionFind()
+    blocks: dict[tuple[str, int | None], list[str]] = defaultdict(list)
+    for w, b in work_bib.items():
+        uf.find(w)
+        if b.author and b.year:
+            blocks[(b.author, b.year)].append(w)
+    for members in blocks.values():
+        for i, a in enumerate(members):
+            for b2 in members[i + 1 :]:
+                if work_bib[a].same_work(work_bib[b2]):
+                    uf.union(a, b2)
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for w in work_bib:
+        clusters[uf.find(w)].append(w)
+    for members in clusters.values():
+        members.sort(key=lambda w: (not w.startswith("https://doi.org/"), w))
+        canon = members[0]
+        for other in members[1:]:
+            g.add((URIRef(other), OWL.sameAs, URIRef(canon)))
+            links.same_as.append((other, canon))
+        citers = set().union(*(work_citers[m] for m in members))
+        if len(citers) > 1:
+            links.shared_works[canon] = sorted(citers)
+
+        # resolve to a corpus paper
+        target = None
+        for m in members:
+            if m in papers:
+                target = m
+                break
+        if target is None:
+            for p, pb in sorted(papers.items()):
+                if any(work_bib[m].same_work(pb, require_author=False) for m in members):
+                    target = p
+                    break
+        if target is None:
+            continue
+        for m in members:
+            if m != target:
+                g.add((URIRef(m), LKG.resolvesTo, URIRef(target)))
+        for citer in sorted(citers):
+            if citer != target:
+                g.add((URIRef(citer), CITO.cites, URIRef(target)))
+                links.resolved.append((citer, canon, target))
+
+    # --- concepts
+    drug_vocab = _concept_entries(_vocab("drugs.json"), "drugs")
+    for row in _select(source, Q_DRUGS):
+        iri = str(row["c"])
+        if iri.startswith(str(DRUG)):
+            label = _label_of(iri, str(DRUG))
+            _add_concept(
+                g, URIRef(iri), LKG.DrugConcept, LKG.DrugScheme, label, drug_vocab.get(label)
+            )
+    ae_vocab = _concept_entries(_vocab("adverse_events.json"), "adverse_events", "terms")
+    for row in _select(source, Q_AES):
+        iri = str(row["c"])
+        if iri.startswith(str(AE)):
+            label = _label_of(iri, str(AE))
+            _add_concept(
+                g,
+                URIRef(iri),
+                LKG.AdverseEventTerm,
+                LKG.AdverseEventScheme,
+                label,
+                ae_vocab.get(label),
+            )
+    return g, links
+
+
+def shared_graph(source: Any) -> Graph:
+    """The shared graph (trials, cited works, concepts, cross-paper links),
+    recomputed from all paper graphs of a store (or an rdflib graph of them)."""
+    return compute_links(source)[0]
+
+
+def union_of(graphs: Iterable[Graph]) -> Graph:
+    """One rdflib Graph holding the triples of several paper graphs."""
+    out = Graph()
+    for g in graphs:
+        for t in g:
+            out.add(t)
+    return out

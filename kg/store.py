@@ -1,0 +1,612 @@
+"""Where graphs live: embedded Oxigraph on disk, or any SPARQL 1.1 endpoint.
+
+`open_store(location)` gives a `KGStore`:
+
+- a path -> `OxigraphStore` (pyoxigraph, RocksDB on disk). Layout:
+  `<path>/db` is the live database the build writes; when a writer closes it
+  publishes a consistent copy under `<path>/snapshots/<stamp>` (a RocksDB
+  checkpoint: hard links, cheap) and names it in `<path>/LATEST`. Readers
+  (`read_only=True`) open the latest snapshot, never the live database, so
+  reading works while a build writes (RocksDB gives no guarantee for a
+  read-only open of a database another process is writing).
+- an http(s) URL -> `RemoteStore`: SPARQL 1.1 Query and Update protocols and
+  the Graph Store HTTP Protocol (PUT/DELETE per named graph) over urllib.
+  `http://host:port` means Oxigraph's layout (`/query`, `/update`, `/store`);
+  pass the three URLs to `RemoteStore` for other servers.
+
+Each paper is one named graph (named by the paper's IRI); the shared graph
+and the ontology have graphs of their own. Queries see the union of all
+graphs as their default graph.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from litkg.ontology.namespace import LKG, ONTOLOGY_IRI, SHARED_GRAPH
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+DEFAULT_STORE = "out/store"
+
+Row = dict[str, Node]
+QueryResult = list[Row] | bool | Graph
+
+#: Export formats: name -> (rdflib format, pyoxigraph format, holds named graphs)
+FORMATS: dict[str, tuple[str, ox.RdfFormat, bool]] = {
+    "turtle": ("turtle", ox.RdfFormat.TURTLE, False),
+    "ntriples": ("nt", ox.RdfFormat.N_TRIPLES, False),
+    "nquads": ("nquads", ox.RdfFormat.N_QUADS, True),
+    "trig": ("trig", ox.RdfFormat.TRIG, True),
+    "jsonld": ("json-ld", ox.RdfFormat.JSON_LD, True),
+}
+
+
+class StoreError(Exception):
+    """A store that cannot be opened, read or written; the message says which and why."""
+
+
+# --- term conversion ---------------------------------------------------------
+
+
+def to_rdflib(term: Any) -> Node | None:
+    """A pyoxigraph term as an rdflib term."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"unsupported term {term!r}")
+
+
+def to_ox(term: Node) -> Any:
+    """An rdflib term as a pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"unsupported term {term!r}")
+
+
+def _nt_term(term: Node) -> str:
+    return term.n3()
+
+
+def graph_to_ntriples(graph: Graph) -> str:
+    """N-Triples text of a graph (also valid inside SPARQL INSERT DATA)."""
+    return graph.serialize(format="nt")
+
+
+def _values_clause(bindings: Mapping[str, Node]) -> str:
+    names = " ".join("?" + k.lstrip("?$") for k in bindings)
+    vals = " ".join(_nt_term(v) for v in bindings.values())
+    return f"\nVALUES ({names}) {{ ({vals}) }}"
+
+
+# --- the interface -----------------------------------------------------------
+
+
+class KGStore(ABC):
+    """A quad store holding one named graph per paper plus the shared graph."""
+
+    location: str
+    read_only: bool = False
+
+    @abstractmethod
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        """Run a SPARQL query over the union of all graphs: rows (dicts of rdflib
+        terms) for SELECT, a bool for ASK, a Graph for CONSTRUCT/DESCRIBE.
+        `bindings` pre-binds variables (name -> rdflib term); as in SPARQL-dev
+        SEP-0007, a bound variable of a SELECT must be in its projection."""
+
+    @abstractmethod
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update (atomically)."""
+
+    @abstractmethod
+    def replace_graph(self, name: URIRef, graph: Graph) -> None:
+        """Replace the named graph `name` by `graph` (atomically)."""
+
+    @abstractmethod
+    def remove_graph(self, name: URIRef) -> None:
+        """Remove a named graph and its triples."""
+
+    @abstractmethod
+    def graph_names(self) -> list[URIRef]:
+        """Names of the graphs the store holds."""
+
+    @abstractmethod
+    def get_graph(self, name: URIRef) -> Graph:
+        """A copy of one named graph."""
+
+    def dataset(self) -> Dataset:
+        """A copy of the whole store as an rdflib Dataset (small stores)."""
+        ds = Dataset()
+        for name in self.graph_names():
+            target = ds.graph(name)
+            for t in self.get_graph(name):
+                target.add(t)
+        return ds
+
+    def union_graph(self) -> Graph:
+        """All triples of all graphs as one rdflib Graph (small stores)."""
+        g = Graph()
+        for name in self.graph_names():
+            for t in self.get_graph(name):
+                g.add(t)
+        return g
+
+    def close(self) -> None:  # noqa: B027 - optional hook, a no-op for remote stores
+        """Release the store (a writer publishes a snapshot for readers)."""
+
+    def __enter__(self) -> KGStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+# --- embedded Oxigraph -------------------------------------------------------
+
+
+class OxigraphStore(KGStore):
+    """pyoxigraph on disk; see the module docstring for the snapshot layout."""
+
+    KEEP_SNAPSHOTS = 3
+
+    def __init__(self, path: str | os.PathLike[str], read_only: bool = False) -> None:
+        self.root = Path(path)
+        self.location = str(self.root)
+        self.read_only = read_only
+        self._dirty = False
+        if read_only:
+            target = self._latest_snapshot() or self.root / "db"
+            if not target.is_dir():
+                raise StoreError(f"{self.root}: no store here (run `litkg build` first)")
+            try:
+                self.ox = ox.Store.read_only(str(target))
+            except OSError as e:
+                raise StoreError(f"{self.root}: cannot open read-only ({e})") from e
+            self.snapshot = target
+        else:
+            self.root.mkdir(parents=True, exist_ok=True)
+            try:
+                self.ox = ox.Store(str(self.root / "db"))
+            except OSError as e:
+                raise StoreError(
+                    f"{self.root}: cannot open for writing ({e}); is another build running?"
+                ) from e
+            self.snapshot = None
+            if self._latest_snapshot() is None:
+                self.publish()
+
+    # snapshots
+    def _latest_snapshot(self) -> Path | None:
+        latest = self.root / "LATEST"
+        if not latest.is_file():
+            return None
+        p = self.root / "snapshots" / latest.read_text().strip()
+        return p if p.is_dir() else None
+
+    def publish(self) -> Path:
+        """Write a consistent snapshot of the live database for readers."""
+        snaps = self.root / "snapshots"
+        snaps.mkdir(exist_ok=True)
+        stamp = f"{time.time_ns():020d}"
+        tmp = snaps / f".tmp-{stamp}"
+        self.ox.flush()
+        self.ox.backup(str(tmp))
+        os.replace(tmp, snaps / stamp)
+        pointer = self.root / f".LATEST-{stamp}"
+        pointer.write_text(stamp)
+        os.replace(pointer, self.root / "LATEST")
+        self._prune(snaps, stamp)
+        self._dirty = False
+        return snaps / stamp
+
+    def _prune(self, snaps: Path, keep: str) -> None:
+        old = sorted(p for p in snaps.iterdir() if p.is_dir() and not p.name.startswith("."))
+        for p in old[: -self.KEEP_SNAPSHOTS]:
+            if p.name != keep and time.time() - p.stat().st_mtime > 60:
+                shutil.rmtree(p, ignore_errors=True)
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.location}: opened read-only")
+
+    # reads
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        subs = {ox.Variable(k.lstrip("?$")): to_ox(v) for k, v in (bindings or {}).items()}
+        try:
+            res = self.ox.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+        except SyntaxError as e:
+            raise StoreError(f"SPARQL syntax error: {e}") from e
+        if isinstance(res, ox.QueryBoolean):
+            return bool(res)
+        if isinstance(res, ox.QuerySolutions):
+            names = [v.value for v in res.variables]
+            return [{n: to_rdflib(sol[n]) for n in names if sol[n] is not None} for sol in res]
+        g = Graph()
+        for t in res:
+            g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+        return g
+
+    def graph_names(self) -> list[URIRef]:
+        return sorted(
+            URIRef(g.value) for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode)
+        )
+
+    def get_graph(self, name: URIRef) -> Graph:
+        g = Graph()
+        for q in self.ox.quads_for_pattern(None, None, None, ox.NamedNode(str(name))):
+            g.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+        return g
+
+    def count(self) -> int:
+        """Number of quads."""
+        return len(self.ox)
+
+    # writes
+    def update(self, sparql: str) -> None:
+        self._check_writable()
+        try:
+            self.ox.update(sparql)
+        except SyntaxError as e:
+            raise StoreError(f"SPARQL syntax error: {e}") from e
+        self._dirty = True
+
+    def replace_graph(self, name: URIRef, graph: Graph) -> None:
+        self._check_writable()
+        nt = graph_to_ntriples(graph)
+        self.ox.update(
+            f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{nt}\n}} }}"
+        )
+        self._dirty = True
+
+    def remove_graph(self, name: URIRef) -> None:
+        self._check_writable()
+        self.ox.update(f"DROP SILENT GRAPH <{name}>")
+        self._dirty = True
+
+    def bulk_load_nquads(self, data: bytes | str | os.PathLike[str]) -> None:
+        """Load N-Quads fast (benchmarks, restores); no transaction."""
+        self._check_writable()
+        if isinstance(data, bytes | str) and not (isinstance(data, str) and os.path.exists(data)):
+            self.ox.bulk_load(
+                data.encode() if isinstance(data, str) else data, format=ox.RdfFormat.N_QUADS
+            )
+        else:
+            self.ox.bulk_load(path=str(data), format=ox.RdfFormat.N_QUADS)
+        self._dirty = True
+
+    def dump(self, path: str | os.PathLike[str], fmt: str) -> None:
+        """Write the store in one of FORMATS (graph formats get the union of all graphs)."""
+        _, oxfmt, quads = FORMATS[fmt]
+        if quads:
+            self.ox.dump(str(path), oxfmt)
+            return
+        triples = self.ox.query(
+            "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
+            use_default_graph_as_union=True,
+        )
+        ox.serialize(triples, str(path), oxfmt, prefixes=_prefix_map())
+
+    def close(self) -> None:
+        if getattr(self, "ox", None) is None:
+            return
+        if not self.read_only and self._dirty:
+            self.publish()
+        self.ox = None  # type: ignore[assignment]
+
+
+def _prefix_map() -> dict[str, str]:
+    from litkg.ontology.namespace import PREFIXES
+
+    out = {k: str(v) for k, v in PREFIXES.items()}
+    out.update(
+        {
+            "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+            "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+            "xsd": "http://www.w3.org/2001/XMLSchema#",
+            "skos": "http://www.w3.org/2004/02/skos/core#",
+            "prov": "http://www.w3.org/ns/prov#",
+            "dcterms": "http://purl.org/dc/terms/",
+            "schema": "https://schema.org/",
+        }
+    )
+    return out
+
+
+# --- remote SPARQL endpoint --------------------------------------------------
+
+
+class RemoteStore(KGStore):
+    """Any SPARQL 1.1 endpoint with Update and the Graph Store Protocol.
+
+    Queries ask for the union of named graphs as default graph (the
+    `union-default-graph` parameter, understood by Oxigraph; configure other
+    servers to do the same).
+    """
+
+    def __init__(
+        self,
+        query_url: str,
+        update_url: str | None = None,
+        gsp_url: str | None = None,
+        read_only: bool = False,
+        timeout: float = 60.0,
+    ) -> None:
+        self.query_url = query_url
+        self.update_url = update_url
+        self.gsp_url = gsp_url
+        self.location = query_url
+        self.read_only = read_only
+        self.timeout = timeout
+
+    @classmethod
+    def from_base(cls, base: str, read_only: bool = False) -> RemoteStore:
+        """Oxigraph's layout under a base URL: /query, /update, /store."""
+        b = base.rstrip("/")
+        for suffix in ("/query", "/sparql"):
+            if b.endswith(suffix):
+                b = b[: -len(suffix)]
+        return cls(f"{b}/query", f"{b}/update", f"{b}/store", read_only=read_only)
+
+    def _request(
+        self,
+        url: str,
+        method: str = "GET",
+        data: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> bytes:
+        req = urllib.request.Request(url, data=data, method=method, headers=dict(headers or {}))
+        try:
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:  # noqa: S310
+                return resp.read()
+        except urllib.error.HTTPError as e:
+            body = e.read().decode("utf-8", "replace")[:500]
+            raise StoreError(f"{method} {url}: HTTP {e.code}: {body}") from e
+        except urllib.error.URLError as e:
+            raise StoreError(f"{method} {url}: {e.reason}") from e
+
+    def _check_writable(self) -> None:
+        if self.read_only or not self.update_url:
+            raise StoreError(f"{self.location}: not writable (read-only or no update URL)")
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        if bindings:
+            sparql = sparql + _values_clause(bindings)
+        form = _query_form(sparql)
+        accept = (
+            "application/n-triples"
+            if form in ("CONSTRUCT", "DESCRIBE")
+            else "application/sparql-results+json"
+        )
+        sep = "&" if "?" in self.query_url else "?"
+        body = self._request(
+            f"{self.query_url}{sep}union-default-graph",
+            "POST",
+            sparql.encode("utf-8"),
+            {"Content-Type": "application/sparql-query", "Accept": accept},
+        )
+        if form in ("CONSTRUCT", "DESCRIBE"):
+            return Graph().parse(data=body.decode("utf-8"), format="nt")
+        doc = json.loads(body)
+        if "boolean" in doc:
+            return bool(doc["boolean"])
+        return [
+            {k: _json_term(v) for k, v in b.items()}
+            for b in doc.get("results", {}).get("bindings", [])
+        ]
+
+    def update(self, sparql: str) -> None:
+        self._check_writable()
+        assert self.update_url
+        self._request(
+            self.update_url,
+            "POST",
+            sparql.encode("utf-8"),
+            {"Content-Type": "application/sparql-update"},
+        )
+
+    def _gsp(self, name: URIRef) -> str:
+        if not self.gsp_url:
+            raise StoreError(f"{self.location}: no Graph Store Protocol URL")
+        return f"{self.gsp_url}?graph={urllib.parse.quote(str(name), safe='')}"
+
+    def replace_graph(self, name: URIRef, graph: Graph) -> None:
+        self._check_writable()
+        if self.gsp_url:
+            self._request(
+                self._gsp(name),
+                "PUT",
+                graph_to_ntriples(graph).encode("utf-8"),
+                {"Content-Type": "application/n-triples"},
+            )
+        else:
+            nt = graph_to_ntriples(graph)
+            self.update(
+                f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{nt}\n}} }}"
+            )
+
+    def remove_graph(self, name: URIRef) -> None:
+        self._check_writable()
+        if self.gsp_url:
+            try:
+                self._request(self._gsp(name), "DELETE")
+            except StoreError as e:
+                if "HTTP 404" not in str(e):
+                    raise
+        else:
+            self.update(f"DROP SILENT GRAPH <{name}>")
+
+    def graph_names(self) -> list[URIRef]:
+        rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        assert isinstance(rows, list)
+        return sorted(URIRef(str(r["g"])) for r in rows if isinstance(r.get("g"), URIRef))
+
+    def get_graph(self, name: URIRef) -> Graph:
+        if self.gsp_url:
+            try:
+                body = self._request(
+                    self._gsp(name), "GET", headers={"Accept": "application/n-triples"}
+                )
+            except StoreError as e:
+                if "HTTP 404" in str(e):
+                    return Graph()
+                raise
+            return Graph().parse(data=body.decode("utf-8"), format="nt")
+        res = self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
+        assert isinstance(res, Graph)
+        return res
+
+    def dump(self, path: str | os.PathLike[str], fmt: str) -> None:
+        """Write the store's content in one of FORMATS (via rdflib)."""
+        rdflib_fmt, _, quads = FORMATS[fmt]
+        data = self.dataset() if quads else self.union_graph()
+        data.serialize(destination=str(path), format=rdflib_fmt)
+
+
+def _json_term(v: Mapping[str, str]) -> Node:
+    t = v.get("type")
+    if t == "uri":
+        return URIRef(v["value"])
+    if t == "bnode":
+        return BNode(v["value"])
+    if v.get("xml:lang"):
+        return Literal(v["value"], lang=v["xml:lang"])
+    if v.get("datatype"):
+        return Literal(v["value"], datatype=URIRef(v["datatype"]))
+    return Literal(v["value"])
+
+
+def _query_form(sparql: str) -> str:
+    body = re.sub(r"#[^\n]*", "", sparql)
+    body = re.sub(r"(?is)\b(PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)", " ", body)
+    m = re.search(r"(?i)\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", body)
+    return m.group(1).upper() if m else "SELECT"
+
+
+# --- the library API the build and the CLI call ------------------------------
+
+
+def is_url(location: str) -> bool:
+    """Whether a --store value names a remote endpoint."""
+    return location.startswith(("http://", "https://"))
+
+
+def open_store(
+    location: str | os.PathLike[str] = DEFAULT_STORE, read_only: bool = False
+) -> KGStore:
+    """Open a store: a directory (embedded Oxigraph) or an http(s) SPARQL endpoint."""
+    loc = str(location)
+    if is_url(loc):
+        return RemoteStore.from_base(loc, read_only=read_only)
+    return OxigraphStore(loc, read_only=read_only)
+
+
+def paper_graph_names(store: KGStore) -> list[URIRef]:
+    """Names of the paper graphs (every graph but the shared one and the ontology)."""
+    rows = store.query(
+        "SELECT DISTINCT ?g ?paper WHERE { GRAPH ?g { ?p a ?paper } }", {"paper": LKG.Paper}
+    )
+    assert isinstance(rows, list)
+    return sorted(URIRef(str(r["g"])) for r in rows if r["g"] not in (SHARED_GRAPH, ONTOLOGY_IRI))
+
+
+def replace_paper_graph(store: KGStore, paper_graph_iri: URIRef, graph: Graph) -> None:
+    """Store a paper's graph under its name, replacing what an earlier extraction
+    of the same paper wrote. A graph of the same source document under another
+    name (the paper was first stored by content hash, now by DOI) is removed too."""
+    sha = {str(o) for o in graph.objects(None, LKG.sha256)}
+    for s in sha:
+        rows = store.query(
+            "SELECT DISTINCT ?g ?p ?sha WHERE { GRAPH ?g { ?src ?p ?sha } }",
+            {"p": LKG.sha256, "sha": Literal(s)},
+        )
+        assert isinstance(rows, list)
+        for r in rows:
+            g = URIRef(str(r["g"]))
+            if g != paper_graph_iri and g not in (SHARED_GRAPH, ONTOLOGY_IRI):
+                store.remove_graph(g)
+    store.replace_graph(paper_graph_iri, graph)
+
+
+def remove_paper(store: KGStore, paper_iri: URIRef) -> None:
+    """Remove a paper's graph (recompute the shared graph afterwards)."""
+    store.remove_graph(paper_iri)
+
+
+def recompute_shared(store: KGStore) -> Graph:
+    """Recompute the shared graph from all paper graphs, store it, and store the
+    ontology in its own graph; returns the shared graph."""
+    from litkg.kg.link import shared_graph
+    from litkg.ontology.namespace import ontology_graph
+
+    g = shared_graph(store)
+    store.replace_graph(ONTOLOGY_IRI, ontology_graph())
+    store.replace_graph(SHARED_GRAPH, g)
+    return g
+
+
+def query(store: KGStore, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+    """Run a SPARQL query on a store (see `KGStore.query`)."""
+    return store.query(sparql, bindings)
+
+
+def dump(store: KGStore, path: str | os.PathLike[str], fmt: str) -> None:
+    """Export the store: turtle, ntriples (union of graphs), nquads, trig, jsonld (named graphs)."""
+    if fmt not in FORMATS:
+        raise StoreError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+    store.dump(path, fmt)  # type: ignore[attr-defined]
+
+
+def load_graphs(store: KGStore, graphs: Iterable[tuple[URIRef, Graph]]) -> int:
+    """Store several paper graphs; returns how many."""
+    n = 0
+    for name, g in graphs:
+        replace_paper_graph(store, name, g)
+        n += 1
+    return n
+
+
+def format_result(result: QueryResult, fmt: str = "tsv") -> str:
+    """A query result as text: TSV (header, then N-Triples terms) or JSON; a
+    CONSTRUCT result as Turtle."""
+    if isinstance(result, bool):
+        return json.dumps(result) if fmt == "json" else str(result).lower()
+    if isinstance(result, Graph):
+        from litkg.ontology.namespace import bind_prefixes
+
+        return bind_prefixes(result).serialize(format="turtle")
+    names: list[str] = []
+    for row in result:
+        names += [k for k in row if k not in names]
+    if fmt == "json":
+        return json.dumps([{k: str(v) for k, v in row.items()} for row in result], indent=1)
+    lines = ["\t".join("?" + n for n in names)]
+    lines += ["\t".join(row[n].n3() if n in row else "" for n in names) for row in result]
+    return "\n".join(lines)
