@@ -15,11 +15,13 @@ import re
 from functools import cache
 from typing import Any
 
+import numpy
 import spacy
 from litkg.extractor.document import Document
 from litkg.extractor.records import Provenance, StudyRecord
 from litkg.extractor.sections import SectionIndex
 from litkg.extractor.sentences import split_sentences
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,6 +31,10 @@ if not Doc.has_extension("litkg_facts"):
     Doc.set_extension("litkg_facts", default=None)
 if not Doc.has_extension("litkg_sections"):
     Doc.set_extension("litkg_sections", default=None)
+if not Doc.has_extension("litkg_sents"):
+    Doc.set_extension("litkg_sents", default=None)
+if not Doc.has_extension("litkg_own_sents"):
+    Doc.set_extension("litkg_own_sents", default=None)
 
 # Citation markers: superscript numbers, ^{6,7}, [12], [3-5].
 CITATION_RE = re.compile(
@@ -45,12 +51,17 @@ SKIP_KINDS = frozenset({"references", "front", "back", "legend", "table"})
 @Language.component("litkg_sentences")
 def sentence_boundaries(doc: Doc) -> Doc:
     """Set sentence starts from `split_sentences` (scientific-text rules)."""
-    starts = sorted(s for s, _ in split_sentences(doc.text))
-    j = 0
-    for tok in doc:
-        while j < len(starts) and starts[j] < tok.idx:
-            j += 1
-        tok.is_sent_start = tok.i == 0 or (j < len(starts) and starts[j] == tok.idx)
+    text = doc.text  # Doc.text is rebuilt from the tokens on each access
+    spans = split_sentences(text)
+    doc._.litkg_sents = [(text[s:e], s, e) for s, e in spans]
+    starts = {s for s, _ in spans}
+    # one array write instead of per-token assignment (each of which re-checks
+    # the whole document's annotation)
+    flags = numpy.array(
+        [1 if (tok.i == 0 or tok.idx in starts) else -1 for tok in doc], dtype="int32"
+    ).reshape(-1, 1)
+    if len(doc):
+        doc.from_array([SENT_START], flags)
     return doc
 
 
@@ -104,29 +115,38 @@ def own_result_sentences(doc: Doc) -> list[tuple[str, int, int]]:
     citing sentence only where it restates their own earlier report ("We have
     previously reported ...").
     """
+    if doc._.litkg_own_sents is not None:
+        return doc._.litkg_own_sents
     idx: SectionIndex | None = doc._.litkg_sections
     out: list[tuple[str, int, int]] = []
     para_start = -1
     own_voice = cited_before = False
-    for sent in doc.sents:
-        text = sent.text
-        start = sent.start_char
-        p_start = doc.text.rfind("\n\n", 0, start)
+    full = doc.text
+    for text, start, end in sentences(doc):
+        p_start = full.rfind("\n\n", 0, start)
         if p_start != para_start:
             para_start, own_voice, cited_before = p_start, False, False
         own_voice = own_voice or bool(FIRST_PERSON_RE.search(text))
         cited = bool(CITATION_RE.search(text))
         background = (cited or cited_before) and not own_voice
         if cited and own_voice:
-            context = doc.text[max(para_start, 0) : sent.end_char]
+            context = full[max(para_start, 0) : end]
             background = not OWN_EARLIER_RE.search(context)
         cited_before = cited_before or cited
         if background or HYPOTHETICAL_RE.search(text):
             continue
         if idx is not None and idx.kind_at(start) in SKIP_KINDS:
             continue
-        out.append((text, start, sent.end_char))
+        out.append((text, start, end))
+    doc._.litkg_own_sents = out
     return out
+
+
+def sentences(doc: Doc) -> list[tuple[str, int, int]]:
+    """The document's sentences as (text, start, end), computed once."""
+    if doc._.litkg_sents is None:
+        doc._.litkg_sents = [(s.text, s.start_char, s.end_char) for s in doc.sents]
+    return doc._.litkg_sents
 
 
 @cache

@@ -10,7 +10,7 @@ from typing import Any
 from litkg.extractor.components import arms as arms_mod
 from litkg.extractor.components import outcomes as outcomes_mod
 from litkg.extractor.document import Document
-from litkg.extractor.pipeline import _facts, _span, own_result_sentences, provenance
+from litkg.extractor.pipeline import _facts, _span, own_result_sentences, provenance, sentences
 from litkg.extractor.records import (
     AdverseEvent,
     Arm,
@@ -42,7 +42,7 @@ def _source(doc: Doc) -> Document:
 
 
 def _sentences(doc: Doc) -> list[tuple[str, int]]:
-    return [(s.text, s.start_char) for s in doc.sents]
+    return [(text, start) for text, start, _ in sentences(doc)]
 
 
 # ------------------------------------------------------------------ study

@@ -1,0 +1,109 @@
+"""Extraction of many files in worker processes.
+
+Each worker builds the spaCy pipeline once and then reads and extracts one
+file per task; what comes back is picklable (a `StudyRecord` and the
+document's metadata) or a `Failure` naming the file and the stage.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from litkg.extractor.batch import Failure
+from litkg.extractor.document import IngestError
+from litkg.extractor.records import StudyRecord
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """One file's extraction: its record and what the graph needs of the document."""
+
+    path: str
+    file_sha256: str
+    record: StudyRecord
+    doc_meta: dict[str, Any]
+
+
+def file_sha256(path: str | Path) -> str:
+    """SHA-256 of a file's bytes (the build's change detector)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def doc_meta(document: Any) -> dict[str, Any]:
+    """What the graph layer needs to know of a `Document` besides its record."""
+    md = document.metadata or {}
+    meta = {
+        "doc_id": document.doc_id,
+        "source": str(document.source),
+        "source_format": document.source_format,
+        "sha256": document.sha256,
+        "n_pages": document.n_pages,
+        "ocr_pages": [p.number for p in document.pages if p.ocr],
+    }
+    for key in ("first_author", "volume", "first_page", "fpage"):
+        if md.get(key):
+            meta["first_page" if key == "fpage" else key] = md[key]
+    return meta
+
+
+def extract_one(path: str) -> Extracted | Failure:
+    """Read and extract one file (in whichever process runs it)."""
+    from litkg.extractor.ingest import load_document
+    from litkg.extractor.pipeline import extract_record
+
+    try:
+        sha = file_sha256(path)
+        document = load_document(path)
+    except IngestError as e:
+        return Failure(path, "ingest", e.reason + (f" ({e.hint})" if e.hint else ""))
+    except OSError as e:
+        return Failure(path, "ingest", f"{type(e).__name__}: {e}")
+    try:
+        record = extract_record(document)
+    except Exception as e:  # one bad paper must not stop a batch
+        return Failure(path, "extract", f"{type(e).__name__}: {e}")
+    return Extracted(path, sha, record, doc_meta(document))
+
+
+def _warm() -> None:
+    from litkg.extractor.pipeline import build_nlp
+
+    build_nlp()
+
+
+def extract_many(paths: Iterable[str | Path], jobs: int = 1) -> Iterator[Extracted | Failure]:
+    """Extract every path, in `jobs` worker processes (1: in this process).
+
+    Results come back in completion order; at most 2 x jobs tasks are in
+    flight so that memory stays bounded on large batches.
+    """
+    paths = [str(p) for p in paths]
+    if jobs <= 1 or len(paths) <= 1:
+        for p in paths:
+            yield extract_one(p)
+        return
+    jobs = min(jobs, os.cpu_count() or jobs, len(paths))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm) as pool:
+        pending: set[Future[Extracted | Failure]] = set()
+        it = iter(paths)
+        for p in it:
+            pending.add(pool.submit(extract_one, p))
+            if len(pending) >= 2 * jobs:
+                break
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                yield fut.result()
+                nxt = next(it, None)
+                if nxt is not None:
+                    pending.add(pool.submit(extract_one, nxt))
