@@ -269,6 +269,16 @@ _JOURNAL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.MULTILINE,
         ),
     ),
+    # a header line of its own: "Lancet Haematol 2021; 8: e100-10", "BMJ 2015;350:h2145"
+    (
+        "journal.header-line",
+        re.compile(
+            r"^[ \t]*(?P<journal>[A-Z][A-Za-z&.\- ]{1,60}?)\.?\s+"
+            + _YEAR
+            + r"\s*;\s*\d+\s*(?:\(\w+\))?\s*:\s*[A-Za-z]?\d+(?:\s*[-\u2013]\s*[A-Za-z]?\d+)?\.?[ \t]*$",
+            re.MULTILINE,
+        ),
+    ),
     # metadata line "Journal\tBiology of Blood ..." / "Journal: X" / "JournalX" (Pure portals)
     (
         "journal.metadata-line",
