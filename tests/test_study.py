@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from litkg.extractor.components.study import (
     extract_study,
     find_registrations,
