@@ -12,6 +12,7 @@ facts themselves to `doc._.litkg_facts[<kind>]`.
 from __future__ import annotations
 
 import re
+import warnings
 from functools import cache
 from typing import Any
 
@@ -57,9 +58,11 @@ def sentence_boundaries(doc: Doc) -> Doc:
     starts = {s for s, _ in spans}
     # one array write instead of per-token assignment (each of which re-checks
     # the whole document's annotation)
-    flags = numpy.array(
-        [1 if (tok.i == 0 or tok.idx in starts) else -1 for tok in doc], dtype="int32"
-    ).reshape(-1, 1)
+    flags = (
+        numpy.array([1 if (tok.i == 0 or tok.idx in starts) else -1 for tok in doc], dtype="int64")
+        .view("uint64")
+        .reshape(-1, 1)
+    )
     if len(doc):
         doc.from_array([SENT_START], flags)
     return doc
@@ -155,6 +158,8 @@ def build_nlp() -> Language:
     import scispacy.abbreviation  # noqa: F401  (registers "abbreviation_detector")
     from litkg.extractor.components import factories  # registers our factories
 
+    # scispaCy's detector has a global matcher we give no patterns: not a problem
+    warnings.filterwarnings("ignore", message=r".*\[W036\]")
     nlp = spacy.blank("en")
     nlp.max_length = 5_000_000
     nlp.add_pipe("litkg_sentences")

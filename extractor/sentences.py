@@ -68,7 +68,8 @@ _TABLE_LINE = re.compile(r"^.*(?:\t|\|).*$", re.M)
 
 
 def _is_table_line(line: str) -> bool:
-    return "\t" in line or line.count("|") >= 2
+    """Lines that are sentences of their own: table rows and Markdown headings."""
+    return "\t" in line or line.count("|") >= 2 or line.lstrip().startswith("#")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

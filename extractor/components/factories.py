@@ -74,6 +74,8 @@ def arms_component(doc: Doc) -> Doc:
             continue
         row_span = table.row_spans[0] if table.row_spans else (table.char_start, table.char_end)
         for a in header.values():
+            if any(x.label.lower() == a.label.lower() and x.n == a.n for x in found):
+                continue  # one arm spanning several columns (e.g. by grade)
             found.append(Arm(a.label, a.role, a.n, provenance(source, *row_span, a.rule)))
         break
     sents = own_result_sentences(doc)
