@@ -285,7 +285,11 @@ def _values(sent: str) -> list[Mention]:
             continue
         if _INEQUALITY_BEFORE.search(sent[max(0, m.start() - 14) : m.start()].replace("$", "")):
             continue
-        if re.search(r"\b(?:sensitivity|specificity|limit|threshold|cut-?off|level)\s+(?:of\s+)?(?:<|≤)?\s*$", sent[max(0, m.start() - 25) : m.start()], re.I):
+        if re.search(
+            r"\b(?:sensitivity|specificity|limit|threshold|cut-?off|level)\s+(?:of\s+)?(?:<|≤)?\s*$",
+            sent[max(0, m.start() - 25) : m.start()],
+            re.I,
+        ):
             continue
         if sent[max(0, m.start() - 1) : m.start()] in ("\\",) or "\\%" in m.group(0):
             continue
