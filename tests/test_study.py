@@ -220,3 +220,16 @@ def test_split_sentences_and_references_start() -> None:
     for s, b in sents:
         assert text[b : b + len(s)] == s
     assert text[references_start(text) :].startswith("References")
+
+
+def test_journal_banner_line_is_not_the_title() -> None:
+    text = (
+        "Journal of Clinical Haematology\n\n"
+        "Drug Z consolidation in older adults with acute myeloid leukemia\n\n"
+        "Ann Lee, Bob Park, Cy Young\n\n"
+        "Journal of Clinical Haematology 2022; 14: 201-9\n"
+    )
+    s = extract_study(make(text))
+    assert s.journal == "Journal of Clinical Haematology"
+    assert s.title == "Drug Z consolidation in older adults with acute myeloid leukemia"
+    assert s.year == 2022

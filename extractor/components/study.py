@@ -143,10 +143,14 @@ def find_title(doc: Document) -> Found | None:
     if m and not _is_banner(m.group(1)):
         return Found(m.group(1).strip(), m.start(1), m.end(1), "title.markdown")
     lines = [(m.group(0), m.start()) for m in re.finditer(r"[^\n]+", text[:6000])]
+    journal, _ = find_journal(doc)
+    banner_journal = str(journal.value).lower() if journal else None
     for i, (line, start) in enumerate(lines):
         s = line.strip()
         if not s or _is_banner(s) or _NOT_TITLE.search(s) or _is_author_line(s):
             continue
+        if banner_journal and s.strip("*_ ").lower() == banner_journal:
+            continue  # a journal banner line such as "Biology of Blood and Marrow Transplantation"
         if len(s) > 400 or "\t" in s:
             continue
         title, end = s, start + len(line)
