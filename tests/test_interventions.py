@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from litkg.extractor.components.doses import find_cycles, find_days, find_route, parse_doses
 from litkg.extractor.components.interventions import extract_interventions, find_drugs
 from litkg.extractor.document import Document

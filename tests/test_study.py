@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from litkg.extractor.components.study import (
     extract_study,
     find_registrations,
