@@ -53,7 +53,7 @@ def test_trial_fields() -> None:
     assert s.journal == "Lancet Haematol"
     assert s.year == 2021
     assert s.phase == "3"
-    assert s.registrations == ("NCT01234567", "EudraCT 2015-001234-56")
+    assert s.registrations == ("NCT01234567", "2015-001234-56")
     assert set(s.design) == {"randomized", "blinded", "controlled", "multicenter", "prospective"}
     assert s.article_type == "trial-report"
     rules = {p.rule.split(".")[0] for p in s.provenance}
@@ -71,7 +71,7 @@ def test_trial_fields() -> None:
         ("Trial registration: ISRCTN12345678.", ["ISRCTN12345678"]),
         (
             "This trial is registered with the EudraCT number 2015-001234-56.",
-            ["EudraCT 2015-001234-56"],
+            ["2015-001234-56"],
         ),
         (
             "Registered in the Chinese Clinical Trial Registry (ChiCTR2000012345).",
