@@ -222,7 +222,8 @@ def _clause_end(s: str, pos: int, depths: list[int]) -> int:
 def _negated(s: str, mm: _Mention, depths: list[int]) -> bool:
     v = load_vocab()
     cstart = _clause_start(s, mm.start, depths)
-    window = s[cstart : mm.start]
+    end = mm.pre_grade_start if mm.pre_grade_start is not None else mm.start
+    window = s[cstart:end]
     words = re.findall(r"[\w'’\-]+|[,;]", window)
     tail = " ".join(words[-8:])
     tail = v.cues["pseudo_negation"].sub(" ", tail)
@@ -290,7 +291,7 @@ _SUBJ_PATTERNS = [
         re.compile(
             rf"(?P<num>{NUM}|(?i:a\s+single|another|a|an))\s*(?:\(\s*(?P<pct>{PCT})\s*\)\s*)?"
             rf"(?:(?i:of\s+(?:the\s+)?)(?:\d+\s+)?)?(?:[A-Za-z\-]+\s+)?{NOUN}\s*"
-            rf"(?:\([^()]*\)\s*)?(?:\(\s*(?P<pct2>{PCT})\s*\)\s*)?,?\s*(?i:who\s+|that\s+)?"
+            rf"(?:\(\s*(?P<pct2>{PCT})\s*\)\s*)?(?:\([^()]*\)\s*)?,?\s*(?i:who\s+|that\s+)?"
             rf"(?i:(?:also|each|all|only|subsequently|later|eventually|ultimately)\s+)?"
             rf"{_SUBJ_VERB}\b{_FILL}$"
         ),
@@ -312,8 +313,9 @@ _SUBJ_PATTERNS = [
     (
         "subject_due",
         re.compile(
-            rf"(?P<num>{NUM})\s+(?:{NOUN}\s+)?(?i:(?:were\s+|was\s+)?(?:due\s+to|from|because\s+of|"
-            rf"secondary\s+to|caused\s+by|attributed\s+to|attributable\s+to))\s+{_FILL}$"
+            rf"(?P<num>{NUM})\s+(?:{NOUN}\s+|(?P<death>(?i:deaths?|fatalities)\s+))?"
+            rf"(?i:(?:were\s+|was\s+)?(?:due\s+to|from|because\s+of|secondary\s+to|caused\s+by|"
+            rf"attributed\s+to|attributable\s+to))\s+{_FILL}$"
         ),
     ),
     (
@@ -330,12 +332,12 @@ _SUBJ_PATTERNS = [
 ]
 
 _POST_IN = re.compile(
-    rf"^[^;()]{{0,60}}?\b(?i:in|among|affecting|for)\s+(?i:a\s+total\s+of\s+)?(?P<num>{NUM})\s*"
+    rf"^[^;()]{{0,60}}?\b(?i:in|among|affect(?:ing|ed)|for|by)\s+(?i:a\s+total\s+of\s+)?(?P<num>{NUM})\s*"
     rf"(?:\(\s*(?P<pct>{PCT})\s*\)\s*)?(?:(?:/|(?i:of|out\s+of))\s*(?:the\s+)?\d+\s*)?"
     rf"(?:(?P<noun>{NOUN})\b)?\s*(?:\(\s*(?:(?P<n2>\d+)\s*[,;/]\s*)?(?P<pct2>{PCT})\s*\))?"
 )
 _POST_IN_PCT = re.compile(
-    rf"^[^;()]{{0,60}}?\b(?i:in|among|affecting)\s+(?P<pct>{PCT})\s*(?i:of\s+(?:the\s+)?(?:\w+\s+)?{NOUN})?"
+    rf"^[^;()]{{0,60}}?\b(?i:in|among|affect(?:ing|ed)|by)\s+(?P<pct>{PCT})\s*(?i:of\s+(?:the\s+)?(?:\w+\s+)?{NOUN})?"
 )
 _POST_WAS_PCT = re.compile(
     rf"^\s*(?i:rates?\s+|incidences?\s+)?(?i:was|were|of|at|:)\s+(?i:approximately\s+|about\s+)?"
@@ -343,10 +345,13 @@ _POST_WAS_PCT = re.compile(
 )
 _POST_COLON = re.compile(
     rf"^\s*[:=,]?\s*(?:[Nn]\s*=\s*(?P<n>\d+)|:\s*(?P<num>{NUM})\b(?!\s*{TIME_UNIT}))"
+    rf"(?:\s*\(\s*(?P<pct>{PCT})\s*\))?"
 )
+_POST_FATAL = re.compile(r"\s*(?i:was|were|proved|being)\s+(?i:fatal|lethal)\b")
 _BREAKDOWN = re.compile(
-    rf"\b(?i:grades?)\s*(?P<g>[1-5]|IV|V|I{{1,3}})\s*(?:\(\s*(?P<num>{NUM})\s*(?:{NOUN})?\s*"
-    rf"(?:[,;]\s*(?P<pct>{PCT}))?\s*\)|(?i:in)\s+(?P<num2>{NUM})\s*(?:{NOUN}))"
+    rf"\s*(?:\(\s*(?P<num>{NUM})\s*(?:{NOUN})?\s*(?:[,;]\s*(?P<pct>{PCT}))?\s*\)"
+    rf"|(?i:in)\s+(?P<num2>{NUM})\b(?!\s*{TIME_UNIT})\s*(?:{NOUN})?\s*"
+    rf"(?:\(\s*(?P<pct2>{PCT})\s*\))?)"
 )
 _VALUE_ITEM = re.compile(
     rf"(?P<pct>{PCT})\s*(?:\(\s*[Nn]\s*=\s*(?P<pn>\d+)\s*\))?"
@@ -467,6 +472,8 @@ def _subject_count(s: str, mm: _Mention, floor: int) -> None:
         if name == "subject_id":
             mm.n, mm.n_rule = 1, name
             return
+        if gd.get("death") and mm.grades is None:
+            mm.grades, mm.grade_src = ["5"], "fatal"
         if gd.get("num"):
             n = to_int(gd["num"])
             if n is not None:
@@ -486,6 +493,8 @@ def _post_count(s: str, mm: _Mention, region_end: int, start: int | None = None)
     m = _POST_COLON.match(post)
     if m:
         mm.n = int(m.group("n")) if m.group("n") else to_int(m.group("num"))
+        if m.group("pct"):
+            mm.pct = to_pct(m.group("pct"))
         mm.n_rule = "colon"
         return begin + m.end()
     m = _POST_IN.match(post)
@@ -552,7 +561,11 @@ def _respectively_segment(
         if len(ms) == 1 and ms[0].grades and len(ms[0].grades) == len(values):
             slots = [(ms[0], g) for g in ms[0].grades]
         elif len(ms) == len(values):
-            slots = [(m, m.grade) for m in ms]
+            for k, m in enumerate(ms):
+                g = m.grade
+                if g is None and k > 0 and m.coord_prev and ms[k - 1].grade_src == "pre":
+                    g = slots[-1][1]
+                slots.append((m, g))
         if not slots:
             return None
         for (m, g), (n, p) in zip(slots, values, strict=True):
@@ -645,6 +658,14 @@ def find_adverse_events(sentence: str) -> list[AEMatch]:
                     mm.n, mm.pct, mm.n_rule = prev.n, prev.pct, prev.n_rule
             else:
                 _subject_count(s, mm, floor)
+        elif mm.n is None and not mm.coord_prev:
+            pct, rule = mm.pct, mm.n_rule
+            _subject_count(s, mm, floor)
+            mm.pct, mm.n_rule = pct, rule
+        fm = _POST_FATAL.match(s, mm.attr_end)
+        if fm and mm.grades is None:
+            mm.grades, mm.grade_src = ["5"], "fatal"
+            mm.attr_end = fm.end()
     for pos, i in enumerate(live):
         mm = mentions[i]
         # region after: up to the next live mention not listed under this one
@@ -664,13 +685,15 @@ def find_adverse_events(sentence: str) -> list[AEMatch]:
             count_end = _post_count(s, mm, region_end, skip_to)
         else:
             count_end = mm.attr_end
-        for bm in _BREAKDOWN.finditer(s, count_end, region_end):
+        bd_end = next((mentions[j].start for j in live[pos + 1 :]), len(s))
+        for gm in GRADE_EXPR.finditer(s, count_end, bd_end):
+            bm = _BREAKDOWN.match(s, gm.end())
+            items = grade_items(gm)
+            if not bm or not items or gm.group("any"):
+                continue
             num = bm.group("num") or bm.group("num2")
-            grade = grade_items(GRADE_EXPR.match("grade " + bm.group("g")))
-            if grade and num:
-                mm.extra.append(
-                    (grade[0], to_int(num), to_pct(bm.group("pct")) if bm.group("pct") else None)
-                )
+            p = bm.group("pct") or bm.group("pct2")
+            mm.extra.append((collapse_grades(items), to_int(num), to_pct(p) if p else None))
     # coordinated mentions share a trailing count ("neutropenia and anemia in 5 patients")
     for pos in range(len(live) - 1, 0, -1):
         mm, prev = mentions[live[pos]], mentions[live[pos - 1]]

@@ -1,0 +1,357 @@
+"""Adverse-event extraction: sentences in styles the seed papers do not use, and AE tables."""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+
+import pytest
+
+from litkg.extractor.components.adverse_events import (
+    AEMatch,
+    adverse_events_from_table,
+    canonical_ae_term,
+    find_adverse_events,
+    find_adverse_events_in_text,
+    merge_adverse_events,
+    to_adverse_event,
+)
+from litkg.extractor.document import Table
+
+
+def facts(sentence: str) -> list[tuple[str, str | None, int | None, float | None]]:
+    return [(m.term, m.grade, m.n, m.percent) for m in find_adverse_events(sentence)]
+
+
+# (sentence, expected (term, grade, n, percent) in text order), checked by hand
+CASES = [
+    (
+        "Neutropenia of grade 3 or higher was observed in 15 of 60 patients (25%).",
+        [("neutropenia", ">=3", 15, 25.0)],
+    ),
+    ("G3/4 thrombocytopenia affected 9% of patients.", [("thrombocytopenia", "3-4", None, 9.0)]),
+    (
+        "Anaemia (grade 3–4) developed in twelve patients (20.0%).",
+        [("anemia", "3-4", 12, 20.0)],
+    ),
+    (
+        "Nausea (any grade) was reported by 40% of participants, mostly grade 1.",
+        [("nausea", None, None, 40.0)],
+    ),
+    ("Grade ≥ 3 infections occurred in 4/30 patients.", [("infection", ">=3", 4, None)]),
+    (
+        "≥grade 3 ALT increase was seen in 2 patients (3%).",
+        [("transaminase increased", ">=3", 2, 3.0)],
+    ),
+    (
+        "The most common treatment-related adverse events were fatigue (32%), nausea (28%) "
+        "and rash (15%).",
+        [
+            ("fatigue", None, None, 32.0),
+            ("nausea", None, None, 28.0),
+            ("rash maculo-papular", None, None, 15.0),
+        ],
+    ),
+    ("Two deaths were attributed to sepsis.", [("sepsis", "5", 2, None)]),
+    (
+        "Grade 4 neutropenia and thrombocytopenia occurred in 6 and 4 patients, respectively.",
+        [("neutropenia", "4", 6, None), ("thrombocytopenia", "4", 4, None)],
+    ),
+    (
+        "Among the 45 patients, CRS occurred in 30 (67%), including grade 3 in 2 (4%).",
+        [("cytokine release syndrome", None, 30, 67.0), ("cytokine release syndrome", "3", 2, 4.0)],
+    ),
+    ("Grade 2 ICANS was reported in one patient.", [("neurotoxicity", "2", 1, None)]),
+    (
+        "Grade 3-4 adverse events occurred in 41 (63%) of 65 patients.",
+        [("any adverse event", "3-4", 41, 63.0)],
+    ),
+    ("Fatal infections occurred in 3 patients (5%).", [("infection", "5", 3, 5.0)]),
+    ("Pneumonia was fatal in two cases.", [("lung infection", "5", 2, None)]),
+    ("Grade 2 acute GVHD developed in 3 patients.", [("acute gvhd", "2", 3, None)]),
+    (
+        "Peripheral neuropathy (all grades) occurred in 22 patients (34%), and grade ≥3 in 3 (5%).",
+        [
+            ("peripheral sensory neuropathy", None, 22, 34.0),
+            ("peripheral sensory neuropathy", ">=3", 3, 5.0),
+        ],
+    ),
+    (
+        "Adverse events of any grade were reported in 58 patients (89%).",
+        [("any adverse event", None, 58, 89.0)],
+    ),
+    (
+        "Grade 3 neutropenia: 10 (15.4%); grade 4 neutropenia: 4 (6.2%).",
+        [("neutropenia", "3", 10, 15.4), ("neutropenia", "4", 4, 6.2)],
+    ),
+    ("Seven (11%) patients developed grade 2 CRS.", [("cytokine release syndrome", "2", 7, 11.0)]),
+    (
+        "Grade 1–2 CRS was observed in 18 patients (28%) and grade 3 CRS in 2 patients (3%).",
+        [
+            ("cytokine release syndrome", "1-2", 18, 28.0),
+            ("cytokine release syndrome", "3", 2, 3.0),
+        ],
+    ),
+    ("Of the 20 patients, 5 developed mucositis (25%).", [("mucositis oral", None, 5, 25.0)]),
+    ("Alopecia occurred in 45%.", [("alopecia", None, None, 45.0)]),
+    ("Hypertension was reported in 3 patients.", [("hypertension", None, 3, None)]),
+    (
+        "Vomiting and diarrhoea were each reported in 5 patients.",
+        [("vomiting", None, 5, None), ("diarrhea", None, 5, None)],
+    ),
+    (
+        "Hyponatremia (G3) was seen in 4 patients, while no patient had grade 4 hypokalemia.",
+        [("hyponatremia", "3", 4, None)],
+    ),
+    ("Two patients had grade 5 sepsis.", [("sepsis", "5", 2, None)]),
+    ("Grade 3 or 4 anemia occurred in 8 patients (12%).", [("anemia", "3-4", 8, 12.0)]),
+    (
+        "Sixteen patients (24.6%) experienced at least one grade ≥3 adverse event.",
+        [("any adverse event", ">=3", 16, 24.6)],
+    ),
+    (
+        "Grades 1 and 2 rash occurred in 10 (15%) and 3 (5%) patients, respectively.",
+        [("rash maculo-papular", "1", 10, 15.0), ("rash maculo-papular", "2", 3, 5.0)],
+    ),
+    (
+        "Serious infections, such as pneumonia and sepsis, were seen in 9 patients.",
+        [
+            ("infection", None, 9, None),
+            ("lung infection", None, None, None),
+            ("sepsis", None, None, None),
+        ],
+    ),
+    (
+        "One participant (#104) developed grade 3 hyperglycaemia.",
+        [("hyperglycemia", "3", 1, None)],
+    ),
+    (
+        "Deaths due to adverse events occurred in four patients: two from sepsis and one from "
+        "pulmonary embolism.",
+        [
+            ("any adverse event", "5", 4, None),
+            ("sepsis", "5", 2, None),
+            ("thromboembolic event", "5", 1, None),
+        ],
+    ),
+    (
+        "Elevated liver enzymes (grade ≤2) were noted in 11 patients.",
+        [("transaminase increased", "1-2", 11, None)],
+    ),
+    (
+        "The rate of grade 3 diarrhoea was 7.5%.",
+        [("diarrhea", "3", None, 7.5)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_sentence(sentence: str, expected: list) -> None:
+    assert facts(sentence) == expected
+
+
+NONE_CASES = [
+    "No patient experienced febrile neutropenia.",
+    "Febrile neutropenia was not observed.",
+    "There were no cases of grade ≥3 hypertension.",
+    "Neither CRS nor ICANS was observed.",
+    "Unlike in previous studies, no ICANS occurred.",
+    "CRS did not occur in any patient.",
+    "No grade 5 events were observed.",
+    "None of the patients developed grade 3 or higher cytokine release syndrome.",
+    "The regimen was given without any grade 4 neutropenia.",
+    "Eleven patients (17%) had at least one serious adverse event.",
+    # GVHD incidences with a percentage are outcomes, not adverse events
+    "The incidence of grade 2–4 acute GVHD was 35%.",
+    "Chronic GVHD occurred in 4 patients (20%).",
+    # hypotheticals, eligibility, baseline, citations, references
+    "Patients received tocilizumab to reduce the risk of ICANS.",
+    "To minimise the risk of tumour lysis syndrome, patients received allopurinol.",
+    "Patients with active infection or grade ≥2 neuropathy were not eligible.",
+    "At baseline, 12 patients had grade 1 anemia.",
+    "Smith et al. reported grade 3 neutropenia in 40% of patients.",
+    "Doe J, Roe R. Neutropenia after chemotherapy. Blood. 2019;133(4):1-10.",
+    "Adverse events were graded according to CTCAE version 5.0.",
+    "CRS: cytokine release syndrome; ICANS: immune effector cell-associated neurotoxicity "
+    "syndrome; TLS: tumour lysis syndrome.",
+    "Infection prophylaxis with acyclovir was mandatory.",
+    # a specifier of the event just named, not a second event
+    "One patient had grade 2 neurotoxicity in the form of aphasia.",
+]
+
+
+@pytest.mark.parametrize("sentence", NONE_CASES, ids=[c[:40] for c in NONE_CASES])
+def test_not_an_adverse_event(sentence: str) -> None:
+    found = facts(sentence)
+    if sentence.startswith("One patient had grade 2 neurotoxicity"):
+        assert found == [("neurotoxicity", "2", 1, None)]
+    else:
+        assert found == []
+
+
+def test_but_none_developed_keeps_the_positive_part() -> None:
+    s = "Four patients developed grade 1 CRS, but none developed grade ≥2 CRS."
+    assert facts(s) == [("cytokine release syndrome", "1", 4, None)]
+
+
+def test_spans_and_rules() -> None:
+    s = "In this cohort, grade 3 febrile neutropenia occurred in 6 patients (10%)."
+    (m,) = find_adverse_events(s)
+    assert s[m.char_start : m.char_end] == "febrile neutropenia"
+    assert "count_after" in m.rule and "grade.pre" in m.rule
+    assert isinstance(m, AEMatch)
+
+
+def test_number_words_and_single_patient() -> None:
+    assert facts("Twenty-one patients experienced grade 1 fatigue.") == [("fatigue", "1", 21, None)]
+    assert facts("A single patient developed grade 4 sepsis.") == [("sepsis", "4", 1, None)]
+
+
+def test_numberless_event_needs_a_trigger() -> None:
+    assert facts("The most common toxicities observed were cytopenias.") == [
+        ("cytopenia", None, None, None)
+    ]
+    assert facts("Anemia and nausea are common side effects of chemotherapy.") == []
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def arm_grade_table() -> Table:
+    rows = [
+        ["", "Drug A (N=65)", "", "Placebo (N=64)", ""],
+        ["Adverse event", "Any grade", "Grade ≥3", "Any grade", "Grade ≥3"],
+        ["Neutropenia", "20 (30.8%)", "12 (18.5%)", "5 (7.8%)", "—"],
+        ["Nausea", "15 (23.1)", "1 (1.5)", "10 (15.6)", "0"],
+        ["Hand-foot syndrome", "8/65", "—", "2/64", "—"],
+        ["Weird event xyz", "3 (4.6)", "—", "1 (1.6)", "—"],
+    ]
+    return Table(rows=rows, caption="Table 2. Treatment-emergent adverse events by arm")
+
+
+def test_table_arms_by_grades() -> None:
+    got = [
+        (m.term, m.grade, m.n, m.percent, m.arm, r)
+        for m, r in adverse_events_from_table(arm_grade_table())
+    ]
+    assert got == [
+        ("neutropenia", None, 20, 30.8, "Drug A (N=65)", 2),
+        ("neutropenia", ">=3", 12, 18.5, "Drug A (N=65)", 2),
+        ("neutropenia", None, 5, 7.8, "Placebo (N=64)", 2),
+        ("nausea", None, 15, 23.1, "Drug A (N=65)", 3),
+        ("nausea", ">=3", 1, 1.5, "Drug A (N=65)", 3),
+        ("nausea", None, 10, 15.6, "Placebo (N=64)", 3),
+        ("palmar-plantar erythrodysesthesia syndrome", None, 8, None, "Drug A (N=65)", 4),
+        ("palmar-plantar erythrodysesthesia syndrome", None, 2, None, "Placebo (N=64)", 4),
+        ("weird event xyz", None, 3, 4.6, "Drug A (N=65)", 5),
+        ("weird event xyz", None, 1, 1.6, "Placebo (N=64)", 5),
+    ]
+    m, r = adverse_events_from_table(arm_grade_table())[1]
+    row_text = "\t".join(arm_grade_table().rows[r])
+    assert row_text[m.char_start : m.char_end] == "12 (18.5%)"
+    assert m.rule == "ae.table.vocab.graded"
+
+
+def test_table_markdown_rows() -> None:
+    rows = [
+        ["Toxicity", "Grade 1–2, n (%)", "Grade 3–4, n (%)"],
+        ["---", "---", "---"],
+        ["Diarrhoea", "6 (10)", "1 (2)"],
+        ["ALT increased", "4 (7)", "2 (3)"],
+        ["Fatigue", "12 (20)", "–"],
+        ["Total patients", "60", "60"],
+    ]
+    got = [
+        (m.term, m.grade, m.n, m.percent, m.arm) for m, _ in adverse_events_from_table(Table(rows))
+    ]
+    assert got == [
+        ("diarrhea", "1-2", 6, 10.0, None),
+        ("diarrhea", "3-4", 1, 2.0, None),
+        ("transaminase increased", "1-2", 4, 7.0, None),
+        ("transaminase increased", "3-4", 2, 3.0, None),
+        ("fatigue", "1-2", 12, 20.0, None),
+    ]
+
+
+def test_unknown_row_label_dropped_without_ae_context() -> None:
+    rows = [
+        ["Event", "Grade 3", "Grade 4"],
+        ["Neutropenia", "5 (10%)", "2 (4%)"],
+        ["Something odd", "1 (2%)", "—"],
+    ]
+    got = [(m.term, m.grade) for m, _ in adverse_events_from_table(Table(rows))]
+    assert got == [("neutropenia", "3"), ("neutropenia", "4")]
+
+
+def test_characteristics_table_is_not_an_ae_table() -> None:
+    rows = [
+        ["Characteristic", "Drug (N=40)", "Control (N=80)"],
+        ["Age, median (range)", "45 (18-70)", "50 (20-72)"],
+        ["Aplastic anemia, n (%)", "2 (5)", "3 (4)"],
+        ["Prior infection, n (%)", "10 (25)", "22 (28)"],
+    ]
+    assert adverse_events_from_table(Table(rows)) == []
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("ALT elevation", "transaminase increased"),
+        ("Oral mucositis", "mucositis oral"),
+        ("Neutropenias", "neutropenia"),
+        ("ICANS", "neurotoxicity"),
+        ("Pyrexia", "fever"),
+        ("Anaemia, n (%)", "anemia"),
+        ("Epstein-Barr virus reactivation", "ebv reactivation"),
+        ("Lymphocyte count decreased", "lymphopenia"),
+        ("Adverse events", "any adverse event"),
+        ("non-hematologic toxicities", None),
+        ("Aplastic anemia", None),
+        ("fooitis", None),
+        ("", None),
+    ],
+)
+def test_canonical_ae_term(text: str, term: str | None) -> None:
+    assert canonical_ae_term(text) == term
+
+
+def test_merge_fills_missing_numbers() -> None:
+    a = AEMatch("cytokine release syndrome", "1", 3, None, 0, 3, "r1")
+    b = AEMatch("cytokine release syndrome", "1", None, 14.3, 10, 13, "r2")
+    c = AEMatch("neutropenia", "4", 1, None, 20, 31, "r3")
+    merged = merge_adverse_events([a, b, c])
+    assert [(m.term, m.n, m.percent) for m in merged] == [
+        ("cytokine release syndrome", 3, 14.3),
+        ("neutropenia", 1, None),
+    ]
+    assert to_adverse_event(merged[1]).grade == "4"
+
+
+def test_text_fallback_skips_references_and_gives_document_offsets() -> None:
+    text = (
+        "Results\n\nGrade 3 neutropenia occurred in 4 patients (10%). No CRS was seen.\n\n"
+        "References\n\n1. Doe J. Grade 3 anemia occurred in 9 patients. Blood. 2020;1:2-3.\n"
+    )
+    found = find_adverse_events_in_text(text)
+    assert [(m.term, m.grade, m.n) for m in found] == [("neutropenia", "3", 4)]
+    assert text[found[0].char_start : found[0].char_end] == "neutropenia"
+
+
+def test_vocabulary_is_data_with_a_version() -> None:
+    path = files("litkg.ontology") / "vocab" / "adverse_events.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["version"]
+    terms = {t["term"] for t in data["terms"]}
+    for canonical in (
+        "neutropenia", "leukopenia", "lymphopenia", "thrombocytopenia", "anemia",
+        "febrile neutropenia", "cytopenia", "cytokine release syndrome", "neurotoxicity",
+        "confusion", "diarrhea", "infection", "catheter-related infection",
+        "bloodstream infection", "respiratory infection", "transaminase increased",
+        "acute gvhd", "chronic gvhd", "ebv reactivation", "thrombotic microangiopathy",
+        "covid-19",
+    ):  # fmt: skip
+        assert canonical in terms
+    assert all(t == t.lower() for t in terms)
