@@ -22,6 +22,9 @@ from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV
+
 from litkg.extractor.records import Provenance, StudyRecord
 from litkg.kg import iris
 from litkg.ontology.namespace import (
@@ -43,8 +46,6 @@ from litkg.ontology.namespace import (
     statistic_iri,
     vocabulary_version,
 )
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV
 
 SOFTWARE = URIRef(BASE + "software/litkg")
 
@@ -97,6 +98,13 @@ def dec(x: float | int | str | Decimal) -> Literal:
     if text in ("-0", ""):
         text = "0"
     return Literal(text, datatype=XSD.decimal, normalize=False)
+
+
+def datetime_literal(when: datetime) -> Literal:
+    """An xsd:dateTime in UTC to whole seconds (stores keep it as written, up to
+    the "Z" / "+00:00" spelling of UTC, which rdflib reads back as one)."""
+    utc = when.astimezone(UTC).replace(microsecond=0)
+    return Literal(utc.isoformat(), datatype=XSD.dateTime)
 
 
 def integer(x: int) -> Literal:
@@ -209,9 +217,7 @@ class _PaperBuilder:
     def _provenance(self) -> None:
         a, src, m = self.activity, self.source, self.meta
         self.add(a, RDF.type, LKG.ExtractionRun)
-        self.add(
-            a, PROV.startedAtTime, Literal(self.run.started_at.isoformat(), datatype=XSD.dateTime)
-        )
+        self.add(a, PROV.startedAtTime, datetime_literal(self.run.started_at))
         self.add(a, LKG.litkgVersion, string(self.run.litkg_version))
         self.add(a, LKG.vocabularyVersion, string(self.run.vocabulary_version))
         self.add(a, PROV.wasAssociatedWith, SOFTWARE)
@@ -244,8 +250,11 @@ class _PaperBuilder:
             pos = URIRef(f"{ev}-position")
             self.add(ev, OA.hasSelector, pos)
             self.add(pos, RDF.type, OA.TextPositionSelector)
-            self.add(pos, OA.start, Literal(prov.char_start, datatype=XSD.nonNegativeInteger))
-            self.add(pos, OA.end, Literal(prov.char_end, datatype=XSD.nonNegativeInteger))
+            # xsd:integer, not the xsd:nonNegativeInteger Web Annotation suggests:
+            # stores such as Oxigraph canonicalise integer subtypes to xsd:integer,
+            # and a graph must read back as it was written. (Shapes check >= 0.)
+            self.add(pos, OA.start, integer(prov.char_start))
+            self.add(pos, OA.end, integer(prov.char_end))
         if prov.page:
             self.add(ev, LKG.page, integer(prov.page))
         if prov.rule:

@@ -20,8 +20,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from litkg.ontology.namespace import BASE
 from rdflib import URIRef
+
+from litkg.ontology.namespace import BASE
 
 DOI_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:")
 
@@ -155,20 +156,26 @@ def journal_initials(journal: str | None) -> str:
 
 
 def journal_compatible(a: str | None, b: str | None) -> bool:
-    """Whether two journal names can be the same journal: equal initials, or one
-    name's words are prefixes (abbreviations) of the other's, word by word."""
+    """Whether two journal names can be the same journal: word by word, each
+    word of one is a prefix (abbreviation) of the other's ("N Engl J Med" /
+    "New England Journal of Medicine"); or, when one is written with an
+    acronym ("JAMA", "BMJ Open"), their initials agree. Unknown is compatible."""
     if not a or not b:
-        return True
-    if journal_initials(a) == journal_initials(b):
         return True
 
     def words(j: str) -> list[str]:
         return [fold(w) for w in re.split(r"[^0-9A-Za-zÀ-ÿ]+", j) if w and w.lower() not in _STOP]
 
     wa, wb = words(a), words(b)
-    if len(wa) != len(wb):
-        return False
-    return all(x.startswith(y) or y.startswith(x) for x, y in zip(wa, wb, strict=True))
+    if len(wa) == len(wb) and all(
+        x.startswith(y) or y.startswith(x) for x, y in zip(wa, wb, strict=True)
+    ):
+        return True
+
+    def has_acronym(j: str) -> bool:
+        return any(len(w) >= 2 and w.isupper() and w.isalpha() for w in re.split(r"\W+", j))
+
+    return (has_acronym(a) or has_acronym(b)) and journal_initials(a) == journal_initials(b)
 
 
 def norm_page(page: str | None) -> str:

@@ -28,6 +28,10 @@ from importlib.resources import files
 from typing import Any
 from urllib.parse import unquote
 
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import OWL, SKOS
+from rdflib.term import Node
+
 from litkg.kg import iris
 from litkg.ontology.namespace import (
     AE,
@@ -40,9 +44,6 @@ from litkg.ontology.namespace import (
     REGISTRY,
     bind_prefixes,
 )
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import OWL, SKOS
-from rdflib.term import Node
 
 Q_PAPERS = """
 PREFIX lkg: <https://w3id.org/litkg/ns#>

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections import defaultdict
 
 import networkx as nx
-from litkg.kg.validate import short
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 from rdflib.term import Node
+
+from litkg.kg.validate import short
 
 LABEL_PREDICATES = (RDFS.label, SKOS.prefLabel, DCTERMS.title)
 

@@ -35,11 +35,13 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from litkg.ontology.namespace import LKG, ONTOLOGY_IRI, SHARED_GRAPH
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from litkg.ontology.namespace import LKG, ONTOLOGY_IRI, SHARED_GRAPH
+
 DEFAULT_STORE = "out/store"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 Row = dict[str, Node]
 QueryResult = list[Row] | bool | Graph
@@ -72,6 +74,8 @@ def to_rdflib(term: Any) -> Node | None:
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:
+            return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise TypeError(f"unsupported term {term!r}")
 
@@ -498,7 +502,7 @@ def _json_term(v: Mapping[str, str]) -> Node:
         return BNode(v["value"])
     if v.get("xml:lang"):
         return Literal(v["value"], lang=v["xml:lang"])
-    if v.get("datatype"):
+    if v.get("datatype") and v["datatype"] != _XSD_STRING:
         return Literal(v["value"], datatype=URIRef(v["datatype"]))
     return Literal(v["value"])
 

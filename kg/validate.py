@@ -11,11 +11,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from litkg.ontology.namespace import PREFIXES, ontology_graph, shapes_graph
 from pyshacl import validate as shacl_validate
 from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
+
+from litkg.ontology.namespace import PREFIXES, ontology_graph, shapes_graph
 
 _SHORT = {str(ns): p for p, ns in PREFIXES.items()}
 

@@ -7,6 +7,12 @@ from decimal import Decimal
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rdflib import RDF, BNode, Literal, URIRef
+from rdflib import namespace as rdfns
+from rdflib.compare import isomorphic
+from rdflib.namespace import PROV
+from test_kg_fixtures import FROZEN, TEXT_A, built_a, built_b, gold_items, record_a
+
 from litkg.kg import iris
 from litkg.kg.build import RunInfo, dec, grade_bounds, litkg_version, paper_graph
 from litkg.kg.records_io import record_from_dict
@@ -21,11 +27,6 @@ from litkg.ontology.namespace import (
     role_iri,
     statistic_iri,
 )
-from rdflib import RDF, BNode, Literal, URIRef
-from rdflib import namespace as rdfns
-from rdflib.compare import isomorphic
-from rdflib.namespace import PROV
-from test_kg_fixtures import FROZEN, TEXT_A, built_a, built_b, gold_items, record_a
 
 PAPER_A = URIRef("https://doi.org/10.1234/example.2024.001")
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from litkg.kg.build import RunInfo
 from litkg.kg.records_io import record_from_dict
 

@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import namespace as rdfns
+from test_kg_fixtures import FROZEN, built_a, built_b, gold_items
+
 from litkg.kg.build import dec, paper_graph
 from litkg.kg.link import shared_graph, union_of
 from litkg.kg.validate import validate_file, validate_graph
 from litkg.ontology.namespace import LKG
-from rdflib import RDF, Graph, Literal, URIRef
-from rdflib import namespace as rdfns
-from test_kg_fixtures import FROZEN, built_a, built_b, gold_items
 
 
 @pytest.fixture()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from litkg.ontology import namespace as ns
-from litkg.ontology.namespace import LKG
 from rdflib import RDF, SKOS, URIRef
 from rdflib.namespace import OWL
+
+from litkg.ontology import namespace as ns
+from litkg.ontology.namespace import LKG
 
 ENDPOINTS = [
     "OS",
