@@ -142,6 +142,27 @@ CASES = [
         "The rate of grade 3 diarrhoea was 7.5%.",
         [("diarrhea", "3", None, 7.5)],
     ),
+    (
+        "Anemia was the most common hematologic adverse event, occurring in 35 patients (54%), "
+        "of whom 10 (15%) had grade 3 anemia.",
+        [("anemia", None, 35, 54.0), ("anemia", "3", 10, 15.0)],
+    ),
+    (
+        "Hypertension (any grade) was reported in 10 patients; 2 of these events were grade 3.",
+        [("hypertension", None, 10, None), ("hypertension", "3", 2, None)],
+    ),
+    (
+        "Three patients (5%) discontinued treatment because of grade 3 fatigue.",
+        [("fatigue", "3", 3, 5.0)],
+    ),
+    (
+        "Two patients developed grade 4 sepsis and one had grade 5 pneumonia.",
+        [("sepsis", "4", 2, None), ("lung infection", "5", 1, None)],
+    ),
+    (
+        "One death from intracranial hemorrhage was considered treatment related.",
+        [("intracranial hemorrhage", "5", 1, None)],
+    ),
 ]
 
 
@@ -175,6 +196,13 @@ NONE_CASES = [
     "CRS: cytokine release syndrome; ICANS: immune effector cell-associated neurotoxicity "
     "syndrome; TLS: tumour lysis syndrome.",
     "Infection prophylaxis with acyclovir was mandatory.",
+    "Patients with uncontrolled infection or grade ≥2 peripheral neuropathy were ineligible.",
+    "The primary endpoint was the incidence of grade ≥3 neutropenia during cycle 1.",
+    # a count of dose reductions or discontinuations is not a total of adverse events
+    "Dose reductions for toxicity were required in 14 patients (22%).",
+    "Treatment was discontinued because of adverse events in 6 patients (9%).",
+    "Febrile neutropenia is a frequent complication of intensive chemotherapy.",
+    "Previous studies reported grade 3 CRS in up to 20% of patients [12].",
     # a specifier of the event just named, not a second event
     "One patient had grade 2 neurotoxicity in the form of aphasia.",
 ]

@@ -188,6 +188,17 @@ def _find_mentions(s: str) -> list[_Mention]:
     return out
 
 
+_CAUSE_BEFORE = re.compile(
+    r"(?i)\b(?:for|because\s+of|due\s+to|owing\s+to|related\s+to|secondary\s+to|caused\s+by|"
+    r"following|after)\s+(?:(?:an?|the|any|\w+-related)\s+)?(?:(?:grade\s*\S+|serious|severe)\s+)?$"
+)
+_PREDICATE_BEFORE = re.compile(
+    r"(?i)\s*\b(?:was|were|is|are|being)\s+(?:also\s+)?(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?"
+    r"(?:most\s+)?(?:common|frequent|frequently\s+reported|reported|observed|important|notable|"
+    r"serious|severe)?\s*(?:\w+\s+)?$"
+)
+
+
 def _block_context(s: str, mm: _Mention) -> bool:
     v = load_vocab()
     after = s[mm.end : mm.end + 30]
@@ -195,6 +206,12 @@ def _block_context(s: str, mm: _Mention) -> bool:
     if am and re.fullmatch(v.cues["block_after"], am.group(1)) and not re.match(r"\s*[,;.]", after):
         return True
     before = s[max(0, mm.start - 30) : mm.start]
+    if (
+        mm.kind == KIND_GENERIC
+        and re.search(_CAUSE_BEFORE, before)
+        and not re.search(r"(?i)\b(?:deaths?|died|fatalit\w*)\s+\w+(?:\s+\w+)?\s*$", before)
+    ):
+        return True
     for cue in v.cue_lists["block_before"]:
         if re.search(r"(?<![\w])" + re.escape(cue) + r"[\s\-]*$", before, re.I):
             return True
@@ -282,7 +299,9 @@ _SUBJ_VERB = (
     r"(?i:had|has|have|developed|develop|experienced|experience|presented\s+with|"
     r"suffered(?:\s+from)?|reported|showed|exhibited|acquired|contracted|"
     r"(?:was|were)\s+diagnosed\s+with|(?:was|were)\s+treated\s+for|"
-    r"required\s+(?:treatment|hospitali[sz]ation)\s+for|(?:was|were)\s+hospitali[sz]ed\s+(?:for|with))"
+    r"required\s+(?:treatment|hospitali[sz]ation)\s+for|(?:was|were)\s+hospitali[sz]ed\s+(?:for|with)|"
+    r"(?:discontinued|stopped|interrupted|withdrew(?:\s+from)?)(?:\s+\w+){0,3}?\s+"
+    r"(?:because\s+of|due\s+to|owing\s+to|for))"
 )
 _FILL = r"[^;()\d%]{0,30}"
 _SUBJ_PATTERNS = [
@@ -327,12 +346,15 @@ _SUBJ_PATTERNS = [
     ),
     (
         "subject_bare",
-        re.compile(rf"(?:^|[,;]\s*)(?P<num>{NUM})\s+{_SUBJ_VERB}\b{_FILL}$"),
+        re.compile(
+            rf"(?:^|[,;]\s*|\b(?i:of\s+(?:whom|them|these|those)|including|and|while|whereas)\s+)"
+            rf"(?P<num>{NUM})\s*(?:\(\s*(?P<pct>{PCT})\s*\)\s*)?{_SUBJ_VERB}\b{_FILL}$"
+        ),
     ),
 ]
 
 _POST_IN = re.compile(
-    rf"^[^;()]{{0,60}}?\b(?i:in|among|affect(?:ing|ed)|for|by)\s+(?i:a\s+total\s+of\s+)?(?P<num>{NUM})\s*"
+    rf"^[^;()]{{0,80}}?\b(?i:in|among|affect(?:ing|ed)|for|by)\s+(?i:a\s+total\s+of\s+)?(?P<num>{NUM})\s*"
     rf"(?:\(\s*(?P<pct>{PCT})\s*\)\s*)?(?:(?:/|(?i:of|out\s+of))\s*(?:the\s+)?\d+\s*)?"
     rf"(?:(?P<noun>{NOUN})\b)?\s*(?:\(\s*(?:(?P<n2>\d+)\s*[,;/]\s*)?(?P<pct2>{PCT})\s*\))?"
 )
@@ -352,6 +374,11 @@ _BREAKDOWN = re.compile(
     rf"\s*(?:\(\s*(?P<num>{NUM})\s*(?:{NOUN})?\s*(?:[,;]\s*(?P<pct>{PCT}))?\s*\)"
     rf"|(?i:in)\s+(?P<num2>{NUM})\b(?!\s*{TIME_UNIT})\s*(?:{NOUN})?\s*"
     rf"(?:\(\s*(?P<pct2>{PCT})\s*\))?)"
+)
+_BREAKDOWN_PRE = re.compile(
+    rf"(?P<num>{NUM})\s*(?:\(\s*(?P<pct>{PCT})\s*\)\s*)?"
+    rf"(?:(?i:of\s+(?:these|them|whom|those|which))(?:\s+\w+)?\s+)?"
+    rf"(?i:were|was|being)\s+(?:(?i:of)\s+)?(?=(?i:grade|G\d|fatal))"
 )
 _VALUE_ITEM = re.compile(
     rf"(?P<pct>{PCT})\s*(?:\(\s*[Nn]\s*=\s*(?P<pn>\d+)\s*\))?"
@@ -632,9 +659,18 @@ def find_adverse_events(sentence: str) -> list[AEMatch]:
     if not mentions:
         return []
     depths = paren_depths(s)
-    for mm in mentions:
+    for k, mm in enumerate(mentions):
         if not mm.suppressed and _block_context(s, mm):
             mm.suppressed = "context"
+        if (
+            not mm.suppressed
+            and mm.kind in (KIND_GENERIC, KIND_CATEGORY)
+            and k > 0
+            and mentions[k - 1].kind == KIND_EVENT
+            and re.fullmatch(_PREDICATE_BEFORE, s[mentions[k - 1].end : mm.start])
+            and not GRADE_EXPR.search(s[mentions[k - 1].end : mm.start])
+        ):
+            mm.suppressed = "predicate"
         spec = v.cues["specifier"].search(s[max(0, mm.start - 30) : mm.start])
         if spec and not s[max(0, mm.start - 30) : mm.start][spec.end() :].strip(" ,"):
             mm.suppressed = mm.suppressed or "specifier"
@@ -694,6 +730,15 @@ def find_adverse_events(sentence: str) -> list[AEMatch]:
             num = bm.group("num") or bm.group("num2")
             p = bm.group("pct") or bm.group("pct2")
             mm.extra.append((collapse_grades(items), to_int(num), to_pct(p) if p else None))
+        for bm in _BREAKDOWN_PRE.finditer(s, count_end, bd_end):
+            gm = GRADE_EXPR.match(s, bm.end())
+            items = grade_items(gm) if gm else None
+            if not items:
+                continue
+            p = bm.group("pct")
+            mm.extra.append(
+                (collapse_grades(items), to_int(bm.group("num")), to_pct(p) if p else None)
+            )
     # coordinated mentions share a trailing count ("neutropenia and anemia in 5 patients")
     for pos in range(len(live) - 1, 0, -1):
         mm, prev = mentions[live[pos]], mentions[live[pos - 1]]
