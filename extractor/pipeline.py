@@ -102,7 +102,8 @@ def provenance(source: Document, start: int, end: int, rule: str) -> Provenance:
 
 
 HYPOTHETICAL_RE = re.compile(
-    r"\b(?:if the|assum(?:ed|ing)|hypothesi[sz]\w*|powered|sample size|would|null|"
+    r"\b(?:if the|assum(?:ed|ing)|hypothesi[sz]\w*|powered|power to|sample size|would|null|"
+    r"was (?:predicted|anticipated|expected)|needed to detect|to detect an?|"
     r"considered (?:acceptable|successful|promising))\b",
     re.I,
 )

@@ -136,3 +136,35 @@ def test_endpoint_key_lookup() -> None:
     assert endpoint_key("leukemia-free survival") == "DFS"
     assert endpoint_key("non-relapse mortality") == "NRM"
     assert endpoint_key("tumour size") is None
+
+
+def test_unlabelled_interval_after_a_rate_is_its_ci() -> None:
+    out = find_outcomes(
+        "5-year overall survival rates were 82·5% (80·7–84·1) in the experimental group and 83·0% (81·3–84·6) in the control group."
+    )
+    assert [(o.value, o.ci, o.arm) for o in out] == [
+        (82.5, (80.7, 84.1), "intervention"),
+        (83.0, (81.3, 84.6), "control"),
+    ]
+
+
+def test_differences_are_not_rates() -> None:
+    out = find_outcomes(
+        "The estimated difference in disease-free survival at 5 years was 0·6% (−3·9 to 5·1) in centres using FEC and 2·5% in centres using E-CMF."
+    )
+    assert {o.statistic for o in out} == {"difference"}
+
+
+def test_median_age_is_not_a_survival_time() -> None:
+    sent = "In older patients (median age: 72 years), the 2-year event-free survival was 54% with thalidomide (hazard ratio (HR): 0.51; 95% confidence interval (CI): 0.35 to 0.75)."
+    got = [(o.endpoint, o.statistic, o.value, o.ci) for o in find_outcomes(sent)]
+    assert ("EFS", "rate", 54, None) in got
+    assert ("EFS", "hr", 0.51, (0.35, 0.75)) in got
+    assert all(o.statistic != "median" for o in find_outcomes(sent))
+
+
+def test_alive_and_disease_free_is_not_alive() -> None:
+    sent = (
+        "In all, 75% of patients in the experimental group were alive and disease-free at 5 years."
+    )
+    assert all(o.endpoint != "ALIVE" for o in find_outcomes(sent))

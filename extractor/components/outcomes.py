@@ -233,7 +233,7 @@ _TIME_VALUE_RE = re.compile(
 _RATIO_RE = re.compile(
     r"\b(?P<kind>(?i:subdistribution hazard ratio|sub-distribution hazard ratio|hazard ratio|"
     r"odds ratio|relative risk|risk ratio)|SDHR|sdHR|sHR|SHR|HR|OR|RR|aHR|aOR)\b"
-    r"(?:\s*\[(?:SDHR|sHR|SHR|HR|OR|RR|aHR|aOR)\])?"
+    r"(?:\s*[\[(](?:SDHR|sHR|SHR|HR|OR|RR|aHR|aOR)[\])])?"
     r"(?:\s*[\[(]?95\s?%\s*(?:CI|confidence interval)[\])]?)?"
     r"\s*(?:[:=,]|of|was|were|is)?\s*(?P<n>\d+(?:[.·]\d+)?)"
 )
@@ -266,6 +266,14 @@ def _masked_spans(sent: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in CI_RE.finditer(sent)]
     spans += [(m.start(), m.end()) for m in _RANGE_PAREN_RE.finditer(sent)]
     spans += [(m.start(), m.end()) for m in P_VALUE_RE.finditer(sent)]
+    # an unlabelled interval right after a percentage: "74.3% (72.3-76.2)"
+    spans += [
+        (m.start(1), m.end(1))
+        for m in re.finditer(
+            rf"%\s*([\[(]\s*−?\d+(?:[.·]\d+)?\s*%?\s*(?:{DASH}|to)\s*−?\d+(?:[.·]\d+)?\s*%?\s*[\])])",
+            sent,
+        )
+    ]
     # "(12 of 21)", "(n = 6)": counts in parentheses
     spans += [(m.start(), m.end()) for m in re.finditer(r"\(\s*\$?n\s*=\s*\d+\$?\s*\)", sent)]
     return spans
@@ -318,6 +326,8 @@ def _values(sent: str) -> list[Mention]:
                 r"(?:median|follow[- ]?up|period)\b[^.;]{0,40}$", sent[: m.start()], re.I
             ):
                 continue
+        if re.search(r"\bage[ds]?\b[^.;,]{0,15}$", sent[max(0, m.start() - 25) : m.start()], re.I):
+            continue  # "median age: 72 years"
         v = to_float(m.group("n"))
         unit = m.group("u").lower()
         unit = "days" if unit.startswith("d") else "months" if unit.startswith("mo") else unit
@@ -521,6 +531,8 @@ def find_outcomes(sent: str, aliases: dict[str, str] | None = None) -> list[Outc
         if after and not pairs:
             eg = ep_groups[after[0]]
             for j, v in enumerate(vg):
+                if v.vkind != "pct":
+                    continue
                 e = eg[0] if len(vg) == 1 else (eg[j] if len(eg) == len(vg) else None)
                 if e is not None:
                     pairs.append((e, v, 0))
@@ -532,9 +544,27 @@ def find_outcomes(sent: str, aliases: dict[str, str] | None = None) -> list[Outc
             ):
                 continue  # a severity subset, not chronic GVHD as a whole
             chunk_vals = [x for x, c in ((p[1], p[2]) for p in pairs) if c == chunk]
-            arm = _arm_for(sent, v, chunk_vals[-1] if chunk_vals else v, vals)
+            # a ratio compares the arms: its arm is the numerator, the intervention
+            arm = (
+                "intervention"
+                if v.vkind == "ratio"
+                else _arm_for(sent, v, chunk_vals[-1] if chunk_vals else v, vals)
+            )
             out.append(_make(sent, e, v, arm, vg, tps, eps, vals))
     out = _inherit_timepoints(sent, out, tps)
+    # values under one endpoint mention share its reading: a list of differences
+    first_diff: dict[int, int] = {}
+    for o in out:
+        if o.statistic == "difference":
+            k = o.extra.get("ep_start", -1)
+            first_diff[k] = min(first_diff.get(k, o.end), o.end)
+    out = [
+        replace(o, statistic="difference")
+        if o.statistic == "rate"
+        and o.end > first_diff.get(o.extra.get("ep_start", -1), len(sent) + 1)
+        else o
+        for o in out
+    ]
     return _expand_both(sent, out)
 
 
@@ -572,6 +602,9 @@ def _nearest_compatible(eps: list[Mention], v: Mention, sent: str) -> Mention | 
     return cands[-1] if cands else None
 
 
+_DIFFERENCE_RE = re.compile(
+    r"\b(?:difference|improvement|reduction|increase|decrease|gain)\b", re.I
+)
 _COMPARE_RE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|than)\s", re.I)
 
 
@@ -620,23 +653,32 @@ def _make(sent, e: Mention, v: Mention, arm: str | None, vg, tps, eps, vals) -> 
     window_end = min(nxt) if nxt else len(sent)
     tail = sent[v.end : window_end]
     ci = parse_ci(tail[:80]) if re.match(r"\s*[\[(,;]?\s*(?:95)", tail) else None
-    if ci is None:
-        m = re.match(rf"\s*[\[(]\s*(\d+(?:\.\d+)?)\s*(?:{DASH}|to)\s*(\d+(?:\.\d+)?)\s*[\])]", tail)
-        if m and v.vkind == "ratio":
-            ci = (float(m.group(1)), float(m.group(2)))
     p = None
     pm = P_VALUE_RE.search(tail[:90])
     if pm:
         from litkg.extractor.numbers import parse_p_value
 
         p = parse_p_value(pm.group(0))
-    if v.vkind == "pct":
+    prev_end = max([x.end for x in vals if x.end <= v.start], default=max(0, e.start - 40))
+    if v.vkind == "pct" and _DIFFERENCE_RE.search(
+        sent[min(prev_end, e.start if e.start < v.start else prev_end) : v.start]
+    ):
+        stat, unit = "difference", "%"
+    elif v.vkind == "pct":
         stat, unit = "rate", "%"
     elif v.vkind == "time":
         stat, unit = "median", v.unit
     else:
         stat, unit = v.ratio or "hr", None
-    tp = None if stat != "rate" else _timepoint_for(sent, e, v, vg, tps, vals)
+    if ci is None and stat != "median":
+        m = re.match(
+            rf"\s*[\[(]\s*(−?\d+(?:[.·]\d+)?)\s*%?\s*(?:{DASH}|to)\s*(−?\d+(?:[.·]\d+)?)\s*%?\s*[\])]",
+            tail,
+        )
+        lo, hi = (to_float(m.group(1)), to_float(m.group(2))) if m else (None, None)
+        if lo is not None and hi is not None and v.value is not None and lo <= v.value <= hi:
+            ci = (lo, hi)
+    tp = None if stat not in ("rate", "difference") else _timepoint_for(sent, e, v, vg, tps, vals)
     start = min(e.start, v.start)
     end = max(e.end, v.end)
     return OutcomeMatch(
@@ -651,6 +693,7 @@ def _make(sent, e: Mention, v: Mention, arm: str | None, vg, tps, eps, vals) -> 
         start=start,
         end=end,
         rule=f"outcomes.sentence.{v.vkind}",
+        extra={"ep_start": e.start},
     )
 
 
