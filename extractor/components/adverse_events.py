@@ -220,6 +220,7 @@ def _block_context(s: str, mm: _Mention) -> bool:
 
 def _clause_start(s: str, pos: int, depths: list[int], floor: int = 0) -> int:
     """Start of the clause holding `pos` (boundaries at the same paren depth or shallower)."""
+    floor = max(floor, pos - 400)  # clauses are short; keeps long inputs linear
     start = floor
     d = depths[pos] if pos < len(depths) else 0
     for m in CLAUSE_BOUNDARY.finditer(s, floor, pos):
@@ -230,10 +231,10 @@ def _clause_start(s: str, pos: int, depths: list[int], floor: int = 0) -> int:
 
 def _clause_end(s: str, pos: int, depths: list[int]) -> int:
     d = depths[pos] if pos < len(depths) else 0
-    for m in CLAUSE_BOUNDARY.finditer(s, pos):
+    for m in CLAUSE_BOUNDARY.finditer(s, pos, min(len(s), pos + 400)):
         if depths[m.start()] <= d:
             return m.start()
-    return len(s)
+    return min(len(s), pos + 400)
 
 
 def _negated(s: str, mm: _Mention, depths: list[int]) -> bool:
@@ -627,7 +628,7 @@ def _inherit_grade(s: str, mentions: list[_Mention], idx: int) -> str | None:
 
 def _fatal_before(s: str, mm: _Mention, depths: list[int]) -> bool:
     v = load_vocab()
-    for fm in v.cues["fatal"].finditer(s, 0, mm.start):
+    for fm in v.cues["fatal"].finditer(s, max(0, mm.start - 200), mm.start):
         between = s[fm.end() : mm.start]
         d0 = depths[fm.start()]
         blocked = any(
