@@ -14,7 +14,7 @@ isomorphic (in fact identical) graph, without blank nodes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -436,3 +436,30 @@ def doc_meta_of(document: Any) -> dict[str, Any]:
                 meta[key] = md[a]
                 break
     return meta
+
+
+def build_into(
+    store: Any,
+    items: Iterable[tuple[StudyRecord, Mapping[str, Any]]],
+    run: RunInfo | None = None,
+    publish_every: int = 0,
+) -> list[URIRef]:
+    """Build and store the graph of each (record, doc_meta), replacing earlier
+    extractions of the same papers, then recompute the shared graph once.
+
+    `store` is a `litkg.kg.store.KGStore`. With `publish_every=N` an embedded
+    store publishes a snapshot every N papers, so readers see progress during
+    a long build. Returns the paper IRIs in input order.
+    """
+    from litkg.kg.store import recompute_shared, replace_paper_graph
+
+    run = run or RunInfo()
+    done: list[URIRef] = []
+    for record, meta in items:
+        iri, g = paper_graph(record, meta, run)
+        replace_paper_graph(store, iri, g)
+        done.append(iri)
+        if publish_every and len(done) % publish_every == 0 and hasattr(store, "publish"):
+            store.publish()
+    recompute_shared(store)
+    return done

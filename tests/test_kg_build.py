@@ -207,3 +207,8 @@ def test_gold_records_build() -> None:
         assert n_outcomes == len({(o.endpoint, o.statistic, o.value, o.unit, o.timepoint_months,
                                    o.arm, o.ci, o.p, o.provenance.quote if o.provenance else None)
                                   for o in rec.outcomes})  # fmt: skip
+
+
+def test_records_round_trip_through_the_internal_json() -> None:
+    for rec, _ in (built_a(), built_b()):
+        assert record_from_dict(rec.to_json()) == rec

@@ -246,3 +246,14 @@ def test_remote_errors_are_clear() -> None:
     s = st.RemoteStore.from_base(f"http://127.0.0.1:{_free_port()}")
     with pytest.raises(st.StoreError, match="/query"):
         s.query("ASK {}")
+
+
+def test_build_into_stores_papers_and_the_shared_graph(tmp_path: Path) -> None:
+    from litkg.kg.build import build_into
+
+    with st.open_store(tmp_path / "store") as s:
+        iris_ = build_into(s, [built_a(), built_b()], FROZEN, publish_every=1)
+        assert st.paper_graph_names(s) == sorted(iris_)
+        assert SHARED_GRAPH in s.graph_names()
+    with st.open_store(tmp_path / "store", read_only=True) as r:
+        assert st.paper_graph_names(r) == sorted(iris_)
