@@ -25,18 +25,27 @@ _STORE = click.option(
 )
 
 
+def _open_store(location: str):
+    """Open a store read-only; a store error becomes a clean CLI error."""
+    from litkg.kg.store import StoreError, open_store
+
+    try:
+        return open_store(location, read_only=True)
+    except StoreError as e:
+        raise click.ClickException(str(e)) from e
+
+
 @cli.command()
 @click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False))
 @_STORE
 def validate(file: str | None, store: str) -> None:
     """Check the graph (in --store, or an RDF FILE) against the SHACL shapes."""
-    from litkg.kg.store import open_store
     from litkg.kg.validate import validate_file, validate_store
 
     if file:
         report = validate_file(file)
     else:
-        with open_store(store, read_only=True) as s:
+        with _open_store(store) as s:
             report = validate_store(s)
     click.echo(report.text())
     sys.exit(0 if report.conforms else 1)
@@ -55,9 +64,8 @@ def validate(file: str | None, store: str) -> None:
 def export(fmt: str, output: str, store: str) -> None:
     """Export the graph as RDF, or its networkx view as GraphML / GEXF."""
     from litkg.kg.export import export as run_export
-    from litkg.kg.store import open_store
 
-    with open_store(store, read_only=True) as s:
+    with _open_store(store) as s:
         click.echo(run_export(s, output, fmt), err=True)
 
 
@@ -67,11 +75,14 @@ def export(fmt: str, output: str, store: str) -> None:
 @_STORE
 def query(sparql: str, fmt: str, store: str) -> None:
     """Run a SPARQL query (text, or @FILE) over the union of all graphs."""
-    from litkg.kg.store import format_result, open_store
+    from litkg.kg.store import StoreError, format_result
 
     text = Path(sparql[1:]).read_text(encoding="utf-8") if sparql.startswith("@") else sparql
-    with open_store(store, read_only=True) as s:
-        click.echo(format_result(s.query(text), fmt))
+    with _open_store(store) as s:
+        try:
+            click.echo(format_result(s.query(text), fmt))
+        except StoreError as e:
+            raise click.ClickException(str(e)) from e
 
 
 @cli.command()
@@ -81,9 +92,8 @@ def links(store: str) -> None:
     import json
 
     from litkg.kg.link import compute_links
-    from litkg.kg.store import open_store
 
-    with open_store(store, read_only=True) as s:
+    with _open_store(store) as s:
         click.echo(json.dumps(compute_links(s)[1].summary(), indent=1, ensure_ascii=False))
 
 

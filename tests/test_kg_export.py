@@ -72,3 +72,14 @@ def test_cli_export_rdf_and_query(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     res = CliRunner().invoke(cli, ["links", "--store", store])
     assert res.exit_code == 0 and "NCT01234567" in res.output
+
+
+def test_cli_reports_a_missing_store_cleanly(tmp_path: Path) -> None:
+    from litkg.cli import cli
+
+    res = CliRunner().invoke(cli, ["validate", "--store", str(tmp_path / "none")])
+    assert res.exit_code == 1
+    assert "no store here" in res.output and "Traceback" not in res.output
+    store = _store(tmp_path)
+    res = CliRunner().invoke(cli, ["query", "--store", store, "SELEC nonsense"])
+    assert res.exit_code == 1 and "syntax" in res.output.lower()

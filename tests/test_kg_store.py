@@ -23,6 +23,9 @@ from litkg.ontology.namespace import LKG, ONTOLOGY_IRI, SHARED_GRAPH
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
+# rdflib's own parsers and serializers use its deprecated Dataset API
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
 
 def _count(s: st.KGStore, graph: URIRef | None = None) -> int:
     q = (
