@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from reportlab.lib.pagesizes import letter
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen import canvas
+
 from litkg.extractor.document import IngestError
 from litkg.extractor.ingest import load_document
 from litkg.extractor.ingest.pdf import read_pdf
 from litkg.extractor.ingest.pdf_text import Vocabulary, hyphen_join
-from reportlab.lib.pagesizes import letter
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen import canvas
 
 W, H = letter
 LEFT_X, RIGHT_X, COL_W = 50.0, 322.0, 240.0

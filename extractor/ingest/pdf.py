@@ -1,10 +1,10 @@
-"""PDF -> `Document`: pdfium for text and layout, pdfplumber for ruled tables.
+"""PDF -> `Document`: pdfium for text, layout and rules; pdfplumber's table finder.
 
 Pipeline per page (see the modules for the rules):
 
 1. `pdf_chars`: pdfium characters -> words (spaces from glyph gaps).
-2. `pdf_tables`: pages whose vector paths look like rules get pdfplumber's
-   `find_tables()`; words inside a table become its cells, not prose.
+2. `pdf_tables`: the page's ruling lines (pdfium paths) go through
+   pdfplumber's `TableFinder`; words inside a table become its cells, not prose.
 3. `pdf_layout`: superscripts attached to their word, words -> lines,
    running headers/footers and page numbers dropped, XY-cut reading order
    over lines and tables (columns detected per region).
@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+
 from litkg.extractor.document import Document, IngestError
 from litkg.extractor.ingest import doc_id_for
 from litkg.extractor.ingest.pdf_chars import PageChars, read_page_words
@@ -37,7 +38,7 @@ from litkg.extractor.ingest.pdf_tables import (
     attach_captions,
     fill_tables,
     find_table_blocks,
-    has_rules,
+    page_edges,
 )
 from litkg.extractor.ingest.pdf_text import PageLayout, assemble
 
@@ -106,10 +107,12 @@ def open_pdf(path: Path) -> pdfium.PdfDocument:
         ) from exc
 
 
-def _read_pages(path: Path, pdf: pdfium.PdfDocument) -> tuple[list[PageChars], list[int]]:
-    """Words of every page, and the 1-based pages that may hold ruled tables."""
+def _read_pages(
+    path: Path, pdf: pdfium.PdfDocument
+) -> tuple[list[PageChars], dict[int, list[TableBlock]]]:
+    """Words of every page, and the ruled tables (cell boxes) by 1-based page."""
     pages: list[PageChars] = []
-    ruled: list[int] = []
+    tables: dict[int, list[TableBlock]] = {}
     for i in range(len(pdf)):
         try:
             page = pdf[i]
@@ -118,12 +121,15 @@ def _read_pages(path: Path, pdf: pdfium.PdfDocument) -> tuple[list[PageChars], l
                 str(path), f"corrupt PDF (page {i + 1} cannot be loaded)", "re-export the PDF"
             ) from exc
         try:
-            pages.append(read_page_words(page, i + 1))
-            if pages[-1].words and has_rules(page):
-                ruled.append(i + 1)
+            pc = read_page_words(page, i + 1)
+            pages.append(pc)
+            if pc.words:
+                left, bottom, _right, top = page.get_mediabox()
+                edges = page_edges(page, top if top > bottom else bottom + pc.height, left)
+                tables[pc.number] = find_table_blocks(edges, pc.width, pc.height)
         finally:
             page.close()
-    return pages, ruled
+    return pages, tables
 
 
 def read_pdf(path: Path) -> Document:
@@ -134,12 +140,11 @@ def read_pdf(path: Path) -> Document:
     try:
         if len(pdf) == 0:
             raise IngestError(str(path), "PDF has no pages", "re-export the PDF")
-        pages, ruled = _read_pages(path, pdf)
+        pages, blocks = _read_pages(path, pdf)
     finally:
         pdf.close()
     if not any(p.words for p in pages):
         raise IngestError(str(path), "no text layer (scanned/image-only PDF)", OCR_HINT)
-    blocks = find_table_blocks(path, ruled)
     per_page: list[tuple[float, list[Line]]] = []
     page_tables: list[list[TableBlock]] = []
     for page in pages:
