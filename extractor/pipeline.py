@@ -18,13 +18,14 @@ from typing import Any
 
 import numpy
 import spacy
+from spacy.attrs import SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from litkg.extractor.document import Document
 from litkg.extractor.records import Provenance, StudyRecord
 from litkg.extractor.sections import SectionIndex
 from litkg.extractor.sentences import split_sentences
-from spacy.attrs import SENT_START
-from spacy.language import Language
-from spacy.tokens import Doc
 
 if not Doc.has_extension("litkg_document"):
     Doc.set_extension("litkg_document", default=None)
@@ -39,8 +40,10 @@ if not Doc.has_extension("litkg_own_sents"):
 
 # Citation markers: superscript numbers, ^{6,7}, [12], [3-5].
 CITATION_RE = re.compile(
-    r"[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+(?:[\u207b,\u2013-][\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)*|\^\{?\d|\[\d+(?:\s*[,\u2013-]\s*\d+)*\]"
-)
+    r"(?<![\d\u00b9\u00b2\u00b3\u2070\u2074-\u2079])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+"
+    r"(?:[\u207b,\u2013-][\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)*"
+    r"|\^\{\d[\d,\s\u2013-]*\}|\[\d+(?:\s*[,\u2013-]\s*\d+)*\]"
+)  # superscript numbers not after a digit (10⁹/L is an exponent), ^{6,7}, [12], [3-5]
 FIRST_PERSON_RE = re.compile(r"\b(?:we|our|us)\b", re.I)
 OWN_EARLIER_RE = re.compile(
     r"\b(?:previous(?:ly)?|earlier|initial(?:ly)?|original|first|prior)\b[^.]{0,60}\b(?:report|publi|analys|describ)",
@@ -157,6 +160,7 @@ def sentences(doc: Doc) -> list[tuple[str, int, int]]:
 def build_nlp() -> Language:
     """The litkg pipeline: blank English + our components (cached)."""
     import scispacy.abbreviation  # noqa: F401  (registers "abbreviation_detector")
+
     from litkg.extractor.components import factories  # registers our factories
 
     # scispaCy's detector has a global matcher we give no patterns: not a problem

@@ -7,6 +7,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from litkg.extractor.components import arms as arms_mod
 from litkg.extractor.components import outcomes as outcomes_mod
 from litkg.extractor.document import Document
@@ -20,8 +23,6 @@ from litkg.extractor.records import (
     Study,
     StudyRecord,
 )
-from spacy.language import Language
-from spacy.tokens import Doc
 
 COMPONENTS = [
     "litkg_study",
@@ -275,7 +276,8 @@ def adverse_events_component(doc: Doc) -> Doc:
                     provenance=provenance(source, span[0], span[1], m.rule),
                 )
             )
-    found = _dedupe(found, lambda e: (e.term, e.grade, e.n, e.percent, e.arm))
+    # one event per (term, grade, arm); the merge reads only those fields and n/percent
+    found = ae_mod.merge_adverse_events(found)  # type: ignore[arg-type]
     _facts(doc)["adverse_events"] = found
     for e in found:
         if e.provenance:

@@ -38,6 +38,11 @@ _RE_HEADING = re.compile(
     rf"(?:{_HEADING_WORDS})[ \t]*(?:\*\*|__)?[ \t]*:?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# a heading run into its first entry, as PDF text gives it: "References 1 Remme JHF, ..."
+_RE_HEADING_INLINE = re.compile(
+    r"^[ \t]*(?:References|REFERENCES|Bibliography|BIBLIOGRAPHY)[ \t]+(?=\[?1[.\])]?[ \t]+\S)",
+    re.MULTILINE,
+)
 # back matter that ends a reference list
 _BACK_MATTER = re.compile(
     r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*(?:"
@@ -127,7 +132,10 @@ def find_reference_section(text: str) -> tuple[int, int] | None:
     back matter (acknowledgements, author notes, table rows, figure legends,
     any further heading) or the end of the text.
     """
-    for heading in reversed(list(_RE_HEADING.finditer(text))):
+    headings = sorted(
+        [*_RE_HEADING.finditer(text), *_RE_HEADING_INLINE.finditer(text)], key=lambda m: m.start()
+    )
+    for heading in reversed(headings):
         start = heading.end()
         if start < len(text) and text[start] == "\n":
             start += 1
