@@ -275,6 +275,14 @@ def compute_links(source: Any) -> tuple[Graph, Links]:
 
     # --- corpus papers
     papers = {str(r["paper"]): Bib.of(r) for r in _select(source, Q_PAPERS)}
+    # blocking: a citation can only be a paper of the same year and first page, or DOI
+    paper_index: dict[tuple[int | None, str], list[str]] = defaultdict(list)
+    paper_by_doi: dict[str, list[str]] = defaultdict(list)
+    for p, pb in papers.items():
+        if pb.year and pb.page:
+            paper_index[(pb.year, pb.page)].append(p)
+        if pb.doi:
+            paper_by_doi[pb.doi].append(p)
 
     # --- cited works
     refs = sorted(_select(source, Q_REFERENCES), key=lambda r: (str(r["work"]), str(r["ref"])))
@@ -340,8 +348,21 @@ def compute_links(source: Any) -> tuple[Graph, Links]:
                 target = m
                 break
         if target is None:
-            for p, pb in sorted(papers.items()):
-                if any(work_bib[m].same_work(pb, require_author=False) for m in members):
+            candidates = sorted(
+                {
+                    p
+                    for m in members
+                    for p in paper_index.get((work_bib[m].year, work_bib[m].page), ())
+                }
+                | {
+                    p
+                    for m in members
+                    if work_bib[m].doi
+                    for p in paper_by_doi.get(work_bib[m].doi, ())
+                }
+            )
+            for p in candidates:
+                if any(work_bib[m].same_work(papers[p], require_author=False) for m in members):
                     target = p
                     break
         if target is None:
