@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 
 from litkg.extractor.document import Page, Table
 from litkg.extractor.ingest.pdf_layout import Line
-from litkg.extractor.ingest.pdf_tables import TableBlock
+from litkg.extractor.ingest.pdf_tables import CAPTION, TableBlock
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
@@ -208,6 +208,15 @@ def assemble(pages: Sequence[PageLayout]) -> tuple[str, list[Page], list[Table]]
                     if hyphen_join(last.text, item.words[0].text, vocab, last.soft):
                         out.parts[-1] = out.parts[-1][:-1]
                         out.pos -= 1
+                        if page_ranges and page_ranges[-1].char_end > out.pos:
+                            last_page = page_ranges[-1]  # the hyphen ended the previous page
+                            page_ranges[-1] = Page(
+                                last_page.number,
+                                min(last_page.char_start, out.pos),
+                                out.pos,
+                                last_page.width,
+                                last_page.height,
+                            )
                 else:
                     out.add(" ")
             else:
@@ -222,6 +231,8 @@ def assemble(pages: Sequence[PageLayout]) -> tuple[str, list[Page], list[Table]]
 
 def _render_table(out: TextBuilder, block: TableBlock, page: int, caption: str | None) -> Table:
     rows = [[re.sub(r"\s+", " ", c).strip() for c in row] for row in block.rows]
+    if caption is None and rows and CAPTION.match(rows[0][0]) and not any(rows[0][1:]):
+        caption = rows[0][0]  # caption typeset inside the table's frame (BMJ)
     start = out.pos
     spans: list[tuple[int, int]] = []
     for i, row in enumerate(rows):
