@@ -135,12 +135,16 @@ def _words_from_textpage(textpage: pdfium.PdfTextPage, y_top: float, x_left: flo
                 )
             cur.clear()
 
+    # one call for all characters when the text maps 1:1 onto char indices
+    # (no surrogate pairs); pdfium's generated characters are all white space
+    text = textpage.get_text_range(0, n)
+    codes = [ord(c) for c in text] if len(text) == n else None
     for k in range(n):
-        code = pdfium_c.FPDFText_GetUnicode(raw, k)
+        code = codes[k] if codes is not None else pdfium_c.FPDFText_GetUnicode(raw, k)
         if code in (0x2, 0xFFFE) and pdfium_c.FPDFText_IsHyphen(raw, k):
             code = 0x2D  # pdfium's mark for a hyphen it judged to end a line
         ch = chr(code) if 0 < code < 0x110000 else ""
-        if pdfium_c.FPDFText_IsGenerated(raw, k) or not ch or ch.isspace() or code == 0xA0:
+        if not ch or ch.isspace() or code in (0xA0, 0xFFFE, 0x2):
             flush()
             spaced = True
             continue
