@@ -39,15 +39,30 @@ _SUPPL = r"(?:\s*(?:Suppl(?:ement)?|Pt|Spec\s+No)\.?\s*[A-Za-z]?\d*)?"
 _ISSUE = r"(?:\s*\((?P<issue>[^()]{1,40})\))?"
 _PAGE = r"(?P<page>(?:[A-Za-z]{1,4}\.?)?\d+[A-Za-z0-9]*)"
 _DASH = r"[-‐‑‒–—−]"
+# a day-month date printed before the year: "1-6-2005;23:513"
+_NUMERIC_DATE = r"(?:\d{1,2}[-/.]\d{1,2}[-/.])?"
 
 # Vancouver / NLM / AMA / Lancet: "2012;120(9):1868-1876", "2019;10:123", "2012; 380: 1234"
 _RE_VANCOUVER = re.compile(
-    rf"(?<![\w.]){_YEAR}{_DATE}\s*;\s*{_VOL}?{_SUPPL}{_ISSUE}{_SUPPL}\s*:\s*{_PAGE}"
+    rf"(?<![\w.]){_NUMERIC_DATE}{_YEAR}{_DATE}\s*;\s*{_VOL}?{_SUPPL}{_ISSUE}{_SUPPL}\s*:\s*{_PAGE}"
 )
 # Nature: "Nat Med 25, 123–129 (2019)" / "Blood 120, 1868 (2012)"
 _RE_NATURE = re.compile(
     rf"(?<![\w.(]){_VOL}{_ISSUE},\s*(?:pp?\.\s*)?{_PAGE}(?:\s*{_DASH}\s*\w+)?\s*"
     rf"\(\s*(?:(?:{_MONTH})\s+(?:\d{{1,2}},?\s+)?)?{_YEAR}\s*\)"
+)
+# Vancouver without a volume: "Hematology Am Soc Hematol Educ Program. 2002:214–40."
+_RE_YEAR_PAGE = re.compile(rf"(?<![\w.]){_YEAR}{_DATE}\s*:\s*{_PAGE}(?=\s*(?:{_DASH}|[.;,]|$))")
+# Vancouver without a page (abstracts, Cochrane issues): "2008;26(suppl 15). abstr 548."
+_RE_YEAR_VOLUME = re.compile(
+    rf"(?<![\w.]){_YEAR}{_DATE}\s*;\s*{_VOL}{_SUPPL}{_ISSUE}{_SUPPL}(?=\s*[.,]?(?:\s|$))"
+)
+# BMC / BioMed Central: "Cancer Causes Control 2006, 17:287–297." / "BMC Cancer 2009, 9:286."
+_RE_BMC = re.compile(rf"(?<![\w.]){_YEAR}\s*,\s*{_VOL}{_SUPPL}{_ISSUE}{_SUPPL}\s*:\s*{_PAGE}")
+# not yet published: "J Clin Oncol, (submitted August 2012)." / "Blood. In press."
+_RE_IN_PRESS = re.compile(
+    r"[.,]?\s*[(\[]?\b(?:in\s+press|submitted|accepted(?:\s+for\s+publication)?|forthcoming)\b",
+    re.IGNORECASE,
 )
 # Elsevier: "J. Clin. Oncol. 28 (2010) 648–654"
 _RE_ELSEVIER = re.compile(rf"(?<![\w.(]){_VOL}\s*\(\s*{_YEAR}\s*\)\s*,?\s*{_PAGE}")
@@ -66,7 +81,11 @@ _RE_ONLINE = re.compile(
 _RE_YEAR_ONLY = re.compile(rf"(?<![\w.;:(]){_YEAR}{_DATE}\s*(?=[.;,]|$)")
 # year after the author list: "(2019)." / "(2019a)"
 _RE_PAREN_YEAR = re.compile(r"\(\s*(?P<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,\s*[^()]{0,20})?\s*\)")
-_RE_ANY_YEAR = re.compile(r"(?<![\w./:-])(?P<year>(?:1[5-9]|20)\d{2})[a-z]?(?![\w/:-])")
+# a free-standing year: not part of a page range, a date, a decimal or an identifier
+# ("1496–1501", "8159.3", "2·5"); "2017: 576" (a book's year before its pages) is one
+_RE_ANY_YEAR = re.compile(
+    r"(?<![\w./:·‐‑‒–—−-])(?P<year>(?:1[5-9]|20)\d{2})[a-z]?(?![\w/·‐‑‒–—−-]|:\S)"
+)
 
 _RE_DOI = re.compile(r"10\.\d{4,9}/[-._;()/:A-Za-z0-9<>\[\]]+")
 _RE_PMID = re.compile(r"\bPMID\s*:?\s*(\d{1,9})\b")
@@ -115,7 +134,9 @@ _GROUP_WORDS = re.compile(
     r"\b(?:group|groups|consortium|committee|collaborat\w*|network|society|association|"
     r"investigators|organi[sz]ation|panel|team|council|working\s+party|institute|"
     r"foundation|trialists|alliance|programme|program|agency|registry|federation|"
-    r"college|academy|writing|steering|task\s+force|centers|centres|board|coalition)\b",
+    r"college|academy|writing|steering|task\s+force|cent(?:er|re)s?|board|coalition|"
+    r"corporation|company|bureau|department|ministry|office|administration|commission|"
+    r"services?|authority|division|secretariat|partnership|initiative)\b",
     re.IGNORECASE,
 )
 # words that appear as dotted abbreviations in journal names ("J. Clin. Oncol.")
@@ -262,8 +283,10 @@ def first_author(text: str) -> str | None:
             continue
         if _is_initials(words[k]) and not words[k].rstrip(",;:").endswith("-"):
             nxt = words[k + 1].lower().strip(".,") if k + 1 < len(words) else ""
-            # "A Phase II Study" is a title, not "A" + initials
-            title_like = nxt in {"and", "of", "in", "for", "the", "with", "to"}
+            # "A Phase II Study" is a title, not "A" + initials; "Osgood EE. The ..." is not
+            title_like = nxt in {"and", "of", "in", "for", "the", "with", "to"} and not words[
+                k
+            ].endswith((".", ",", ":", ";"))
             if (words[0][0].isupper() or words[0].lower() in _PARTICLES) and not title_like:
                 return _clean_surname(words[:k])
     # APA / Nature / Chicago: "Surname, A. B.," / "van Dongen, J. J."
@@ -306,8 +329,12 @@ def _author_block_end(s: str, year_paren: re.Match[str] | None) -> int:
         end = year_paren.end()
         m = re.match(r"\s*[.,]?\s*", s[end:])
         return end + (m.end() if m else 0)
-    m = re.search(r"\bet\s+al\b\.?,?\s*", s)
+    m = re.search(r"\bet\s+al\b\.?[,:]?\s*", s)
     if m and m.start() < 400:
+        return m.end()
+    # BMC / BioMed Central: the author list ends with a colon ("Parkin DM: Title")
+    m = re.search(r"(?:\b[A-Z]{1,3}|\b[A-Z]\.|\bJr\.?)\s*:\s+", s)
+    if m and m.start() < 400 and ". " not in s[: m.start()]:
         return m.end()
     for m in re.finditer(r"\.\s+", s):
         after = s[m.end() :]
@@ -420,6 +447,55 @@ def _author_year(s: str) -> re.Match[str] | None:
     return None
 
 
+# a book or chapter: "In: Quah SR, eds. Title. Oxford: Elsevier, 2017: 576–87."
+_RE_BOOK = re.compile(
+    r"(?:^|[.,;:]\s+)In:\s+\S|\b(?:eds?|editors?|Hrsg)\.?\s*[,.:)]|\(\s*eds?\.?\s*\)"
+    r"|\b\d+(?:st|nd|rd|th)\s+ed(?:n|ition)?\b|\bedition\b",
+    re.IGNORECASE,
+)
+# the publisher and year of a book: "Oxford: Elsevier, 2017" / "Lyon: IARC Press; 2004"
+_RE_PUBLISHER_YEAR = re.compile(
+    rf"\b[A-Z][\w.'’ -]{{1,40}}:\s*[^:;.]{{2,200}}?[,;]\s*{_YEAR}(?![\w/·‐‑‒–—−-]|:\S)"
+)
+# the page range of a chapter after the publisher's year, or "pp. 576–87"
+_RE_BOOK_PAGES = re.compile(
+    rf"^\s*[:;,.]?\s*(?:pp?\.\s*)?(?P<page>\d+)\s*{_DASH}\s*\d+|\bpp?\.\s*(?P<pp>\d+)\s*{_DASH}\s*\d+"
+)
+# styles whose source pattern is weak enough that a title must precede the "journal"
+_WEAK_STYLES = {"year-only", "online", "in-press"}
+
+
+def _book(scan: str, block_end: int) -> tuple[str | None, str | None] | None:
+    """(year, first page of a chapter) when the reference is a book or chapter, else None.
+
+    A book is recognised by "In:", "eds."/"editors", "(eds)" or an edition
+    ("2nd edn"); its year is the one after the publisher ("Oxford: Elsevier,
+    2017"), else the last free-standing year. A chapter's first page is read
+    only from a page range ("2017: 576–87", "pp. 576–87").
+    """
+    if not _RE_BOOK.search(scan, block_end):
+        return None
+    pubs = list(_RE_PUBLISHER_YEAR.finditer(scan, block_end))
+    pub = pubs[-1] if pubs else None
+    if pub is not None:
+        year: str | None = pub.group("year")
+        rest = scan[pub.end() :]
+    else:
+        years = list(_RE_ANY_YEAR.finditer(scan, block_end))
+        year = years[-1].group("year") if years else None
+        rest = scan[years[-1].end() :] if years else scan[block_end:]
+    m = _RE_BOOK_PAGES.search(rest)
+    page = (m.group("page") or m.group("pp")) if m else None
+    return year, page
+
+
+def _book_title(scan: str, block_end: int) -> str | None:
+    """The title of a book or chapter: from the end of the authors to the next full stop."""
+    m = re.match(r"\s*(.+?)(?:\.\s|\s+In:\s|$)", scan[block_end:])
+    title = m.group(1).strip(" .,;:") if m else ""
+    return title or None
+
+
 def _first_page(page: str) -> str:
     return page.rstrip(".")
 
@@ -468,10 +544,19 @@ def parse_reference(raw: str) -> dict[str, Any]:
     page: str | None = None
     style = "none"
 
-    m = _RE_VANCOUVER.search(scan, block_end)
-    if m:
+    book = _book(scan, block_end)
+    m = None if book is not None else _RE_VANCOUVER.search(scan, block_end)
+    if book is not None:
+        style, source_start = "book", None
+        year, page = book
+    elif m:
         style, source_start = "vancouver", m.start()
         year, volume, page = m.group("year"), m.group("volume"), m.group("page")
+    if style == "none":
+        m = _RE_BMC.search(scan, block_end)
+        if m:
+            style, source_start = "bmc", m.start()
+            year, volume, page = m.group("year"), m.group("volume"), m.group("page")
     if style == "none":
         m = _RE_NATURE.search(scan, block_end)
         if m:
@@ -493,9 +578,26 @@ def parse_reference(raw: str) -> dict[str, Any]:
                 style, source_start = "springer", m.start()
                 year, volume, page = year_paren.group("year"), m.group("volume"), m.group("page")
     if style == "none":
+        # Vancouver with the volume or the page missing
+        m = _RE_YEAR_PAGE.search(scan, block_end)
+        if m:
+            style, source_start = "vancouver", m.start()
+            year, page = m.group("year"), m.group("page")
+        else:
+            m = _RE_YEAR_VOLUME.search(scan, block_end)
+            if m:
+                style, source_start = "vancouver", m.start()
+                year, volume = m.group("year"), m.group("volume")
+    if style == "none":
         m = _RE_ONLINE.search(scan, block_end)
         if m:
             style, source_start, year = "online", m.start(), m.group("year")
+    if style == "none":
+        m = _RE_IN_PRESS.search(scan, block_end)
+        if m and scan[: m.start()].rstrip(" .,;:"):
+            style, source_start = "in-press", m.start()
+            years = list(_RE_ANY_YEAR.finditer(scan, m.start()))
+            year = years[0].group("year") if years else None
     if style == "none":
         for m in _RE_YEAR_ONLY.finditer(scan, block_end):
             before = scan[: m.start()].rstrip()
@@ -524,7 +626,13 @@ def parse_reference(raw: str) -> dict[str, Any]:
                 # the "journal" reached into the author list: not trustworthy
                 journal = None
                 out["title"] = None
+            elif not title and style in _WEAK_STYLES and block_end > 0:
+                # "Organisation. Report title. 2015." : a source with no title before it is
+                # the title of a report or web page, not a journal
+                journal = None
         out["journal"] = journal
+    elif style == "book":
+        out["title"] = _book_title(scan, block_end)
     if year is not None:
         out["year"] = int(year)
     out["volume"] = volume
