@@ -123,6 +123,71 @@ def _looks_like_entry(line: str) -> bool:
     return bool(_YEARISH.search(line)) or bool(re.search(r"[^\W\d_]{2,}", line))
 
 
+def _entries_from(text: str, start: int) -> tuple[int, int] | None:
+    """The span of the reference entries that begin at or after `start`, or None."""
+    last_end = None
+    first_start = None
+    for ls, le in _lines(text, start, len(text)):
+        line = text[ls:le]
+        if not line.strip():
+            continue
+        if _is_back_matter(line):
+            break
+        if not _looks_like_entry(line):
+            continue
+        if first_start is None:
+            first_start = ls
+        last_end = le
+    if first_start is None or last_end is None:
+        return None
+    entries = split_references(text, first_start, last_end)
+    if not entries:
+        return None
+    return first_start, entries[-1][3]
+
+
+# the first entry of a list printed without a heading (BMJ): "1 Kallen K. ...", "1. ...", "[1] ..."
+_RE_FIRST_ENTRY = re.compile(r"^[ \t]*(?:\[1\]|\(1\)|1[.)]?)[ \t]+(?=[^\W\d_])", re.MULTILINE)
+
+
+def _headingless_section(text: str, min_entries: int = 5) -> tuple[int, int] | None:
+    """A numbered reference list that no heading announces (BMJ prints none).
+
+    Candidates start at a line "1 Author AB. ..." (or "1.", "[1]", "(1)") whose
+    entry reads as a reference (an author and a year); a candidate is kept when
+    at least `min_entries` entries follow in order and four in five of them read
+    as references. The candidate with the most entries wins, the later on a tie.
+    """
+    best: tuple[int, int] | None = None
+    best_count = 0
+    for m in _RE_FIRST_ENTRY.finditer(text):
+        line_end = text.find("\n", m.end())
+        first = parse_reference(text[m.end() : len(text) if line_end < 0 else line_end])
+        if first["first_author"] is None or first["year"] is None:
+            continue
+        # the list must end the paper's body: text after it is back matter, not more body
+        span = _entries_from(text, m.start())
+        if span is None:
+            continue
+        entries = split_references(text, *span)
+        numbers = [e[0] for e in entries]
+        if len(entries) < min_entries or numbers[0] != 1:
+            continue
+        if sum(1 for a, b in zip(numbers, numbers[1:], strict=False) if b == a + 1) < 0.8 * (
+            len(numbers) - 1
+        ):
+            continue
+        good = 0
+        for _, raw, _, _ in entries:
+            f = parse_reference(raw)
+            good += f["first_author"] is not None and f["year"] is not None
+        if good < 0.8 * len(entries):
+            continue
+        if len(entries) >= best_count:
+            best, best_count = span, len(entries)
+    return best
+
+
 def find_reference_section(text: str) -> tuple[int, int] | None:
     """The span (start, end) of the reference entries, or None when there is no list.
 
@@ -130,7 +195,9 @@ def find_reference_section(text: str) -> tuple[int, int] | None:
     entries ("References", "REFERENCES", "## References", "Bibliography",
     "Literature cited", ...); the end is the end of the last entry line before
     back matter (acknowledgements, author notes, table rows, figure legends,
-    any further heading) or the end of the text.
+    any further heading) or the end of the text. Without such a heading, a
+    numbered list of entries that read as references ("1 Author AB. Title.
+    Journal 2001;11:329-33.") is taken, as BMJ prints it.
     """
     headings = sorted(
         [*_RE_HEADING.finditer(text), *_RE_HEADING_INLINE.finditer(text)], key=lambda m: m.start()
@@ -139,26 +206,10 @@ def find_reference_section(text: str) -> tuple[int, int] | None:
         start = heading.end()
         if start < len(text) and text[start] == "\n":
             start += 1
-        last_end = None
-        first_start = None
-        for ls, le in _lines(text, start, len(text)):
-            line = text[ls:le]
-            if not line.strip():
-                continue
-            if _is_back_matter(line):
-                break
-            if not _looks_like_entry(line):
-                continue
-            if first_start is None:
-                first_start = ls
-            last_end = le
-        if first_start is None or last_end is None:
-            continue
-        entries = split_references(text, first_start, last_end)
-        if not entries:
-            continue
-        return first_start, entries[-1][3]
-    return None
+        span = _entries_from(text, start)
+        if span is not None:
+            return span
+    return _headingless_section(text)
 
 
 def _style_of(lines: list[str]) -> str | None:
@@ -173,7 +224,8 @@ def _style_of(lines: list[str]) -> str | None:
             n = int(m.group(1))
             if expected is None and n <= 5:
                 expected, run = n + 1, 1
-            elif n == expected:
+            elif expected is not None and expected <= n <= expected + 2:
+                # a skipped number or two: entries run together on one line ("1 ... 2 ...")
                 expected, run = n + 1, run + 1
         if run > best_run:
             best, best_run = name, run
@@ -200,14 +252,33 @@ _TAIL_END = re.compile(
     r"(?:\d+[A-Za-z]?(?:\s*[-‐‑‒–—−]\s*[A-Za-z]?\d+)?|\(\s*(?:1[5-9]|20)\d{2}[a-z]?\s*\)"
     r"|10\.\d{4,9}/\S+|>)\s*\.$"
 )
-_SOURCE_STYLES = {"vancouver", "nature", "elsevier", "apa", "springer", "online", "year-only"}
+_SOURCE_STYLES = {
+    "vancouver",
+    "bmc",
+    "nature",
+    "elsevier",
+    "apa",
+    "springer",
+    "online",
+    "year-only",
+    "book",
+    "in-press",
+}
 
 
-def _split_merged(text: str, cs: int, ce: int) -> list[tuple[int, int]]:
+_INLINE_NUMBER = re.compile(r"(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)]?)[ \t]+(?=\S)")
+
+
+def _split_merged(
+    text: str, cs: int, ce: int, next_number: int | None = None
+) -> list[tuple[int, int]]:
     """Split text[cs:ce] where one finished citation runs into the next (PDF layouts).
 
     A split point is a full stop that ends a citation's source (pages, "(2019)", a
-    DOI) read by a citation pattern, followed by a new author list.
+    DOI) read by a citation pattern, followed by a new author list. When the list
+    is numbered (`next_number` is the number the next entry would take), the next
+    entry may carry its number inline ("...1108–15. 10 Korth-Bradley JM, ..."):
+    then the piece starts after that number.
     """
     raw = text[cs:ce]
     pieces: list[tuple[int, int]] = []
@@ -215,20 +286,56 @@ def _split_merged(text: str, cs: int, ce: int) -> list[tuple[int, int]]:
     for m in re.finditer(r"\.\s+", raw):
         before = raw[start : m.start() + 1]
         after = raw[m.end() :]
-        if len(after) < 20 or not _TAIL_END.search(before):
+        if len(after) < 20:
             continue
-        parsed = parse_reference(before)
-        if parsed["style"] not in _SOURCE_STYLES and not parsed["doi"]:
-            continue
+        skip = 0
+        num = _INLINE_NUMBER.match(after) if next_number is not None else None
+        if num is not None:
+            if int(next(g for g in num.groups() if g)) != next_number:
+                continue
+            skip = num.end()
+            after = after[skip:]
+            parsed = parse_reference(before)
+            if parsed["year"] is None and parsed["doi"] is None:
+                continue
+        else:
+            if not _TAIL_END.search(before):
+                continue
+            parsed = parse_reference(before)
+            if parsed["style"] not in _SOURCE_STYLES and not parsed["doi"]:
+                continue
         if first_author(after[:300]) is None:
             continue
         nxt = parse_reference(after)
         if nxt["year"] is None and nxt["doi"] is None:
             continue
         pieces.append((cs + start, cs + m.start() + 1))
-        start = m.end()
+        start = m.end() + skip
+        if next_number is not None and num is not None:
+            next_number += 1
+        elif next_number is not None:
+            next_number = None  # an unnumbered split: later inline numbers cannot be trusted
     pieces.append((cs + start, ce))
     return pieces
+
+
+def _numbering_resumes(
+    lines: list[str], i: int, style: str | None, expected: int | None, lookahead: int = 3
+) -> bool:
+    """Whether one of the next few non-blank lines after lines[i] starts the expected entry."""
+    if style is None or expected is None:
+        return False
+    seen = 0
+    for line in lines[i + 1 :]:
+        if not line.strip():
+            continue
+        m = _NUMBER_STYLES[style].match(line)
+        if m and expected <= int(m.group(1)) <= expected + 1:
+            return True
+        seen += 1
+        if seen >= lookahead:
+            break
+    return False
 
 
 def split_references(text: str, start: int, end: int) -> list[tuple[int, str, int, int]]:
@@ -259,11 +366,13 @@ def split_references(text: str, start: int, end: int) -> list[tuple[int, str, in
         blocks = [b for b in re.split(r"\n[ \t]*\n", text[start:end]) if b.strip()]
         paragraphs = len(blocks) >= 2
 
-    for (ls, le), line in zip(spans, lines, strict=True):
+    for i, ((ls, le), line) in enumerate(zip(spans, lines, strict=True)):
         if not line.strip():
             blank_before = True
             continue
         if _is_back_matter(line) and (items or column):
+            if _numbering_resumes(lines, i, style, expected):
+                continue  # a running footer or copyright line between two pages' entries
             break
         current = text[items[-1][1] : items[-1][2]] if items else ""
         new: tuple[int | None, int, str] | None = None  # (number, content start, kind)
@@ -300,6 +409,8 @@ def split_references(text: str, start: int, end: int) -> list[tuple[int, str, in
             items.append([new[0], cs, ce, new[2]])
         elif items:
             if blank_before and _complete(current) and not re.match(r"^\s*[a-z\d(]", line):
+                if _numbering_resumes(lines, i, style, expected):
+                    continue  # page furniture ("See rights and reprints ...") between entries
                 break
             items[-1][2] = _rstrip_span(text, ls, le)[1]
         blank_before = False
@@ -314,7 +425,7 @@ def _number(text: str, items: list[list], column: list[int]) -> list[tuple[int, 
     out: list[tuple[int, int, int]] = []
     last = 0
     for pos, (n, cs, ce, kind) in enumerate(items):
-        pieces = _split_merged(text, cs, ce)
+        pieces = _split_merged(text, cs, ce, n + 1 if kind == "marker" else None)
         if kind == "marker":
             nxt = next((it[0] for it in items[pos + 1 :] if it[0] is not None), None)
             # a split is taken only when it fills exactly the numbers missing before the next
