@@ -63,7 +63,10 @@ ABBREVIATIONS = frozenset(
     ]
 )
 
-_TERMINAL = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s)")
+# a terminal mark, closing quotes/brackets, and citation superscripts ("studies.¹¹⁻¹³ We")
+_TERMINAL = re.compile(
+    r"[.!?](?:[\"'”’)\]]*)(?:[\u00b9\u00b2\u00b3\u2070\u2074-\u2079\u207b,\u2013-]*)(?=\s)"
+)
 _TABLE_LINE = re.compile(r"^.*(?:\t|\|).*$", re.M)
 
 

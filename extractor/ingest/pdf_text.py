@@ -118,14 +118,25 @@ def hyphen_join(left: str, right: str, vocab: Vocabulary, soft: bool = False) ->
     return not (len(a) >= 3 and len(b) >= 3 and a in vocab.words and b in vocab.words)
 
 
+_SUPERSCRIPT_CHARS = (
+    "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b\u207c\u207d\u207e,"
+)
+
+
 def _same_paragraph(prev: Line, line: Line) -> bool:
     size = max(prev.size, line.size)
-    ends = prev.text.rstrip().endswith(_SENTENCE_END)
+    if abs(line.baseline - prev.baseline) < 0.2 * size and line.x0 >= prev.x1 - 1:
+        return True  # one visual line split at a wide justified gap
+    # a sentence can end before its citation superscripts: "studies.¹¹⁻¹³"
+    ends = prev.text.rstrip().rstrip(_SUPERSCRIPT_CHARS).endswith(_SENTENCE_END)
     same_column = line.x0 < prev.x1 and prev.x0 < line.x1 and line.top >= prev.top
     if same_column:
         if line.baseline - prev.baseline > 1.7 * size:
             return False
-        if abs(line.size - prev.size) > 0.15 * size:
+        # a font change inside a sentence (an inline URL, a formula) is not a
+        # paragraph break; a large one, or one after a full stop, is
+        change = abs(line.size - prev.size)
+        if change > 0.3 * size or (change > 0.15 * size and ends):
             return False
         short = prev.x1 < line.x1 - 2 * size
         if ends and (short or _REF_START.match(line.text)):
