@@ -112,7 +112,9 @@ def report_gold(items: list[tuple[str, Graph, dict]]) -> None:
     shared, links = compute_links(union)
     union += shared
     rep = validate_graph(union)
-    print(f"  shared graph: {len(shared)} triples; corpus + shared: {len(rep.violations)} violations")
+    print(
+        f"  shared graph: {len(shared)} triples; corpus + shared: {len(rep.violations)} violations"
+    )
     print("  links:", json.dumps(links.summary(), indent=1, ensure_ascii=False))
 
 
@@ -224,7 +226,9 @@ def main(argv: list[str] | None = None) -> int:
             t0 = time.perf_counter()
             quads = replicate(tpls, n, nq)
             gen = time.perf_counter() - t0
-            print(f"\n== {n} papers: {quads} quads ({quads / n:.0f} per paper), generated in {gen:.1f} s")
+            print(
+                f"\n== {n} papers: {quads} quads ({quads / n:.0f} per paper), generated in {gen:.1f} s"
+            )
             ox_res = bench_oxigraph(nq, n, tmp)
             print(
                 f"  oxigraph: bulk load {ox_res['load_s']:.1f} s; "
