@@ -187,6 +187,60 @@ def extract(inputs: tuple[Path, ...], fmt: str, output: Path | None) -> None:
     _finish(report, quiet=output is None)
 
 
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Output folder: store/, records/, graph.trig, manifest.json, errors.json.",
+)
+@click.option(
+    "--store",
+    default=None,
+    help="Graph store: a folder (embedded Oxigraph) or an http(s) SPARQL endpoint. [default: OUT/store]",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Worker processes for extraction.",
+)
+@click.option("--force", is_flag=True, help="Re-extract every file, changed or not.")
+@click.option("--no-dump", is_flag=True, help="Do not write OUT/graph.trig.")
+def build(
+    inputs: tuple[Path, ...], out: Path, store: str | None, jobs: int, force: bool, no_dump: bool
+) -> None:
+    """Extract every paper in INPUTS (files or folders) into the knowledge graph.
+
+    Incremental: unchanged files are skipped, changed ones replace their
+    paper's graph, removed ones are dropped; an interrupted build resumes
+    where it stopped when run again.
+    """
+    from litkg.kg.corpus_build import build_corpus
+
+    def progress(results, total):
+        if total < 2 or not sys.stderr.isatty():
+            yield from results
+            return
+        from tqdm import tqdm
+
+        yield from tqdm(results, total=total, desc="extract", unit="paper", file=sys.stderr)
+
+    report = build_corpus(inputs, out, store=store, jobs=jobs, force=force,
+                          progress=progress, dump=not no_dump)  # fmt: skip
+    click.echo(report.summary(), err=True)
+    if report.interrupted:
+        sys.exit(130)
+    if report.failures and not (report.extracted or report.unchanged):
+        sys.exit(1)
+
+
 def main() -> None:
     """Console-script entry point."""
     cli()

@@ -7,6 +7,7 @@ naming the file.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -42,6 +43,12 @@ READERS: dict[str, Reader] = {
     ".xml": _jats,
     ".nxml": _jats,
 }
+
+
+# Files in a folder that describe it rather than being papers of it.
+_NOT_PAPERS = re.compile(
+    r"(?i)^(?:readme|license|licence|changelog|contributing|notice)(?:\.\w+)?$"
+)
 
 
 def doc_id_for(path: Path) -> str:
@@ -85,7 +92,14 @@ def expand_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[IngestE
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in READERS)
+            found = sorted(
+                f
+                for f in p.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in READERS
+                and not _NOT_PAPERS.match(f.name)
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
             if not found:
                 errors.append(
                     IngestError(
