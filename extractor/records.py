@@ -34,6 +34,10 @@ class Study:
     phase: str | None = None
     design: tuple[str, ...] = ()
     population: dict[str, Any] = field(default_factory=dict)
+    # the paper's own first author, volume and first page (how others cite it)
+    first_author: str | None = None
+    volume: str | None = None
+    first_page: str | None = None
     provenance: tuple[Provenance, ...] = ()
 
 

@@ -14,6 +14,7 @@ isomorphic (in fact identical) graph, without blank nodes.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -135,13 +136,24 @@ def grade_bounds(grade: str | None) -> tuple[int, int] | None:
 # --- the builder -------------------------------------------------------------
 
 
+def paper_key(record: StudyRecord) -> str | None:
+    """A content key for a paper without a DOI: a hash of its folded title,
+    year and first author, so that the same paper read from text and from PDF
+    (whose extracted texts differ slightly) is one paper. None without a title."""
+    s = record.study
+    if not s.title:
+        return None
+    parts = [iris.fold(s.title), str(s.year or ""), iris.fold(s.first_author or "")]
+    return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()
+
+
 class _PaperBuilder:
     def __init__(self, record: StudyRecord, meta: Mapping[str, Any], run: RunInfo) -> None:
         self.record = record
         self.meta = meta
         self.run = run
         sha = str(meta.get("sha256") or "")
-        self.paper = iris.paper_iri(record.study.doi, sha)
+        self.paper = iris.paper_iri(record.study.doi, paper_key(record) or sha)
         self.study = URIRef(f"{self.paper}#study")
         self.activity = URIRef(f"{self.paper}#extraction")
         self.source = iris.local_iri(self.paper, "source", sha)
@@ -190,12 +202,15 @@ class _PaperBuilder:
             self.add(p, LKG.documentId, string(self.record.document))
         # The paper's own bibliographic data, when the caller knows it (JATS
         # front matter, a citation line): lets references resolve to it.
-        if st.get("first_author"):
-            self.add(p, LKG.firstAuthor, string(str(st["first_author"])))
-        if st.get("volume"):
-            self.add(p, PRISM.volume, string(str(st["volume"])))
-        if st.get("first_page"):
-            self.add(p, PRISM.startingPage, string(str(st["first_page"])))
+        first_author = st.get("first_author") or s.first_author
+        volume = st.get("volume") or s.volume
+        first_page = st.get("first_page") or s.first_page
+        if first_author:
+            self.add(p, LKG.firstAuthor, string(str(first_author)))
+        if volume:
+            self.add(p, PRISM.volume, string(str(volume)))
+        if first_page:
+            self.add(p, PRISM.startingPage, string(str(first_page)))
         self.add(p, LKG.reports, self.study)
         self.add(p, LKG.source, self.source)
 

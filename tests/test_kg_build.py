@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -14,7 +15,7 @@ from rdflib.namespace import PROV
 from test_kg_fixtures import FROZEN, TEXT_A, built_a, built_b, gold_items, record_a
 
 from litkg.kg import iris
-from litkg.kg.build import RunInfo, dec, grade_bounds, litkg_version, paper_graph
+from litkg.kg.build import RunInfo, dec, grade_bounds, litkg_version, paper_graph, paper_key
 from litkg.kg.records_io import record_from_dict
 from litkg.ontology.namespace import (
     CITO,
@@ -40,6 +41,22 @@ def test_paper_iri_is_the_doi_lower_cased() -> None:
 
 def test_paper_without_doi_is_named_by_content_hash() -> None:
     rec, m = built_b()
+    iri, _ = paper_graph(rec, m, FROZEN)
+    key = paper_key(rec)
+    assert key is not None  # the record has a title: title + year + first author
+    assert str(iri) == f"https://w3id.org/litkg/paper/sha256-{key}"
+
+
+def test_same_paper_from_two_inputs_is_one_paper_without_doi() -> None:
+    rec, m = built_b()
+    iri1, _ = paper_graph(rec, m, FROZEN)
+    iri2, _ = paper_graph(rec, {**m, "sha256": "0" * 64, "source_format": "pdf"}, FROZEN)
+    assert iri1 == iri2
+
+
+def test_paper_without_doi_or_title_is_named_by_text_hash() -> None:
+    rec, m = built_b()
+    rec = replace(rec, study=replace(rec.study, title=None))
     iri, _ = paper_graph(rec, m, FROZEN)
     assert str(iri) == f"https://w3id.org/litkg/paper/sha256-{m['sha256']}"
 

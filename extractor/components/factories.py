@@ -5,6 +5,7 @@ each component module over a processed `Doc`, plus the assembly of a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
@@ -52,9 +53,16 @@ def _sentences(doc: Doc) -> list[tuple[str, int]]:
 @Language.component("litkg_study")
 def study_component(doc: Doc) -> Doc:
     """Study metadata: title, DOI, journal, year, registrations, phase, design."""
-    from litkg.extractor.components.study import extract_study
+    from litkg.extractor.components.own_bib import find_own_bibliography
+    from litkg.extractor.components.study import extract_study, find_title
 
-    study = extract_study(_source(doc), _sentences(doc))
+    source = _source(doc)
+    study = extract_study(source, _sentences(doc))
+    title = find_title(source)
+    own = find_own_bibliography(source, title.end if title else None)
+    study = replace(
+        study, first_author=own.first_author, volume=own.volume, first_page=own.first_page
+    )
     _facts(doc)["study"] = [study]
     for p in study.provenance:
         _span(doc, p.char_start, p.char_end, p.rule, "study")
