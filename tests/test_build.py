@@ -1,0 +1,123 @@
+"""`litkg build`: incremental, resumable, and what it reports."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset
+
+from litkg.kg.corpus_build import build_corpus
+
+CORPUS_TEXT = Path(__file__).resolve().parents[1] / "corpus" / "text"
+FIXTURES = Path(__file__).parent / "fixtures"
+EPOCH = "1700000000"
+
+
+def _corpus(tmp: Path, copies: int = 1) -> Path:
+    """A small corpus: the seed texts (each copy with its own DOI) and a Markdown paper."""
+    src = tmp / "papers"
+    src.mkdir()
+    for i in range(copies):
+        for p in sorted(CORPUS_TEXT.glob("*.txt")):
+            text = p.read_text(encoding="utf-8")
+            text = re.sub(r"10\.\d{4,}/[^\s>)\]]+", lambda m, i=i: f"{m.group(0)}.copy{i}", text)
+            (src / f"{p.stem}_{i}.txt").write_text(text, encoding="utf-8")
+    shutil.copy(FIXTURES / "markdown_trial.md", src / "markdown_trial.md")
+    return src
+
+
+def _quads(out: Path) -> set:
+    ds = Dataset()
+    ds.parse(out / "graph.trig", format="trig")
+    return {
+        (s, p, o, getattr(c, "identifier", c)) for s, p, o, c in ds.quads((None, None, None, None))
+    }
+
+
+@pytest.fixture(autouse=True)
+def frozen_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+
+
+def test_rebuild_skips_unchanged_replaces_changed_drops_removed(tmp_path: Path) -> None:
+    src = _corpus(tmp_path)
+    out = tmp_path / "out"
+    first = build_corpus([src], out)
+    assert len(first.extracted) == 6 and not first.failures
+    assert (out / "graph.trig").is_file() and (out / "records").is_dir()
+    manifest = json.loads((out / "manifest.json").read_text())["files"]
+    assert len(manifest) == 6
+    before = _quads(out)
+
+    again = build_corpus([src], out)
+    assert (len(again.extracted), len(again.unchanged)) == (0, 6)
+    assert _quads(out) == before
+
+    md = src / "markdown_trial.md"
+    md.write_text(
+        md.read_text().replace(
+            "Median follow-up was 30.4 months", "Median follow-up was 31.9 months"
+        )
+    )
+    changed = build_corpus([src], out)
+    assert changed.extracted == [str(md)]
+    after = _quads(out)
+    values = {str(o) for _, _, o, _ in after}
+    assert "31.9" in values and "30.4" not in values
+
+    (src / "003_02ee03e209aed3a2_0.txt").unlink()
+    removed = build_corpus([src], out)
+    assert len(removed.removed) == 1
+    assert not (out / "records" / "003_02ee03e209aed3a2_0.json").exists()
+    assert len(_quads(out)) < len(after)
+
+
+def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
+    src = _corpus(tmp_path)
+    (src / "broken.pdf").write_bytes(b"%PDF-1.4 this is not really a pdf")
+    (src / "empty.txt").write_text("")
+    report = build_corpus([src, tmp_path / "missing.pdf"], tmp_path / "out")
+    assert len(report.extracted) == 6
+    failed = {Path(f.path).name: f.stage for f in report.failures}
+    assert failed == {"broken.pdf": "ingest", "empty.txt": "ingest", "missing.pdf": "ingest"}
+    errors = json.loads((tmp_path / "out" / "errors.json").read_text())
+    assert {Path(e["path"]).name for e in errors} == set(failed)
+    assert all(e["message"] for e in errors)
+
+
+def test_a_killed_build_resumes_to_the_same_graph(tmp_path: Path) -> None:
+    src = _corpus(tmp_path, copies=3)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    cmd = [sys.executable, "-m", "litkg.cli", "build", str(src), "-o"]
+    reference = tmp_path / "reference"
+    subprocess.run([*cmd, str(reference)], env=env, check=True, capture_output=True)
+
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [*cmd, str(out)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    manifest = out / "manifest.json"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if manifest.is_file() and len(json.loads(manifest.read_text()).get("files", {})) >= 3:
+            break
+        time.sleep(0.01)
+    assert proc.poll() is None, "the build finished before it could be interrupted"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    done = len(json.loads(manifest.read_text())["files"])
+    assert 3 <= done < 16
+    assert not (out / "graph.trig").exists()
+
+    resumed = subprocess.run([*cmd, str(out)], env=env, check=True, capture_output=True, text=True)
+    assert f"{16 - done} extracted, {done} unchanged" in resumed.stderr
+    assert _quads(out) == _quads(reference)
