@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from litkg.extractor.components.citation_parse import find_doi, first_author
 from litkg.extractor.components.references import (
     extract_references,
@@ -293,6 +294,210 @@ CASES: list[tuple[str, dict]] = [
             volume="2016",
             first_page="573",
         ),
+    ),
+]
+
+# house styles met on real papers (references written for these tests)
+NONE5 = dict(journal=None, volume=None, first_page=None)
+CASES += [
+    # BMC / BioMed Central: colon after the authors, "Journal YEAR, VOL:PAGES"
+    (
+        "Nguyen T, Okafor CE, Lindqvist M: Sleep duration and weight gain in shift workers. "
+        "Occup Environ Med 2011, 68:412–418.",
+        dict(
+            first_author="Nguyen",
+            year=2011,
+            journal="Occup Environ Med",
+            volume="68",
+            first_page="412",
+            title="Sleep duration and weight gain in shift workers",
+        ),
+    ),
+    # BMC supplement and an author list ending "et al.:"
+    (
+        "Brandt K, Ho L, Ueda S, et al.: Dietary fibre and cancer. Br J Nutr 2008, "
+        "100(Suppl 2):S15–20.",
+        dict(first_author="Brandt", year=2008, journal="Br J Nutr", volume="100", first_page="S15"),
+    ),
+    # BMC article number, "et al:" without the full stop
+    (
+        "Ortiz P, Wang J, et al: Recruitment by text message. Trials 2013, 14:55.",
+        dict(first_author="Ortiz", year=2013, journal="Trials", volume="14", first_page="55"),
+    ),
+    # BMC: a year printed inside a page range must not be taken as the year
+    (
+        "Adeyemi O, Brooks D: A trial title. Lancet 2003, 361:1496–1501.",
+        dict(first_author="Adeyemi", year=2003, journal="Lancet", volume="361", first_page="1496"),
+    ),
+    # BMC: not yet published
+    (
+        "Hale AL, Moss K: A randomised trial of telephone coaching. J Clin Oncol, "
+        "(submitted August 2012).",
+        dict(first_author="Hale", journal="J Clin Oncol", volume=None, first_page=None),
+    ),
+    # Lancet: spaced "YEAR; VOL: PAGES" with an e-locator range, middle-dot decimals in the title
+    (
+        "Mwangi JK, Otieno P, Smith AB, et al. Effect of 2·5 mg versus 5·0 mg dosing in 1990 "
+        "and 2000 cohorts. Lancet Glob Health 2019; 7: e1002–10.",
+        dict(
+            first_author="Mwangi",
+            year=2019,
+            journal="Lancet Glob Health",
+            volume="7",
+            first_page="e1002",
+        ),
+    ),
+    # Lancet: group author "Center for ...", a year range in the title
+    (
+        "Center for Disease Control and Prevention. Progress toward measles elimination "
+        "2001–2012. MMWR Morb Mortal Wkly Rep 2014; 63: 101–05.",
+        dict(
+            first_author="Center for Disease Control and Prevention",
+            year=2014,
+            journal="MMWR Morb Mortal Wkly Rep",
+            volume="63",
+            first_page="101",
+        ),
+    ),
+    # Lancet supplement with spaces
+    (
+        "Gomez D, Larsen P. Antibiotic stewardship. Clin Infect Dis 2016; 62 (suppl 2): S130–36.",
+        dict(
+            first_author="Gomez",
+            year=2016,
+            journal="Clin Infect Dis",
+            volume="62",
+            first_page="S130",
+        ),
+    ),
+    # Lancet online first
+    (
+        "Ahmed N, Clarke T. Vaccine uptake in refugees. Lancet 2018; published online Oct 4. "
+        "https://doi.org/10.1016/S0140-6736(18)31111-1.",
+        dict(
+            first_author="Ahmed",
+            year=2018,
+            journal="Lancet",
+            volume=None,
+            first_page=None,
+            doi="10.1016/s0140-6736(18)31111-1",
+        ),
+    ),
+    # BMJ: letter-prefixed article number, an e-page range in parentheses
+    (
+        "Patel R, Jones A. Weighing the evidence. BMJ 2016;352:i1234.",
+        dict(first_author="Patel", year=2016, journal="BMJ", volume="352", first_page="i1234"),
+    ),
+    (
+        "Lee S, Kim H, Park J, et al. Outcome of twins. Am J Obstet Gynecol 2015;212:501 (e1-9).",
+        dict(
+            first_author="Lee",
+            year=2015,
+            journal="Am J Obstet Gynecol",
+            volume="212",
+            first_page="501",
+        ),
+    ),
+    # BMJ: a comma after the surname
+    (
+        "Haas, M, Warren FC, Ussher M. Cravings and activity. Addiction 2012;108:26-37.",
+        dict(first_author="Haas", year=2012, journal="Addiction", volume="108", first_page="26"),
+    ),
+    # supplement spelled out
+    (
+        "Ramos L, Fischer U. Venetoclax in older patients. Blood 2024;144(Supplement 1):1049.",
+        dict(first_author="Ramos", year=2024, journal="Blood", volume="144", first_page="1049"),
+    ),
+    # Vancouver without a volume, and without a page
+    (
+        "Ng C, Ray D. A review title. Hematology Am Soc Hematol Educ Program. 2005:100–6.",
+        dict(
+            first_author="Ng",
+            year=2005,
+            journal="Hematology Am Soc Hematol Educ Program",
+            volume=None,
+            first_page="100",
+        ),
+    ),
+    (
+        "Abe K, Ito M. An abstract title. J Clin Oncol. 2008;26(15 suppl). Abstract 548.",
+        dict(first_author="Abe", year=2008, journal="J Clin Oncol", volume="26", first_page=None),
+    ),
+    # a day-month date before the year
+    (
+        "Gill L, Baker J. Meeting abstract. Proc Am Soc Clin Oncol. 1-6-2005;23(suppl 16):513.",
+        dict(
+            first_author="Gill",
+            year=2005,
+            journal="Proc Am Soc Clin Oncol",
+            volume="23",
+            first_page="513",
+        ),
+    ),
+    # single author whose title starts with "The"; mistyped initials
+    (
+        "Osgood EE. The survival time of patients. Cancer Chemother Rep. 1960;9:1–10.",
+        dict(first_author="Osgood", year=1960, journal="Cancer Chemother Rep", volume="9"),
+    ),
+    (
+        "Geerts Wh, Pineo GF, Heit JA, et al. Prevention of thrombosis. Chest. 2004;126:338S.",
+        dict(first_author="Geerts", year=2004, journal="Chest", volume="126", first_page="338S"),
+    ),
+    # chapter in a book: no journal or volume; the chapter's first page from its range
+    (
+        "Remy JH, Bako B. Helminthic diseases. In: Quah SR, Cockerham WC, eds. The "
+        "international encyclopedia of public health, 2nd edn. Oxford: Elsevier, 2017: 576–87.",
+        dict(first_author="Remy", year=2017, journal=None, volume=None, first_page="576"),
+    ),
+    (
+        "Singh A. Renal complications. In: Brown T, Green P, editors. Oxford textbook of "
+        "nephrology. Oxford: Oxford University Press; 2010. pp. 233–45.",
+        dict(first_author="Singh", year=2010, journal=None, volume=None, first_page="233"),
+    ),
+    # books
+    (
+        "Fletcher RH, Fletcher SW. Clinical epidemiology: the essentials. 4th edn. "
+        "Philadelphia: Lippincott Williams & Wilkins, 2005.",
+        dict(first_author="Fletcher", year=2005, **NONE5),
+    ),
+    (
+        "Ferris J, Bray F: Cancer incidence in five continents. Lyon: IARC Press; 2004.",
+        dict(first_author="Ferris", year=2004, **NONE5),
+    ),
+    (
+        "WHO. Guidelines for the treatment of malaria. 3rd edn. Geneva: World Health "
+        "Organization, 2015.",
+        dict(first_author="WHO", year=2015, **NONE5),
+    ),
+    # reports and web pages of organisations: no journal, volume or page
+    (
+        "World Health Organization. Global tuberculosis report 2019. Geneva: World Health "
+        "Organization, 2019.",
+        dict(first_author="World Health Organization", year=2019, **NONE5),
+    ),
+    (
+        "National Institute for Health and Care Excellence. Hypertension in adults. 2019. "
+        "https://www.nice.org.uk/guidance/ng136 (accessed March 3, 2020).",
+        dict(first_author="National Institute for Health and Care Excellence", year=2019, **NONE5),
+    ),
+    (
+        "Office for National Statistics. Births in England and Wales: 2014. 2015. "
+        "www.ons.gov.uk/births (accessed 1 May 2016).",
+        dict(first_author="Office for National Statistics", year=2015, **NONE5),
+    ),
+    (
+        "Australian Bureau of Statistics: Household telephone connections. Canberra: "
+        "Australian Government; 2003. Cat No. 8159.3; 2003.",
+        dict(first_author="Australian Bureau of Statistics", year=2003, **NONE5),
+    ),
+    (
+        "Department of Health and Ageing: National physical activity guidelines. Canberra: "
+        "Australian Government; 1999.",
+        dict(first_author="Department of Health and Ageing", year=1999, **NONE5),
+    ),
+    (
+        "Healthy Weight: Promoting Healthy Weight. http://www.health.gov.au/weight.htm.",
+        dict(year=None, **NONE5),
     ),
 ]
 
@@ -578,6 +783,18 @@ _piece = st.sampled_from(
         ";",
         ".",
         ",",
+        "2006, 17:287–297. ",
+        "In: ",
+        "eds. ",
+        "Oxford: Elsevier, ",
+        "2017: 576–87. ",
+        "Parkin DM: ",
+        "et al.: ",
+        "(submitted 2012). ",
+        "2·5 ",
+        "1-6-",
+        "2008; 8: 310–22. ",
+        "(Supplement 1)",
     ]
 )
 
@@ -676,3 +893,79 @@ def test_pdf_number_column_and_run_together_entries() -> None:
     assert [g["first_page"] for g in got] == ["11", "21", "31", "41"]
     for _, raw, cs, ce in entries:
         assert PDF_COLUMN[cs:ce] == raw
+
+
+# a BMJ-like page end: no heading, entries run together, a running footer between entries
+BMJ_TAIL = """Discussion
+
+We found no difference between the arms (1 patient withdrew).
+
+This is an Open Access article distributed under the terms of the licence.
+
+1 Abbott K. Smoking and birth weight. Eur J Public Health 2001;11:329-33. 2 Rees JM. Tobacco and pregnancy. Reprod Toxicol 2009;28:152-60.
+
+3 Sato HM, Wilde RE. Prenatal smoking. Early Hum Dev 2007;83:713-20.
+
+4 NHS Information Centre. Infant feeding survey 2010: early results. NHS Information Centre, 2011.
+
+See rights and reprints http://www.example.com/permissions
+
+5 Tran VT, Diaz PM, et al. Trends in smoking. MMWR Surveill Summ 2013;62:1-19.
+
+6 Bolt B, Saqib M. Smoking among women. BMC Pregnancy Childbirth 2010;10:24.
+
+© Example Publishing Group Ltd 2015
+
+Subscribe: http://www.example.com/subscribe
+"""
+
+
+def test_headingless_numbered_list_with_inline_numbers_and_footer() -> None:
+    span = find_reference_section(BMJ_TAIL)
+    assert span is not None
+    entries = split_references(BMJ_TAIL, *span)
+    assert [e[0] for e in entries] == [1, 2, 3, 4, 5, 6]
+    got = [parse_reference(e[1]) for e in entries]
+    assert [g["first_author"] for g in got] == [
+        "Abbott",
+        "Rees",
+        "Sato",
+        "NHS Information Centre",
+        "Tran",
+        "Bolt",
+    ]
+    assert [g["first_page"] for g in got] == ["329", "152", "713", None, "1", "24"]
+    assert got[3]["journal"] is None and got[3]["year"] == 2011
+    assert "See rights" not in entries[3][1] and "Subscribe" not in entries[5][1]
+    for _, raw, cs, ce in entries:
+        assert BMJ_TAIL[cs:ce] == raw
+
+
+def test_headingless_list_needs_reference_like_entries() -> None:
+    text = (
+        "Methods\n\n1 Participants were recruited in 2001 from clinics.\n\n"
+        "2 Randomisation used blocks of four.\n\n3 Outcomes were assessed at 2012 visits.\n\n"
+        "4 Analysis was by intention to treat.\n\n5 Missing data were imputed.\n"
+    )
+    assert find_reference_section(text) is None
+
+
+def test_lancet_inline_heading_and_number_run_together() -> None:
+    text = (
+        "Acknowledgments\n\nWe thank the participants.\n\n"
+        "References 1 Remy JH, Bako B. Helminthic diseases. In: Quah SR, eds. The encyclopedia "
+        "of public health, 2nd edn. Oxford: Elsevier, 2017: 576–87.\n\n"
+        "2 Basso MG, Pion SD. Effect of ivermectin. Lancet Infect Dis 2008; 8: 310–22.\n\n"
+        "3 Korth JM, Parks V. Excretion of moxidectin. Antimicrob Agents Chemother 2011; 55: "
+        "5200–04. 4 Korth JM, Parks V, et al. A high-fat breakfast. Am J Trop Med Hyg 2012; "
+        "86: 122–25.\n\n"
+        "5 Mounsey KE, Chosidow O. Moxidectin for scabies. PLoS Negl Trop Dis 2016; 10: e0004389.\n"
+    )
+    span = find_reference_section(text)
+    assert span is not None
+    entries = split_references(text, *span)
+    assert [e[0] for e in entries] == [1, 2, 3, 4, 5]
+    got = [parse_reference(e[1]) for e in entries]
+    assert got[0]["journal"] is None and got[0]["year"] == 2017
+    assert [g["first_page"] for g in got[1:]] == ["310", "5200", "122", "e0004389"]
+    assert [g["journal"] for g in got[2:4]] == ["Antimicrob Agents Chemother", "Am J Trop Med Hyg"]

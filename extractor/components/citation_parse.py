@@ -77,6 +77,11 @@ _RE_ONLINE = re.compile(
     rf"\.\s+(?:Published\s+online|Epub)(?:\s+ahead\s+of\s+print)?\s*"
     rf"(?:(?:{_MONTH})\s+(?:\d{{1,2}},?\s+)?)?{_YEAR}"
 )
+# Lancet online first: "Lancet 2018; published online Oct 4."
+_RE_ONLINE_AFTER_YEAR = re.compile(
+    rf"(?<![\w.]){_YEAR}\s*[;,.]\s*(?:published\s+online|epub\s+ahead\s+of\s+print|online\s+first)\b",
+    re.IGNORECASE,
+)
 # year alone after the journal: "Leukemia. 2024. doi:..." / "Leukemia 2024; doi"
 _RE_YEAR_ONLY = re.compile(rf"(?<![\w.;:(]){_YEAR}{_DATE}\s*(?=[.;,]|$)")
 # year after the author list: "(2019)." / "(2019a)"
@@ -241,8 +246,9 @@ def _is_initials(word: str) -> bool:
 
 
 def _is_dotted_initials(word: str) -> bool:
+    """'J.', 'J.A.', 'J.-P.': one full stop per letter ("WHO." is an acronym, not initials)."""
     w = word.rstrip(",;:")
-    return _is_initials(w) and "." in w and len(_letters(w)) <= 3
+    return _is_initials(w) and w.count(".") >= len(_letters(w)) and len(_letters(w)) <= 3
 
 
 def _is_surname_word(word: str) -> bool:
@@ -289,6 +295,16 @@ def first_author(text: str) -> str | None:
             ].endswith((".", ",", ":", ";"))
             if (words[0][0].isupper() or words[0].lower() in _PARTICLES) and not title_like:
                 return _clean_surname(words[:k])
+        # mistyped initials ("Geerts Wh, Pineo GF, ..."): taken when the next author is regular
+        if (
+            k == 1
+            and re.fullmatch(r"[A-Z][a-z],", words[1])
+            and len(words) > 3
+            and _is_surname_word(words[2])
+            and _is_initials(words[3])
+            and words[3].endswith(",")
+        ):
+            return _clean_surname(words[:1])
     # APA / Nature / Chicago: "Surname, A. B.," / "van Dongen, J. J."
     for k in range(1, min(len(words), 4)):
         head = words[:k]
@@ -316,6 +332,10 @@ def first_author(text: str) -> str | None:
                 break
         if k > j and words[k - 1].lower().strip(",;.") not in _PARTICLES:
             return _clean_surname(words[j:k])
+    # an organisation's acronym as the whole first element: "WHO. Guidelines ..."
+    m = re.match(r"^([A-Z][A-Z&]{1,9})[.:]\s", s)
+    if m:
+        return m.group(1)
     # group author: the first element, when it names an organisation
     m = re.match(r"^(.{3,150}?)(?:[.;,:]\s|[.;]$|$)", s)
     if m and _GROUP_WORDS.search(m.group(1)) and len(m.group(1).split()) <= 14:
@@ -589,7 +609,7 @@ def parse_reference(raw: str) -> dict[str, Any]:
                 style, source_start = "vancouver", m.start()
                 year, volume = m.group("year"), m.group("volume")
     if style == "none":
-        m = _RE_ONLINE.search(scan, block_end)
+        m = _RE_ONLINE.search(scan, block_end) or _RE_ONLINE_AFTER_YEAR.search(scan, block_end)
         if m:
             style, source_start, year = "online", m.start(), m.group("year")
     if style == "none":

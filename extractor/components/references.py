@@ -123,11 +123,11 @@ def _looks_like_entry(line: str) -> bool:
     return bool(_YEARISH.search(line)) or bool(re.search(r"[^\W\d_]{2,}", line))
 
 
-def _entries_from(text: str, start: int) -> tuple[int, int] | None:
-    """The span of the reference entries that begin at or after `start`, or None."""
+def _entries_from(text: str, start: int, end: int | None = None) -> tuple[int, int] | None:
+    """The span of the reference entries in text[start:end] (end: the text's end), or None."""
     last_end = None
     first_start = None
-    for ls, le in _lines(text, start, len(text)):
+    for ls, le in _lines(text, start, len(text) if end is None else end):
         line = text[ls:le]
         if not line.strip():
             continue
@@ -160,13 +160,15 @@ def _headingless_section(text: str, min_entries: int = 5) -> tuple[int, int] | N
     """
     best: tuple[int, int] | None = None
     best_count = 0
+    starts = []
     for m in _RE_FIRST_ENTRY.finditer(text):
         line_end = text.find("\n", m.end())
         first = parse_reference(text[m.end() : len(text) if line_end < 0 else line_end])
-        if first["first_author"] is None or first["year"] is None:
-            continue
-        # the list must end the paper's body: text after it is back matter, not more body
-        span = _entries_from(text, m.start())
+        if first["first_author"] is not None and first["year"] is not None:
+            starts.append(m.start())
+    # a list runs at most to the next candidate's "1 ...": each stretch of text is read once
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=False):
+        span = _entries_from(text, start, end)
         if span is None:
             continue
         entries = split_references(text, *span)
