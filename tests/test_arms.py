@@ -75,3 +75,22 @@ def test_roles_from_labels() -> None:
     assert role_for_label("All patients") == "overall"
     assert role_for_label("Standard of care") == "control"
     assert role_for_label("Venetoclax + azacitidine") == "intervention"
+
+
+def test_two_arms_counted_in_prose() -> None:
+    from litkg.extractor.components.arms import arms_received
+
+    arms = arms_received(
+        "Overall, 978 received moxidectin and 494 ivermectin, of which 947 and 480 were analysed."
+    )
+    assert [(a.label, a.role, a.n) for a in arms] == [
+        ("moxidectin", "intervention", 978),
+        ("ivermectin", "control", 494),
+    ]
+    arms = arms_received(
+        "In total, 120 patients were randomly assigned to the placebo and 118 to nivolumab."
+    )
+    assert [(a.label, a.role, a.n) for a in arms] == [
+        ("placebo", "control", 120),
+        ("nivolumab", "intervention", 118),
+    ]

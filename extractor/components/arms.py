@@ -204,3 +204,38 @@ def subgroup_size(label: str, sentences: list[str]) -> int | None:
         if hit:
             return int(hit.group("a") or hit.group("b"))
     return None
+
+
+_RECEIVED_PAIR = re.compile(
+    r"\b(?P<n1>\d[\d,]*)\s+(?:(?:participants|patients|subjects|children|women|men)\s+)?"
+    r"(?:were\s+(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to|received|were\s+given)\s+"
+    r"(?P<l1>(?:the\s+)?[\w+/-]+(?:\s+(?!and\b)[\w+/-]+){0,2}?)\s+and\s+(?P<n2>\d[\d,]*)\s+"
+    r"(?:(?:to|received|were\s+given)\s+)?(?P<l2>(?:the\s+)?[\w+/-]+(?:\s+(?!and\b|of\b|were\b)[\w+/-]+){0,2}?)(?=[\s,.;)]|$)",
+    re.I,
+)
+
+
+def arms_received(sent: str) -> list[ArmMatch]:
+    """Two arms counted in prose: "978 received moxidectin and 494 ivermectin"."""
+    m = _RECEIVED_PAIR.search(sent)
+    if not m:
+        return []
+    out = []
+    for i, (lab, num) in enumerate(
+        ((m.group("l1"), m.group("n1")), (m.group("l2"), m.group("n2")))
+    ):
+        label = re.sub(r"^the\s+", "", lab.strip(), flags=re.I)
+        role = role_for_label(label)
+        if i == 1 and role == "intervention" and out[0].role == "intervention":
+            role = "control"  # the second of two treatments is the comparator
+        out.append(
+            ArmMatch(
+                label,
+                role,
+                int(num.replace(",", "")),
+                m.start(),
+                m.end(),
+                "arms.sentence.received_pair",
+            )
+        )
+    return out

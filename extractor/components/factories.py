@@ -88,6 +88,25 @@ def arms_component(doc: Doc) -> Doc:
             found.append(Arm(a.label, a.role, a.n, provenance(source, *row_span, a.rule)))
         break
     sents = own_result_sentences(doc)
+    if not found:
+        # arms printed with their sizes: "randomly assigned to X (n = 978) or Y (n = 494)"
+        for text, start, end in sents:
+            if not ALLOCATION_RE.search(text) and not arms_mod.arms_received(text):
+                continue
+            named = [
+                a
+                for a in arms_mod.arms_with_n(text)
+                if (a.n or 0) >= 5 and not re.search(r"\d", a.label)
+            ]
+            named = named if len(named) >= 2 else arms_mod.arms_received(text)
+            if len(named) >= 2:
+                if all(a.role == "intervention" for a in named) and len(named) == 2:
+                    named[1] = arms_mod.ArmMatch(
+                        named[1].label, "control", named[1].n, 0, 0, "arms.sentence.order"
+                    )
+                for a in named:
+                    found.append(Arm(a.label, a.role, a.n, provenance(source, start, end, a.rule)))
+                break
     if not any(a.role == "intervention" for a in found):
         best: tuple[int, int, int, int, int] | None = None  # rank, order, n, start, end
         for order, (text, start, end) in enumerate(sents):
@@ -123,6 +142,9 @@ def arms_component(doc: Doc) -> Doc:
         if a.provenance:
             _span(doc, a.provenance.char_start, a.provenance.char_end, a.role, "arms")
     return doc
+
+
+ALLOCATION_RE = re.compile(r"\b(?:randomi[sz]ed|randomly|allocated|assigned)\b", re.I)
 
 
 def _main_drug_label(doc: Doc) -> str | None:
