@@ -499,6 +499,45 @@ CASES += [
         "Healthy Weight: Promoting Healthy Weight. http://www.health.gov.au/weight.htm.",
         dict(year=None, **NONE5),
     ),
+    # MDPI: "Journal YEAR, VOL, PAGE", with dotted abbreviations around a full word
+    (
+        "Rossi M, Bianchi L. Dietary patterns and cancer. Nutrients 2020, 12(4), 1234.",
+        dict(first_author="Rossi", year=2020, journal="Nutrients", volume="12", first_page="1234"),
+    ),
+    (
+        "Kwon, S.; Park, J. A title. J. Korean Med. Sci. 2012, 27, 456–460.",
+        dict(
+            first_author="Kwon",
+            year=2012,
+            journal="J Korean Med Sci",
+            volume="27",
+            first_page="456",
+        ),
+    ),
+    # Harvard: quoted title, then the journal after a comma
+    (
+        "Tan, J. and Ong, B. (2015) 'A title here', Journal of Hospital Infection, 10(2), "
+        "pp. 123–129.",
+        dict(
+            first_author="Tan",
+            year=2015,
+            journal="Journal of Hospital Infection",
+            volume="10",
+            first_page="123",
+        ),
+    ),
+    # NLM for online journals: medium and citation date
+    (
+        "Smith J, Brown K. A title. J Med Internet Res [Internet]. 2019 [cited 2020 Jan 5];"
+        "21(3):e12345. Available from: https://www.jmir.org/2019/3/e12345",
+        dict(
+            first_author="Smith",
+            year=2019,
+            journal="J Med Internet Res",
+            volume="21",
+            first_page="e12345",
+        ),
+    ),
 ]
 
 

@@ -40,11 +40,13 @@ _ISSUE = r"(?:\s*\((?P<issue>[^()]{1,40})\))?"
 _PAGE = r"(?P<page>(?:[A-Za-z]{1,4}\.?)?\d+[A-Za-z0-9]*)"
 _DASH = r"[-‐‑‒–—−]"
 # a day-month date printed before the year: "1-6-2005;23:513"
+# NLM for online journals: "2019 [cited 2020 Jan 5];21(3):e12345"
+_CITED = r"(?:\s*\[(?:cited|accessed|updated)[^\]]{0,40}\])?"
 _NUMERIC_DATE = r"(?:\d{1,2}[-/.]\d{1,2}[-/.])?"
 
 # Vancouver / NLM / AMA / Lancet: "2012;120(9):1868-1876", "2019;10:123", "2012; 380: 1234"
 _RE_VANCOUVER = re.compile(
-    rf"(?<![\w.]){_NUMERIC_DATE}{_YEAR}{_DATE}\s*;\s*{_VOL}?{_SUPPL}{_ISSUE}{_SUPPL}\s*:\s*{_PAGE}"
+    rf"(?<![\w.]){_NUMERIC_DATE}{_YEAR}{_DATE}{_CITED}\s*;\s*{_VOL}?{_SUPPL}{_ISSUE}{_SUPPL}\s*:\s*{_PAGE}"
 )
 # Nature: "Nat Med 25, 123–129 (2019)" / "Blood 120, 1868 (2012)"
 _RE_NATURE = re.compile(
@@ -81,6 +83,10 @@ _RE_ONLINE = re.compile(
 _RE_ONLINE_AFTER_YEAR = re.compile(
     rf"(?<![\w.]){_YEAR}\s*[;,.]\s*(?:published\s+online|epub\s+ahead\s+of\s+print|online\s+first)\b",
     re.IGNORECASE,
+)
+# MDPI / ACS: "Nutrients 2020, 12, 1234." / "Cancers 2021, 13(4), 800."
+_RE_MDPI = re.compile(
+    rf"(?<![\w.]){_YEAR}\s*,\s*{_VOL}{_ISSUE}\s*,\s*{_PAGE}(?=\s*(?:{_DASH}|[.,;]|$))"
 )
 # year alone after the journal: "Leukemia. 2024. doi:..." / "Leukemia 2024; doi"
 _RE_YEAR_ONLY = re.compile(rf"(?<![\w.;:(]){_YEAR}{_DATE}\s*(?=[.;,]|$)")
@@ -403,6 +409,19 @@ def _last_sentence(before: str) -> str:
             journal = piece + " " + journal
             i -= 1
             continue
+        words = word.split(" ")
+        if (
+            piece.endswith(".")
+            and 1 < len(words) <= 3
+            and all(w[:1].isupper() for w in words)
+            and words[-1].lower() in _ABBREV_WORDS
+            and i > 0
+            and re.fullmatch(r"[A-Z][a-z]{0,3}\.", parts[i - 1])
+        ):
+            # "J. Korean Med. Sci.": a full word inside a run of dotted abbreviations
+            journal = piece + " " + journal
+            i -= 1
+            continue
         break
     return journal
 
@@ -419,6 +438,14 @@ def _journal_before(raw: str, before: str, comma: bool = False) -> str | None:
     if comma and ", " in tail:
         # Elsevier separates authors, title and journal by commas
         tail = tail.rsplit(", ", 1)[1]
+    quoted = re.search(r"[’'\"”][.,]\s+(?=[^’'\"”]+$)", tail)
+    if quoted:
+        # Harvard: "(2015) 'Title', Journal, 10(2), pp. 123–129"
+        tail = tail[quoted.end() :]
+    # "J Med Internet Res [Internet]. 2019": the medium is not part of the name
+    tail = re.sub(
+        r"\s*\[(?:Internet|online|serial on the Internet|electronic)\]$", "", tail, flags=re.I
+    )
     journal = _last_sentence(tail).strip(" .,;:")
     # a lone "et al" or author list is not a journal
     if not journal or len(journal) > 150 or re.fullmatch(r"(?:et\s+al|[\d\W]+)", journal):
@@ -597,6 +624,11 @@ def parse_reference(raw: str) -> dict[str, Any]:
             if m:
                 style, source_start = "springer", m.start()
                 year, volume, page = year_paren.group("year"), m.group("volume"), m.group("page")
+    if style == "none":
+        m = _RE_MDPI.search(scan, block_end)
+        if m:
+            style, source_start = "mdpi", m.start()
+            year, volume, page = m.group("year"), m.group("volume"), m.group("page")
     if style == "none":
         # Vancouver with the volume or the page missing
         m = _RE_YEAR_PAGE.search(scan, block_end)

@@ -257,6 +257,7 @@ _TAIL_END = re.compile(
 _SOURCE_STYLES = {
     "vancouver",
     "bmc",
+    "mdpi",
     "nature",
     "elsevier",
     "apa",
