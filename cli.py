@@ -70,19 +70,76 @@ def export(fmt: str, output: str, store: str) -> None:
 
 
 @cli.command()
-@click.argument("sparql")
-@click.option("--format", "fmt", type=click.Choice(["tsv", "json"]), default="tsv")
+@click.argument("sparql", required=False)
+@click.option("--format", "fmt", type=click.Choice(["tsv", "json", "csv", "table"]), default="tsv")
+@click.option("--list", "list_", is_flag=True, help="List the named queries and their parameters.")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
+              help="Bind a query variable (as an RDF term; repeatable).")  # fmt: skip
 @_STORE
-def query(sparql: str, fmt: str, store: str) -> None:
-    """Run a SPARQL query (text, or @FILE) over the union of all graphs."""
-    from litkg.kg.store import StoreError, format_result
+def query(sparql: str | None, fmt: str, list_: bool, params: tuple[str, ...], store: str) -> None:
+    """Run SPARQL (text, @FILE, a .rq file, or the NAME of a shipped query) over
+    the union of all graphs."""
+    from litkg.kg.queries import QueryError, format_query_result, list_text, run_query
+    from litkg.kg.store import StoreError
 
-    text = Path(sparql[1:]).read_text(encoding="utf-8") if sparql.startswith("@") else sparql
+    if list_ or not sparql:
+        click.echo(list_text())
+        return
     with _open_store(store) as s:
         try:
-            click.echo(format_result(s.query(text), fmt))
-        except StoreError as e:
+            click.echo(format_query_result(run_query(s, sparql, parse_params(params)), fmt))
+        except (StoreError, QueryError, OSError) as e:
             raise click.ClickException(str(e)) from e
+
+
+def parse_params(params: tuple[str, ...]) -> dict[str, str]:
+    """--param KEY=VALUE options as a dict (a malformed one is a usage error)."""
+    from litkg.kg.queries import QueryError
+    from litkg.kg.queries import parse_params as parse
+
+    try:
+        return parse(params)
+    except QueryError as e:
+        raise click.BadParameter(str(e), param_hint="--param") from e
+
+
+_REPORT_FORMAT = click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json", "markdown"]),
+    default="table", show_default=True,
+)  # fmt: skip
+
+
+@cli.command()
+@click.option("--endpoint", help="Only this endpoint (OS, PFS, CIR, NRM, ...).")
+@click.option("--timepoint", type=float, help="Only this landmark, in months (12 = 1 year).")
+@click.option("--drug", help="Only studies assigning this drug (generic name).")
+@click.option("--design", help="Only studies with this design feature (single-arm, randomized...).")
+@_REPORT_FORMAT
+@_STORE
+def compare(endpoint, timepoint, drug, design, fmt: str, store: str) -> None:
+    """Studies side by side: design, arms, interventions, outcomes with CI and p."""
+    from litkg.kg.compare import Filters, render
+    from litkg.kg.compare import compare as run
+
+    with _open_store(store) as s:
+        click.echo(render(run(s, Filters(endpoint, timepoint, drug, design)), fmt))
+
+
+@cli.command("adverse-events")
+@click.option("--min-grade", type=click.IntRange(1, 5),
+              help="Only events whose grade reaches this (3-4 and >=3 reach 3).")  # fmt: skip
+@click.option("--term", help="Only this adverse-event term (CTCAE, lower case).")
+@click.option("--drug", help="Only studies assigning this drug.")
+@_REPORT_FORMAT
+@_STORE
+def adverse_events(min_grade, term, drug, fmt: str, store: str) -> None:
+    """Adverse events by term and grade across studies (n and % per arm)."""
+    from litkg.kg.adverse import adverse_events as run
+    from litkg.kg.adverse import render
+    from litkg.kg.compare import Filters
+
+    with _open_store(store) as s:
+        click.echo(render(run(s, min_grade, term, Filters(drug=drug)), fmt))
 
 
 @cli.command()
@@ -209,18 +266,46 @@ def extract(inputs: tuple[Path, ...], fmt: str, output: Path | None) -> None:
     default=1,
     show_default=True,
     type=click.IntRange(1, 64),
-    help="Worker processes for extraction.",
+    help="Worker processes for extraction (with --executor dask and no --scheduler: "
+    "the local cluster's workers).",
+)
+@click.option(
+    "--executor",
+    type=click.Choice(["process", "dask"]),
+    default="process",
+    show_default=True,
+    help="Where extraction runs: local worker processes, or a Dask cluster "
+    "(needs pip install 'litkg[dask]').",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="tcp://HOST:PORT",
+    help="With --executor dask: the address of a running Dask scheduler "
+    "[default: start a LocalCluster of --jobs workers].",
 )
 @click.option("--force", is_flag=True, help="Re-extract every file, changed or not.")
 @click.option("--no-dump", is_flag=True, help="Do not write OUT/graph.trig.")
 def build(
-    inputs: tuple[Path, ...], out: Path, store: str | None, jobs: int, force: bool, no_dump: bool
+    inputs: tuple[Path, ...],
+    out: Path,
+    store: str | None,
+    jobs: int,
+    executor: str,
+    scheduler: str | None,
+    force: bool,
+    no_dump: bool,
 ) -> None:
     """Extract every paper in INPUTS (files or folders) into the knowledge graph.
 
     Incremental: unchanged files are skipped, changed ones replace their
     paper's graph, removed ones are dropped; an interrupted build resumes
     where it stopped when run again.
+
+    Distributed: `--executor dask` fans extraction out over a Dask cluster
+    (`--scheduler tcp://HOST:PORT`, whose workers have litkg installed and
+    see INPUTS under the same paths; without it a local cluster of --jobs
+    workers). Results come back to this process, the only writer of the store.
     """
     from litkg.kg.corpus_build import build_corpus
 
@@ -232,8 +317,16 @@ def build(
 
         yield from tqdm(results, total=total, desc="extract", unit="paper", file=sys.stderr)
 
-    report = build_corpus(inputs, out, store=store, jobs=jobs, force=force,
-                          progress=progress, dump=not no_dump)  # fmt: skip
+    if scheduler and executor != "dask":
+        raise click.BadParameter("needs --executor dask", param_hint="--scheduler")
+    from litkg.extractor.parallel import DaskError
+
+    try:
+        report = build_corpus(inputs, out, store=store, jobs=jobs, force=force,
+                              executor=executor, scheduler=scheduler,  # type: ignore[arg-type]
+                              progress=progress, dump=not no_dump)  # fmt: skip
+    except DaskError as e:
+        raise click.ClickException(str(e)) from e
     click.echo(report.summary(), err=True)
     if report.interrupted:
         sys.exit(130)

@@ -1,0 +1,516 @@
+"""`litkg compare`: studies side by side, read from the graph.
+
+For each study report (optionally filtered by endpoint, timepoint, drug and
+design feature): the paper, its design (phase, design features, registry ids,
+arms with their n), its interventions (drug, dose, route, days, cycles) and its
+outcome measurements per endpoint, statistic and timepoint, per arm, with 95%
+CI and p-value and the evidence each was read from.
+
+Only what the graph holds is shown: a field the paper does not report is
+blank (the graph holds no population description yet, so that row is blank).
+
+Filters are bound as RDF terms (pre-bound variables), never pasted into the
+query text; each query joins a sub-select of the matching studies, so a
+selective filter keeps the work proportional to the matching studies.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from rdflib.term import Node
+
+from litkg.kg.build import dec
+from litkg.kg.queries import dumps, fmt_num, local_name, number, select, text
+from litkg.kg.store import KGStore
+from litkg.kg.textgrid import render_grid, to_csv, to_markdown
+from litkg.ontology.namespace import design_iri, drug_iri, endpoint_iri
+
+FORMATS = ("table", "csv", "json", "markdown")
+
+#: Display order of endpoints and statistics (others follow alphabetically).
+ENDPOINT_ORDER = [
+    "OS", "PFS", "EFS", "RFS", "DFS", "GRFS", "CIR", "NRM", "AGVHD_1_2", "AGVHD_2_4",
+    "AGVHD_3_4", "CGVHD", "CGVHD_SEVERE", "CR", "MRD_NEG", "ORR", "COMPLETION", "ALIVE",
+    "FOLLOWUP",
+]  # fmt: skip
+STATISTIC_ORDER = ["rate", "median", "hr", "sdhr", "or"]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What `compare` (and the exports built on it) keeps; None keeps everything."""
+
+    endpoint: str | None = None
+    timepoint: float | None = None
+    drug: str | None = None
+    design: str | None = None
+
+    def bindings(self) -> dict[str, Node]:
+        """The filter values as RDF terms, by the variable they bind."""
+        b: dict[str, Node] = {}
+        if self.endpoint:
+            b["f_endpoint"] = endpoint_iri(self.endpoint)
+        if self.timepoint is not None:
+            b["f_timepoint"] = dec(self.timepoint)
+        if self.drug:
+            b["f_drug"] = drug_iri(self.drug.strip().lower())
+        if self.design:
+            b["f_design"] = design_iri(self.design)
+        return b
+
+
+def study_block(f: Filters) -> tuple[str, str, dict[str, Node]]:
+    """A sub-select of the matching studies, the projection of its filter
+    variables, and their bindings. A study matches when it has an intervention
+    with the drug, the design feature, and an outcome measurement with the
+    endpoint at the timepoint (each only when asked)."""
+    b = f.bindings()
+    pats: list[str] = []
+    if "f_drug" in b:
+        pats.append("?_fi lkg:drug ?f_drug ; lkg:study ?study .")
+    if "f_design" in b:
+        pats.append("?study lkg:design ?f_design .")
+    if "f_endpoint" in b or "f_timepoint" in b:
+        m = "?_fm lkg:study ?study"
+        if "f_endpoint" in b:
+            m += " ; lkg:endpoint ?f_endpoint"
+        if "f_timepoint" in b:
+            m += " ; lkg:timepointMonths ?f_timepoint"
+        pats.append(m + " .")
+    if not pats:
+        pats.append("?study a lkg:StudyReport .")
+    fv = " ".join("?" + k for k in b)
+    block = f"{{ SELECT DISTINCT ?study {fv} WHERE {{ {' '.join(pats)} }} }}"
+    return block, fv, b
+
+
+Q_STUDIES = """SELECT ?study ?paper ?doi ?doc ?title ?year ?journal ?atype ?phase {fv} WHERE {{
+  {block}
+  ?paper lkg:reports ?study .
+  OPTIONAL {{ ?paper prism:doi ?doi }}
+  OPTIONAL {{ ?paper lkg:documentId ?doc }}
+  OPTIONAL {{ ?paper dcterms:title ?title }}
+  OPTIONAL {{ ?paper fabio:hasPublicationYear ?year }}
+  OPTIONAL {{ ?paper prism:publicationName ?journal }}
+  OPTIONAL {{ ?paper lkg:articleType ?atype }}
+  OPTIONAL {{ ?study lkg:phase ?phase }}
+}}"""
+
+Q_DESIGNS = """SELECT ?study ?design {fv} WHERE {{ {block} ?study lkg:design ?design . }}"""
+
+Q_REGISTRATIONS = """SELECT ?study ?trial ?regid {fv} WHERE {{
+  {block}
+  ?study lkg:registration ?trial .
+  OPTIONAL {{ ?trial lkg:registryId ?regid }}
+}}"""
+
+Q_ARMS = """SELECT ?study ?arm ?label ?role ?n {fv} WHERE {{
+  {block}
+  ?arm a lkg:Arm ; lkg:study ?study .
+  OPTIONAL {{ ?arm rdfs:label ?label }}
+  OPTIONAL {{ ?arm lkg:role ?role }}
+  OPTIONAL {{ ?arm lkg:n ?n }}
+}}"""
+
+Q_INTERVENTIONS = """SELECT ?study ?i ?drug ?dose ?unit ?route ?days ?cycles ?quote ?page {fv} WHERE {{
+  {block}
+  ?i a lkg:Intervention ; lkg:study ?study ; lkg:drug ?drug .
+  OPTIONAL {{ ?i lkg:doseValue ?dose }}
+  OPTIONAL {{ ?i lkg:doseUnit ?unit }}
+  OPTIONAL {{ ?i lkg:route ?route }}
+  OPTIONAL {{ ?i lkg:days ?days }}
+  OPTIONAL {{ ?i lkg:cycles ?cycles }}
+  OPTIONAL {{ ?i lkg:evidence ?ev . ?ev oa:hasSelector ?sel . ?sel oa:exact ?quote .
+             OPTIONAL {{ ?ev lkg:page ?page }} }}
+}}"""
+
+Q_OUTCOMES = """SELECT ?study ?m ?endpoint ?statistic ?value ?unit ?tp ?lo ?hi ?p ?armLabel ?arm
+       ?quote ?page {fv} WHERE {{
+  {block}
+  ?m a lkg:OutcomeMeasurement ; lkg:study ?study ; lkg:endpoint ?endpoint ;
+     lkg:statistic ?statistic ; lkg:value ?value .
+  {outcome_filter}
+  OPTIONAL {{ ?m lkg:unit ?unit }}
+  OPTIONAL {{ ?m lkg:timepointMonths ?tp }}
+  OPTIONAL {{ ?m lkg:ciLower ?lo ; lkg:ciUpper ?hi }}
+  OPTIONAL {{ ?m lkg:pValue ?p }}
+  OPTIONAL {{ ?m lkg:armLabel ?armLabel }}
+  OPTIONAL {{ ?m lkg:arm ?arm }}
+  OPTIONAL {{ ?m lkg:evidence ?ev . ?ev oa:hasSelector ?sel . ?sel oa:exact ?quote .
+             OPTIONAL {{ ?ev lkg:page ?page }} }}
+}}"""
+
+
+# --- the data ----------------------------------------------------------------
+
+
+@dataclass
+class ArmInfo:
+    """An arm of a study: label, role and number analysed."""
+
+    label: str
+    role: str | None = None
+    n: int | None = None
+    iri: str | None = None
+
+
+@dataclass
+class InterventionInfo:
+    """One intervention: drug at a dose, route and schedule, with its evidence."""
+
+    drug: str
+    dose: float | int | None = None
+    unit: str | None = None
+    route: str | None = None
+    days: str | None = None
+    cycles: int | None = None
+    evidence: str | None = None
+    page: int | None = None
+
+    def text(self) -> str:
+        """ "blinatumomab 28 ug/day iv d1-28 x2" (only the parts reported)."""
+        parts = [self.drug]
+        if self.dose is not None:
+            parts.append(f"{fmt_num(self.dose)} {self.unit or ''}".strip())
+        if self.route:
+            parts.append(self.route)
+        if self.days:
+            parts.append(f"d{self.days}")
+        if self.cycles is not None:
+            parts.append(f"x{self.cycles} cycles" if self.cycles != 1 else "x1 cycle")
+        return " ".join(parts)
+
+
+@dataclass
+class OutcomeInfo:
+    """One outcome measurement, with the arm it belongs to and its evidence."""
+
+    endpoint: str
+    statistic: str
+    value: float | int
+    unit: str | None = None
+    timepoint_months: float | int | None = None
+    ci: tuple[float | int, float | int] | None = None
+    p: float | int | None = None
+    arm: str | None = None
+    arm_role: str | None = None
+    arm_n: int | None = None
+    evidence: str | None = None
+    page: int | None = None
+    iri: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str, float | None]:
+        """(endpoint, statistic, timepoint): what a comparison column is about."""
+        tp = None if self.timepoint_months is None else float(self.timepoint_months)
+        return (self.endpoint, self.statistic, tp)
+
+    def value_text(self) -> str:
+        """ "81.6% (95% CI 64.7-100) p=0.03"; the parts the paper reports."""
+        v = fmt_num(self.value)
+        if self.unit == "%":
+            s = f"{v}%"
+        elif self.unit:
+            s = f"{v} {self.unit}"
+        elif self.statistic in ("hr", "sdhr", "or"):
+            s = f"{self.statistic.upper()} {v}"
+        else:
+            s = v
+        if self.ci:
+            s += f" (95% CI {fmt_num(self.ci[0])}-{fmt_num(self.ci[1])})"
+        if self.p is not None:
+            s += f" p={fmt_num(self.p)}"
+        return s
+
+
+def key_label(key: tuple[str, str, float | None]) -> str:
+    """A column label for an outcome key: "OS 12 mo", "OS median", "CIR SDHR 24 mo"."""
+    ep, stat, tp = key
+    parts = [ep]
+    if stat != "rate" or tp is None:
+        parts.append(stat.upper() if stat in ("hr", "sdhr", "or") else stat)
+    if tp is not None:
+        parts.append(f"{fmt_num(tp)} mo")
+    return " ".join(parts)
+
+
+def key_order(key: tuple[str, str, float | None]) -> tuple[Any, ...]:
+    """Sort key: endpoints in clinical order, then statistic, then timepoint."""
+    ep, stat, tp = key
+    e = ENDPOINT_ORDER.index(ep) if ep in ENDPOINT_ORDER else len(ENDPOINT_ORDER)
+    s = STATISTIC_ORDER.index(stat) if stat in STATISTIC_ORDER else len(STATISTIC_ORDER)
+    return (e, ep, s, stat, tp is None, tp or 0.0)
+
+
+@dataclass
+class StudyEntry:
+    """What the graph holds about one study report, for comparison."""
+
+    study: str
+    paper: str
+    doi: str | None = None
+    document: str | None = None
+    title: str | None = None
+    year: int | None = None
+    journal: str | None = None
+    article_type: str | None = None
+    phase: str | None = None
+    design: list[str] = field(default_factory=list)
+    registrations: list[str] = field(default_factory=list)
+    population: str | None = None
+    arms: list[ArmInfo] = field(default_factory=list)
+    interventions: list[InterventionInfo] = field(default_factory=list)
+    outcomes: list[OutcomeInfo] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """A short column heading: document id (or DOI), and year."""
+        base = self.document or self.doi or self.paper.rsplit("/", 1)[-1]
+        return f"{base} ({self.year})" if self.year else base
+
+
+@dataclass
+class Comparison:
+    """The studies compared and the outcome keys (columns) they report."""
+
+    filters: Filters
+    studies: list[StudyEntry]
+
+    def outcome_keys(self) -> list[tuple[str, str, float | None]]:
+        """The outcome keys reported by any study, in display order."""
+        return sorted({o.key for s in self.studies for o in s.outcomes}, key=key_order)
+
+
+# --- reading the graph -------------------------------------------------------
+
+
+def _q(store: KGStore, template: str, f: Filters, **extra: str) -> list[dict[str, Node]]:
+    block, fv, b = study_block(f)
+    return select(store, template.format(block=block, fv=fv, **extra), b)
+
+
+def _phase(term: Node | None) -> str | None:
+    p = local_name(term)
+    return p.replace("-", "/") if p else None
+
+
+def _page(term: Node | None) -> int | None:
+    n = number(term)
+    return int(n) if n is not None else None
+
+
+def compare(store: KGStore, filters: Filters | None = None) -> Comparison:
+    """Read the compared studies from a store (see the module docstring)."""
+    f = filters or Filters()
+    entries: dict[str, StudyEntry] = {}
+    for r in _q(store, Q_STUDIES, f):
+        sid = str(r["study"])
+        if sid in entries:
+            continue
+        y = text(r.get("year"))
+        entries[sid] = StudyEntry(
+            study=sid,
+            paper=str(r["paper"]),
+            doi=text(r.get("doi")),
+            document=text(r.get("doc")),
+            title=text(r.get("title")),
+            year=int(y[:4]) if y and y[:4].isdigit() else None,
+            journal=text(r.get("journal")),
+            article_type=local_name(r.get("atype")),
+            phase=_phase(r.get("phase")),
+        )
+    designs: dict[str, set[str]] = defaultdict(set)
+    for r in _q(store, Q_DESIGNS, f):
+        designs[str(r["study"])].add(local_name(r["design"]) or "")
+    regs: dict[str, set[str]] = defaultdict(set)
+    for r in _q(store, Q_REGISTRATIONS, f):
+        rid = text(r.get("regid"))
+        if rid is None:
+            from litkg.kg.iris import registration_from_iri
+
+            reg = registration_from_iri(str(r["trial"]))
+            rid = reg.id if reg else str(r["trial"])
+        regs[str(r["study"])].add(rid)
+    arms: dict[str, dict[str, ArmInfo]] = defaultdict(dict)
+    for r in _q(store, Q_ARMS, f):
+        n = number(r.get("n"))
+        arms[str(r["study"])][str(r["arm"])] = ArmInfo(
+            label=text(r.get("label")) or local_name(r.get("role")) or "",
+            role=local_name(r.get("role")),
+            n=int(n) if n is not None else None,
+            iri=str(r["arm"]),
+        )
+    ints: dict[str, dict[str, InterventionInfo]] = defaultdict(dict)
+    for r in _q(store, Q_INTERVENTIONS, f):
+        cyc = number(r.get("cycles"))
+        ints[str(r["study"])].setdefault(
+            str(r["i"]),
+            InterventionInfo(
+                drug=local_name(r["drug"]) or "",
+                dose=number(r.get("dose")),
+                unit=text(r.get("unit")),
+                route=local_name(r.get("route")),
+                days=text(r.get("days")),
+                cycles=int(cyc) if cyc is not None else None,
+                evidence=text(r.get("quote")),
+                page=_page(r.get("page")),
+            ),
+        )
+    ofilter = []
+    if f.endpoint:
+        ofilter.append("?m lkg:endpoint ?f_endpoint .")
+    if f.timepoint is not None:
+        ofilter.append("?m lkg:timepointMonths ?f_timepoint .")
+    outs: dict[str, dict[str, OutcomeInfo]] = defaultdict(dict)
+    for r in _q(store, Q_OUTCOMES, f, outcome_filter=" ".join(ofilter)):
+        sid, mid = str(r["study"]), str(r["m"])
+        if mid in outs[sid]:
+            continue
+        arm = arms[sid].get(str(r["arm"])) if r.get("arm") is not None else None
+        lo, hi = number(r.get("lo")), number(r.get("hi"))
+        value = number(r["value"])
+        outs[sid][mid] = OutcomeInfo(
+            endpoint=local_name(r["endpoint"]).replace(" ", "_"),  # type: ignore[union-attr]
+            statistic=local_name(r["statistic"]) or "",
+            value=value if value is not None else float("nan"),
+            unit=text(r.get("unit")),
+            timepoint_months=number(r.get("tp")),
+            ci=(lo, hi) if lo is not None and hi is not None else None,
+            p=number(r.get("p")),
+            arm=arm.label if arm else text(r.get("armLabel")),
+            arm_role=arm.role if arm else None,
+            arm_n=arm.n if arm else None,
+            evidence=text(r.get("quote")),
+            page=_page(r.get("page")),
+            iri=mid,
+        )
+    studies = []
+    for sid, e in entries.items():
+        e.design = sorted(designs.get(sid, ()))
+        e.registrations = sorted(regs.get(sid, ()))
+        e.arms = sorted(arms.get(sid, {}).values(), key=_arm_order)
+        e.interventions = sorted(
+            ints.get(sid, {}).values(),
+            key=lambda i: (i.drug, i.unit or "", i.dose if i.dose is not None else -1),
+        )
+        e.outcomes = sorted(
+            outs.get(sid, {}).values(),
+            key=lambda o: (key_order(o.key), o.arm or "", o.value),
+        )
+        studies.append(e)
+    studies.sort(key=lambda e: (e.year or 0, e.document or e.doi or e.paper))
+    return Comparison(f, studies)
+
+
+ROLE_ORDER = ["intervention", "control", "overall", "subgroup"]
+
+
+def _arm_order(a: ArmInfo) -> tuple[int, str]:
+    return (ROLE_ORDER.index(a.role) if a.role in ROLE_ORDER else len(ROLE_ORDER), a.label)
+
+
+# --- rendering ---------------------------------------------------------------
+
+STUDY_ROWS = ["DOI", "Title", "Journal", "Article type", "Phase", "Design", "Registry",
+              "Population", "Arms (n)", "Interventions"]  # fmt: skip
+
+
+def _study_cells(e: StudyEntry) -> list[str]:
+    arms = "\n".join(
+        f"{a.label}" + (f" [{a.role}]" if a.role and a.role != a.label else "")
+        + (f": n={a.n}" if a.n is not None else "")
+        for a in e.arms
+    )  # fmt: skip
+    return [
+        e.doi or "",
+        e.title or "",
+        e.journal or "",
+        e.article_type or "",
+        e.phase or "",
+        ", ".join(e.design),
+        ", ".join(e.registrations),
+        e.population or "",
+        arms,
+        "\n".join(i.text() for i in e.interventions),
+    ]
+
+
+def _outcome_cell(e: StudyEntry, key: tuple[str, str, float | None], with_arm: bool) -> str:
+    lines = []
+    for o in e.outcomes:
+        if o.key != key:
+            continue
+        t = o.value_text()
+        lines.append(f"{o.arm}: {t}" if with_arm and o.arm else t)
+    return "\n".join(dict.fromkeys(lines))
+
+
+def grid(c: Comparison) -> tuple[list[str], list[list[str]]]:
+    """Side-by-side cells: a label column, then one column per study."""
+    header = ["", *(e.name for e in c.studies)]
+    cols = [_study_cells(e) for e in c.studies]
+    rows = [[label, *(col[i] for col in cols)] for i, label in enumerate(STUDY_ROWS)]
+    for key in c.outcome_keys():
+        rows.append([key_label(key), *(_outcome_cell(e, key, True) for e in c.studies)])
+    return header, rows
+
+
+def long_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
+    """One row per study and arm (CSV): study columns, arm, n, then one column per
+    outcome key. Outcomes whose arm the study does not list get a row of their own."""
+    keys = c.outcome_keys()
+    header = ["paper", "doi", "document", "title", "year", "journal", "article_type", "phase",
+              "design", "registrations", "population", "interventions", "arm", "role", "n",
+              *(key_label(k) for k in keys)]  # fmt: skip
+    rows = []
+    for e in c.studies:
+        base = [e.paper, e.doi or "", e.document or "", e.title or "", str(e.year or ""),
+                e.journal or "", e.article_type or "", e.phase or "", "; ".join(e.design),
+                "; ".join(e.registrations), e.population or "",
+                "; ".join(i.text() for i in e.interventions)]  # fmt: skip
+        arm_rows: dict[str, list[str]] = {}
+        for a in e.arms:
+            arm_rows[a.label] = [a.label, a.role or "", "" if a.n is None else str(a.n)]
+        for o in e.outcomes:
+            label = o.arm or ""
+            arm_rows.setdefault(label, [label, o.arm_role or "", ""])
+        if not arm_rows:
+            arm_rows[""] = ["", "", ""]
+        for label, arm_cells in arm_rows.items():
+            cells = []
+            for k in keys:
+                vals = [o.value_text() for o in e.outcomes if o.key == k and (o.arm or "") == label]
+                cells.append(" / ".join(dict.fromkeys(vals)))
+            rows.append([*base, *arm_cells, *cells])
+    return header, rows
+
+
+def to_json(c: Comparison) -> list[dict[str, Any]]:
+    """The comparison as JSON-ready dicts (one per study, arms, interventions and
+    outcomes nested; every outcome with its evidence quote and page)."""
+    return [asdict(e) for e in c.studies]
+
+
+def render(c: Comparison, fmt: str = "table", width: int | None = None) -> str:
+    """The comparison as table (side by side, for a terminal), csv, json or markdown."""
+    if fmt == "json":
+        return dumps(to_json(c))
+    if fmt == "csv":
+        return to_csv(*long_rows(c)).rstrip("\n")
+    if not c.studies:
+        return "no study matches"
+    header, rows = grid(c)
+    if fmt == "markdown":
+        return to_markdown(header, rows)
+    if fmt == "table":
+        return render_grid(header, rows, total_width=width)
+    raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+
+
+def studies_of(c: Comparison) -> Iterable[StudyEntry]:
+    """The compared studies (for callers that only iterate)."""
+    return iter(c.studies)

@@ -1,0 +1,353 @@
+"""SPARQL helpers shared by the reporting commands, and the named queries shipped
+in `ontology/queries/*.rq`.
+
+A named query is a `.rq` file whose leading comment block documents it:
+
+    # Outcome values of one endpoint across studies, per arm, with CI and p.
+    # @param endpoint endpoint  the endpoint key (OS, PFS, CIR, ...)
+    # @param drug drug  a study drug (generic name)
+    PREFIX lkg: <https://w3id.org/litkg/ns#>
+    SELECT ...
+
+The first comment lines (up to the first `@param`) are its description; each
+`@param NAME KIND  text` line declares a variable the caller may bind with
+`--param NAME=VALUE`. KIND says how the value becomes an RDF term: `iri`,
+`string`, `integer`, `decimal`, `year` (xsd:gYear), or a concept kind
+(`endpoint`, `statistic`, `drug`, `ae`, `design`, `phase`, `role`) whose IRI is
+minted from the key as the graph builder does. Values are bound as RDF terms
+(pre-bound variables, SEP-0007), never pasted into the query text. An unbound
+parameter leaves its variable free (the query then covers every value).
+
+A parameter filters only where its variable stands in a required triple
+pattern: a remote store binds it with a trailing VALUES clause, which joins
+after FILTERs and OPTIONALs ran, so a variable used only there would not
+filter (and an OPTIONAL one would show the bound value on rows without it).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from rdflib import XSD, Literal, URIRef
+from rdflib.term import Node
+
+from litkg.kg.build import dec
+from litkg.kg.store import KGStore, QueryResult, StoreError
+from litkg.ontology.namespace import (
+    PREFIXES,
+    ae_iri,
+    design_iri,
+    drug_iri,
+    endpoint_iri,
+    phase_iri,
+    role_iri,
+    statistic_iri,
+)
+
+#: PREFIX lines for the queries litkg writes itself.
+SPARQL_PREFIXES = (
+    "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+    + "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
+    + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+    + "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n"
+    + "PREFIX dcterms: <http://purl.org/dc/terms/>\n"
+    + "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+    + "PREFIX owl: <http://www.w3.org/2002/07/owl#>\n"
+    + "PREFIX prov: <http://www.w3.org/ns/prov#>\n"
+)
+
+Row = dict[str, Node]
+
+
+class QueryError(Exception):
+    """A named query that does not exist, or a parameter that cannot be bound."""
+
+
+# --- running queries and reading their terms ---------------------------------
+
+
+def select(store: KGStore, sparql: str, bindings: Mapping[str, Node] | None = None) -> list[Row]:
+    """Rows of a SELECT query (SPARQL_PREFIXES prepended); unbound values are absent."""
+    rows = store.query(SPARQL_PREFIXES + sparql, dict(bindings) if bindings else None)
+    if not isinstance(rows, list):
+        raise StoreError("expected a SELECT query")
+    return rows
+
+
+def text(term: Node | None) -> str | None:
+    """The lexical form of a term, or None."""
+    return None if term is None else str(term)
+
+
+def number(term: Node | None) -> float | int | None:
+    """A numeric literal as int (when whole) or float; None when absent or not a number."""
+    if term is None:
+        return None
+    try:
+        d = Decimal(str(term))
+    except InvalidOperation:
+        return None
+    return int(d) if d == d.to_integral_value() and "." not in str(term) else float(d)
+
+
+def local_name(term: Node | None) -> str | None:
+    """The last path segment of an IRI (a concept's key: ep:OS -> "OS")."""
+    if term is None:
+        return None
+    s = str(term)
+    from urllib.parse import unquote
+
+    return unquote(re.split(r"[/#]", s.rstrip("/"))[-1]).replace("_", " ")
+
+
+def fmt_num(x: float | int | None) -> str:
+    """A number as printed: no trailing zeros ("12", "3.3", "0.0001")."""
+    if x is None:
+        return ""
+    if isinstance(x, float) and x.is_integer() and abs(x) < 1e15:
+        return str(int(x))
+    return format(Decimal(str(x)).normalize(), "f") if isinstance(x, float) else str(x)
+
+
+# --- binding parameters as RDF terms -----------------------------------------
+
+CONCEPT_KINDS: dict[str, Callable[[str], URIRef]] = {
+    "endpoint": endpoint_iri,
+    "statistic": statistic_iri,
+    "drug": lambda v: drug_iri(v.lower()),
+    "ae": ae_iri,
+    "design": design_iri,
+    "phase": phase_iri,
+    "role": role_iri,
+}
+KINDS = ("iri", "string", "integer", "decimal", "year", "term", *CONCEPT_KINDS)
+
+
+def parse_term(value: str) -> Node:
+    """A term written by a user without a declared kind: `<iri>`, `prefix:name`
+    with a litkg prefix, `"text"`, `"lex"^^xsd:type` / `^^<dt>`, an integer, a
+    decimal, else a plain string literal."""
+    v = value.strip()
+    if v.startswith("<") and v.endswith(">"):
+        return URIRef(v[1:-1])
+    m = re.fullmatch(r'"(.*)"\^\^(?:<([^>]+)>|xsd:(\w+))', v, re.S)
+    if m:
+        dt = URIRef(m.group(2)) if m.group(2) else XSD[m.group(3)]
+        return Literal(m.group(1), datatype=dt, normalize=False)
+    if len(v) >= 2 and v.startswith('"') and v.endswith('"'):
+        return Literal(v[1:-1])
+    m = re.fullmatch(r"([A-Za-z][\w-]*):(\S+)", v)
+    if m and m.group(1) in PREFIXES:
+        return URIRef(str(PREFIXES[m.group(1)]) + m.group(2))
+    if re.fullmatch(r"[+-]?\d+", v):
+        return Literal(int(v), datatype=XSD.integer)
+    if re.fullmatch(r"[+-]?\d*\.\d+", v):
+        return dec(v)
+    if re.match(r"^https?://", v):
+        return URIRef(v)
+    return Literal(v)
+
+
+def to_term(kind: str, value: str) -> Node:
+    """The RDF term for a parameter value of a declared kind (see the module docstring)."""
+    k = kind.lower()
+    v = value.strip()
+    try:
+        if k in CONCEPT_KINDS:
+            return CONCEPT_KINDS[k](v)
+        if k == "iri":
+            return URIRef(v[1:-1] if v.startswith("<") else v)
+        if k == "string":
+            return Literal(v)
+        if k == "integer":
+            return Literal(int(v), datatype=XSD.integer)
+        if k == "decimal":
+            return dec(v)
+        if k == "year":
+            return Literal(f"{int(v):04d}", datatype=XSD.gYear)
+    except (ValueError, InvalidOperation) as e:
+        raise QueryError(f"{value!r} is not a valid {kind}") from e
+    return parse_term(v)
+
+
+# --- named queries -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Param:
+    """A declared parameter of a named query."""
+
+    name: str
+    kind: str
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A `.rq` file of ontology/queries: its name, description, parameters, text."""
+
+    name: str
+    description: str
+    params: tuple[Param, ...] = ()
+    sparql: str = field(default="", repr=False)
+
+    def bindings(self, values: Mapping[str, str]) -> dict[str, Node]:
+        """RDF terms for `name -> text` values; unknown names are an error."""
+        declared = {p.name: p for p in self.params}
+        out: dict[str, Node] = {}
+        for k, v in values.items():
+            if k not in declared:
+                known = ", ".join(declared) or "none"
+                raise QueryError(
+                    f"query {self.name!r} has no parameter {k!r} (parameters: {known})"
+                )
+            out[k] = to_term(declared[k].kind, v)
+        return out
+
+
+def parse_named(name: str, sparql: str) -> NamedQuery:
+    """Read a named query's description and parameters from its leading comments."""
+    desc: list[str] = []
+    params: list[Param] = []
+    for line in sparql.splitlines():
+        s = line.strip()
+        if not s:
+            continue
+        if not s.startswith("#"):
+            break
+        body = s.lstrip("#").strip()
+        m = re.match(r"@param\s+(\w+)\s+(\w+)\s*(.*)", body)
+        if m:
+            kind = m.group(2).lower()
+            if kind not in KINDS:
+                raise QueryError(f"{name}: unknown parameter kind {kind!r} (one of {KINDS})")
+            params.append(Param(m.group(1), kind, m.group(3).strip()))
+        elif not params and body:
+            desc.append(body)
+    return NamedQuery(name, " ".join(desc), tuple(params), sparql)
+
+
+def queries_dir() -> Path:
+    """The folder of the shipped named queries."""
+    return Path(str(files("litkg.ontology") / "queries"))
+
+
+def named_queries(folder: Path | None = None) -> dict[str, NamedQuery]:
+    """All named queries of a folder (default: the shipped ones), by name."""
+    folder = folder or queries_dir()
+    return {
+        p.stem: parse_named(p.stem, p.read_text(encoding="utf-8"))
+        for p in sorted(folder.glob("*.rq"))
+    }
+
+
+def get_named(name: str, folder: Path | None = None) -> NamedQuery:
+    """One named query; QueryError naming the available ones when absent."""
+    qs = named_queries(folder)
+    if name not in qs:
+        raise QueryError(f"no named query {name!r}; available: {', '.join(qs)}")
+    return qs[name]
+
+
+def list_text(folder: Path | None = None) -> str:
+    """`litkg query --list`: each named query with its description and parameters."""
+    out = []
+    for q in named_queries(folder).values():
+        out.append(f"{q.name}\n    {q.description}")
+        for p in q.params:
+            out.append(f"    --param {p.name}=<{p.kind}>  {p.doc}".rstrip())
+    return "\n".join(out)
+
+
+def parse_params(items: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """`key=value` strings as a dict; QueryError on an item without `=`."""
+    out: dict[str, str] = {}
+    for item in items:
+        if "=" not in item:
+            raise QueryError(f"--param {item!r}: expected key=value")
+        k, v = item.split("=", 1)
+        out[k.strip().lstrip("?$")] = v
+    return out
+
+
+def resolve_query(
+    spec: str, params: Mapping[str, str], folder: Path | None = None
+) -> tuple[str, dict[str, Node]]:
+    """The query text and bindings for `litkg query SPEC`: a named query, `@FILE`,
+    a path to a `.rq`/`.sparql` file, or SPARQL text. Parameters of a named query
+    are converted by their declared kinds, others by `parse_term`."""
+    qs = named_queries(folder)
+    if spec in qs:
+        q = qs[spec]
+        return q.sparql, q.bindings(params)
+    if spec.startswith("@"):
+        sparql = Path(spec[1:]).read_text(encoding="utf-8")
+    elif re.fullmatch(r"[\w./\\-]+\.(rq|sparql)", spec) and Path(spec).is_file():
+        sparql = Path(spec).read_text(encoding="utf-8")
+    elif re.fullmatch(r"[\w-]+", spec):
+        raise QueryError(f"no named query {spec!r}; available: {', '.join(qs)}")
+    else:
+        sparql = spec
+    return sparql, {k: parse_term(v) for k, v in params.items()}
+
+
+def run_query(
+    store: KGStore, spec: str, params: Mapping[str, str] | None = None, folder: Path | None = None
+) -> QueryResult:
+    """Resolve and run a query (see `resolve_query`)."""
+    sparql, bindings = resolve_query(spec, params or {}, folder)
+    return store.query(sparql, bindings or None)
+
+
+# --- output ------------------------------------------------------------------
+
+
+def result_table(result: list[Row]) -> tuple[list[str], list[list[str]]]:
+    """Column names and cell strings (IRIs compacted with litkg prefixes) of SELECT rows."""
+    from litkg.kg.validate import short
+
+    names: list[str] = []
+    for row in result:
+        names += [k for k in row if k not in names]
+    cells = []
+    for row in result:
+        line = []
+        for n in names:
+            t = row.get(n)
+            line.append("" if t is None else short(t) if isinstance(t, URIRef) else str(t))
+        cells.append(line)
+    return names, cells
+
+
+def format_query_result(result: QueryResult, fmt: str) -> str:
+    """tsv / json (the store's format_result), csv, or an aligned text table."""
+    from litkg.kg.store import format_result
+
+    if fmt in ("tsv", "json") or not isinstance(result, list):
+        return format_result(result, fmt if fmt in ("tsv", "json") else "tsv")
+    names, cells = result_table(result)
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(names)
+        w.writerows(cells)
+        return buf.getvalue().rstrip("\n")
+    if fmt == "table":
+        from litkg.kg.textgrid import render_rows
+
+        return render_rows(names, cells)
+    raise QueryError(f"unknown format {fmt!r}")
+
+
+def dumps(data: Any) -> str:
+    """JSON text (UTF-8 kept, indented)."""
+    return json.dumps(data, indent=1, ensure_ascii=False)
