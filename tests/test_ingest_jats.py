@@ -286,3 +286,18 @@ def test_sample_pmc2687939() -> None:
     heads = [h.title for h in d.headings if h.level == 2]
     assert heads[:5] == ["Abstract", "Introduction", "Methods", "Results", "Discussion"]
     assert heads.index("Conflicts of interest") < heads.index("References")
+
+
+def test_citation_line_under_the_title() -> None:
+    from litkg.extractor.ingest.jats import citation_line
+
+    md = {"journal": "Lancet", "year": 2009, "volume": "373", "issue": "9676", "fpage": "1681",
+          "lpage": "1692", "doi": "10.1016/s0140-6736(09)60740-6"}  # fmt: skip
+    assert (
+        citation_line(md) == "Lancet. 2009;373(9676):1681-1692. doi: 10.1016/s0140-6736(09)60740-6"
+    )
+    assert (
+        citation_line({"journal": "BMJ", "year": 2015, "elocation_id": "h2145"})
+        == "BMJ. 2015:h2145."
+    )
+    assert citation_line({}) == ""

@@ -500,11 +500,14 @@ class _Renderer:
                 self.b.block(text)
 
     # parts of the article
-    def render(self, front: Any, body: Any, back: Any) -> None:
+    def render(self, front: Any, body: Any, back: Any, md: dict[str, Any] | None = None) -> None:
         meta = _first(front, "article-meta")
         title = _inline(_first(meta, "title-group/article-title"))
         if title:
             self.b.heading(title, 1)
+        line = citation_line(md or {})
+        if line:
+            self.b.block(line)
         abstracts = _all(meta, "abstract")
         main = [a for a in abstracts if not a.get("abstract-type")] or abstracts[:1]
         for ab in abstracts:
@@ -938,6 +941,29 @@ def _registrations(root: Any) -> list[str]:
 # ---------------------------------------------------------------------- entry
 
 
+def citation_line(md: dict[str, Any]) -> str:
+    """The article's own citation line, as article pages print it under the title
+    ("Lancet. 2009;373(9676):1681-1692. doi: 10.1016/..."), from its front
+    matter; the text then carries what the markup says, like other inputs."""
+    journal = md.get("journal") or md.get("journal_abbrev")
+    parts: list[str] = []
+    if journal:
+        parts.append(f"{journal}.")
+    loc = str(md.get("year") or "")
+    if md.get("volume"):
+        loc += f";{md['volume']}"
+        if md.get("issue"):
+            loc += f"({md['issue']})"
+    page = md.get("fpage") or md.get("elocation_id")
+    if page:
+        loc += f":{page}" + (f"-{md['lpage']}" if md.get("lpage") else "")
+    if loc:
+        parts.append(f"{loc}.")
+    if md.get("doi"):
+        parts.append(f"doi: {md['doi']}")
+    return " ".join(parts)
+
+
 def parse_jats(data: bytes, doc_id: str = "jats", source: str = "<jats>") -> Document:
     """Build a `Document` from the bytes of a JATS XML article."""
     parser = etree.XMLParser(
@@ -965,8 +991,9 @@ def parse_jats(data: bytes, doc_id: str = "jats", source: str = "<jats>") -> Doc
     body = _first(root, "body")
     back = _first(root, "back")
     refs = _references(root)
+    metadata = _metadata(root)
     r = _Renderer(root, refs)
-    r.render(front, body, back)
+    r.render(front, body, back, metadata)
     text = r.b.text()
     for ref in refs:
         del ref["_el"], ref["_list"]
@@ -978,7 +1005,7 @@ def parse_jats(data: bytes, doc_id: str = "jats", source: str = "<jats>") -> Doc
         pages=[Page(number=1, char_start=0, char_end=len(text))],
         tables=r.b.tables,
         headings=r.b.headings,
-        metadata=_metadata(root),
+        metadata=metadata,
         references=refs,
     )
 
