@@ -383,3 +383,26 @@ def test_vocabulary_is_data_with_a_version() -> None:
     ):  # fmt: skip
         assert canonical in terms
     assert all(t == t.lower() for t in terms)
+
+
+def test_table_header_cells_naming_arm_and_grade_together() -> None:
+    from litkg.extractor.components.adverse_events import adverse_events_from_table
+    from litkg.extractor.document import Table
+
+    t = Table(
+        rows=[
+            [
+                "Event",
+                "Drug A (n=50) grade 1-2",
+                "Drug A (n=50) grade ≥3",
+                "Placebo (n=48) grade 1-2",
+            ],
+            ["Rash", "10 (20%)", "2 (4%)", "3 (6%)"],
+        ]
+    )
+    got = [(m.term, m.grade, m.n, m.percent, m.arm) for m, _ in adverse_events_from_table(t)]
+    assert got == [
+        ("rash maculo-papular", "1-2", 10, 20.0, "Drug A (n=50)"),
+        ("rash maculo-papular", ">=3", 2, 4.0, "Drug A (n=50)"),
+        ("rash maculo-papular", "1-2", 3, 6.0, "Placebo (n=48)"),
+    ]

@@ -74,8 +74,29 @@ def _parse_cell(text: str, pct_only: bool) -> tuple[int | None, float | None] | 
     return None
 
 
+_TRAILING_GRADE = re.compile(
+    r"(?i)^(?P<arm>.*?\S)[\s,;:–-]+(?P<grade>(?:any|all)\s+grades?|grades?\s*\S.*|G\s*\d.*)$"
+)
+
+
+def _split_arm_grade(text: str) -> tuple[str, str] | None:
+    """A header cell naming both the arm and the grade: "Drug (n=160) grade ≥3"."""
+    m = _TRAILING_GRADE.match(_clean(text))
+    if m and _grade_label_only(m.group("grade"))[0]:
+        return m.group("arm").strip(), m.group("grade")
+    return None
+
+
 def _grade_label(text: str) -> tuple[bool, str | None]:
-    """(is a grade column, grade) for a header cell."""
+    """(is a grade column, grade) for a header cell (alone, or after an arm label)."""
+    found = _grade_label_only(text)
+    if found[0]:
+        return found
+    split = _split_arm_grade(text)
+    return _grade_label_only(split[1]) if split else (False, None)
+
+
+def _grade_label_only(text: str) -> tuple[bool, str | None]:
     t = re.sub(r"(?i)[,\s]*\(?\s*(?:n\s*\(%\)|no\.\s*\(%\)|%|n)\s*\)?\s*$", "", _clean(text))
     t = t.strip(" :,")
     if _ANY_COL.match(t):
@@ -167,6 +188,9 @@ def adverse_events_from_table(table: Table) -> list[tuple[AEMatch, int]]:
                 col_pct[j] = c.strip("() ") == "%"
                 continue
             is_grade, g = _grade_label(c)
+            split = _split_arm_grade(c) if is_grade else None
+            if split and not _grade_label_only(c)[0]:
+                col_arm[j] = split[0]
             if is_grade and hi == grade_row:
                 col_grade[j] = g
                 col_pct[j] = bool(re.search(r"\(\s*%\s*\)|^%|\s%$", c)) and not re.search(
