@@ -1008,3 +1008,24 @@ def test_lancet_inline_heading_and_number_run_together() -> None:
     assert got[0]["journal"] is None and got[0]["year"] == 2017
     assert [g["first_page"] for g in got[1:]] == ["310", "5200", "122", "e0004389"]
     assert [g["journal"] for g in got[2:4]] == ["Antimicrob Agents Chemother", "Am J Trop Med Hyg"]
+
+
+def test_numbers_skipped_and_uncited_sublist() -> None:
+    text = (
+        "## References\n\n"
+        "1. Abel A, Baker B. First title. Blood. 2001;1:11-19.\n"
+        "2. Cole C. Second title. Lancet. 2002;2:21-29.\n"
+        "7. Dean D, Eve E. Seventh title. BMJ. 2007;7:71-79.\n"
+        "8. Ford F. Eighth title. Chest. 2008;8:81-89.\n\n"
+        "## Uncited reference\n\n"
+        "3. Gray G. Third title. Cancer. 2003;3:31-39.\n"
+        "4. Hill H. Fourth title. Leukemia. 2004;4:41-49.\n\n"
+        "## Figures and tables\n\nTable 1. Baseline.\n"
+    )
+    span = find_reference_section(text)
+    assert span is not None
+    entries = split_references(text, *span)
+    assert [e[0] for e in entries] == [1, 2, 7, 8, 3, 4]
+    got = [parse_reference(e[1]) for e in entries]
+    assert [g["first_author"] for g in got] == ["Abel", "Cole", "Dean", "Ford", "Gray", "Hill"]
+    assert [g["first_page"] for g in got] == ["11", "21", "71", "81", "31", "41"]

@@ -75,6 +75,12 @@ _NUMBER_STYLES: dict[str, re.Pattern[str]] = {
     "space": re.compile(r"^[ \t]*(\d{1,4})[ \t]+(?=[^\W\d_])"),
     "superscript": re.compile(r"^[ \t]*<sup>(\d{1,4})</sup>[ \t]*"),
 }
+# a sub-list heading inside the reference list ("## Uncited reference", "Further reading")
+_SUBLIST_HEADING = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*(?:(?:uncited|additional|further|other)[ \t]+"
+    r"(?:references?|reading|sources)|further[ \t]+reading)[ \t]*(?:\*\*|__)?[ \t]*:?[ \t]*$",
+    re.IGNORECASE,
+)
 _BULLET = re.compile(r"^[ \t]*[-•*·▪‣◦][ \t]+")
 _YEARISH = re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)")
 
@@ -130,6 +136,8 @@ def _entries_from(text: str, start: int, end: int | None = None) -> tuple[int, i
     for ls, le in _lines(text, start, len(text) if end is None else end):
         line = text[ls:le]
         if not line.strip():
+            continue
+        if _SUBLIST_HEADING.match(line) and first_start is not None:
             continue
         if _is_back_matter(line):
             break
@@ -373,6 +381,10 @@ def split_references(text: str, start: int, end: int) -> list[tuple[int, str, in
         if not line.strip():
             blank_before = True
             continue
+        if _SUBLIST_HEADING.match(line) and items:
+            expected = None  # the sub-list may number on from anywhere ("25." after "43.")
+            blank_before = True
+            continue
         if _is_back_matter(line) and (items or column):
             if _numbering_resumes(lines, i, style, expected):
                 continue  # a running footer or copyright line between two pages' entries
@@ -383,7 +395,17 @@ def split_references(text: str, start: int, end: int) -> list[tuple[int, str, in
             m = _NUMBER_STYLES[style].match(line)
             if m:
                 n = int(m.group(1))
-                if expected is None or expected <= n <= expected + 5:
+                if (
+                    expected is None
+                    or expected <= n <= expected + 5
+                    # numbers skipped in the printed list ("24." then "34."): a finished entry
+                    # followed by a new author list
+                    or (
+                        n > expected
+                        and _complete(current)
+                        and first_author(line[m.end() : m.end() + 300]) is not None
+                    )
+                ):
                     expected = n + 1
                     if not line[m.end() :].strip():
                         column.append(n)
