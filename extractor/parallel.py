@@ -3,21 +3,32 @@
 Each worker builds the spaCy pipeline once and then reads and extracts one
 file per task; what comes back is picklable (a `StudyRecord` and the
 document's metadata) or a `Failure` naming the file and the stage.
+
+Two executors: `process` (a local `ProcessPoolExecutor`, the default) and
+`dask` (the optional `litkg[dask]` extra: tasks go to a Dask cluster, either
+an existing scheduler at `tcp://HOST:PORT` or a `LocalCluster` started for
+the run). Either way the results come back to the calling process, which is
+the only one that writes the graph store. Workers of a remote Dask cluster
+must have litkg installed and see the input files under the same paths.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from litkg.extractor.batch import Failure
 from litkg.extractor.document import IngestError
 from litkg.extractor.records import StudyRecord
+
+EXECUTORS = ("process", "dask")
+Executor = Literal["process", "dask"]
 
 
 @dataclass(frozen=True)
@@ -81,13 +92,28 @@ def _warm() -> None:
     build_nlp()
 
 
-def extract_many(paths: Iterable[str | Path], jobs: int = 1) -> Iterator[Extracted | Failure]:
+def extract_many(
+    paths: Iterable[str | Path],
+    jobs: int = 1,
+    *,
+    executor: Executor = "process",
+    scheduler: str | None = None,
+) -> Iterator[Extracted | Failure]:
     """Extract every path, in `jobs` worker processes (1: in this process).
 
-    Results come back in completion order; at most 2 x jobs tasks are in
-    flight so that memory stays bounded on large batches.
+    `executor="dask"` fans the files out over a Dask cluster instead: the one
+    at `scheduler` (an address such as ``tcp://10.0.0.5:8786``), or without
+    one a `distributed.LocalCluster` of `jobs` single-threaded worker
+    processes. Results come back in completion order; at most 2 x jobs tasks
+    (2 x the cluster's worker threads for Dask) are in flight so that memory
+    stays bounded on large batches.
     """
     paths = [str(p) for p in paths]
+    if executor == "dask":
+        yield from _extract_dask(paths, jobs, scheduler)
+        return
+    if executor != "process":
+        raise ValueError(f"unknown executor {executor!r}; one of {', '.join(EXECUTORS)}")
     if jobs <= 1 or len(paths) <= 1:
         for p in paths:
             yield extract_one(p)
@@ -107,3 +133,68 @@ def extract_many(paths: Iterable[str | Path], jobs: int = 1) -> Iterator[Extract
                 nxt = next(it, None)
                 if nxt is not None:
                     pending.add(pool.submit(extract_one, nxt))
+
+
+class DaskError(RuntimeError):
+    """`--executor dask` without the optional dependency, or no scheduler to reach."""
+
+
+def _dask_client(jobs: int, scheduler: str | None) -> tuple[Any, Any]:
+    """(client, cluster-or-None): connect to `scheduler` or start a local cluster."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as e:
+        raise DaskError(
+            "the dask executor needs the optional extra: pip install 'litkg[dask]'"
+        ) from e
+    if scheduler:
+        try:
+            return Client(scheduler, timeout=30), None
+        except OSError as e:
+            raise DaskError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from e
+    cluster = LocalCluster(
+        n_workers=max(1, jobs),
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+    )
+    return Client(cluster), cluster
+
+
+def _extract_dask(
+    paths: list[str], jobs: int, scheduler: str | None
+) -> Iterator[Extracted | Failure]:
+    if not paths:
+        return
+    from distributed import as_completed
+
+    client, cluster = _dask_client(jobs, scheduler)
+    try:
+        threads = sum(client.nthreads().values()) or max(1, jobs)
+        window = 2 * threads
+        it = iter(paths)
+        path_of: dict[str, str] = {}
+
+        def submit(p: str) -> Any:
+            # pure=False: a changed file under the same path must be read again
+            fut = client.submit(extract_one, p, pure=False)
+            path_of[fut.key] = p
+            return fut
+
+        first = [submit(p) for p in itertools.islice(it, window)]
+        queue = as_completed(first, with_results=False)
+        for fut in queue:
+            p = path_of.pop(fut.key)
+            try:
+                res = fut.result()
+            except Exception as e:  # a worker died (KilledWorker) or the task raised
+                res = Failure(p, "extract", f"dask: {type(e).__name__}: {e}")
+            fut.release()
+            yield res
+            nxt = next(it, None)
+            if nxt is not None:
+                queue.add(submit(nxt))
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

@@ -29,7 +29,7 @@ from rdflib import URIRef
 
 from litkg.extractor.batch import Failure, dumps, write_atomic
 from litkg.extractor.ingest import expand_inputs
-from litkg.extractor.parallel import Extracted, extract_many, file_sha256
+from litkg.extractor.parallel import Executor, Extracted, extract_many, file_sha256
 from litkg.kg.build import RunInfo, paper_graph
 from litkg.kg.store import KGStore, open_store, recompute_shared, remove_paper, replace_paper_graph
 
@@ -98,6 +98,8 @@ def build_corpus(
     *,
     store: str | None = None,
     jobs: int = 1,
+    executor: Executor = "process",
+    scheduler: str | None = None,
     force: bool = False,
     run: RunInfo | None = None,
     progress: Callable[[Iterator[Any], int], Iterator[Any]] | None = None,
@@ -106,7 +108,9 @@ def build_corpus(
     """Build (or bring up to date) the graph of the papers in `inputs`.
 
     `store` is a path or an http(s) SPARQL endpoint (default `out/store`);
-    `jobs` worker processes extract in parallel; `force` re-extracts every
+    `jobs` worker processes extract in parallel (`executor="dask"`: on the
+    Dask cluster at `scheduler`, or a local one of `jobs` workers; the store
+    is still written by this process only); `force` re-extracts every
     file; `progress(iterator, total)` wraps the extraction results (a
     progress bar). Stops cleanly on KeyboardInterrupt: what was finished is
     kept, the report says `interrupted`.
@@ -147,7 +151,7 @@ def build_corpus(
             report.removed.append(gone)
         _save_manifest(manifest_path, manifest)
 
-        results = extract_many(todo, jobs=jobs)
+        results = extract_many(todo, jobs=jobs, executor=executor, scheduler=scheduler)
         if progress is not None:
             results = progress(results, len(todo))
         try:
