@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from litkg.extractor.document import IngestError
 from litkg.extractor.ingest import load_document
 from litkg.extractor.ingest.jats import parse_jats, read_jats

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from litkg.extractor.document import IngestError
 from litkg.extractor.ingest import load_document
 from litkg.extractor.ingest.text import parse_text, read_text

@@ -6,6 +6,7 @@ Every expected value below was read off the sentence by hand.
 from __future__ import annotations
 
 import pytest
+
 from litkg.extractor.components.outcomes import endpoint_key, find_outcomes
 
 

@@ -28,9 +28,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
+
 from litkg.extractor.document import Document, Heading, IngestError, Page, Table
 from litkg.extractor.ingest import doc_id_for
-from lxml import etree
 
 _SUP = str.maketrans("0123456789+-=()n−–i", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ⁻⁻ⁱ")
 _SUB = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
