@@ -35,8 +35,10 @@ def run(inputs: list[Path], gold: Path, label: str) -> None:
             pages += doc.n_pages
             write_atomic(Path(out) / f"{doc.doc_id}.json", dumps(extract_record(doc).to_record()))
         dt = time.perf_counter() - t0
-        print(f"== {label}: {len(inputs)} documents, {pages} pages in {dt:.2f} s "
-              f"({len(inputs) / dt:.1f} docs/s, {pages / dt:.1f} pages/s)")
+        print(
+            f"== {label}: {len(inputs)} documents, {pages} pages in {dt:.2f} s "
+            f"({len(inputs) / dt:.1f} docs/s, {pages / dt:.1f} pages/s)"
+        )
         score = subprocess.run(
             [sys.executable, str(SHARED / "eval" / "score.py"), str(gold), out],
             capture_output=True, text=True, check=False,
@@ -46,7 +48,9 @@ def run(inputs: list[Path], gold: Path, label: str) -> None:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--pdf", action="store_true", help="also score the typeset PDFs in corpus/pdf")
     ap.add_argument("--gold", type=Path, default=SHARED / "eval" / "gold")
     args = ap.parse_args()

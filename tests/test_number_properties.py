@@ -18,9 +18,40 @@ NUMBERS = st.one_of(
 PIECES = st.one_of(
     NUMBERS,
     st.sampled_from(
-        ["%", " ", "(", ")", "[", "]", ";", ",", "-", "–", " to ", "95% CI", "95% CI:", "P =", "p<",
-         "HR", "OS", "median", "months", "1-year", "at 2 years", "overall survival", "respectively",
-         " and ", "vs", "grade 3-4 acute GVHD", "was", "were", "days", "range", "0.", "."]
+        [
+            "%",
+            " ",
+            "(",
+            ")",
+            "[",
+            "]",
+            ";",
+            ",",
+            "-",
+            "–",
+            " to ",
+            "95% CI",
+            "95% CI:",
+            "P =",
+            "p<",
+            "HR",
+            "OS",
+            "median",
+            "months",
+            "1-year",
+            "at 2 years",
+            "overall survival",
+            "respectively",
+            " and ",
+            "vs",
+            "grade 3-4 acute GVHD",
+            "was",
+            "were",
+            "days",
+            "range",
+            "0.",
+            ".",
+        ]
     ),  # fmt: skip
 )
 TEXTS = st.lists(PIECES, max_size=30).map("".join)
