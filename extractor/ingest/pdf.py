@@ -42,7 +42,10 @@ from litkg.extractor.ingest.pdf_tables import (
 )
 from litkg.extractor.ingest.pdf_text import PageLayout, assemble
 
-OCR_HINT = "run OCR first, e.g. `ocrmypdf in.pdf out.pdf`, then ingest the result"
+OCR_HINT = (
+    "install Tesseract OCR to read it (Debian/Ubuntu: `apt-get install tesseract-ocr`), "
+    "or run OCR first, e.g. `ocrmypdf in.pdf out.pdf`, then ingest the result"
+)
 
 
 def check_file(path: Path) -> None:
@@ -144,7 +147,10 @@ def read_pdf(path: Path) -> Document:
     finally:
         pdf.close()
     if not any(p.words for p in pages):
-        raise IngestError(str(path), "no text layer (scanned/image-only PDF)", OCR_HINT)
+        # a scan: OCR it with Tesseract when installed, else the error names the package
+        from litkg.extractor.ingest.ocr import ocr_pdf
+
+        return ocr_pdf(path, doc_id_for(path))
     per_page: list[tuple[float, list[Line]]] = []
     page_tables: list[list[TableBlock]] = []
     for page in pages:
