@@ -55,16 +55,21 @@ def validate(file: str | None, store: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["turtle", "ntriples", "nquads", "trig", "jsonld", "graphml", "gexf"]),
+    type=click.Choice(
+        ["turtle", "ntriples", "nquads", "trig", "jsonld", "graphml", "gexf", "meta-analysis"]
+    ),
     default="trig",
     show_default=True,
 )
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
 @_STORE
 def export(fmt: str, output: str, store: str) -> None:
-    """Export the graph as RDF, or its networkx view as GraphML / GEXF."""
+    """Export the graph as RDF, or its networkx view as GraphML / GEXF, or a
+    meta-analysis CSV (one row per study x arm x endpoint x timepoint)."""
     from litkg.kg.export import export as run_export
 
+    if fmt == "meta-analysis":
+        from litkg.kg.meta_analysis import export as run_export  # noqa: F811
     with _open_store(store) as s:
         click.echo(run_export(s, output, fmt), err=True)
 
@@ -123,6 +128,34 @@ def compare(endpoint, timepoint, drug, design, fmt: str, store: str) -> None:
 
     with _open_store(store) as s:
         click.echo(render(run(s, Filters(endpoint, timepoint, drug, design)), fmt))
+
+
+@cli.command()
+@click.option("--top", default=20, show_default=True, help="How many most-cited works (0: all).")
+@_REPORT_FORMAT
+@_STORE
+def cites(top: int, fmt: str, store: str) -> None:
+    """The citation network: most-cited works, who cites whom inside the corpus."""
+    from litkg.kg.cites import citation_network, render
+
+    with _open_store(store) as s:
+        click.echo(render(citation_network(s), fmt, top or None))
+
+
+@cli.command()
+@click.argument("paper")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@_STORE
+def show(paper: str, fmt: str, store: str) -> None:
+    """Everything the graph holds about PAPER (DOI, document id or IRI), with evidence."""
+    from litkg.kg.show import PaperNotFound, render
+    from litkg.kg.show import show as run
+
+    with _open_store(store) as s:
+        try:
+            click.echo(render(run(s, paper), fmt))
+        except PaperNotFound as e:
+            raise click.ClickException(str(e)) from e
 
 
 @cli.command("adverse-events")

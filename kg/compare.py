@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from rdflib import URIRef
 from rdflib.term import Node
 
 from litkg.kg.build import dec
@@ -48,6 +49,7 @@ class Filters:
     timepoint: float | None = None
     drug: str | None = None
     design: str | None = None
+    paper: str | None = None
 
     def bindings(self) -> dict[str, Node]:
         """The filter values as RDF terms, by the variable they bind."""
@@ -60,6 +62,8 @@ class Filters:
             b["f_drug"] = drug_iri(self.drug.strip().lower())
         if self.design:
             b["f_design"] = design_iri(self.design)
+        if self.paper:
+            b["f_paper"] = URIRef(self.paper)
         return b
 
 
@@ -67,13 +71,16 @@ def study_block(f: Filters) -> tuple[str, str, dict[str, Node]]:
     """A sub-select of the matching studies, the projection of its filter
     variables, and their bindings. A study matches when it has an intervention
     with the drug, the design feature, and an outcome measurement with the
-    endpoint at the timepoint (each only when asked)."""
+    endpoint at the timepoint, and is reported by the given paper (each only
+    when asked)."""
     b = f.bindings()
     pats: list[str] = []
     if "f_drug" in b:
         pats.append("?_fi lkg:drug ?f_drug ; lkg:study ?study .")
     if "f_design" in b:
         pats.append("?study lkg:design ?f_design .")
+    if "f_paper" in b:
+        pats.append("?f_paper lkg:reports ?study .")
     if "f_endpoint" in b or "f_timepoint" in b:
         m = "?_fm lkg:study ?study"
         if "f_endpoint" in b:
@@ -108,12 +115,14 @@ Q_REGISTRATIONS = """SELECT ?study ?trial ?regid {fv} WHERE {{
   OPTIONAL {{ ?trial lkg:registryId ?regid }}
 }}"""
 
-Q_ARMS = """SELECT ?study ?arm ?label ?role ?n {fv} WHERE {{
+Q_ARMS = """SELECT ?study ?arm ?label ?role ?n ?quote ?page {fv} WHERE {{
   {block}
   ?arm a lkg:Arm ; lkg:study ?study .
   OPTIONAL {{ ?arm rdfs:label ?label }}
   OPTIONAL {{ ?arm lkg:role ?role }}
   OPTIONAL {{ ?arm lkg:n ?n }}
+  OPTIONAL {{ ?arm lkg:evidence ?ev . ?ev oa:hasSelector ?sel . ?sel oa:exact ?quote .
+             OPTIONAL {{ ?ev lkg:page ?page }} }}
 }}"""
 
 Q_INTERVENTIONS = """SELECT ?study ?i ?drug ?dose ?unit ?route ?days ?cycles ?quote ?page {fv} WHERE {{
@@ -156,6 +165,8 @@ class ArmInfo:
     role: str | None = None
     n: int | None = None
     iri: str | None = None
+    evidence: str | None = None
+    page: int | None = None
 
 
 @dataclass
@@ -338,11 +349,16 @@ def compare(store: KGStore, filters: Filters | None = None) -> Comparison:
     arms: dict[str, dict[str, ArmInfo]] = defaultdict(dict)
     for r in _q(store, Q_ARMS, f):
         n = number(r.get("n"))
-        arms[str(r["study"])][str(r["arm"])] = ArmInfo(
-            label=text(r.get("label")) or local_name(r.get("role")) or "",
-            role=local_name(r.get("role")),
-            n=int(n) if n is not None else None,
-            iri=str(r["arm"]),
+        arms[str(r["study"])].setdefault(
+            str(r["arm"]),
+            ArmInfo(
+                label=text(r.get("label")) or local_name(r.get("role")) or "",
+                role=local_name(r.get("role")),
+                n=int(n) if n is not None else None,
+                iri=str(r["arm"]),
+                evidence=text(r.get("quote")),
+                page=_page(r.get("page")),
+            ),
         )
     ints: dict[str, dict[str, InterventionInfo]] = defaultdict(dict)
     for r in _q(store, Q_INTERVENTIONS, f):
