@@ -169,3 +169,21 @@ def test_alive_and_disease_free_is_not_alive() -> None:
         "In all, 75% of patients in the experimental group were alive and disease-free at 5 years."
     )
     assert all(o.endpoint != "ALIVE" for o in find_outcomes(sent))
+
+
+def test_respectively_list_whose_first_item_is_not_an_endpoint() -> None:
+    sent = "The incidences of grade 1 CRS and grade III-IV acute GVHD were 14.3% and 4.8%, respectively."
+    assert _keys(sent) == [("AGVHD_3_4", "rate", 4.8, None)]
+
+
+def test_later_values_without_a_named_arm_have_no_arm() -> None:
+    sent = "The objective response rate was 45% in the combination group and 28% in the monotherapy group."
+    assert [(o.value, o.arm) for o in find_outcomes(sent)] == [(45, "intervention"), (28, None)]
+
+
+def test_unit_shared_by_two_medians() -> None:
+    sent = "Progression-free survival was longer with drug A than with placebo (median, 10.2 vs. 5.6 months; P<0.001)."
+    assert [(o.value, o.unit, o.statistic) for o in find_outcomes(sent)] == [
+        (10.2, "months", "median"),
+        (5.6, "months", "median"),
+    ]

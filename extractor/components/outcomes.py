@@ -230,6 +230,10 @@ _TIME_VALUE_RE = re.compile(
     r"(?<![\w.·-])(?P<n>\d+(?:[.·]\d+)?)\s*(?:\((?:range|IQR)[^()]{0,40}\)\s*)?(?P<u>months?|mos?\b|days?|years?|yrs?|weeks?|wks?)\b",
     re.I,
 )
+_SHARED_UNIT_RE = re.compile(
+    r"(?<![\w.·-])(?P<n>\d+(?:[.·]\d+)?)\s*(?:vs\.?|versus|and|or)\s*\d+(?:[.·]\d+)?\s*(?P<u>months?|days?)\b",
+    re.I,
+)
 _RATIO_RE = re.compile(
     r"\b(?P<kind>(?i:subdistribution hazard ratio|sub-distribution hazard ratio|hazard ratio|"
     r"odds ratio|relative risk|risk ratio)|SDHR|sdHR|sHR|SHR|HR|OR|RR|aHR|aOR)\b"
@@ -338,6 +342,16 @@ def _values(sent: str) -> list[Mention]:
             v = round(v * factor, 1)
             unit = "months"
         out.append(Mention("value", m.start(), m.end(), value=v, vkind="time", unit=unit))
+    # "median, 10.2 vs. 5.6 months": the first number shares the unit printed after the second
+    for m in _SHARED_UNIT_RE.finditer(sent):
+        if _inside(m.start(), masked) or any(x.start == m.start("n") for x in out):
+            continue
+        v = to_float(m.group("n"))
+        unit = m.group("u").lower()
+        unit = "days" if unit.startswith("d") else "months" if unit.startswith("mo") else unit
+        if v is None or unit.startswith(("y", "w")):
+            continue
+        out.append(Mention("value", m.start("n"), m.end("n"), value=v, vkind="time", unit=unit))
     for m in _RATIO_RE.finditer(sent):
         kind = _RATIO_KIND.get(m.group("kind").lower())
         v = to_float(m.group("n"))
@@ -497,6 +511,7 @@ def find_outcomes(sent: str, aliases: dict[str, str] | None = None) -> list[Outc
     respectively = bool(re.search(r"\brespectively\b", sent, re.I))
     out: list[OutcomeMatch] = []
     used_groups: set[int] = set()
+    assigned: dict[int, list[Mention]] = {}  # endpoint mention -> values given to it so far
     for vg in val_groups:
         before = [
             i for i, g in enumerate(ep_groups)
@@ -511,7 +526,7 @@ def find_outcomes(sent: str, aliases: dict[str, str] | None = None) -> list[Outc
             eg = ep_groups[before[-1]]
             k = len(eg)
             items = _respectively_items(sent, eg, vg) if respectively and len(vg) > 1 else None
-            if items is not None and len(vg) % k != 0:
+            if items is not None and (k == 1 or len(vg) % k != 0):
                 for e, v in items:
                     pairs.append((e, v, 0))
             elif k > 1 and respectively and len(vg) % k == 0:
@@ -545,10 +560,12 @@ def find_outcomes(sent: str, aliases: dict[str, str] | None = None) -> list[Outc
                 continue  # a severity subset, not chronic GVHD as a whole
             chunk_vals = [x for x, c in ((p[1], p[2]) for p in pairs) if c == chunk]
             # a ratio compares the arms: its arm is the numerator, the intervention
+            prev_same = [x for x in assigned.get(id(e), []) if x.start < v.start]
+            assigned.setdefault(id(e), []).append(v)
             arm = (
                 "intervention"
                 if v.vkind == "ratio"
-                else _arm_for(sent, v, chunk_vals[-1] if chunk_vals else v, vals)
+                else _arm_for(sent, v, chunk_vals[-1] if chunk_vals else v, vals, prev_same)
             )
             out.append(_make(sent, e, v, arm, vg, tps, eps, vals))
     out = _inherit_timepoints(sent, out, tps)
@@ -608,22 +625,29 @@ _DIFFERENCE_RE = re.compile(
 _COMPARE_RE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|than)\s", re.I)
 
 
-def _arm_for(sent: str, v: Mention, last: Mention, vals: list[Mention]) -> str | None:
+def _arm_for(
+    sent: str,
+    v: Mention,
+    last: Mention,
+    vals: list[Mention],
+    prev_same: list[Mention] | None = None,
+) -> str | None:
     """The arm role of a value: control when a control cue follows it (or its
-    chunk), or when it stands after a comparison word and a control cue comes
-    later; unknown (None) after a comparison word without cue; else intervention."""
+    chunk) in its clause, or when it stands after a comparison word and a
+    control cue comes later; intervention for the first value; unknown (None)
+    for a later value that nothing names."""
     nxt = [x.start for x in vals if x.start > last.start]
     tail = sent[last.end : min(nxt) if nxt else len(sent)]
+    clause = re.split(r"[,;]", tail, maxsplit=1)[0]
     if _BOTH_RE.search(tail[:80]):
         return "intervention"
-    if _CONTROL_RE.search(tail[:80]):
+    if _CONTROL_RE.search(clause[:80]):
         return "control"
-    prev = [x for x in vals if x.end <= v.start]
-    if prev and _COMPARE_RE.search(sent[prev[-1].end : v.start]):
-        if _CONTROL_RE.search(sent[v.end :]):
-            return "control"
-        return None
-    return "intervention"
+    if not prev_same:
+        return "intervention"
+    if _COMPARE_RE.search(sent[prev_same[-1].end : v.start]) and _CONTROL_RE.search(sent[v.end :]):
+        return "control"
+    return None
 
 
 def _inherit_timepoints(
