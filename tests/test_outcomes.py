@@ -187,3 +187,59 @@ def test_unit_shared_by_two_medians() -> None:
         (10.2, "months", "median"),
         (5.6, "months", "median"),
     ]
+
+
+def test_results_table_medians_rates_counts_and_hazard_ratios() -> None:
+    from litkg.extractor.components.outcomes import outcomes_from_table
+
+    rows = [
+        ["Outcome", "Drug A", "Placebo", "HR (95% CI)", "P"],
+        [
+            "Overall survival, median (95% CI), months",
+            "14.2 (12.1–16.3)",
+            "11.1 (9.8–12.4)",
+            "0.76 (0.64–0.90)",
+            "0.002",
+        ],
+        ["2-year progression-free survival, % (95% CI)", "45 (38–52)", "30 (24–37)", "", ""],
+        ["Complete remission, n (%)", "62 (62)", "30 (31)", "", "<0.001"],
+        ["Age, median (range), years", "61 (22–80)", "60 (19–79)", "", "0.6"],
+    ]
+    got = {(r, o.endpoint, o.statistic, o.value, o.timepoint_months, o.arm, o.ci, o.p)
+           for r, _c, o in outcomes_from_table(rows, {1: "intervention", 2: "control"})}  # fmt: skip
+    assert got == {
+        (1, "OS", "median", 14.2, None, "intervention", (12.1, 16.3), 0.002),
+        (1, "OS", "median", 11.1, None, "control", (9.8, 12.4), 0.002),
+        (1, "OS", "hr", 0.76, None, "intervention", (0.64, 0.90), 0.002),
+        (2, "PFS", "rate", 45, 24, "intervention", (38, 52), None),
+        (2, "PFS", "rate", 30, 24, "control", (24, 37), None),
+        (3, "CR", "rate", 62, None, "intervention", None, 0.001),
+        (3, "CR", "rate", 31, None, "control", None, 0.001),
+    }
+
+
+def test_table_median_without_a_printed_unit_is_not_read() -> None:
+    from litkg.extractor.components.outcomes import outcomes_from_table
+
+    rows = [["", "A", "B"], ["Median overall survival", "14.2", "11.1"]]
+    assert outcomes_from_table(rows, {1: "intervention", 2: "control"}) == []
+
+
+def test_median_follow_up_row_with_a_count_before_it() -> None:
+    from litkg.extractor.components.outcomes import outcomes_from_table
+
+    rows = [
+        ["", "All (N=57)"],
+        [
+            "Follow-up (months) (survivors), number of patients median (range)",
+            "36 68.6 (11.1 - 124.2)",
+        ],
+    ]
+    ((_, _, o),) = outcomes_from_table(rows, {1: "overall"})
+    assert (o.endpoint, o.statistic, o.value, o.unit, o.ci) == (
+        "FOLLOWUP",
+        "median",
+        68.6,
+        "months",
+        None,
+    )

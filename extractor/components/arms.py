@@ -239,3 +239,35 @@ def arms_received(sent: str) -> list[ArmMatch]:
             )
         )
     return out
+
+
+_STAT_COLUMN = re.compile(
+    r"(?i)^\s*(?:p(?:[- ]?value)?|hr|hazard ratio|or|odds ratio|rr|relative risk|risk ratio|"
+    r"95\s*%\s*ci|ci|difference|diff\.?|effect|estimate|total|overall|all|statistic|test)\b"
+)
+
+
+def arm_columns(table: Table) -> dict[int, ArmMatch]:
+    """Arm columns of a results table: headers with sizes ("Drug (n=21)") when
+    printed, else plain arm labels ("Drug", "Placebo"), leaving out statistic
+    columns (P, HR, 95% CI, difference, total)."""
+    found = arms_from_table_header(table)
+    if found or not table.rows:
+        return found
+    header = table.rows[0]
+    labels = {
+        j: c.strip()
+        for j, c in enumerate(header)
+        if j > 0 and c.strip() and not _STAT_COLUMN.match(c) and re.search(r"[A-Za-z]{3}", c)
+    }
+    if not 1 <= len(labels) <= 4:
+        return {}
+    out = {
+        j: ArmMatch(c, role_for_label(c), None, 0, 0, "arms.table.header_label")
+        for j, c in labels.items()
+    }
+    non_overall = [c for c, a in out.items() if a.role != "overall"]
+    if len(non_overall) == 2 and all(out[c].role == "intervention" for c in non_overall):
+        c2 = sorted(non_overall)[1]
+        out[c2] = ArmMatch(out[c2].label, "control", None, 0, 0, "arms.table.order")
+    return out

@@ -194,28 +194,17 @@ def outcomes_component(doc: Doc) -> Doc:
         for o in outcomes_mod.find_outcomes(text, aliases):
             found.append(_outcome(o, provenance(source, start, end, o.rule)))
     for table in source.tables:
-        header = arms_mod.arms_from_table_header(table)
-        if not header:
+        cols = arms_mod.arm_columns(table)
+        if not cols:
             continue
-        roles = {c: a.role for c, a in header.items()}
-        p_col = next(
-            (
-                c
-                for c, cell in enumerate(table.rows[0])
-                if re.fullmatch(r"(?i)\s*p[- ]?(?:value)?\s*", cell)
-            ),
-            None,
-        )
-        for r, row in enumerate(table.rows[1:], start=1):
-            if not row:
-                continue
-            for _col, o in outcomes_mod.outcome_from_table_row(row[0], row, roles, p_col):
-                span = (
-                    table.row_spans[r]
-                    if r < len(table.row_spans)
-                    else (table.char_start or 0, table.char_end or 0)
-                )
-                found.append(_outcome(o, provenance(source, span[0], span[1], o.rule)))
+        roles = {c: a.role for c, a in cols.items()}
+        for r, _col, o in outcomes_mod.outcomes_from_table(table.rows, roles, aliases):
+            span = (
+                table.row_spans[r]
+                if r < len(table.row_spans)
+                else (table.char_start or 0, table.char_end or 0)
+            )
+            found.append(_outcome(o, provenance(source, span[0], span[1], o.rule)))
     found = _dedupe(found, lambda o: (o.endpoint, o.statistic, o.value, o.timepoint_months, o.arm))
     record_keys = set(_record_endpoints())
     _facts(doc)["outcomes"] = [

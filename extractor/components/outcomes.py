@@ -765,81 +765,132 @@ def _expand_both(sent: str, out: list[OutcomeMatch]) -> list[OutcomeMatch]:
 # --------------------------------------------------------------------------- tables
 
 
-_MEDIAN_CELL_RE = re.compile(
-    rf"(?P<n>\d+(?:\.\d+)?)\s*[\[(]\s*(?:range[:,]?\s*)?(?P<lo>\d+(?:\.\d+)?)\s*(?:{DASH}|to)\s*(?P<hi>\d+(?:\.\d+)?)\s*[\])]"
+_CELL_RE = re.compile(
+    rf"^\s*(?:(?P<lead>\d+)\s+(?=\d))?(?P<a>−?\d+(?:[.·]\d+)?)\s*(?P<pct>%)?\s*"
+    rf"(?:(?:/\s*(?P<den>\d+)\s*)?[\[(]\s*(?:95\s*%\s*CI[:,]?\s*)?(?P<b>−?\d+(?:[.·]\d+)?)\s*%?\s*"
+    rf"(?:(?:{DASH}|to|,)\s*(?P<c>−?\d+(?:[.·]\d+)?)\s*%?\s*)?[\])])?\s*$",
 )
+_HR_COLUMN = re.compile(
+    r"(?i)^\s*(?:(?:adjusted\s+)?(?:hr|hazard ratio)|(?P<sd>s(?:d)?hr|subdistribution))\b"
+)
+_LABEL_COUNT_PCT = re.compile(r"(?i)\b(?:n|no\.?|number)\s*(?:\(\s*%\s*\)|,\s*%)|\bn\s*/\s*n\b")
 
 
-def outcome_from_table_row(
-    label: str, cells: list[str], arms: dict[int, str], p_col: int | None
-) -> list[tuple[int, OutcomeMatch]]:
-    """Outcomes of one table row: (column, outcome) for each arm column.
+def outcomes_from_table(
+    table_rows: list[list[str]], arms: dict[int, str | None], aliases: dict[str, str] | None = None
+) -> list[tuple[int, int, OutcomeMatch]]:
+    """Outcomes of a results table: (row, column, outcome) for each cell of an
+    endpoint row under an arm column, and hazard ratios from an HR column.
 
-    `label` is the row's first cell, `cells` all its cells, `arms` maps a
-    column index to the arm role (or subgroup label) of that column.
+    The row label says what the cells hold: "median ... months" (medians;
+    the unit must be printed), "n (%)" (counts with percentages: the rate is
+    the percentage), "%" or "rate" or a landmark ("2-year OS") (rates). A
+    bracketed pair is a CI when the label or cell says so, or when it brackets
+    a rate or ratio; after a median it is a range unless labelled CI.
     """
-    eps = _endpoints(label)
-    if not eps:
+    if not table_rows:
         return []
-    ep = eps[0].key or ""
-    is_median = bool(re.search(r"\bmedian\b", label, re.I))
-    unit_m = re.search(r"\b(months?|days?|years?|weeks?)\b", label, re.I)
-    p = None
-    if p_col is not None and p_col < len(cells):
-        p = to_float(re.sub(r"[<>≤=\s]", "", cells[p_col]))
-        if p is not None and not 0 <= p <= 1:
-            p = None
-    out: list[tuple[int, OutcomeMatch]] = []
-    for col, arm in sorted(arms.items()):
-        if col >= len(cells):
+    header = table_rows[0]
+    hr_cols = {
+        j: ("sdhr" if m.group("sd") else "hr")
+        for j, c in enumerate(header)
+        if (m := _HR_COLUMN.match(c))
+    }
+    p_col = next(
+        (j for j, c in enumerate(header) if re.fullmatch(r"(?i)\s*p[- ]?(?:value)?\s*", c)), None
+    )
+    out: list[tuple[int, int, OutcomeMatch]] = []
+    for r, row in enumerate(table_rows[1:], start=1):
+        if not row or not row[0].strip():
             continue
-        cell = cells[col].strip()
-        if ep == "FOLLOWUP" or (is_median and unit_m):
-            if not (is_median and unit_m):
+        label = row[0]
+        eps = _endpoints(label, aliases)
+        if not eps:
+            continue
+        ep = eps[0].key or ""
+        tps = _timepoints(label)
+        tp = tps[0].months if tps else None
+        median = bool(re.search(r"\bmedian\b", label, re.I))
+        unit_m = re.search(r"\b(months?|days?|weeks?|years?)\b", label, re.I)
+        count_pct = bool(_LABEL_COUNT_PCT.search(label))
+        rate = bool(re.search(r"%|\brate\b|\bproportion\b|\bincidence\b", label, re.I)) or (
+            tp is not None and not median
+        )
+        ci_label = bool(re.search(r"95\s*%\s*CI|confidence", label, re.I))
+        p = None
+        if p_col is not None and p_col < len(row):
+            p = to_float(re.sub(r"[<>≤=\s]", "", row[p_col].replace("·", ".")))
+            p = p if p is not None and 0 <= p <= 1 else None
+        for col, arm in sorted(arms.items()):
+            if col >= len(row):
                 continue
-            m = _MEDIAN_CELL_RE.search(cell)
+            m = _CELL_RE.match(row[col])
             if not m:
                 continue
-            unit = unit_m.group(1).lower()
-            unit = "days" if unit.startswith("d") else "months"
-            out.append(
-                (
-                    col,
-                    OutcomeMatch(
-                        endpoint=ep,
-                        statistic="median",
-                        value=float(m.group("n")),
-                        unit=unit,
-                        timepoint_months=None,
-                        arm=arm,
-                        ci=None,
-                        p=p if arm != "overall" else None,
-                        start=0,
-                        end=0,
-                        rule="outcomes.table.median",
-                        extra={"range": [float(m.group("lo")), float(m.group("hi"))]},
-                    ),
+            a = to_float(m.group("a"))
+            b, c = to_float(m.group("b") or ""), to_float(m.group("c") or "")
+            if a is None:
+                continue
+            if median and unit_m and ep not in _PCT_ONLY:
+                unit = unit_m.group(1).lower()
+                factor = (
+                    12.0 if unit.startswith("y") else 7 / 30.4375 if unit.startswith("w") else 1.0
                 )
-            )
-        else:
-            m = re.fullmatch(r"(?:\d+\s*)?\(?\s*(\d+(?:\.\d+)?)\s*%\s*\)?", cell)
-            if not m:
+                unit = "days" if unit.startswith("d") else "months"
+                ci = (
+                    (b * factor, c * factor)
+                    if ci_label and b is not None and c is not None
+                    else None
+                )
+                o = OutcomeMatch(ep, "median", round(a * factor, 2), unit, None, arm, ci, p, 0, 0,
+                                 "outcomes.table.median", {"ep_start": 0})  # fmt: skip
+            elif count_pct and b is not None and c is None and 0 <= b <= 100:
+                o = OutcomeMatch(
+                    ep, "rate", b, "%", tp, arm, None, p, 0, 0, "outcomes.table.n_pct", {"n": a}
+                )
+            elif (rate or m.group("pct")) and not count_pct and 0 <= a <= 100:
+                ci = (
+                    (b, c)
+                    if b is not None and c is not None and (ci_label or b <= a <= c)
+                    else None
+                )
+                o = OutcomeMatch(
+                    ep, "rate", a, "%", tp, arm, ci, p, 0, 0, "outcomes.table.rate", {}
+                )
+            else:
                 continue
+            out.append((r, col, o))
+        for col, kind in hr_cols.items():
+            if col >= len(row) or ep in _PCT_ONLY:
+                continue
+            m = _CELL_RE.match(row[col])
+            if not m or m.group("pct"):
+                continue
+            a, b, c = (
+                to_float(m.group("a")),
+                to_float(m.group("b") or ""),
+                to_float(m.group("c") or ""),
+            )
+            if a is None:
+                continue
+            ci = (b, c) if b is not None and c is not None and b <= a <= c else None
             out.append(
                 (
+                    r,
                     col,
                     OutcomeMatch(
-                        endpoint=ep,
-                        statistic="rate",
-                        value=float(m.group(1)),
-                        unit="%",
-                        timepoint_months=None,
-                        arm=arm,
-                        ci=None,
-                        p=p if arm != "overall" else None,
-                        start=0,
-                        end=0,
-                        rule="outcomes.table.rate",
+                        ep,
+                        kind,
+                        a,
+                        None,
+                        None,
+                        "intervention",
+                        ci,
+                        p,
+                        0,
+                        0,
+                        "outcomes.table.hr",
+                        {},
                     ),
                 )
             )
