@@ -158,6 +158,19 @@ def show(paper: str, fmt: str, store: str) -> None:
             raise click.ClickException(str(e)) from e
 
 
+@cli.command()
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="The HTML file to write (self-contained, works offline).")  # fmt: skip
+@click.option("--title", default="litkg knowledge graph", show_default=True)
+@_STORE
+def viz(output: str, title: str, store: str) -> None:
+    """An interactive HTML view of the graph: search, filters, facts and evidence."""
+    from litkg.kg.viz import write
+
+    with _open_store(store) as s:
+        click.echo(write(s, output, title), err=True)
+
+
 @cli.command("adverse-events")
 @click.option("--min-grade", type=click.IntRange(1, 5),
               help="Only events whose grade reaches this (3-4 and >=3 reach 3).")  # fmt: skip
