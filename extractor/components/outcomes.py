@@ -539,7 +539,7 @@ def find_outcomes(sent: str, aliases: dict[str, str] | None = None) -> list[Outc
                     pairs.append((e, v, 0))
             else:
                 for j, v in enumerate(vg):
-                    e = _nearest_compatible(eps, v, sent)
+                    e = _forward_bound(eps, v, sent) or _nearest_compatible(eps, v, sent)
                     if e is not None:
                         pairs.append((e, v, j if k == 1 and len(vg) > 1 else 0))
             used_groups.add(before[-1])
@@ -609,6 +609,26 @@ def _respectively_items(
         if item >= first_item:
             pairs.append((e, vg[item - first_item]))
     return pairs or None
+
+
+_FORWARD_RE = re.compile(
+    r"^\s*(?:\([^()]*\)\s*)?(?:of\s+(?:the\s+|all\s+)?(?:\w+\s+){0,2}?(?:patients|participants|subjects|children|adults)\s+)?"
+    r"(?:\([^()]*\)\s*)?(?:achieved|attained|reached|had|obtained|showed|were\s+in)\s+(?:a\s+|an\s+)?",
+    re.I,
+)
+
+
+def _forward_bound(eps: list[Mention], v: Mention, sent: str) -> Mention | None:
+    """ "24% of patients achieved a complete remission": the value belongs to the
+    endpoint its own clause goes on to name, not to one named before it."""
+    m = _FORWARD_RE.match(sent[v.end :])
+    if not m or v.vkind != "pct":
+        return None
+    pos = v.end + m.end()
+    for e in eps:
+        if e.start == pos and _compatible(e.key or "", v, sent):
+            return e
+    return None
 
 
 def _nearest_compatible(eps: list[Mention], v: Mention, sent: str) -> Mention | None:
