@@ -8,8 +8,10 @@ daily ("30 mg/m2/d", "100 mg/m2 daily", "400 mg orally once daily") takes the
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from litkg.extractor.components.textutil import load_vocab
 
@@ -142,9 +144,10 @@ def parse_doses(text: str) -> list[Dose]:
             continue  # a bare "U" is too ambiguous
         daily = not m.group("time") and _is_daily(text[m.end() :])
         factor, unit = normalise_unit(mass, m.group("body"), m.group("time"), daily)
-        value = round(value * factor, 6)
-        if value == int(value):
-            value = float(int(value))
+        # decimal arithmetic: "1.1 g" is exactly 1100 mg, and "0.0000001 mg" stays non-zero
+        value = float(Decimal(num) * Decimal(str(factor)))
+        if not math.isfinite(value):
+            continue  # hundreds of digits: not a dose (and float() overflows)
         capped = bool(_CAP.search(text[max(0, m.start() - 25) : m.start()]))
         if re.match(
             r"\s*(?:[A-Za-z\-]+\s+){0,2}(?:tablets?|capsules?|vials?|ampoules?|sachets?)\b",
