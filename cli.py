@@ -171,6 +171,26 @@ def viz(output: str, title: str, store: str) -> None:
         click.echo(write(s, output, title), err=True)
 
 
+@cli.command()
+@click.option("--endpoint", required=True, help="The endpoint to plot (OS, PFS, CIR, NRM, ...).")
+@click.option("--timepoint", type=float, help="Only this landmark, in months.")
+@click.option("--drug", help="Only studies assigning this drug.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="Output path without suffix: writes OUTPUT.png and OUTPUT.svg.")  # fmt: skip
+@_STORE
+def plot(endpoint: str, timepoint, drug, output: str, store: str) -> None:
+    """A forest-style dot plot of an endpoint with 95% CIs per study and arm."""
+    from litkg.kg.compare import Filters
+    from litkg.kg.plot import plot as run
+
+    with _open_store(store) as s:
+        try:
+            files = run(s, endpoint, output, Filters(timepoint=timepoint, drug=drug))
+        except ValueError as e:
+            raise click.ClickException(str(e)) from e
+    click.echo("wrote " + ", ".join(str(f) for f in files), err=True)
+
+
 @cli.command("adverse-events")
 @click.option("--min-grade", type=click.IntRange(1, 5),
               help="Only events whose grade reaches this (3-4 and >=3 reach 3).")  # fmt: skip
