@@ -488,8 +488,26 @@ class RemoteStore(KGStore):
         return res
 
     def dump(self, path: str | os.PathLike[str], fmt: str) -> None:
-        """Write the store's content in one of FORMATS (via rdflib)."""
-        rdflib_fmt, _, quads = FORMATS[fmt]
+        """Write the store's content in one of FORMATS: named-graph formats as the
+        server serializes its whole dataset (Graph Store Protocol GET, streamed:
+        literals keep their lexical form, as in an embedded store's dump), else
+        via rdflib."""
+        rdflib_fmt, oxfmt, quads = FORMATS[fmt]
+        if quads and self.gsp_url:
+            req = urllib.request.Request(self.gsp_url, headers={"Accept": oxfmt.media_type})
+            try:
+                with (
+                    urllib.request.urlopen(req, timeout=self.timeout) as resp,  # noqa: S310
+                    open(path, "wb") as fh,
+                ):
+                    shutil.copyfileobj(resp, fh, 1 << 20)
+                return
+            except urllib.error.HTTPError as e:
+                if e.code not in (400, 404, 405, 406, 415):
+                    raise StoreError(f"GET {self.gsp_url}: HTTP {e.code}") from e
+            except urllib.error.URLError as e:
+                raise StoreError(f"GET {self.gsp_url}: {e.reason}") from e
+            # this server does not serve its whole dataset: one graph at a time
         data = self.dataset() if quads else self.union_graph()
         data.serialize(destination=str(path), format=rdflib_fmt)
 

@@ -1,0 +1,140 @@
+"""`litkg build --store http://...`: a build into a real SPARQL server (`oxigraph serve`)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, URIRef
+
+from litkg.kg import store as st
+from litkg.kg.corpus_build import build_corpus
+from litkg.ontology.namespace import ONTOLOGY_IRI, SHARED_GRAPH
+
+ROOT = Path(__file__).resolve().parents[1]
+EPOCH = "1700000000"
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture()
+def server(tmp_path: Path):
+    """`oxigraph serve` on a free local port, over a temporary directory."""
+    exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    if not Path(exe).is_file():
+        pytest.skip("the `oxigraph` server binary is not installed (pip install oxigraph)")
+    port = _free_port()
+    proc = subprocess.Popen(
+        [exe, "serve", "--location", str(tmp_path / "server"), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 15
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1).read()
+            break
+        except OSError:
+            if proc.poll() is not None or time.time() > deadline:
+                proc.kill()
+                pytest.skip(f"oxigraph serve did not start: {proc.stderr.read()[:300]!r}")
+            time.sleep(0.1)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(autouse=True)
+def frozen_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+
+
+@pytest.fixture()
+def papers(tmp_path: Path) -> Path:
+    src = tmp_path / "papers"
+    src.mkdir()
+    for name in ("003_02ee03e209aed3a2.txt", "004_eed059982c442256.txt"):
+        shutil.copy(ROOT / "corpus" / "text" / name, src / name)
+    shutil.copy(ROOT / "tests" / "fixtures" / "markdown_trial.md", src / "markdown_trial.md")
+    return src
+
+
+def _trig_quads(path: Path) -> set:
+    ds = Dataset()
+    ds.parse(path, format="trig")
+    return {
+        (s, p, o, getattr(c, "identifier", c)) for s, p, o, c in ds.quads((None, None, None, None))
+    }
+
+
+def _store_quads(s: st.KGStore) -> set:
+    return {(*t, name) for name in s.graph_names() for t in s.get_graph(name)}
+
+
+def test_build_into_a_remote_store(server: str, papers: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = build_corpus([papers], out, store=server)
+    assert len(first.extracted) == 3 and not first.failures
+    assert not (out / "store").exists()  # nothing embedded: the graphs are on the server
+
+    manifest = json.loads((out / "manifest.json").read_text())["files"]
+    remote = st.open_store(server, read_only=True)
+    names = set(remote.graph_names())
+    papers_iris = {URIRef(e["paper"]) for e in manifest.values()}
+    assert len(papers_iris) == 3
+    assert names == papers_iris | {SHARED_GRAPH, ONTOLOGY_IRI}
+    assert set(st.paper_graph_names(remote)) == papers_iris
+    assert len(remote.get_graph(SHARED_GRAPH)) > 0
+    # the dump is the server's content
+    assert _trig_quads(out / "graph.trig") == _store_quads(remote)
+
+    again = build_corpus([papers], out, store=server)
+    assert (len(again.extracted), len(again.unchanged)) == (0, 3)
+
+    md = papers / "markdown_trial.md"
+    md.write_text(md.read_text().replace("30.4 months", "31.9 months"))
+    changed = build_corpus([papers], out, store=server)
+    assert changed.extracted == [str(md)] and len(changed.unchanged) == 2
+    values = {str(o) for *_, o, _ in _store_quads(remote)}
+    assert "31.9" in values and "30.4" not in values
+
+    (papers / "004_eed059982c442256.txt").unlink()
+    removed = build_corpus([papers], out, store=server)
+    assert len(removed.removed) == 1
+    assert len(st.paper_graph_names(remote)) == 2
+
+
+def test_remote_build_equals_an_embedded_build(server: str, papers: Path, tmp_path: Path) -> None:
+    build_corpus([papers], tmp_path / "local")
+    build_corpus([papers], tmp_path / "remote", store=server)
+    assert _trig_quads(tmp_path / "remote" / "graph.trig") == _trig_quads(
+        tmp_path / "local" / "graph.trig"
+    )
+
+
+def test_a_remote_store_that_is_gone_rebuilds_what_it_lost(
+    server: str, papers: Path, tmp_path: Path
+) -> None:
+    """The manifest says done, but the server lost a paper graph: it is extracted again."""
+    out = tmp_path / "out"
+    build_corpus([papers], out, store=server)
+    s = st.open_store(server)
+    victim = st.paper_graph_names(s)[0]
+    s.remove_graph(victim)
+    again = build_corpus([papers], out, store=server)
+    assert len(again.extracted) == 1 and len(again.unchanged) == 2
+    assert victim in s.graph_names()
