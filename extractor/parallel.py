@@ -61,6 +61,8 @@ def doc_meta(document: Any) -> dict[str, Any]:
         "n_pages": document.n_pages,
         "ocr_pages": [p.number for p in document.pages if p.ocr],
     }
+    if isinstance(md.get("ocr"), dict) and meta["ocr_pages"]:
+        meta["ocr_engine"] = str(md["ocr"].get("engine") or "tesseract")
     for key in ("first_author", "volume", "first_page", "fpage"):
         if md.get(key):
             meta["first_page" if key == "fpage" else key] = md[key]

@@ -102,6 +102,7 @@ def test_ocr_pages_reach_the_build_provenance(scanned: Path) -> None:
     res = extract_one(str(scanned))
     assert isinstance(res, Extracted), res
     assert res.doc_meta["ocr_pages"] == [1, 2]
+    assert res.doc_meta["ocr_engine"].startswith("tesseract")
     assert doc_meta(load_document(scanned))["ocr_pages"] == [1, 2]
 
 
