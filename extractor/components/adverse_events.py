@@ -44,6 +44,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from ..records import AdverseEvent, Provenance
+from ..sentences import split_sentences
 from .ae_patterns import (
     CLAUSE_BOUNDARY,
     GRADE_EXPR,
@@ -846,26 +847,7 @@ def to_adverse_event(match: AEMatch, provenance: Provenance | None = None) -> Ad
 
 # --------------------------------------------------------------------------- text fallback
 
-_SENT_SPLIT = re.compile(
-    r"(?<=[.!?])(?<!\bet al\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bFig\.)(?<!\bNo\.)"
-    r"[\s\u00b9\u00b2\u00b3\u2070-\u2079\u207b,^{}\d]*?\s+(?=[A-Z(\[\d\"“])"
-)
 _REF_HEADING = re.compile(r"(?im)^\s*#*\s*(references|bibliography|literature cited)\s*$")
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Crude sentence spans of `text`: blank-line paragraphs, then a regex splitter."""
-    spans = []
-    for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
-        start = para.start()
-        for m in _SENT_SPLIT.finditer(para.group()):
-            end = para.start() + m.start()
-            if end > start:
-                spans.append((start, end))
-            start = para.start() + m.end()
-        if para.end() > start:
-            spans.append((start, para.end()))
-    return spans
 
 
 def find_adverse_events_in_text(text: str) -> list[AEMatch]:

@@ -9,23 +9,17 @@ study or about other studies.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
-from functools import cache, lru_cache
-from importlib.resources import files
+from functools import lru_cache
 from typing import Any
+
+from litkg.extractor.sentences import split_sentences as _split_spans
+from litkg.extractor.vocab import load_vocab  # noqa: F401  (re-exported for the components)
 
 Sentence = tuple[str, int]
 
 SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079\u207b"
-
-
-@cache
-def load_vocab(name: str) -> dict[str, Any]:
-    """The JSON vocabulary `name` (e.g. "designs.json") from `litkg.ontology/vocab`."""
-    path = files("litkg.ontology") / "vocab" / name
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=512)
@@ -36,48 +30,10 @@ def compile_any(patterns: tuple[str, ...], flags: int = re.IGNORECASE) -> re.Pat
     return re.compile("|".join(f"(?:{p})" for p in patterns), flags | re.MULTILINE)
 
 
-_NO_SPLIT_BEFORE = re.compile(
-    r"(?:\bet al|\bvs|\be\.g|\bi\.e|\bFig|\bFigs|\bNo|\bno|\bapprox|\bDr|\bref|\bRef|\bca|\bcf"
-    r"|\bSt|\bMr|\bMs|\bvol|\bpp|\bp|\b[A-Z])\.$"
-)
-_BOUNDARY = re.compile(
-    r"[.!?](?:["
-    + SUPERSCRIPTS
-    + r",\u2013\-]+|\^\{[\d,\-\u2013 ]+\})?[)\]]?\s+(?=[A-Z\[(\u201c\"*])"
-)
-
-
 def split_sentences(text: str, offset: int = 0) -> list[Sentence]:
-    """Crude sentences as (text, start) pairs: lines, then sentence punctuation.
-
-    Good enough for rule matching when no proper sentence splitter is at hand.
-    """
-    out: list[Sentence] = []
-    for line in re.finditer(r"[^\n]+", text):
-        seg, seg_start = line.group(0), line.start()
-        start = 0
-        for m in _BOUNDARY.finditer(seg):
-            head = seg[start : m.start() + 1]
-            if _NO_SPLIT_BEFORE.search(head):
-                continue
-            end = m.end()
-            piece = seg[start:end].strip()
-            if piece:
-                out.append(
-                    (
-                        piece,
-                        offset
-                        + seg_start
-                        + start
-                        + (len(seg[start:end]) - len(seg[start:end].lstrip())),
-                    )
-                )
-            start = end
-        piece = seg[start:]
-        if piece.strip():
-            lead = len(piece) - len(piece.lstrip())
-            out.append((piece.strip(), offset + seg_start + start + lead))
-    return out
+    """Sentences as (text, start) pairs, from the pipeline's own splitter
+    (for callers and tests that have no processed document at hand)."""
+    return [(text[s:e], offset + s) for s, e in _split_spans(text)]
 
 
 def ensure_sentences(
