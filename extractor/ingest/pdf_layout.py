@@ -199,6 +199,16 @@ def drop_running(pages: Sequence[tuple[float, list[Line]]]) -> list[list[Line]]:
             for ln, flag in zip(lines, flags, strict=True)
             if not (flag and (_PAGE_NO.match(ln.text.strip()) or len(seen[_fold(ln.text)]) >= need))
         ]
+        if n == 1 and kept:
+            # one page: nothing repeats, but a running header still sits in the
+            # top band in a smaller font than the body
+            body = body_size(kept)
+            kept = [
+                ln
+                for ln, flag in zip(lines, flags, strict=True)
+                if ln in kept
+                and not (flag and ln.bottom < MARGIN_BAND * _h and ln.size < 0.9 * body)
+            ]
         out.append(kept)
     return out
 
