@@ -168,9 +168,9 @@ def _extract_dask(
 ) -> Iterator[Extracted | Failure]:
     if not paths:
         return
+    client, cluster = _dask_client(jobs, scheduler)  # first: a clear error without dask
     from distributed import as_completed
 
-    client, cluster = _dask_client(jobs, scheduler)
     try:
         threads = sum(client.nthreads().values()) or max(1, jobs)
         window = 2 * threads

@@ -121,3 +121,22 @@ def test_a_killed_build_resumes_to_the_same_graph(tmp_path: Path) -> None:
     resumed = subprocess.run([*cmd, str(out)], env=env, check=True, capture_output=True, text=True)
     assert f"{16 - done} extracted, {done} unchanged" in resumed.stderr
     assert _quads(out) == _quads(reference)
+
+
+def test_dask_executor_without_dask_is_a_clean_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from litkg.cli import cli
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import fails as if not installed
+    src = tmp_path / "papers"
+    src.mkdir()
+    shutil.copy(FIXTURES / "markdown_trial.md", src / "markdown_trial.md")
+    res = CliRunner().invoke(
+        cli, ["build", str(src), "-o", str(tmp_path / "out"), "--executor", "dask"]
+    )
+    assert res.exit_code == 1
+    assert "pip install 'litkg[dask]'" in res.output
+    assert not isinstance(res.exception, ImportError)
