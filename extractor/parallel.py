@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,7 +100,8 @@ def extract_many(
     *,
     executor: Executor = "process",
     scheduler: str | None = None,
-) -> Iterator[Extracted | Failure]:
+    task: Callable[[str], Any] = extract_one,
+) -> Iterator[Any]:
     """Extract every path, in `jobs` worker processes (1: in this process).
 
     `executor="dask"` fans the files out over a Dask cluster instead: the one
@@ -108,24 +109,26 @@ def extract_many(
     one a `distributed.LocalCluster` of `jobs` single-threaded worker
     processes. Results come back in completion order; at most 2 x jobs tasks
     (2 x the cluster's worker threads for Dask) are in flight so that memory
-    stays bounded on large batches.
+    stays bounded on large batches. `task` is what runs per path (default
+    `extract_one`; a picklable callable that wraps it, e.g. to build the
+    paper's graph in the worker too).
     """
     paths = [str(p) for p in paths]
     if executor == "dask":
-        yield from _extract_dask(paths, jobs, scheduler)
+        yield from _extract_dask(paths, jobs, scheduler, task)
         return
     if executor != "process":
         raise ValueError(f"unknown executor {executor!r}; one of {', '.join(EXECUTORS)}")
     if jobs <= 1 or len(paths) <= 1:
         for p in paths:
-            yield extract_one(p)
+            yield task(p)
         return
     jobs = min(jobs, os.cpu_count() or jobs, len(paths))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_warm) as pool:
-        pending: set[Future[Extracted | Failure]] = set()
+        pending: set[Future[Any]] = set()
         it = iter(paths)
         for p in it:
-            pending.add(pool.submit(extract_one, p))
+            pending.add(pool.submit(task, p))
             if len(pending) >= 2 * jobs:
                 break
         while pending:
@@ -134,7 +137,7 @@ def extract_many(
                 yield fut.result()
                 nxt = next(it, None)
                 if nxt is not None:
-                    pending.add(pool.submit(extract_one, nxt))
+                    pending.add(pool.submit(task, nxt))
 
 
 class DaskError(RuntimeError):
@@ -164,8 +167,8 @@ def _dask_client(jobs: int, scheduler: str | None) -> tuple[Any, Any]:
 
 
 def _extract_dask(
-    paths: list[str], jobs: int, scheduler: str | None
-) -> Iterator[Extracted | Failure]:
+    paths: list[str], jobs: int, scheduler: str | None, task: Callable[[str], Any] = extract_one
+) -> Iterator[Any]:
     if not paths:
         return
     client, cluster = _dask_client(jobs, scheduler)  # first: a clear error without dask
@@ -179,7 +182,7 @@ def _extract_dask(
 
         def submit(p: str) -> Any:
             # pure=False: a changed file under the same path must be read again
-            fut = client.submit(extract_one, p, pure=False)
+            fut = client.submit(task, p, pure=False)
             path_of[fut.key] = p
             return fut
 

@@ -16,6 +16,7 @@ stage, and why).
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import time
@@ -29,9 +30,16 @@ from rdflib import URIRef
 
 from litkg.extractor.batch import Failure, dumps, write_atomic
 from litkg.extractor.ingest import expand_inputs
-from litkg.extractor.parallel import Executor, Extracted, extract_many, file_sha256
+from litkg.extractor.parallel import Executor, Extracted, extract_many, extract_one, file_sha256
 from litkg.kg.build import RunInfo, paper_graph
-from litkg.kg.store import KGStore, open_store, recompute_shared, remove_paper, replace_paper_graph
+from litkg.kg.store import (
+    KGStore,
+    graph_to_ntriples,
+    open_store,
+    recompute_shared,
+    remove_paper,
+    replace_paper_graph,
+)
 
 MANIFEST_VERSION = 1
 
@@ -151,7 +159,8 @@ def build_corpus(
             report.removed.append(gone)
         _save_manifest(manifest_path, manifest)
 
-        results = extract_many(todo, jobs=jobs, executor=executor, scheduler=scheduler)
+        task = functools.partial(extract_and_graph, run=run)
+        results = extract_many(todo, jobs=jobs, executor=executor, scheduler=scheduler, task=task)
         if progress is not None:
             results = progress(results, len(todo))
         try:
@@ -159,7 +168,7 @@ def build_corpus(
                 if isinstance(res, Failure):
                     report.failures.append(res)
                     continue
-                _store_paper(kg, res, run, out, manifest, report)
+                _store_paper(kg, res, out, manifest, report)
                 _save_manifest(manifest_path, manifest)
         except KeyboardInterrupt:
             report.interrupted = True
@@ -179,35 +188,62 @@ def build_corpus(
     return report
 
 
+@dataclass(frozen=True)
+class GraphedPaper:
+    """One file's extraction with its paper graph already built (in the worker):
+    the writer only stores it."""
+
+    extracted: Extracted
+    paper: str
+    ntriples: str
+    n_triples: int
+    record_json: str
+
+
+def extract_and_graph(path: str, run: RunInfo) -> GraphedPaper | Failure:
+    """Read, extract and build the paper graph of one file (runs in a worker)."""
+    res = extract_one(path)
+    if isinstance(res, Failure):
+        return res
+    meta = dict(res.doc_meta)
+    meta["source"] = res.path
+    try:
+        iri, graph = paper_graph(res.record, meta, run)
+    except Exception as e:  # one bad record must not stop the batch
+        return Failure(path, "graph", f"{type(e).__name__}: {e}")
+    return GraphedPaper(
+        res,
+        str(iri),
+        graph_to_ntriples(graph),
+        len(graph),
+        dumps(res.record.to_json(), pretty=True) + "\n",
+    )
+
+
 def _store_paper(
     kg: KGStore,
-    res: Extracted,
-    run: RunInfo,
+    done: GraphedPaper,
     out: Path,
     manifest: dict[str, dict[str, Any]],
     report: BuildReport,
 ) -> None:
     """Write one paper's graph (one transaction), then its record and manifest entry."""
-    meta = dict(res.doc_meta)
-    meta["source"] = res.path
-    iri, graph = paper_graph(res.record, meta, run)
+    res = done.extracted
+    iri = URIRef(done.paper)
     key = _key(Path(res.path))
     old = manifest.get(key)
     if old and old.get("paper") != str(iri):
         # the paper's identity changed (e.g. a DOI now found): drop the old graph
         if not any(e["paper"] == old["paper"] for k, e in manifest.items() if k != key):
             remove_paper(kg, URIRef(old["paper"]))
-    replace_paper_graph(kg, iri, graph)
-    write_atomic(
-        out / "records" / f"{res.record.document}.json",
-        dumps(res.record.to_json(), pretty=True) + "\n",
-    )
+    replace_paper_graph(kg, iri, done.ntriples, source_sha256=[res.doc_meta["sha256"]])
+    write_atomic(out / "records" / f"{res.record.document}.json", done.record_json)
     manifest[key] = {
         "file_sha256": res.file_sha256,
         "paper": str(iri),
         "doc_id": res.record.document,
-        "pages": meta.get("n_pages"),
+        "pages": res.doc_meta.get("n_pages"),
     }
     report.extracted.append(res.path)
-    report.pages += int(meta.get("n_pages") or 0)
-    report.triples[res.record.document] = len(graph)
+    report.pages += int(res.doc_meta.get("n_pages") or 0)
+    report.triples[res.record.document] = done.n_triples

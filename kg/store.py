@@ -131,8 +131,9 @@ class KGStore(ABC):
         """Run a SPARQL update (atomically)."""
 
     @abstractmethod
-    def replace_graph(self, name: URIRef, graph: Graph) -> None:
-        """Replace the named graph `name` by `graph` (atomically)."""
+    def replace_graph(self, name: URIRef, graph: Graph | str) -> None:
+        """Replace the named graph `name` by `graph` (an rdflib Graph, or its
+        N-Triples text as `graph_to_ntriples` gives it) atomically."""
 
     @abstractmethod
     def remove_graph(self, name: URIRef) -> None:
@@ -282,9 +283,9 @@ class OxigraphStore(KGStore):
             raise StoreError(f"SPARQL syntax error: {e}") from e
         self._dirty = True
 
-    def replace_graph(self, name: URIRef, graph: Graph) -> None:
+    def replace_graph(self, name: URIRef, graph: Graph | str) -> None:
         self._check_writable()
-        nt = graph_to_ntriples(graph)
+        nt = graph if isinstance(graph, str) else graph_to_ntriples(graph)
         self.ox.update(
             f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{nt}\n}} }}"
         )
@@ -441,17 +442,17 @@ class RemoteStore(KGStore):
             raise StoreError(f"{self.location}: no Graph Store Protocol URL")
         return f"{self.gsp_url}?graph={urllib.parse.quote(str(name), safe='')}"
 
-    def replace_graph(self, name: URIRef, graph: Graph) -> None:
+    def replace_graph(self, name: URIRef, graph: Graph | str) -> None:
         self._check_writable()
+        nt = graph if isinstance(graph, str) else graph_to_ntriples(graph)
         if self.gsp_url:
             self._request(
                 self._gsp(name),
                 "PUT",
-                graph_to_ntriples(graph).encode("utf-8"),
+                nt.encode("utf-8"),
                 {"Content-Type": "application/n-triples"},
             )
         else:
-            nt = graph_to_ntriples(graph)
             self.update(
                 f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{nt}\n}} }}"
             )
@@ -559,11 +560,24 @@ def paper_graph_names(store: KGStore) -> list[URIRef]:
     return sorted(URIRef(str(r["g"])) for r in rows if r["g"] not in (SHARED_GRAPH, ONTOLOGY_IRI))
 
 
-def replace_paper_graph(store: KGStore, paper_graph_iri: URIRef, graph: Graph) -> None:
+def replace_paper_graph(
+    store: KGStore,
+    paper_graph_iri: URIRef,
+    graph: Graph | str,
+    source_sha256: Iterable[str] | None = None,
+) -> None:
     """Store a paper's graph under its name, replacing what an earlier extraction
     of the same paper wrote. A graph of the same source document under another
-    name (the paper was first stored by content hash, now by DOI) is removed too."""
-    sha = {str(o) for o in graph.objects(None, LKG.sha256)}
+    name (the paper was first stored by content hash, now by DOI) is removed too.
+
+    `graph` may be N-Triples text (built in a worker process); then
+    `source_sha256` names the source documents' hashes."""
+    if source_sha256 is not None:
+        sha = set(source_sha256)
+    elif isinstance(graph, Graph):
+        sha = {str(o) for o in graph.objects(None, LKG.sha256)}
+    else:
+        raise ValueError("N-Triples text needs source_sha256")
     for s in sha:
         rows = store.query(
             "SELECT DISTINCT ?g ?p ?sha WHERE { GRAPH ?g { ?src ?p ?sha } }",
