@@ -17,16 +17,17 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from litkg.kg.compare import Filters, study_block
-from litkg.kg.queries import dumps, fmt_num, local_name, number, select, text
+from rdflib.term import Node
+
+from litkg.kg.compare import Q_ARMS, Filters, by_studies, matching_studies
+from litkg.kg.queries import dumps, evidence_of, fmt_num, local_name, number, text
 from litkg.kg.store import KGStore
 from litkg.kg.textgrid import render_rows, to_csv, to_markdown
 from litkg.ontology.namespace import ae_iri
 
 FORMATS = ("table", "csv", "json", "markdown")
 
-Q_AES = """SELECT ?study ?o ?term ?grade ?gmin ?gmax ?n ?pct ?armLabel ?arm ?label ?role ?armN
-       ?doc ?doi ?year ?quote ?page {fv} WHERE {{
+Q_AES = """SELECT ?study ?o ?term ?grade ?gmin ?gmax ?n ?pct ?armLabel ?arm {fv} WHERE {{
   {block}
   ?o a lkg:AdverseEventObservation ; lkg:study ?study ; lkg:adverseEvent ?term .
   {ae_filter}
@@ -36,13 +37,15 @@ Q_AES = """SELECT ?study ?o ?term ?grade ?gmin ?gmax ?n ?pct ?armLabel ?arm ?lab
   OPTIONAL {{ ?o lkg:patientCount ?n }}
   OPTIONAL {{ ?o lkg:percent ?pct }}
   OPTIONAL {{ ?o lkg:armLabel ?armLabel }}
-  OPTIONAL {{ ?o lkg:arm ?arm . OPTIONAL {{ ?arm rdfs:label ?label }}
-             OPTIONAL {{ ?arm lkg:role ?role }} OPTIONAL {{ ?arm lkg:n ?armN }} }}
-  OPTIONAL {{ ?paper lkg:reports ?study .
-             OPTIONAL {{ ?paper lkg:documentId ?doc }} OPTIONAL {{ ?paper prism:doi ?doi }}
-             OPTIONAL {{ ?paper fabio:hasPublicationYear ?year }} }}
-  OPTIONAL {{ ?o lkg:evidence ?ev . ?ev oa:hasSelector ?sel . ?sel oa:exact ?quote .
-             OPTIONAL {{ ?ev lkg:page ?page }} }}
+  OPTIONAL {{ ?o lkg:arm ?arm }}
+}}"""
+
+Q_PAPERS = """SELECT ?study ?paper ?doc ?doi ?year WHERE {{
+  {block}
+  ?paper lkg:reports ?study .
+  OPTIONAL {{ ?paper lkg:documentId ?doc }}
+  OPTIONAL {{ ?paper prism:doi ?doi }}
+  OPTIONAL {{ ?paper fabio:hasPublicationYear ?year }}
 }}"""
 
 
@@ -86,41 +89,49 @@ def adverse_events(
 ) -> list[AERow]:
     """The adverse-event observations (optionally of one term, reaching a grade,
     of the studies `filters` selects), sorted by term, grade, study and arm."""
-    block, fv, b = study_block(filters or Filters())
+    studies = matching_studies(store, filters or Filters())
+    b: dict = {}
     pats = []
     if term:
         b["f_term"] = ae_iri(term)
         pats.append("?o lkg:adverseEvent ?f_term .")
-        fv += " ?f_term"
     if min_grade is not None:
         pats.append("?o lkg:gradeMax ?gmax .")
-    q = Q_AES.format(block=block, fv=fv, ae_filter=" ".join(pats))
+    papers: dict[str, str] = {}
+    for r in by_studies(store, Q_PAPERS, studies):
+        doc = text(r.get("doc")) or text(r.get("doi")) or str(r["paper"])
+        year = text(r.get("year"))
+        papers[str(r["study"])] = f"{doc} ({year[:4]})" if year else doc
+    arms: dict[str, dict[str, Node]] = {
+        str(r["arm"]): r for r in by_studies(store, Q_ARMS, studies)
+    }
     out: dict[str, AERow] = {}
-    for r in select(store, q, b):
+    for r in by_studies(store, Q_AES, studies, b, ae_filter=" ".join(pats)):
+        arm = arms.get(str(r["arm"]), {}) if r.get("arm") is not None else {}
         oid = str(r["o"])
         if oid in out:
             continue
-        n, arm_n = number(r.get("n")), number(r.get("armN"))
-        gmin, gmax, page = number(r.get("gmin")), number(r.get("gmax")), number(r.get("page"))
+        n, arm_n = number(r.get("n")), number(arm.get("n"))
+        gmin, gmax = number(r.get("gmin")), number(r.get("gmax"))
         if not reaches(int(gmax) if gmax is not None else None, min_grade):
             continue
-        doc = text(r.get("doc")) or text(r.get("doi")) or str(r["study"])
-        year = text(r.get("year"))
         out[oid] = AERow(
             term=local_name(r["term"]) or "",
             grade=text(r.get("grade")),
             study=str(r["study"]),
-            paper=f"{doc} ({year[:4]})" if year else doc,
-            arm=text(r.get("label")) or text(r.get("armLabel")),
-            arm_role=local_name(r.get("role")),
+            paper=papers.get(str(r["study"]), str(r["study"])),
+            arm=text(arm.get("label")) or text(r.get("armLabel")),
+            arm_role=local_name(arm.get("role")),
             arm_n=int(arm_n) if arm_n is not None else None,
             n=int(n) if n is not None else None,
             percent=number(r.get("pct")),
             grade_min=int(gmin) if gmin is not None else None,
             grade_max=int(gmax) if gmax is not None else None,
-            evidence=text(r.get("quote")),
-            page=int(page) if page is not None else None,
         )
+    ev = evidence_of(store, list(out))
+    for oid, row in out.items():
+        if oid in ev:
+            row.evidence, row.page = ev[oid]
     return sorted(
         out.values(),
         key=lambda a: (

@@ -75,9 +75,88 @@ class QueryError(Exception):
 # --- running queries and reading their terms ---------------------------------
 
 
+_BAD_IRI = re.compile(r'[<>"{}|^`\\\x00-\x20]')
+
+
+def sparql_term(term: Node) -> str:
+    """An IRI or literal written as a SPARQL term, escaped so that it stays one
+    term whatever it holds (an IRI with characters IRIs cannot hold is refused)."""
+    if isinstance(term, URIRef):
+        if _BAD_IRI.search(str(term)):
+            raise QueryError(f"not a valid IRI: {str(term)!r}")
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        lex = (
+            str(term).replace("\\", "\\\\").replace('"', '\\"')
+            .replace("\n", "\\n").replace("\r", "\\r")
+        )  # fmt: skip
+        if term.language:
+            if not re.fullmatch(r"[A-Za-z]+(-[A-Za-z0-9]+)*", term.language):
+                raise QueryError(f"not a language tag: {term.language!r}")
+            return f'"{lex}"@{term.language}'
+        if term.datatype:
+            return f'"{lex}"^^{sparql_term(URIRef(term.datatype))}'
+        return f'"{lex}"'
+    raise QueryError(f"cannot bind {term!r}: only IRIs and literals")
+
+
+def values_block(bindings: Mapping[str, Node]) -> str:
+    """`VALUES (?a ?b) { (term term) }` binding each variable to one term."""
+    if not bindings:
+        return ""
+    names = " ".join("?" + k.lstrip("?$") for k in bindings)
+    return f"VALUES ({names}) {{ ({' '.join(sparql_term(v) for v in bindings.values())}) }}"
+
+
+def bind(sparql: str, bindings: Mapping[str, Node] | None) -> str:
+    """The query with its variables bound by an inline VALUES block at the start
+    of its (outermost) WHERE group: terms written by `sparql_term`, so a value
+    can never become query syntax. Unlike a pre-binding applied after the
+    query plan (pyoxigraph `substitutions`: 15 s for a 1,000-paper graph) or a
+    trailing VALUES clause (joined after FILTERs ran), stores join it first:
+    the same query takes 18 ms, and a FILTER on a bound variable filters."""
+    if not bindings:
+        return sparql
+    m = re.search(r"\bWHERE\s*\{", sparql, re.I)
+    if m is None:
+        m = re.search(r"\{", sparql)
+        if m is None:
+            raise QueryError("no WHERE group to bind variables in")
+    return sparql[: m.end()] + "\n  " + values_block(bindings) + "\n" + sparql[m.end() :]
+
+
+Q_EVIDENCE = """SELECT ?node ?quote ?page WHERE {
+  %s
+  ?node lkg:evidence ?ev . ?ev oa:hasSelector ?sel . ?sel oa:exact ?quote .
+  OPTIONAL { ?ev lkg:page ?page }
+}"""
+
+
+def evidence_of(
+    store: KGStore, nodes: list[str], chunk: int = 500
+) -> dict[str, tuple[str, int | None]]:
+    """The evidence quote and page of each node (fact IRI) that has one. The
+    nodes are bound by a VALUES block (in chunks): stores look each one up,
+    where an OPTIONAL evidence pattern in a big query is joined by hashing all
+    evidence of the store (300 ms on a 1,000-paper graph, per query)."""
+    out: dict[str, tuple[str, int | None]] = {}
+    uniq = sorted(set(nodes))
+    for i in range(0, len(uniq), chunk):
+        part = uniq[i : i + chunk]
+        block = "VALUES ?node { " + " ".join(sparql_term(URIRef(n)) for n in part) + " }"
+        for r in select(store, Q_EVIDENCE % block):
+            page = number(r.get("page"))
+            cur = (str(r["quote"]), int(page) if page is not None else None)
+            key = str(r["node"])
+            if key not in out or cur < out[key]:
+                out[key] = cur
+    return out
+
+
 def select(store: KGStore, sparql: str, bindings: Mapping[str, Node] | None = None) -> list[Row]:
-    """Rows of a SELECT query (SPARQL_PREFIXES prepended); unbound values are absent."""
-    rows = store.query(SPARQL_PREFIXES + sparql, dict(bindings) if bindings else None)
+    """Rows of a SELECT query (SPARQL_PREFIXES prepended, `bindings` bound by
+    `bind`); unbound values are absent."""
+    rows = store.query(bind(SPARQL_PREFIXES + sparql, bindings))
     if not isinstance(rows, list):
         raise StoreError("expected a SELECT query")
     return rows
@@ -305,7 +384,7 @@ def run_query(
 ) -> QueryResult:
     """Resolve and run a query (see `resolve_query`)."""
     sparql, bindings = resolve_query(spec, params or {}, folder)
-    return store.query(sparql, bindings or None)
+    return store.query(bind(sparql, bindings))
 
 
 # --- output ------------------------------------------------------------------

@@ -171,3 +171,19 @@ def test_show_every_fact_with_its_evidence(store, store_path):
     assert r.exit_code != 0 and "no paper" in r.output
     r = CliRunner().invoke(cli, ["cites", "--store", str(store_path), "--format", "csv"])
     assert r.exit_code == 0 and r.output.splitlines()[1].startswith("3,Smith 2010")
+
+
+def test_bound_values_stay_terms(store):
+    evil = 'x" } ; DROP ALL ; # \\ \n'
+    assert q.sparql_term(Literal(evil)) == '"x\\" } ; DROP ALL ; # \\\\ \\n"'
+    rows = q.select(store, "SELECT ?v WHERE { }", {"v": Literal(evil)})
+    assert rows == [{"v": Literal(evil)}]
+    assert q.sparql_term(Literal("12", datatype=XSD.decimal)) == (
+        '"12"^^<http://www.w3.org/2001/XMLSchema#decimal>'
+    )
+    with pytest.raises(q.QueryError, match="not a valid IRI"):
+        q.sparql_term(URIRef("https://x.org/a> } DROP ALL ; <b"))
+    bound = q.bind("SELECT ?a WHERE { ?a ?b ?c } ORDER BY ?a", {"b": URIRef("https://x.org/p")})
+    assert (
+        bound == "SELECT ?a WHERE {\n  VALUES (?b) { (<https://x.org/p>) }\n ?a ?b ?c } ORDER BY ?a"
+    )
