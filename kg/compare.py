@@ -314,15 +314,21 @@ def by_studies(
     chunk: int = 500,
     **extra: str,
 ) -> list[dict[str, Node]]:
-    """Run a template for the given study IRIs, bound by `VALUES ?study {...}`
-    in chunks in place of the study sub-select: the store looks the studies up
-    instead of joining every arm, intervention or outcome of the graph."""
+    """Run a template for the given study IRIs, bound by a VALUES block (in
+    chunks) in place of the study sub-select, so the store looks the studies
+    up instead of joining every arm, intervention or outcome of the graph.
+    `outer` binds further variables in the same rows (one VALUES block: with
+    two, a store may start from the other one, e.g. every OS outcome)."""
+    extra_vars = list(outer or {})
+    tail = " ".join(sparql_term(v) for v in (outer or {}).values())
+    names = " ".join("?" + k for k in ["study", *extra_vars])
     rows: list[dict[str, Node]] = []
     for i in range(0, len(studies), chunk):
-        block = "VALUES ?study { " + " ".join(
-            sparql_term(URIRef(s)) for s in studies[i : i + chunk]
-        ) + " }"  # fmt: skip
-        rows += select(store, template.format(block=block, fv="", **extra), outer)
+        data = " ".join(
+            f"({sparql_term(URIRef(s))} {tail})" for s in studies[i : i + chunk]
+        )  # fmt: skip
+        block = f"VALUES ({names}) {{ {data} }}"
+        rows += select(store, template.format(block=block, fv="", **extra))
     return rows
 
 
