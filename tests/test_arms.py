@@ -94,3 +94,18 @@ def test_two_arms_counted_in_prose() -> None:
         ("placebo", "control", 120),
         ("nivolumab", "intervention", 118),
     ]
+
+
+def test_subgroups_that_are_the_subject_or_comparator_of_a_result() -> None:
+    sent = (
+        "Patients with FLT3-mutated disease (n not given) had a 3-year OS of 40% compared to 55% "
+        "in those who had wild-type FLT3."
+    )
+    labels = [a.label for a in subgroup_subjects(sent)]
+    assert labels == ["with FLT3-mutated disease", "who had wild-type FLT3"]
+    assert all(a.role == "subgroup" and a.n is None for a in subgroup_subjects(sent))
+
+
+def test_a_subject_clause_does_not_run_across_a_comma() -> None:
+    sent = "Among the patients who received TKI before transplant, patients who received a later TKI had improved OS (HR 0.39)."
+    assert [a.label for a in subgroup_subjects(sent)] == ["who received a later TKI"]

@@ -170,7 +170,11 @@ def arms_with_n(sent: str) -> list[ArmMatch]:
 _GROUP_SUBJECT = re.compile(
     r"(?:^|[,;]\s*|\b)(?:[Ff]or|[Aa]mong|[Ii]n)\s+(?!all\b|these\b|those\b|the entire\b|each\b|both\b)"
     r"(?P<label>(?:the\s+)?[\w/+-]+(?:\s+[\w/+-]+){0,5}?)\s+patients\s*,"
-    r"|\b(?:for|among|in)\s+patients\s+(?P<label2>who\s+(?:achieved|had|received|were)\s+[^,;.]{3,60}?)(?=\s*(?:,|;|\.|$|\band\b))",
+    r"|\b(?:for|among|in)\s+patients\s+(?P<label2>who\s+(?:achieved|had|received|were)\s+[^,;.]{3,60}?)(?=\s*(?:,|;|\.|$|\band\b))"
+    # the subject of a result: "patients with B-ALL transplanted in CR1 had a 5-year CIR of 9.9%"
+    r"|\b[Pp]atients\s+(?P<label3>(?:with|who)\b[^;.,]{4,140}?)\s+(?:had|showed|achieved|experienced)\s+(?:an?\s+|the\s+)?(?:improved|better|superior|lower|higher|longer|shorter|reduced|increased|\d|\w+-year|\w+\s+(?:survival|incidence|rate|response|remission))"
+    # the comparator of a result: "... compared to 26.5% in those who did not receive X"
+    r"|\bin\s+those\s+(?P<label4>who\b[^,;.()]{4,80}?)(?=\s*[,;.)]|$)",
 )
 
 
@@ -180,7 +184,10 @@ def subgroup_subjects(sent: str) -> list[ArmMatch]:
     "... was 7.4 months for patients who achieved CR/CRh in the first 2 cycles"."""
     out: list[ArmMatch] = []
     for m in _GROUP_SUBJECT.finditer(sent):
-        label = (m.group("label") or m.group("label2") or "").strip()
+        label = (
+            m.group("label") or m.group("label2") or m.group("label3") or m.group("label4") or ""
+        ).strip()
+        label = re.sub(r"\s*\([^()]*\)", "", label)
         label = re.sub(r"^the\s+", "", label)
         if not label or len(label) < 3:
             continue

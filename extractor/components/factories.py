@@ -128,7 +128,14 @@ def arms_component(doc: Doc) -> Doc:
     for text, start, end in sents:
         subs = arms_mod.subgroups(text)
         if outcomes_mod.find_outcomes(text):
-            subs += arms_mod.subgroup_subjects(text)
+            # a "subgroup" named by an assigned drug is an arm restated, not a subset
+            drugs = [i.drug.lower() for i in _facts(doc).get("interventions") or []]
+            subs += [
+                a
+                for a in arms_mod.subgroup_subjects(text)
+                if not any(d in a.label.lower() for d in drugs)
+                or re.search(r"\bnot\b|\bwithout\b", a.label)
+            ]
         for a in subs:
             n = a.n if a.n is not None else arms_mod.subgroup_size(a.label, texts)
             if any(
