@@ -136,6 +136,21 @@ def grade_bounds(grade: str | None) -> tuple[int, int] | None:
 # --- the builder -------------------------------------------------------------
 
 
+def population_text(population: Mapping[str, Any] | None) -> str | None:
+    """One readable description of a study's population ("B-cell ALL; children,
+    adolescents; relapsed and refractory") from the record's parts."""
+    if not population:
+        return None
+    parts = []
+    for key in ("disease", "age_group", "status"):
+        v = population.get(key)
+        if isinstance(v, list | tuple):
+            v = ", ".join(str(x) for x in v)
+        if v and str(v) not in parts:
+            parts.append(str(v))
+    return "; ".join(parts) or None
+
+
 def paper_key(record: StudyRecord) -> str | None:
     """A content key for a paper without a DOI: a hash of its folded title,
     year and first author, so that the same paper read from text and from PDF
@@ -223,6 +238,9 @@ class _PaperBuilder:
             self.add(st, LKG.phase, phase_iri(s.phase))
         for d in s.design:
             self.add(st, LKG.design, design_iri(d))
+        population = population_text(s.population)
+        if population:
+            self.add(st, LKG.population, string(population))
         for r in s.registrations:
             self.add(st, LKG.registration, iris.registration(r).iri)
         self.add(st, PROV.wasGeneratedBy, self.activity)

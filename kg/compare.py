@@ -7,7 +7,7 @@ outcome measurements per endpoint, statistic and timepoint, per arm, with 95%
 CI and p-value and the evidence each was read from.
 
 Only what the graph holds is shown: a field the paper does not report is
-blank (the graph holds no population description yet, so that row is blank).
+blank.
 
 Filters are bound as RDF terms (pre-bound variables), never pasted into the
 query text; each query joins a sub-select of the matching studies, so a
@@ -108,7 +108,7 @@ def study_block(f: Filters) -> tuple[str, str, dict[str, Node]]:
     return block, fv, {}
 
 
-Q_STUDIES = """SELECT ?study ?paper ?doi ?doc ?title ?year ?journal ?atype ?phase {fv} WHERE {{
+Q_STUDIES = """SELECT ?study ?paper ?doi ?doc ?title ?year ?journal ?atype ?phase ?population {fv} WHERE {{
   {block}
   ?paper lkg:reports ?study .
   OPTIONAL {{ ?paper prism:doi ?doi }}
@@ -118,6 +118,7 @@ Q_STUDIES = """SELECT ?study ?paper ?doi ?doc ?title ?year ?journal ?atype ?phas
   OPTIONAL {{ ?paper prism:publicationName ?journal }}
   OPTIONAL {{ ?paper lkg:articleType ?atype }}
   OPTIONAL {{ ?study lkg:phase ?phase }}
+  OPTIONAL {{ ?study lkg:population ?population }}
 }}"""
 
 Q_DESIGNS = """SELECT ?study ?design {fv} WHERE {{ {block} ?study lkg:design ?design . }}"""
@@ -381,6 +382,7 @@ def compare(store: KGStore, filters: Filters | None = None) -> Comparison:
             journal=text(r.get("journal")),
             article_type=local_name(r.get("atype")),
             phase=_phase(r.get("phase")),
+            population=str(r["population"]) if r.get("population") is not None else None,
         )
     ids = sorted(entries)
     designs: dict[str, set[str]] = defaultdict(set)

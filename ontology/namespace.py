@@ -91,6 +91,7 @@ class LKG(DefinedNamespace):
     registry: URIRef
     articleType: URIRef
     phase: URIRef
+    population: URIRef
     design: URIRef
     study: URIRef
     arm: URIRef

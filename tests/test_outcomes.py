@@ -248,3 +248,8 @@ def test_median_follow_up_row_with_a_count_before_it() -> None:
 def test_value_binds_to_the_endpoint_its_clause_names_after_it() -> None:
     sent = "The overall response rate was 100%, and 24% of patients achieved a complete remission."
     assert [(o.endpoint, o.value) for o in find_outcomes(sent)] == [("ORR", 100), ("CR", 24)]
+
+
+def test_control_cue_between_endpoint_and_value() -> None:
+    (o,) = find_outcomes("The median follow-up for the matched control cohort was 51.7 months.")
+    assert (o.endpoint, o.value, o.arm) == ("FOLLOWUP", 51.7, "control")

@@ -91,3 +91,18 @@ def test_corpus_evidence_is_verbatim(path: Path) -> None:
     rec = extract_record(doc).to_record()
     for item in rec["outcomes"] + rec["adverse_events"]:
         assert item["evidence"] and item["evidence"] in doc.text
+
+
+def test_subgroup_results_carry_the_subgroup_and_restatements_are_one_outcome() -> None:
+    from litkg.extractor.ingest.text import parse_text
+
+    text = (
+        "# A cohort study\n\n## Results\n\n"
+        "Forty patients were included in the analysis. The 1-year overall survival was 70%.\n\n"
+        "Of the 12 patients with FLT3 mutations, 5 relapsed. The 1-year overall survival for these "
+        "patients was 50%.\n\n## Discussion\n\nIn our cohort, a 1-year overall survival of 70% is encouraging.\n"
+    )
+    rec = extract_record(parse_text(text, doc_id="t"))
+    got = sorted((o.value, o.arm) for o in rec.outcomes if o.endpoint == "OS")
+    assert got == [(50, "FLT3 mutations"), (70, "intervention")]
+    assert ("subgroup", 12) in {(a.role, a.n) for a in rec.arms}

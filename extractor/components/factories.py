@@ -27,8 +27,8 @@ from litkg.extractor.records import (
 
 COMPONENTS = [
     "litkg_study",
+    "litkg_interventions",  # before arms: an arm without a printed label takes the drug's name
     "litkg_arms",
-    "litkg_interventions",
     "litkg_outcomes",
     "litkg_adverse_events",
     "litkg_references",
@@ -151,6 +151,10 @@ def arms_component(doc: Doc) -> Doc:
     return doc
 
 
+# "these patients", "this subgroup": a sentence still about the subgroup named before
+ANAPHORA_RE = re.compile(
+    r"\b(?:these|this|such)\s+(?:patients|subgroup|group|subset|cohort)\b", re.I
+)
 ALLOCATION_RE = re.compile(r"\b(?:randomi[sz]ed|randomly|allocated|assigned)\b", re.I)
 
 
@@ -197,8 +201,30 @@ def outcomes_component(doc: Doc) -> Doc:
     source = _source(doc)
     aliases = _aliases(doc)
     found: list[Outcome] = []
+    subgroup_labels = {a.label for a in _facts(doc).get("arms", []) if a.role == "subgroup"}
+    current: str | None = None  # the subgroup the text is talking about
     for text, start, end in own_result_sentences(doc):
+        mentions = [
+            a
+            for a in arms_mod.subgroups(text) + arms_mod.subgroup_subjects(text)
+            if a.label in subgroup_labels
+        ]
+        leading = [a for a in mentions if a.start <= 3 or a.rule == "arms.sentence.of_the"]
+        if leading:
+            current = leading[0].label
+        elif not ANAPHORA_RE.search(text):
+            current = None
         for o in outcomes_mod.find_outcomes(text, aliases):
+            if o.arm == "intervention" and o.statistic not in ("hr", "sdhr"):
+                # "..., 7.4 months for patients who achieved CR/CRh": a subgroup named
+                # right after the result, in its clause; else the sentence's subgroup
+                after = [
+                    a for a in mentions
+                    if a.start >= o.end and not re.search(r";|,\s*and\b", text[o.end : a.start])
+                ]  # fmt: skip
+                label = after[0].label if after else current
+                if label:
+                    o = replace(o, arm=label)
             found.append(_outcome(o, provenance(source, start, end, o.rule)))
     for table in source.tables:
         cols = arms_mod.arm_columns(table)
@@ -212,7 +238,7 @@ def outcomes_component(doc: Doc) -> Doc:
                 else (table.char_start or 0, table.char_end or 0)
             )
             found.append(_outcome(o, provenance(source, span[0], span[1], o.rule)))
-    found = _dedupe(found, lambda o: (o.endpoint, o.statistic, o.value, o.timepoint_months, o.arm))
+    found = _dedupe_outcomes(found)
     record_keys = set(_record_endpoints())
     _facts(doc)["outcomes"] = [
         o for o in found if o.statistic in _RECORD_STATS and o.endpoint in record_keys
@@ -225,6 +251,29 @@ def outcomes_component(doc: Doc) -> Doc:
 
 
 _RECORD_STATS = {"rate", "median", "hr", "sdhr"}
+
+
+def _dedupe_outcomes(outcomes: list[Outcome]) -> list[Outcome]:
+    """One outcome per result: a restatement (same endpoint, statistic, value
+    and timepoint) is dropped unless it is another arm's. An arm left unnamed
+    or the default intervention is compatible with any non-control arm."""
+    kept: list[Outcome] = []
+    for o in outcomes:
+        same = [
+            k for k in kept
+            if (k.endpoint, k.statistic, k.value, k.timepoint_months) == (o.endpoint, o.statistic, o.value, o.timepoint_months)
+        ]  # fmt: skip
+        if any(_same_arm(k.arm, o.arm) for k in same):
+            continue
+        kept.append(o)
+    return kept
+
+
+def _same_arm(a: str | None, b: str | None) -> bool:
+    if a == b:
+        return True
+    loose = (None, "intervention")
+    return (a in loose and b != "control") or (b in loose and a != "control")
 
 
 def _record_endpoints() -> list[str]:

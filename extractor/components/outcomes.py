@@ -565,7 +565,7 @@ def find_outcomes(sent: str, aliases: dict[str, str] | None = None) -> list[Outc
             arm = (
                 "intervention"
                 if v.vkind == "ratio"
-                else _arm_for(sent, v, chunk_vals[-1] if chunk_vals else v, vals, prev_same)
+                else _arm_for(sent, v, chunk_vals[-1] if chunk_vals else v, vals, prev_same, e.end)
             )
             out.append(_make(sent, e, v, arm, vg, tps, eps, vals))
     out = _inherit_timepoints(sent, out, tps)
@@ -651,6 +651,7 @@ def _arm_for(
     last: Mention,
     vals: list[Mention],
     prev_same: list[Mention] | None = None,
+    ep_end: int | None = None,
 ) -> str | None:
     """The arm role of a value: control when a control cue follows it (or its
     chunk) in its clause, or when it stands after a comparison word and a
@@ -664,6 +665,9 @@ def _arm_for(
     if _CONTROL_RE.search(clause[:80]):
         return "control"
     if not prev_same:
+        # "The median follow-up for the matched control cohort was 51.7 months"
+        if ep_end is not None and _CONTROL_RE.search(re.split(r"[;]", sent[ep_end : v.start])[-1]):
+            return "control"
         return "intervention"
     if _COMPARE_RE.search(sent[prev_same[-1].end : v.start]) and _CONTROL_RE.search(sent[v.end :]):
         return "control"
