@@ -41,7 +41,15 @@ from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
 from litkg.kg.build import dec
-from litkg.kg.store import KGStore, QueryResult, StoreError
+from litkg.kg.store import (  # noqa: F401  (bind, sparql_term, values_block: re-exported)
+    KGStore,
+    QueryError,
+    QueryResult,
+    StoreError,
+    bind,
+    sparql_term,
+    values_block,
+)
 from litkg.ontology.namespace import (
     PREFIXES,
     ae_iri,
@@ -68,61 +76,7 @@ SPARQL_PREFIXES = (
 Row = dict[str, Node]
 
 
-class QueryError(Exception):
-    """A named query that does not exist, or a parameter that cannot be bound."""
-
-
 # --- running queries and reading their terms ---------------------------------
-
-
-_BAD_IRI = re.compile(r'[<>"{}|^`\\\x00-\x20]')
-
-
-def sparql_term(term: Node) -> str:
-    """An IRI or literal written as a SPARQL term, escaped so that it stays one
-    term whatever it holds (an IRI with characters IRIs cannot hold is refused)."""
-    if isinstance(term, URIRef):
-        if _BAD_IRI.search(str(term)):
-            raise QueryError(f"not a valid IRI: {str(term)!r}")
-        return f"<{term}>"
-    if isinstance(term, Literal):
-        lex = (
-            str(term).replace("\\", "\\\\").replace('"', '\\"')
-            .replace("\n", "\\n").replace("\r", "\\r")
-        )  # fmt: skip
-        if term.language:
-            if not re.fullmatch(r"[A-Za-z]+(-[A-Za-z0-9]+)*", term.language):
-                raise QueryError(f"not a language tag: {term.language!r}")
-            return f'"{lex}"@{term.language}'
-        if term.datatype:
-            return f'"{lex}"^^{sparql_term(URIRef(term.datatype))}'
-        return f'"{lex}"'
-    raise QueryError(f"cannot bind {term!r}: only IRIs and literals")
-
-
-def values_block(bindings: Mapping[str, Node]) -> str:
-    """`VALUES (?a ?b) { (term term) }` binding each variable to one term."""
-    if not bindings:
-        return ""
-    names = " ".join("?" + k.lstrip("?$") for k in bindings)
-    return f"VALUES ({names}) {{ ({' '.join(sparql_term(v) for v in bindings.values())}) }}"
-
-
-def bind(sparql: str, bindings: Mapping[str, Node] | None) -> str:
-    """The query with its variables bound by an inline VALUES block at the start
-    of its (outermost) WHERE group: terms written by `sparql_term`, so a value
-    can never become query syntax. Unlike a pre-binding applied after the
-    query plan (pyoxigraph `substitutions`: 15 s for a 1,000-paper graph) or a
-    trailing VALUES clause (joined after FILTERs ran), stores join it first:
-    the same query takes 18 ms, and a FILTER on a bound variable filters."""
-    if not bindings:
-        return sparql
-    m = re.search(r"\bWHERE\s*\{", sparql, re.I)
-    if m is None:
-        m = re.search(r"\{", sparql)
-        if m is None:
-            raise QueryError("no WHERE group to bind variables in")
-    return sparql[: m.end()] + "\n  " + values_block(bindings) + "\n" + sparql[m.end() :]
 
 
 Q_EVIDENCE = """SELECT ?node ?quote ?page WHERE {
