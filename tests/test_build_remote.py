@@ -4,11 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -24,38 +19,9 @@ EPOCH = "1700000000"
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture()
-def server(tmp_path: Path):
-    """`oxigraph serve` on a free local port, over a temporary directory."""
-    exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
-    if not Path(exe).is_file():
-        pytest.skip("the `oxigraph` server binary is not installed (pip install oxigraph)")
-    port = _free_port()
-    proc = subprocess.Popen(
-        [exe, "serve", "--location", str(tmp_path / "server"), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 15
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1).read()
-            break
-        except OSError:
-            if proc.poll() is not None or time.time() > deadline:
-                proc.kill()
-                pytest.skip(f"oxigraph serve did not start: {proc.stderr.read()[:300]!r}")
-            time.sleep(0.1)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+def server(oxigraph_server: str) -> str:
+    return oxigraph_server
 
 
 @pytest.fixture(autouse=True)

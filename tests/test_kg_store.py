@@ -3,16 +3,14 @@ SPARQL server (`oxigraph serve`) through the remote store."""
 
 from __future__ import annotations
 
-import shutil
-import socket
 import subprocess
 import sys
 import textwrap
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from conftest import free_port
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 from test_kg_fixtures import FROZEN, built_a, built_b
@@ -192,39 +190,6 @@ def test_query_result_formatting(tmp_path: Path) -> None:
 # --- a real SPARQL server ----------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture()
-def oxigraph_server(tmp_path: Path):
-    exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
-    if not Path(exe).is_file():
-        pytest.skip("the `oxigraph` server binary is not installed (pip install oxigraph)")
-    port = _free_port()
-    proc = subprocess.Popen(
-        [exe, "serve", "--location", str(tmp_path / "server"), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 15
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1).read()
-            break
-        except OSError:
-            if proc.poll() is not None or time.time() > deadline:
-                proc.kill()
-                pytest.skip(f"oxigraph serve did not start: {proc.stderr.read()[:300]!r}")
-            time.sleep(0.1)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
-
-
 def test_remote_store_contract(oxigraph_server: str) -> None:
     s = st.open_store(oxigraph_server)
     assert isinstance(s, st.RemoteStore)
@@ -246,7 +211,7 @@ def test_remote_dump_and_read_only(oxigraph_server: str, tmp_path: Path) -> None
 
 
 def test_remote_errors_are_clear() -> None:
-    s = st.RemoteStore.from_base(f"http://127.0.0.1:{_free_port()}")
+    s = st.RemoteStore.from_base(f"http://127.0.0.1:{free_port()}")
     with pytest.raises(st.StoreError, match="/query"):
         s.query("ASK {}")
 
