@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from litkg.extractor.components import arms as arms_mod
 from litkg.extractor.components import outcomes as outcomes_mod
-from litkg.extractor.document import Document
+from litkg.extractor.document import Document, Table
 from litkg.extractor.pipeline import _facts, _span, own_result_sentences, provenance, sentences
 from litkg.extractor.records import (
     AdverseEvent,
@@ -232,12 +232,7 @@ def outcomes_component(doc: Doc) -> Doc:
             continue
         roles = {c: a.role for c, a in cols.items()}
         for r, _col, o in outcomes_mod.outcomes_from_table(table.rows, roles, aliases):
-            span = (
-                table.row_spans[r]
-                if r < len(table.row_spans)
-                else (table.char_start or 0, table.char_end or 0)
-            )
-            found.append(_outcome(o, provenance(source, span[0], span[1], o.rule)))
+            found.append(_outcome(o, provenance(source, *_row_span(table, r), o.rule)))
     found = _dedupe_outcomes(found)
     record_keys = set(_record_endpoints())
     _facts(doc)["outcomes"] = [
@@ -282,6 +277,13 @@ def _record_endpoints() -> list[str]:
     return list(load_vocab("endpoints")["endpoints"])
 
 
+def _row_span(table: Table, r: int) -> tuple[int, int]:
+    """Where row `r` of a table stands in the document text (else the whole table)."""
+    if r < len(table.row_spans):
+        return table.row_spans[r]
+    return table.char_start or 0, table.char_end or 0
+
+
 def _outcome(o: outcomes_mod.OutcomeMatch, prov) -> Outcome:
     return Outcome(
         endpoint=o.endpoint,
@@ -323,33 +325,15 @@ def adverse_events_component(doc: Doc) -> Doc:
     found: list[AdverseEvent] = []
     for text, start, end in own_result_sentences(doc):
         for m in ae_mod.find_adverse_events(text):
-            found.append(
-                AdverseEvent(
-                    term=m.term,
-                    grade=m.grade,
-                    n=m.n,
-                    percent=m.percent,
-                    arm=getattr(m, "arm", None) or "intervention",
-                    provenance=provenance(source, start, end, m.rule),
-                )
-            )
+            e = ae_mod.to_adverse_event(m, provenance(source, start, end, m.rule))
+            found.append(replace(e, arm=e.arm or "intervention"))
     for table in source.tables:
+        roles = {a.label: a.role for a in arms_mod.arm_columns(table).values()}
         for m, r in ae_mod.adverse_events_from_table(table):
-            span = (
-                table.row_spans[r]
-                if r < len(table.row_spans)
-                else (table.char_start or 0, table.char_end or 0)
-            )
-            arm = getattr(m, "arm", None)
+            e = ae_mod.to_adverse_event(m, provenance(source, *_row_span(table, r), m.rule))
+            role = next((v for k, v in roles.items() if e.arm and e.arm.startswith(k)), None)
             found.append(
-                AdverseEvent(
-                    term=m.term,
-                    grade=m.grade,
-                    n=m.n,
-                    percent=m.percent,
-                    arm=arms_mod.role_for_label(arm) if arm else None,
-                    provenance=provenance(source, span[0], span[1], m.rule),
-                )
+                replace(e, arm=role or (arms_mod.role_for_label(e.arm) if e.arm else None))
             )
     # one event per (term, grade, arm); the merge reads only those fields and n/percent
     found = ae_mod.merge_adverse_events(found)  # type: ignore[arg-type]
