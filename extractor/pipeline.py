@@ -94,13 +94,15 @@ def _span(doc: Doc, start: int, end: int, label: str, kind: str) -> None:
 
 def provenance(source: Document, start: int, end: int, rule: str) -> Provenance:
     """Provenance for the text span [start, end) of `source`."""
+    page = source.page_at(start)
     return Provenance(
         doc_id=source.doc_id,
         char_start=start,
         char_end=end,
         quote=source.text[start:end],
         rule=rule,
-        page=source.page_at(start),
+        page=page,
+        ocr=any(p.ocr for p in source.pages if p.number == page),
     )
 
 

@@ -21,6 +21,7 @@ class Provenance:
     quote: str
     rule: str
     page: int | None = None
+    ocr: bool = False  # the quoted text was read by OCR from a scanned page
 
 
 @dataclass(frozen=True)

@@ -292,6 +292,8 @@ class _PaperBuilder:
             self.add(ev, LKG.page, integer(prov.page))
         if prov.rule:
             self.add(ev, LKG.extractionRule, string(prov.rule))
+        if prov.ocr:
+            self.add(ev, LKG.fromOcr, Literal(True))
         return ev
 
     def _arms(self) -> dict[str, URIRef]:

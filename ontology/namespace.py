@@ -131,6 +131,7 @@ class LKG(DefinedNamespace):
     workKey: URIRef
     documentId: URIRef
     page: URIRef
+    fromOcr: URIRef
     extractionRule: URIRef
     litkgVersion: URIRef
     vocabularyVersion: URIRef
