@@ -509,6 +509,11 @@ class _Renderer:
         line = citation_line(md or {})
         if line:
             self.b.block(line)
+        regs = [r for r in (md or {}).get("registrations") or [] if r]
+        if regs:
+            # name the registry where the identifier does not ("EudraCT 2015-001234-56")
+            shown = [f"EudraCT {r}" if re.fullmatch(r"\d{4}-\d{6}-\d{2}", r) else r for r in regs]
+            self.b.block("Trial registration: " + ", ".join(shown) + ".")
         abstracts = _all(meta, "abstract")
         main = [a for a in abstracts if not a.get("abstract-type")] or abstracts[:1]
         for ab in abstracts:
@@ -620,6 +625,12 @@ def _citation_is_mixed(cit: Any) -> bool:
     if cit.text and cit.text.strip():
         return True
     return any(c.tail and c.tail.strip(" \t\n") for c in cit)
+
+
+def _plausible_group(name: str) -> bool:
+    """A <collab> that names a group ("EBCTCG", "WHO Trial Group"), not an article
+    title mis-tagged as one (long, or with a colon, as some PMC files have it)."""
+    return len(name.split()) <= 10 and ":" not in name
 
 
 def _names(group: Any) -> list[str]:
@@ -750,7 +761,14 @@ def _references(root: Any) -> list[dict[str, Any]]:
             else:
                 body = _structured_text(cit)
             first_author = next(
-                (_inline(el) for el in cit.iter() if _local(el) in ("surname", "collab")), None
+                (
+                    name
+                    for el in cit.iter()
+                    if _local(el) in ("surname", "collab")
+                    and (name := _inline(el))
+                    and (_local(el) == "surname" or _plausible_group(name))
+                ),
+                None,
             )
             year = _int_or_none(_plain(_first(cit, "//year")))
             doi = _pub_id(cit, "doi")
