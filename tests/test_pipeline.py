@@ -106,3 +106,21 @@ def test_subgroup_results_carry_the_subgroup_and_restatements_are_one_outcome() 
     got = sorted((o.value, o.arm) for o in rec.outcomes if o.endpoint == "OS")
     assert got == [(50, "FLT3 mutations"), (70, "intervention")]
     assert ("subgroup", 12) in {(a.role, a.n) for a in rec.arms}
+
+
+def test_each_side_of_a_subgroup_comparison_keeps_its_subgroup() -> None:
+    from litkg.extractor.ingest.text import parse_text
+
+    text = (
+        "# An editorial\n\n## Discussion\n\nThe authors report two cohorts. Notably, patients with NPM1 mutations had a 3-year "
+        "CIR of 12.0% (95% CI 5–20) and NRM of 8.0% compared to a 3-year CIR of 30.5% and NRM 15.2% "
+        "in those who did not carry the mutation.\n"
+    )
+    rec = extract_record(parse_text(text, doc_id="e"))
+    got = {(o.endpoint, o.value): o.arm for o in rec.outcomes}
+    assert got == {
+        ("CIR", 12.0): "with NPM1 mutations",
+        ("NRM", 8.0): "with NPM1 mutations",
+        ("CIR", 30.5): "who did not carry the mutation",
+        ("NRM", 15.2): "who did not carry the mutation",
+    }

@@ -151,6 +151,28 @@ def arms_component(doc: Doc) -> Doc:
     return doc
 
 
+_CLAUSE_CUT = re.compile(r";|,\s*and\b|\bcompared\s+(?:to|with)\b|\bversus\b|\bvs\.?")
+
+
+def _names_after(text: str, o: outcomes_mod.OutcomeMatch, a: arms_mod.ArmMatch) -> bool:
+    """Whether subgroup mention `a`, standing after result `o`, is the group `o`
+    is stated for: nothing between them opens another clause or another side
+    of a comparison ("CIR of 9.9% ... compared to 26.5% in those who did not
+    receive X": only 26.5% is theirs)."""
+    if a.start < o.end:
+        return False
+    cut = max(
+        (
+            m.end()
+            for m in re.finditer(
+                r";|,\s*and\b|\bcompared\s+(?:to|with)\b|\bversus\b|\bvs\.?", text[: a.start]
+            )
+        ),
+        default=0,
+    )
+    return o.start >= cut or (o.end > cut and o.start >= cut - 1)
+
+
 # "these patients", "this subgroup": a sentence still about the subgroup named before
 ANAPHORA_RE = re.compile(
     r"\b(?:these|this|such)\s+(?:patients|subgroup|group|subset|cohort)\b", re.I
@@ -215,14 +237,19 @@ def outcomes_component(doc: Doc) -> Doc:
         elif not ANAPHORA_RE.search(text):
             current = None
         for o in outcomes_mod.find_outcomes(text, aliases):
-            if o.arm == "intervention" and o.statistic not in ("hr", "sdhr"):
+            if o.statistic not in ("hr", "sdhr"):
                 # "..., 7.4 months for patients who achieved CR/CRh": a subgroup named
-                # right after the result, in its clause; else the sentence's subgroup
-                after = [
-                    a for a in mentions
-                    if a.start >= o.end and not re.search(r";|,\s*and\b", text[o.end : a.start])
-                ]  # fmt: skip
-                label = after[0].label if after else current
+                # right after the result, in its clause (whatever arm cue it carried);
+                # else one named before it in its clause, else the sentence's subgroup
+                after = [a for a in mentions if _names_after(text, o, a)]
+                before = [
+                    a
+                    for a in mentions
+                    if a.end <= o.start and not _CLAUSE_CUT.search(text[a.end : o.start])
+                ]
+                label = after[0].label if after else None
+                if label is None and o.arm == "intervention":
+                    label = before[-1].label if before else current
                 if label:
                     o = replace(o, arm=label)
             found.append(_outcome(o, provenance(source, start, end, o.rule)))
