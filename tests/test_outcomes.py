@@ -253,3 +253,8 @@ def test_value_binds_to_the_endpoint_its_clause_names_after_it() -> None:
 def test_control_cue_between_endpoint_and_value() -> None:
     (o,) = find_outcomes("The median follow-up for the matched control cohort was 51.7 months.")
     assert (o.endpoint, o.value, o.arm) == ("FOLLOWUP", 51.7, "control")
+
+
+def test_value_in_parentheses_after_the_control_group() -> None:
+    sent = "The relapse rate was comparable between the treated patients and the matched control cohort (28%)."
+    assert [(o.value, o.arm) for o in find_outcomes(sent)] == [(28, "control")]

@@ -664,6 +664,12 @@ def _arm_for(
         return "intervention"
     if _CONTROL_RE.search(clause[:80]):
         return "control"
+    if re.search(
+        r"\b(?:controls?|comparators?|placebo)(?:\s+(?:group|cohort|arm|patients))?\s*\(\s*$",
+        sent[: v.start],
+        re.I,
+    ):
+        return "control"  # "... and the matched comparator cohort (28%)"
     if not prev_same:
         # "The median follow-up for the matched control cohort was 51.7 months"
         if ep_end is not None and _CONTROL_RE.search(re.split(r"[;]", sent[ep_end : v.start])[-1]):
