@@ -258,3 +258,9 @@ def test_control_cue_between_endpoint_and_value() -> None:
 def test_value_in_parentheses_after_the_control_group() -> None:
     sent = "The relapse rate was comparable between the treated patients and the matched control cohort (28%)."
     assert [(o.value, o.arm) for o in find_outcomes(sent)] == [(28, "control")]
+
+
+def test_abbreviation_the_paper_defines_otherwise_is_not_an_endpoint() -> None:
+    sent = "With the CR formulation, 40% of patients reported relief; OS was 80%."
+    assert [o.endpoint for o in find_outcomes(sent)] == ["CR", "OS"]
+    assert [o.endpoint for o in find_outcomes(sent, {"CR": ""})] == ["OS"]

@@ -207,13 +207,26 @@ def interventions_component(doc: Doc) -> Doc:
 # ------------------------------------------------------------------ outcomes
 
 
+_OUTCOME_WORDS = re.compile(
+    r"surviv|relapse|recurren|remission|respon|mortality|death|free|incidence|progress|event|gvhd|graft",
+    re.I,
+)
+
+
 def _aliases(doc: Doc) -> dict[str, str]:
-    """Abbreviations the paper defines for endpoints ("leukaemia-free survival (LFS)")."""
+    """Abbreviations the paper defines, as endpoint keys ("leukaemia-free survival
+    (LFS)" -> DFS). A short form the paper defines as something else only
+    ("controlled release (CR)") maps to "" and is not read as an endpoint."""
     out: dict[str, str] = {}
     for abrv in getattr(doc._, "abbreviations", []) or []:
-        key = outcomes_mod.endpoint_key(abrv._.long_form.text)
-        if key and abrv.text.isupper() and len(abrv.text) <= 6:
+        if not (abrv.text.isupper() and len(abrv.text) <= 6):
+            continue
+        long_form = abrv._.long_form.text
+        key = outcomes_mod.endpoint_key(long_form)
+        if key:
             out[abrv.text] = key
+        elif not _OUTCOME_WORDS.search(long_form):
+            out.setdefault(abrv.text, "")
     return out
 
 

@@ -381,10 +381,14 @@ def _endpoints(sent: str, aliases: dict[str, str] | None = None) -> list[Mention
         for m in rx.finditer(sent)
     ]
     for short, key in (aliases or {}).items():
-        out += [
-            Mention("endpoint", m.start(), m.end(), key=key)
-            for m in re.finditer(rf"(?<![\w/-]){re.escape(short)}(?![\w-])", sent)
-        ]
+        if key:
+            out += [
+                Mention("endpoint", m.start(), m.end(), key=key)
+                for m in re.finditer(rf"(?<![\w/-]){re.escape(short)}(?![\w-])", sent)
+            ]
+    # an abbreviation the paper defines as something else is not an endpoint here
+    blocked = {short for short, key in (aliases or {}).items() if not key}
+    out = [m for m in out if sent[m.start : m.end].rstrip("s") not in blocked]
     out = [
         m for m in out
         if m.key != "FOLLOWUP" or re.search(r"\bmedian\b", sent[max(0, m.start - 80) : m.end + 80], re.I)
@@ -492,7 +496,9 @@ def endpoint_key(text: str) -> str | None:
 def find_outcomes(sent: str, aliases: dict[str, str] | None = None) -> list[OutcomeMatch]:
     """Outcomes stated in one sentence (see the module docstring for the rules).
 
-    `aliases` maps abbreviations a paper defines ("LFS") to endpoint keys.
+    `aliases` maps abbreviations a paper defines ("LFS") to endpoint keys, or
+    to "" when the paper defines them as something else ("CR" for controlled
+    release), which stops the vocabulary's reading of them.
     """
     eps = _endpoints(sent, aliases)
     if not eps:
@@ -519,7 +525,7 @@ def find_outcomes(sent: str, aliases: dict[str, str] | None = None) -> list[Outc
         ]  # fmt: skip
         after = [
             i for i, g in enumerate(ep_groups)
-            if g[0].start >= vg[-1].end and g[0].start - vg[-1].end < 70
+            if g[0].start >= vg[-1].end and g[0].start - vg[-1].end < 70 and ";" not in sent[vg[-1].end : g[0].start]
         ]  # fmt: skip
         pairs: list[tuple[Mention, Mention, int]] = []  # (endpoint, value, chunk)
         if before:
