@@ -124,3 +124,31 @@ def test_each_side_of_a_subgroup_comparison_keeps_its_subgroup() -> None:
         ("CIR", 30.5): "who did not carry the mutation",
         ("NRM", 15.2): "who did not carry the mutation",
     }
+
+
+def test_adverse_events_given_for_two_arms_in_one_sentence() -> None:
+    from litkg.extractor.ingest.text import parse_text
+
+    text = (
+        "# Trial\n\n## Results\n\nNausea occurred in 12% of patients in the dexamethasone group and 5% in the "
+        "placebo group. The most common adverse events were headache (20% vs 15%) and fatigue (18% vs 10%). "
+        "Grade 3 or higher neutropenia was reported in 45 (30.0%) and 20 (13.5%) patients in the combination "
+        "and control arms, respectively. Grade 3 and 4 adverse events occurred in 20 (31%) and 28 (44%) "
+        "patients, respectively.\n"
+    )
+    got = {
+        (e.term, e.grade, e.n, e.percent, e.arm)
+        for e in extract_record(parse_text(text, doc_id="x")).adverse_events
+    }
+    assert got == {
+        ("nausea", None, None, 12.0, "intervention"),
+        ("nausea", None, None, 5.0, "control"),
+        ("headache", None, None, 20.0, "intervention"),
+        ("headache", None, None, 15.0, None),
+        ("fatigue", None, None, 18.0, "intervention"),
+        ("fatigue", None, None, 10.0, None),
+        ("neutropenia", ">=3", 45, 30.0, "intervention"),
+        ("neutropenia", ">=3", 20, 13.5, "control"),
+        ("any adverse event", "3", 20, 31.0, "intervention"),
+        ("any adverse event", "4", 28, 44.0, "intervention"),
+    }

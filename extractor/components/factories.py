@@ -366,7 +366,21 @@ def adverse_events_component(doc: Doc) -> Doc:
     for text, start, end in own_result_sentences(doc):
         for m in ae_mod.find_adverse_events(text):
             e = ae_mod.to_adverse_event(m, provenance(source, start, end, m.rule))
+            other = _second_arm_value(text, m)
+            if other is None:
+                found.append(replace(e, arm=e.arm or "intervention"))
+                continue
+            n2, pct2, arm2 = other
             found.append(replace(e, arm=e.arm or "intervention"))
+            found.append(
+                replace(
+                    e,
+                    n=n2,
+                    percent=pct2,
+                    arm=arm2,
+                    provenance=replace(e.provenance, rule=m.rule + ".second_arm"),
+                )
+            )
     for table in source.tables:
         roles = {a.label: a.role for a in arms_mod.arm_columns(table).values()}
         for m, r in ae_mod.adverse_events_from_table(table):
@@ -382,6 +396,42 @@ def adverse_events_component(doc: Doc) -> Doc:
         if e.provenance:
             _span(doc, e.provenance.char_start, e.provenance.char_end, e.term, "adverse_events")
     return doc
+
+
+_VALUE = re.compile(r"(?:(?P<n>\d+)\s*\(\s*)?(?P<p>\d+(?:[.·]\d+)?)\s*%")
+_SECOND_VALUE = re.compile(
+    r"\)?(?P<gap>[^;.%]{0,70}?)\b(?:vs\.?|versus|and|compared\s+(?:with|to))\s+"
+    r"(?:(?P<n>\d+)\s*(?:patients\s*)?\(\s*)?(?P<p>\d+(?:[.·]\d+)?)\s*%"
+)
+_AE_CONTROL = re.compile(
+    r"\b(?:placebo|control|comparator|usual care|standard care|observation)\b", re.I
+)
+
+
+def _second_arm_value(text: str, m: Any) -> tuple[int | None, float, str | None] | None:
+    """The comparator arm's count of an event the sentence gives for two arms:
+    "nausea occurred in 12% ... and 5% in the placebo group", "headache (20% vs
+    15%)", "45 (30.0%) and 20 (13.5%) patients ... respectively"; the arm is
+    the control when the rest of the clause names it, else left unnamed."""
+    if m.percent is None:
+        return None
+    if re.search(r"\brespectively\b", text) and not re.search(
+        r"\b(?:groups?|arms?|cohorts?)\b[^;.]{0,10}\brespectively\b", text
+    ):
+        return None  # a respectively-list pairs values with terms or grades, not arms
+    for v in _VALUE.finditer(text, m.char_end):
+        p = float(v.group("p").replace("·", "."))
+        if abs(p - m.percent) > 0.01:
+            continue
+        nxt = _SECOND_VALUE.match(text, v.end())
+        if not nxt:
+            return None
+        pct = float(nxt.group("p").replace("·", "."))
+        n = int(nxt.group("n")) if nxt.group("n") else None
+        clause = re.split(r"[;]", text[nxt.end() :], maxsplit=1)[0]
+        arm = "control" if _AE_CONTROL.search(clause[:80]) else None
+        return (n, pct, arm) if pct <= 100 else None
+    return None
 
 
 # ------------------------------------------------------------------ references
