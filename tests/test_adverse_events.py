@@ -406,3 +406,25 @@ def test_table_header_cells_naming_arm_and_grade_together() -> None:
         ("rash maculo-papular", ">=3", 2, 4.0, "Drug A (n=50)"),
         ("rash maculo-papular", "1-2", 3, 6.0, "Placebo (n=48)"),
     ]
+
+
+def test_nested_table_with_grade_in_the_caption() -> None:
+    from litkg.extractor.components.adverse_events import adverse_events_from_table
+    from litkg.extractor.document import Table
+
+    t = Table(
+        caption="Table 4. Frequency of grade 3 or 4 adverse events during chemotherapy",
+        rows=[
+            ["", "", "Drug A (n=100)", "Control (n=98)", "p value"],
+            ["Any grade 3 or 4 toxic effect", "", "60 (60%)", "40 (41%)", "0.01"],
+            ["Haematological", "", "", "", ""],
+            ["", "Anaemia", "9 (9%)", "6 (6%)", "0.45"],
+        ],
+    )
+    got = [(m.term, m.grade, m.n, m.percent, m.arm) for m, _ in adverse_events_from_table(t)]
+    assert got == [
+        ("any adverse event", "3-4", 60, 60.0, "Drug A (n=100)"),
+        ("any adverse event", "3-4", 40, 41.0, "Control (n=98)"),
+        ("anemia", "3-4", 9, 9.0, "Drug A (n=100)"),
+        ("anemia", "3-4", 6, 6.0, "Control (n=98)"),
+    ]

@@ -206,11 +206,25 @@ def adverse_events_from_table(table: Table) -> list[tuple[AEMatch, int]]:
         data_cols = [j for j in range(1, ncols) if j not in skip_cols]
 
     out: list[tuple[AEMatch, int]] = []
+    caption_grade = None  # "Frequency of grade 3 or 4 adverse events": every row's grade
+    cm = GRADE_EXPR.search(table.caption or "")
+    if cm and not cm.group("fatal") and grade_row is None:
+        items = grade_items(cm)
+        caption_grade = collapse_grades(items) if items else None
     for ri in range(first_data, len(rows)):
         row = rows[ri]
-        if _is_sep_row(row) or not row or not _clean(row[0]):
+        if _is_sep_row(row) or not row:
             continue
-        term, row_grade, rule = _row_term(row[0], ae_context)
+        # nested tables put the term in the second column under a category row
+        label = (
+            row[0]
+            if _clean(row[0])
+            else (row[1] if len(row) > 1 and _parse_cell(row[1], False) is None else "")
+        )
+        if not _clean(label):
+            continue
+        term, row_grade, rule = _row_term(label, ae_context)
+        row_grade = row_grade or caption_grade
         if term is None:
             continue
         offsets = []
@@ -237,7 +251,7 @@ def adverse_events_from_table(table: Table) -> list[tuple[AEMatch, int]]:
                 char_end=offsets[j] + len(row[j]),
                 rule=rule + (".graded" if grade_row is not None else ""),
                 arm=col_arm.get(j),
-                surface=_clean(row[0]),
+                surface=_clean(label),
             )
             out.append((match, ri))
     return out
