@@ -428,3 +428,19 @@ def test_nested_table_with_grade_in_the_caption() -> None:
         ("anemia", "3-4", 9, 9.0, "Drug A (n=100)"),
         ("anemia", "3-4", 6, 6.0, "Control (n=98)"),
     ]
+
+
+def test_events_counted_per_arm_in_parentheses() -> None:
+    from litkg.extractor.components.adverse_events import arm_breakdowns
+
+    sent = (
+        "The most frequent reactions were pruritus (drug A 43 [4%] of 978 participants, drug B 12 [2%] "
+        "of 494 participants) and conjunctivitis (A 40 [4%] participants vs B 15 [3%] participants)."
+    )
+    got = [(m.term, m.n, m.percent, m.arm) for m in arm_breakdowns(sent)]
+    assert got == [
+        ("pruritus", 43, 4.0, "drug A"),
+        ("pruritus", 12, 2.0, "drug B"),
+        ("conjunctivitis", 40, 4.0, "A"),
+        ("conjunctivitis", 15, 3.0, "B"),
+    ]

@@ -813,6 +813,47 @@ def canonical_ae_term(text: str) -> str | None:
     return canonical_term(text)
 
 
+_PER_ARM_COUNT = r"(?P<{a}>[A-Za-z][\w+/-]*(?:\s+[A-Za-z][\w+/-]*){{0,2}}?)\s+(?P<{n}>\d+)\s*[\[(]\s*(?P<{p}>\d+(?:[.·]\d+)?)\s*%\s*[\])]"
+_PER_ARM = re.compile(
+    r"(?P<term>[A-Za-z][A-Za-z' -]{1,60}?)\s*\(\s*"
+    + _PER_ARM_COUNT.format(a="a1", n="n1", p="p1")
+    + r"(?:\s+(?:of\s+\d+\s*)?[a-z]+)?\s*(?:,|;|vs\.?|versus)\s*"
+    + _PER_ARM_COUNT.format(a="a2", n="n2", p="p2")
+    + r"(?:\s+(?:of\s+\d+\s*)?[a-z]+)?\s*\)"
+)
+
+
+def arm_breakdowns(sentence: str) -> list[AEMatch]:
+    """Events counted per arm inside parentheses, as Lancet-style papers print
+    them: "pruritus (moxidectin 43 [4%] of 978 participants, ivermectin 12 [2%]
+    of 494 participants)". One match per arm, `arm` the label as printed."""
+    out: list[AEMatch] = []
+    for m in _PER_ARM.finditer(sentence):
+        words = m.group("term").split()
+        term = None
+        for k in range(min(len(words), 6), 0, -1):  # the longest ending that names an event
+            term = canonical_term(" ".join(words[-k:]))
+            if term:
+                break
+        if term is None or term == "any adverse event" and "adverse" not in m.group("term").lower():
+            continue
+        for a, n, p in (("a1", "n1", "p1"), ("a2", "n2", "p2")):
+            out.append(
+                AEMatch(
+                    term=term,
+                    grade=None,
+                    n=int(m.group(n)),
+                    percent=float(m.group(p).replace("·", ".")),
+                    char_start=m.start("term"),
+                    char_end=m.end(),
+                    rule="ae.sentence.arm_breakdown",
+                    arm=m.group(a),
+                    surface=m.group("term").strip(),
+                )
+            )
+    return out
+
+
 def merge_adverse_events(matches: Iterable[AEMatch]) -> list[AEMatch]:
     """One match per (term, grade, arm), first one kept, missing n/percent filled from later ones."""
     out: list[AEMatch] = []
@@ -875,6 +916,7 @@ __all__ = [
     "find_adverse_events",
     "find_adverse_events_in_text",
     "merge_adverse_events",
+    "arm_breakdowns",
     "split_sentences",
     "to_adverse_event",
 ]

@@ -364,7 +364,16 @@ def adverse_events_component(doc: Doc) -> Doc:
     source = _source(doc)
     found: list[AdverseEvent] = []
     for text, start, end in own_result_sentences(doc):
+        per_arm = ae_mod.arm_breakdowns(text)
+        arm_roles = {a.label.lower(): a.role for a in _facts(doc).get("arms", [])}
+        for m in per_arm:
+            e = ae_mod.to_adverse_event(m, provenance(source, start, end, m.rule))
+            role = arm_roles.get((m.arm or "").lower()) or arms_mod.role_for_label(m.arm or "")
+            found.append(replace(e, arm=role))
+        covered = {m.term for m in per_arm}
         for m in ae_mod.find_adverse_events(text):
+            if m.term in covered:
+                continue  # counted per arm above
             e = ae_mod.to_adverse_event(m, provenance(source, start, end, m.rule))
             other = _second_arm_value(text, m)
             if other is None:
