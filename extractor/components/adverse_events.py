@@ -854,6 +854,42 @@ def arm_breakdowns(sentence: str) -> list[AEMatch]:
     return out
 
 
+_PCT_VALUE = re.compile(r"(?:(?P<n>\d+)\s*\(\s*)?(?P<p>\d+(?:[.·]\d+)?)\s*%")
+_SECOND_VALUE = re.compile(
+    r"\)?(?P<gap>[^;.%]{0,70}?)\b(?:vs\.?|versus|and|compared\s+(?:with|to))\s+"
+    r"(?:(?P<n>\d+)\s*(?:patients\s*)?\(\s*)?(?P<p>\d+(?:[.·]\d+)?)\s*%"
+)
+_AE_CONTROL = re.compile(
+    r"\b(?:placebo|control|comparator|usual care|standard care|observation)\b", re.I
+)
+
+
+def second_arm_value(text: str, m: AEMatch) -> tuple[int | None, float, str | None] | None:
+    """The comparator arm's count of an event the sentence gives for two arms:
+    "nausea occurred in 12% ... and 5% in the placebo group", "headache (20% vs
+    15%)", "45 (30.0%) and 20 (13.5%) patients ... respectively"; the arm is
+    the control when the rest of the clause names it, else left unnamed."""
+    if m.percent is None:
+        return None
+    if re.search(r"\brespectively\b", text) and not re.search(
+        r"\b(?:groups?|arms?|cohorts?)\b[^;.]{0,10}\brespectively\b", text
+    ):
+        return None  # a respectively-list pairs values with terms or grades, not arms
+    for v in _PCT_VALUE.finditer(text, m.char_end):
+        p = float(v.group("p").replace("·", "."))
+        if abs(p - m.percent) > 0.01:
+            continue
+        nxt = _SECOND_VALUE.match(text, v.end())
+        if not nxt:
+            return None
+        pct = float(nxt.group("p").replace("·", "."))
+        n = int(nxt.group("n")) if nxt.group("n") else None
+        clause = re.split(r"[;]", text[nxt.end() :], maxsplit=1)[0]
+        arm = "control" if _AE_CONTROL.search(clause[:80]) else None
+        return (n, pct, arm) if pct <= 100 else None
+    return None
+
+
 def merge_adverse_events(matches: Iterable[AEMatch]) -> list[AEMatch]:
     """One match per (term, grade, arm), first one kept, missing n/percent filled from later ones."""
     out: list[AEMatch] = []
@@ -916,6 +952,7 @@ __all__ = [
     "find_adverse_events",
     "find_adverse_events_in_text",
     "merge_adverse_events",
+    "second_arm_value",
     "arm_breakdowns",
     "split_sentences",
     "to_adverse_event",

@@ -162,12 +162,7 @@ def _names_after(text: str, o: outcomes_mod.OutcomeMatch, a: arms_mod.ArmMatch) 
     if a.start < o.end:
         return False
     cut = max(
-        (
-            m.end()
-            for m in re.finditer(
-                r";|,\s*and\b|\bcompared\s+(?:to|with)\b|\bversus\b|\bvs\.?", text[: a.start]
-            )
-        ),
+        (m.end() for m in _CLAUSE_CUT.finditer(text[: a.start])),
         default=0,
     )
     return o.start >= cut or (o.end > cut and o.start >= cut - 1)
@@ -363,9 +358,9 @@ def adverse_events_component(doc: Doc) -> Doc:
         return doc
     source = _source(doc)
     found: list[AdverseEvent] = []
+    arm_roles = {a.label.lower(): a.role for a in _facts(doc).get("arms", [])}
     for text, start, end in own_result_sentences(doc):
         per_arm = ae_mod.arm_breakdowns(text)
-        arm_roles = {a.label.lower(): a.role for a in _facts(doc).get("arms", [])}
         for m in per_arm:
             e = ae_mod.to_adverse_event(m, provenance(source, start, end, m.rule))
             role = arm_roles.get((m.arm or "").lower()) or arms_mod.role_for_label(m.arm or "")
@@ -375,7 +370,7 @@ def adverse_events_component(doc: Doc) -> Doc:
             if m.term in covered:
                 continue  # counted per arm above
             e = ae_mod.to_adverse_event(m, provenance(source, start, end, m.rule))
-            other = _second_arm_value(text, m)
+            other = ae_mod.second_arm_value(text, m)
             if other is None:
                 found.append(replace(e, arm=e.arm or "intervention"))
                 continue
@@ -405,42 +400,6 @@ def adverse_events_component(doc: Doc) -> Doc:
         if e.provenance:
             _span(doc, e.provenance.char_start, e.provenance.char_end, e.term, "adverse_events")
     return doc
-
-
-_VALUE = re.compile(r"(?:(?P<n>\d+)\s*\(\s*)?(?P<p>\d+(?:[.·]\d+)?)\s*%")
-_SECOND_VALUE = re.compile(
-    r"\)?(?P<gap>[^;.%]{0,70}?)\b(?:vs\.?|versus|and|compared\s+(?:with|to))\s+"
-    r"(?:(?P<n>\d+)\s*(?:patients\s*)?\(\s*)?(?P<p>\d+(?:[.·]\d+)?)\s*%"
-)
-_AE_CONTROL = re.compile(
-    r"\b(?:placebo|control|comparator|usual care|standard care|observation)\b", re.I
-)
-
-
-def _second_arm_value(text: str, m: Any) -> tuple[int | None, float, str | None] | None:
-    """The comparator arm's count of an event the sentence gives for two arms:
-    "nausea occurred in 12% ... and 5% in the placebo group", "headache (20% vs
-    15%)", "45 (30.0%) and 20 (13.5%) patients ... respectively"; the arm is
-    the control when the rest of the clause names it, else left unnamed."""
-    if m.percent is None:
-        return None
-    if re.search(r"\brespectively\b", text) and not re.search(
-        r"\b(?:groups?|arms?|cohorts?)\b[^;.]{0,10}\brespectively\b", text
-    ):
-        return None  # a respectively-list pairs values with terms or grades, not arms
-    for v in _VALUE.finditer(text, m.char_end):
-        p = float(v.group("p").replace("·", "."))
-        if abs(p - m.percent) > 0.01:
-            continue
-        nxt = _SECOND_VALUE.match(text, v.end())
-        if not nxt:
-            return None
-        pct = float(nxt.group("p").replace("·", "."))
-        n = int(nxt.group("n")) if nxt.group("n") else None
-        clause = re.split(r"[;]", text[nxt.end() :], maxsplit=1)[0]
-        arm = "control" if _AE_CONTROL.search(clause[:80]) else None
-        return (n, pct, arm) if pct <= 100 else None
-    return None
 
 
 # ------------------------------------------------------------------ references
