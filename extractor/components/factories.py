@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -331,18 +330,6 @@ def _outcome(o: outcomes_mod.OutcomeMatch, prov) -> Outcome:
         p=o.p,
         provenance=prov,
     )
-
-
-def _dedupe(items: list[Any], key) -> list[Any]:
-    seen: set[Any] = set()
-    out = []
-    for it in items:
-        k = key(it)
-        if k in seen:
-            continue
-        seen.add(k)
-        out.append(it)
-    return out
 
 
 # ------------------------------------------------------------------ adverse events
