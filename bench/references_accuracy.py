@@ -15,37 +15,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
-import unicodedata
 from pathlib import Path
+
+from scoring import field_ok  # bench/ is on sys.path when run as a script
 
 from litkg.extractor.components.references import extract_references
 from litkg.extractor.document import Document
 
 REPO = Path(__file__).resolve().parents[1]
 FIELDS = ["first_author", "year", "journal", "volume", "first_page"]
-
-
-def fold(text: object) -> str:
-    """Case-folded, diacritics removed, white space collapsed (as score.py)."""
-    if text is None:
-        return ""
-    s = unicodedata.normalize("NFKD", str(text))
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", s).strip().lower()
-
-
-def compact(text: object) -> str:
-    """`fold` without dots, dashes and spaces (as score.py for journals)."""
-    return re.sub(r"[\s.\-]", "", fold(text))
-
-
-def field_ok(field: str, gold: object, pred: object) -> bool:
-    """Whether a predicted field matches the gold one."""
-    if field == "journal":
-        return compact(gold) == compact(pred)
-    return fold(gold) == fold(pred)
 
 
 def score_document(

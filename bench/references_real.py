@@ -27,11 +27,11 @@ Folders that are absent are skipped. Nothing is copied from them.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
-import unicodedata
 from pathlib import Path
 from typing import Any
+
+from scoring import field_ok  # bench/ is on sys.path when run as a script
 
 from litkg.extractor.components.citation_parse import parse_reference
 from litkg.extractor.components.references import extract_references
@@ -182,27 +182,6 @@ PDF_EXPECTED: dict[str, dict[int, dict[str, Any]]] = {
         ),
     },
 }
-
-
-def fold(text: object) -> str:
-    """Case-folded, diacritics removed, white space collapsed (as score.py)."""
-    if text is None:
-        return ""
-    s = unicodedata.normalize("NFKD", str(text))
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", s).strip().lower()
-
-
-def compact(text: object) -> str:
-    """`fold` without dots, dashes and spaces (as score.py for journals)."""
-    return re.sub(r"[\s.\-]", "", fold(text))
-
-
-def field_ok(field: str, gold: object, pred: object) -> bool:
-    """Whether a predicted field matches the expected one."""
-    if field == "journal":
-        return compact(gold) == compact(pred)
-    return fold(gold) == fold(pred)
 
 
 def _markup_value(field: str, ref: dict[str, Any]) -> Any:

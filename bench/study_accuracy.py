@@ -16,8 +16,9 @@ import json
 import re
 import sys
 import time
-import unicodedata
 from pathlib import Path
+
+from scoring import compact, fold  # bench/ is on sys.path when run as a script
 
 from litkg.extractor.components.interventions import extract_interventions
 from litkg.extractor.components.study import extract_study
@@ -27,20 +28,6 @@ from litkg.extractor.document import Document
 REPO = Path(__file__).resolve().parents[1]
 SCALARS = ["title", "doi", "journal", "year", "article_type", "phase"]
 SETS = ["registrations", "design"]
-
-
-def fold(text: object) -> str:
-    """Case-fold, strip diacritics, squeeze white space (as score.py does)."""
-    if text is None:
-        return ""
-    s = unicodedata.normalize("NFKD", str(text))
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", s).strip().lower()
-
-
-def compact(text: object) -> str:
-    """fold() without white space, dots and hyphens."""
-    return re.sub(r"[\s.\-]", "", fold(text))
 
 
 def title_same(g: object, p: object) -> bool:
