@@ -2,7 +2,8 @@
 `Document` to a `StudyRecord`.
 
 The pipeline is `spacy.blank("en")` plus components (no downloaded model):
-sentence boundaries for scientific text, scispaCy's abbreviation detector,
+sentence boundaries for scientific text, scispaCy's abbreviation detector
+(with a bounded matcher, `abbreviations.py`),
 section detection, and one component per entity type. Each component is a
 thin wrapper around module-level pure functions; its results go to
 `doc.spans[<kind>]` (one span per fact, on the quoted evidence) and the
@@ -161,8 +162,7 @@ def sentences(doc: Doc) -> list[tuple[str, int, int]]:
 @cache
 def build_nlp() -> Language:
     """The litkg pipeline: blank English + our components (cached)."""
-    import scispacy.abbreviation  # noqa: F401  (registers "abbreviation_detector")
-
+    from litkg.extractor import abbreviations  # noqa: F401  (registers "litkg_abbreviations")
     from litkg.extractor.components import factories  # registers our factories
 
     # scispaCy's detector has a global matcher we give no patterns: not a problem
@@ -170,7 +170,7 @@ def build_nlp() -> Language:
     nlp = spacy.blank("en")
     nlp.max_length = 5_000_000
     nlp.add_pipe("litkg_sentences")
-    nlp.add_pipe("abbreviation_detector")
+    nlp.add_pipe("litkg_abbreviations")
     nlp.add_pipe("litkg_sections")
     for name in factories.COMPONENTS:
         nlp.add_pipe(name)
