@@ -70,6 +70,11 @@ def _prov(doc: Document, f: Found) -> Provenance:
     )
 
 
+def _meta_rule(doc: Document, field: str) -> str:
+    """Rule name of a value read from marked-up metadata (JATS, or labelled text front matter)."""
+    return f"{field}.jats" if doc.source_format == "jats" else f"{field}.front-matter"
+
+
 def _meta_found(doc: Document, value: Any, rule: str) -> Found:
     """A metadata value, located in the text when it is printed there."""
     text = str(value)
@@ -132,7 +137,7 @@ def find_title(doc: Document) -> Found | None:
     substantial line before the author line (skipping journal banners)."""
     meta = doc.metadata.get("title")
     if meta:
-        return _meta_found(doc, re.sub(r"\s+", " ", str(meta)).strip(), "title.jats")
+        return _meta_found(doc, re.sub(r"\s+", " ", str(meta)).strip(), _meta_rule(doc, "title"))
     text = doc.text
     for h in doc.headings:
         if h.level == 1 and len(h.title.split()) >= 3 and not _is_banner(h.title):
@@ -194,7 +199,7 @@ def find_doi(doc: Document) -> Found | None:
         value = _clean_doi(
             re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", str(meta), flags=re.I)
         )
-        return _meta_found(doc, value, "doi.jats")
+        return _meta_found(doc, value, _meta_rule(doc, "doi"))
     text = doc.text
     ref_start = references_start(text, doc.headings)
     best: Found | None = None
@@ -315,7 +320,7 @@ def find_journal(doc: Document) -> tuple[Found | None, Found | None]:
     """
     meta = doc.metadata.get("journal")
     if meta:
-        return _meta_found(doc, _clean_journal(str(meta)), "journal.jats"), None
+        return _meta_found(doc, _clean_journal(str(meta)), _meta_rule(doc, "journal")), None
     text = doc.text
     ref_start = references_start(text, doc.headings)
     head = text[:ref_start]
@@ -372,7 +377,7 @@ def find_year(doc: Document, journal_year: Found | None = None) -> Found | None:
     meta = doc.metadata.get("year")
     if meta:
         try:
-            return _meta_found(doc, int(str(meta)[:4]), "year.jats")
+            return _meta_found(doc, int(str(meta)[:4]), _meta_rule(doc, "year"))
         except ValueError:
             pass
     if journal_year is not None:
@@ -405,7 +410,7 @@ def find_registrations(doc: Document, sentences: Iterable[Sentence] | None = Non
     meta = doc.metadata.get("registrations")
     if meta:
         vals = [meta] if isinstance(meta, str) else list(meta)
-        return [_meta_found(doc, str(v), "registration.jats") for v in vals]
+        return [_meta_found(doc, str(v), _meta_rule(doc, "registration")) for v in vals]
     vocab = load_vocab("registries.json")
     text = doc.text
     ref_start = references_start(text, doc.headings)
@@ -529,7 +534,9 @@ def find_phase(doc: Document, sentences: list[Sentence], title: Found | None) ->
     """
     meta = doc.metadata.get("phase")
     if meta:
-        return _meta_found(doc, normalise_phase(f"phase {meta}") or str(meta), "phase.jats")
+        return _meta_found(
+            doc, normalise_phase(f"phase {meta}") or str(meta), _meta_rule(doc, "phase")
+        )
     text = doc.text
     ref_start = references_start(text, doc.headings)
     own = [(s, b) for s, b in sentences if b < ref_start and sentence_context(s) == OWN]

@@ -5,6 +5,10 @@ taken from `Document.text` is verbatim input. Tables are not re-rendered:
 `Table.row_spans` point at the original lines. See `text_tables` for the
 table and heading rules and `encoding` for the decoding rules.
 
+Labelled front matter (`TITLE:`, `JOURNAL:`, ... or PubMed MEDLINE tags) is
+read into `Document.metadata` with the keys the JATS reader uses; see
+`front_matter`.
+
 Pages: one page, unless form feeds (``\\f``) split the text into pages; the
 form feed itself belongs to no page.
 """
@@ -16,6 +20,7 @@ from pathlib import Path
 from litkg.extractor.document import Document, Heading, IngestError, Page, Table
 from litkg.extractor.ingest import doc_id_for
 from litkg.extractor.ingest.encoding import decode_text_bytes
+from litkg.extractor.ingest.front_matter import read_front_matter
 from litkg.extractor.ingest.text_tables import (
     FoundTable,
     Line,
@@ -68,9 +73,10 @@ def parse_text(text: str, doc_id: str = "text", source: str = "<text>") -> Docum
         if t.caption_line is not None:
             in_table.add(t.caption_line)
     headings = _headings(text, lines, in_table)
-    metadata: dict[str, object] = {}
+    # labelled front matter ("TITLE: ...", MEDLINE "TI  - ...") reads like JATS metadata
+    metadata: dict[str, object] = dict(read_front_matter(text))
     first = next((ln for ln in lines if not ln.blank), None)
-    if first is not None:
+    if first is not None and "title" not in metadata:
         md = markdown_heading(first.text)
         if md and md[0] == 1:
             metadata["title"] = md[1]
