@@ -62,9 +62,26 @@ class Intervention:
 
 
 @dataclass(frozen=True)
+class Dispersion:
+    """The spread printed with a point estimate: `sd`/`se` carry one number,
+    `iqr`/`range`/`ci` a (low, high) pair. A bare "X ± Y" whose kind the paper
+    does not say is `unknown`."""
+
+    kind: str  # sd | se | unknown | iqr | range | ci
+    value: float | tuple[float, float]
+
+    def to_record(self) -> dict[str, Any]:
+        v = self.value
+        return {"kind": self.kind, "value": list(v) if isinstance(v, tuple) else v}
+
+
+@dataclass(frozen=True)
 class Outcome:
-    endpoint: str
-    statistic: str  # rate | median | hr | sdhr | or | ...
+    """One result. `endpoint` is a RECORD.md key, or None for a result outside
+    the key list, which then carries the outcome's `name` as printed."""
+
+    endpoint: str | None
+    statistic: str  # rate | median | hr | sdhr | mean | count | difference | or | rr
     value: float
     unit: str | None = None
     timepoint_months: float | None = None
@@ -72,6 +89,44 @@ class Outcome:
     ci: tuple[float, float] | None = None
     p: float | None = None
     provenance: Provenance | None = None
+    name: str | None = None  # the outcome as printed ("systolic blood pressure")
+    dispersion: Dispersion | None = None
+    events: int | None = None  # n of n/N
+    total: int | None = None  # N of n/N
+    n: int | None = None  # number analysed
+    timepoint: str | None = None  # as printed ("at 12 weeks")
+    comparator: str | None = None  # for a comparison: the other side
+    primary: bool = False  # the paper's stated primary outcome
+
+    def to_record(self) -> dict[str, Any]:
+        """This outcome in the RECORD.md shape (unkeyed fields only when unkeyed)."""
+        out: dict[str, Any] = {
+            "endpoint": self.endpoint,
+            "statistic": self.statistic,
+            "value": self.value,
+            "unit": self.unit,
+            "timepoint_months": self.timepoint_months,
+            "arm": self.arm,
+            "ci": list(self.ci) if self.ci else None,
+            "p": self.p,
+        }
+        if self.endpoint is None:
+            out = {
+                "endpoint": None,
+                "name": self.name,
+                **{k: v for k, v in out.items() if k != "endpoint"},
+            }
+            out.update(
+                dispersion=self.dispersion.to_record() if self.dispersion else None,
+                events=self.events,
+                total=self.total,
+                n=self.n,
+                timepoint=self.timepoint,
+                comparator=self.comparator,
+                primary=self.primary,
+            )
+        out["evidence"] = self.provenance.quote if self.provenance else None
+        return out
 
 
 @dataclass(frozen=True)
@@ -107,7 +162,9 @@ class StudyRecord:
     outcomes: tuple[Outcome, ...] = ()
     adverse_events: tuple[AdverseEvent, ...] = ()
     references: tuple[Reference, ...] = ()
-    other_outcomes: tuple[Outcome, ...] = ()  # endpoints/statistics outside the record
+    # results outside the record's keys: `endpoint` None (printed in the record
+    # with their `name`), or a key with a statistic the record has no place for
+    other_outcomes: tuple[Outcome, ...] = ()
 
     def to_record(self) -> dict[str, Any]:
         """The RECORD.md shape: flat, scored fields plus `evidence` quotes."""
@@ -136,20 +193,8 @@ class StudyRecord:
                 }
                 for i in self.interventions
             ],
-            "outcomes": [
-                {
-                    "endpoint": o.endpoint,
-                    "statistic": o.statistic,
-                    "value": o.value,
-                    "unit": o.unit,
-                    "timepoint_months": o.timepoint_months,
-                    "arm": o.arm,
-                    "ci": list(o.ci) if o.ci else None,
-                    "p": o.p,
-                    "evidence": o.provenance.quote if o.provenance else None,
-                }
-                for o in self.outcomes
-            ],
+            "outcomes": [o.to_record() for o in self.outcomes]
+            + [o.to_record() for o in self.other_outcomes if o.endpoint is None],
             "adverse_events": [
                 {
                     "term": e.term,

@@ -189,7 +189,7 @@ class _PaperBuilder:
             self._outcome(o, arms)
         known = {str(endpoint_iri(k)) for k in _known_endpoints()}
         for o in self.record.other_outcomes:
-            if str(endpoint_iri(o.endpoint)) in known:
+            if o.endpoint and str(endpoint_iri(o.endpoint)) in known:
                 self._outcome(o, arms)
         for e in self.record.adverse_events:
             self._adverse_event(e, arms)

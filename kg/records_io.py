@@ -18,6 +18,7 @@ from typing import Any
 from litkg.extractor.records import (
     AdverseEvent,
     Arm,
+    Dispersion,
     Intervention,
     Outcome,
     Provenance,
@@ -28,6 +29,18 @@ from litkg.extractor.records import (
 
 #: Span value meaning "the quote is known but not where it is".
 NO_SPAN = -1
+
+
+def _dispersion(v: Any) -> Dispersion | None:
+    """A record's `dispersion` dict ({"kind": "sd", "value": 1.2} or a [lo, hi] pair)."""
+    if not isinstance(v, Mapping) or not v.get("kind"):
+        return None
+    val = v.get("value")
+    if isinstance(val, list | tuple) and len(val) == 2:
+        lo, hi = _num(val[0]), _num(val[1])
+        return Dispersion(str(v["kind"]), (lo, hi)) if lo is not None and hi is not None else None
+    x = _num(val)
+    return Dispersion(str(v["kind"]), x) if x is not None else None
 
 
 def _num(v: Any) -> float | None:
@@ -147,7 +160,7 @@ def record_from_dict(
             else None
         )
         return Outcome(
-            endpoint=str(o.get("endpoint") or ""),
+            endpoint=_str(o.get("endpoint")),
             statistic=str(o.get("statistic") or ""),
             value=float(o["value"]),
             unit=_str(o.get("unit")),
@@ -156,14 +169,25 @@ def record_from_dict(
             ci=ci_t,
             p=_num(o.get("p")),
             provenance=prov(o),
+            name=_str(o.get("name")),
+            dispersion=_dispersion(o.get("dispersion")),
+            events=_int(o.get("events")),
+            total=_int(o.get("total")),
+            n=_int(o.get("n")),
+            timepoint=_str(o.get("timepoint")),
+            comparator=_str(o.get("comparator")),
+            primary=bool(o.get("primary")),
         )
 
-    outcomes = tuple(
-        outcome(o) for o in d.get("outcomes") or () if _num(o.get("value")) is not None
-    )
-    other = tuple(
-        outcome(o) for o in d.get("other_outcomes") or () if _num(o.get("value")) is not None
-    )
+    read = [
+        outcome(o)
+        for o in list(d.get("outcomes") or ()) + list(d.get("other_outcomes") or ())
+        if _num(o.get("value")) is not None
+    ]
+    n_keyed = len([o for o in d.get("outcomes") or () if _num(o.get("value")) is not None])
+    # the record form lists unkeyed results among `outcomes` with endpoint null
+    outcomes = tuple(o for o in read[:n_keyed] if o.endpoint)
+    other = tuple(o for o in read[:n_keyed] if not o.endpoint) + tuple(read[n_keyed:])
     aes = tuple(
         AdverseEvent(
             term=str(e.get("term") or "").strip(),

@@ -272,7 +272,13 @@ def outcomes_component(doc: Doc) -> Doc:
     _facts(doc)["outcomes"] = [
         o for o in found if o.statistic in _RECORD_STATS and o.endpoint in record_keys
     ]
-    _facts(doc)["other_outcomes"] = [o for o in found if o not in _facts(doc)["outcomes"]]
+    # a keyed endpoint with a statistic the record has no place for (an odds
+    # ratio of response) is a result outside the key list, under its name
+    _facts(doc)["other_outcomes"] = [
+        o if o.endpoint is None else replace(o, endpoint=None, name=o.name or _label(o.endpoint))
+        for o in found
+        if o not in _facts(doc)["outcomes"]
+    ]
     for o in found:
         if o.provenance:
             _span(doc, o.provenance.char_start, o.provenance.char_end, o.endpoint, "outcomes")
@@ -303,6 +309,13 @@ def _same_arm(a: str | None, b: str | None) -> bool:
         return True
     loose = (None, "intervention")
     return (a in loose and b != "control") or (b in loose and a != "control")
+
+
+def _label(key: str) -> str:
+    from litkg.extractor.vocab import load_vocab
+
+    spec = load_vocab("endpoints")["endpoints"].get(key) or {}
+    return str(spec.get("label") or key)
 
 
 def _record_endpoints() -> list[str]:
