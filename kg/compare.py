@@ -45,8 +45,8 @@ FORMATS = ("table", "csv", "json", "markdown")
 #: Display order of endpoints and statistics (others follow alphabetically).
 ENDPOINT_ORDER = [
     "OS", "PFS", "EFS", "RFS", "DFS", "GRFS", "CIR", "NRM", "AGVHD_1_2", "AGVHD_2_4",
-    "AGVHD_3_4", "CGVHD", "CGVHD_SEVERE", "CR", "MRD_NEG", "ORR", "COMPLETION", "ALIVE",
-    "FOLLOWUP",
+    "AGVHD_3_4", "CGVHD", "CGVHD_SEVERE", "CR", "MRD_NEG", "ORR", "PR", "DCR", "PCR", "TTP", "DOR", "COMPLETION",
+    "ALIVE", "FOLLOWUP",
 ]  # fmt: skip
 STATISTIC_ORDER = ["rate", "median", "hr", "sdhr", "or"]
 

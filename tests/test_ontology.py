@@ -27,6 +27,11 @@ ENDPOINTS = [
     "MRD_NEG",
     "COMPLETION",
     "ORR",
+    "PR",
+    "DCR",
+    "PCR",
+    "TTP",
+    "DOR",
     "ALIVE",
     "FOLLOWUP",
 ]

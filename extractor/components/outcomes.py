@@ -465,7 +465,7 @@ def _group(
 
 
 _STAT_FOR = {"pct": "rate", "time": "median"}
-_PCT_ONLY = {"ALIVE", "COMPLETION", "CR", "ORR", "MRD_NEG"}
+_PCT_ONLY = {"ALIVE", "COMPLETION", "CR", "ORR", "MRD_NEG", "PR", "DCR", "PCR"}
 _GVHD_KEYS = {"AGVHD_1_2", "AGVHD_2_4", "AGVHD_3_4", "CGVHD", "CGVHD_SEVERE"}
 
 
