@@ -205,6 +205,10 @@ def test_running_header_footer_dropped(journal) -> None:
     _, doc = journal
     assert "Journal of Synthetic Trials" not in doc.text
     assert not re.search(r"(?m)^\s*[123]\s*$", doc.text)
+    # the header is where the citation is printed: it is read into the metadata
+    assert doc.metadata["journal"] == "Journal of Synthetic Trials"
+    assert (doc.metadata["year"], doc.metadata["volume"]) == (2024, "12")
+    assert (doc.metadata["fpage"], doc.metadata["lpage"]) == ("101", "103")
 
 
 def test_hyphenation(journal) -> None:

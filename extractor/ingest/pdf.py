@@ -6,8 +6,10 @@ Pipeline per page (see the modules for the rules):
 2. `pdf_tables`: the page's ruling lines (pdfium paths) go through
    pdfplumber's `TableFinder`; words inside a table become its cells, not prose.
 3. `pdf_layout`: superscripts attached to their word, words -> lines,
-   running headers/footers and page numbers dropped, XY-cut reading order
-   over lines and tables (columns detected per region).
+   running headers/footers and page numbers dropped, margin columns marked as side blocks, XY-cut
+   reading order over lines and tables (columns detected per region).
+   `pdf_meta` reads title, DOI, journal, year, volume and pages from the
+   first page and the running lines into `Document.metadata`.
 4. `pdf_text`: lines -> paragraphs with line-end hyphens resolved; tables
    rendered as tab-separated rows; page ranges recorded.
 
@@ -23,6 +25,7 @@ import pypdfium2.raw as pdfium_c
 
 from litkg.extractor.document import Document, IngestError
 from litkg.extractor.ingest import doc_id_for
+from litkg.extractor.ingest.pdf_boxes import Panel, Rect, expand_panels, find_panels, page_boxes
 from litkg.extractor.ingest.pdf_chars import PageChars, read_page_words
 from litkg.extractor.ingest.pdf_layout import (
     MIN_GUTTER,
@@ -30,9 +33,11 @@ from litkg.extractor.ingest.pdf_layout import (
     attach_scripts,
     body_size,
     build_lines,
-    drop_running,
+    mark_margin_columns,
     reading_order,
+    split_running,
 )
+from litkg.extractor.ingest.pdf_meta import read_metadata
 from litkg.extractor.ingest.pdf_tables import (
     TableBlock,
     attach_captions,
@@ -112,10 +117,11 @@ def open_pdf(path: Path) -> pdfium.PdfDocument:
 
 def _read_pages(
     path: Path, pdf: pdfium.PdfDocument
-) -> tuple[list[PageChars], dict[int, list[TableBlock]]]:
-    """Words of every page, and the ruled tables (cell boxes) by 1-based page."""
+) -> tuple[list[PageChars], dict[int, list[TableBlock]], dict[int, list[Rect]]]:
+    """Words of every page, the ruled tables (cell boxes) and side boxes by 1-based page."""
     pages: list[PageChars] = []
     tables: dict[int, list[TableBlock]] = {}
+    boxes: dict[int, list[Rect]] = {}
     for i in range(len(pdf)):
         try:
             page = pdf[i]
@@ -128,11 +134,13 @@ def _read_pages(
             pages.append(pc)
             if pc.words:
                 left, bottom, _right, top = page.get_mediabox()
-                edges = page_edges(page, top if top > bottom else bottom + pc.height, left)
+                y_top = top if top > bottom else bottom + pc.height
+                edges = page_edges(page, y_top, left)
                 tables[pc.number] = find_table_blocks(edges, pc.width, pc.height)
+                boxes[pc.number] = page_boxes(page, y_top, left)
         finally:
             page.close()
-    return pages, tables
+    return pages, tables, boxes
 
 
 def read_pdf(path: Path) -> Document:
@@ -143,7 +151,7 @@ def read_pdf(path: Path) -> Document:
     try:
         if len(pdf) == 0:
             raise IngestError(str(path), "PDF has no pages", "re-export the PDF")
-        pages, blocks = _read_pages(path, pdf)
+        pages, blocks, boxes = _read_pages(path, pdf)
     finally:
         pdf.close()
     if not any(p.words for p in pages):
@@ -158,13 +166,22 @@ def read_pdf(path: Path) -> Document:
         tables, words = fill_tables(blocks.get(page.number, []), words)
         per_page.append((page.height, build_lines(words)))
         page_tables.append(tables)
-    kept = drop_running(per_page)
+    kept, running = split_running(per_page)
+    body = body_size([ln for lines in kept for ln in lines])
+    metadata = read_metadata(kept[0], running, body)
     layouts = []
     for page, lines, tables in zip(pages, kept, page_tables, strict=True):
         attach_captions(tables, lines)
+        mark_margin_columns(lines, page.width, body)
         gap = MIN_GUTTER * body_size(lines) if lines else 6.0
-        items: list[Line | TableBlock] = [*lines, *tables]
-        ordered = reading_order(items, gap)
+        panels = find_panels(boxes.get(page.number, []), lines, tables)
+        in_panel = {id(ln) for p in panels for ln in p.lines}
+        items: list[Line | TableBlock | Panel] = [
+            *(ln for ln in lines if id(ln) not in in_panel),
+            *tables,
+            *panels,
+        ]
+        ordered = expand_panels(reading_order(items, gap), gap)
         layouts.append(PageLayout(page.number, page.width, page.height, ordered))  # type: ignore[arg-type]
     text, page_ranges, doc_tables = assemble(layouts)
     return Document(
@@ -174,4 +191,5 @@ def read_pdf(path: Path) -> Document:
         text=text,
         pages=page_ranges,
         tables=doc_tables,
+        metadata=metadata,
     )

@@ -16,11 +16,21 @@ Rules (all relative to font size, so they hold for any type size):
   gutters, table columns) unless the two words follow each other in the
   content stream (justified text stretches spaces to 2-3 font sizes, as wide
   as a gutter; columns are drawn one after the other), where the limit is
-  `ADJACENT_GAP` font sizes.
+  `ADJACENT_GAP` font sizes. Where the font size steps down by more than
+  `SIZE_STEP` across a gap wider than `SIZE_STEP_GAP` font sizes the line
+  is split too (a margin column set close beside the body, Lancet style).
 * **Running headers and footers.** A line in the top or bottom `MARGIN_BAND`
   of the page is dropped when its text, digits folded, recurs in the band on
   at least two pages and on at least 40% of the pages (or is a bare page
-  number such as ``3``, ``Page 3 of 9``).
+  number such as ``3``, ``Page 3 of 9``). `split_running` also returns the
+  dropped lines, which is where the journal, year and DOI are printed.
+* **Margin columns.** Lines in a smaller font than the body (< 0.85) that
+  no body-size line within two body sizes above or below overlaps
+  horizontally, forming a band at most `MARGIN_WIDTH` of the page wide with
+  all the body lines beside it (at its heights) on one side of it
+  (affiliations, citation block, "Published Online" dates beside the body),
+  are marked `side`: they are read as blocks of their own, placed between
+  the body's paragraphs, never inside a sentence.
 * **Reading order.** Recursive XY-cut, columns first: a region with a
   vertical gutter crossing all of it (no item spans it) is split into
   columns read left to right; otherwise it is cut into horizontal strips at
@@ -46,6 +56,9 @@ LINE_GAP = 1.0
 ADJACENT_GAP = 4.0
 MARGIN_BAND = 0.12
 MIN_GUTTER = 0.7  # in body font sizes
+SIZE_STEP = 0.8  # words this much smaller than their neighbour on the line...
+SIZE_STEP_GAP = 0.8  # ...and this many font sizes away start a line of their own
+MARGIN_WIDTH = 0.3  # a margin column is at most this share of the page width
 
 _SUP = dict(
     zip(
@@ -56,6 +69,11 @@ _SUP = dict(
 )
 _SUP_KEEP = set(",.;*†‡§¶#|/·'’") | set(_SUP.values())
 _PAGE_NO = re.compile(r"^(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE)
+
+
+def is_page_number(text: str) -> bool:
+    """A bare page number: ``3``, ``Page 3 of 9``, ``3/9``."""
+    return bool(_PAGE_NO.match(text.strip()))
 
 
 def superscript(text: str) -> str:
@@ -77,6 +95,7 @@ class Line:
     baseline: float = 0.0
     size: float = 0.0
     text: str = field(default="")
+    side: bool = False  # a margin column, side box or running line: placed between paragraphs
 
     def __post_init__(self) -> None:
         self.x0 = min(w.x0 for w in self.words)
@@ -160,7 +179,12 @@ def build_lines(words: list[Word]) -> list[Line]:
             prev = run[-1]
             gap, size = w.x0 - prev.x1, max(w.size, prev.size)
             adjacent = 0 < w.seq - prev.seq <= 3
-            if gap > (ADJACENT_GAP if adjacent else LINE_GAP) * size:
+            limit = ADJACENT_GAP if adjacent else LINE_GAP
+            if min(w.size, prev.size) < SIZE_STEP * size:
+                limit = min(
+                    limit, SIZE_STEP_GAP
+                )  # a margin column beside the body, in a smaller font
+            if gap > limit * size:
                 lines.append(Line(run))
                 run = [w]
             else:
@@ -180,6 +204,13 @@ def _fold(text: str) -> str:
 
 def drop_running(pages: Sequence[tuple[float, list[Line]]]) -> list[list[Line]]:
     """Drop running headers/footers and page numbers; `pages` = (height, lines)."""
+    return split_running(pages)[0]
+
+
+def split_running(
+    pages: Sequence[tuple[float, list[Line]]],
+) -> tuple[list[list[Line]], list[list[Line]]]:
+    """(kept, dropped) lines of each page: running headers/footers and page numbers dropped."""
     n = len(pages)
     seen: dict[str, set[int]] = defaultdict(set)
     in_band: list[list[bool]] = []
@@ -210,7 +241,47 @@ def drop_running(pages: Sequence[tuple[float, list[Line]]]) -> list[list[Line]]:
                 and not (flag and ln.bottom < MARGIN_BAND * _h and ln.size < 0.9 * body)
             ]
         out.append(kept)
-    return out
+    dropped = [
+        [ln for ln in lines if not any(ln is k for k in kept)]
+        for (_h, lines), kept in zip(pages, out, strict=True)
+    ]
+    return out, dropped
+
+
+def mark_margin_columns(lines: Sequence[Line], page_width: float, body: float) -> None:
+    """Mark the lines of a margin column beside the body as `side` (see the module doc)."""
+    big = [ln for ln in lines if ln.size >= 0.9 * body]
+    if len(big) < 5:
+        return
+
+    def near(b: Line, top: float, bottom: float) -> bool:
+        return b.top < bottom + 2 * body and top - 2 * body < b.bottom
+
+    free = [
+        ln
+        for ln in lines
+        if ln.size < 0.85 * body
+        and not any(
+            b.x0 < ln.x1 + 2 and ln.x0 < b.x1 + 2 and near(b, ln.top, ln.bottom) for b in big
+        )
+    ]
+    bands: list[list[Line]] = []
+    for ln in sorted(free, key=lambda ln: ln.x0):
+        if bands and ln.x0 <= max(b.x1 for b in bands[-1]):
+            bands[-1].append(ln)
+        else:
+            bands.append([ln])
+    for band in bands:
+        x0, x1 = min(ln.x0 for ln in band), max(ln.x1 for ln in band)
+        top, bottom = min(ln.top for ln in band), max(ln.bottom for ln in band)
+        if len(band) < 3 or x1 - x0 > MARGIN_WIDTH * page_width:
+            continue
+        beside = [b for b in big if b.top < bottom and top < b.bottom]
+        if any(b.x0 < x1 and x0 < b.x1 for b in beside):
+            continue  # a body line crosses the band: not a column of its own
+        if beside and (all(b.x1 <= x0 for b in beside) or all(b.x0 >= x1 for b in beside)):
+            for ln in band:
+                ln.side = True
 
 
 def _gutters(items: Sequence[Box], min_gap: float) -> list[float]:

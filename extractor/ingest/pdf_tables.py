@@ -75,7 +75,7 @@ def _mul(m: Matrix, n: Matrix) -> Matrix:
     )
 
 
-def _path_objects(page: pdfium.PdfPage) -> Iterator[tuple[Any, Matrix]]:
+def path_objects(page: pdfium.PdfPage) -> Iterator[tuple[Any, Matrix]]:
     """Visible vector path objects of a page (forms entered) and their page matrices."""
     fm = pdfium_c.FS_MATRIX()
     fill, stroke = ctypes.c_int(), ctypes.c_int()
@@ -116,7 +116,7 @@ def page_edges(page: pdfium.PdfPage, y_top: float, x_left: float) -> list[dict[s
             top, bottom, x_mid = min(ya, yb), max(ya, yb), (xa + xb) / 2
             edges.append(_edge(x_mid, x_mid, top, bottom, "v"))
 
-    for h, (a, b, c, d, e, f) in _path_objects(page):
+    for h, (a, b, c, d, e, f) in path_objects(page):
         start = prev = None
         for i in range(pdfium_c.FPDFPath_CountSegments(h)):
             seg = pdfium_c.FPDFPath_GetPathSegment(h, i)

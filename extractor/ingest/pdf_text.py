@@ -30,6 +30,17 @@ before the hyphen and R the letters starting the next line:
 
 "Elsewhere" means the words of the document's prose and tables, leaving out
 the fragments on both sides of every line-end hyphen.
+
+**A DOI or URL broken at a line end** (``http://dx.doi.org/10.1016/`` /
+``S0140-6736(17)32844-1``, ``http://dx.doi.`` / ``org/10.1136/...``) is
+joined without a space, and a hyphen at a line end inside one is kept.
+
+**Side blocks** (lines marked `side`: margin columns, side boxes, the first
+page's running lines) never continue a paragraph of the body. A run of them
+is moved, within its page, to the nearest paragraph boundary of the body at
+or after its place in reading order (else the nearest before it), so that a
+body sentence running past a margin column, or over a page break, is not
+cut by it.
 """
 
 from __future__ import annotations
@@ -46,6 +57,20 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _SENTENCE_END = (".", "!", "?", ":")
 _REF_START = re.compile(r"^\[?\d{1,3}[.\])]\s")
+# a line ending inside a DOI or URL: "doi.org/10.1016/", "doi: 10.1136/", "https://example.org/"
+_OPEN_LINK = re.compile(r"(?:\b10\.\d{4,9}/|doi\.org/|https?://\S*/)$", re.IGNORECASE)
+_LINK_TAIL = re.compile(r"^[\w(][^\s]*")
+_URL_PART = re.compile(r"https?://\S*[.\-_]$", re.IGNORECASE)
+
+
+def _link_continues(left: str, right: str) -> bool:
+    """Whether a line ending inside a DOI or URL goes on at the start of the next line."""
+    if _OPEN_LINK.search(left):
+        return bool(_LINK_TAIL.match(right))
+    return bool(_URL_PART.search(left)) and bool(re.match(r"[a-z0-9]", right))
+
+
+_IN_LINK = re.compile(r"\b10\.\d{4,9}/|https?://|www\.", re.IGNORECASE)
 
 
 @dataclass
@@ -124,6 +149,8 @@ _SUPERSCRIPT_CHARS = (
 
 
 def _same_paragraph(prev: Line, line: Line) -> bool:
+    if prev.side != line.side:
+        return False
     size = max(prev.size, line.size)
     if abs(line.baseline - prev.baseline) < 0.2 * size and line.x0 >= prev.x1 - 1:
         return True  # one visual line split at a wide justified gap
@@ -183,8 +210,56 @@ def caption_text(items: Sequence[Line | TableBlock], first: Line) -> str:
     return text
 
 
+def _continues(a: Line | TableBlock | None, b: Line | TableBlock) -> bool:
+    """Whether body item `b` continues the paragraph (or table) of body item `a`."""
+    if a is None:
+        return False
+    if isinstance(a, TableBlock) or isinstance(b, TableBlock):
+        return isinstance(a, TableBlock) and isinstance(b, TableBlock)
+    return _same_paragraph(a, b)
+
+
+def place_side_blocks(pages: Sequence[PageLayout]) -> list[PageLayout]:
+    """Move each run of side lines to a paragraph boundary of its page's body."""
+    bodies = [[it for it in p.items if not (isinstance(it, Line) and it.side)] for p in pages]
+    out: list[PageLayout] = []
+    for i, page in enumerate(pages):
+        body = bodies[i]
+        if len(body) == len(page.items):
+            out.append(page)
+            continue
+        prev_last = next((b[-1] for b in reversed(bodies[:i]) if b), None)
+        next_first = next((b[0] for b in bodies[i + 1 :] if b), None)
+        n = len(body)
+        bounds = [
+            k
+            for k in range(n + 1)
+            if (k == 0 and not (body and _continues(prev_last, body[0])))
+            or (0 < k < n and not _continues(body[k - 1], body[k]))
+            or (k == n and (next_first is None or not _continues(body[-1], next_first)))
+        ]
+        runs: dict[int, list[Line | TableBlock]] = {}
+        k = 0
+        for it in page.items:
+            if isinstance(it, Line) and it.side:
+                ahead = [b for b in bounds if b >= k]
+                behind = [b for b in bounds if b < k]
+                target = ahead[0] if ahead else (behind[-1] if behind else k)
+                runs.setdefault(target, []).append(it)
+            else:
+                k += 1
+        items: list[Line | TableBlock] = []
+        for k in range(n + 1):
+            items.extend(runs.get(k, []))
+            if k < n:
+                items.append(body[k])
+        out.append(PageLayout(page.number, page.width, page.height, items))
+    return out
+
+
 def assemble(pages: Sequence[PageLayout]) -> tuple[str, list[Page], list[Table]]:
     """Render the ordered pages into text, page ranges and tables."""
+    pages = place_side_blocks(pages)
     vocab = build_vocabulary(pages)
     out = TextBuilder()
     page_ranges: list[Page] = []
@@ -216,7 +291,8 @@ def assemble(pages: Sequence[PageLayout]) -> tuple[str, list[Page], list[Table]]
             elif isinstance(prev, Line) and _same_paragraph(prev, item):
                 if _breaks_with_hyphen(prev):
                     last = prev.words[-1]
-                    if hyphen_join(last.text, item.words[0].text, vocab, last.soft):
+                    in_link = bool(_IN_LINK.search(last.text))
+                    if not in_link and hyphen_join(last.text, item.words[0].text, vocab, last.soft):
                         out.parts[-1] = out.parts[-1][:-1]
                         out.pos -= 1
                         if page_ranges and page_ranges[-1].char_end > out.pos:
@@ -228,7 +304,7 @@ def assemble(pages: Sequence[PageLayout]) -> tuple[str, list[Page], list[Table]]
                                 last_page.width,
                                 last_page.height,
                             )
-                else:
+                elif not _link_continues(prev.text, item.text):
                     out.add(" ")
             else:
                 out.add("\n\n")
