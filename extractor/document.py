@@ -36,6 +36,16 @@ class Table:
     delimit the table's rendering in `Document.text`; `row_spans[i]` is the
     character range of row i there. `bbox` is (x0, top, x1, bottom) in PDF
     points when the source has a geometry.
+
+    What the source says about the table's structure, kept for the table
+    model (`litkg.extractor.tables`): `header_rows` is the number of leading
+    rows the source marks as column headers (JATS `<thead>`, text `H:` rows;
+    0 when the source does not say); `footnotes` are the table's notes as
+    printed, `footnote_spans` their ranges in `Document.text`. When `grid` is
+    true, `rows` is a regular grid in which a cell spanning several columns
+    or rows keeps its text in its top-left grid cell, and `spans` lists each
+    such cell as (row, col, rowspan, colspan); otherwise rows are as read
+    (header rows may have fewer cells than the body, their spans unknown).
     """
 
     rows: list[list[str]]
@@ -45,6 +55,11 @@ class Table:
     char_start: int | None = None
     char_end: int | None = None
     row_spans: list[tuple[int, int]] = field(default_factory=list)
+    header_rows: int = 0
+    footnotes: list[str] = field(default_factory=list)
+    footnote_spans: list[tuple[int, int]] = field(default_factory=list)
+    grid: bool = False
+    spans: list[tuple[int, int, int, int]] = field(default_factory=list)
 
     @property
     def n_rows(self) -> int:
@@ -125,6 +140,8 @@ class Document:
                     "char_start": t.char_start,
                     "char_end": t.char_end,
                     "rows": t.rows,
+                    "header_rows": t.header_rows,
+                    "footnotes": t.footnotes,
                 }
                 for t in self.tables
             ],

@@ -25,6 +25,7 @@ reading order in the Markdown-like form the plain-text reader understands:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -244,7 +245,8 @@ class _Builder:
                 Heading(title=title, level=level, char_start=start + len(marks) + 1)
             )
 
-    def table(self, caption: str | None, rows: list[list[str]]) -> None:
+    def table(self, caption: str | None, grid: _Grid) -> None:
+        rows = grid.rows
         lines = ["\t".join(r) for r in rows]
         head = f"{caption}\n" if caption else ""
         self._start_block()
@@ -267,8 +269,27 @@ class _Builder:
                 char_start=t_start,
                 char_end=self.pos,
                 row_spans=spans,
+                header_rows=grid.header_rows,
+                grid=True,
+                spans=grid.spans,
             )
         )
+
+    def footnotes(self, tables: list[Table], lines: list[str]) -> None:
+        """The notes of the tables just added, as one block, one line per note."""
+        start = self.block("\n".join(lines))
+        if start is None:
+            return
+        notes: list[str] = []
+        where: list[tuple[int, int]] = []
+        pos = start
+        for line in lines:
+            notes.append(line)
+            where.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        for t in tables:
+            i = self.tables.index(t)
+            self.tables[i] = replace(t, footnotes=list(notes), footnote_spans=list(where))
 
     def text(self) -> str:
         return "".join(self.parts)
@@ -281,15 +302,28 @@ def _cell_text(cell: Any) -> str:
     return _inline(cell).replace("\t", " ")
 
 
-def _grid(table: Any) -> list[list[str]]:
+@dataclass
+class _Grid:
+    """A table laid out on a grid: rows, how many are `<thead>` rows, spanning cells."""
+
+    rows: list[list[str]]
+    header_rows: int = 0
+    spans: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+
+def _grid(table: Any) -> _Grid:
     """The rows of an XHTML-style <table>, with row/colspans laid out on a grid.
 
     A cell spanning columns keeps its text in its first column and leaves the
     others blank; a cell spanning rows repeats its text in the rows below.
+    Empty rows are dropped. The `<thead>` row count and each spanning cell
+    (row, col, rowspan, colspan) are kept for the table model.
     """
     trs = [tr for tr in table.iter() if _local(tr) == "tr"]
+    in_head = [any(_local(a) == "thead" for a in tr.iterancestors()) for tr in trs]
     grid: list[list[str]] = []
     pending: dict[tuple[int, int], str] = {}  # (row, col) filled from a rowspan above
+    raw_spans: list[tuple[int, int, int, int]] = []
     for r, tr in enumerate(trs):
         row: list[str] = []
         for cell in tr:
@@ -300,6 +334,8 @@ def _grid(table: Any) -> list[list[str]]:
             text = _cell_text(cell)
             cs = min(_span(cell.get("colspan")), 100)
             rs = min(_span(cell.get("rowspan")), 1000)
+            if cs > 1 or rs > 1:
+                raw_spans.append((r, len(row), min(rs, len(trs) - r), cs))
             for k in range(cs):
                 col = len(row)
                 row.append(text if k == 0 else "")
@@ -310,7 +346,15 @@ def _grid(table: Any) -> list[list[str]]:
         grid.append(row)
     width = max((len(r) for r in grid), default=0)
     rows = [r + [""] * (width - len(r)) for r in grid]
-    return [r for r in rows if any(c.strip() for c in r)]
+    keep = [i for i, r in enumerate(rows) if any(c.strip() for c in r)]
+    new_index = {old: new for new, old in enumerate(keep)}
+    spans = []
+    for r, c, rs, cs in raw_spans:
+        covered = [new_index[x] for x in range(r, r + rs) if x in new_index]
+        if covered:
+            spans.append((covered[0], c, len(covered), cs))
+    header = sum(1 for i in keep if in_head[i])
+    return _Grid([rows[i] for i in keep], header, spans)
 
 
 def _span(value: str | None) -> int:
@@ -395,12 +439,12 @@ class _Renderer:
     def table_wrap(self, wrap: Any) -> None:
         caption = _caption_line(wrap)
         tables = [t for t in wrap.iter() if _local(t) == "table"]
-        made = False
+        made: list[Table] = []
         for t in tables:
-            rows = _grid(t)
-            if rows:
-                self.b.table(caption, rows)
-                made = True
+            grid = _grid(t)
+            if grid.rows:
+                self.b.table(caption, grid)
+                made.append(self.b.tables[-1])
         if not made and caption:
             self.b.block(caption)
         foot_lines: list[str] = []
@@ -421,7 +465,7 @@ class _Renderer:
                     if line:
                         foot_lines.append(line)
         if foot_lines:
-            self.b.block("\n".join(foot_lines))
+            self.b.footnotes(made, foot_lines)
 
     def fig(self, fig: Any) -> None:
         line = _caption_line(fig)

@@ -15,6 +15,8 @@ form feed itself belongs to no page.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
 
 from litkg.extractor.document import Document, Heading, IngestError, Page, Table
@@ -59,14 +61,7 @@ def parse_text(text: str, doc_id: str = "text", source: str = "<text>") -> Docum
     for i, t in enumerate(tables):
         if t.char_start is not None:
             page = _page_of(pages, t.char_start)
-            tables[i] = Table(
-                rows=t.rows,
-                page=page,
-                caption=t.caption,
-                char_start=t.char_start,
-                char_end=t.char_end,
-                row_spans=t.row_spans,
-            )
+            tables[i] = replace(t, page=page)
     in_table: set[int] = set()
     for t in found:
         in_table.update(range(t.first, t.last + 1))
@@ -96,13 +91,19 @@ def _to_table(text: str, lines: list[Line], t: FoundTable) -> Table:
     caption = None
     if t.caption_line is not None:
         caption = clean_caption(lines[t.caption_line].text)
+    if t.kind == "labelled":
+        caption = str(t.extra.get("caption") or "") or None
     spans = [(lines[k].start, lines[k].end) for k in t.row_lines]
+    notes = [lines[k] for k in t.extra.get("note_lines", [])]  # type: ignore[union-attr]
     return Table(
         rows=t.rows,
         caption=caption,
         char_start=lines[t.first].start,
         char_end=lines[t.last].end,
         row_spans=spans,
+        header_rows=int(t.extra.get("header_rows", 0)),  # type: ignore[call-overload]
+        footnotes=[re.sub(r"^Note:\s*", "", ln.text).strip() for ln in notes],
+        footnote_spans=[(ln.start, ln.end) for ln in notes],
     )
 
 

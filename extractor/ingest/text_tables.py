@@ -1,8 +1,14 @@
 """Tables and headings in plain text, found line by line.
 
-Three table forms are recognised, in this order of priority (a line belongs
+Four table forms are recognised, in this order of priority (a line belongs
 to at most one table):
 
+0. Labelled tables, as some exporters write them: a ``[TABLE] caption``
+   line, then one line per row with cells joined by `` | `` (header rows
+   prefixed ``H: ``; a row of one cell, a section row, has no pipe), then
+   ``Note: ...`` lines, the table's footnotes. Header rows keep the cells as
+   printed: a cell that spanned columns is one cell, so a header row may have
+   fewer cells than the body (the table model spreads them).
 1. Markdown pipe tables: runs of lines holding unescaped ``|``; an optional
    separator line (``|---|:---:|``) is not a data row; leading/trailing pipes
    are optional. A run is a table when it has a separator line, or at least two
@@ -61,7 +67,7 @@ class Line:
 class FoundTable:
     """A table found in text: the lines it covers and its rows."""
 
-    kind: str  # "pipe" | "tab" | "aligned"
+    kind: str  # "labelled" | "pipe" | "tab" | "aligned"
     first: int  # index of the first line
     last: int  # index of the last line (inclusive)
     rows: list[list[str]]
@@ -113,6 +119,77 @@ def markdown_heading(line: str) -> tuple[int, str, int] | None:
         title = em.group(2).strip()
         offset += len(em.group(1))
     return len(m.group(1)), title, offset
+
+
+# ------------------------------------------------------------ labelled tables
+
+_LABELLED_RE = re.compile(r"^\[TABLE\]\s*(?P<caption>.*)$")
+_HEADER_PREFIX_RE = re.compile(r"^H:\s?")
+_NOTE_RE = re.compile(r"^Note:\s*")
+_LABELLED_END_RE = re.compile(r"^\s*(?:#|\[(?:TABLE|FIGURE)\])")
+
+
+def _labelled_cells(text: str) -> list[str]:
+    return [c.strip() for c in _PIPE_SPLIT_RE.split(text)]
+
+
+def _find_labelled_tables(lines: list[Line], taken: set[int]) -> list[FoundTable]:
+    """`[TABLE] caption` blocks: H: header rows, ` | ` rows, section rows, Note: lines."""
+    found: list[FoundTable] = []
+    for i, ln in enumerate(lines):
+        m = _LABELLED_RE.match(ln.text)
+        if not m or i in taken:
+            continue
+        rows: list[int] = []
+        notes: list[int] = []
+        k = i + 1
+        pending: list[int] = []  # pipe-less lines: rows only when a piped row follows
+        while k < len(lines) and k not in taken:
+            t = lines[k].text
+            if lines[k].blank or _LABELLED_END_RE.match(t):
+                break
+            if _NOTE_RE.match(t):
+                notes.append(k)
+            elif notes:
+                break  # prose right after the notes
+            elif "|" in t or _HEADER_PREFIX_RE.match(t):
+                rows.extend(pending)
+                pending = []
+                rows.append(k)
+            elif len(t) > 300:
+                break
+            else:
+                pending.append(k)
+            k += 1
+        if not rows:
+            continue
+        header = 0
+        cells: list[list[str]] = []
+        for r in rows:
+            t = lines[r].text
+            h = _HEADER_PREFIX_RE.match(t)
+            if h and header == len(cells):
+                header += 1
+                t = t[h.end() :]
+            cells.append(_labelled_cells(t) if "|" in t else [t.strip()])
+        last = max(rows + notes)
+        found.append(
+            FoundTable(
+                kind="labelled",
+                first=i + 1,
+                last=last,
+                rows=cells,
+                row_lines=rows,
+                caption_line=i,
+                extra={
+                    "header_rows": header,
+                    "note_lines": notes,
+                    "caption": m.group("caption").strip(),
+                },
+            )
+        )
+        taken.update(range(i, last + 1))
+    return found
 
 
 # ---------------------------------------------------------------- pipe tables
@@ -332,14 +409,21 @@ def find_tables(lines: list[Line]) -> list[FoundTable]:
     """All tables of the text, in reading order, with caption lines assigned."""
     taken: set[int] = set()
     tables: list[FoundTable] = []
-    for finder in (_find_pipe_tables, _find_tab_tables, _find_aligned_tables):
+    for finder in (
+        _find_labelled_tables,
+        _find_pipe_tables,
+        _find_tab_tables,
+        _find_aligned_tables,
+    ):
         new = finder(lines, taken)
         for t in new:
             taken.update(range(t.first, t.last + 1))
         tables.extend(new)
     tables.sort(key=lambda t: t.first)
-    claimed: set[int] = set()
+    claimed: set[int] = {t.caption_line for t in tables if t.caption_line is not None}
     for t in tables:
+        if t.kind == "labelled":
+            continue
         t.caption_line = _caption_before(lines, t.first, taken)
         if t.caption_line is not None:
             claimed.add(t.caption_line)

@@ -1,0 +1,192 @@
+"""What a header label (or a stub) says: a grade band, a statistic, an arm
+size, a treatment period, or a name.
+
+Pure functions over one label's text; `litkg.extractor.tables.model` combines
+the labels of a column's header rows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from litkg.extractor.components.ae_patterns import GRADE_EXPR, collapse_grades, grade_items
+
+from .values import strip_marks
+
+# Statistic labels, whole-label matches, to the statistic they name.
+_STATS: list[tuple[str, re.Pattern[str]]] = [
+    (s, re.compile(rx, re.I))
+    for s, rx in [
+        ("n (%)", r"(?:n|no\.?|number|patients?|pts)\s*[(\[]\s*%\s*[)\]](?:\s*\[.*\])?"),
+        ("n/N", r"n\s*/\s*n(?:\s*\(\s*%\s*\))?"),
+        ("%", r"%|percent(?:age)?|rate\s*\(?%\)?|\(%\)|incidence\s*\(%\)"),
+        ("n", r"n|no\.?|number|number of (?:patients|events|pts)|patients?|events?|pts|count"),
+        ("total", r"total (?:patients|n)|(?:patients|n) (?:evaluated|evaluable|assessed|at risk)"),
+        ("median (range)", r"median\s*[(\[]\s*(?:range|min[-–, ]+max)\s*[)\]]"),
+        ("median (iqr)", r"median\s*[(\[]\s*(?:iqr|q1[-–, ]+q3)\s*[)\]]"),
+        ("median (95% ci)", r"median\s*[(\[]\s*95\s*%\s*ci\s*[)\]]"),
+        ("median", r"median(?:,?\s*(?:months|days|weeks|years|mo))?"),
+        ("mean (sd)", r"mean\s*(?:[(\[]\s*(?:sd|s\.d\.)\s*[)\]]|±\s*sd)"),
+        ("mean (se)", r"mean\s*(?:[(\[]\s*(?:se|sem|s\.e\.)\s*[)\]]|±\s*sem?)"),
+        ("mean", r"mean"),
+        ("sd", r"sd|s\.d\.|standard deviation"),
+        ("range", r"range|min[-–, ]+max"),
+        ("hr (95% ci)", r"(?:hr|hazard ratio)\s*[(\[,]?\s*95\s*%\s*ci\s*[)\]]?"),
+        ("or (95% ci)", r"(?:or|odds ratio)\s*[(\[,]?\s*95\s*%\s*ci\s*[)\]]?"),
+        ("rr (95% ci)", r"(?:rr|relative risk|risk ratio)\s*[(\[,]?\s*95\s*%\s*ci\s*[)\]]?"),
+        ("hr", r"hr|hazard ratio|adjusted hr"),
+        ("or", r"or|odds ratio"),
+        ("rr", r"rr|relative risk|risk ratio"),
+        ("ci", r"(?:95\s*%\s*)?(?:ci|confidence interval)"),
+        (
+            "p",
+            r"p(?:[\s-]?values?)?|(?:wald|log[\s-]?rank|fisher)[’'s]*\s*p(?:[\s-]?value)?|p[\s-]?value[a-z]?",
+        ),
+        ("difference", r"(?:absolute\s+)?differences?(?:\s*\(95\s*%\s*ci\))?|diff\.?"),
+    ]
+]
+_STAT_SUFFIX = re.compile(
+    r"(?i)(?:(?<=[\s,;(\[])|^)[,;\s]*(?:[(\[]\s*)?(?<![A-Za-z])(?:n\s*\(\s*%\s*\)|no\.\s*\(\s*%\s*\)|n\s*/\s*n|%|n)(?:\s*[)\]])?\s*$"
+)
+_N_ONLY = re.compile(r"(?i)^[(\[]?\s*(?:n|no\.|number)\s*[=:]\s*(\d[\d,]*)\s*[)\]]?$")
+_N_IN = re.compile(r"(?i)[(\[,]?\s*\b(?:n|no\.)\s*=\s*(\d[\d,]*)\s*(?:patients)?\s*[)\]]?")
+_N_BARE_PAREN = re.compile(r"[(\[]\s*(\d{1,5})\s*[)\]]\s*$")
+PERIOD_RE = re.compile(
+    r"(?i)\b(?:cycles?\s*\d+(?:\s*[-–]\s*\d+)?|(?:first|second|third|fourth|fifth|last|\d+(?:st|nd|rd|th))"
+    r"\s+(?:\w+\s+)?(?:cycles?|courses?|weeks?|months?|years?|doses?)|during\b|after\b|before\b"
+    r"|pre-?operative|post-?operative|pre-?treatment|post-?treatment|induction\b|maintenance\b"
+    r"|consolidation\b|concurrent\b|adjuvant\b|neoadjuvant\b|follow-?up\b|baseline\b"
+    r"|(?:weeks?|months?|days?)\s*\d+|acute\b|late\b|on[-\s]treatment|off[-\s]treatment)"
+)
+_ANY_GRADE = re.compile(r"(?i)^(?:any|all)(?:[\s-]+grades?)?$|^grades?\s*(?:1|i)\s*[-–]\s*(?:5|v)$")
+_TOTAL = re.compile(r"(?i)^(?:total|overall)$")
+_BARE_GRADE = re.compile(
+    r"^(?:[1-5]|I{1,3}|IV|V)(?:\s*(?:-|–|—|/|to)\s*(?:[1-5]|I{1,3}|IV|V))?$|^[≥>≤<]\s*(?:[1-5]|I{1,3}|IV|V)$"
+)
+
+
+def clean(text: str) -> str:
+    """A label without footnote marks and runs of white space."""
+    return strip_marks(text or "")[0]
+
+
+def statistic(label: str) -> str | None:
+    """The statistic a whole label names ("n (%)", "%", "median (range)", "p", ...)."""
+    t = clean(label).strip(" :,")
+    for name, rx in _STATS:
+        if rx.fullmatch(t):
+            return name
+    return None
+
+
+@dataclass(frozen=True)
+class Grade:
+    """A grade band: `grade` in the record's form ("3", "3-4", ">=3"), or
+    `any` for "All grades"/"Any grade"; `explicit` when the word grade (or
+    G) was printed, not a bare numeral."""
+
+    grade: str | None
+    any: bool = False
+    explicit: bool = True
+
+
+def grade(label: str, allow_bare: bool = False) -> Grade | None:
+    """The grade band a whole label names ("Grade 3", "G3/4", "≥Grade 3",
+    "Grade III–IV", "All grades"); bare numerals ("III–IV", "1–2") only when
+    `allow_bare`. A statistic suffix ("Grade 3, n (%)") is allowed."""
+    t = clean(label)
+    t = _STAT_SUFFIX.sub("", t).strip(" :,")
+    if not t:
+        return None
+    if _ANY_GRADE.match(t):
+        return Grade(None, any=True)
+    t2 = re.sub(r"(?i)^(?:ctcae\s+|nci[\s-]ctc\s+)", "", t)
+    t2 = re.sub(r"(?i)\s+(?:aes?|adverse events?|events?|toxicit(?:y|ies))$", "", t2)
+    m = GRADE_EXPR.fullmatch(t2)
+    if m and not m.group("fatal"):
+        if m.group("any"):
+            return Grade(None, any=True)
+        items = grade_items(m)
+        return Grade(collapse_grades(items) if items else None)
+    if _BARE_GRADE.match(t2) and allow_bare:
+        m = GRADE_EXPR.fullmatch("grade " + t2) or GRADE_EXPR.fullmatch(t2.replace(" ", ""))
+        if m is None and t2[0] in "≥>≤<":
+            m = GRADE_EXPR.fullmatch(t2[0] + "grade " + t2[1:].strip())
+        if m:
+            items = grade_items(m)
+            return Grade(collapse_grades(items) if items else None, explicit=False)
+    return None
+
+
+def is_total(label: str) -> bool:
+    """ "Total" / "Overall": an all-grades column among grade columns, else an overall arm."""
+    return bool(_TOTAL.match(clean(label)))
+
+
+def n_only(label: str) -> int | None:
+    """The arm size of a label that is only a size: "N = 133", "(n=40)"."""
+    m = _N_ONLY.match(clean(label))
+    return int(m.group(1).replace(",", "")) if m else None
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name label (an arm, most often), with the size, grade or statistic
+    printed in it: "Dovitinib (n = 47)", "Drug (n=160) grade ≥3",
+    "Group 1 TE (60) N (%)"."""
+
+    name: str
+    n: int | None = None
+    grade: Grade | None = None
+    statistic: str | None = None
+
+
+def name(label: str) -> Name | None:
+    """The name part of a label that is not only a statistic, grade or size."""
+    t = clean(label)
+    if not t or statistic(t) or n_only(t) is not None:
+        return None
+    if grade(t) is not None:
+        return None
+    stat = None
+    sm = _STAT_SUFFIX.search(t)
+    if sm and sm.start() > 0 and re.search(r"[A-Za-z]{2}", t[: sm.start()]):
+        stat = statistic(t[sm.start() :]) or None
+        t = t[: sm.start()].strip(" ,;:")
+    g = None
+    gm = re.search(
+        r"(?i)[,;:\s–-]+((?:any|all)\s+grades?|(?:≥|>=|>)?\s*grades?\s*\S.*|G\s*\d.*)$", t
+    )
+    if gm and grade(gm.group(1)) is not None:
+        g = grade(gm.group(1))
+        t = t[: gm.start()].strip()
+    n = None
+    nm = _N_IN.search(t)
+    if nm:
+        n = int(nm.group(1).replace(",", ""))
+        t = (t[: nm.start()] + t[nm.end() :]).strip(" ,;:()[]")
+    else:
+        bm = _N_BARE_PAREN.search(t)
+        if bm and re.search(r"[A-Za-z]{2}", t[: bm.start()]):
+            n = int(bm.group(1))
+            t = t[: bm.start()].strip(" ,;:")
+    t = re.sub(r"\s+", " ", t).strip()
+    if not re.search(r"[A-Za-z]", t):
+        return None
+    return Name(t, n, g, stat)
+
+
+def is_period(label: str) -> bool:
+    """True when a label names a treatment period ("Cycle 1", "During RT",
+    "Post-operative chemotherapy", "Week 12")."""
+    return bool(PERIOD_RE.search(clean(label)))
+
+
+def is_column_label(label: str) -> bool:
+    """True when a label reads as a column heading of data (a statistic, a
+    grade, a size), not as a stub heading."""
+    t = clean(label)
+    return bool(t) and (
+        statistic(t) is not None or grade(t, allow_bare=True) is not None or n_only(t) is not None
+    )
