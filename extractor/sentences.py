@@ -64,8 +64,10 @@ ABBREVIATIONS = frozenset(
 )
 
 # a terminal mark, closing quotes/brackets, and citation superscripts ("studies.¹¹⁻¹³ We")
+# or bracketed citation numbers after the mark ("placebo.(15) In our study", "trials.[3,4] We")
 _TERMINAL = re.compile(
-    r"[.!?](?:[\"'”’)\]]*)(?:[\u00b9\u00b2\u00b3\u2070\u2074-\u2079\u207b,\u2013-]*)(?=\s)"
+    r"[.!?](?:[\"'”’)\]]*)(?:[\u00b9\u00b2\u00b3\u2070\u2074-\u2079\u207b,\u2013-]*)"
+    r"(?:[(\[]\d{1,3}(?:\s?[,\u2013-]\s?\d{1,3})*[)\]])?(?=\s)"
 )
 _TABLE_LINE = re.compile(r"^.*(?:\t|\|).*$", re.M)
 

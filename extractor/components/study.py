@@ -30,6 +30,7 @@ from litkg.extractor.components.textutil import (
 )
 from litkg.extractor.document import Document
 from litkg.extractor.records import Provenance, Study
+from litkg.extractor.sections import SectionIndex
 
 __all__ = [
     "Found",
@@ -68,6 +69,27 @@ def _prov(doc: Document, f: Found) -> Provenance:
         rule=f.rule,
         page=doc.page_at(start),
     )
+
+
+def _in_narrative(sections: SectionIndex, pos: int) -> bool:
+    """In the body's introduction or discussion, where other studies are described
+    (an abstract's "Conclusions", before the body starts, is not)."""
+    return pos >= _body_start(sections) and sections.name_at(pos) in ("introduction", "discussion")
+
+
+def _body_start(sections: SectionIndex) -> int:
+    """Where the body begins: its first introduction, after a structured abstract's
+    own Background ... Conclusions run when there is one."""
+    seen_end = False
+    first = None
+    for x in sections.sections:
+        if x.name == "introduction":
+            if seen_end:
+                return x.start
+            first = x.start if first is None else first
+        elif x.name in ("results", "discussion"):
+            seen_end = True
+    return first or 0
 
 
 def _meta_rule(doc: Document, field: str) -> str:
@@ -418,6 +440,7 @@ def find_registrations(doc: Document, sentences: Iterable[Sentence] | None = Non
     own_cues = compile_any(tuple(vocab["own_cues"]))
     other_cues = compile_any(tuple(vocab["other_cues"]), 0)
     front_end = min(len(text) // 8, 3000)
+    sections = SectionIndex(doc)
     out: list[Found] = []
     seen: set[str] = set()
 
@@ -436,6 +459,8 @@ def find_registrations(doc: Document, sentences: Iterable[Sentence] | None = Non
         own = own_cues is not None and own_cues.search(s)
         other = other_cues is not None and other_cues.search(s)
         ctx = sentence_context(s)
+        if ctx != OWN and _in_narrative(sections, pos):
+            return False  # "researchers in a phase Ib trial (identifier NCT...) are testing"
         if own and ctx != OTHER:
             return True
         if other or ctx == OTHER:
@@ -560,7 +585,10 @@ def find_phase(doc: Document, sentences: list[Sentence], title: Found | None) ->
                 title.start + m.end(),
                 "phase.title",
             )
+    cites = compile_any(tuple(load_vocab("designs.json")["citation_cues"]), 0)
     for s, b in own:
+        if cites is not None and cites.search(s):
+            continue  # "In a phase II trial by our group [13], ..." is an earlier paper's phase
         for m in _PHASE.finditer(s):
             # "this phase 2 clinical trial", not "doses for phase III testing"
             if _PHASE_OF_STUDY.match(s[m.end() :]):
@@ -611,6 +639,7 @@ def find_design(
     scopes: list[tuple[str, int, str]] = []
     if title is not None:
         scopes.append((str(title.value), title.start, "title"))
+    sections = SectionIndex(doc)
     for s, b in sentences:
         if b >= ref_start or "\t" in s:
             continue
@@ -619,6 +648,8 @@ def find_design(
         ctx = sentence_context(s)
         if ctx == OTHER:
             continue
+        if ctx != OWN and _in_narrative(sections, b):
+            continue  # "a recent single-arm trial reported..." describes another study
         scopes.append((s, b, ctx))
     found: dict[str, Found] = {}
     for s, b, where in scopes:
