@@ -9,10 +9,56 @@ from pathlib import Path
 import click
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"], "show_default": True},
+    invoke_without_command=True,
+)
 @click.version_option(version("litkg"), prog_name="litkg")
-def cli() -> None:
-    """litkg: turn clinical-trial papers into a knowledge graph you can query."""
+@click.option(
+    "-v",
+    "--verbose",
+    count=True,
+    show_default=False,
+    help="Say more on standard error (one line per file).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Say nothing on standard error but errors.")
+@click.pass_context
+def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
+    """litkg: turn clinical-trial papers into a knowledge graph you can query.
+
+    \b
+    Example:
+      litkg build corpus/ -o out && litkg compare --endpoint OS --store out/store
+    """
+    import logging
+
+    ctx.obj = {"verbosity": -1 if quiet else verbose}
+    level = (
+        logging.ERROR
+        if quiet
+        else logging.DEBUG
+        if verbose > 1
+        else logging.INFO
+        if verbose
+        else logging.WARNING
+    )
+    logging.basicConfig(level=level, format="litkg: %(message)s", stream=sys.stderr)
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+
+
+def verbosity() -> int:
+    """-1 with --quiet, 0 by default, the number of -v otherwise."""
+    ctx = click.get_current_context(silent=True)
+    while ctx is not None and not isinstance(ctx.obj, dict):
+        ctx = ctx.parent
+    return int(ctx.obj.get("verbosity", 0)) if ctx is not None else 0
+
+
+def note(message: str, level: int = 0) -> None:
+    """A message on standard error, shown unless its level exceeds the verbosity."""
+    if verbosity() >= level:
+        click.echo(message, err=True)
 
 
 # --------------------------------------------------------------------- graph
@@ -39,7 +85,13 @@ def _open_store(location: str):
 @click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False))
 @_STORE
 def validate(file: str | None, store: str) -> None:
-    """Check the graph (in --store, or an RDF FILE) against the SHACL shapes."""
+    """Check the graph (in --store, or an RDF FILE) against the SHACL shapes.
+
+    \b
+    Example:
+      litkg validate --store out/store
+      litkg validate out/graph.trig
+    """
     from litkg.kg.validate import validate_file, validate_store
 
     if file:
@@ -51,48 +103,121 @@ def validate(file: str | None, store: str) -> None:
     sys.exit(0 if report.conforms else 1)
 
 
+#: Export formats by file suffix (used when --format is not given).
+EXPORT_SUFFIXES = {
+    ".ttl": "turtle", ".turtle": "turtle", ".nt": "ntriples", ".nq": "nquads", ".trig": "trig",
+    ".jsonld": "jsonld", ".json": "jsonld", ".graphml": "graphml", ".gexf": "gexf",
+    ".csv": "meta-analysis",
+}  # fmt: skip
+EXPORT_FORMATS = [
+    "turtle",
+    "ntriples",
+    "nquads",
+    "trig",
+    "jsonld",
+    "graphml",
+    "gexf",
+    "meta-analysis",
+]
+
+
+def export_format(fmt: str | None, output: str) -> str:
+    """The export format: --format, else the output file's suffix (a usage error
+    when neither says, e.g. for `-o -` or `-o graph.txt`)."""
+    if fmt:
+        return fmt
+    if output == "-":
+        return "trig"
+    suffix = Path(output).suffix.lower() if output != "-" else ""
+    if suffix in EXPORT_SUFFIXES:
+        return EXPORT_SUFFIXES[suffix]
+    known = ", ".join(f"{k} ({v})" for k, v in EXPORT_SUFFIXES.items())
+    what = "standard output" if output == "-" else f"suffix {suffix or '(none)'!r}"
+    raise click.UsageError(
+        f"--format is needed for {what}; or name the file by its format: {known}"
+    )
+
+
 @cli.command()
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(
-        ["turtle", "ntriples", "nquads", "trig", "jsonld", "graphml", "gexf", "meta-analysis"]
-    ),
-    default="trig",
-    show_default=True,
-)
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default=None,
+              help="The format [default: from the output file's suffix: .ttl turtle, .nt "
+              "ntriples, .nq nquads, .trig trig, .jsonld jsonld, .graphml, .gexf, .csv "
+              "meta-analysis; trig for -].")  # fmt: skip
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
+              help="The file to write; - for standard output.")  # fmt: skip
 @_STORE
-def export(fmt: str, output: str, store: str) -> None:
+def export(fmt: str | None, output: str, store: str) -> None:
     """Export the graph as RDF, or its networkx view as GraphML / GEXF, or a
-    meta-analysis CSV (one row per study x arm x endpoint x timepoint)."""
+    meta-analysis CSV (one row per study x arm x endpoint x timepoint).
+
+    \b
+    Example:
+      litkg export -o graph.ttl            # Turtle, from the suffix
+      litkg export --format nquads -o - | gzip > graph.nq.gz
+    """
+    import tempfile
+
     from litkg.kg.export import export as run_export
 
+    fmt = export_format(fmt, output)
     if fmt == "meta-analysis":
         from litkg.kg.meta_analysis import export as run_export  # noqa: F811
     with _open_store(store) as s:
-        click.echo(run_export(s, output, fmt), err=True)
+        if output != "-":
+            note(run_export(s, output, fmt))
+            return
+        with tempfile.TemporaryDirectory(prefix="litkg-export-") as tmp:
+            path = Path(tmp) / "export"
+            run_export(s, path, fmt)
+            with path.open("rb") as f:
+                sys.stdout.flush()
+                out = sys.stdout.buffer
+                while chunk := f.read(1 << 20):
+                    out.write(chunk)
+                out.flush()
 
 
 @cli.command()
 @click.argument("sparql", required=False)
-@click.option("--format", "fmt", type=click.Choice(["tsv", "json", "csv", "table"]), default="tsv")
+@click.option("--format", "fmt", default="tsv",
+              type=click.Choice(["tsv", "csv", "json", "sparql-json", "table"]),
+              help="tsv / csv: plain values with a header; table: aligned, IRIs shortened; "
+              "json: one object per row (numbers typed, unbound null); "
+              "sparql-json: the W3C SPARQL results JSON.")  # fmt: skip
 @click.option("--list", "list_", is_flag=True, help="List the named queries and their parameters.")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
               help="Bind a query variable (as an RDF term; repeatable).")  # fmt: skip
 @_STORE
 def query(sparql: str | None, fmt: str, list_: bool, params: tuple[str, ...], store: str) -> None:
     """Run SPARQL (text, @FILE, a .rq file, or the NAME of a shipped query) over
-    the union of all graphs."""
-    from litkg.kg.queries import QueryError, format_query_result, list_text, run_query
+    the union of all graphs. Only reads: updates are refused. The litkg
+    prefixes (lkg:, prism:, fabio:, ...) need no PREFIX lines.
+
+    \b
+    Example:
+      litkg query 'SELECT ?doc ?title WHERE { ?p lkg:documentId ?doc ; dcterms:title ?title }'
+      litkg query outcomes_at -p endpoint=OS -p timepoint=12 --format csv
+    """
+    from litkg.kg.queries import (
+        QueryError,
+        format_query_result,
+        list_text,
+        prepare_query,
+        query_variables,
+    )
     from litkg.kg.store import StoreError
 
     if list_ or not sparql:
         click.echo(list_text())
         return
+    try:
+        text, bindings = prepare_query(sparql, parse_params(params))
+    except (QueryError, OSError) as e:
+        raise click.ClickException(str(e)) from e
     with _open_store(store) as s:
         try:
-            click.echo(format_query_result(run_query(s, sparql, parse_params(params)), fmt))
+            result = s.query(text, bindings)
+            click.echo(format_query_result(result, fmt, query_variables(text)))
         except (StoreError, QueryError, OSError) as e:
             raise click.ClickException(str(e)) from e
 
@@ -122,7 +247,13 @@ _REPORT_FORMAT = click.option(
 @_REPORT_FORMAT
 @_STORE
 def compare(endpoint, timepoint, drug, design, fmt: str, store: str) -> None:
-    """Studies side by side: design, arms, interventions, outcomes with CI and p."""
+    """Studies side by side: design, arms, interventions, outcomes with CI and p.
+
+    \b
+    Example:
+      litkg compare --endpoint OS --timepoint 12 --drug Blincyto
+      litkg compare --design randomised --format csv > studies.csv
+    """
     from litkg.kg.compare import Filters, render
     from litkg.kg.compare import compare as run
 
@@ -131,11 +262,17 @@ def compare(endpoint, timepoint, drug, design, fmt: str, store: str) -> None:
 
 
 @cli.command()
-@click.option("--top", default=20, show_default=True, help="How many most-cited works (0: all).")
+@click.option("--top", default=20, type=click.IntRange(min=0),
+              help="How many most-cited works (0: all).")  # fmt: skip
 @_REPORT_FORMAT
 @_STORE
 def cites(top: int, fmt: str, store: str) -> None:
-    """The citation network: most-cited works, who cites whom inside the corpus."""
+    """The citation network: most-cited works, who cites whom inside the corpus.
+
+    \b
+    Example:
+      litkg cites --top 10 --format markdown
+    """
     from litkg.kg.cites import citation_network, render
 
     with _open_store(store) as s:
@@ -147,7 +284,13 @@ def cites(top: int, fmt: str, store: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @_STORE
 def show(paper: str, fmt: str, store: str) -> None:
-    """Everything the graph holds about PAPER (DOI, document id or IRI), with evidence."""
+    """Everything the graph holds about PAPER (DOI, document id or IRI), with evidence.
+
+    \b
+    Example:
+      litkg show 10.1182/blood.2019000001
+      litkg show 003_02ee03e209aed3a2 --format json
+    """
     from litkg.kg.show import PaperNotFound, render
     from litkg.kg.show import show as run
 
@@ -164,11 +307,16 @@ def show(paper: str, fmt: str, store: str) -> None:
 @click.option("--title", default="litkg knowledge graph", show_default=True)
 @_STORE
 def viz(output: str, title: str, store: str) -> None:
-    """An interactive HTML view of the graph: search, filters, facts and evidence."""
+    """An interactive HTML view of the graph: search, filters, facts and evidence.
+
+    \b
+    Example:
+      litkg viz -o graph.html --store out/store
+    """
     from litkg.kg.viz import write
 
     with _open_store(store) as s:
-        click.echo(write(s, output, title), err=True)
+        note(write(s, output, title))
 
 
 @cli.command()
@@ -179,7 +327,12 @@ def viz(output: str, title: str, store: str) -> None:
               help="Output path without suffix: writes OUTPUT.png and OUTPUT.svg.")  # fmt: skip
 @_STORE
 def plot(endpoint: str, timepoint, drug, output: str, store: str) -> None:
-    """A forest-style dot plot of an endpoint with 95% CIs per study and arm."""
+    """A forest-style dot plot of an endpoint with 95% CIs per study and arm.
+
+    \b
+    Example:
+      litkg plot --endpoint OS --timepoint 12 -o os12   # os12.png, os12.svg
+    """
     from litkg.kg.compare import Filters
     from litkg.kg.plot import plot as run
 
@@ -188,7 +341,7 @@ def plot(endpoint: str, timepoint, drug, output: str, store: str) -> None:
             files = run(s, endpoint, output, Filters(timepoint=timepoint, drug=drug))
         except ValueError as e:
             raise click.ClickException(str(e)) from e
-    click.echo("wrote " + ", ".join(str(f) for f in files), err=True)
+    note("wrote " + ", ".join(str(f) for f in files))
 
 
 @cli.command("adverse-events")
@@ -199,7 +352,12 @@ def plot(endpoint: str, timepoint, drug, output: str, store: str) -> None:
 @_REPORT_FORMAT
 @_STORE
 def adverse_events(min_grade, term, drug, fmt: str, store: str) -> None:
-    """Adverse events by term and grade across studies (n and % per arm)."""
+    """Adverse events by term and grade across studies (n and % per arm).
+
+    \b
+    Example:
+      litkg adverse-events --min-grade 3 --term CRS
+    """
     from litkg.kg.adverse import adverse_events as run
     from litkg.kg.adverse import render
     from litkg.kg.compare import Filters
@@ -211,7 +369,12 @@ def adverse_events(min_grade, term, drug, fmt: str, store: str) -> None:
 @cli.command()
 @_STORE
 def links(store: str) -> None:
-    """List the cross-paper links: shared trials, shared cited works, resolved citations."""
+    """List the cross-paper links: shared trials, shared cited works, resolved citations.
+
+    \b
+    Example:
+      litkg links --format json
+    """
     import json
 
     from litkg.kg.link import compute_links
@@ -224,9 +387,18 @@ def links(store: str) -> None:
 
 
 def _progress(files, label: str):
-    """A progress bar on stderr for batches (hidden when stderr is not a terminal)."""
+    """A progress bar on stderr for batches on a terminal; one line per file when
+    stderr is not a terminal (CI, nohup) or with -v; nothing with -q."""
     files = list(files)
-    if len(files) < 2 or not sys.stderr.isatty():
+    if verbosity() < 0:
+        yield from files
+        return
+    if not sys.stderr.isatty() or verbosity() > 0:
+        for i, f in enumerate(files, 1):
+            click.echo(f"{label} [{i}/{len(files)}] {f}", err=True)
+            yield f
+        return
+    if len(files) < 2:
         yield from files
         return
     with click.progressbar(
@@ -236,7 +408,7 @@ def _progress(files, label: str):
 
 
 def _finish(report, *, quiet: bool = False) -> None:
-    if report.failures or not quiet:
+    if report.failures or not (quiet or verbosity() < 0):
         click.echo(report.summary(), err=True)
     if report.failures and not report.done:
         sys.exit(1)
@@ -254,7 +426,12 @@ def _finish(report, *, quiet: bool = False) -> None:
 )
 @click.option("--no-text", is_flag=True, help="With --format json, leave the full text out.")
 def ingest(inputs: tuple[Path, ...], fmt: str, no_text: bool) -> None:
-    """Show what litkg reads from PDF, JATS XML or text INPUTS (files or folders)."""
+    """Show what litkg reads from PDF, JATS XML or text INPUTS (files or folders).
+
+    \b
+    Example:
+      litkg ingest paper.pdf --no-text
+    """
     from litkg.extractor.batch import BatchReport, dumps, run_batch
 
     report = BatchReport()
@@ -294,7 +471,12 @@ def ingest(inputs: tuple[Path, ...], fmt: str, no_text: bool) -> None:
     help="Write DIR/<document>.json per input instead of printing one JSON object per line.",
 )
 def extract(inputs: tuple[Path, ...], fmt: str, output: Path | None) -> None:
-    """Extract study records from INPUTS (PDF, JATS XML, text; files or folders)."""
+    """Extract study records from INPUTS (PDF, JATS XML, text; files or folders).
+
+    \b
+    Example:
+      litkg extract papers/ -o records/
+    """
     from litkg.extractor.batch import BatchReport, dumps, run_batch, write_atomic
     from litkg.extractor.pipeline import extract_record
 
@@ -372,6 +554,10 @@ def build(
     (`--scheduler tcp://HOST:PORT`, whose workers have litkg installed and
     see INPUTS under the same paths; without it a local cluster of --jobs
     workers). Results come back to this process, the only writer of the store.
+
+    \b
+    Example:
+      litkg build corpus/ -o out --jobs 2
     """
     from litkg.kg.corpus_build import build_corpus
 

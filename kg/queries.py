@@ -337,18 +337,126 @@ def run_query(
     store: KGStore, spec: str, params: Mapping[str, str] | None = None, folder: Path | None = None
 ) -> QueryResult:
     """Resolve and run a query (see `resolve_query`)."""
+    sparql, bindings = prepare_query(spec, params, folder)
+    return store.query(sparql, bindings)
+
+
+def prepare_query(
+    spec: str, params: Mapping[str, str] | None = None, folder: Path | None = None
+) -> tuple[str, dict[str, Node]]:
+    """The query text (undeclared litkg prefixes added) and bindings `litkg query
+    SPEC` runs; QueryError for a SPARQL update, which is never run."""
     sparql, bindings = resolve_query(spec, params or {}, folder)
-    return store.query(bind(sparql, bindings))
+    refuse_updates(sparql)
+    return with_prefixes(sparql), bindings
 
 
 # --- output ------------------------------------------------------------------
 
+#: `litkg query --format` choices: plain values (tsv, csv, table), litkg's JSON
+#: shape (json) and the W3C SPARQL 1.1 Query Results JSON (sparql-json).
+QUERY_FORMATS = ("tsv", "csv", "json", "sparql-json", "table")
 
-def result_table(result: list[Row]) -> tuple[list[str], list[list[str]]]:
-    """Column names and cell strings (IRIs compacted with litkg prefixes) of SELECT rows."""
+_UPDATE = re.compile(r"(?i)^(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b")
+
+
+def _body(sparql: str) -> str:
+    """The query text without comments and PREFIX / BASE declarations."""
+    body = re.sub(r"(?m)#[^\n<>\"']*$", "", sparql)
+    body = re.sub(r"(?is)\b(PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)", " ", body)
+    return body.strip()
+
+
+def refuse_updates(sparql: str) -> None:
+    """QueryError when `sparql` is a SPARQL update: `litkg query` only reads."""
+    m = _UPDATE.match(_body(sparql))
+    if m:
+        raise QueryError(
+            f"SPARQL updates ({m.group(1).upper()}) are refused: litkg query only reads the "
+            "graph, which changes only through litkg build"
+        )
+
+
+def with_prefixes(sparql: str) -> str:
+    """`sparql` with PREFIX lines for the litkg prefixes it uses but does not declare."""
+    declared = {m.lower() for m in re.findall(r"(?i)\bPREFIX\s+([\w-]*):", sparql)}
+    lines = [
+        line
+        for line in SPARQL_PREFIXES.splitlines()
+        if (m := re.match(r"PREFIX (\w+):", line))
+        and m.group(1).lower() not in declared
+        and re.search(rf"(?<![\w:/#?$]){m.group(1)}:", sparql)
+    ]
+    return "".join(line + "\n" for line in lines) + sparql
+
+
+def query_variables(sparql: str) -> list[str]:
+    """The projected variables of a SELECT query, in order, known even when no
+    row comes back (read from an empty in-memory store, which evaluates nothing)."""
+    import pyoxigraph as ox
+
+    try:
+        res = ox.Store().query(sparql)
+    except (SyntaxError, ValueError, OSError):
+        return []
+    if isinstance(res, ox.QuerySolutions):
+        return [v.value for v in res.variables]
+    return []
+
+
+def json_value(term: Node | None) -> Any:
+    """A term as a JSON value: numbers as numbers, booleans as booleans, IRIs and
+    other literals as their text, unbound as None."""
+    if term is None:
+        return None
+    if isinstance(term, Literal) and term.datatype is not None:
+        dt = str(term.datatype)
+        if dt == str(XSD.boolean):
+            return str(term).strip().lower() in ("true", "1")
+        if dt in _NUMERIC:
+            n = number(term)
+            if n is not None:
+                return n
+    return str(term)
+
+
+_NUMERIC = {
+    str(XSD[t])
+    for t in ("integer", "decimal", "double", "float", "int", "long", "short", "byte",
+              "nonNegativeInteger", "positiveInteger", "negativeInteger",
+              "nonPositiveInteger", "unsignedInt", "unsignedLong")
+}  # fmt: skip
+
+
+def _plain(term: Node | None) -> str:
+    """A term's plain text: the IRI or the literal's lexical form; "" when unbound."""
+    return "" if term is None else str(term)
+
+
+def _sparql_json_term(term: Node) -> dict[str, str]:
+    from rdflib import BNode
+
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    out = {"type": "literal", "value": str(term)}
+    if isinstance(term, Literal):
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype is not None:
+            out["datatype"] = str(term.datatype)
+    return out
+
+
+def result_table(
+    result: list[Row], names: list[str] | None = None, compact: bool = True
+) -> tuple[list[str], list[list[str]]]:
+    """Column names and cell strings of SELECT rows: IRIs compacted with litkg
+    prefixes (`compact`) or in full, literals by their lexical form."""
     from litkg.kg.validate import short
 
-    names: list[str] = []
+    names = list(names or [])
     for row in result:
         names += [k for k in row if k not in names]
     cells = []
@@ -356,29 +464,54 @@ def result_table(result: list[Row]) -> tuple[list[str], list[list[str]]]:
         line = []
         for n in names:
             t = row.get(n)
-            line.append("" if t is None else short(t) if isinstance(t, URIRef) else str(t))
+            if compact and isinstance(t, URIRef):
+                line.append(short(t).removeprefix("<").removesuffix(">"))
+            else:
+                line.append(_plain(t))
         cells.append(line)
     return names, cells
 
 
-def format_query_result(result: QueryResult, fmt: str) -> str:
-    """tsv / json (the store's format_result), csv, or an aligned text table."""
-    from litkg.kg.store import format_result
+def format_query_result(result: QueryResult, fmt: str, variables: list[str] | None = None) -> str:
+    """A query result as text. SELECT rows: `tsv` and `csv` plain values (full
+    IRIs, lexical forms; a header even without rows), `table` an aligned table
+    (IRIs compacted), `json` litkg's shape (one object per row, every variable
+    a key, numbers typed, unbound null), `sparql-json` the W3C SPARQL 1.1 Query
+    Results JSON. ASK: true / false (JSON in both JSON formats). CONSTRUCT /
+    DESCRIBE: Turtle."""
+    if fmt not in QUERY_FORMATS:
+        raise QueryError(f"unknown format {fmt!r}; one of {', '.join(QUERY_FORMATS)}")
+    if isinstance(result, bool):
+        if fmt == "sparql-json":
+            return json.dumps({"head": {}, "boolean": result})
+        return "true" if result else "false"
+    if not isinstance(result, list):
+        from litkg.ontology.namespace import bind_prefixes
 
-    if fmt in ("tsv", "json") or not isinstance(result, list):
-        return format_result(result, fmt if fmt in ("tsv", "json") else "tsv")
-    names, cells = result_table(result)
+        return bind_prefixes(result).serialize(format="turtle")
+    names, _ = result_table(result, variables, compact=False)
+    if fmt == "json":
+        return dumps([{n: json_value(row.get(n)) for n in names} for row in result])
+    if fmt == "sparql-json":
+        bindings = [{k: _sparql_json_term(v) for k, v in row.items()} for row in result]
+        return dumps({"head": {"vars": names}, "results": {"bindings": bindings}})
+    if fmt == "table":
+        from litkg.kg.textgrid import render_rows
+
+        names, cells = result_table(result, variables, compact=True)
+        return render_rows(names, cells)
+    _, cells = result_table(result, names, compact=False)
     if fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(names)
         w.writerows(cells)
         return buf.getvalue().rstrip("\n")
-    if fmt == "table":
-        from litkg.kg.textgrid import render_rows
 
-        return render_rows(names, cells)
-    raise QueryError(f"unknown format {fmt!r}")
+    def tsv(c: str) -> str:
+        return c.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+
+    return "\n".join("\t".join(tsv(c) for c in line) for line in [names, *cells])
 
 
 def dumps(data: Any) -> str:

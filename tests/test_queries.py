@@ -97,7 +97,10 @@ def test_query_cli_named_text_file_and_formats(store_path, tmp_path):
     assert r.exit_code == 0, r.output
     lines = r.output.splitlines()
     assert lines[0].startswith("paper,doc,endpoint,timepoint,drug")
-    assert lines[1].split(",")[1:6] == ["trial_b", "ep:OS", "12", "drug:drug_y", "stat:rate"]
+    ns = "https://w3id.org/litkg/concept/"
+    assert lines[1].split(",")[1:6] == [
+        "trial_b", ns + "endpoint/OS", "12", ns + "drug/drug_y", ns + "statistic/rate"
+    ]  # fmt: skip
     text = "PREFIX lkg: <https://w3id.org/litkg/ns#> SELECT DISTINCT ?doc WHERE { ?p lkg:documentId ?doc } ORDER BY ?doc"
     r = run(text, "--store", str(store_path), "--format", "json")
     docs = [d["doc"] for d in json.loads(r.output)]
@@ -106,9 +109,9 @@ def test_query_cli_named_text_file_and_formats(store_path, tmp_path):
     f.write_text(text)
     assert run(str(f), "--store", str(store_path), "--format", "json").output == r.output
     assert run("@" + str(f), "--store", str(store_path), "--format", "json").output == r.output
-    # the old behaviour: TSV of N-Triples terms by default
+    # plain values by default: a header of variable names, then lexical forms
     r = run(text, "--store", str(store_path))
-    assert r.output.splitlines()[:2] == ["?doc", '"comment_c"']
+    assert r.output.splitlines()[:2] == ["doc", "comment_c"]
     # a bound variable from the command line, typed from its written form
     r = run("PREFIX lkg: <https://w3id.org/litkg/ns#> SELECT ?doc ?n WHERE { ?a lkg:n ?n ; lkg:study ?s . ?p lkg:reports ?s ; lkg:documentId ?doc }",
             "-p", "n=100", "--store", str(store_path), "--format", "csv")  # fmt: skip
