@@ -1,7 +1,8 @@
 """Outcomes: endpoints with their numbers, read sentence by sentence.
 
-A sentence is turned into a sequence of typed mentions (endpoints,
-values, timepoints, arm cues), and values are attached to endpoints by
+A sentence is turned into a sequence of typed mentions (the shared
+`litkg.extractor.mentions` layer: values, timepoints, arm cues; endpoints
+from this module's vocabulary), and values are attached to endpoints by
 the structure of the sentence: "respectively" lists are zipped, a list of
 values under one endpoint shares it, otherwise the nearest compatible
 endpoint before the value wins. Everything here is a pure function of the
@@ -14,31 +15,18 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from litkg.extractor.mentions import Mention
+from litkg.extractor.mentions import dedupe_overlaps as _dedupe_overlaps
+from litkg.extractor.mentions import masked_spans as _masked_spans
+from litkg.extractor.mentions import timepoints as _timepoints
+from litkg.extractor.mentions import values as _values
 from litkg.extractor.numbers import (
-    CI_RE,
     DASH,
-    NUMBER_WORDS,
     P_VALUE_RE,
     parse_ci,
     to_float,
-    words_to_int,
 )
 from litkg.extractor.vocab import load_vocab
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A typed piece of a sentence; offsets are relative to the sentence."""
-
-    kind: str  # endpoint | value | timepoint | control | both
-    start: int
-    end: int
-    key: str | None = None  # endpoint key
-    value: float | None = None
-    vkind: str | None = None  # pct | time | ratio
-    unit: str | None = None
-    ratio: str | None = None  # hr | sdhr | or | rr
-    months: float | None = None  # timepoints
 
 
 @dataclass(frozen=True)
@@ -171,199 +159,7 @@ def _gvhd_mentions(sent: str) -> list[Mention]:
 
 # --------------------------------------------------------------------------- mentions
 
-_TP_UNIT = r"(?:years?|yrs?|months?|mos?|days?|weeks?|wks?)"
-_TP_NUM = rf"(?:\d+(?:\.\d+)?|{NUMBER_WORDS})"
-_TIMEPOINT_RES = [
-    # "1-year", "one-year", "5-yr", "100-day", "12-month"
-    re.compile(
-        rf"(?<![\w.])(?P<n>{_TP_NUM})[-‐ ](?P<u>year|yr|month|mo|day|week)s?(?![\w])(?=[-\s]+(?!old\b|of\b|follow)[A-Za-z(])",
-        re.I,
-    ),
-    # "at 1 year", "at 3 years", "at 100 days", "by 2 years", "at day 100", "at day +100"
-    re.compile(
-        rf"\b(?:at|by|within|after)\s+(?:the\s+)?(?P<n>{_TP_NUM})\s*(?P<u>{_TP_UNIT})\b", re.I
-    ),
-    re.compile(r"\b(?:at\s+)?day\s*\+?(?P<n>\d+)\b(?P<u>)", re.I),
-]
-_UNIT_MONTHS = {"y": 12.0, "m": 1.0, "d": 1 / 30.4375, "w": 7 / 30.4375}
-
-
-def _to_months(n: str, unit: str) -> float | None:
-    v = to_float(n)
-    if v is None:
-        iv = words_to_int(n)
-        v = float(iv) if iv is not None else None
-    if v is None:
-        return None
-    factor = _UNIT_MONTHS.get((unit or "d")[0].lower())
-    if factor is None:
-        return None
-    months = v * factor
-    return round(months, 1) if factor < 1 else months
-
-
-def _timepoints(sent: str) -> list[Mention]:
-    out: list[Mention] = []
-    for i, rx in enumerate(_TIMEPOINT_RES):
-        for m in rx.finditer(sent):
-            unit = m.group("u") or "day"
-            months = _to_months(m.group("n"), unit)
-            if months is None or months <= 0:
-                continue
-            if i == 0:
-                # "7.4 months" style values are not timepoints; only adjectival forms
-                if not re.search(r"[-‐]", m.group(0)) and not re.match(
-                    r"\s*(?:OS|PFS|EFS|RFS|DFS|CIR|NRM|GRFS|overall|progression|event|relapse|disease|cumulative|survival|rate|incidence|mortality|risk|acute|chronic|non)",
-                    sent[m.end() :],
-                    re.I,
-                ):
-                    continue
-            out.append(Mention("timepoint", m.start(), m.end(), months=months))
-    return _dedupe_overlaps(out)
-
-
-_PCT_RE = re.compile(
-    rf"(?<![\w.·])(?P<n>\d{{1,3}}(?:[.·]\d+)?)\s?(?:%|per\s?cent\b)|\b(?P<w>{NUMBER_WORDS})\s+per\s?cent\b",
-    re.I,
-)
-_TIME_VALUE_RE = re.compile(
-    r"(?<![\w.·-])(?P<n>\d+(?:[.·]\d+)?)\s*(?:\((?:range|IQR)[^()]{0,40}\)\s*)?(?P<u>months?|mos?\b|days?|years?|yrs?|weeks?|wks?)\b",
-    re.I,
-)
-_SHARED_UNIT_RE = re.compile(
-    r"(?<![\w.·-])(?P<n>\d+(?:[.·]\d+)?)\s*(?:vs\.?|versus|and|or)\s*\d+(?:[.·]\d+)?\s*(?P<u>months?|days?)\b",
-    re.I,
-)
-_RATIO_RE = re.compile(
-    r"\b(?P<kind>(?i:subdistribution hazard ratio|sub-distribution hazard ratio|hazard ratio|"
-    r"odds ratio|relative risk|risk ratio)|SDHR|sdHR|sHR|SHR|HR|OR|RR|aHR|aOR)\b"
-    r"(?:\s*[\[(](?:SDHR|sHR|SHR|HR|OR|RR|aHR|aOR)[\])])?"
-    r"(?:\s*[\[(]?95\s?%\s*(?:CI|confidence interval)[\])]?)?"
-    r"\s*(?:[:=,]|of|was|were|is)?\s*(?P<n>\d+(?:[.·]\d+)?)"
-)
-_RATIO_KIND = {
-    "subdistribution hazard ratio": "sdhr",
-    "sub-distribution hazard ratio": "sdhr",
-    "sdhr": "sdhr",
-    "shr": "sdhr",
-    "hazard ratio": "hr",
-    "hr": "hr",
-    "ahr": "hr",
-    "odds ratio": "or",
-    "or": "or",
-    "aor": "or",
-    "relative risk": "rr",
-    "risk ratio": "rr",
-    "rr": "rr",
-}
-_RANGE_PAREN_RE = re.compile(
-    r"\((?:range|IQR|interquartile range)[^()]*\)|\[(?:range|IQR)[^\[\]]*\]", re.I
-)
-_INEQUALITY_BEFORE = re.compile(
-    r"(?:≥|≤|<|>|=|\bunder|\bover|\babove|\bbelow|\bmore than|\bless than|\bat least|\bup to|\bexceed\w*)\s*$",
-    re.I,
-)
-
-
-def _masked_spans(sent: str) -> list[tuple[int, int]]:
-    """Parts of the sentence whose numbers are not values: CIs, ranges, p-values."""
-    spans = [(m.start(), m.end()) for m in CI_RE.finditer(sent)]
-    spans += [(m.start(), m.end()) for m in _RANGE_PAREN_RE.finditer(sent)]
-    spans += [(m.start(), m.end()) for m in P_VALUE_RE.finditer(sent)]
-    # an unlabelled interval right after a percentage: "74.3% (72.3-76.2)"
-    spans += [
-        (m.start(1), m.end(1))
-        for m in re.finditer(
-            rf"%\s*([\[(]\s*−?\d+(?:[.·]\d+)?\s*%?\s*(?:{DASH}|to)\s*−?\d+(?:[.·]\d+)?\s*%?\s*[\])])",
-            sent,
-        )
-    ]
-    # "(12 of 21)", "(n = 6)": counts in parentheses
-    spans += [(m.start(), m.end()) for m in re.finditer(r"\(\s*\$?n\s*=\s*\d+\$?\s*\)", sent)]
-    return spans
-
-
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
-
-
-def _values(sent: str) -> list[Mention]:
-    masked = _masked_spans(sent)
-    out: list[Mention] = []
-    for m in _PCT_RE.finditer(sent):
-        if _inside(m.start(), masked):
-            continue
-        if re.match(r"\s*(?:CI|C\.I\.|confidence|CrI)\b", sent[m.end() :], re.I):
-            continue
-        if _INEQUALITY_BEFORE.search(sent[max(0, m.start() - 14) : m.start()].replace("$", "")):
-            continue
-        if re.search(
-            r"\b(?:sensitivity|specificity|limit|threshold|cut-?off|level)\s+(?:of\s+)?(?:<|≤)?\s*$",
-            sent[max(0, m.start() - 25) : m.start()],
-            re.I,
-        ):
-            continue
-        if sent[max(0, m.start() - 1) : m.start()] in ("\\",) or "\\%" in m.group(0):
-            continue
-        raw = m.group("n")
-        v = to_float(raw) if raw else None
-        if v is None and m.group("w"):
-            iv = words_to_int(m.group("w"))
-            v = float(iv) if iv is not None else None
-        if v is None or v > 100:
-            continue
-        out.append(Mention("value", m.start(), m.end(), value=v, vkind="pct", unit="%"))
-    for m in _TIME_VALUE_RE.finditer(sent):
-        if _inside(m.start(), masked):
-            continue
-        if sent[max(0, m.start() - 1) : m.start()] in ("-", "‐") or re.match(
-            r"[-‐]", sent[m.end() : m.end() + 1]
-        ):
-            continue
-        if re.search(
-            r"\b(?:at|by|within|after|for|to|from|of)\s+(?:the\s+)?$",
-            sent[max(0, m.start() - 12) : m.start()],
-            re.I,
-        ):
-            # "at 3 years" is a timepoint; "median ... of 14.3 months" is handled below
-            if not re.search(
-                r"(?:median|follow[- ]?up|period)\b[^.;]{0,40}$", sent[: m.start()], re.I
-            ):
-                continue
-        if re.search(r"\bage[ds]?\b[^.;,]{0,15}$", sent[max(0, m.start() - 25) : m.start()], re.I):
-            continue  # "median age: 72 years"
-        v = to_float(m.group("n"))
-        unit = m.group("u").lower()
-        unit = "days" if unit.startswith("d") else "months" if unit.startswith("mo") else unit
-        if unit.startswith(("y", "w")):
-            factor = 12.0 if unit.startswith("y") else 7 / 30.4375
-            if v is None:
-                continue
-            v = round(v * factor, 1)
-            unit = "months"
-        out.append(Mention("value", m.start(), m.end(), value=v, vkind="time", unit=unit))
-    # "median, 10.2 vs. 5.6 months": the first number shares the unit printed after the second
-    for m in _SHARED_UNIT_RE.finditer(sent):
-        if _inside(m.start(), masked) or any(x.start == m.start("n") for x in out):
-            continue
-        v = to_float(m.group("n"))
-        unit = m.group("u").lower()
-        unit = "days" if unit.startswith("d") else "months" if unit.startswith("mo") else unit
-        if v is None or unit.startswith(("y", "w")):
-            continue
-        out.append(Mention("value", m.start("n"), m.end("n"), value=v, vkind="time", unit=unit))
-    for m in _RATIO_RE.finditer(sent):
-        kind = _RATIO_KIND.get(m.group("kind").lower())
-        v = to_float(m.group("n"))
-        if kind is None or v is None:
-            continue
-        out.append(
-            Mention(
-                "value", m.start("n"), m.end("n"), value=v, vkind="ratio", ratio=kind, unit=None
-            )
-        )
-    return _dedupe_overlaps(out)
-
+# mentions: see litkg.extractor.mentions
 
 _CONTROL_RE = re.compile(
     r"\b(?:in|for|among|of|with)\s+(?:the\s+)?(?:matched\s+|historical\s+|concurrent\s+)?"
@@ -409,19 +205,6 @@ def _endpoints(sent: str, aliases: dict[str, str] | None = None) -> list[Mention
             continue
         merged.append(m)
     return merged
-
-
-def _dedupe_overlaps(ms: list[Mention]) -> list[Mention]:
-    """Keep the longest of overlapping mentions of the same kind."""
-    ms = sorted(ms, key=lambda m: (m.start, -(m.end - m.start)))
-    out: list[Mention] = []
-    for m in ms:
-        if out and m.start < out[-1].end and m.kind == out[-1].kind:
-            if (m.end - m.start) > (out[-1].end - out[-1].start):
-                out[-1] = m
-            continue
-        out.append(m)
-    return out
 
 
 # --------------------------------------------------------------------------- assembly

@@ -1,0 +1,522 @@
+"""One typed-mention pass over a sentence: the numbers a result is made of.
+
+`sentence_mentions(sent)` finds, once, every piece a result statement is
+built from: percentages, time values, ratios (HR, OR, RR), point estimates
+with their dispersion ("X ± Y", "X (SD Y)"), counts (n/N, "n of N"),
+confidence intervals, p-values, timepoints and arm cues ("in the placebo
+group", "(arm B)"). Vocabulary terms (endpoints, adverse events) come from
+the caller's finders and join the same list, so outcomes, adverse events and
+arms read one structure. `arm_of_values` resolves the clause structure that
+says which value is whose ("respectively", "A vs B", "x in the A group and y
+in the B group", "x and y for A and B"). Offsets are relative to the sentence;
+everything here is a pure function of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from litkg.extractor.numbers import (
+    CI_RE,
+    DASH,
+    NUMBER_WORDS,
+    P_VALUE_RE,
+    parse_p_value,
+    to_float,
+    words_to_int,
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A typed piece of a sentence; offsets are relative to the sentence.
+
+    kinds: `value` (vkind pct | time | ratio | mean | number), `timepoint`,
+    `ci`, `p`, `count` (events of total), `n` ("n = 40"), `arm` (a cue
+    naming a group), `endpoint` and other vocabulary kinds from finders.
+    """
+
+    kind: str
+    start: int
+    end: int
+    key: str | None = None  # vocabulary key (endpoint, AE term)
+    value: float | None = None
+    vkind: str | None = None  # pct | time | ratio | mean | number
+    unit: str | None = None
+    ratio: str | None = None  # hr | sdhr | or | rr
+    months: float | None = None  # timepoints
+    low: float | None = None  # ci / range / iqr bounds
+    high: float | None = None
+    events: int | None = None  # count: n of n/N
+    total: int | None = None  # count: N of n/N
+    dispersion: str | None = None  # sd | se | unknown (for a value with ± / (SD))
+    spread: float | None = None  # the dispersion's value
+    label: str | None = None  # arm cue: the group as printed
+
+
+_TP_UNIT = r"(?:years?|yrs?|months?|mos?|days?|weeks?|wks?)"
+_TP_NUM = rf"(?:\d+(?:\.\d+)?|{NUMBER_WORDS})"
+_TIMEPOINT_RES = [
+    # "1-year", "one-year", "5-yr", "100-day", "12-month"
+    re.compile(
+        rf"(?<![\w.])(?P<n>{_TP_NUM})[-‐ ](?P<u>year|yr|month|mo|day|week)s?(?![\w])(?=[-\s]+(?!old\b|of\b|follow)[A-Za-z(])",
+        re.I,
+    ),
+    # "at 1 year", "at 3 years", "at 100 days", "by 2 years", "at day 100", "at day +100"
+    re.compile(
+        rf"\b(?:at|by|within|after)\s+(?:the\s+)?(?P<n>{_TP_NUM})\s*(?P<u>{_TP_UNIT})\b", re.I
+    ),
+    re.compile(r"\b(?:at\s+)?day\s*\+?(?P<n>\d+)\b(?P<u>)", re.I),
+]
+_UNIT_MONTHS = {"y": 12.0, "m": 1.0, "d": 1 / 30.4375, "w": 7 / 30.4375}
+
+
+def to_months(n: str, unit: str) -> float | None:
+    v = to_float(n)
+    if v is None:
+        iv = words_to_int(n)
+        v = float(iv) if iv is not None else None
+    if v is None:
+        return None
+    factor = _UNIT_MONTHS.get((unit or "d")[0].lower())
+    if factor is None:
+        return None
+    months = v * factor
+    return round(months, 1) if factor < 1 else months
+
+
+def timepoints(sent: str) -> list[Mention]:
+    out: list[Mention] = []
+    for i, rx in enumerate(_TIMEPOINT_RES):
+        for m in rx.finditer(sent):
+            unit = m.group("u") or "day"
+            months = to_months(m.group("n"), unit)
+            if months is None or months <= 0:
+                continue
+            if i == 0:
+                # "7.4 months" style values are not timepoints; only adjectival forms
+                if not re.search(r"[-‐]", m.group(0)) and not re.match(
+                    r"\s*(?:OS|PFS|EFS|RFS|DFS|CIR|NRM|GRFS|overall|progression|event|relapse|disease|cumulative|survival|rate|incidence|mortality|risk|acute|chronic|non)",
+                    sent[m.end() :],
+                    re.I,
+                ):
+                    continue
+            out.append(Mention("timepoint", m.start(), m.end(), months=months))
+    return dedupe_overlaps(out)
+
+
+_PCT_RE = re.compile(
+    rf"(?<![\w.·])(?P<n>\d{{1,3}}(?:[.·]\d+)?)\s?(?:%|per\s?cent\b)|\b(?P<w>{NUMBER_WORDS})\s+per\s?cent\b",
+    re.I,
+)
+_TIME_VALUE_RE = re.compile(
+    r"(?<![\w.·-])(?P<n>\d+(?:[.·]\d+)?)\s*(?:\((?:range|IQR)[^()]{0,40}\)\s*)?(?P<u>months?|mos?\b|days?|years?|yrs?|weeks?|wks?)\b",
+    re.I,
+)
+_SHARED_UNIT_RE = re.compile(
+    r"(?<![\w.·-])(?P<n>\d+(?:[.·]\d+)?)\s*(?:vs\.?|versus|and|or)\s*\d+(?:[.·]\d+)?\s*(?P<u>months?|days?)\b",
+    re.I,
+)
+_RATIO_RE = re.compile(
+    r"\b(?P<kind>(?i:subdistribution hazard ratio|sub-distribution hazard ratio|hazard ratio|"
+    r"odds ratio|relative risk|risk ratio)|SDHR|sdHR|sHR|SHR|HR|OR|RR|aHR|aOR)\b"
+    r"(?:\s*[\[(](?:SDHR|sHR|SHR|HR|OR|RR|aHR|aOR)[\])])?"
+    r"(?:\s*[\[(]?95\s?%\s*(?:CI|confidence interval)[\])]?)?"
+    r"\s*(?:[:=,]|of|was|were|is)?\s*(?P<n>\d+(?:[.·]\d+)?)"
+)
+_RATIO_KIND = {
+    "subdistribution hazard ratio": "sdhr",
+    "sub-distribution hazard ratio": "sdhr",
+    "sdhr": "sdhr",
+    "shr": "sdhr",
+    "hazard ratio": "hr",
+    "hr": "hr",
+    "ahr": "hr",
+    "odds ratio": "or",
+    "or": "or",
+    "aor": "or",
+    "relative risk": "rr",
+    "risk ratio": "rr",
+    "rr": "rr",
+}
+_RANGE_PAREN_RE = re.compile(
+    r"\((?:range|IQR|interquartile range)[^()]*\)|\[(?:range|IQR)[^\[\]]*\]", re.I
+)
+_INEQUALITY_BEFORE = re.compile(
+    r"(?:≥|≤|<|>|=|\bunder|\bover|\babove|\bbelow|\bmore than|\bless than|\bat least|\bup to|\bexceed\w*)\s*$",
+    re.I,
+)
+
+
+def masked_spans(sent: str) -> list[tuple[int, int]]:
+    """Parts of the sentence whose numbers are not values: CIs, ranges, p-values."""
+    spans = [(m.start(), m.end()) for m in CI_RE.finditer(sent)]
+    spans += [(m.start(), m.end()) for m in _RANGE_PAREN_RE.finditer(sent)]
+    spans += [(m.start(), m.end()) for m in P_VALUE_RE.finditer(sent)]
+    # an unlabelled interval right after a percentage: "74.3% (72.3-76.2)"
+    spans += [
+        (m.start(1), m.end(1))
+        for m in re.finditer(
+            rf"%\s*([\[(]\s*−?\d+(?:[.·]\d+)?\s*%?\s*(?:{DASH}|to)\s*−?\d+(?:[.·]\d+)?\s*%?\s*[\])])",
+            sent,
+        )
+    ]
+    # "(12 of 21)", "(n = 6)": counts in parentheses
+    spans += [(m.start(), m.end()) for m in re.finditer(r"\(\s*\$?n\s*=\s*\d+\$?\s*\)", sent)]
+    return spans
+
+
+def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def values(sent: str) -> list[Mention]:
+    masked = masked_spans(sent)
+    out: list[Mention] = []
+    for m in _PCT_RE.finditer(sent):
+        if inside(m.start(), masked):
+            continue
+        if re.match(r"\s*(?:CI|C\.I\.|confidence|CrI)\b", sent[m.end() :], re.I):
+            continue
+        if _INEQUALITY_BEFORE.search(sent[max(0, m.start() - 14) : m.start()].replace("$", "")):
+            continue
+        if re.search(
+            r"\b(?:sensitivity|specificity|limit|threshold|cut-?off|level)\s+(?:of\s+)?(?:<|≤)?\s*$",
+            sent[max(0, m.start() - 25) : m.start()],
+            re.I,
+        ):
+            continue
+        if sent[max(0, m.start() - 1) : m.start()] in ("\\",) or "\\%" in m.group(0):
+            continue
+        raw = m.group("n")
+        v = to_float(raw) if raw else None
+        if v is None and m.group("w"):
+            iv = words_to_int(m.group("w"))
+            v = float(iv) if iv is not None else None
+        if v is None or v > 100:
+            continue
+        out.append(Mention("value", m.start(), m.end(), value=v, vkind="pct", unit="%"))
+    for m in _TIME_VALUE_RE.finditer(sent):
+        if inside(m.start(), masked):
+            continue
+        if sent[max(0, m.start() - 1) : m.start()] in ("-", "‐") or re.match(
+            r"[-‐]", sent[m.end() : m.end() + 1]
+        ):
+            continue
+        if re.search(
+            r"\b(?:at|by|within|after|for|to|from|of)\s+(?:the\s+)?$",
+            sent[max(0, m.start() - 12) : m.start()],
+            re.I,
+        ):
+            # "at 3 years" is a timepoint; "median ... of 14.3 months" is handled below
+            if not re.search(
+                r"(?:median|follow[- ]?up|period)\b[^.;]{0,40}$", sent[: m.start()], re.I
+            ):
+                continue
+        if re.search(r"\bage[ds]?\b[^.;,]{0,15}$", sent[max(0, m.start() - 25) : m.start()], re.I):
+            continue  # "median age: 72 years"
+        v = to_float(m.group("n"))
+        unit = m.group("u").lower()
+        unit = "days" if unit.startswith("d") else "months" if unit.startswith("mo") else unit
+        if unit.startswith(("y", "w")):
+            factor = 12.0 if unit.startswith("y") else 7 / 30.4375
+            if v is None:
+                continue
+            v = round(v * factor, 1)
+            unit = "months"
+        out.append(Mention("value", m.start(), m.end(), value=v, vkind="time", unit=unit))
+    # "median, 10.2 vs. 5.6 months": the first number shares the unit printed after the second
+    for m in _SHARED_UNIT_RE.finditer(sent):
+        if inside(m.start(), masked) or any(x.start == m.start("n") for x in out):
+            continue
+        v = to_float(m.group("n"))
+        unit = m.group("u").lower()
+        unit = "days" if unit.startswith("d") else "months" if unit.startswith("mo") else unit
+        if v is None or unit.startswith(("y", "w")):
+            continue
+        out.append(Mention("value", m.start("n"), m.end("n"), value=v, vkind="time", unit=unit))
+    for m in _RATIO_RE.finditer(sent):
+        kind = _RATIO_KIND.get(m.group("kind").lower())
+        v = to_float(m.group("n"))
+        if kind is None or v is None:
+            continue
+        out.append(
+            Mention(
+                "value", m.start("n"), m.end("n"), value=v, vkind="ratio", ratio=kind, unit=None
+            )
+        )
+    return dedupe_overlaps(out)
+
+
+def dedupe_overlaps(ms: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping mentions of the same kind."""
+    ms = sorted(ms, key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Mention] = []
+    for m in ms:
+        if out and m.start < out[-1].end and m.kind == out[-1].kind:
+            if (m.end - m.start) > (out[-1].end - out[-1].start):
+                out[-1] = m
+            continue
+        out.append(m)
+    return out
+
+
+# --------------------------------------------------------------------------- intervals, p
+
+
+_CI_LABEL_RE = re.compile(
+    r"(?:95\s?%\s*)?(?:CI|C\.I\.|confidence intervals?|CrI)(?:\s*[\[(]CI[\])])?\s*[:=,]?\s*", re.I
+)
+_PAIR = rf"(−?\-?\d+(?:[.·]\d+)?)\s*%?\s*(?:{DASH}|to|,|;)\s*(−?\-?\d+(?:[.·]\d+)?)\s*%?"
+_BRACKET_PAIR_RE = re.compile(rf"[\[(]\s*(?:95\s?%\s*CI[:,]?\s*)?{_PAIR}\s*[\])]", re.I)
+
+
+def intervals(sent: str) -> list[Mention]:
+    """95% CIs ("95% CI 1.2-3.4", "95% confidence intervals [CI]: 9.0–11.5")."""
+    out: list[Mention] = []
+    for m in CI_RE.finditer(sent):
+        lo, hi = to_float(m.group(1)), to_float(m.group(2))
+        if lo is not None and hi is not None and lo <= hi:
+            out.append(Mention("ci", m.start(), m.end(), low=lo, high=hi))
+    labelled = re.compile(
+        rf"95\s?%\s*confidence intervals?\s*[\[(]CI[\])]\s*[:=,]?\s*{_PAIR}", re.I
+    )
+    for m in labelled.finditer(sent):
+        lo, hi = to_float(m.group(1)), to_float(m.group(2))
+        if lo is not None and hi is not None and lo <= hi:
+            out.append(Mention("ci", m.start(), m.end(), low=lo, high=hi))
+    return dedupe_overlaps(out)
+
+
+def p_values(sent: str) -> list[Mention]:
+    """p-values as numbers ("p<0.0001" -> 0.0001, "P = .03")."""
+    out: list[Mention] = []
+    for m in P_VALUE_RE.finditer(sent):
+        v = parse_p_value(m.group(0))
+        if v is not None:
+            out.append(Mention("p", m.start(), m.end(), value=v))
+    return out
+
+
+# --------------------------------------------------------------------------- counts, estimates
+
+_COUNT_RE = re.compile(
+    r"(?<![\w.·/])(?P<e>\d{1,6})\s*(?:/|\bof\b|\bout\s+of\b)\s*(?P<t>\d{1,6})(?![\w.·/%])"
+)
+_N_RE = re.compile(r"(?<![\w])[nN]\s*=\s*(?P<n>\d{1,6})\b")
+
+
+def counts(sent: str) -> list[Mention]:
+    """n/N counts ("12/40", "12 of 40", "12 out of 40") and sizes ("n = 40")."""
+    out: list[Mention] = []
+    for m in _COUNT_RE.finditer(sent):
+        e, t = int(m.group("e")), int(m.group("t"))
+        if 0 <= e <= t and t > 0:
+            out.append(Mention("count", m.start(), m.end(), events=e, total=t))
+    for m in _N_RE.finditer(sent):
+        out.append(Mention("n", m.start(), m.end(), total=int(m.group("n"))))
+    return out
+
+
+_NUMBER = r"[-−]?\d+(?:[.·]\d+)?"
+_PLUS_MINUS_RE = re.compile(
+    rf"(?<![\w.·])(?P<v>{_NUMBER})\s*(?:±|\+/-|\+-|\+/−)\s*(?P<s>\d+(?:[.·]\d+)?)"
+)
+_PAREN_SD_RE = re.compile(
+    rf"(?<![\w.·])(?P<v>{_NUMBER})\s*[\[(]\s*(?P<k>SD|SE|SEM|s\.d\.|standard deviation|standard error)"
+    rf"\s*[:=,]?\s*(?P<s>\d+(?:[.·]\d+)?)\s*[\])]",
+    re.I,
+)
+_SD_CUE_RE = re.compile(r"\b(?:SD|s\.d\.|standard deviations?)\b", re.I)
+_SE_CUE_RE = re.compile(r"\b(?:SE|SEM|s\.e\.(?:m\.)?|standard errors?)\b", re.I)
+
+
+def dispersion_kind(context: str) -> str:
+    """What a "±" spread is, from the words around it (or a table header):
+    `sd`, `se`, or `unknown` when the text does not say. Never a CI."""
+    sd, se = _SD_CUE_RE.search(context), _SE_CUE_RE.search(context)
+    if sd and not se:
+        return "sd"
+    if se and not sd:
+        return "se"
+    return "unknown"
+
+
+def estimates(sent: str, header: str = "") -> list[Mention]:
+    """Point estimates with a dispersion: "12.4 ± 3.1" (SD or SE as the
+    sentence or `header` says, else unknown) and "12.4 (SD 3.1)"."""
+    out: list[Mention] = []
+    for m in _PAREN_SD_RE.finditer(sent):
+        v, s = to_float(m.group("v")), to_float(m.group("s"))
+        if v is None or s is None:
+            continue
+        kind = "se" if m.group("k").lower().startswith(("se", "s.e", "standard e")) else "sd"
+        out.append(
+            Mention("value", m.start(), m.end(), value=v, vkind="mean", dispersion=kind, spread=s)
+        )
+    for m in _PLUS_MINUS_RE.finditer(sent):
+        v, s = to_float(m.group("v")), to_float(m.group("s"))
+        if v is None or s is None:
+            continue
+        kind = dispersion_kind(sent[max(0, m.start() - 80) : m.end() + 20] + " " + header)
+        out.append(
+            Mention("value", m.start(), m.end(), value=v, vkind="mean", dispersion=kind, spread=s)
+        )
+    return dedupe_overlaps(out)
+
+
+# --------------------------------------------------------------------------- arm cues
+
+_GROUP_WORD = r"(?:groups?|arms?|cohorts?)"
+_ARM_CUE_RES = [
+    # "in the placebo group", "for the DZ arm", "among the controls"
+    re.compile(
+        rf"\b(?:in|for|among|with|on|of|versus|vs\.?|than|and)\s+(?:the\s+|those\s+in\s+the\s+|patients\s+in\s+the\s+)?"
+        rf"(?P<label>(?:[\w+/·*-]+\s+){{0,4}}?[\w+/·*-]+)\s+{_GROUP_WORD}\b",
+        re.I,
+    ),
+    # "group A", "arm B", "cohort 2"
+    re.compile(r"\b(?P<label>(?:group|arm|cohort)\s+(?:[A-D]|[1-4]|I{1,3}))\b"),
+    # "(placebo)", "(erlotinib arm)" right after a value
+    re.compile(r"\((?P<label>[A-Za-z][\w+/ -]{1,30}?)(?:\s+(?:arm|group))?(?=[,;)])"),
+]
+_NOT_LABEL = re.compile(
+    r"^(?:both|two|all|each|either|treatment|study|the|these|this|same|other|age|"
+    r"respective|two\s+treatment|\d+)$",
+    re.I,
+)
+
+
+def arm_cues(sent: str) -> list[Mention]:
+    """Phrases naming a group a value may belong to, with the label as printed."""
+    out: list[Mention] = []
+    for i, rx in enumerate(_ARM_CUE_RES):
+        for m in rx.finditer(sent):
+            label = re.sub(r"^(?:the|a|an)\s+", "", m.group("label").strip(), flags=re.I)
+            if not label or _NOT_LABEL.match(label):
+                continue
+            if i == 2 and not re.search(
+                r"\b(?:placebo|control|arm|group|usual care|sham)\b|^[A-Z][\w-]*(?:\s*\+\s*[\w-]+)?$",
+                label,
+            ):
+                continue
+            start = m.start("label") if i != 1 else m.start()
+            out.append(Mention("arm", start, m.end(), label=label))
+    return dedupe_overlaps(out)
+
+
+# --------------------------------------------------------------------------- measures
+
+_MEASURE_UNITS = (
+    r"mm\s?Hg|kg/m2|kg/m²|kg|g/dL|g/dl|g/L|mg/dL|mg/dl|mmol/L|mmol/l|mmol/mol|µmol/L|ng/mL|pg/mL|"
+    r"IU/L|U/L|mL/min(?:/1\.73\s?m2)?|ml|mL|cm|mm|bpm|beats/min|points?|steps|kcal|hours?|hrs?|"
+    r"minutes?|mins?|seconds?|g\b|mg\b|µg|servings?|serves|cigarettes|units?"
+)
+_MEASURE_RE = re.compile(
+    rf"(?<![\w.·/-])(?P<v>[-−]?\d+(?:[.·]\d+)?)\s*(?P<u>{_MEASURE_UNITS})(?![\w/])", re.I
+)
+
+
+def measures(sent: str) -> list[Mention]:
+    """Numbers printed with a unit of measurement ("−2.1 kg", "128 mmHg",
+    "4.2 points"): what a mean or a difference is read from. Time units of
+    survival (months, days) are `values`, not measures."""
+    out: list[Mention] = []
+    masked = masked_spans(sent)
+    for m in _MEASURE_RE.finditer(sent):
+        if inside(m.start(), masked):
+            continue
+        v = to_float(m.group("v").replace("−", "-"))
+        if v is None:
+            continue
+        out.append(Mention("value", m.start(), m.end(), value=v, vkind="number", unit=m.group("u")))
+    return out
+
+
+# --------------------------------------------------------------------------- the pass
+
+
+Finder = Callable[[str], Iterable[Mention]]
+
+
+def sentence_mentions(sent: str, finders: Iterable[Finder] = ()) -> list[Mention]:
+    """Every typed mention of the sentence, sorted by position: values (with
+    estimates preferred over the bare numbers inside them), timepoints, CIs,
+    p-values, counts, arm cues and whatever the vocabulary `finders` add."""
+    ests = estimates(sent)
+    vals = [v for v in values(sent) if not any(e.start <= v.start < e.end for e in ests)]
+    taken = vals + ests
+    vals += [m for m in measures(sent) if not any(t.start <= m.start < t.end for t in taken)]
+    out = vals + ests + timepoints(sent) + intervals(sent) + p_values(sent) + counts(sent)
+    out += arm_cues(sent)
+    for f in finders:
+        out += list(f(sent))
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+# --------------------------------------------------------------------------- clauses
+
+_RESPECTIVELY_RE = re.compile(r"\brespectively\b", re.I)
+_COORD_LABELS_RE = re.compile(
+    rf"\b(?:in|for|among|with|of)\s+(?:the\s+)?(?P<a>[\w+/·*-]+(?:\s+[\w+/·*-]+){{0,3}}?)"
+    rf"(?:\s+{_GROUP_WORD})?\s*(?:,\s*|\s+)(?:and|or|vs\.?|versus)\s+(?:the\s+)?"
+    rf"(?P<b>[\w+/·*-]+(?:\s+[\w+/·*-]+){{0,3}}?)\s+{_GROUP_WORD}\b",
+    re.I,
+)
+_CLAUSE_BREAK_RE = re.compile(r"[;]|,\s*(?:and|but|whereas|while)\b|\bwhereas\b|\bwhile\b")
+
+
+def coordinated_labels(sent: str) -> list[tuple[str, int]]:
+    """Group labels listed together ("in the A and B groups", "for arms A
+    and B"), with their positions."""
+    out: list[tuple[str, int]] = []
+    for m in _COORD_LABELS_RE.finditer(sent):
+        for g in ("a", "b"):
+            label = m.group(g).strip()
+            if not _NOT_LABEL.match(label):
+                out.append((label, m.start(g)))
+    m = re.search(
+        r"\b(?:arms?|groups?)\s+([A-D1-4])\s*(?:,\s*|\s+)(?:and|or|vs\.?)\s+([A-D1-4])\b", sent
+    )
+    if m:
+        out += [(f"arm {m.group(1)}", m.start(1)), (f"arm {m.group(2)}", m.start(2))]
+    return out
+
+
+def arm_of_values(
+    sent: str, vals: list[Mention], cues: list[Mention] | None = None
+) -> dict[int, str]:
+    """Which group each value (by index in `vals`) is stated for, as printed:
+
+    - "x and y in the A and B groups, respectively" / "A and B: x and y,
+      respectively": the k-th value takes the k-th label;
+    - "x in the A group and y in the B group": a value takes the cue that
+      follows it in its clause, before the next value;
+    - "in the A group, x": else the cue standing right before it in its clause.
+    Values nothing names are left out.
+    """
+    cues = arm_cues(sent) if cues is None else cues
+    out: dict[int, str] = {}
+    if not vals:
+        return out
+    if _RESPECTIVELY_RE.search(sent):
+        labels = coordinated_labels(sent)
+        if len(labels) >= 2 and len(vals) % len(labels) == 0:
+            for i in range(len(vals)):
+                out[i] = labels[i % len(labels)][0]
+            return out
+    for i, v in enumerate(vals):
+        nxt = vals[i + 1].start if i + 1 < len(vals) else len(sent)
+        after = [c for c in cues if v.end <= c.start < nxt]
+        after = [c for c in after if not _CLAUSE_BREAK_RE.search(sent[v.end : c.start])]
+        if after:
+            out[i] = after[0].label or ""
+            continue
+        prev = vals[i - 1].end if i else 0
+        before = [c for c in cues if prev <= c.start and c.end <= v.start]
+        before = [c for c in before if not _CLAUSE_BREAK_RE.search(sent[c.end : v.start])]
+        if before:
+            out[i] = before[-1].label or ""
+    return out
