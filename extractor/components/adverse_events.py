@@ -61,7 +61,7 @@ from .ae_patterns import (
     to_int,
     to_pct,
 )
-from .ae_tables import adverse_events_from_table
+from .ae_tables import TableAE, adverse_events_from_table, table_adverse_events, table_arm_roles
 from .ae_vocab import (
     KIND_BLOCKED,
     KIND_CATEGORY,
@@ -890,23 +890,30 @@ def second_arm_value(text: str, m: AEMatch) -> tuple[int | None, float, str | No
     return None
 
 
+def _compatible(a: AEMatch, b: AEMatch) -> bool:
+    if a.n is not None and b.n is not None and a.n != b.n:
+        return False
+    return a.percent is None or b.percent is None or abs(a.percent - b.percent) < 0.05
+
+
 def merge_adverse_events(matches: Iterable[AEMatch]) -> list[AEMatch]:
-    """One match per (term, grade, arm), first one kept, missing n/percent filled from later ones."""
+    """One match per (term, grade, arm) and value: a restatement with the same
+    n/percent (or one of them missing) is merged into the first, missing n or
+    percent filled from it; a different value (another period, another
+    table, a sentence giving another figure) stays its own entry."""
     out: list[AEMatch] = []
-    index: dict[tuple[str, str | None, str | None], int] = {}
+    index: dict[tuple[str, str | None, str | None], list[int]] = {}
     for m in matches:
         k = (m.term, m.grade, m.arm)
-        if k not in index:
-            index[k] = len(out)
+        slot = next((i for i in index.get(k, []) if _compatible(out[i], m)), None)
+        if slot is None:
+            index.setdefault(k, []).append(len(out))
             out.append(m)
             continue
-        cur = out[index[k]]
-        n, pct = cur.n, cur.percent
-        if n is None and m.n is not None and (pct is None or m.percent in (None, pct)):
-            n = m.n
-        if pct is None and m.percent is not None and (cur.n is None or m.n in (None, cur.n)):
-            pct = m.percent
-        out[index[k]] = replace(cur, n=n, percent=pct)
+        cur = out[slot]
+        n = cur.n if cur.n is not None else m.n
+        pct = cur.percent if cur.percent is not None else m.percent
+        out[slot] = replace(cur, n=n, percent=pct)
     return out
 
 
@@ -947,7 +954,10 @@ def find_adverse_events_in_text(text: str) -> list[AEMatch]:
 
 __all__ = [
     "AEMatch",
+    "TableAE",
     "adverse_events_from_table",
+    "table_adverse_events",
+    "table_arm_roles",
     "canonical_ae_term",
     "find_adverse_events",
     "find_adverse_events_in_text",

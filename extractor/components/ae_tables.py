@@ -1,257 +1,307 @@
-"""Adverse events from tables of events by grade (and arm).
+"""Adverse events from tables, as queries over the table model.
 
-A table qualifies when its header has grade columns ("Grade 1-2", "Grade ≥3",
-"Any grade", "All grades", "G3/4") or when its caption or corner cell names
-adverse events / toxicities / side effects. Header rows are the rows before the
-first row whose cells hold counts; a header row above the grade row names the
-arms, its cells spanning the grade columns to their right (empty cells are
-filled from the left). Rows are terms: the row label is normalised through the
-vocabulary; a label the vocabulary does not know is kept, lower-cased, only
-when the table is clearly an adverse-event table (caption or corner cell says
-so) and the label looks like an event name, with rule `ae.table.unmapped`.
-Cells: "12 (18%)", "12 (18.2)", "18%", "12/65", "12/65 (18%)", "12 [18.2]";
-"—", "NR", "0" are absent and give nothing. Arms are returned as printed.
+A table is an adverse-event table when its caption, corner cells or notes
+name adverse events / toxicities / side effects, or its columns or stubs
+carry grade bands. Each data row is an event (its stub, or the term row above
+a stub that is only a grade: "Grade 3", "III–IV"); each count column of an
+arm gives one entry per non-zero cell, with the grade of the column (or of
+the stub, or of the caption) and the arm of the column; a cell per period is
+its own entry. Zero cells, dashes and "NA" are absences. "Other" rows and
+category rows ("Metabolic", "Haematological") are not events; the events a
+footnote names for them are, with the grade and arm of the marked cell and
+n left unknown. Terms go through the adverse-event vocabulary; a label it
+does not know is kept, lower-cased and singular, only in a table that is
+clearly about adverse events (rule `ae.table.unmapped`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..document import Table
+from ..tables import Column, Row, TableModel, read_table, strip_marks
+from . import arms as arms_mod
 from .ae_patterns import GRADE_EXPR, AEMatch, collapse_grades, grade_items
-from .ae_vocab import canonical_term
+from .ae_vocab import KIND_BLOCKED, KIND_CATEGORY, canonical_term, load_vocab, lookup
 
-_DASH = {"", "-", "—", "–", "‒", "na", "n/a", "nr", "ne", "n.a.", "."}
 _AE_CONTEXT = re.compile(
     r"(?i)\b(?:adverse|toxicit|side[\s-]effect|safety|treatment[\s-]emergent|TEAEs?|AEs?)\b"
 )
-_ANY_COL = re.compile(r"(?i)^(?:any|all)[\s\-]grades?$|^total$|^overall$|^all$")
-_SKIP_COL = re.compile(
-    r"(?i)\bp[\s\-]?values?\b|^p$|\bci\b|\bodds\b|\bratio\b|^(?:rr|or|hr)\b|differ"
+_NOT_AE_TABLE = re.compile(
+    r"(?i)\b(?:baseline|characteristics|demograph|efficacy|response|survival|pharmacokinetic"
+    r"|dose (?:reduction|modification|delay)s?|reasons? for|discontinu)\b"
 )
-_N_PCT = re.compile(r"(?i)^\(?\s*(?:no\.|n)\s*\(\s*%\s*\)\s*\)?$|^%$|^n$|^no\.$")
 _STAT_ROW = re.compile(
-    r"(?i)^(?:total|n|no\.?|number|patients|median|mean|range|sd|p[\s\-]?value|characteristic)\b"
+    r"(?i)^(?:total|n|no\.?|number|patients|median|mean|range|sd|p[\s\-]?value|characteristic"
+    r"|variable|grade|any grade|all grades|none|no event)\b"
 )
+_OTHER_ROW = re.compile(r"(?i)^(?:other|others|miscellaneous)\b")
 _ANY_LABEL = re.compile(
     r"(?i)^(?:patients?\s+with\s+)?(?:at\s+least\s+one|≥\s*1|one\s+or\s+more|any)\s+"
 )
+_COUNT_STATS = {None, "n", "%", "n (%)", "n/N"}
 
 
-def _clean(cell: str) -> str:
-    return re.sub(r"\s+", " ", (cell or "").replace("|", " ")).strip()
+@dataclass(frozen=True)
+class TableAE:
+    """One adverse event read from a table: the match, the row it came from
+    and, for events named in a footnote, the footnote's index."""
+
+    match: AEMatch
+    row: int
+    footnote: int | None = None
+    period: str | None = None
 
 
-def _is_sep_row(row: list[str]) -> bool:
-    return all(re.fullmatch(r":?-{2,}:?|", _clean(c)) for c in row) and any(row)
-
-
-def _parse_cell(text: str, pct_only: bool) -> tuple[int | None, float | None] | None:
-    """(n, percent) from a table cell; None when absent, zero or unreadable."""
-    t = _clean(text).rstrip("*†‡§¶abcdef ")
-    if t.lower() in _DASH:
-        return None
-    m = re.fullmatch(r"(\d+)\s*[(\[]\s*(\d+(?:[.·]\d+)?)\s*%?\s*[)\]]", t)
-    if m:
-        n, p = int(m.group(1)), float(m.group(2).replace("·", "."))
-        return None if n == 0 else (n, p)
-    m = re.fullmatch(r"(\d+)\s*/\s*(\d+)(?:\s*\(\s*(\d+(?:\.\d+)?)\s*%?\s*\))?", t)
-    if m:
-        n = int(m.group(1))
-        return None if n == 0 else (n, float(m.group(3)) if m.group(3) else None)
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*%", t)
-    if m:
-        p = float(m.group(1))
-        return None if p == 0 else (None, p)
-    m = re.fullmatch(r"\d+(?:\.\d+)?", t)
-    if m:
-        val = float(t)
-        if val == 0:
-            return None
-        if pct_only:
-            return (None, val)
-        return (int(val), None) if val.is_integer() else None
-    return None
-
-
-_TRAILING_GRADE = re.compile(
-    r"(?i)^(?P<arm>.*?\S)[\s,;:–-]+(?P<grade>(?:any|all)\s+grades?|grades?\s*\S.*|G\s*\d.*)$"
-)
-
-
-def _split_arm_grade(text: str) -> tuple[str, str] | None:
-    """A header cell naming both the arm and the grade: "Drug (n=160) grade ≥3"."""
-    m = _TRAILING_GRADE.match(_clean(text))
-    if m and _grade_label_only(m.group("grade"))[0]:
-        return m.group("arm").strip(), m.group("grade")
-    return None
-
-
-def _grade_label(text: str) -> tuple[bool, str | None]:
-    """(is a grade column, grade) for a header cell (alone, or after an arm label)."""
-    found = _grade_label_only(text)
-    if found[0]:
-        return found
-    split = _split_arm_grade(text)
-    return _grade_label_only(split[1]) if split else (False, None)
-
-
-def _grade_label_only(text: str) -> tuple[bool, str | None]:
-    t = re.sub(r"(?i)[,\s]*\(?\s*(?:n\s*\(%\)|no\.\s*\(%\)|%|n)\s*\)?\s*$", "", _clean(text))
-    t = t.strip(" :,")
-    if _ANY_COL.match(t):
-        return True, None
-    m = GRADE_EXPR.fullmatch(t)
-    if m and not m.group("fatal"):
-        return True, collapse_grades(grade_items(m) or [])
-    return False, None
-
-
-def _is_data_row(row: list[str]) -> bool:
-    if not row or not _clean(row[0]):
-        return False
-    return any(
-        _parse_cell(c, False) is not None or _clean(c) in ("—", "-", "–", "0") for c in row[1:]
+def is_ae_table(model: TableModel) -> bool:
+    """True when the table reports adverse events by its caption, corner,
+    notes or grade columns (and is not a baseline or efficacy table)."""
+    cap = model.table.caption or ""
+    context = bool(_AE_CONTEXT.search(model.context))
+    graded = any(c.grade or c.any_grade for c in model.columns) or any(
+        r.grade is not None for r in model.data_rows()
     )
+    if _NOT_AE_TABLE.search(cap) and not _AE_CONTEXT.search(cap):
+        return False
+    return context or graded
 
 
-def _row_term(label: str, ae_context: bool) -> tuple[str | None, str | None, str]:
-    """(term, grade, rule) for a row label."""
-    text = _clean(label)
+def _clean_label(text: str) -> str:
+    t, _ = strip_marks(text)
+    return re.sub(r"\s+", " ", t).strip(" ,;:")
+
+
+def _singular(term: str) -> str:
+    if term.endswith("ies") and len(term) > 5:
+        return term[:-3] + "y"
+    if term.endswith("s") and not term.endswith(("ss", "us", "is")) and len(term) > 4:
+        return term[:-1]
+    return term
+
+
+def row_term(label: str, ae_context: bool) -> tuple[str | None, str | None, str]:
+    """(term, grade printed in the label, rule) for a row label; (None, None, "")
+    when the label is not an event (a category, "Other", a statistic)."""
+    text = _clean_label(label)
     grade = None
     gm = GRADE_EXPR.search(text)
     if gm and not gm.group("fatal"):
         items = grade_items(gm)
         grade = collapse_grades(items) if items else None
-        text = (text[: gm.start()] + " " + text[gm.end() :]).strip(" ,;:-")
+        text = (text[: gm.start()] + " " + text[gm.end() :]).strip(" ,;:-()")
         text = re.sub(r"\s+", " ", text)
+    if not text or _OTHER_ROW.match(text):
+        return None, None, ""
     term = canonical_term(text)
     if term is None:
         stripped = _ANY_LABEL.sub("", text)
         if stripped != text and canonical_term(stripped) == "any adverse event":
             term = "any adverse event"
+    if term is None:
+        # "Infection (normal absolute neutrophil count)": the term before a gloss
+        base = re.sub(r"\s*\([^()]*\)\s*$", "", text)
+        if base != text and base:
+            term = canonical_term(base)
     if term is not None:
         return term, grade, "ae.table.vocab"
+    entry = lookup(text)
+    if entry is not None and entry.kind in (KIND_CATEGORY, KIND_BLOCKED):
+        return None, None, ""
     if (
         ae_context
-        and re.fullmatch(r"[A-Za-z][A-Za-z\s\-/',]{2,60}", text)
+        and re.fullmatch(r"[A-Za-zα-ωγ][\w\s\-/',()]{2,60}", text)
         and not _STAT_ROW.match(text)
+        and not load_vocab().cues.get("category_words", re.compile("(?!x)x")).search(text)
     ):
-        return text.lower(), grade, "ae.table.unmapped"
+        return _singular(text.lower()), grade, "ae.table.unmapped"
     return None, None, ""
 
 
-def adverse_events_from_table(table: Table) -> list[tuple[AEMatch, int]]:
-    """Adverse events of an AE table, each with the index of its row in `table.rows`.
+def _count_columns(model: TableModel) -> list[Column]:
+    return [
+        c
+        for c in model.columns
+        if not c.is_test and c.statistic in _COUNT_STATS and c.statistic != "total"
+    ]
 
-    Grades come from grade columns (or from the row label, "Neutropenia,
-    grade ≥3"); arms are the header labels above the grade columns, as
-    printed. Spans are within the row rendered as its cells joined by tabs.
-    Tables that are neither graded nor captioned as adverse events give [].
-    """
-    rows = [list(r) for r in table.rows]
-    if not rows:
-        return []
-    ncols = max(len(r) for r in rows)
-    first_data = next((i for i, r in enumerate(rows) if _is_data_row(r)), None)
-    if first_data is None or first_data > 5:
-        return []
-    header = [r for r in rows[:first_data] if not _is_sep_row(r)]
-    corner = " ".join(_clean(r[0]) for r in header if r)
-    ae_context = bool(_AE_CONTEXT.search(table.caption or "") or _AE_CONTEXT.search(corner))
 
-    col_grade: dict[int, str | None] = {}
-    col_arm: dict[int, str] = {}
-    col_pct: dict[int, bool] = {}
-    skip_cols: set[int] = set()
-    grade_row = None
-    for hi, r in enumerate(header):
-        flags = [_grade_label(c)[0] for c in r[1:] if _clean(c)]
-        if flags and any(flags):
-            grade_row = hi
-    for hi, r in enumerate(header):
-        cells = [_clean(c) for c in r] + [""] * (ncols - len(r))
-        is_arm_row = grade_row is not None and hi < grade_row
-        last = ""
-        for j in range(1, ncols):
-            c = cells[j]
-            if is_arm_row:
-                if c:
-                    last = c
-                c = c or last
-            if not c:
-                continue
-            if _SKIP_COL.search(c):
-                skip_cols.add(j)
-                continue
-            if _N_PCT.match(c):
-                col_pct[j] = c.strip("() ") == "%"
-                continue
-            is_grade, g = _grade_label(c)
-            split = _split_arm_grade(c) if is_grade else None
-            if split and not _grade_label_only(c)[0]:
-                col_arm[j] = split[0]
-            if is_grade and hi == grade_row:
-                col_grade[j] = g
-                col_pct[j] = bool(re.search(r"\(\s*%\s*\)|^%|\s%$", c)) and not re.search(
-                    r"(?i)\bn\b", c
-                )
-            elif not is_grade:
-                col_arm[j] = c
-    if grade_row is None and not ae_context:
-        return []
-    if grade_row is not None:
-        data_cols = sorted(col_grade)
-    else:
-        data_cols = [j for j in range(1, ncols) if j not in skip_cols]
+def _grade_for(row: Row, col: Column, row_grade: str | None, model: TableModel) -> str | None:
+    if row.grade is not None:
+        return row.grade.grade
+    if col.grade:
+        return col.grade
+    if col.any_grade:
+        return None
+    return row_grade or model.caption_grade
 
-    out: list[tuple[AEMatch, int]] = []
-    caption_grade = None  # "Frequency of grade 3 or 4 adverse events": every row's grade
-    cm = GRADE_EXPR.search(table.caption or "")
-    if cm and not cm.group("fatal") and grade_row is None:
-        items = grade_items(cm)
-        caption_grade = collapse_grades(items) if items else None
-    for ri in range(first_data, len(rows)):
-        row = rows[ri]
-        if _is_sep_row(row) or not row:
+
+def table_adverse_events(table: Table) -> list[TableAE]:
+    """The adverse events of one table (empty unless it is an AE table)."""
+    model = read_table(table)
+    if not model.columns or not is_ae_table(model):
+        return []
+    ae_context = bool(_AE_CONTEXT.search(model.context))
+    cols = _count_columns(model)
+    out: list[TableAE] = []
+    for row in model.data_rows():
+        label = row.concept
+        if row.grade is not None and row.grade.grade is None and not row.grade.any:
             continue
-        # nested tables put the term in the second column under a category row
-        label = (
-            row[0]
-            if _clean(row[0])
-            else (row[1] if len(row) > 1 and _parse_cell(row[1], False) is None else "")
-        )
-        if not _clean(label):
-            continue
-        term, row_grade, rule = _row_term(label, ae_context)
-        row_grade = row_grade or caption_grade
+        term, label_grade, rule = row_term(label, ae_context)
         if term is None:
+            out.extend(_footnote_events(model, row, cols))
             continue
-        offsets = []
-        pos = 0
-        for c in row:
-            offsets.append(pos)
-            pos += len(c) + 1
-        for j in data_cols:
-            if j >= len(row) or j in skip_cols:
+        offsets = _offsets(table.rows[row.index])
+        for col in cols:
+            cell = model.cell(row, col)
+            got = cell.count()
+            if got is None:
                 continue
-            val = _parse_cell(row[j], col_pct.get(j, False))
-            if val is None:
-                continue
-            n, pct = val
-            grade = col_grade.get(j) if grade_row is not None else row_grade
-            if grade is None and grade_row is not None:
-                grade = row_grade if col_grade.get(j) is None else grade
+            n, pct = got
+            grade = _grade_for(row, col, label_grade, model)
+            graded = bool(col.grade or col.any_grade or row.grade)
+            a = offsets[col.indices[0]][0] if col.indices[0] < len(offsets) else 0
+            b = offsets[min(col.indices[-1], len(offsets) - 1)][1] if offsets else 0
             match = AEMatch(
                 term=term,
                 grade=grade,
                 n=n,
                 percent=pct,
-                char_start=offsets[j],
-                char_end=offsets[j] + len(row[j]),
-                rule=rule + (".graded" if grade_row is not None else ""),
-                arm=col_arm.get(j),
-                surface=_clean(label),
+                char_start=a,
+                char_end=b,
+                rule=rule + (".graded" if graded else ""),
+                arm=col.arm,
+                surface=_clean_label(row.stub),
             )
-            out.append((match, ri))
+            out.append(TableAE(match, row.index, period=col.period))
+    return out
+
+
+def _offsets(cells: list[str]) -> list[tuple[int, int]]:
+    """Each cell's range in the row rendered as its cells joined by tabs."""
+    out, pos = [], 0
+    for c in cells:
+        out.append((pos, pos + len(c)))
+        pos += len(c) + 1
+    return out
+
+
+_LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bor\b)\s*")
+_FOOT_COUNT = re.compile(r"\s*[(\[]\s*n\s*=\s*(\d+)\s*[)\]]")
+
+
+def _footnote_events(model: TableModel, row: Row, cols: list[Column]) -> list[TableAE]:
+    """Events a footnote names for an "Other" (or category) row: the note
+    whose mark is on a cell of the row gives the events of that cell's arm
+    and grade; a note marked on the stub applies to the row's arms alike
+    only when it is a plain list of events."""
+    table = model.table
+    if not table.footnotes or not _OTHER_ROW.match(_clean_label(row.stub)):
+        return []
+    out: list[TableAE] = []
+    for col in cols:
+        cell = model.cell(row, col)
+        marks = cell.value.marks
+        if not marks or cell.count() is None:
+            continue
+        for fi, note in enumerate(table.footnotes):
+            body = _note_body(note, marks)
+            if body is None:
+                continue
+            for term, n in _listed_events(body):
+                match = AEMatch(
+                    term=term,
+                    grade=_grade_for(row, col, None, model),
+                    n=n,
+                    percent=None,
+                    char_start=0,
+                    char_end=0,
+                    rule="ae.table.footnote",
+                    arm=col.arm,
+                    surface=term,
+                )
+                out.append(TableAE(match, row.index, footnote=fi, period=col.period))
+    return out
+
+
+def _note_body(note: str, marks: str) -> str | None:
+    """The text of a footnote that starts with one of `marks`, else None."""
+    t = note.strip()
+    for mk in marks:
+        if t.startswith(mk):
+            return t[len(mk) :].strip()
+    return None
+
+
+def _listed_events(body: str) -> list[tuple[str, int | None]]:
+    """Events of a footnote that is a plain list ("Ataxia, facial oedema,
+    fainted and hydrocephalus."); [] when any item is not an event."""
+    body = body.strip().rstrip(".")
+    if len(body) > 400 or re.search(r"\b(?:were|was|had|included|patients?)\b", body):
+        return []
+    items = [x for x in _LIST_SPLIT.split(body) if x.strip()]
+    out: list[tuple[str, int | None]] = []
+    for item in items:
+        n = None
+        m = _FOOT_COUNT.search(item)
+        if m:
+            n = int(m.group(1))
+            item = item[: m.start()]
+        term = canonical_term(item)
+        if term is None:
+            t = item.strip().lower()
+            if not re.fullmatch(r"[a-z][a-z\s\-']{2,40}", t):
+                return []
+            term = _singular(t)
+        out.append((term, n))
+    return out if len(out) >= 2 else []
+
+
+def adverse_events_from_table(table: Table) -> list[tuple[AEMatch, int]]:
+    """Adverse events of an AE table, each with the index of its row in
+    `table.rows` (see `table_adverse_events` for footnote and period)."""
+    return [(t.match, t.row) for t in table_adverse_events(table)]
+
+
+def _tokens(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _WEAK}
+
+
+_WEAK = {"group", "arm", "patients", "given", "the", "and", "with", "n", "plus", "of", "in"}
+
+
+def table_arm_roles(
+    labels: list[str | None], paper_arms: list[tuple[str, str]]
+) -> dict[str | None, str | None]:
+    """The role of each arm label of a table's columns: the paper's arm
+    whose label shares most of the column's words, else the role the label
+    itself suggests (`arms.role_for_label`), the second of two plain
+    treatment labels being the comparator (as `arms.arm_columns` reads it).
+    A table without arm labels belongs to the paper's one treated arm when
+    it has exactly one."""
+    distinct: list[str] = []
+    for lab in labels:
+        if lab and lab not in distinct:
+            distinct.append(lab)
+    out: dict[str | None, str | None] = {}
+    for lab in distinct:
+        lt = _tokens(lab)
+        best, score = None, 0.0
+        for plabel, role in paper_arms:
+            pt = _tokens(plabel)
+            if not lt or not pt:
+                continue
+            s = len(lt & pt) / len(lt)
+            if s > score:
+                best, score = role, s
+        out[lab] = best if score >= 0.5 else None
+    guessed = {lab: arms_mod.role_for_label(lab) for lab in distinct if out[lab] is None}
+    plain = [lab for lab in distinct if guessed.get(lab) == "intervention"]
+    if len(plain) == 2 and len(distinct) == 2:
+        guessed[plain[1]] = "control"
+    for lab, role in guessed.items():
+        out[lab] = role
+    treated = {r for _, r in paper_arms if r in ("intervention", "control")}
+    out[None] = "intervention" if treated == {"intervention"} else None
     return out

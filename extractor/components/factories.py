@@ -385,14 +385,19 @@ def adverse_events_component(doc: Doc) -> Doc:
                     provenance=replace(e.provenance, rule=m.rule + ".second_arm"),
                 )
             )
+    paper_arms = [(a.label, a.role) for a in _facts(doc).get("arms", [])]
     for table in source.tables:
-        roles = {a.label: a.role for a in arms_mod.arm_columns(table).values()}
-        for m, r in ae_mod.adverse_events_from_table(table):
-            e = ae_mod.to_adverse_event(m, provenance(source, *_row_span(table, r), m.rule))
-            role = next((v for k, v in roles.items() if e.arm and e.arm.startswith(k)), None)
-            found.append(
-                replace(e, arm=role or (arms_mod.role_for_label(e.arm) if e.arm else None))
+        events = ae_mod.table_adverse_events(table)
+        roles = ae_mod.table_arm_roles([t.match.arm for t in events], paper_arms)
+        for t in events:
+            m = t.match
+            where = (
+                table.footnote_spans[t.footnote]
+                if t.footnote is not None and t.footnote < len(table.footnote_spans)
+                else _row_span(table, t.row)
             )
+            e = ae_mod.to_adverse_event(m, provenance(source, *where, m.rule))
+            found.append(replace(e, arm=roles.get(m.arm)))
     # one event per (term, grade, arm); the merge reads only those fields and n/percent
     found = ae_mod.merge_adverse_events(found)  # type: ignore[arg-type]
     _facts(doc)["adverse_events"] = found
