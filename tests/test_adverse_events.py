@@ -49,7 +49,7 @@ CASES = [
         [
             ("fatigue", None, None, 32.0),
             ("nausea", None, None, 28.0),
-            ("rash maculo-papular", None, None, 15.0),
+            ("rash", None, None, 15.0),
         ],
     ),
     ("Two deaths were attributed to sepsis.", [("sepsis", "5", 2, None)]),
@@ -72,8 +72,8 @@ CASES = [
     (
         "Peripheral neuropathy (all grades) occurred in 22 patients (34%), and grade ≥3 in 3 (5%).",
         [
-            ("peripheral sensory neuropathy", None, 22, 34.0),
-            ("peripheral sensory neuropathy", ">=3", 3, 5.0),
+            ("peripheral neuropathy", None, 22, 34.0),
+            ("peripheral neuropathy", ">=3", 3, 5.0),
         ],
     ),
     (
@@ -111,7 +111,7 @@ CASES = [
     ),
     (
         "Grades 1 and 2 rash occurred in 10 (15%) and 3 (5%) patients, respectively.",
-        [("rash maculo-papular", "1", 10, 15.0), ("rash maculo-papular", "2", 3, 5.0)],
+        [("rash", "1", 10, 15.0), ("rash", "2", 3, 5.0)],
     ),
     (
         "Serious infections, such as pneumonia and sepsis, were seen in 9 patients.",
@@ -402,9 +402,9 @@ def test_table_header_cells_naming_arm_and_grade_together() -> None:
     )
     got = [(m.term, m.grade, m.n, m.percent, m.arm) for m, _ in adverse_events_from_table(t)]
     assert got == [
-        ("rash maculo-papular", "1-2", 10, 20.0, "Drug A"),
-        ("rash maculo-papular", ">=3", 2, 4.0, "Drug A"),
-        ("rash maculo-papular", "1-2", 3, 6.0, "Placebo"),
+        ("rash", "1-2", 10, 20.0, "Drug A"),
+        ("rash", ">=3", 2, 4.0, "Drug A"),
+        ("rash", "1-2", 3, 6.0, "Placebo"),
     ]
 
 
@@ -444,3 +444,95 @@ def test_events_counted_per_arm_in_parentheses() -> None:
         ("conjunctivitis", 40, 4.0, "A"),
         ("conjunctivitis", 15, 3.0, "B"),
     ]
+
+
+# --------------------------------------------------------------------------- table model port
+
+
+def test_table_by_period_grade_rows_and_zero_cells() -> None:
+    from litkg.extractor.components.ae_tables import table_adverse_events
+
+    rows = [
+        ["Event", "Induction", "", "Consolidation", ""],
+        ["", "Regimen P (n=40)", "Regimen Q (n=38)", "Regimen P (n=40)", "Regimen Q (n=38)"],
+        ["Mucositis", "", "", "", ""],
+        ["Grade 0", "30", "29", "35", "33"],
+        ["Grade 3", "4", "0", "2", "—"],
+    ]
+    t = Table(rows=rows, caption="Table 3. Toxicity per treatment phase", grid=True,
+              header_rows=2, spans=[(0, 1, 1, 2), (0, 3, 1, 2)])  # fmt: skip
+    got = [
+        (e.match.term, e.match.grade, e.match.n, e.match.arm, e.period)
+        for e in table_adverse_events(t)
+    ]
+    assert got == [
+        ("mucositis oral", "3", 4, "Regimen P", "Induction"),
+        ("mucositis oral", "3", 2, "Regimen P", "Consolidation"),
+    ]
+
+
+def test_footnote_names_the_events_of_an_other_row() -> None:
+    from litkg.extractor.components.ae_tables import table_adverse_events
+
+    t = Table(
+        rows=[
+            ["Toxicity", "Arm X (n = 20)", "Arm Y (n = 21)"],
+            ["Vomiting", "2 (10)", "1 (4.8)"],
+            ["Metabolic", "1 (5)", "2 (9.5)"],
+            ["Other", "3§ (15)", "0"],
+        ],
+        caption="Table 4. Grade 3-4 toxicities",
+        footnotes=["§ Hiccups, fainting and facial oedema."],
+        footnote_spans=[(100, 137)],
+    )
+    got = [
+        (e.match.term, e.match.grade, e.match.n, e.match.arm, e.footnote)
+        for e in table_adverse_events(t)
+    ]
+    assert got == [
+        ("vomiting", "3-4", 2, "Arm X", None),
+        ("vomiting", "3-4", 1, "Arm Y", None),
+        ("hiccups", "3-4", None, "Arm X", 0),
+        ("syncope", "3-4", None, "Arm X", 0),
+        ("edema face", "3-4", None, "Arm X", 0),
+    ]
+
+
+def test_row_term_glosses_british_spellings_and_flat_marks() -> None:
+    from litkg.extractor.components.ae_tables import row_term
+
+    assert row_term("Neuropathy (sensory)", True)[0] == "peripheral sensory neuropathy"
+    assert row_term("Infection (with normal ANC)", True)[0] == "infection"
+    assert row_term("Any toxicity (each patient counted once)", True)[0] == "any adverse event"
+    assert row_term("Leucopenia", True)[0] == "leukopenia"
+    assert row_term("Oesophagitis", True)[0] == "esophagitis"
+    assert row_term("Nausea2", True)[0] == "nausea"
+    assert row_term("Elevated AST level", True)[0] == "transaminase increased"
+    assert row_term("Reduction in left ventricular ejection fraction", True)[0] == (
+        "ejection fraction decreased"
+    )
+    assert row_term("Rash", True)[0] == "rash"
+    assert row_term("Cardiac", True)[0] is None  # an organ class
+    assert row_term("Electrolyte disturbances", True)[0] is None
+    assert row_term("Other events", True)[0] is None
+    assert row_term("Renal toxicity", True)[0] == "renal toxicity"
+
+
+def test_table_arm_roles() -> None:
+    from litkg.extractor.components.ae_tables import table_arm_roles
+
+    roles = table_arm_roles(["Short course", "Long course"], [])
+    assert roles["Short course"] == "intervention" and roles["Long course"] == "control"
+    roles = table_arm_roles(["Sham + rehab", "Device + rehab"], [])
+    assert roles["Sham + rehab"] == "control" and roles["Device + rehab"] == "intervention"
+    paper = [("weekly dosing arm", "control"), ("daily dosing arm", "intervention")]
+    roles = table_arm_roles(["Weekly dosing", "Daily dosing"], paper)
+    assert roles == {"Weekly dosing": "control", "Daily dosing": "intervention", None: None}
+
+
+def test_merge_keeps_a_restatement_with_another_value() -> None:
+    a = AEMatch("fatigue", "3", 4, 10.0, 0, 0, "r", arm="intervention")
+    b = AEMatch("fatigue", "3", None, 10.0, 0, 0, "r", arm="intervention")
+    c = AEMatch("fatigue", "3", 6, 15.0, 0, 0, "r", arm="intervention")
+    merged = merge_adverse_events([a, b, c])
+    assert [(m.n, m.percent) for m in merged] == [(4, 10.0), (6, 15.0)]

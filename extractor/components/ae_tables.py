@@ -23,10 +23,10 @@ from ..document import Table
 from ..tables import Column, Row, TableModel, read_table, strip_marks
 from . import arms as arms_mod
 from .ae_patterns import GRADE_EXPR, AEMatch, collapse_grades, grade_items
-from .ae_vocab import KIND_BLOCKED, KIND_CATEGORY, canonical_term, load_vocab, lookup
+from .ae_vocab import KIND_BLOCKED, KIND_CATEGORY, canonical_term, lookup
 
 _AE_CONTEXT = re.compile(
-    r"(?i)\b(?:adverse|toxicit|side[\s-]effect|safety|treatment[\s-]emergent|TEAEs?|AEs?)\b"
+    r"(?i)\b(?:adverse|toxicit\w*|side[\s-]effects?|safety|treatment[\s-]emergent|TEAEs?|AEs?)\b"
 )
 _NOT_AE_TABLE = re.compile(
     r"(?i)\b(?:baseline|characteristics|demograph|efficacy|response|survival|pharmacokinetic"
@@ -35,6 +35,11 @@ _NOT_AE_TABLE = re.compile(
 _STAT_ROW = re.compile(
     r"(?i)^(?:total|n|no\.?|number|patients|median|mean|range|sd|p[\s\-]?value|characteristic"
     r"|variable|grade|any grade|all grades|none|no event)\b"
+)
+# an organ-system class ("Metabolic", "Non-hematologic", "Electrolyte disturbances")
+_CATEGORY_LABEL = re.compile(
+    r"(?i)^(?:non-?)?[a-z]+(?:ic|ac|al|ary|ous)$"
+    r"|^[\w\s-]+\b(?:disorders|disturbances|abnormalities|toxicities|events|complications)$"
 )
 _OTHER_ROW = re.compile(r"(?i)^(?:other|others|miscellaneous)\b")
 _ANY_LABEL = re.compile(
@@ -93,16 +98,25 @@ def row_term(label: str, ae_context: bool) -> tuple[str | None, str | None, str]
         text = re.sub(r"\s+", " ", text)
     if not text or _OTHER_ROW.match(text):
         return None, None, ""
-    term = canonical_term(text)
-    if term is None:
-        stripped = _ANY_LABEL.sub("", text)
-        if stripped != text and canonical_term(stripped) == "any adverse event":
-            term = "any adverse event"
-    if term is None:
-        # "Infection (normal absolute neutrophil count)": the term before a gloss
-        base = re.sub(r"\s*\([^()]*\)\s*$", "", text)
-        if base != text and base:
-            term = canonical_term(base)
+    # "Neuropathy (motor)", "Infection (normal ANC)", "Any toxicity (each patient counted once)"
+    gloss = re.fullmatch(r"(?P<base>[^()]+?)\s*\((?P<gloss>[^()]+)\)", text)
+    base = gloss.group("base") if gloss else text
+    candidates = [text]
+    glued = re.fullmatch(r"(.*[a-z])\d{1,2}", text)  # a footnote number printed flat: "Vomiting1"
+    if glued:
+        candidates.append(glued.group(1))
+    if gloss:
+        candidates += [f"{gloss.group('gloss')} {base}", base]
+    term = None
+    for cand in candidates:
+        term = canonical_term(cand)
+        if term is None:
+            stripped = _ANY_LABEL.sub("", cand)
+            if stripped != cand and canonical_term(stripped) == "any adverse event":
+                term = "any adverse event"
+        if term is not None:
+            break
+    text = base if term is None else text
     if term is not None:
         return term, grade, "ae.table.vocab"
     entry = lookup(text)
@@ -112,7 +126,7 @@ def row_term(label: str, ae_context: bool) -> tuple[str | None, str | None, str]
         ae_context
         and re.fullmatch(r"[A-Za-zα-ωγ][\w\s\-/',()]{2,60}", text)
         and not _STAT_ROW.match(text)
-        and not load_vocab().cues.get("category_words", re.compile("(?!x)x")).search(text)
+        and not _CATEGORY_LABEL.match(text)
     ):
         return _singular(text.lower()), grade, "ae.table.unmapped"
     return None, None, ""

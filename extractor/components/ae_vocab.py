@@ -24,9 +24,17 @@ KIND_CATEGORY = "category"
 KIND_BLOCKED = "blocked"
 
 _INCREASE_AFTER = ("increased", "increase", "increases", "elevation", "elevations", "elevated")
-_INCREASE_BEFORE = ("increased", "elevated", "raised", "high")
+_INCREASE_BEFORE = (
+    "increased",
+    "elevated",
+    "raised",
+    "high",
+    "increase in",
+    "elevation of",
+    "elevation in",
+)
 _DECREASE_AFTER = ("decreased", "decrease", "decreases", "reduction", "reduced")
-_DECREASE_BEFORE = ("decreased", "reduced", "low")
+_DECREASE_BEFORE = ("decreased", "reduced", "low", "reduction in", "decrease in")
 
 
 @dataclass(frozen=True)
@@ -95,6 +103,7 @@ def _lab_forms(lab: dict[str, Any]) -> list[str]:
     for analyte in lab.get("analytes", []):
         forms += [f"{analyte} {a}" for a in after]
         forms += [f"{b} {analyte}" for b in before]
+        forms += [f"{b} {analyte} level" for b in before if " " not in b]  # "elevated ALT level(s)"
     return forms
 
 
