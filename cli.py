@@ -586,6 +586,78 @@ def build(
         sys.exit(1)
 
 
+# -------------------------------------------------------------------- effect
+
+
+@cli.command()
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--papers",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Batch form: the folder of the prompts' papers (PMC<PMCID>.nxml, ...).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Batch form: PREDICTIONS.csv to write (PromptID,Label,Evidence).",
+)
+@click.option("--intervention", help="Single form: the intervention, as free text.")
+@click.option("--comparator", help="Single form: the comparator, as free text.")
+@click.option("--outcome", help="Single form: the outcome, as free text.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def effect(source: Path, papers, output, intervention, comparator, outcome, fmt: str) -> None:
+    """Direction of effect: significantly increased / decreased / no significant
+    difference of the intervention arm against the comparator on an outcome.
+
+    \b
+    litkg effect PAPER --intervention X --comparator Y --outcome Z
+    litkg effect PROMPTS.csv --papers DIR -o PREDICTIONS.csv
+    """
+    if papers is not None or output is not None:
+        if papers is None or output is None:
+            raise click.UsageError("the batch form needs both --papers DIR and -o PREDICTIONS.csv")
+        _effect_batch(source, papers, output)
+        return
+    if not (intervention and comparator and outcome):
+        raise click.UsageError(
+            "give --intervention, --comparator and --outcome (or PROMPTS.csv --papers DIR -o FILE)"
+        )
+    import json
+
+    from litkg.extractor.document import IngestError
+    from litkg.extractor.effect.answer import Paper, answer
+    from litkg.extractor.ingest import load_document
+
+    try:
+        paper = Paper.of(load_document(source))
+    except IngestError as e:
+        raise click.ClickException(str(e)) from e
+    a = answer(paper, intervention, comparator, outcome)
+    if fmt == "json":
+        click.echo(json.dumps(a.to_dict(), indent=1, ensure_ascii=False))
+    else:
+        click.echo(a.explain())
+
+
+def _effect_batch(prompts: Path, papers: Path, output: Path) -> None:
+    from litkg.extractor.effect.batch import PromptsError, run
+
+    def progress(items, total):
+        from tqdm import tqdm
+
+        yield from tqdm(items, total=total, desc="effect", unit="paper", file=sys.stderr,
+                        disable=not sys.stderr.isatty())  # fmt: skip
+
+    try:
+        n, unreadable = run(prompts, papers, output, progress)
+    except PromptsError as e:
+        raise click.ClickException(str(e)) from e
+    for msg in unreadable:
+        click.echo(f"could not read {msg}", err=True)
+    click.echo(f"{output}: {n} prompts, {len(unreadable)} papers unreadable", err=True)
+
+
 def main() -> None:
     """Console-script entry point."""
     cli()
