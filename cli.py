@@ -611,8 +611,9 @@ def effect(source: Path, papers, output, intervention, comparator, outcome, fmt:
     difference of the intervention arm against the comparator on an outcome.
 
     \b
-    litkg effect PAPER --intervention X --comparator Y --outcome Z
-    litkg effect PROMPTS.csv --papers DIR -o PREDICTIONS.csv
+    Example:
+      litkg effect PMC123.nxml --intervention aspirin --comparator placebo --outcome stroke
+      litkg effect prompts.csv --papers papers/ -o predictions.csv
     """
     if papers is not None or output is not None:
         if papers is None or output is None:
