@@ -411,12 +411,15 @@ class _PaperBuilder:
         if r.first_page:
             self.add(ref, PRISM.startingPage, string(r.first_page))
         doi = iris.norm_doi(r.doi)
+        if doi and doi == iris.norm_doi(self.record.study.doi):
+            doi = None  # the paper's own DOI (a page footer run into the entry): not the work's
         if doi:
             self.add(ref, PRISM.doi, string(doi))
         if r.title:
             self.add(ref, DCTERMS.title, string(r.title))
         key = iris.work_key(
-            r.doi, iris.bib_key(r.first_author, r.year, r.journal, r.volume, r.first_page)
+            doi,
+            iris.bib_key(r.first_author, r.year, r.journal, r.volume, r.first_page, r.title),
         )
         if key:
             work = iris.work_iri(key)

@@ -4,8 +4,9 @@
   joined by owl:sameAs in the shared graph, count once, under the canonical
   IRI) with the number of corpus papers citing it, and the corpus paper it
   resolves to when it is one;
-- who cites whom inside the corpus: the `cito:cites` links between corpus
-  papers that the linker resolved.
+- who cites whom inside the corpus: the references the linker resolved to
+  corpus papers (`lkg:resolvesTo`; a DOI that is not the reference's own
+  resolves to nothing).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ Q_PAPERS = """SELECT ?paper ?doc ?doi ?year WHERE {
 }"""
 
 Q_INTERNAL = """SELECT DISTINCT ?citing ?cited WHERE {
-  ?citing a lkg:Paper ; cito:cites ?cited .
+  ?citing a lkg:Paper ; lkg:reference/lkg:citedWork/lkg:resolvesTo ?cited .
   ?cited a lkg:Paper .
   FILTER (?citing != ?cited)
 }"""
@@ -99,8 +100,6 @@ def citation_network(store: KGStore) -> Network:
             w.doi = str(r["doi"])
         if r.get("resolves") is not None:
             w.resolves_to = names.get(str(r["resolves"]), str(r["resolves"]))
-        if iri in names:
-            w.resolves_to = names[iri]
         citers[iri].add(names.get(str(r["paper"]), str(r["paper"])))
     for iri, w in works.items():
         w.citers = sorted(citers[iri])

@@ -194,13 +194,18 @@ def bib_key(
     journal: str | None,
     volume: str | None,
     first_page: str | None,
+    title: str | None = None,
 ) -> str | None:
     """The normalised key of a work without DOI, or None when too little is known
-    (a first author, a year and a first page or volume are needed)."""
+    (a first author, a year and a first page or volume are needed; without
+    either, the title stands in)."""
     author = fold(first_author or "")
     page, vol = norm_page(first_page), norm_volume(volume)
-    if not author or not year or not (page or vol):
+    if not author or not year:
         return None
+    if not (page or vol):
+        t = fold(title or "")
+        return "|".join([author, str(year), "title", t]) if t else None
     return "|".join([author, str(year), journal_initials(journal), vol, page])
 
 

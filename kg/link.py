@@ -128,6 +128,7 @@ class Bib:
     journal: str | None
     volume: str
     page: str
+    title: str = ""
 
     @classmethod
     def of(cls, row: Mapping[str, Node]) -> Bib:
@@ -138,20 +139,36 @@ class Bib:
             journal=_s(row, "journal"),
             volume=iris.norm_volume(_s(row, "volume")),
             page=iris.norm_page(_s(row, "page")),
+            title=iris.fold(_s(row, "title") or ""),
         )
 
+    def agrees(self, other: Bib) -> bool:
+        """No contradiction between two descriptions of a work: the same first
+        author and year wherever both give one. A reference whose DOI is a
+        paper's but whose author or year is not (the page footer with the
+        citing paper's own DOI swallowed by the last entry) is another work."""
+        if self.author and other.author and self.author != other.author:
+            return False
+        return not (self.year and other.year and self.year != other.year)
+
     def same_work(self, other: Bib, require_author: bool = True) -> bool:
-        """Same DOI; or same first author (when required), year and first page,
-        compatible journal, and equal volume when both have one."""
+        """Same DOI (and no contradicting author or year); or, without a DOI on
+        both sides, the same first author (when required) and year and one of:
+        the same first page with a compatible journal and equal volume when both
+        have one, or the same title."""
         if self.doi and other.doi:
-            return self.doi == other.doi
-        if not (self.year and self.page) or self.year != other.year or self.page != other.page:
+            return self.doi == other.doi and self.agrees(other)
+        if not self.year or self.year != other.year:
             return False
         if require_author or (self.author and other.author):
             if not self.author or self.author != other.author:
                 return False
         elif not (self.journal and other.journal):
             return False  # no author on one side: the journal must confirm
+        if self.title and other.title and self.title == other.title:
+            return True
+        if not self.page or self.page != other.page:
+            return False
         if self.volume and other.volume and self.volume != other.volume:
             return False
         return iris.journal_compatible(self.journal, other.journal)
@@ -281,6 +298,8 @@ def compute_links(source: Any) -> tuple[Graph, Links]:
     for p, pb in papers.items():
         if pb.year and pb.page:
             paper_index[(pb.year, pb.page)].append(p)
+        if pb.year and pb.title:
+            paper_index[(pb.year, "title:" + pb.title)].append(p)
         if pb.doi:
             paper_by_doi[pb.doi].append(p)
 
@@ -299,11 +318,18 @@ def compute_links(source: Any) -> tuple[Graph, Links]:
             key = iris.work_key(
                 b.doi,
                 iris.bib_key(
-                    _s(row, "author"), b.year, b.journal, _s(row, "volume"), _s(row, "page")
+                    _s(row, "author"),
+                    b.year,
+                    b.journal,
+                    _s(row, "volume"),
+                    _s(row, "page"),
+                    _s(row, "title"),
                 ),
             )
             if key:
                 g.add((wn, LKG.workKey, Literal(key)))
+            if w in papers:
+                continue  # a corpus paper describes itself; a reference's spelling is not its own
             for pred, k in (
                 (LKG.firstAuthor, "author"),
                 (PRISM.publicationName, "journal"),
@@ -344,7 +370,7 @@ def compute_links(source: Any) -> tuple[Graph, Links]:
         # resolve to a corpus paper
         target = None
         for m in members:
-            if m in papers:
+            if m in papers and work_bib[m].agrees(papers[m]):
                 target = m
                 break
         if target is None:
@@ -353,6 +379,12 @@ def compute_links(source: Any) -> tuple[Graph, Links]:
                     p
                     for m in members
                     for p in paper_index.get((work_bib[m].year, work_bib[m].page), ())
+                }
+                | {
+                    p
+                    for m in members
+                    for p in paper_index.get((work_bib[m].year, "title:" + work_bib[m].title), ())
+                    if work_bib[m].title
                 }
                 | {
                     p
@@ -368,8 +400,10 @@ def compute_links(source: Any) -> tuple[Graph, Links]:
         if target is None:
             continue
         for m in members:
-            if m != target:
-                g.add((URIRef(m), LKG.resolvesTo, URIRef(target)))
+            # also when the work is the paper under its own IRI: readers follow
+            # lkg:resolvesTo only, so a DOI that is not the reference's own
+            # (cited under the paper's IRI, see Bib.agrees) resolves to nothing
+            g.add((URIRef(m), LKG.resolvesTo, URIRef(target)))
         for citer in sorted(citers):
             if citer != target:
                 g.add((URIRef(citer), CITO.cites, URIRef(target)))

@@ -50,14 +50,14 @@ Q_REFERENCES = """SELECT ?paper ?ref ?index ?author ?year ?journal ?volume ?page
   OPTIONAL { ?ref prism:doi ?doi }
   OPTIONAL { ?ref dcterms:title ?title }
   OPTIONAL { ?ref lkg:citedWork ?work .
-             { ?work lkg:resolvesTo ?resolves } UNION { ?work a lkg:Paper BIND(?work AS ?resolves) }
+             ?work lkg:resolvesTo ?resolves .
              OPTIONAL { ?resolves lkg:documentId ?doc } }
   OPTIONAL { ?ref lkg:evidence ?ev . ?ev oa:hasSelector ?sel . ?sel oa:exact ?quote .
              OPTIONAL { ?ev lkg:page ?page } }
 }"""
 
 Q_CITED_BY = """SELECT ?paper ?citing ?doc WHERE {
-  ?citing a lkg:Paper ; cito:cites ?paper .
+  ?citing a lkg:Paper ; lkg:reference/lkg:citedWork/lkg:resolvesTo ?paper .
   OPTIONAL { ?citing lkg:documentId ?doc }
   FILTER (?citing != ?paper)
 }"""
