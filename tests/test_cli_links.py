@@ -23,9 +23,14 @@ def _ref(index, author, year, journal, volume=None, page=None, doi=None, title=N
 
 WALK = {
     "document": "walking_trial",
-    "study": {"title": "Telephone coaching for walking after bowel surgery", "year": 2013,
-              "doi": "10.5555/wlk.2013.77", "journal": "Public Health Trials",
-              "first_author": "Ngata", "article_type": "trial-report"},  # fmt: skip
+    "study": {
+        "title": "Telephone coaching for walking after bowel surgery",
+        "year": 2013,
+        "doi": "10.5555/wlk.2013.77",
+        "journal": "Public Health Trials",
+        "first_author": "Ngata",
+        "article_type": "trial-report",
+    },  # fmt: skip
     "references": [
         _ref(1, "Lee", 2011, "Prev Sci", "12", "40", title="Walking programmes in primary care"),
         # the last entry ran into the page footer, which prints this paper's own DOI
@@ -40,9 +45,14 @@ WALK = {
 }
 COHORT = {
     "document": "step_cohort",
-    "study": {"title": "Step counts in a rural cohort", "year": 2011, "doi": "10.5555/coh.2011.3",
-              "journal": "Epidemiology Reports", "first_author": "Ikeda",
-              "article_type": "cohort-study"},  # fmt: skip
+    "study": {
+        "title": "Step counts in a rural cohort",
+        "year": 2011,
+        "doi": "10.5555/coh.2011.3",
+        "journal": "Epidemiology Reports",
+        "first_author": "Ikeda",
+        "article_type": "cohort-study",
+    },  # fmt: skip
 }
 
 
