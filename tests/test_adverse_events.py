@@ -536,3 +536,42 @@ def test_merge_keeps_a_restatement_with_another_value() -> None:
     c = AEMatch("fatigue", "3", 6, 15.0, 0, 0, "r", arm="intervention")
     merged = merge_adverse_events([a, b, c])
     assert [(m.n, m.percent) for m in merged] == [(4, 10.0), (6, 15.0)]
+
+
+def test_other_row_footnote_listing_events_per_grade_and_arm() -> None:
+    from litkg.extractor.components.ae_tables import table_adverse_events
+
+    t = Table(
+        rows=[
+            ["", "Weekly arm", "", "Daily arm", ""],
+            ["", "Grade 3", "Grade 4", "Grade 3", "Grade 4"],
+            ["Fatigue", "5 (8%)", "..", "7 (11%)", "1 (2%)"],
+            ["Others†", "6 (9%)", "2 (3%)", "3 (5%)", ".."],
+        ],
+        caption="Table 2 Adverse events",
+        footnotes=[
+            "† Other grade 3 events comprised hiccups (n=4) and syncope (n=2) in the weekly "
+            "arm; and anorexia (n=3) in the daily arm. Other grade 4 events were fast atrial "
+            "fibrillation (n=2) in the weekly arm."
+        ],
+        footnote_spans=[(0, 10)],
+    )
+    got = [
+        (e.match.term, e.match.grade, e.match.n, e.match.arm)
+        for e in table_adverse_events(t)
+        if e.footnote is not None
+    ]
+    assert got == [
+        ("hiccups", "3", 4, "Weekly arm"),
+        ("syncope", "3", 2, "Weekly arm"),
+        ("anorexia", "3", 3, "Daily arm"),
+        ("atrial fibrillation", "4", 2, "Weekly arm"),
+    ]
+
+
+def test_two_table_cells_with_equal_values_stay_two_events() -> None:
+    a = AEMatch("anemia", "3", 3, None, 0, 0, "ae.table.vocab.graded", arm="intervention")
+    b = AEMatch("anemia", "3", 3, None, 0, 0, "ae.table.vocab.graded", arm="intervention")
+    s = AEMatch("anemia", "3", 3, None, 0, 0, "ae.sentence", arm="intervention")
+    assert len(merge_adverse_events([a, b])) == 2
+    assert len(merge_adverse_events([a, s])) == 1

@@ -890,7 +890,15 @@ def second_arm_value(text: str, m: AEMatch) -> tuple[int | None, float, str | No
     return None
 
 
+def _from_table(m: object) -> bool:
+    prov = getattr(m, "provenance", None)
+    rule = getattr(m, "rule", None) or (prov.rule if prov is not None else "")
+    return str(rule).startswith("ae.table")
+
+
 def _compatible(a: AEMatch, b: AEMatch) -> bool:
+    if _from_table(a) and _from_table(b):
+        return False  # two table cells are two facts (another period, another table)
     if a.n is not None and b.n is not None and a.n != b.n:
         return False
     return a.percent is None or b.percent is None or abs(a.percent - b.percent) < 0.05

@@ -214,6 +214,8 @@ def _footnote_events(model: TableModel, row: Row, cols: list[Column]) -> list[Ta
     if not table.footnotes or not _OTHER_ROW.match(_clean_label(row.stub)):
         return []
     out: list[TableAE] = []
+    if row.marks:
+        out.extend(_stub_note_events(model, row, cols))
     for col in cols:
         cell = model.cell(row, col)
         marks = cell.value.marks
@@ -239,6 +241,57 @@ def _footnote_events(model: TableModel, row: Row, cols: list[Column]) -> list[Ta
     return out
 
 
+_INCLUDED = re.compile(r"(?i)\b(?:included|including|were|was|comprised|consisted of)\b:?|:")
+_IN_ARM = re.compile(
+    r"(?i)\s*\b(?:in|for)\s+(?:the\s+)?(?P<arm>[\w\s+/-]{2,60}?)\s*(?:group|arm|cohort)s?\b\)?\.?\s*$"
+)
+
+
+def _stub_note_events(model: TableModel, row: Row, cols: list[Column]) -> list[TableAE]:
+    """Events an "Other" row's footnote lists sentence by sentence: "Other
+    grade 3 toxicities included A (n=7) and B (n=1) in the X group; and C
+    (n=3) in the Y group." Grade from the sentence, arm from the clause."""
+    out: list[TableAE] = []
+    arms = [a for a in dict.fromkeys(c.arm for c in cols if c.arm)]
+    for fi, note in enumerate(model.table.footnotes):
+        body = _note_body(note, row.marks)
+        if body is None:
+            continue
+        for sent in re.split(r"(?<=[.)])\s+(?=[A-Z])", body):
+            gm = GRADE_EXPR.search(sent)
+            items = grade_items(gm) if gm and not gm.group("fatal") else None
+            grade = collapse_grades(items) if items else model.caption_grade
+            if grade is None:
+                continue
+            im = _INCLUDED.search(sent)
+            if im is None:
+                continue
+            for clause in re.split(r";\s*(?:and\s+)?", sent[im.end() :]):
+                am = _IN_ARM.search(clause)
+                arm = _match_arm(am.group("arm"), arms) if am else None
+                if arm is None and len(arms) > 1:
+                    continue
+                listed = clause[: am.start()] if am else clause
+                for term, n in _listed_events(listed.strip(" .;")):
+                    match = AEMatch(term=term, grade=grade, n=n, percent=None, char_start=0,
+                                    char_end=0, rule="ae.table.footnote", arm=arm or (arms[0] if arms else None),
+                                    surface=term)  # fmt: skip
+                    out.append(TableAE(match, row.index, footnote=fi))
+    return out
+
+
+def _match_arm(text: str, arms: list[str]) -> str | None:
+    want = _tokens(text)
+    best, score = None, 0.0
+    for a in arms:
+        at = _tokens(a)
+        if at and want:
+            s = len(want & at) / len(want | at)
+            if s > score:
+                best, score = a, s
+    return best if score >= 0.5 else None
+
+
 def _note_body(note: str, marks: str) -> str | None:
     """The text of a footnote that starts with one of `marks`, else None."""
     t = note.strip()
@@ -255,6 +308,8 @@ def _listed_events(body: str) -> list[tuple[str, int | None]]:
     if len(body) > 400 or re.search(r"\b(?:were|was|had|included|patients?)\b", body):
         return []
     items = [x for x in _LIST_SPLIT.split(body) if x.strip()]
+    if any(_FOOT_COUNT.search(x) for x in items):
+        items = [x for x in items if x.strip() and not re.fullmatch(r"\s*\d+\s*", x)]
     out: list[tuple[str, int | None]] = []
     for item in items:
         n = None
@@ -269,7 +324,8 @@ def _listed_events(body: str) -> list[tuple[str, int | None]]:
                 return []
             term = _singular(t)
         out.append((term, n))
-    return out if len(out) >= 2 else []
+    # a single item only with its count: "anorexia (n=3)"
+    return out if len(out) >= 2 or any(n is not None for _, n in out) else []
 
 
 def adverse_events_from_table(table: Table) -> list[tuple[AEMatch, int]]:
