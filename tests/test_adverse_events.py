@@ -528,6 +528,9 @@ def test_table_arm_roles() -> None:
     paper = [("weekly dosing arm", "control"), ("daily dosing arm", "intervention")]
     roles = table_arm_roles(["Weekly dosing", "Daily dosing"], paper)
     assert roles == {"Weekly dosing": "control", "Daily dosing": "intervention", None: None}
+    assert table_arm_roles([None], [("all treated", "overall"), ("drug", "intervention")])[
+        None
+    ] == ("overall")
 
 
 def test_merge_keeps_a_restatement_with_another_value() -> None:
@@ -575,3 +578,28 @@ def test_two_table_cells_with_equal_values_stay_two_events() -> None:
     s = AEMatch("anemia", "3", 3, None, 0, 0, "ae.sentence", arm="intervention")
     assert len(merge_adverse_events([a, b])) == 2
     assert len(merge_adverse_events([a, s])) == 1
+
+
+def test_notes_run_into_one_line_and_a_note_narrowing_a_grade() -> None:
+    from litkg.extractor.components.ae_tables import table_adverse_events
+
+    t = Table(
+        rows=[
+            ["Event", "Cohort I (n = 30)", "Cohort II (n = 31)"],
+            ["", "Grade 1–2", "Grade 1–2"],
+            ["Neuritis", "2 (7%)¶", "1 (3%)"],
+            ["Others", "2‡ (7%)", "0"],
+        ],
+        caption="Table 3 Late toxicity",
+        footnotes=[
+            "* Assessed at 6 months.‡ Tremor and vertigo.¶ Every case of neuritis was grade 1."
+        ],
+        footnote_spans=[(0, 10)],
+    )
+    got = [(e.match.term, e.match.grade, e.match.n, e.match.arm) for e in table_adverse_events(t)]
+    assert got == [
+        ("neuritis", "1", 2, "Cohort I"),
+        ("neuritis", "1-2", 1, "Cohort II"),
+        ("tremor", "1-2", None, "Cohort I"),
+        ("vertigo", "1-2", None, "Cohort I"),
+    ]

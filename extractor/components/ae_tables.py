@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from ..document import Table
 from ..tables import Column, Row, TableModel, read_table, strip_marks
+from ..tables.values import MARK_CHARS
 from . import arms as arms_mod
 from .ae_patterns import GRADE_EXPR, AEMatch, collapse_grades, grade_items
 from .ae_vocab import KIND_BLOCKED, KIND_CATEGORY, canonical_term, lookup
@@ -107,6 +108,9 @@ def row_term(label: str, ae_context: bool) -> tuple[str | None, str | None, str]
         candidates.append(glued.group(1))
     if gloss:
         candidates += [f"{gloss.group('gloss')} {base}", base]
+    alt = re.fullmatch(r"(?P<a>\w[\w\s-]*?)\s+or\s+\w[\w\s-]*", base)
+    if alt:  # "Oesophageal stricture or fistula": the first named event
+        candidates.append(alt.group("a"))
     term = None
     for cand in candidates:
         term = canonical_term(cand)
@@ -174,6 +178,8 @@ def table_adverse_events(table: Table) -> list[TableAE]:
                 continue
             n, pct = got
             grade = _grade_for(row, col, label_grade, model)
+            if cell.value.marks:
+                grade = _note_grade(model, row, cell.value.marks, grade)
             graded = bool(col.grade or col.any_grade or row.grade)
             a = offsets[col.indices[0]][0] if col.indices[0] < len(offsets) else 0
             b = offsets[min(col.indices[-1], len(offsets) - 1)][1] if offsets else 0
@@ -190,6 +196,35 @@ def table_adverse_events(table: Table) -> list[TableAE]:
             )
             out.append(TableAE(match, row.index, period=col.period))
     return out
+
+
+def _band(grade: str | None) -> tuple[int, int] | None:
+    if grade is None:
+        return None
+    if grade.startswith(">="):
+        return int(grade[2:]), 5
+    lo, _, hi = grade.partition("-")
+    return int(lo), int(hi or lo)
+
+
+def _note_grade(model: TableModel, row: Row, marks: str, grade: str | None) -> str | None:
+    """A footnote on a cell that narrows its grade ("All cases of myelitis
+    were grade 1"): the note names the row's event and one grade inside the
+    column's band."""
+    stub = row.stub.lower()
+    for note in model.table.footnotes:
+        body = _note_body(note, marks)
+        if not body or stub not in body.lower():
+            continue
+        gm = GRADE_EXPR.search(body)
+        if not gm or gm.group("fatal") or gm.group("any"):
+            continue
+        items = grade_items(gm)
+        narrowed = collapse_grades(items) if items else None
+        inner, outer = _band(narrowed), _band(grade)
+        if inner and (outer is None or (outer[0] <= inner[0] and inner[1] <= outer[1])):
+            return narrowed
+    return grade
 
 
 def _offsets(cells: list[str]) -> list[tuple[int, int]]:
@@ -293,11 +328,25 @@ def _match_arm(text: str, arms: list[str]) -> str | None:
 
 
 def _note_body(note: str, marks: str) -> str | None:
-    """The text of a footnote that starts with one of `marks`, else None."""
+    """The text of the note marked with one of `marks`: a footnote that
+    starts with the mark, or, where an export ran several notes into one
+    line ("... treatment.† Three patients ...‡ Ataxia, ..."), the part from
+    the mark after a sentence end up to the next such mark."""
     t = note.strip()
+    symbols = re.escape(MARK_CHARS)
     for mk in marks:
         if t.startswith(mk):
-            return t[len(mk) :].strip()
+            start = len(mk)
+        elif mk in MARK_CHARS:
+            m = re.search(rf"(?<=[.)])\s*{re.escape(mk)}", t)
+            if m is None:
+                continue
+            start = m.end()
+        else:
+            continue
+        rest = t[start:]
+        nxt = re.search(rf"(?<=[.)])\s*[{symbols}]", rest)
+        return (rest[: nxt.start()] if nxt else rest).strip()
     return None
 
 
@@ -373,5 +422,8 @@ def table_arm_roles(
     for lab, role in guessed.items():
         out[lab] = role
     treated = {r for _, r in paper_arms if r in ("intervention", "control")}
-    out[None] = "intervention" if treated == {"intervention"} else None
+    if any(r == "overall" for _, r in paper_arms):
+        out[None] = "overall"  # a table without arm columns: everyone treated
+    else:
+        out[None] = "intervention" if treated == {"intervention"} else None
     return out
