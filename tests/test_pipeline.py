@@ -37,7 +37,12 @@ def test_study_metadata_from_markdown(md_record) -> None:
 
 def test_arms_from_the_adverse_event_table_header(md_record) -> None:
     _, rec = md_record
-    assert {(a.role, a.n) for a in rec.arms} == {("intervention", 160), ("control", 158)}
+    # the median follow-up is everyone's, so the whole randomised population is an arm too
+    assert {(a.role, a.n) for a in rec.arms} == {
+        ("intervention", 160),
+        ("control", 158),
+        ("overall", 318),
+    }
 
 
 def test_outcomes_with_landmark_ci_and_hr(md_record) -> None:
@@ -46,7 +51,7 @@ def test_outcomes_with_landmark_ci_and_hr(md_record) -> None:
     assert ("RFS", "rate", 68.2, 24, "intervention") in got
     assert ("RFS", "rate", 51.3, 24, "control") in got
     assert ("RFS", "hr", 0.58, None, "intervention") in got
-    assert ("FOLLOWUP", "median", 30.4, None, "intervention") in got
+    assert ("FOLLOWUP", "median", 30.4, None, "overall") in got  # everyone's follow-up
     assert ("OS", "rate", 81, 36, "intervention") in got
     # the discussion's figure from another trial is not this study's result
     assert not any(o.value == 33 for o in rec.outcomes)

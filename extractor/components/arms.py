@@ -278,3 +278,168 @@ def arm_columns(table: Table) -> dict[int, ArmMatch]:
         c2 = sorted(non_overall)[1]
         out[c2] = ArmMatch(out[c2].label, "control", None, 0, 0, "arms.table.order")
     return out
+
+
+# ------------------------------------------------------------------ the one header reader
+
+# a data cell: a number, a count with its percent, a range ("34–77"), "<1%"
+_DATA_CELL = re.compile(r"^\s*[<>≤≥]?\s*\d[\d.,·]*\s*(?:%|\(|\[|/|[–—−-]\s*\d|$)")
+_STAT_PIECE = re.compile(
+    r"(?i)^\s*(?:p(?:[- ]?values?)?\*?|wald.*p|hr|hazard ratio|or|odds ratio|rr|95\s*%\s*ci|ci|"
+    r"difference|test|statistic)\s*[*†‡§ᵃᵇ]?\s*$"
+)
+
+
+def header_rows(table: Table) -> int:
+    """How many rows at the top of a table are header rows: rows none of whose
+    cells (after the stub) holds a data value."""
+    k = 0
+    for row in table.rows[:4]:
+        cells = [c for c in row[1:] if c.strip()]
+        if not cells or any(_DATA_CELL.match(c) for c in cells):
+            break
+        k += 1
+    return k
+
+
+def header_columns(table: Table) -> dict[int, list[str]]:
+    """Each column's header pieces, top row first. A header cell spanning
+    several columns (printed once, its neighbours left empty) covers the empty
+    cells to its right in all but the last header row."""
+    k = header_rows(table)
+    out: dict[int, list[str]] = {}
+    for r in range(k):
+        row = table.rows[r]
+        last = ""
+        for j in range(1, len(row)):
+            cell = row[j].strip()
+            if cell:
+                last = cell
+            elif r < k - 1 and last:
+                cell = last
+            if cell and cell != table.rows[r][0].strip():
+                out.setdefault(j, []).append(cell)
+    return out
+
+
+def header_arms(table: Table) -> dict[int, tuple[str, int | None]]:
+    """Columns whose header names an arm or a total: column -> (label, n).
+
+    The label is the header text down to the piece printing the size
+    ("Group A" / "(XELIRI-Bev)" / "N = 143" -> "Group A (XELIRI-Bev)", 143),
+    or the top piece when no size is printed; statistic columns (P, HR, 95%
+    CI) are left out. This is the one place arm sizes are read from table
+    headers."""
+    out: dict[int, tuple[str, int | None]] = {}
+    for j, pieces in header_columns(table).items():
+        if any(_STAT_PIECE.match(p) for p in pieces):
+            continue
+        n_at = next((i for i, p in enumerate(pieces) if _N_IN_CELL.search(p)), None)
+        n = None
+        if n_at is not None:
+            m = _N_IN_CELL.search(pieces[n_at])
+            n = int(m.group(1).replace(",", "")) if m else None
+            parts = pieces[: n_at + 1]
+        else:
+            parts = pieces[:1]
+        label = " ".join(_N_IN_CELL.sub(" ", p) for p in parts)
+        label = re.sub(r"(?i)\bN?o\.?\s*\(\s*%\s*\)|\bn\s*\(\s*%\s*\)|\(\s*%\s*\)|\s%$", " ", label)
+        # a grade band or period under the arm is not part of its name
+        label = re.sub(
+            r"(?i)[\s,;:–-]*(?:(?:any|all)\s+grades?|grades?\s*\S.*|G\s*\d.*|≥\s*G?\d.*)$",
+            "",
+            label,
+        )
+        label = re.sub(r"\s+", " ", label).strip(" ,;:*†‡")
+        if not re.search(r"[A-Za-z]{2}", label):
+            continue
+        out[j] = (label, n)
+    return out
+
+
+# ------------------------------------------------------------------ arms allocated in prose
+
+_CNT = rf"(?P<n>\d[\d,]*|{NUMBER_WORDS})"
+_LBL = r"(?P<label>[\w*+/-]+(?:\s+(?!and\b|or\b|versus\b|vs\b|were\b|was\b)[\w*+/-]+){0,4}?)"
+_LBL_END = r"(?=\s*(?:[,;.)(\[]|\band\b|\bor\b|\bversus\b|\bvs\b|\bwhile\b|\bwhereas\b|$))"
+_ALLOC_ITEM = re.compile(
+    rf"(?<![\w.]){_CNT}\s+(?:(?:patients|participants|subjects|cases)\s+)?(?:were\s+)?"
+    r"(?:(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|registered|included|enrolled)\s+)?"
+    r"(?:(?:to|in|into|for|of)\s+(?:the\s+)?(?:receive\s+)?|received\s+)"
+    rf"(?:(?:patients|participants)\s+(?:in\s+)?(?:the\s+)?)?{_LBL}{_LBL_END}",
+    re.I,
+)
+_BARE_ITEM = re.compile(rf"(?<![\w.(]){_CNT}\s+{_LBL}{_LBL_END}", re.I)
+_ALLOC_CUE = re.compile(
+    r"\b(?:randomi[sz]\w*|randomly|assigned|allocated|registered|recruited|enrolled|included|"
+    r"analy[sz]ed|evaluable|divided)\b",
+    re.I,
+)
+# counts of events, not of patients allocated: "508 deaths (248 in ... and 260 in ...)"
+_EVENT_CUE = re.compile(r"\b(?:died|deaths?|progressed|relapsed|events?|recurrences?)\b", re.I)
+_ANALYSED_CUE = re.compile(
+    r"\b(?:analy[sz]ed|evaluable|(?:efficacy|survival|primary|intention[- ]to[- ]treat|ITT)\s+"
+    r"(?:\w+\s+)?(?:analysis|analyses|population|set)|analysis\s+(?:set|population|included))\b",
+    re.I,
+)
+_EQUAL_GROUPS = re.compile(
+    rf"\b(?P<k>two|three|four|2|3|4)\s+(?:equal\s+)?(?:groups|arms)\s+of\s+{_CNT}\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class Allocation:
+    """Arms a sentence counts: labels as printed with their sizes."""
+
+    arms: tuple[tuple[str, int], ...]
+    analysed: bool  # the sizes are of an analysed population
+    start: int
+    end: int
+
+
+def _clean_label(label: str) -> str:
+    label = re.sub(r"^(?:the|receive|patients\s+(?:in\s+)?the)\s+", "", label.strip(), flags=re.I)
+    return re.sub(r"^(?:the)\s+", "", label, flags=re.I)
+
+
+def allocation(sent: str) -> Allocation | None:
+    """Two or more arms counted in one sentence: "143 were randomized to group A
+    and 142 to group B", "(48 for DZ and 46 for D) were included in the
+    efficacy analysis", "assigned to X (n=533) or Y (n=530)", "40 placebo and 40
+    drug X", "randomly divided into two groups of 22" (labels left empty)."""
+    if not _ALLOC_CUE.search(sent) or _EVENT_CUE.search(sent):
+        return None
+    analysed = bool(_ANALYSED_CUE.search(sent))
+    for finder in (_ALLOC_ITEM, None, _BARE_ITEM):
+        if finder is None:
+            items = [(a.label, a.n or 0, a.start, a.end) for a in arms_with_n(sent)]
+        else:
+            items = []
+            for m in finder.finditer(sent):
+                n = _n(m.group("n"))
+                label = _clean_label(m.group("label"))
+                if n is None or n < 2 or not re.search(r"[A-Za-z]", label):
+                    continue
+                if re.fullmatch(
+                    r"(?i)(?:patients?|months?|years?|weeks?|days?|hours?|h|min|cycles?|courses?|doses?|"
+                    r"mg|ml|kg|gy|cm|mm|%|to|study|times|fold|"
+                    r"centers|centres|sites|hospitals|countries|groups|arms)",
+                    label.split()[0],
+                ):
+                    continue  # fmt: skip
+                items.append((label, n, m.start(), m.end()))
+        items = [x for x in items if x[1] >= 2]
+        total = sum(x[1] for x in items)
+        # a count that is the sum of the others is the whole ("58 ... in the study, with 29 ...")
+        items = [x for x in items if len(items) < 3 or 2 * x[1] != total]
+        labels = {x[0].lower() for x in items}
+        if len(items) >= 2 and len(labels) == len(items):
+            return Allocation(
+                tuple((x[0], x[1]) for x in items), analysed, items[0][2], items[-1][3]
+            )
+    m = _EQUAL_GROUPS.search(sent)
+    if m:
+        k, n = _n(m.group("k")), _n(m.group("n"))
+        if k and n and n >= 2:
+            return Allocation(tuple(("", n) for _ in range(k)), analysed, m.start(), m.end())
+    return None

@@ -10,6 +10,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from litkg.extractor.components import arm_resolver as res_mod
 from litkg.extractor.components import arms as arms_mod
 from litkg.extractor.components import outcomes as outcomes_mod
 from litkg.extractor.document import Document, Table
@@ -73,39 +74,14 @@ def study_component(doc: Doc) -> Doc:
 
 @Language.component("litkg_arms")
 def arms_component(doc: Doc) -> Doc:
-    """Arms with sizes: table headers first, then sentences."""
+    """Arms with sizes: the main arms from table headers and allocation
+    sentences (with the resolver that names them for outcomes and adverse
+    events), else the analysed cohort; then subgroups."""
     source = _source(doc)
-    found: list[Arm] = []
-    for table in source.tables:
-        header = arms_mod.arms_from_table_header(table)
-        if not header or table.char_start is None:
-            continue
-        row_span = table.row_spans[0] if table.row_spans else (table.char_start, table.char_end)
-        for a in header.values():
-            if any(x.label.lower() == a.label.lower() and x.n == a.n for x in found):
-                continue  # one arm spanning several columns (e.g. by grade)
-            found.append(Arm(a.label, a.role, a.n, provenance(source, *row_span, a.rule)))
-        break
     sents = own_result_sentences(doc)
-    if not found:
-        # arms printed with their sizes: "randomly assigned to X (n = 978) or Y (n = 494)"
-        for text, start, end in sents:
-            if not ALLOCATION_RE.search(text) and not arms_mod.arms_received(text):
-                continue
-            named = [
-                a
-                for a in arms_mod.arms_with_n(text)
-                if (a.n or 0) >= 5 and not re.search(r"\d", a.label)
-            ]
-            named = named if len(named) >= 2 else arms_mod.arms_received(text)
-            if len(named) >= 2:
-                if all(a.role == "intervention" for a in named) and len(named) == 2:
-                    named[1] = arms_mod.ArmMatch(
-                        named[1].label, "control", named[1].n, 0, 0, "arms.sentence.order"
-                    )
-                for a in named:
-                    found.append(Arm(a.label, a.role, a.n, provenance(source, start, end, a.rule)))
-                break
+    found, resolver, overall = _main_arms(doc, source, sents)
+    _facts(doc)["arm_resolver"] = [resolver]
+    _facts(doc)["overall_arm"] = [overall] if overall else []
     if not any(a.role == "intervention" for a in found):
         best: tuple[int, int, int, int, int] | None = None  # rank, order, n, start, end
         for order, (text, start, end) in enumerate(sents):
@@ -148,6 +124,125 @@ def arms_component(doc: Doc) -> Doc:
         if a.provenance:
             _span(doc, a.provenance.char_start, a.provenance.char_end, a.role, "arms")
     return doc
+
+
+def _study_title(doc: Doc) -> str | None:
+    study = (_facts(doc).get("study") or [None])[0]
+    return getattr(study, "title", None)
+
+
+def _abbreviation_pairs(doc: Doc) -> list[tuple[str, str]]:
+    return [
+        (a.text, a._.long_form.text) for a in getattr(doc._, "abbreviations", []) or [] if a.text
+    ]
+
+
+def _main_arms(
+    doc: Doc, source: Document, sents: list[tuple[str, int, int]]
+) -> tuple[list[Arm], res_mod.ArmResolver, Arm | None]:
+    """The trial's main arms (two or more compared groups) with their sizes.
+
+    Labels come from the first table whose header prints two arms with their
+    sizes, else from the first sentence allocating patients to two arms, else
+    from the title's "A versus B" when a sentence gives only the sizes. The
+    size is the analysed one a sentence gives ("48 for DZ and 46 for D were
+    included in the efficacy analysis"), else the size the table headers
+    print most often, else the allocated one."""
+    title = _study_title(doc)
+    tables = [
+        (t, [(j, lab, n) for j, (lab, n) in arms_mod.header_arms(t).items()]) for t in source.tables
+    ]
+    ref: list[str] = []
+    ref_prov: tuple[int, int, str] | None = None
+    for t, cols in tables:
+        labels = _distinct(
+            [lab for _j, lab, n in cols if n and not res_mod.OVERALL_CUES.match(lab)]
+        )
+        if len(labels) >= 2 and t.char_start is not None:
+            ref = labels
+            span = t.row_spans[0] if t.row_spans else (t.char_start, t.char_end or t.char_start)
+            ref_prov = (span[0], span[1], "arms.table.header_n")
+            break
+    allocs = [(a, start, end) for text, start, end in sents if (a := arms_mod.allocation(text))]
+    if not ref:
+        for a, start, end in allocs:
+            labels = [lab for lab, _n in a.arms]
+            if all(labels):
+                ref, ref_prov = labels, (start, end, "arms.sentence.allocation")
+                break
+            sides = res_mod.title_sides(title)
+            if sides and len(labels) == 2:
+                ref, ref_prov = list(sides), (start, end, "arms.sentence.equal_groups")
+                break
+    if len(ref) < 2 or ref_prov is None:
+        return [], res_mod.ArmResolver([]), None
+    aliases: list[list[str]] = [[] for _ in ref]
+    for short, long_form in _abbreviation_pairs(doc):
+        for i, lab in enumerate(ref):
+            if short in res_mod.label_tokens(lab):
+                aliases[i].append(long_form)
+    roles = res_mod.assign_roles(
+        [" ".join([r, *al]) for r, al in zip(ref, aliases, strict=True)], title
+    )
+    resolver = res_mod.ArmResolver(
+        [
+            res_mod.ArmName(lab, role, None, tuple(al))
+            for lab, role, al in zip(ref, roles, aliases, strict=True)
+        ]
+    )
+    # sizes: (rank, -count, order) per arm; lower wins
+    sizes: list[dict[tuple[int, int], list[int]]] = [{} for _ in ref]
+    provs: dict[tuple[int, int], tuple[int, int, str]] = {}
+    order = 0
+    for t, cols in tables:
+        seen: set[tuple[int, int]] = set()
+        for _j, lab, n in cols:
+            i = resolver.index_of(lab) if not res_mod.OVERALL_CUES.match(lab) else None
+            if i is None or not n or (i, n) in seen:
+                continue
+            seen.add((i, n))
+            order += 1
+            cur = sizes[i].setdefault((1, n), [1, 0, order])
+            cur[1] -= 1
+            if t.char_start is not None and (i, n) not in provs:
+                span = t.row_spans[0] if t.row_spans else (t.char_start, t.char_end or t.char_start)
+                provs[(i, n)] = (span[0], span[1], "arms.table.header_n")
+    for a, start, end in allocs:
+        if any(not lab for lab, _n in a.arms):
+            if len(a.arms) != len(ref):
+                continue
+            idx = list(range(len(ref)))
+        else:
+            idx = [resolver.index_of(lab) for lab, _n in a.arms]
+        if None in idx or len(set(idx)) != len(idx):
+            continue
+        for i, (_lab, n) in zip(idx, a.arms, strict=True):
+            order += 1
+            rank = 0 if a.analysed else 2
+            cur = sizes[i].setdefault((rank, n), [rank, 0, order])
+            cur[1] -= 1
+            provs.setdefault((i, n), (start, end, "arms.sentence.allocation"))
+    found: list[Arm] = []
+    for i, arm in enumerate(resolver.arms):
+        n = min(sizes[i], key=lambda k: sizes[i][k])[1] if sizes[i] else None
+        s0, e0, rule = provs.get((i, n), ref_prov) if n is not None else ref_prov
+        found.append(Arm(arm.label, arm.role, n, provenance(source, s0, e0, rule)))
+    total = sum(a.n for a in found if a.n) if all(a.n for a in found) else None
+    overall = (
+        Arm("all patients", "overall", total, provenance(source, *ref_prov[:2], "arms.overall.sum"))
+        if total
+        else None
+    )
+    resolver.overall_n = total
+    return found, resolver, overall
+
+
+def _distinct(labels: list[str]) -> list[str]:
+    out: list[str] = []
+    for lab in labels:
+        if lab.lower() not in (x.lower() for x in out):
+            out.append(lab)
+    return out
 
 
 _CLAUSE_CUT = re.compile(r";|,\s*and\b|\bcompared\s+(?:to|with)\b|\bversus\b|\bvs\.?")
@@ -231,6 +326,9 @@ def outcomes_component(doc: Doc) -> Doc:
     aliases = _aliases(doc)
     found: list[Outcome] = []
     subgroup_labels = {a.label for a in _facts(doc).get("arms", []) if a.role == "subgroup"}
+    resolver = _resolver(doc)
+    study = (_facts(doc).get("study") or [None])[0]
+    randomized = "randomized" in (getattr(study, "design", None) or ())
     current: str | None = None  # the subgroup the text is talking about
     for text, start, end in own_result_sentences(doc):
         mentions = [
@@ -243,7 +341,11 @@ def outcomes_component(doc: Doc) -> Doc:
             current = leading[0].label
         elif not ANAPHORA_RE.search(text):
             current = None
-        for o in outcomes_mod.find_outcomes(text, aliases):
+        found_here = outcomes_mod.find_outcomes(text, aliases)
+        roles = _outcome_roles(text, found_here, resolver, randomized)
+        for o, role in zip(found_here, roles, strict=True):
+            if role is not None and o.arm in (None, "intervention", "control"):
+                o = replace(o, arm=role)
             if o.statistic not in ("hr", "sdhr"):
                 # "..., 7.4 months for patients who achieved CR/CRh": a subgroup named
                 # right after the result, in its clause (whatever arm cue it carried);
@@ -255,16 +357,19 @@ def outcomes_component(doc: Doc) -> Doc:
                     if a.end <= o.start and not _CLAUSE_CUT.search(text[a.end : o.start])
                 ]
                 label = after[0].label if after else None
-                if label is None and o.arm == "intervention":
+                if (
+                    label is None
+                    and o.arm in ("intervention", "overall")
+                    and role in (None, "overall")
+                ):
                     label = before[-1].label if before else current
                 if label:
                     o = replace(o, arm=label)
             found.append(_outcome(o, provenance(source, start, end, o.rule)))
     for table in source.tables:
-        cols = arms_mod.arm_columns(table)
-        if not cols:
+        roles = _column_roles(table, resolver)
+        if not roles:
             continue
-        roles = {c: a.role for c, a in cols.items()}
         for r, _col, o in outcomes_mod.outcomes_from_table(table.rows, roles, aliases):
             found.append(_outcome(o, provenance(source, *_row_span(table, r), o.rule)))
     found = _dedupe_outcomes(found)
@@ -283,6 +388,67 @@ def outcomes_component(doc: Doc) -> Doc:
         if o.provenance:
             _span(doc, o.provenance.char_start, o.provenance.char_end, o.endpoint, "outcomes")
     return doc
+
+
+def _resolver(doc: Doc) -> res_mod.ArmResolver:
+    return (_facts(doc).get("arm_resolver") or [res_mod.ArmResolver([])])[0]
+
+
+def _outcome_roles(
+    text: str,
+    found: list[outcomes_mod.OutcomeMatch],
+    resolver: res_mod.ArmResolver,
+    randomized: bool = True,
+) -> list[str | None]:
+    """The arm each outcome of a sentence is stated for, by the resolver, in a
+    trial of two or more arms (None: the sentence does not say). A result no
+    arm is named for is the whole population's; two values of one measure
+    with no arm named are the arms in the order printed ("27.7% vs 10.0%")."""
+    if len(resolver) < 2 or not found:
+        return [None] * len(found)
+    spans = [
+        res_mod.ValueSpan(
+            o.extra.get("v_start", o.start),
+            o.extra.get("v_end", o.end),
+            f"{o.endpoint}/{o.statistic}",
+            o.statistic in ("hr", "sdhr", "or", "rr"),
+        )
+        for o in found
+    ]
+    roles = resolver.attribute(text, spans)
+    if not randomized:
+        # beside historical or matched controls, an unnamed result is the treated cohort's
+        return roles
+    if resolver.mentions(text):
+        return [
+            r if r is not None or o.endpoint != "FOLLOWUP" else "overall"
+            for o, r in zip(found, roles, strict=True)
+        ]
+    keys = [s.key for s in spans]
+    order = resolver.roles
+    out: list[str | None] = []
+    for i, s in enumerate(spans):
+        same = [j for j, k in enumerate(keys) if k == s.key]
+        if s.ratio:
+            out.append(None)
+        elif len(same) == len(order) and len(same) > 1:
+            out.append(order[same.index(i)])
+        else:
+            out.append("overall")
+    return out
+
+
+def _column_roles(table: Table, resolver: res_mod.ArmResolver) -> dict[int, str | None]:
+    """Arm role of each arm column of a results table: by the resolver in a
+    trial of several arms, else by the header labels alone."""
+    if len(resolver) < 2:
+        return {c: a.role for c, a in arms_mod.arm_columns(table).items()}
+    out: dict[int, str | None] = {}
+    for j, (label, _n) in arms_mod.header_arms(table).items():
+        role = resolver.role_of(label)
+        if role is not None:
+            out[j] = role
+    return out
 
 
 _RECORD_STATS = {"rate", "median", "hr", "sdhr"}
@@ -359,11 +525,16 @@ def adverse_events_component(doc: Doc) -> Doc:
     source = _source(doc)
     found: list[AdverseEvent] = []
     arm_roles = {a.label.lower(): a.role for a in _facts(doc).get("arms", [])}
+    resolver = _resolver(doc)
     for text, start, end in own_result_sentences(doc):
         per_arm = ae_mod.arm_breakdowns(text)
         for m in per_arm:
             e = ae_mod.to_adverse_event(m, provenance(source, start, end, m.rule))
-            role = arm_roles.get((m.arm or "").lower()) or arms_mod.role_for_label(m.arm or "")
+            role = (
+                resolver.role_of(m.arm)
+                or arm_roles.get((m.arm or "").lower())
+                or arms_mod.role_for_label(m.arm or "")
+            )
             found.append(replace(e, arm=role))
         covered = {m.term for m in per_arm}
         for m in ae_mod.find_adverse_events(text):
@@ -397,7 +568,8 @@ def adverse_events_component(doc: Doc) -> Doc:
                 else _row_span(table, t.row)
             )
             e = ae_mod.to_adverse_event(m, provenance(source, *where, m.rule))
-            found.append(replace(e, arm=roles.get(m.arm)))
+            role = resolver.role_of(m.arm) if len(resolver) >= 2 else None
+            found.append(replace(e, arm=role or roles.get(m.arm)))
     # one event per (term, grade, arm); the merge reads only those fields and n/percent
     found = ae_mod.merge_adverse_events(found)  # type: ignore[arg-type]
     _facts(doc)["adverse_events"] = found
@@ -432,6 +604,10 @@ def assemble_record(doc: Doc) -> StudyRecord:
     source = _source(doc)
     study: Study = (facts.get("study") or [Study()])[0]
     arms = list(facts.get("arms", []))
+    overall = facts.get("overall_arm") or []
+    reported = [x.arm for x in (*facts.get("outcomes", []), *facts.get("adverse_events", []))]
+    if overall and "overall" in reported and not any(a.role == "overall" for a in arms):
+        arms.insert(len([a for a in arms if a.role in ("intervention", "control")]), overall[0])
     return StudyRecord(
         document=source.doc_id,
         study=study,

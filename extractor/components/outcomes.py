@@ -536,7 +536,7 @@ def _make(sent, e: Mention, v: Mention, arm: str | None, vg, tps, eps, vals) -> 
         start=start,
         end=end,
         rule=f"outcomes.sentence.{v.vkind}",
-        extra={"ep_start": e.start},
+        extra={"ep_start": e.start, "v_start": v.start, "v_end": v.end},
     )
 
 

@@ -1,0 +1,417 @@
+"""Which arm does this text name? One resolver per document, built once.
+
+A trial's arms are printed under many names: a table header ("Group A
+(XELIRI-Bev) N = 143"), a regimen abbreviation ("the TEL group"), a drug
+("in the erlotinib arm"), a letter ("groups A and B"), an abbreviation the
+paper defines ("observation (OBS)"). `ArmResolver` keeps, for each main arm,
+the words that tell it apart from the other arms, and answers two questions:
+
+- `role_of(label)`: which arm a table column or printed label names;
+- `attribute(sentence, values)`: which arm each value of a sentence is stated
+  for ("49% in the XELIRI and 48% in the FOLFIRI arm", "2.9 and 3.4 months in
+  the placebo and erlotinib arms", "In group B, 57 patients (40.1%) ...").
+
+It knows nothing of outcomes or adverse events: callers pass value spans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+# words that name no arm in particular
+_GENERIC = frozenset(
+    [
+        "group",
+        "groups",
+        "arm",
+        "arms",
+        "cohort",
+        "cohorts",
+        "patients",
+        "patient",
+        "the",
+        "of",
+        "and",
+        "with",
+        "n",
+        "no",
+        "treatment",
+        "treated",
+        "regimen",
+        "receiving",
+        "received",
+        "receive",
+        "given",
+        "plus",
+        "in",
+        "for",
+        "to",
+        "a",
+        "an",
+        "or",
+        "total",
+        "number",
+        "all",
+        "study",
+    ]
+)
+_NOUN = r"(?:groups?|arms?|cohorts?)"
+# a designator: "group A", "arm 2", "B group", "cohort II"
+_DESIGNATOR = re.compile(
+    rf"(?i:\b{_NOUN})\s+(?P<a>[A-Z]|\d{{1,2}}|I{{1,3}}|IV)\b|\b(?P<b>[A-Z]|\d{{1,2}})\s+(?i:{_NOUN})\b"
+)
+_N_PART = re.compile(r"[(\[]?\s*\b[Nn]\s*=\s*\d[\d,]*\s*[)\]]?|\bN?o\.?\s*\(\s*%\s*\)|\(\s*%\s*\)")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:\*\d+)?|\d+")
+CONTROL_CUES = re.compile(
+    r"\b(?:controls?|placebo|comparator|standard(?:[- ]of[- ]care)?|usual care|observation"
+    r"|sham|historical|untreated|no treatment|best supportive care|alone|conventional)\b"
+    r"|(?:^|\s)(?:non-|no\s|without\s)",
+    re.I,
+)
+OVERALL_CUES = re.compile(r"^\s*(?:all|total|overall|entire|whole|combined)\b", re.I)
+# "in the whole population", "for all patients", "the overall study population"
+_OVERALL_MENTION = re.compile(
+    r"\b(?:(?:in|for|of|among)\s+(?:the\s+)?(?:whole|entire|overall|total)\s+(?:study\s+)?"
+    r"(?:population|cohort|group|series|sample)|(?:in|for|among)\s+all\s+(?:\d+\s+)?patients"
+    r"|overall\s+study\s+population)\b",
+    re.I,
+)
+# the arms named by their role
+_ROLE_WORDS = {
+    "control": re.compile(rf"\b(?:control|comparator|placebo)\s+{_NOUN}\b", re.I),
+    "intervention": re.compile(
+        rf"\b(?:experimental|investigational|intervention|study[- ]drug)\s+{_NOUN}\b", re.I
+    ),
+}
+# what joins two arms of a coordinated list: "A and B", "A vs B", "A compared with B"
+_JOIN = re.compile(
+    rf"^\s*(?:{_NOUN}\s*)?(?:,|and|or|vs\.?|versus|compared\s+(?:with|to)|than)\s+(?:(?:in\s+)?the\s+)?$",
+    re.I,
+)
+# where a clause ends (outside parentheses)
+_BOUNDARY = re.compile(r";|:\s|,\s*(?:and|while|whereas|but)\b|\.\s|\bwhile\b|\bwhereas\b", re.I)
+
+
+@dataclass(frozen=True)
+class ArmName:
+    """A main arm and what it is called."""
+
+    label: str
+    role: str  # intervention | control
+    n: int | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ArmMention:
+    """A span of a sentence that names an arm."""
+
+    start: int
+    end: int
+    role: str
+
+
+@dataclass(frozen=True)
+class ValueSpan:
+    """A value of a sentence to attribute: where it stands and what it measures."""
+
+    start: int
+    end: int
+    key: str = ""  # what it measures (endpoint or event term): values of one key zip with arm lists
+    ratio: bool = False  # a ratio compares the arms; it is not zipped with them
+
+
+def label_tokens(text: str) -> list[str]:
+    """The words of an arm label, without its size and percent markers."""
+    return _TOKEN.findall(_N_PART.sub(" ", text))
+
+
+def _designators(text: str) -> set[str]:
+    return {m.group("a") or m.group("b") for m in _DESIGNATOR.finditer(text)}
+
+
+def _word_rx(tok: str) -> re.Pattern[str]:
+    esc = re.escape(tok)
+    if tok.isupper() or any(c.isdigit() for c in tok):
+        return re.compile(rf"(?<![A-Za-z0-9*]){esc}(?![A-Za-z0-9*])")
+    return re.compile(rf"(?<![A-Za-z0-9*-]){esc}(?:e?s)?(?![A-Za-z0-9*])", re.I)
+
+
+def _depths(s: str) -> list[int]:
+    out, d = [], 0
+    for ch in s:
+        if ch in "([":
+            d += 1
+        out.append(d)
+        if ch in ")]" and d > 0:
+            d -= 1
+    return out
+
+
+@dataclass
+class ArmResolver:
+    """Names of a document's main arms, and which arm a text names."""
+
+    arms: list[ArmName]
+    overall_n: int | None = None
+    _keys: list[tuple[str, list[re.Pattern[str]], set[str], set[str]]] = field(
+        default_factory=list, init=False, repr=False
+    )
+
+    def __post_init__(self) -> None:
+        toks = [
+            {t.lower() for a in (arm.label, *arm.aliases) for t in label_tokens(a)}
+            for arm in self.arms
+        ]
+        desig = [
+            set().union(*(_designators(a) for a in (arm.label, *arm.aliases))) for arm in self.arms
+        ]
+        for i, arm in enumerate(self.arms):
+            others = set().union(*(t for j, t in enumerate(toks) if j != i))
+            other_d = set().union(*(d for j, d in enumerate(desig) if j != i))
+            words: dict[str, str] = {}
+            for a in (arm.label, *arm.aliases):
+                for t in label_tokens(a):
+                    low = t.lower()
+                    if low in _GENERIC or low in others or len(t) < 2 or t.isdigit():
+                        continue
+                    words.setdefault(low, t)
+            self._keys.append(
+                (arm.role, [_word_rx(t) for t in words.values()], set(words), desig[i] - other_d)
+            )
+
+    @property
+    def roles(self) -> list[str]:
+        return [a.role for a in self.arms]
+
+    def __len__(self) -> int:
+        return len(self.arms)
+
+    def role_of(self, label: str | None) -> str | None:
+        """The role of the arm a printed label names ("Group A (XELIRI-Bev)",
+        "Placebo + fulvestrant (n = 50)"); `overall` for a total column; None
+        when it names no arm or several."""
+        if not label or not label.strip():
+            return None
+        if OVERALL_CUES.match(label):
+            return "overall"
+        i = self.index_of(label)
+        return self.arms[i].role if i is not None else None
+
+    def index_of(self, label: str) -> int | None:
+        """Which main arm (its index) a printed label names, or None."""
+        text = _N_PART.sub(" ", label)
+        words = {t.lower() for t in label_tokens(text)}
+        desig = _designators(text)
+        if re.fullmatch(r"\s*(?:[A-Z]|\d{1,2})\s*", text):
+            desig.add(text.strip())  # "48 for DZ and 46 for D": a bare designator
+        scores = [len(keys & words) + 2 * len(ds & desig) for _role, _rxs, keys, ds in self._keys]
+        best = max(scores, default=0)
+        if best > 0:
+            top = [i for i, s in enumerate(scores) if s == best]
+            return top[0] if len(top) == 1 else None
+        # an arm with no word of its own ("HLA-A*2402" beside "non-HLA-A*2402"):
+        # the label holds all of its words
+        cands = [
+            i
+            for i, a in enumerate(self.arms)
+            if words and {t.lower() for t in label_tokens(a.label)} <= words
+        ]
+        return cands[0] if len(cands) == 1 else None
+
+    def mentions(self, sent: str) -> list[ArmMention]:
+        """Spans of `sent` naming an arm, in order (adjacent words of one arm merged)."""
+        spans: list[ArmMention] = []
+        for role, rxs, _keys, ds in self._keys:
+            for rx in rxs:
+                spans += [ArmMention(m.start(), m.end(), role) for m in rx.finditer(sent)]
+            for d in ds:
+                rx = re.compile(
+                    rf"(?i:\b{_NOUN})\s+{re.escape(d)}\b|\b{re.escape(d)}\s+(?i:{_NOUN})\b"
+                )
+                spans += [ArmMention(m.start(), m.end(), role) for m in rx.finditer(sent)]
+        # "groups A and B", "arms 1 and 2"
+        all_d = [(d, role) for role, _r, _k, ds in self._keys for d in ds]
+        if len(all_d) >= 2:
+            alt = "|".join(re.escape(d) for d, _ in all_d)
+            rx = re.compile(
+                rf"(?i:\b(?:groups|arms|cohorts))\s+(?P<x>{alt})\s*(?:,|and|or|vs\.?|versus)\s*(?P<y>{alt})\b"
+            )
+            by_d = dict(all_d)
+            for m in rx.finditer(sent):
+                spans.append(ArmMention(m.start("x"), m.end("x"), by_d[m.group("x")]))
+                spans.append(ArmMention(m.start("y"), m.end("y"), by_d[m.group("y")]))
+        roles = [a.role for a in self.arms]
+        for role, rx in _ROLE_WORDS.items():
+            if roles.count(role) == 1:
+                spans += [ArmMention(m.start(), m.end(), role) for m in rx.finditer(sent)]
+        for m in _OVERALL_MENTION.finditer(sent):
+            spans.append(ArmMention(m.start(), m.end(), "overall"))
+        spans.sort(key=lambda s: (s.start, -s.end))
+        merged: list[ArmMention] = []
+        for s in spans:
+            if merged and s.start < merged[-1].end:
+                continue  # overlapping: the first (longest) wins
+            if (
+                merged
+                and merged[-1].role == s.role
+                and re.fullmatch(r"[\s+/-]*(?:plus\s+|\+\s*)?", sent[merged[-1].end : s.start])
+            ):
+                merged[-1] = ArmMention(merged[-1].start, s.end, s.role)
+                continue
+            merged.append(s)
+        return merged
+
+    def attribute(self, sent: str, values: Sequence[ValueSpan]) -> list[str | None]:
+        """The arm role each value of `sent` is stated for, or None where the
+        sentence does not say. Coordinated lists of arms ("in the placebo and
+        erlotinib arms", "for groups A and B, respectively") take the values of
+        each measure in order; otherwise a value belongs to the arm named
+        right after it in its clause ("49% in the XELIRI arm"), else to the arm
+        its clause opens with ("In group B, 57 patients (40.1%) ...")."""
+        ments = self.mentions(sent)
+        out: list[str | None] = [None] * len(values)
+        if not ments:
+            return out
+        depth = _depths(sent)
+        bounds = [m.start() for m in _BOUNDARY.finditer(sent) if depth[m.start()] == 0]
+
+        def broken(a: int, b: int) -> bool:
+            return any(a <= x < b for x in bounds)
+
+        order = sorted(range(len(values)), key=lambda i: values[i].start)
+        # 1. coordinated lists
+        lists: list[list[ArmMention]] = []
+        for m in ments:
+            if (
+                lists
+                and lists[-1][-1].role != m.role
+                and m.role not in {x.role for x in lists[-1]}
+                and _JOIN.match(sent[lists[-1][-1].end : m.start])
+            ):
+                lists[-1].append(m)
+            else:
+                lists.append([m])
+        used: set[int] = set()
+        for lst in (x for x in lists if len(x) >= 2):
+            roles = [m.role for m in lst]
+            tail = sent[lst[-1].end : lst[-1].end + 40]
+            resp = bool(re.match(r"^[^.;]{0,25}?\brespectively\b", tail))
+            before = [
+                i
+                for i in order
+                if values[i].end <= lst[0].start
+                and (resp or not broken(values[i].end, lst[0].start))
+                and not any(values[i].end <= m.start < lst[0].start for m in ments)
+            ]
+            cands = before or [
+                i
+                for i in order
+                if values[i].start >= lst[-1].end and not broken(lst[-1].end, values[i].start)
+            ]
+            by_key: dict[str, list[int]] = {}
+            for i in cands:
+                if not values[i].ratio and i not in used:
+                    by_key.setdefault(values[i].key, []).append(i)
+            for idx in by_key.values():
+                if len(idx) == len(roles):
+                    for i, role in zip(idx, roles, strict=True):
+                        out[i] = role
+                        used.add(i)
+        # 2. the arm named right after the value, 3. the arm its clause opens with
+        for i in order:
+            if i in used or values[i].ratio:
+                continue
+            v = values[i]
+            after = next((m for m in ments if m.start >= v.end), None)
+            if (
+                after is not None
+                and after.start - v.end <= 100
+                and not broken(v.end, after.start)
+                and not any(
+                    values[j].key == v.key and v.end <= values[j].start < after.start
+                    for j in range(len(values))
+                    if j != i
+                )
+            ):
+                out[i] = after.role
+                continue
+            prior = [m for m in ments if m.end <= v.start]
+            if prior and not broken(prior[-1].end, v.start):
+                out[i] = prior[-1].role
+        return out
+
+
+def title_sides(title: str | None) -> tuple[str, str] | None:
+    """The two sides of a title's comparison: "A versus B", "A compared with B",
+    "X with or without Y" (-> ("X with Y", "X")), or None."""
+    if not title:
+        return None
+    m = re.search(
+        r"(?P<a>[^:;]+?)\s+(?:versus|vs\.?|compared\s+(?:to|with))\s+(?P<b>[^:;]+)", title, re.I
+    )
+    w = re.search(r"(?P<x>[^:;]*?)\s+with\s+or\s+without\s+(?P<y>[^:;,]+)", title, re.I)
+    if w:
+        return (f"{w.group('x')} with {w.group('y')}", f"{w.group('x')} alone")
+    if m:
+        # the second side ends where the title goes on to the population
+        b = re.split(r"\s+(?:in|for|as|among|after|with)\s+", m.group("b"), maxsplit=1)[0]
+        return m.group("a"), b
+    return None
+
+
+def _own_words(labels: Sequence[str]) -> list[set[str]]:
+    toks = [{t.lower() for t in label_tokens(x)} - _GENERIC for x in labels]
+    return [t - set().union(*(o for j, o in enumerate(toks) if j != i)) for i, t in enumerate(toks)]
+
+
+def assign_roles(labels: Sequence[str], title: str | None = None) -> list[str]:
+    """Roles of a trial's main arms, in the order printed.
+
+    An arm whose label says so is the control (placebo, observation,
+    standard, "X alone", "non-X"); of two arms otherwise, the experimental one
+    is the side the title names first ("A versus B"), or the one adding to the
+    other's regimen ("X plus Y" beside "X"; "TEL" beside "TE"), else the one
+    printed first."""
+    n = len(labels)
+    if n == 0:
+        return []
+    if n == 1:
+        return ["intervention"]
+    cues = [bool(CONTROL_CUES.search(x)) for x in labels]
+    if 0 < sum(cues) < n:
+        return ["control" if c else "intervention" for c in cues]
+    if n != 2:
+        return ["intervention"] * n
+    own = _own_words(labels)
+    sides = title_sides(title)
+    if sides:
+        sw = [{t.lower() for t in label_tokens(s)} for s in sides]
+        a_hits = [len(own[k] & sw[0]) - len(own[k] & sw[1]) for k in range(2)]
+        if a_hits[0] != a_hits[1]:
+            return (
+                ["intervention", "control"]
+                if a_hits[0] > a_hits[1]
+                else ["control", "intervention"]
+            )
+    # one regimen extends the other
+    abbr = [[t for t in label_tokens(x) if t.isupper() and len(t) <= 8] for x in labels]
+    for k in range(2):
+        other = 1 - k
+        if any(a != b and a.startswith(b) for a in abbr[k] for b in abbr[other]) and not any(
+            b != a and b.startswith(a) for a in abbr[k] for b in abbr[other]
+        ):
+            return ["intervention", "control"] if k == 0 else ["control", "intervention"]
+    words = [{t.lower() for t in label_tokens(x) if len(t) > 1} - _GENERIC for x in labels]
+    if words[1] and words[0] > words[1]:
+        return ["intervention", "control"]
+    if words[0] and words[1] > words[0]:
+        return ["control", "intervention"]
+    return ["intervention", "control"]
+
+
+def resolver_for(arms: Iterable[ArmName], overall_n: int | None = None) -> ArmResolver:
+    """An `ArmResolver` over the main (intervention and control) arms."""
+    return ArmResolver([a for a in arms if a.role in ("intervention", "control")], overall_n)

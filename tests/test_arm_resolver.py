@@ -1,0 +1,162 @@
+"""Arm resolution: which arm a header or a sentence names, and the arms' roles.
+
+Sentences and tables are written here in house styles of their own (checked
+by hand), not copied from any paper of the development set.
+"""
+
+from __future__ import annotations
+
+from litkg.extractor.components.arm_resolver import (
+    ArmName,
+    ArmResolver,
+    ValueSpan,
+    assign_roles,
+    title_sides,
+)
+from litkg.extractor.components.arms import allocation, header_arms, header_rows
+from litkg.extractor.document import Table
+
+
+def _spans(sent: str, values: list[str], key: str = "ep") -> list[ValueSpan]:
+    out, pos = [], 0
+    for v in values:
+        i = sent.index(v, pos)
+        out.append(ValueSpan(i, i + len(v), key))
+        pos = i + len(v)
+    return out
+
+
+def _two_arms() -> ArmResolver:
+    return ArmResolver(
+        [
+            ArmName("Arm 1 (CPB)", "intervention", 61, ("carboplatin paclitaxel bevacizumab",)),
+            ArmName("Arm 2 (CP)", "control", 60, ("carboplatin paclitaxel",)),
+        ]
+    )
+
+
+# ----------------------------------------------------------------- roles
+
+
+def test_title_names_the_experimental_arm_first() -> None:
+    title = "Weekly docetaxel versus three-weekly docetaxel in older patients: the WEEK trial"
+    assert title_sides(title) == ("Weekly docetaxel", "three-weekly docetaxel")
+    assert assign_roles(["Three-weekly schedule", "Weekly schedule"], title) == [
+        "control",
+        "intervention",
+    ]
+
+
+def test_with_or_without_names_the_add_on_arm() -> None:
+    title = "Radiotherapy with or without temozolomide for elderly glioma"
+    assert assign_roles(["RT only", "RT + temozolomide"], title) == ["control", "intervention"]
+
+
+def test_regimen_extending_the_other_is_experimental() -> None:
+    assert assign_roles(["CP group", "CPB group"]) == ["control", "intervention"]
+    assert assign_roles(["Cisplatin plus etoposide plus X", "Cisplatin plus etoposide"]) == [
+        "intervention",
+        "control",
+    ]
+
+
+def test_control_cues_and_negated_labels() -> None:
+    assert assign_roles(["Watchful waiting", "Best supportive care"]) == [
+        "intervention",
+        "control",
+    ]
+    assert assign_roles(["KRAS wild-type", "non-KRAS wild-type"]) == ["intervention", "control"]
+    # letters alone say nothing: the first printed is the experimental arm
+    assert assign_roles(["Cohort A", "Cohort B"]) == ["intervention", "control"]
+
+
+# ----------------------------------------------------------------- role_of
+
+
+def test_headers_resolve_by_words_letters_and_numbers() -> None:
+    r = _two_arms()
+    assert r.role_of("CPB (N = 61)") == "intervention"
+    assert r.role_of("Arm 2") == "control"
+    assert r.role_of("Patients given carboplatin and paclitaxel with bevacizumab") == "intervention"
+    assert r.role_of("All patients (N = 121)") == "overall"
+    assert r.role_of("P value") is None
+
+
+def test_an_arm_without_words_of_its_own() -> None:
+    r = ArmResolver([ArmName("EGFR mutant", "intervention"), ArmName("non-EGFR mutant", "control")])
+    assert r.role_of("EGFR mutant (n = 12)") == "intervention"
+    assert r.role_of("non-EGFR mutant (n = 30)") == "control"
+
+
+# ----------------------------------------------------------------- attribute
+
+
+def test_value_takes_the_arm_named_after_it() -> None:
+    r = _two_arms()
+    s = "Responses were seen in 61% of patients given CPB and in 42% of those given CP (P = .01)."
+    assert r.attribute(s, _spans(s, ["61%", "42%"])) == ["intervention", "control"]
+
+
+def test_coordinated_arms_take_the_values_in_order() -> None:
+    r = _two_arms()
+    s = "Median time to progression was 7.1 and 5.2 months for arms 1 and 2, respectively."
+    assert r.attribute(s, _spans(s, ["7.1", "5.2"])) == ["intervention", "control"]
+    s = "Median survival reached 14 and 11 months in the CP and CPB arms."
+    assert r.attribute(s, _spans(s, ["14", "11"])) == ["control", "intervention"]
+
+
+def test_clause_opening_arm_and_unnamed_values() -> None:
+    r = _two_arms()
+    s = "In arm 2, 12 patients (21%) had a partial response."
+    assert r.attribute(s, _spans(s, ["21%"])) == ["control"]
+    s = "The median follow-up was 31 months."
+    assert r.attribute(s, _spans(s, ["31"])) == [None]
+    s = "Median follow-up was 20 months in the overall study population."
+    assert r.attribute(s, _spans(s, ["20"])) == ["overall"]
+
+
+def test_lists_of_several_measures_per_arm() -> None:
+    r = _two_arms()
+    s = "One-year OS and PFS were 70% and 52% with CPB, and 61% and 40% with CP."
+    spans = _spans(s, ["70%", "52%", "61%", "40%"])
+    spans = [ValueSpan(v.start, v.end, k) for v, k in zip(spans, "ABAB", strict=True)]
+    got = r.attribute(s, spans)
+    assert got == ["intervention", "intervention", "control", "control"]
+
+
+# ----------------------------------------------------------------- headers and prose
+
+
+def test_stacked_header_with_spans_and_grade_bands() -> None:
+    t = Table(
+        rows=[
+            ["Event", "Arm 1", "", "Arm 2", "", "P"],
+            ["Event", "(CPB) N = 61", "", "(CP) N = 60", "", ""],
+            ["Event", "All grades", "Grade 3-4", "All grades", "Grade 3-4", ""],
+            ["Fatigue", "30 (49)", "4 (7)", "25 (42)", "1 (2)", "0.4"],
+        ]
+    )
+    assert header_rows(t) == 3
+    cols = header_arms(t)
+    assert cols[1] == ("Arm 1 (CPB)", 61)
+    assert cols[2] == ("Arm 1 (CPB)", 61)
+    assert cols[3] == ("Arm 2 (CP)", 60)
+    assert 5 not in cols
+
+
+def test_allocation_sentences() -> None:
+    a = allocation(
+        "Of 212 participants, 106 were allocated to usual care and 106 to the exercise programme."
+    )
+    assert a is not None and a.arms == (("usual care", 106), ("exercise programme", 106))
+    a = allocation(
+        "The per-protocol analysis included 180 women (92 in the short-course group and 88 "
+        "in the long-course group)."
+    )
+    assert a is not None and a.analysed
+    assert a.arms == (("short-course group", 92), ("long-course group", 88))
+    # counts of events per arm are not arm sizes
+    assert (
+        allocation("In all, 75 deaths occurred (40 in the CP group and 35 in the CPB group).")
+        is None
+    )
