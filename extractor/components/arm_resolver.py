@@ -87,9 +87,18 @@ _ROLE_WORDS = {
 }
 # what joins two arms of a coordinated list: "A and B", "A vs B", "A compared with B"
 _JOIN = re.compile(
-    rf"^\s*(?:{_NOUN}\s*)?(?:,|and|or|vs\.?|versus|compared\s+(?:with|to)|than)\s+(?:(?:in\s+)?the\s+)?$",
+    rf"^\s*(?:{_NOUN}\s*)?(?:,|and|or|vs\.?|versus|compared\s+(?:with|to)|than)\s+"
+    r"(?:(?:in\s+)?the\s+)?(?:\d+\s+)?$",
     re.I,
 )
+# what may stand between two values of one list ("18% and 44% in group A")
+_VALUE_GAP = re.compile(
+    r"^\s*(?:%|months?|days?|weeks?|years?)?\s*(?:[(\[][^()\[\]]*[)\]]\s*)?"
+    r"(?:,\s*(?:and\s+)?|and\s+|or\s+|/\s*)$",
+    re.I,
+)
+# "14.2 months for both", "in both arms": a value stated for every arm
+_BOTH = re.compile(rf"\b(?:for|in)\s+both(?:\s+(?:the\s+)?(?:treatment\s+)?{_NOUN})?\b", re.I)
 # where a clause ends (outside parentheses)
 _BOUNDARY = re.compile(r";|:\s|,\s*(?:and|while|whereas|but)\b|\.\s|\bwhile\b|\bwhereas\b", re.I)
 
@@ -249,6 +258,8 @@ class ArmResolver:
                 spans += [ArmMention(m.start(), m.end(), role) for m in rx.finditer(sent)]
         for m in _OVERALL_MENTION.finditer(sent):
             spans.append(ArmMention(m.start(), m.end(), "overall"))
+        for m in _BOTH.finditer(sent):
+            spans.append(ArmMention(m.start(), m.end(), "both"))
         spans.sort(key=lambda s: (s.start, -s.end))
         merged: list[ArmMention] = []
         for s in spans:
@@ -320,28 +331,48 @@ class ArmResolver:
                     for i, role in zip(idx, roles, strict=True):
                         out[i] = role
                         used.add(i)
-        # 2. the arm named right after the value, 3. the arm its clause opens with
+        # 2. the arm named next to the value in its clause, the nearer of the one
+        # right after it ("49% in the XELIRI arm") and the one before it ("for
+        # the XELIRI arm was 30.7 months"); a mention that took the values
+        # before it ("38.5% in group A and 57 (40.1%) in group B") takes no later one
+        took_before: set[int] = set()
         for i in order:
             if i in used or values[i].ratio:
                 continue
             v = values[i]
-            after = next((m for m in ments if m.start >= v.end), None)
-            if (
-                after is not None
-                and after.start - v.end <= 100
-                and not broken(v.end, after.start)
-                and not any(
-                    values[j].key == v.key and v.end <= values[j].start < after.start
-                    for j in range(len(values))
-                    if j != i
-                )
-            ):
-                out[i] = after.role
-                continue
-            prior = [m for m in ments if m.end <= v.start]
-            if prior and not broken(prior[-1].end, v.start):
-                out[i] = prior[-1].role
+            a_idx = next((k for k, m in enumerate(ments) if m.start >= v.end), None)
+            if a_idx is not None and not self._reaches(sent, v, ments[a_idx], values, broken):
+                a_idx = None
+            b_idx = max((k for k, m in enumerate(ments) if m.end <= v.start), default=None)
+            if b_idx is not None and (b_idx in took_before or broken(ments[b_idx].end, v.start)):
+                b_idx = None
+            if a_idx is not None and b_idx is not None:
+                after_gap = ments[a_idx].start - v.end
+                before_gap = v.start - ments[b_idx].end
+                if ments[a_idx].role in ("overall", "both") or after_gap <= before_gap:
+                    b_idx = None
+                else:
+                    a_idx = None
+            if a_idx is not None:
+                out[i] = ments[a_idx].role
+                took_before.add(a_idx)
+            elif b_idx is not None:
+                out[i] = ments[b_idx].role
         return out
+
+    @staticmethod
+    def _reaches(sent: str, v: ValueSpan, m: ArmMention, values, broken) -> bool:
+        """Whether arm mention `m`, after value `v`, is the one `v` is stated
+        for: close, in its clause, with only values of one list between."""
+        if m.start - v.end > 100 or broken(v.end, m.start):
+            return False
+        between = sorted((x for x in values if v.end <= x.start < m.start), key=lambda x: x.start)
+        prev = v
+        for x in between:
+            if x.key == v.key or not _VALUE_GAP.match(sent[prev.end : x.start]):
+                return False
+            prev = x
+        return True
 
 
 def title_sides(title: str | None) -> tuple[str, str] | None:

@@ -323,37 +323,31 @@ def header_columns(table: Table) -> dict[int, list[str]]:
 
 
 def header_arms(table: Table) -> dict[int, tuple[str, int | None]]:
-    """Columns whose header names an arm or a total: column -> (label, n).
+    """Columns whose header names an arm or a total: grid column -> (label, n).
 
-    The label is the header text down to the piece printing the size
-    ("Group A" / "(XELIRI-Bev)" / "N = 143" -> "Group A (XELIRI-Bev)", 143),
-    or the top piece when no size is printed; statistic columns (P, HR, 95%
-    CI) are left out. This is the one place arm sizes are read from table
-    headers."""
+    Read from the shared table model (stacked header rows, spans, grade
+    bands and n/% column pairs resolved there): "Group A" / "(XELIRI-Bev)" /
+    "N = 143" -> ("Group A (XELIRI-Bev)", 143). Statistic columns (P, HR,
+    95% CI) are left out. This is the one place arm sizes are read from
+    table headers."""
+    from litkg.extractor.tables import read_table
+
     out: dict[int, tuple[str, int | None]] = {}
-    for j, pieces in header_columns(table).items():
-        if any(_STAT_PIECE.match(p) for p in pieces):
+    try:
+        model = read_table(table)
+    except (ValueError, IndexError):
+        return out
+    for col in model.columns:
+        if not col.arm or col.is_test or _STAT_PIECE.match(col.arm):
             continue
-        n_at = next((i for i, p in enumerate(pieces) if _N_IN_CELL.search(p)), None)
-        n = None
-        if n_at is not None:
-            m = _N_IN_CELL.search(pieces[n_at])
-            n = int(m.group(1).replace(",", "")) if m else None
-            parts = pieces[: n_at + 1]
-        else:
-            parts = pieces[:1]
-        label = " ".join(_N_IN_CELL.sub(" ", p) for p in parts)
-        label = re.sub(r"(?i)\bN?o\.?\s*\(\s*%\s*\)|\bn\s*\(\s*%\s*\)|\(\s*%\s*\)|\s%$", " ", label)
-        # a grade band or period under the arm is not part of its name
-        label = re.sub(
-            r"(?i)[\s,;:–-]*(?:(?:any|all)\s+grades?|grades?\s*\S.*|G\s*\d.*|≥\s*G?\d.*)$",
-            "",
-            label,
-        )
-        label = re.sub(r"\s+", " ", label).strip(" ,;:*†‡")
+        label = re.sub(r"\s+", " ", _N_IN_CELL.sub(" ", col.arm)).strip(" ,;:*†‡")
         if not re.search(r"[A-Za-z]{2}", label):
             continue
-        out[j] = (label, n)
+        # only a size printed as one ("N = 63"): a bare "(60)" beside the name is
+        # often a safety population, and the baseline header names the arm's size
+        n = col.arm_n if _N_IN_CELL.search(" ".join(col.labels)) else None
+        for j in col.indices:
+            out[j] = (label, n)
     return out
 
 

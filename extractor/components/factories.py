@@ -343,7 +343,14 @@ def outcomes_component(doc: Doc) -> Doc:
             current = None
         found_here = outcomes_mod.find_outcomes(text, aliases)
         roles = _outcome_roles(text, found_here, resolver, randomized)
-        for o, role in zip(found_here, roles, strict=True):
+        both = [
+            (replace(o, arm=r), r)
+            for o, role in zip(found_here, roles, strict=True)
+            if role == "both"
+            for r in resolver.roles
+        ]
+        pairs = [(o, role) for o, role in zip(found_here, roles, strict=True) if role != "both"]
+        for o, role in pairs + both:
             if role is not None and o.arm in (None, "intervention", "control"):
                 o = replace(o, arm=role)
             if o.statistic not in ("hr", "sdhr"):
@@ -417,8 +424,12 @@ def _outcome_roles(
     ]
     roles = resolver.attribute(text, spans)
     if not randomized:
-        # beside historical or matched controls, an unnamed result is the treated cohort's
-        return roles
+        # beside historical or matched controls, an unnamed result is the treated
+        # cohort's, and so are "all patients" unless the whole population is named
+        whole = re.search(
+            r"\b(?:overall|whole|entire)\s+(?:study\s+)?(?:population|cohort)", text, re.I
+        )
+        return [None if r == "overall" and not whole else r for r in roles]
     if resolver.mentions(text):
         return [
             r if r is not None or o.endpoint != "FOLLOWUP" else "overall"
