@@ -603,3 +603,16 @@ def test_notes_run_into_one_line_and_a_note_narrowing_a_grade() -> None:
         ("tremor", "1-2", None, "Cohort I"),
         ("vertigo", "1-2", None, "Cohort I"),
     ]
+
+
+def test_a_sentence_restating_a_cell_keeps_the_cell_and_its_arm() -> None:
+    s = AEMatch("rash", "3", 5, 12.5, 0, 0, "ae.sentence.count", arm="intervention")
+    c1 = AEMatch("rash", "3", 5, 12.5, 0, 0, "ae.table.vocab.graded", arm="control")
+    c2 = AEMatch("rash", "3", 2, 5.0, 0, 0, "ae.table.vocab.graded", arm="intervention")
+    other = AEMatch("rash", "3", 9, 22.0, 0, 0, "ae.sentence.count", arm="intervention")
+    merged = merge_adverse_events([s, other, c1, c2])
+    assert [(m.n, m.arm, m.rule) for m in merged] == [
+        (9, "intervention", "ae.sentence.count"),
+        (5, "control", "ae.table.vocab.graded"),
+        (2, "intervention", "ae.table.vocab.graded"),
+    ]

@@ -919,10 +919,39 @@ def merge_adverse_events(matches: Iterable[AEMatch]) -> list[AEMatch]:
             out.append(m)
             continue
         cur = out[slot]
+        if _from_table(m) and not _from_table(cur):
+            cur, m = m, cur  # the table cell is the fact; the sentence restates it
         n = cur.n if cur.n is not None else m.n
         pct = cur.percent if cur.percent is not None else m.percent
         out[slot] = replace(cur, n=n, percent=pct)
-    return out
+    return _drop_restated_cells(out)
+
+
+def _drop_restated_cells(events: list[AEMatch]) -> list[AEMatch]:
+    """A sentence giving the same count as a table cell (same term and grade,
+    equal n, or equal percent where a count is missing) restates that cell,
+    whatever arm the sentence was read with: the cell, whose arm is its
+    column's, is kept."""
+    cells = [e for e in events if _from_table(e)]
+
+    def restates(e: AEMatch) -> bool:
+        for c in cells:
+            if (c.term, c.grade) != (e.term, e.grade):
+                continue
+            if e.n is not None and c.n is not None:
+                if e.n == c.n and (
+                    e.percent is None or c.percent is None or abs(e.percent - c.percent) < 0.6
+                ):
+                    return True
+            elif (
+                e.percent is not None
+                and c.percent is not None
+                and abs(e.percent - c.percent) < 0.05
+            ):
+                return True
+        return False
+
+    return [e for e in events if _from_table(e) or not restates(e)]
 
 
 def to_adverse_event(match: AEMatch, provenance: Provenance | None = None) -> AdverseEvent:
