@@ -81,6 +81,19 @@ def _open_store(location: str):
         raise click.ClickException(str(e)) from e
 
 
+def _resolved(store, **values: str | None) -> dict[str, str | None]:
+    """Filter values resolved through the vocabularies and the graph (see
+    kg/vocab.py): `--drug Blincyto` -> blinatumomab; an unknown one exits 1
+    naming the closest entries."""
+    from litkg.kg.vocab import UnknownValue, resolve_in
+
+    kinds = {"endpoint": "endpoints", "drug": "drugs", "design": "designs", "term": "terms"}
+    try:
+        return {k: resolve_in(store, kinds[k], v) for k, v in values.items()}
+    except UnknownValue as e:
+        raise click.ClickException(str(e)) from e
+
+
 @cli.command()
 @click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False))
 @_STORE
@@ -258,7 +271,8 @@ def compare(endpoint, timepoint, drug, design, fmt: str, store: str) -> None:
     from litkg.kg.compare import compare as run
 
     with _open_store(store) as s:
-        click.echo(render(run(s, Filters(endpoint, timepoint, drug, design)), fmt))
+        v = _resolved(s, endpoint=endpoint, drug=drug, design=design)
+        click.echo(render(run(s, Filters(v["endpoint"], timepoint, v["drug"], v["design"])), fmt))
 
 
 @cli.command()
@@ -337,8 +351,11 @@ def plot(endpoint: str, timepoint, drug, output: str, store: str) -> None:
     from litkg.kg.plot import plot as run
 
     with _open_store(store) as s:
+        v = _resolved(s, endpoint=endpoint, drug=drug)
         try:
-            files = run(s, endpoint, output, Filters(timepoint=timepoint, drug=drug))
+            files = run(
+                s, v["endpoint"] or endpoint, output, Filters(timepoint=timepoint, drug=v["drug"])
+            )
         except ValueError as e:
             raise click.ClickException(str(e)) from e
     note("wrote " + ", ".join(str(f) for f in files))
@@ -363,7 +380,8 @@ def adverse_events(min_grade, term, drug, fmt: str, store: str) -> None:
     from litkg.kg.compare import Filters
 
     with _open_store(store) as s:
-        click.echo(render(run(s, min_grade, term, Filters(drug=drug)), fmt))
+        v = _resolved(s, term=term, drug=drug)
+        click.echo(render(run(s, min_grade, v["term"], Filters(drug=v["drug"])), fmt))
 
 
 @cli.command()
@@ -381,6 +399,52 @@ def links(store: str) -> None:
 
     with _open_store(store) as s:
         click.echo(json.dumps(compute_links(s)[1].summary(), indent=1, ensure_ascii=False))
+
+
+@cli.command()
+@click.argument(
+    "kind", required=False, type=click.Choice(["endpoints", "terms", "designs", "drugs", "units"])
+)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.option("--store", default=None,
+              help="Also list the concepts this store's papers use (marked *). [default: none]")  # fmt: skip
+def vocab(kind: str | None, fmt: str, store: str | None) -> None:
+    """What filters accept: the endpoints, adverse-event terms, designs, drugs
+    and units of the vocabularies, each with the names and abbreviations that
+    resolve to it (case, accents and British spellings do not matter).
+
+    \b
+    Example:
+      litkg vocab endpoints
+      litkg vocab drugs --store out/store --format json
+    """
+    import json
+
+    from litkg.kg.textgrid import render_rows
+    from litkg.kg.vocab import KINDS, graph_keys, listing
+
+    def rows_of(k: str) -> list[dict]:
+        if store is None:
+            return listing(k)
+        with _open_store(store) as s:
+            return listing(k, graph_keys(s, k))
+
+    if kind is None:
+        counts = {k: len(rows_of(k)) for k in KINDS}
+        if fmt == "json":
+            click.echo(json.dumps(counts, indent=1))
+        else:
+            click.echo("\n".join(f"{k:10} {n:4}  litkg vocab {k}" for k, n in counts.items()))
+        return
+    rows = rows_of(kind)
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=1, ensure_ascii=False))
+        return
+    body = [
+        [("* " if r["in_graph"] else "") + r["key"], r["label"], ", ".join(r["names"])]
+        for r in rows
+    ]
+    click.echo(render_rows(["key", "label", "also accepted"], body, max_width=70))
 
 
 # ---------------------------------------------------------------- extraction

@@ -179,3 +179,37 @@ def listing(kind: str, graph_keys: Iterable[str] = ()) -> list[dict[str, Any]]:
         }
         for e in sorted(entries(kind, graph_keys), key=lambda e: e.key.lower())
     ]
+
+
+#: The graph property whose concept IRIs hold each kind's keys.
+_GRAPH_PROPERTY = {
+    "endpoints": "lkg:endpoint",
+    "terms": "lkg:adverseEvent",
+    "designs": "lkg:design",
+    "drugs": "lkg:drug",
+}
+
+
+def graph_keys(store: Any, kind: str) -> list[str]:
+    """The keys of the concepts of a kind the graph's facts use (an endpoint IRI
+    ends in its key; drug and term IRIs in their name, spaces as underscores)."""
+    from urllib.parse import unquote
+
+    from litkg.kg.queries import select
+
+    prop = _GRAPH_PROPERTY.get(kind)
+    if prop is None:
+        return []
+    rows = select(store, f"SELECT DISTINCT ?c WHERE {{ ?x {prop} ?c }}")
+    out = []
+    for r in rows:
+        seg = unquote(re.split(r"[/#]", str(r["c"]).rstrip("/"))[-1])
+        out.append(seg if kind == "endpoints" else seg.replace("_", " "))
+    return sorted(out)
+
+
+def resolve_in(store: Any, kind: str, value: str | None) -> str | None:
+    """`resolve` against the vocabulary and the store's concepts (None stays None)."""
+    if value is None or not value.strip():
+        return None
+    return resolve(kind, value, graph_keys(store, kind))
