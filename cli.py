@@ -385,20 +385,24 @@ def adverse_events(min_grade, term, drug, fmt: str, store: str) -> None:
 
 
 @cli.command()
+@_REPORT_FORMAT
 @_STORE
-def links(store: str) -> None:
+def links(fmt: str, store: str) -> None:
     """List the cross-paper links: shared trials, shared cited works, resolved citations.
 
     \b
     Example:
       litkg links --format json
     """
-    import json
-
-    from litkg.kg.link import compute_links
+    from litkg.kg.link import compute_links, render_links
+    from litkg.kg.papers import paper_refs
 
     with _open_store(store) as s:
-        click.echo(json.dumps(compute_links(s)[1].summary(), indent=1, ensure_ascii=False))
+        from litkg.kg.cites import citation_network
+
+        labels = {w.iri: w.label for w in citation_network(s).works}
+        labels |= {iri: r.label for iri, r in paper_refs(s).items()}
+        click.echo(render_links(compute_links(s)[1], labels, fmt))
 
 
 @cli.command()

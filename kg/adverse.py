@@ -57,6 +57,7 @@ class AERow:
     grade: str | None
     study: str
     paper: str
+    paper_label: str = ""
     arm: str | None = None
     arm_role: str | None = None
     arm_n: int | None = None
@@ -97,11 +98,10 @@ def adverse_events(
         pats.append("?o lkg:adverseEvent ?f_term .")
     if min_grade is not None:
         pats.append("?o lkg:gradeMax ?gmax .")
-    papers: dict[str, str] = {}
-    for r in by_studies(store, Q_PAPERS, studies):
-        doc = text(r.get("doc")) or text(r.get("doi")) or str(r["paper"])
-        year = text(r.get("year"))
-        papers[str(r["study"])] = f"{doc} ({year[:4]})" if year else doc
+    from litkg.kg.papers import paper_refs
+
+    paper_of = {str(r["study"]): str(r["paper"]) for r in by_studies(store, Q_PAPERS, studies)}
+    refs = paper_refs(store, paper_of.values())
     arms: dict[str, dict[str, Node]] = {
         str(r["arm"]): r for r in by_studies(store, Q_ARMS, studies)
     }
@@ -119,7 +119,8 @@ def adverse_events(
             term=local_name(r["term"]) or "",
             grade=text(r.get("grade")),
             study=str(r["study"]),
-            paper=papers.get(str(r["study"]), str(r["study"])),
+            paper=paper_of.get(str(r["study"]), str(r["study"])),
+            paper_label=refs[p].label if (p := paper_of.get(str(r["study"]))) in refs else "",
             arm=text(arm.get("label")) or text(r.get("armLabel")),
             arm_role=local_name(arm.get("role")),
             arm_n=int(arm_n) if arm_n is not None else None,
@@ -139,6 +140,7 @@ def adverse_events(
             a.term,
             a.grade_min if a.grade_min is not None else 99,
             a.grade or "",
+            a.paper_label,
             a.paper,
             a.arm or "",
         ),
@@ -152,7 +154,7 @@ def _arm_text(a: AERow) -> str:
 
 def pivot(rows: list[AERow]) -> tuple[list[str], list[list[str]]]:
     """Rows per (term, grade), one column per study: "arm (n=N): n (%)" lines."""
-    studies = sorted({r.paper for r in rows})
+    studies = sorted({r.paper_label or r.paper for r in rows})
     cells: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     order: list[tuple[str, str]] = []
     for r in rows:
@@ -162,7 +164,7 @@ def pivot(rows: list[AERow]) -> tuple[list[str], list[list[str]]]:
         line = r.count_text()
         if r.arm:
             line = f"{_arm_text(r)}: {line}"
-        cells[k][r.paper].append(line)
+        cells[k][r.paper_label or r.paper].append(line)
     header = ["term", "grade", *studies]
     body = [[t, g, *("\n".join(cells[(t, g)].get(s, [])) for s in studies)] for t, g in order]
     return header, body
@@ -170,8 +172,8 @@ def pivot(rows: list[AERow]) -> tuple[list[str], list[list[str]]]:
 
 def long_table(rows: list[AERow]) -> tuple[list[str], list[list[str]]]:
     """One row per observation (CSV)."""
-    header = ["term", "grade", "grade_min", "grade_max", "paper", "arm", "role", "arm_n",
-              "n", "percent", "page", "evidence"]  # fmt: skip
+    header = ["term", "grade", "grade_min", "grade_max", "paper", "citation", "arm", "role",
+              "arm_n", "n", "percent", "page", "evidence"]  # fmt: skip
     body = [
         [
             r.term,
@@ -179,6 +181,7 @@ def long_table(rows: list[AERow]) -> tuple[list[str], list[list[str]]]:
             "" if r.grade_min is None else str(r.grade_min),
             "" if r.grade_max is None else str(r.grade_max),
             r.paper,
+            r.paper_label,
             r.arm or "",
             r.arm_role or "",
             "" if r.arm_n is None else str(r.arm_n),
@@ -192,10 +195,18 @@ def long_table(rows: list[AERow]) -> tuple[list[str], list[list[str]]]:
     return header, body
 
 
+def to_json(r: AERow) -> dict[str, Any]:
+    """One observation as JSON: the paper as IRI plus label, like every command."""
+    d = asdict(r)
+    d["paper"] = {"iri": r.paper, "label": r.paper_label or r.paper}
+    d.pop("paper_label")
+    return d
+
+
 def render(rows: list[AERow], fmt: str = "table") -> str:
     """Adverse events as table / markdown (pivoted by study), csv (long) or json."""
     if fmt == "json":
-        return dumps([asdict(r) for r in rows])
+        return dumps([to_json(r) for r in rows])
     if fmt == "csv":
         return to_csv(*long_table(rows)).rstrip("\n")
     if not rows:

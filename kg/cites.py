@@ -70,6 +70,11 @@ class Network:
     works: list[Work]
     internal: list[tuple[str, str]]
     papers: dict[str, str]
+    iris: dict[str, str] = field(default_factory=dict)  # label -> paper IRI
+
+    def paper(self, label: str) -> dict[str, str]:
+        """A paper named by its label, as JSON: IRI plus label."""
+        return {"iri": self.iris.get(label, label), "label": label}
 
 
 def _label(r: dict) -> str:
@@ -84,11 +89,10 @@ def _label(r: dict) -> str:
 
 def citation_network(store: KGStore) -> Network:
     """Read the citation network from the store."""
-    names: dict[str, str] = {}
-    for r in select(store, Q_PAPERS):
-        name = text(r.get("doc")) or text(r.get("doi")) or str(r["paper"])
-        y = text(r.get("year"))
-        names[str(r["paper"])] = f"{name} ({y[:4]})" if y else name
+    from litkg.kg.papers import paper_refs
+
+    refs = paper_refs(store)
+    names = {iri: r.label for iri, r in refs.items()}
     works: dict[str, Work] = {}
     citers: dict[str, set[str]] = defaultdict(set)
     for r in select(store, Q_CITED):
@@ -113,7 +117,7 @@ def citation_network(store: KGStore) -> Network:
             for r in select(store, Q_INTERNAL)
         }
     )
-    return Network(ranked, internal, names)
+    return Network(ranked, internal, names, {v: k for k, v in names.items()})
 
 
 def render(net: Network, fmt: str = "table", top: int | None = 20) -> str:
@@ -122,8 +126,18 @@ def render(net: Network, fmt: str = "table", top: int | None = 20) -> str:
     if fmt == "json":
         return dumps(
             {
-                "most_cited": [asdict(w) | {"count": w.count} for w in works],
-                "corpus_citations": [{"citing": a, "cited": b} for a, b in net.internal],
+                "most_cited": [
+                    asdict(w)
+                    | {
+                        "count": w.count,
+                        "citers": [net.paper(c) for c in w.citers],
+                        "resolves_to": net.paper(w.resolves_to) if w.resolves_to else None,
+                    }
+                    for w in works
+                ],
+                "corpus_citations": [
+                    {"citing": net.paper(a), "cited": net.paper(b)} for a, b in net.internal
+                ],
             }
         )
     header = ["cited by", "work", "doi", "corpus paper", "citing papers"]

@@ -284,12 +284,20 @@ class StudyEntry:
     arms: list[ArmInfo] = field(default_factory=list)
     interventions: list[InterventionInfo] = field(default_factory=list)
     outcomes: list[OutcomeInfo] = field(default_factory=list)
+    label: str = ""
 
     @property
     def name(self) -> str:
-        """A short column heading: document id (or DOI), and year."""
+        """A column heading a reader knows: the citation ("Stein 2019, Biol Blood
+        Marrow Transplant", see kg/papers.py); document id and year without one."""
+        if self.label:
+            return self.label
         base = self.document or self.doi or self.paper.rsplit("/", 1)[-1]
         return f"{base} ({self.year})" if self.year else base
+
+    def paper_json(self) -> dict[str, Any]:
+        """The paper as every command's JSON gives it: IRI plus label (DOI, document id)."""
+        return {"iri": self.paper, "label": self.name, "doi": self.doi, "document": self.document}
 
 
 @dataclass
@@ -478,7 +486,18 @@ def compare(store: KGStore, filters: Filters | None = None) -> Comparison:
         )
         studies.append(e)
     studies.sort(key=lambda e: (e.year or 0, e.document or e.doi or e.paper))
+    _label_studies(store, studies)
     return Comparison(f, studies)
+
+
+def _label_studies(store: KGStore, studies: list[StudyEntry]) -> None:
+    """Give each study its paper's citation label (kg/papers.py)."""
+    from litkg.kg.papers import paper_refs
+
+    refs = paper_refs(store, [e.paper for e in studies])
+    for e in studies:
+        if e.paper in refs:
+            e.label = refs[e.paper].label
 
 
 ROLE_ORDER = ["intervention", "control", "overall", "subgroup"]
@@ -538,12 +557,12 @@ def long_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
     """One row per study and arm (CSV): study columns, arm, n, then one column per
     outcome key. Outcomes whose arm the study does not list get a row of their own."""
     keys = c.outcome_keys()
-    header = ["paper", "doi", "document", "title", "year", "journal", "article_type", "phase",
+    header = ["paper", "citation", "doi", "document", "title", "year", "journal", "article_type", "phase",
               "design", "registrations", "population", "interventions", "arm", "role", "n",
               *(key_label(k) for k in keys)]  # fmt: skip
     rows = []
     for e in c.studies:
-        base = [e.paper, e.doi or "", e.document or "", e.title or "", str(e.year or ""),
+        base = [e.paper, e.name, e.doi or "", e.document or "", e.title or "", str(e.year or ""),
                 e.journal or "", e.article_type or "", e.phase or "", "; ".join(e.design),
                 "; ".join(e.registrations), e.population or "",
                 "; ".join(i.text() for i in e.interventions)]  # fmt: skip
@@ -567,7 +586,13 @@ def long_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
 def to_json(c: Comparison) -> list[dict[str, Any]]:
     """The comparison as JSON-ready dicts (one per study, arms, interventions and
     outcomes nested; every outcome with its evidence quote and page)."""
-    return [asdict(e) for e in c.studies]
+    out = []
+    for e in c.studies:
+        d = asdict(e)
+        d["paper"] = e.paper_json()
+        d.pop("label", None)
+        out.append(d)
+    return out
 
 
 def render(c: Comparison, fmt: str = "table", width: int | None = None) -> str:

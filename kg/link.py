@@ -447,3 +447,50 @@ def union_of(graphs: Iterable[Graph]) -> Graph:
         for t in g:
             out.add(t)
     return out
+
+
+def render_links(links: Links, labels: Mapping[str, str], fmt: str = "table") -> str:
+    """`litkg links`: shared trials, works cited by several papers and citations
+    resolved to corpus papers, papers named by citation (`labels`: IRI -> label).
+    JSON gives each paper as IRI plus label, like every command."""
+
+    def paper(iri: str) -> dict[str, str]:
+        return {"iri": iri, "label": labels.get(iri, iri)}
+
+    if fmt == "json":
+        return json.dumps(
+            {
+                "shared_trials": {
+                    t: [paper(p) for p in ps] for t, ps in links.shared_trials.items()
+                },
+                "works_cited_by_several_papers": len(links.shared_works),
+                "shared_works": {w: [paper(p) for p in ps] for w, ps in links.shared_works.items()},
+                "same_work_links": [list(p) for p in links.same_as],
+                "citations_resolved_to_corpus_papers": [
+                    {"citing": paper(c), "work": w, "cited": paper(t)} for c, w, t in links.resolved
+                ],
+            },
+            indent=1,
+            ensure_ascii=False,
+        )
+    from litkg.kg.textgrid import render_rows, to_csv, to_markdown
+
+    rows = [
+        ["shared trial", t, labels.get(p, p)] for t, ps in links.shared_trials.items() for p in ps
+    ]
+    rows += [
+        ["shared cited work", w, labels.get(p, p)]
+        for w, ps in links.shared_works.items()
+        for p in ps
+    ]
+    rows += [
+        ["citation resolved", labels.get(t, t), labels.get(c, c)] for c, _, t in links.resolved
+    ]
+    header = ["link", "trial / work / cited paper", "paper"]
+    if fmt == "csv":
+        return to_csv(header, rows).rstrip("\n")
+    if fmt == "markdown":
+        return to_markdown(header, rows)
+    if fmt == "table":
+        return render_rows(header, rows, max_width=60) if rows else "no cross-paper links"
+    raise ValueError(f"unknown format {fmt!r}; one of table, csv, json, markdown")

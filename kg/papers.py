@@ -12,15 +12,19 @@ the paper as `paper_json`: its IRI, this label, DOI and document id.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from rdflib import URIRef
+
 from litkg.extractor.vocab import load_vocab
-from litkg.kg.queries import select, text
+from litkg.kg.queries import select, sparql_term, text
 from litkg.kg.store import KGStore
 
 Q_PAPERS = """SELECT ?paper ?doi ?doc ?author ?year ?journal ?title WHERE {
+  {values}
   ?paper a lkg:Paper .
   OPTIONAL { ?paper prism:doi ?doi }
   OPTIONAL { ?paper lkg:documentId ?doc }
@@ -131,10 +135,22 @@ def unique_labels(refs: dict[str, PaperRef]) -> dict[str, PaperRef]:
     return out
 
 
-def paper_refs(store: KGStore) -> dict[str, PaperRef]:
-    """Every corpus paper of the store by IRI, with its citation label."""
+def paper_refs(store: KGStore, papers: Iterable[str] | None = None) -> dict[str, PaperRef]:
+    """The corpus papers of the store (all, or the given IRIs) with their citation
+    labels, told apart within that set when two share one."""
+    if papers is None:
+        rows = select(store, Q_PAPERS.replace("{values}", ""))
+    else:
+        uniq, rows = sorted(set(papers)), []
+        for i in range(0, len(uniq), 500):
+            block = (
+                "VALUES ?paper { "
+                + " ".join(sparql_term(URIRef(p)) for p in uniq[i : i + 500])
+                + " }"
+            )
+            rows += select(store, Q_PAPERS.replace("{values}", block))
     found: dict[str, dict[str, str]] = {}
-    for r in select(store, Q_PAPERS):
+    for r in rows:
         d = found.setdefault(str(r["paper"]), {})
         for k in ("doi", "doc", "author", "year", "journal", "title"):
             v = text(r.get(k))

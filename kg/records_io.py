@@ -124,6 +124,9 @@ def record_from_dict(
         phase=_str(s.get("phase")),
         design=tuple(str(x).strip() for x in s.get("design") or () if x),
         population=dict(s.get("population") or {}),
+        first_author=_str(s.get("first_author")),
+        volume=_str(s.get("volume")),
+        first_page=_str(s.get("first_page")),
     )
 
     def prov(fact: Mapping[str, Any]) -> Provenance | None:

@@ -105,6 +105,7 @@ class Reference:
     resolves_to: str | None = None
     evidence: str | None = None
     page: int | None = None
+    resolves_to_iri: str | None = None
 
 
 @dataclass
@@ -113,20 +114,31 @@ class PaperView:
 
     paper: str
     study: StudyEntry | None
+    label: str = ""
     study_evidence: list[dict[str, Any]] = field(default_factory=list)
     same_trial: list[dict[str, str]] = field(default_factory=list)
     adverse_events: list[AERow] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     cited_by: list[str] = field(default_factory=list)
     run: dict[str, Any] = field(default_factory=dict)
+    papers: dict[str, str] = field(default_factory=dict)  # label -> IRI, for JSON
+
+    def paper_json(self, label: str) -> dict[str, str]:
+        """A paper this view names, as JSON: IRI plus label."""
+        return {"iri": self.papers.get(label, label), "label": label}
 
 
 def show(store: KGStore, ref: str) -> PaperView:
     """Gather what the graph holds about the paper `ref` names."""
+    from litkg.kg.papers import paper_refs
+
     paper = find_paper(store, ref)
     b = {"paper": paper}
     studies = compare(store, Filters(paper=str(paper))).studies
-    view = PaperView(str(paper), studies[0] if studies else None)
+    refs = paper_refs(store)
+    names = {iri: r.label for iri, r in refs.items()}
+    view = PaperView(str(paper), studies[0] if studies else None, names.get(str(paper), ""))
+    view.papers = {label: iri for iri, label in names.items()}
     view.study_evidence = sorted(
         (
             {"quote": str(r["quote"]), "page": number(r.get("page")), "rule": text(r.get("rule"))}
@@ -139,6 +151,7 @@ def show(store: KGStore, ref: str) -> PaperView:
             {
                 "trial": str(r["trial"]),
                 "paper": str(r["other"]),
+                "label": names.get(str(r["other"]), str(r["other"])),
                 "document": text(r.get("doc")) or "",
             }
             for r in select(store, Q_TRIAL_PAPERS, b)
@@ -163,13 +176,14 @@ def show(store: KGStore, ref: str) -> PaperView:
             index=int(idx) if idx is not None else None,
             text=" ".join(p for p in parts if p) or (text(r.get("title")) or ""),
             doi=text(r.get("doi")),
-            resolves_to=(text(r.get("doc")) or str(resolved)) if resolved is not None else None,
+            resolves_to=names.get(str(resolved), str(resolved)) if resolved is not None else None,
+            resolves_to_iri=str(resolved) if resolved is not None else None,
             evidence=text(r.get("quote")),
             page=int(number(r["page"])) if r.get("page") is not None else None,  # type: ignore[arg-type]
         )
     view.references = sorted(refs.values(), key=lambda x: (x.index is None, x.index or 0))
     view.cited_by = sorted(
-        {text(r.get("doc")) or str(r["citing"]) for r in select(store, Q_CITED_BY, b)}
+        {names.get(str(r["citing"]), str(r["citing"])) for r in select(store, Q_CITED_BY, b)}
     )
     runs = select(store, Q_RUN, b)
     if runs:
@@ -200,7 +214,7 @@ def _ev(quote: str | None, page: int | float | None, indent: str = "      ") -> 
 def render_text(v: PaperView) -> str:
     """The paper as indented text, each fact followed by its evidence."""
     e = v.study
-    out = [f"Paper {v.paper}"]
+    out = [f"Paper {v.label} <{v.paper}>" if v.label else f"Paper {v.paper}"]
     if e:
         for label, value in (
             ("title", e.title), ("doi", e.doi), ("document", e.document), ("journal", e.journal),
@@ -216,7 +230,7 @@ def render_text(v: PaperView) -> str:
         for reg in e.registrations:
             out.append(f"  registered trial: {reg}")
         for d in v.same_trial:
-            out.append(f"  same trial also reported by: {d['document'] or d['paper']}")
+            out.append(f"  same trial also reported by: {d['label']}")
         for ev in v.study_evidence:
             out += _ev(ev["quote"], ev["page"], "    ")
         out.append(f"Arms ({len(e.arms)})")
@@ -252,7 +266,20 @@ def render_text(v: PaperView) -> str:
 def render(v: PaperView, fmt: str = "text") -> str:
     """The paper view as text or JSON."""
     if fmt == "json":
-        return dumps(asdict(v))
+        d = asdict(v)
+        d["paper"] = {"iri": v.paper, "label": v.label or v.paper}
+        for k in ("label", "papers"):
+            d.pop(k)
+        if d["study"]:
+            d["study"]["paper"] = d["paper"]
+            d["study"].pop("label", None)
+        for t in d["same_trial"]:
+            t["paper"] = {"iri": t["paper"], "label": t.pop("label")}
+        for r in d["references"]:
+            iri = r.pop("resolves_to_iri")
+            r["resolves_to"] = {"iri": iri, "label": r["resolves_to"]} if iri else None
+        d["cited_by"] = [v.paper_json(c) for c in v.cited_by]
+        return dumps(d)
     if fmt == "text":
         return render_text(v)
     raise ValueError(f"unknown format {fmt!r}; one of text, json")

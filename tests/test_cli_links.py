@@ -90,7 +90,7 @@ def test_a_spilled_doi_of_another_paper_does_not_resolve(store):
 def test_author_year_and_title_resolve_a_reference_without_doi_or_pages(store):
     v = show(store, "walking_trial")
     by_index = {r.index: r.resolves_to for r in v.references}
-    assert by_index[4] == "step_cohort"
+    assert by_index[4] == "Ikeda 2011, Epidemiol Rep"
     assert by_index[5] is None and by_index[1] is None
 
 

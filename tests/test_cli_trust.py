@@ -154,3 +154,77 @@ def test_query_csv_has_no_angle_brackets_and_a_header_without_rows(store_path):
         assert r.exit_code == 0 and r.output.strip() == want
     r = run("query", "--store", str(store_path), empty, "--format", "table")
     assert r.output.splitlines()[0].split() == ["a", "|", "b"]
+
+
+# --- item 6: studies named by citation; item 7: `paper` alike in every JSON -----
+
+
+def test_citation_is_author_year_and_iso4_journal():
+    from litkg.kg.papers import PaperRef, citation, short_journal, unique_labels
+
+    assert (
+        citation("Stein", 2019, "Biology of Blood and Marrow Transplantation")
+        == "Stein 2019, Biol Blood Marrow Transplant"
+    )
+    assert short_journal("The New England Journal of Medicine") == "N Engl J Med"
+    assert short_journal("Journal of Clinical Oncology") == "J Clin Oncol"
+    assert short_journal("Haematologica") == "Haematologica"  # one word: kept
+    assert short_journal("Am J Prev Med") == "Am J Prev Med"  # already short
+    assert citation(None, 2025, "Blood Cancer Journal") == "Blood Cancer J 2025"
+    assert citation("Okafor, Ngozi", 2021, None) == "Okafor 2021"
+    refs = {
+        "urn:a": PaperRef("urn:a", "Lee 2020, Blood", document="lee_a"),
+        "urn:b": PaperRef("urn:b", "Lee 2020, Blood", document="lee_b"),
+    }
+    assert sorted(r.label for r in unique_labels(refs).values()) == [
+        "Lee 2020, Blood [lee_a]",
+        "Lee 2020, Blood [lee_b]",
+    ]
+
+
+A_IRI, A_LABEL = "https://doi.org/10.1234/a.2024.1", "Okafor 2024, Example J Haematol"
+
+
+def test_compare_and_adverse_events_columns_are_citations(store_path):
+    r = run("compare", "--store", str(store_path), "--endpoint", "OS", "--format", "markdown")
+    assert (
+        r.output.splitlines()[0] == "|  | Okafor 2024, Example J Haematol | Jones 2025, Example J |"
+    )
+    r = run("adverse-events", "--store", str(store_path), "--format", "markdown")
+    assert "Okafor 2024, Example J Haematol" in r.output.splitlines()[0]
+    assert "trial_a" not in r.output.splitlines()[0]
+    r = run("adverse-events", "--store", str(store_path), "--format", "csv")
+    row = next(csv.DictReader(io.StringIO(r.output)))
+    assert (row["paper"], row["citation"]) == (A_IRI, A_LABEL)
+
+
+def test_paper_is_iri_plus_label_in_every_json(store_path):
+    s = ["--store", str(store_path), "--format", "json"]
+    want = {"iri": A_IRI, "label": A_LABEL}
+
+    def has(obj: dict) -> bool:
+        return {k: obj.get(k) for k in want} == want
+
+    compared = json.loads(run("compare", *s).output)
+    assert any(has(x["paper"]) for x in compared)
+    aes = json.loads(run("adverse-events", *s).output)
+    assert all(set(x["paper"]) >= {"iri", "label"} for x in aes) and any(
+        has(x["paper"]) for x in aes
+    )
+    shown = json.loads(run("show", "trial_a", *s).output)
+    assert has(shown["paper"]) and has(shown["study"]["paper"])
+    b = json.loads(run("show", "trial_b", *s).output)
+    assert b["cited_by"] == [want]
+    cites = json.loads(run("cites", *s).output)
+    assert cites["corpus_citations"][0]["citing"] == want
+    assert want in cites["most_cited"][0]["citers"]
+    links = json.loads(run("links", *s).output)
+    assert want in next(iter(links["shared_trials"].values()))
+    assert links["citations_resolved_to_corpus_papers"][0]["citing"] == want
+
+
+def test_links_has_formats_and_labels(store_path):
+    r = run("links", "--store", str(store_path))
+    assert r.exit_code == 0 and "shared trial" in r.output and A_LABEL in r.output
+    r = run("links", "--store", str(store_path), "--format", "csv")
+    assert r.output.splitlines()[0] == "link,trial / work / cited paper,paper"

@@ -34,6 +34,7 @@ RECORD_A = {
         "title": "Drug X maintenance after transplant: a phase 2 trial",
         "doi": "10.1234/a.2024.1",
         "journal": "Example Journal of Haematology",
+        "first_author": "Okafor",
         "year": 2024,
         "article_type": "trial-report",
         "registrations": ["NCT01234567"],
@@ -144,6 +145,7 @@ RECORD_B = {
         "title": "Drug Y versus standard care: a randomized phase 3 trial",
         "doi": "10.1234/b.2025.2",
         "journal": "Example J",
+        "first_author": "Jones",
         "year": 2025,
         "article_type": "trial-report",
         "registrations": ["NCT01234567"],
@@ -297,10 +299,10 @@ def test_compare_filter_on_endpoint_keeps_only_that_endpoint(store):
 def test_compare_formats(store):
     c = compare(store, Filters(endpoint="OS"))
     table = render(c, "table", width=120)
-    assert "trial_a (2024)" in table and "trial_b (2025)" in table
+    assert "Okafor 2024, Example J" in table and "Jones 2025, Example J" in table
     assert "drug X: 81.6% (95% CI" in table and "64.7-100) p=0.03" in table
     md = render(c, "markdown")
-    assert md.splitlines()[0] == "|  | trial_a (2024) | trial_b (2025) |"
+    assert md.splitlines()[0] == "|  | Okafor 2024, Example J Haematol | Jones 2025, Example J |"
     assert (
         "| OS 12 mo | drug X: 81.6% (95% CI 64.7-100) p=0.03<br>historical controls: 60% | drug Y: 70% |"
         in md
@@ -324,8 +326,10 @@ def test_compare_cli(store_path):
               "--drug", "drug x", "--format", "csv"],
     )  # fmt: skip
     assert r.exit_code == 0, r.output
-    assert r.output.splitlines()[1].split(",")[:3] == [
-        "https://doi.org/10.1234/a.2024.1", "10.1234/a.2024.1", "trial_a"
+    row = next(csv.reader(io.StringIO(r.output.splitlines()[1])))
+    assert row[:4] == [
+        "https://doi.org/10.1234/a.2024.1", "Okafor 2024, Example J Haematol", "10.1234/a.2024.1",
+        "trial_a",
     ]  # fmt: skip
     missing = CliRunner().invoke(cli, ["compare", "--store", str(store_path) + "-none"])
     assert missing.exit_code != 0 and "no store" in missing.output
@@ -341,11 +345,11 @@ def test_grade_threshold_counts_ranges_by_their_upper_bound():
 
 def test_adverse_events_by_grade(store):
     every = adverse_events(store)
-    assert [(a.term, a.grade, a.paper, a.n, a.percent) for a in every] == [
-        ("cytokine release syndrome", "1-2", "trial_a (2024)", 10, 25),
-        ("infection", ">=3", "trial_a (2024)", 5, None),
-        ("neutropenia", "3-4", "trial_b (2025)", 30, 30),
-        ("neutropenia", "4", "trial_a (2024)", 8, 20),
+    assert [(a.term, a.grade, a.paper_label, a.n, a.percent) for a in every] == [
+        ("cytokine release syndrome", "1-2", "Okafor 2024, Example J Haematol", 10, 25),
+        ("infection", ">=3", "Okafor 2024, Example J Haematol", 5, None),
+        ("neutropenia", "3-4", "Jones 2025, Example J", 30, 30),
+        ("neutropenia", "4", "Okafor 2024, Example J Haematol", 8, 20),
     ]
     grade3 = adverse_events(store, min_grade=3)
     assert [(a.term, a.grade) for a in grade3] == [
@@ -353,7 +357,7 @@ def test_adverse_events_by_grade(store):
     ]  # fmt: skip
     assert [a.grade for a in adverse_events(store, min_grade=4)] == [">=3", "3-4", "4"]
     assert adverse_events(store, min_grade=5) == [a for a in every if a.grade == ">=3"]
-    assert [a.paper for a in adverse_events(store, term="neutropenia", filters=Filters(drug="drug y"))] == ["trial_b (2025)"]  # fmt: skip
+    assert [a.paper for a in adverse_events(store, term="neutropenia", filters=Filters(drug="drug y"))] == ["https://doi.org/10.1234/b.2025.2"]  # fmt: skip
     a = grade3[-1]
     assert (a.arm, a.arm_n, a.evidence, a.page) == (
         "drug X", 40, "grade 4 neutropenia occurred in 8 (20%) patients", 5

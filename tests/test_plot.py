@@ -23,9 +23,9 @@ def test_rows_per_study_arm_and_timepoint(store_path):
     with open_store(store_path, read_only=True) as s:
         rows = plot_rows(compare(s, Filters(endpoint="OS")))
     assert [label for label, _, _ in rows["rate"]] == [
-        "trial_a (2024) - drug X, 12 mo",
-        "trial_a (2024) - historical controls, 12 mo",
-        "trial_b (2025) - drug Y, 12 mo",
+        "Okafor 2024, Example J Haematol - drug X, 12 mo",
+        "Okafor 2024, Example J Haematol - historical controls, 12 mo",
+        "Jones 2025, Example J - drug Y, 12 mo",
     ]
     assert rows["median"] == [] and rows["ratio"] == []
 
