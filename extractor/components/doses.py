@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from litkg.extractor.components.textutil import load_vocab
 
@@ -34,7 +35,9 @@ class Dose:
     start: int
     end: int
     raw: str
-    # a cap ("maximum: 28 µg/day") or a formulation strength ("2 mg tablets"), not a dose level
+    # not a planned dose level: a cap ("maximum: 28 µg/day"), a formulation strength ("2 mg
+    # tablets"), a toxicity reduction ("reduced to 50 mg/m2"), a summary ("median exposure of
+    # 12 mg") or a radiotherapy fraction ("fractions of 1.5 Gy")
     capped: bool = False
 
 
@@ -43,7 +46,11 @@ _MASS = (
     r"(?P<mass>\u00b5g|\u03bcg|ug|mcg|micrograms?|milligrams?|grams?|mg|ng|cGy|Gy|g|IU|MU|units?|U"
     r"|mL|ml|mmol|mEq)"
 )
-_BODY = r"(?:\s*/\s*|\s+per\s+)(?P<body>kg(?:\s+body\s*weight)?|m\s?\^?\s?2|m\u00b2|sqm|m(?=\s*/))"
+_BODY = (
+    r"(?:(?:\s*/\s*|\s+per\s+)(?P<body>(?i:kg)(?:\s+body\s*weight)?|m\s?\^?\s?2|m\u00b2|sqm|m(?=\s*/))"
+    # exponent style: "75 mg m\u22122", "75 mg m\u207b\u00b2", "5 mg kg\u22121"
+    r"|[ \u00b7\u22c5\u00a0]?(?P<body_exp>m\s?[\u2212\u207b\-]\s?[2\u00b2]|kg\s?[\u2212\u207b\-]\s?[1\u00b9])(?![\d\w]))"
+)
 _TIME = (
     r"(?:\s*/\s*|\s+per\s+)(?P<time>day|d|24\s?h|week|wk|hour|h|dose|cycle|course|min)(?![A-Za-z])"
 )
@@ -52,7 +59,8 @@ _DOSE = re.compile(
     + _NUM
     + r"\s*"
     + _MASS
-    + r"(?![A-Za-z])(?:"
+    # a route glued to the unit ("40 mgIV") still ends the unit
+    + r"(?:(?=(?:IV|PO|SC|iv|po)\b)|(?![A-Za-z]))(?:"
     + _BODY
     + r")?(?:"
     + _TIME
@@ -103,17 +111,30 @@ def _bracket_end(s: str) -> int:
     return len(s)
 
 
+_ROUTE_WORDS = r"(?:orally|intravenously|subcutaneously|intramuscularly|iv|IV|i\.v\.|po|PO|sc|SC|by mouth|as a)"
+_ROUTE_ADJ = r"(?:oral|intravenous|subcutaneous|intramuscular|iv|IV|i\.v\.)"
+
+
 def _skip_to_frequency(rest: str) -> str:
-    """The text after a dose with brackets, "of <drug>" and route words skipped."""
+    """The text after a dose with brackets, "of <drug>", route words, a closing
+    bracket and "or placebo" skipped ("(500 mg) or placebo orally following...")."""
     s = rest
-    route = r"(?:orally|intravenously|subcutaneously|iv|IV|i\.v\.|po|PO|sc|SC|by mouth|as a)"
     for _ in range(8):
         s = s.lstrip()
         if s[:1] in "([":
             s = s[_bracket_end(s) :]
             continue
-        m = re.match(r"(?:of|the)\s+(?:(?!" + _FREQ + r")[A-Za-z][\w\-]*\s*){1,3}", s) or re.match(
-            route + r"\b", s
+        m = (
+            re.match(r"(?:of|the)\s+(?:(?!" + _FREQ + r")[A-Za-z][\w\-]*\s*){1,3}", s)
+            or re.match(_ROUTE_WORDS + r"\b", s)
+            or re.match(r"\)", s)
+            or re.match(
+                r"(?:or|and|versus|vs\.?)\s+(?:a\s+)?(?:matching\s+|matched\s+)?placebo\b", s
+            )
+            # "1250 mg/m2 oral capecitabine on days 1-21": the drug named after its dose
+            or re.match(
+                r"(?:" + _ROUTE_ADJ + r"\s+)?[a-z][a-z\-]{3,}(?=\s+(?:on\s+|from\s+)?days?\s+\d)", s
+            )
         )
         if m:
             s = s[m.end() :]
@@ -122,38 +143,109 @@ def _skip_to_frequency(rest: str) -> str:
     return s.lstrip()
 
 
-def _is_daily(rest: str) -> bool:
+@cache
+def _schedules() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     units = load_vocab("units.json")
+    not_daily = re.compile(r"(?:" + "|".join(units["not_daily_words"]) + r")\b", re.I)
+    daily = re.compile(r"(?:" + "|".join(units["daily_words"]) + r")(?![A-Za-z])", re.I)
+    every_day = re.compile(r"(?:" + "|".join(units["daily_schedules"]) + r")", re.I)
+    course = re.compile(r"(?:" + "|".join(units["daily_courses"]) + r")", re.I)
+    return not_daily, daily, every_day, course
+
+
+def _daily_kind(rest: str) -> str | None:
+    """How the text after a dose makes it a daily dose: "word" ("daily", "per day"),
+    "schedule" ("on days 1-14", "5 days on, 2 days off"), "course" ("for 5 days",
+    "x 2 weeks"); None when it does not (or when it is given twice daily)."""
+    not_daily, daily, every_day, course = _schedules()
     s = _skip_to_frequency(rest)
-    if re.match(r"(?:" + "|".join(units["not_daily_words"]) + r")\b", s, re.I):
-        return False
-    return bool(re.match(r"(?:" + "|".join(units["daily_words"]) + r")(?![A-Za-z])", s, re.I))
+    if not_daily.match(s):
+        return None
+    if daily.match(s):
+        return "word"
+    m = every_day.match(s)
+    if m:
+        a, b = m.groupdict().get("a"), m.groupdict().get("b")
+        if a is None or b is None or int(b) > int(a):
+            return "schedule"
+    if course.match(s):
+        return "course"
+    return None
+
+
+def _is_daily(rest: str) -> bool:
+    return _daily_kind(rest) is not None
+
+
+# not a planned dose level: a toxicity reduction, or a summary of doses received
+_NOT_PLANNED_BEFORE = re.compile(
+    r"(?:(?:reduc|decreas|lower|de-?escalat|attenuat)\w*\s+(?:[\w\-]+\s+){0,3}?(?:to|by)"
+    r"|(?:median|mean|average|cumulative)\s+(?:[\w\-]+\s+){0,4}?(?:of|was|were|is)?)\s*$",
+    re.I,
+)
+# a fraction of a radiotherapy course, not its total dose
+_FRACTION_AFTER = re.compile(r"\s*(?:per|/|a|each|in\s+each)\s*fraction\b", re.I)
+_FRACTION_BEFORE = re.compile(r"\bfractions?(?:\s+size)?\s+of\s*$", re.I)
+# "120 g/L", "0.5 mg/dL", "60 mL/min": a concentration or a rate, not a dose
+_PER_OTHER = re.compile(r"\s*/\s*[A-Za-z\u00b5\u03bc]")
 
 
 def parse_doses(text: str) -> list[Dose]:
-    """Every dose printed in `text`, normalised ("1 g/m2" -> 1000 mg/m2, "9 µg ... daily" -> 9 ug/day)."""
-    out: list[Dose] = []
+    """Every dose printed in `text`, normalised ("1 g/m2" -> 1000 mg/m2, "9 µg ... daily" -> 9 ug/day,
+    "1000 mg/m2 on days 1-14" -> mg/m2/day; Gy never takes /day)."""
+    raw: list[tuple[re.Match[str], float, str, str | None, bool]] = []
     for m in _DOSE.finditer(text):
         num = m.group("num").replace(",", "").replace("\u00b7", ".")
         try:
-            value = float(num)
+            float(num)
         except ValueError:
             continue
         mass = m.group("mass")
         if mass in ("U", "g") and not (m.group("body") or m.group("time")) and mass == "U":
             continue  # a bare "U" is too ambiguous
-        daily = not m.group("time") and _is_daily(text[m.end() :])
-        factor, unit = normalise_unit(mass, m.group("body"), m.group("time"), daily)
+        if _PER_OTHER.match(text, m.end()) or (
+            mass.lower() == "ml" and (m.group("time") or "").lower() == "min"
+        ):
+            continue
+        body = m.group("body") or m.group("body_exp")
+        radiation = mass in ("Gy", "cGy")
+        kind = None if m.group("time") or radiation else _daily_kind(text[m.end() :])
+        factor, unit = normalise_unit(mass, body, m.group("time"), kind is not None)
         # decimal arithmetic: "1.1 g" is exactly 1100 mg, and "0.0000001 mg" stays non-zero
         value = float(Decimal(num) * Decimal(str(factor)))
         if not math.isfinite(value):
             continue  # hundreds of digits: not a dose (and float() overflows)
-        capped = bool(_CAP.search(text[max(0, m.start() - 25) : m.start()]))
+        before = text[max(0, m.start() - 60) : m.start()]
+        capped = bool(_CAP.search(before[-25:])) or bool(_NOT_PLANNED_BEFORE.search(before))
         if re.match(
             r"\s*(?:[A-Za-z\-]+\s+){0,2}(?:tablets?|capsules?|vials?|ampoules?|sachets?)\b",
             text[m.end() :],
         ):
             capped = True  # a formulation strength ("2 mg moxidectin tablets"), not a dose
+        if radiation and (
+            m.group("time")
+            or _FRACTION_AFTER.match(text, m.end())
+            or _FRACTION_BEFORE.search(before)
+        ):
+            capped = True  # "2 Gy/day", "1.5 Gy per fraction", "fractions of 1.5 Gy"
+        raw.append((m, value, unit, kind, capped))
+    out: list[Dose] = []
+    for i, (m, value, unit, kind, capped) in enumerate(raw):
+        if kind is None and i + 1 < len(raw) and raw[i + 1][3] == "course":
+            # "DDP (20 mg/m2) and 5-FU (750 mg/m2) for 5 days": the course covers both
+            nxt = raw[i + 1][0]
+            gap = text[m.end() : nxt.start()]
+            if (
+                len(gap) <= 40
+                and ";" not in gap
+                and not re.search(
+                    r"(?i)\b(?:days?|daily|weeks?|every|once|twice|bolus|hours?|h)\b", gap
+                )
+                and not m.group("time")
+                and m.group("mass") not in ("Gy", "cGy")
+            ):
+                body = m.group("body") or m.group("body_exp")
+                factor, unit = normalise_unit(m.group("mass"), body, None, True)
         out.append(Dose(value, unit, m.start(), m.end(), m.group(0), capped))
     return out
 

@@ -28,10 +28,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cache
 
+from litkg.extractor.components.dose_links import link_dose, radiation_total
 from litkg.extractor.components.doses import Dose, find_cycles, find_days, find_route, parse_doses
+from litkg.extractor.components.drug_names import (
+    DrugMention,
+    find_drugs,
+    find_regimens,
+    is_radiation,
+    local_abbreviations,
+    not_an_intervention,
+)
 from litkg.extractor.components.textutil import (
     OTHER,
     OWN,
@@ -44,6 +51,7 @@ from litkg.extractor.components.textutil import (
 )
 from litkg.extractor.document import Document
 from litkg.extractor.records import Intervention, Provenance
+from litkg.extractor.sections import SectionIndex
 
 __all__ = [
     "DrugMention",
@@ -53,156 +61,37 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class DrugMention:
-    """A drug named in a string: canonical generic name and its span there."""
-
-    drug: str
-    start: int
-    end: int
-    text: str
-    rule: str
-
-
-@cache
-def _lexicon() -> tuple[
-    dict[str, str], re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]
-]:
-    vocab = load_vocab("drugs.json")
-    names: dict[str, str] = {}
-    for generic, syns in vocab["drugs"].items():
-        names[generic.lower()] = generic.lower()
-        for s in syns:
-            names.setdefault(s.lower(), generic.lower())
-    alts = sorted(names, key=len, reverse=True)
-    name_rx = re.compile(
-        r"(?<![\w\-])(?:"
-        + "|".join(re.escape(a).replace(r"\ ", r"[\s\-]+") for a in alts)
-        + r")(?![\w])",
-        re.IGNORECASE,
-    )
-    abbr = vocab["abbreviations"]
-    abbr_rx = re.compile(
-        r"(?<![\w\-])(?:"
-        + "|".join(re.escape(a) for a in sorted(abbr, key=len, reverse=True))
-        + r")(?![\w\-])"
-    )
-    suffix_rx = re.compile(
-        r"(?<![\w\-])[A-Za-z][a-z]{2,}(?:" + "|".join(vocab["suffixes"]) + r")(?![\w\-])",
-        re.IGNORECASE,
-    )
-    return names, name_rx, abbr_rx, suffix_rx, frozenset(w.lower() for w in vocab["not_drugs"])
-
-
-def find_drugs(text: str, local: dict[str, str] | None = None) -> list[DrugMention]:
-    """Drug mentions in `text`: lexicon names, abbreviations (lexicon and the
-    paper's own `local` definitions), and INN-suffix words; overlaps resolved
-    longest-first."""
-    names, name_rx, abbr_rx, suffix_rx, not_drugs = _lexicon()
-    abbr = load_vocab("drugs.json")["abbreviations"]
-    found: list[DrugMention] = []
-    for m in name_rx.finditer(text):
-        key = re.sub(r"[\s\-]+", " ", m.group(0).lower())
-        drug = names.get(key) or names.get(m.group(0).lower())
-        if drug is None:
-            # hyphen/space variants
-            for k, v in names.items():
-                if re.sub(r"[\s\-]+", " ", k) == key:
-                    drug = v
-                    break
-        if drug:
-            found.append(DrugMention(drug, m.start(), m.end(), m.group(0), "drug.lexicon"))
-    for m in abbr_rx.finditer(text):
-        found.append(
-            DrugMention(abbr[m.group(0)], m.start(), m.end(), m.group(0), "drug.abbreviation")
-        )
-    if local:
-        rx = re.compile(
-            r"(?<![\w\-])(?:"
-            + "|".join(re.escape(a) for a in sorted(local, key=len, reverse=True))
-            + r")(?![\w\-])"
-        )
-        for m in rx.finditer(text):
-            found.append(
-                DrugMention(
-                    local[m.group(0)], m.start(), m.end(), m.group(0), "drug.local-abbreviation"
-                )
-            )
-    for m in suffix_rx.finditer(text):
-        w = m.group(0)
-        if len(w) < 7 or w.lower() in not_drugs or w.lower() in names:
-            continue
-        found.append(DrugMention(w.lower(), m.start(), m.end(), w, "drug.suffix"))
-    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
-    out: list[DrugMention] = []
-    for d in found:
-        if out and d.start < out[-1].end:
-            continue
-        out.append(d)
-    return out
-
-
-def local_abbreviations(text: str) -> dict[str, str]:
-    """Drug abbreviations the paper defines: "drug name (ABBR)" and glossary
-    entries "ABBR: drug name" (table legends)."""
-    out: dict[str, str] = {}
-    for m in re.finditer(r"\(([A-Za-z][A-Za-z0-9\-]{1,9})\)", text):
-        abbr = m.group(1)
-        if not re.search(r"[A-Z]", abbr):
-            continue
-        before = text[max(0, m.start() - 60) : m.start()].rstrip()
-        mentions = find_drugs(before)
-        if (
-            mentions
-            and mentions[-1].end >= len(before) - 1
-            and mentions[-1].rule != "drug.abbreviation"
-        ):
-            out.setdefault(abbr, mentions[-1].drug)
-    for m in re.finditer(
-        r"(?:^|[;,.]\s*)([A-Za-z][A-Za-z0-9\-]{1,9})\s*:\s*([a-z][a-z\- ]{3,50}?)(?=[;.,\n]|$)",
-        text,
-        re.M,
-    ):
-        abbr, long = m.group(1), m.group(2).strip()
-        if not re.search(r"[A-Z]", abbr):
-            continue
-        mentions = find_drugs(long)
-        if mentions and mentions[0].start == 0 and mentions[-1].end == len(long):
-            out.setdefault(abbr, mentions[-1].drug)
-    return out
-
-
 def _cues(key: str) -> re.Pattern[str] | None:
     return compile_any(tuple(load_vocab("drugs.json")[key]))
 
 
-def _link_dose(sentence: str, dose: Dose, drugs: list[DrugMention]) -> DrugMention | None:
-    """The drug a dose belongs to: "X mg of DRUG", else the nearest drug before
-    it (not across a ';'), else the nearest one just after."""
-    if not drugs:
-        return None
-    rest = sentence[dose.end :]
-    # skip brackets then "of DRUG"
-    stripped = re.sub(r"^\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\]]*\])\s*", "", rest)
-    offset = len(rest) - len(stripped)
-    m = re.match(r"\s*of\s+(?:\w+\s+){0,3}?", stripped)
-    if m:
-        at = dose.end + offset + m.end()
-        for d in drugs:
-            if d.start == at:
-                return d
-    if len(drugs) == 1:
-        return drugs[0]
-    # "8 mg moxidectin or 150 ug/kg ivermectin": a drug right after the dose
-    for d in drugs:
-        gap = sentence[dose.end : d.start]
-        if d.start >= dose.end and re.fullmatch(r"\s*(?:of\s+)?", gap):
-            return d
-    before = [d for d in drugs if d.end <= dose.start and ";" not in sentence[d.end : dose.start]]
-    if before:
-        return before[-1]
-    after = [d for d in drugs if d.start >= dose.end and d.start - dose.end <= 80]
-    return after[0] if after else None
+def _named_as_prior(title: str, d: DrugMention) -> bool:
+    """A drug a title or aim names as prior therapy ("responders following first-line
+    fluorouracil-based chemotherapy", "cetuximab-refractory")."""
+    vocab = load_vocab("drugs.json")
+    before = compile_any(tuple(vocab.get("prior_therapy_cues", [])))
+    after = compile_any(tuple(vocab.get("prior_therapy_suffix", [])))
+    head = title[max(0, d.start - 60) : d.start]
+    return bool(
+        (before is not None and before.search(head))
+        or (after is not None and after.match(title[d.end : d.end + 40]))
+    )
+
+
+def _paper_radiotherapy(text: str) -> str | None:
+    """The one site-specific radiotherapy the paper names ("thoracic radiotherapy"),
+    which a bare "radiotherapy" then means; None when it names none or several."""
+    names = {
+        d.drug
+        for d in find_drugs(text)
+        if d.rule == "drug.radiation" and d.drug.endswith(" radiotherapy")
+    }
+    return names.pop() if len(names) == 1 else None
+
+
+_RT_RANGE_TOTAL = re.compile(
+    r"\btotal\s+(?:[\w\-]+\s+){0,2}?dose\s+(?:of\s+)?\d+(?:\.\d+)?\s*[-\u2013]\s*\d+(?:\.\d+)?\s*Gy\b"
+)
 
 
 def extract_interventions(
@@ -234,54 +123,98 @@ def extract_interventions(
     ref_start = references_start(text, doc.headings)
     local = local_abbreviations(text[:ref_start])
     background = _cues("background_context")
+    supportive = _cues("supportive_context")
     assign = _cues("assignment_cues")
     aim = _cues("aim_cues")
+    sections = SectionIndex(doc)
+    cites = compile_any(tuple(load_vocab("designs.json")["citation_cues"]), 0)
 
     studied: dict[str, str] = {}  # drug -> rule
     for d in find_drugs(title, local):
-        studied.setdefault(d.drug, "studied.title")
+        if not _named_as_prior(title, d):
+            studied.setdefault(d.drug, "studied.title")
+    for _, drugs, start, end in find_regimens(title):
+        if not _named_as_prior(title, DrugMention("", start, end, "", "")):
+            for drug in drugs:
+                studied.setdefault(drug, "studied.title-regimen")
 
     body = [(s, b) for s, b in sents if b < ref_start and "\t" not in s]
     front_end = max(4000, ref_start * 3 // 10)  # title block, abstract, introduction
     info = []
+    previous = ""
     for s, b in body:
         ctx = sentence_context(s)
         drugs = find_drugs(s, local)
+        # a regimen listed after "the protocol included the following:" is assigned too
+        listed = previous.rstrip().endswith(":")
+        previous = s
         if not drugs:
             continue
+        if study_mod.in_narrative(sections, b) and (
+            ctx != OWN or (cites is not None and cites.search(s))
+        ):
+            continue  # the introduction or discussion describing other trials
         is_bg = bool(background and background.search(s))
-        info.append((s, b, ctx, drugs, is_bg))
+        info.append((s, b, ctx, drugs, is_bg, listed))
         early = b < front_end or re.search(r"(?i)\b(?:aim|objective|purpose)s?\b", s)
         if ctx == OWN and early and aim is not None and aim.search(s) and not is_bg:
             for d in drugs:
-                studied.setdefault(d.drug, "studied.aim")
+                if not _named_as_prior(s, d):
+                    studied.setdefault(d.drug, "studied.aim")
+            for _, names, _, _ in find_regimens(s):
+                for drug in names:
+                    studied.setdefault(drug, "studied.aim-regimen")
 
     # dose statements
     dosed: dict[str, list[tuple[Dose, str, int]]] = {}
-    for s, b, ctx, drugs, is_bg in info:
+    unlinked_rt: list[tuple[Dose | None, str, int]] = []
+    for s, b, ctx, drugs, is_bg, listed in info:
         if ctx == OTHER:
             continue
         doses = [x for x in parse_doses(s) if not x.capped]
-        if not doses:
-            continue
+        assigned = listed or bool(assign and assign.search(s))
+        if _RT_RANGE_TOTAL.search(s) and not is_bg:
+            unlinked_rt.append((None, s, b))  # "to a total dose of 68-72 Gy": no single dose
         for dose in doses:
-            d = _link_dose(s, dose, drugs)
+            d = link_dose(s, dose, drugs)
+            if dose.unit.startswith("Gy"):
+                if not radiation_total(s, dose, drugs):
+                    continue  # a fraction, boost or field dose, not the course total
+                if d is None:
+                    if not is_bg:
+                        unlinked_rt.append((dose, s, b))  # "66 Gy in 33 fractions" alone
+                    continue
             if d is None:
                 continue
             if d.drug not in studied:
-                if is_bg or not (assign and assign.search(s)):
+                if is_bg or not assigned:
                     continue
                 studied[d.drug] = "studied.dose-statement"
+            elif supportive is not None and supportive.search(s):
+                continue  # "dexamethasone 8 mg as premedication" of a studied drug
             dosed.setdefault(d.drug, []).append((dose, s, b))
+    rts = [x for x in studied if is_radiation(x)]
+    if len(rts) == 1:
+        for dose, s, b in unlinked_rt:
+            if dose is not None:
+                dosed.setdefault(rts[0], []).append((dose, s, b))
 
+    for drug in [x for x in studied if not_an_intervention(x)]:
+        del studied[drug]
+    # a bare "radiotherapy" is the paper's one site-specific radiotherapy
+    site_rt = _paper_radiotherapy(text[:ref_start])
+    if site_rt and "radiotherapy" in studied:
+        studied.setdefault(site_rt, studied.pop("radiotherapy"))
+        dosed.setdefault(site_rt, []).extend(dosed.pop("radiotherapy", []))
     if not studied:
         return []
     out: list[Intervention] = []
     for drug, rule in studied.items():
         mention_sents = [
             (s, b)
-            for s, b, ctx, drugs, is_bg in info
-            if ctx != OTHER and any(d.drug == drug for d in drugs)
+            for s, b, ctx, drugs, is_bg, _ in info
+            if ctx != OTHER
+            and any(d.drug == drug or (drug == site_rt and d.drug == "radiotherapy") for d in drugs)
         ]
         route = days = None
         cycles = None
@@ -307,12 +240,15 @@ def extract_interventions(
                     if cycles:
                         break
         entries = dosed.get(drug, [])
+        if is_radiation(drug):
+            route = None
         if not entries:
             s, b = mention_sents[0] if mention_sents else (title, 0)
             start = b if mention_sents else (title_found.start if title_found else 0)
             out.append(
                 Intervention(
                     drug=drug,
+                    unit="Gy" if is_radiation(drug) else None,
                     route=route,
                     days=days,
                     cycles=cycles,
@@ -320,11 +256,12 @@ def extract_interventions(
                 )
             )
             continue
+        keys = {(dose.value, dose.unit) for dose, _, _ in entries}
         seen: set[tuple[float, str]] = set()
         for dose, s, b in entries:
             key = (dose.value, dose.unit)
-            if key in seen:
-                continue
+            if key in seen or (dose.value, f"{dose.unit}/day") in keys:
+                continue  # "erlotinib (100 mg)" restated as "100 mg/day": one dose level
             seen.add(key)
             window = s[dose.start : dose.start + 160]
             out.append(
@@ -332,7 +269,7 @@ def extract_interventions(
                     drug=drug,
                     dose=dose.value,
                     unit=dose.unit,
-                    route=find_route(window) or route,
+                    route=None if is_radiation(drug) else (find_route(window) or route),
                     days=find_days(window) or days,
                     cycles=find_cycles(s) or cycles,
                     provenance=_prov(doc, b, b + len(s), f"{rule}+dose"),

@@ -71,7 +71,7 @@ def _prov(doc: Document, f: Found) -> Provenance:
     )
 
 
-def _in_narrative(sections: SectionIndex, pos: int) -> bool:
+def in_narrative(sections: SectionIndex, pos: int) -> bool:
     """In the body's introduction or discussion, where other studies are described
     (an abstract's "Conclusions", before the body starts, is not)."""
     return pos >= _body_start(sections) and sections.name_at(pos) in ("introduction", "discussion")
@@ -459,7 +459,7 @@ def find_registrations(doc: Document, sentences: Iterable[Sentence] | None = Non
         own = own_cues is not None and own_cues.search(s)
         other = other_cues is not None and other_cues.search(s)
         ctx = sentence_context(s)
-        if ctx != OWN and _in_narrative(sections, pos):
+        if ctx != OWN and in_narrative(sections, pos):
             return False  # "researchers in a phase Ib trial (identifier NCT...) are testing"
         if own and ctx != OTHER:
             return True
@@ -648,7 +648,7 @@ def find_design(
         ctx = sentence_context(s)
         if ctx == OTHER:
             continue
-        if ctx != OWN and _in_narrative(sections, b):
+        if ctx != OWN and in_narrative(sections, b):
             continue  # "a recent single-arm trial reported..." describes another study
         scopes.append((s, b, ctx))
     found: dict[str, Found] = {}
