@@ -157,3 +157,21 @@ def test_adverse_events_given_for_two_arms_in_one_sentence() -> None:
         ("any adverse event", "3", 20, 31.0, "intervention"),
         ("any adverse event", "4", 28, 44.0, "intervention"),
     }
+
+
+def test_methods_name_events_without_reporting_them() -> None:
+    from litkg.extractor.ingest.text import parse_text
+
+    text = (
+        "# Trial\n\n## Methods\n\nErythropoietin was given in cases of grade 3+ anaemia, and "
+        "treatment was interrupted in case of grade 3 fatigue.\n\n"
+        "## Results\n\nGrade 4 neutropenia occurred in 6 patients (15%). Vomiting of any grade "
+        "was frequent.\n"
+    )
+    got = {
+        (e.term, e.grade, e.n, e.percent)
+        for e in extract_record(parse_text(text, doc_id="x")).adverse_events
+    }
+    assert ("neutropenia", "4", 6, 15.0) in got
+    assert ("anemia", ">=3", None, None) not in got
+    assert ("fatigue", "3", None, None) not in got

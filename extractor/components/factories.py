@@ -567,6 +567,18 @@ def adverse_events_component(doc: Doc) -> Doc:
                     provenance=replace(e.provenance, rule=m.rule + ".second_arm"),
                 )
             )
+    sections = doc._.litkg_sections
+    if sections is not None:
+        # introduction and methods name events without reporting them ("G-CSF
+        # was given for grade 3+ neutropenia"): there only a count or rate is read
+        found = [
+            e
+            for e in found
+            if e.n is not None
+            or e.percent is not None
+            or e.provenance is None
+            or sections.kind_at(e.provenance.char_start) not in ("introduction", "methods")
+        ]
     paper_arms = [(a.label, a.role) for a in _facts(doc).get("arms", [])]
     for table in source.tables:
         events = ae_mod.table_adverse_events(table)
