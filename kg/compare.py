@@ -221,6 +221,10 @@ class OutcomeInfo:
     evidence: str | None = None
     page: int | None = None
     iri: str | None = None
+    #: who the result belongs to when not one of the study's arms: "comparison"
+    #: (a between-group p moved to the study's comparisons), "discussed study"
+    #: (an editorial quoting another paper), "arm not stated"
+    attribution: str | None = None
 
     @property
     def key(self) -> tuple[str, str, float | None]:
@@ -266,6 +270,23 @@ def key_order(key: tuple[str, str, float | None]) -> tuple[Any, ...]:
 
 
 @dataclass
+class ComparisonP:
+    """A between-group p-value: it belongs to the comparison of the arms, not to each."""
+
+    endpoint: str
+    statistic: str
+    timepoint_months: float | int | None
+    arms: list[str]
+    p: float | int
+
+    @property
+    def key(self) -> tuple[str, str, float | None]:
+        """The outcome key compared."""
+        tp = None if self.timepoint_months is None else float(self.timepoint_months)
+        return (self.endpoint, self.statistic, tp)
+
+
+@dataclass
 class StudyEntry:
     """What the graph holds about one study report, for comparison."""
 
@@ -284,6 +305,7 @@ class StudyEntry:
     arms: list[ArmInfo] = field(default_factory=list)
     interventions: list[InterventionInfo] = field(default_factory=list)
     outcomes: list[OutcomeInfo] = field(default_factory=list)
+    comparisons: list[ComparisonP] = field(default_factory=list)
     label: str = ""
 
     @property
@@ -487,6 +509,8 @@ def compare(store: KGStore, filters: Filters | None = None) -> Comparison:
         studies.append(e)
     studies.sort(key=lambda e: (e.year or 0, e.document or e.doi or e.paper))
     _label_studies(store, studies)
+    for e in studies:
+        attribute_results(e)
     return Comparison(f, studies)
 
 
@@ -501,6 +525,42 @@ def _label_studies(store: KGStore, studies: list[StudyEntry]) -> None:
 
 
 ROLE_ORDER = ["intervention", "control", "overall", "subgroup"]
+
+#: Article types that discuss other papers' results rather than report their own.
+DISCUSSING = {"editorial", "comment", "commentary", "letter", "review", "perspective"}
+
+#: Endpoints that describe the observation, not a result: no p-value belongs to them.
+NO_P = {"FOLLOWUP"}
+
+
+def attribute_results(e: StudyEntry) -> None:
+    """Say whom each result belongs to (issue 14): a p-value shared by the arms
+    of one comparison (same endpoint, statistic and timepoint) moves to
+    `e.comparisons`; follow-up medians carry no p; a result naming an arm
+    the study does not have is the discussed study's in an editorial, else
+    "arm not stated" (never credited to an arm by default)."""
+    arm_labels = {a.label for a in e.arms}
+    discussing = (e.article_type or "").replace(" ", "-") in DISCUSSING
+    for o in e.outcomes:
+        if o.endpoint in NO_P:
+            o.p = None
+        if o.arm is not None and o.arm not in arm_labels and o.arm.lower() in ROLE_ORDER:
+            o.arm = None  # a role name the study has no arm for
+        if o.arm is None:
+            o.attribution = "discussed study" if discussing else "arm not stated"
+    by_key: dict[tuple[str, str, float | None], list[OutcomeInfo]] = defaultdict(list)
+    for o in e.outcomes:
+        if o.arm is not None:
+            by_key[o.key].append(o)
+    for key, outs in by_key.items():
+        arms = list(dict.fromkeys(o.arm for o in outs if o.arm))
+        ps = {o.p for o in outs if o.p is not None}
+        if len(arms) < 2 or len(ps) != 1:
+            continue
+        p = ps.pop()
+        for o in outs:
+            o.p = None
+        e.comparisons.append(ComparisonP(key[0], key[1], key[2], arms, p))
 
 
 def _arm_order(a: ArmInfo) -> tuple[int, str]:
@@ -539,7 +599,9 @@ def _outcome_cell(e: StudyEntry, key: tuple[str, str, float | None], with_arm: b
         if o.key != key:
             continue
         t = o.value_text()
-        lines.append(f"{o.arm}: {t}" if with_arm and o.arm else t)
+        who = o.arm or o.attribution
+        lines.append(f"{who}: {t}" if with_arm and who else t)
+    lines += [f"p={fmt_num(c.p)} ({' vs '.join(c.arms)})" for c in e.comparisons if c.key == key]
     return "\n".join(dict.fromkeys(lines))
 
 
@@ -570,16 +632,26 @@ def long_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
         for a in e.arms:
             arm_rows[a.label] = [a.label, a.role or "", "" if a.n is None else str(a.n)]
         for o in e.outcomes:
-            label = o.arm or ""
+            label = o.arm or o.attribution or ""
             arm_rows.setdefault(label, [label, o.arm_role or "", ""])
         if not arm_rows:
             arm_rows[""] = ["", "", ""]
         for label, arm_cells in arm_rows.items():
             cells = []
             for k in keys:
-                vals = [o.value_text() for o in e.outcomes if o.key == k and (o.arm or "") == label]
+                vals = [
+                    o.value_text()
+                    for o in e.outcomes
+                    if o.key == k and (o.arm or o.attribution or "") == label
+                ]
                 cells.append(" / ".join(dict.fromkeys(vals)))
             rows.append([*base, *arm_cells, *cells])
+        # between-group p-values: one row per compared set of arms
+        compared: dict[str, dict[tuple[str, str, float | None], str]] = defaultdict(dict)
+        for cp in e.comparisons:
+            compared[" vs ".join(cp.arms)][cp.key] = f"p={fmt_num(cp.p)}"
+        for label, ps in compared.items():
+            rows.append([*base, label, "comparison", "", *(ps.get(k, "") for k in keys)])
     return header, rows
 
 

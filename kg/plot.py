@@ -35,7 +35,7 @@ def plot_rows(c: Comparison) -> dict[str, list[tuple[str, OutcomeInfo, StudyEntr
         for o in sorted(e.outcomes, key=lambda o: (o.timepoint_months or 0, o.arm or "")):
             when = f", {fmt_num(o.timepoint_months)} mo" if o.timepoint_months is not None else ""
             stat = "" if o.statistic in ("rate", "median") else f" {o.statistic.upper()}"
-            label = f"{e.name} - {o.arm or 'arm not stated'}{when}{stat}"
+            label = f"{e.name} - {o.arm or o.attribution or 'arm not stated'}{when}{stat}"
             out[_panel(o)].append((label, o, e))
     return out
 

@@ -18,7 +18,7 @@ from rdflib import Literal, URIRef
 from litkg.kg import iris
 from litkg.kg.adverse import AERow, adverse_events
 from litkg.kg.compare import Filters, StudyEntry, compare, key_label
-from litkg.kg.queries import dumps, local_name, number, select, text
+from litkg.kg.queries import dumps, fmt_num, local_name, number, select, text
 from litkg.kg.store import KGStore
 
 Q_BY_DOI = "SELECT ?paper ?doi WHERE { ?paper a lkg:Paper ; prism:doi ?doi }"
@@ -244,8 +244,11 @@ def render_text(v: PaperView) -> str:
             out += _ev(i.evidence, i.page)
         out.append(f"Outcomes ({len(e.outcomes)})")
         for o in e.outcomes:
-            out.append(f"  - {key_label(o.key)}, {o.arm or 'arm not stated'}: {o.value_text()}")
+            who = o.arm or o.attribution or "arm not stated"
+            out.append(f"  - {key_label(o.key)}, {who}: {o.value_text()}")
             out += _ev(o.evidence, o.page)
+        for c in e.comparisons:
+            out.append(f"  - {key_label(c.key)}, {' vs '.join(c.arms)}: p={fmt_num(c.p)}")
     out.append(f"Adverse events ({len(v.adverse_events)})")
     for a in v.adverse_events:
         grade = f" grade {a.grade}" if a.grade else ""

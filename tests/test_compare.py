@@ -262,8 +262,12 @@ def test_compare_reads_every_study_with_its_design_arms_and_outcomes(store):
     assert [i.text() for i in a.interventions] == ["drug x 28 ug/day iv d1-28 x4 cycles"]
     os12 = [o for o in a.outcomes if o.key == ("OS", "rate", 12.0)]
     assert [(o.arm, o.value, o.ci, o.p, o.page) for o in os12] == [
-        ("drug X", 81.6, (64.7, 100), 0.03, 3),
+        ("drug X", 81.6, (64.7, 100), None, 3),
         ("historical controls", 60, None, None, 3),
+    ]
+    # the p printed with one arm's rate compares the two arms: it is the comparison's
+    assert [(x.key, x.arms, x.p) for x in a.comparisons] == [
+        (("OS", "rate", 12.0), ["drug X", "historical controls"], 0.03)
     ]
     assert os12[0].evidence == "The 1-year OS was 81.6% (95% CI 64.7-100%)"
     # the editorial reports nothing but its bibliographic data: blanks, not guesses
@@ -300,21 +304,22 @@ def test_compare_formats(store):
     c = compare(store, Filters(endpoint="OS"))
     table = render(c, "table", width=120)
     assert "Okafor 2024, Example J" in table and "Jones 2025, Example J" in table
-    assert "drug X: 81.6% (95% CI" in table and "64.7-100) p=0.03" in table
+    assert "drug X: 81.6% (95% CI" in table and "p=0.03 (drug X vs historical" in table
     md = render(c, "markdown")
     assert md.splitlines()[0] == "|  | Okafor 2024, Example J Haematol | Jones 2025, Example J |"
     assert (
-        "| OS 12 mo | drug X: 81.6% (95% CI 64.7-100) p=0.03<br>historical controls: 60% | drug Y: 70% |"
-        in md
+        "| OS 12 mo | drug X: 81.6% (95% CI 64.7-100)<br>historical controls: 60%"
+        "<br>p=0.03 (drug X vs historical controls) | drug Y: 70% |" in md
     )
     rows = list(csv.DictReader(io.StringIO(render(c, "csv"))))
     assert [(r["document"], r["arm"], r["n"], r["OS 12 mo"]) for r in rows] == [
-        ("trial_a", "drug X", "40", "81.6% (95% CI 64.7-100) p=0.03"),
+        ("trial_a", "drug X", "40", "81.6% (95% CI 64.7-100)"),
         ("trial_a", "historical controls", "80", "60%"),
+        ("trial_a", "drug X vs historical controls", "", "p=0.03"),
         ("trial_b", "drug Y", "100", "70%"),
     ]
     # a column the paper does not report is blank
-    assert rows[2]["phase"] == "3" and rows[2]["population"] == ""
+    assert rows[3]["phase"] == "3" and rows[3]["population"] == ""
     data = json.loads(render(c, "json"))
     assert data[0]["outcomes"][0]["evidence"] == "The 1-year OS was 81.6% (95% CI 64.7-100%)"
     assert render(compare(store, Filters(endpoint="GRFS")), "table") == "no study matches"

@@ -167,7 +167,8 @@ def test_show_every_fact_with_its_evidence(store, store_path):
     assert v.same_trial[0]["document"] == "trial_b"
     assert [r.resolves_to for r in v.references] == [None, "Jones 2025, Example J"]
     out = render_show(v)
-    assert "  - OS 12 mo, drug X: 81.6% (95% CI 64.7-100) p=0.03" in out
+    assert "  - OS 12 mo, drug X: 81.6% (95% CI 64.7-100)\n" in out
+    assert "  - OS 12 mo, drug X vs historical controls: p=0.03" in out
     assert '      "The 1-year OS was 81.6% (95% CI 64.7-100%)" (p. 3)' in out
     assert '      "grade 4 neutropenia occurred in 8 (20%) patients" (p. 5)' in out
     assert '      "drug X 28 ug/day on days 1-28 for 4 cycles" (p. 2)' in out
