@@ -112,7 +112,9 @@ _PCT_RE = re.compile(
     re.I,
 )
 _TIME_VALUE_RE = re.compile(
-    r"(?<![\w.·-])(?P<n>\d+(?:[.·]\d+)?)\s*(?:\((?:range|IQR)[^()]{0,40}\)\s*)?(?P<u>months?|mos?\b|days?|years?|yrs?|weeks?|wks?)\b",
+    r"(?<![\w.·-])(?P<n>\d+(?:[.·]\d+)?)\s*(?:\((?:range|IQR)[^()]{0,40}\)\s*"
+    r"|[\[(]\s*(?:95\s?%\s*CI[:,]?\s*)?\d+(?:[.·]\d+)?\s*(?:-|–|—|to)\s*(?:\d+(?:[.·]\d+)?|NE|NR|not\s+\w+)\s*[\])]\s*)?"
+    r"(?P<u>months?|mos?\b|days?|years?|yrs?|weeks?|wks?)\b",
     re.I,
 )
 _SHARED_UNIT_RE = re.compile(

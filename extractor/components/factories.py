@@ -330,6 +330,7 @@ def outcomes_component(doc: Doc) -> Doc:
     study = (_facts(doc).get("study") or [None])[0]
     randomized = "randomized" in (getattr(study, "design", None) or ())
     current: str | None = None  # the subgroup the text is talking about
+    unkeyed_sents: list[tuple[str, int, int, set[float]]] = []
     for text, start, end in own_result_sentences(doc):
         mentions = [
             a
@@ -342,6 +343,7 @@ def outcomes_component(doc: Doc) -> Doc:
         elif not ANAPHORA_RE.search(text):
             current = None
         found_here = outcomes_mod.find_outcomes(text, aliases)
+        unkeyed_sents.append((text, start, end, {o.value for o in found_here}))
         roles = _outcome_roles(text, found_here, resolver, randomized)
         both = [
             (replace(o, arm=r), r)
@@ -380,6 +382,7 @@ def outcomes_component(doc: Doc) -> Doc:
         for r, _col, o in outcomes_mod.outcomes_from_table(table.rows, roles, aliases):
             found.append(_outcome(o, provenance(source, *_row_span(table, r), o.rule)))
     found = _dedupe_outcomes(found)
+    unkeyed = _unkeyed_outcomes(doc, unkeyed_sents, aliases)
     record_keys = set(_record_endpoints())
     _facts(doc)["outcomes"] = [
         o for o in found if o.statistic in _RECORD_STATS and o.endpoint in record_keys
@@ -390,7 +393,7 @@ def outcomes_component(doc: Doc) -> Doc:
         o if o.endpoint is None else replace(o, endpoint=None, name=o.name or _label(o.endpoint))
         for o in found
         if o not in _facts(doc)["outcomes"]
-    ]
+    ] + unkeyed
     for o in found:
         if o.provenance:
             _span(doc, o.provenance.char_start, o.provenance.char_end, o.endpoint, "outcomes")
@@ -463,6 +466,55 @@ def _column_roles(table: Table, resolver: res_mod.ArmResolver) -> dict[int, str 
 
 
 _RECORD_STATS = {"rate", "median", "hr", "sdhr"}
+_NOT_RESULT_SECTIONS = frozenset({"introduction", "methods", "discussion"})
+
+
+def _unkeyed_outcomes(
+    doc: Doc, sents: list[tuple[str, int, int, set[float]]], aliases: dict[str, str]
+) -> list[Outcome]:
+    """Results outside the endpoint keys, from the result sentences (values the
+    keyed reading took excepted) and from result tables' non-endpoint rows;
+    one per (statistic, value, arm)."""
+    from litkg.extractor.components import unkeyed_outcomes as unk
+    from litkg.extractor.tables import read_table
+
+    source = _source(doc)
+    arm_roles = {a.label.lower(): a.role for a in _facts(doc).get("arms", [])}
+
+    resolver = _resolver(doc)
+
+    def role(label: str | None, default: str | None) -> str | None:
+        if not label:
+            return default
+        by_resolver = resolver.role_of(label) if len(resolver) >= 2 else None
+        return by_resolver or arm_roles.get(label.lower()) or arms_mod.role_for_label(label)
+
+    out: list[Outcome] = []
+    seen: set[tuple] = set()
+
+    def add(m, span: tuple[int, int]) -> None:
+        o = m.outcome
+        o = replace(o, arm=role(m.arm_label, o.arm or "intervention" if o.comparator else o.arm))
+        key = (o.statistic, o.value, o.arm, o.unit)
+        if key in seen:
+            return
+        seen.add(key)
+        out.append(replace(o, provenance=provenance(source, span[0], span[1], m.rule)))
+
+    idx = doc._.litkg_sections
+    for text, start, end, keyed in sents:
+        if idx is not None and idx.kind_at(start) in _NOT_RESULT_SECTIONS:
+            continue  # methods state plans, introduction and discussion others' results
+        for m in unk.unkeyed_from_sentence(text, keyed):
+            add(m, (start, end))
+    for table in source.tables:
+        model = read_table(table)
+        keyed_rows = {
+            r.index for r in model.data_rows() if outcomes_mod._endpoints(r.stub or "", aliases)
+        }
+        for r, m in unk.unkeyed_from_table(model, keyed_rows):
+            add(m, _row_span(table, r))
+    return out
 
 
 def _dedupe_outcomes(outcomes: list[Outcome]) -> list[Outcome]:
@@ -519,6 +571,7 @@ def _outcome(o: outcomes_mod.OutcomeMatch, prov) -> Outcome:
         ci=o.ci,
         p=o.p,
         provenance=prov,
+        name=o.extra.get("name"),
     )
 
 

@@ -191,6 +191,8 @@ def _endpoints(sent: str, aliases: dict[str, str] | None = None) -> list[Mention
     ]  # fmt: skip
     out += _gvhd_mentions(sent)
     out = _dedupe_overlaps(out)
+    out = _site_limited(sent, out) + _other_results(sent, out)
+    out = _dedupe_overlaps(out)
     # "progression-free survival (PFS)": the abbreviation restates the endpoint
     merged: list[Mention] = []
     for m in sorted(out, key=lambda x: x.start):
@@ -205,6 +207,50 @@ def _endpoints(sent: str, aliases: dict[str, str] | None = None) -> list[Mention
             continue
         merged.append(m)
     return merged
+
+
+#: the key of a result outside the record's keys (printed with its name)
+OTHER = "OTHER"
+
+
+@cache
+def _unkeyed_vocab() -> tuple[re.Pattern[str], re.Pattern[str], list[re.Pattern[str]]]:
+    spec = load_vocab("endpoints")["unkeyed"]
+    return (
+        re.compile(spec["site_modifiers"], re.I),
+        re.compile(spec["site_after"], re.I),
+        [re.compile(t, re.I) for t in spec["terms"]],
+    )
+
+
+def _site_limited(sent: str, eps: list[Mention]) -> list[Mention]:
+    """ "local progression-free survival", "time to progression within the brain":
+    a site-limited result is not the general key; it keeps its printed name."""
+    before, after, _ = _unkeyed_vocab()
+    out: list[Mention] = []
+    for e in eps:
+        m = before.search(sent[max(0, e.start - 30) : e.start])
+        a = after.match(sent[e.end :])
+        if e.key not in _GVHD_KEYS and e.key != "FOLLOWUP" and (m or a):
+            start = e.start - (len(m.group(0)) if m else 0)
+            end = e.end + (a.end() if a else 0)
+            out.append(replace(e, key=OTHER, start=start, end=end, label=sent[start:end]))
+        else:
+            out.append(e)
+    return out
+
+
+def _other_results(sent: str, eps: list[Mention]) -> list[Mention]:
+    """Result names outside the keys ("stable disease", "SRE-free survival",
+    "abstinence rate"), where no keyed term stands."""
+    _, _, terms = _unkeyed_vocab()
+    out: list[Mention] = []
+    for rx in terms:
+        for m in rx.finditer(sent):
+            if any(e.start < m.end() and m.start() < e.end for e in eps + out):
+                continue
+            out.append(Mention("endpoint", m.start(), m.end(), key=OTHER, label=m.group(0)))
+    return out
 
 
 # --------------------------------------------------------------------------- assembly
@@ -401,8 +447,9 @@ def _respectively_items(
 
 
 _FORWARD_RE = re.compile(
-    r"^\s*(?:\([^()]*\)\s*)?(?:of\s+(?:the\s+|all\s+)?(?:\w+\s+){0,2}?(?:patients|participants|subjects|children|adults)\s+)?"
-    r"(?:\([^()]*\)\s*)?(?:achieved|attained|reached|had|obtained|showed|were\s+in)\s+(?:a\s+|an\s+)?",
+    r"^\s*[\])]?\s*(?:\([^()]*\)\s*)?(?:of\s+(?:the\s+|all\s+)?(?:\d+\s+)?(?:\w+\s+){0,2}?(?:patients|participants|subjects|children|adults|women|men)\s+)?"
+    r"(?:\([^()]*\)\s*)?(?:(?:achieved|attained|reached|had|obtained|showed|experienced|developed|were\s+in)\s+(?:a\s+|an\s+)?"
+    r"|(?<=\))\s*)",
     re.I,
 )
 
@@ -496,6 +543,16 @@ def _make(sent, e: Mention, v: Mention, arm: str | None, vg, tps, eps, vals) -> 
     window_end = min(nxt) if nxt else len(sent)
     tail = sent[v.end : window_end]
     ci = parse_ci(tail[:80]) if re.match(r"\s*[\[(,;]?\s*(?:95)", tail) else None
+    inner = re.search(
+        r"[\[(]\s*(?:95\s?%\s*CI[:,]?\s*)?(\d+(?:[.·]\d+)?)\s*(?:-|–|—|to)\s*(\d+(?:[.·]\d+)?)\s*[\])]",
+        sent[v.start : v.end],
+    )
+    if ci is None and inner and v.vkind == "time":
+        # "2.7 (95% CI, 1.5–3.5) months", "the median (95% CI) PFS was 5.5 (3.8–14.0) months"
+        if "95" in inner.group(0) or re.search(r"\(\s*95\s?%\s*CI\s*\)", sent[: v.start], re.I):
+            lo, hi = to_float(inner.group(1)), to_float(inner.group(2))
+            if lo is not None and hi is not None and lo <= (v.value or 0) <= hi:
+                ci = (lo, hi)
     p = None
     pm = P_VALUE_RE.search(tail[:90])
     if pm:
@@ -536,7 +593,12 @@ def _make(sent, e: Mention, v: Mention, arm: str | None, vg, tps, eps, vals) -> 
         start=start,
         end=end,
         rule=f"outcomes.sentence.{v.vkind}",
-        extra={"ep_start": e.start, "v_start": v.start, "v_end": v.end},
+        extra={
+            "ep_start": e.start,
+            "v_start": v.start,
+            "v_end": v.end,
+            "name": e.label if e.key == OTHER else None,
+        },
     )
 
 

@@ -1,0 +1,518 @@
+"""Results outside the endpoint keys: a blood pressure, a score, an abstinence
+rate, a difference between arms, read from sentences and result tables.
+
+A value becomes a result only when the text names what it measures and says
+which statistic it is; an unnamed number is left out (an empty field beats a
+wrong one). The name comes from the clause: the predicate that follows a
+count ("31 women (24%) quit smoking"), else the subject before the value
+("mean systolic pressure was 128 ± 11 mmHg"). Sentences about the sample
+(baseline characteristics, eligibility, sample-size assumptions, arm sizes)
+give no results. Everything here is a pure function of its input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from litkg.extractor.mentions import (
+    Mention,
+    arm_of_values,
+    sentence_mentions,
+)
+from litkg.extractor.records import Dispersion, Outcome
+from litkg.extractor.tables import TableModel
+
+
+@dataclass(frozen=True)
+class UnkeyedMatch:
+    """A result read from a sentence (offsets relative to it) or a table row."""
+
+    outcome: Outcome  # endpoint None, provenance None (the caller adds it)
+    start: int
+    end: int
+    rule: str
+    arm_label: str | None = None  # the group as printed, for role resolution
+
+
+# --------------------------------------------------------------------------- what is not a result
+
+_DESIGN_RE = re.compile(
+    r"\b(?:power(?:ed)?|sample size|assum\w*|hypothes[ie]s\w*|hypothesi[sz]ed|to detect|"
+    r"would (?:be|have|provide|detect|give)|was calculated|were calculated|anticipated|"
+    r"we (?:supposed|expected|estimated that)|considered (?:to be )?clinically|"
+    r"minimal clinically important|non-?inferiority margin|stopping rule|"
+    r"coefficients? of variation|assay|sensitivity|specificity|detection limit|"
+    r"dose (?:was|were) (?:reduced|escalated|increased)|reduced by \d+\s*% (?:of|after)|"
+    r"in (?:the|a) (?:previous|prior|recent|earlier) (?:study|trial|report)|"
+    r"(?:previous|prior|other|earlier) (?:studies|trials|reports))\b",
+    re.I,
+)
+_SAMPLE_RE = re.compile(
+    r"\b(?:baseline characteristics|demographic|median age|mean age|aged\b|years of age|"
+    r"years old|were (?:men|women|male|female|white|black)|(?:male|female) (?:sex|gender)|"
+    r"eligib\w*|inclusion criteri|exclusion criteri|were (?:randomi[sz]ed|randomly|allocated|"
+    r"assigned|enrolled|recruited|screened|included|excluded|approached|invited)|"
+    r"response rate (?:to|of) (?:the )?(?:questionnaire|survey)|follow-?up rate|"
+    r"lost to follow-?up|withdr[ae]w|were available|completed (?:the )?(?:questionnaire|survey)s?)",
+    re.I,
+)
+_AT_BASELINE_RE = re.compile(
+    r"\bat (?:baseline|entry|enrol?ment|randomi[sz]ation|inclusion)\b", re.I
+)
+_CHANGE_RE = re.compile(
+    r"\b(?:from baseline|change[sd]?|reduc\w+|increas\w+|decreas\w+|improv\w+|fell|rose|declin\w+)\b",
+    re.I,
+)
+_NOT_RESULT_PREDICATE = re.compile(
+    r"\b(?:not (?:evaluated|evaluable|assessable|assessed)|prior|previous(?:ly)?|diagnosed|"
+    r"stage\s+(?:I|II|III|IV|[1-4])\w*|staged|history of|histolog\w*|tumou?rs? (?:located|in)|"
+    r"grade\s*(?:[1-5]|I{1,3}|IV|V)\b|adverse|AEs?\b|toxicit\w*|side[- ]effects?|"
+    r"predicted|expected|most common|baseline)\b",
+    re.I,
+)
+_NOT_RESULT_NAME = re.compile(
+    r"^(?:patients?|participants?|subjects?|women|men|children|cases|the|a|an|all|total|"
+    r"group|arm|cohort|population|sample|study|trial|rate|proportion|percentage|number|"
+    r"mean|median|value|values|results?|data|it|they|this|that|these|there|which|who)$"
+    r"|\b(?:age|aged|sex|gender|male|female|ethnic\w*|race|white|black|height|weight at entry|"
+    r"randomi[sz]\w*|enrol\w*|recruit\w*|eligib\w*|screen\w*|allocat\w*|assigned|analy[sz]ed|"
+    r"evaluable|included|excluded|consent\w*|power|sample size|response to the questionnaire)\b"
+    r"|^(?:these|those|this|such|the results|results|the values|values|proportions)\b",
+    re.I,
+)
+
+# --------------------------------------------------------------------------- the name
+
+_WHO = (
+    r"(?:patients|participants|women|men|children|subjects|infants|people|adults|individuals|"
+    r"mothers|neonates|babies|smokers|respondents|cases|pregnancies|eyes|girls|boys|persons)"
+)
+_PREDICATE_VERB = (
+    r"(?:had|developed|experienced|achieved|reported|required|needed|received|underwent|died|"
+    r"took|completed|quit|stopped|discontinued|remained|met|attained|showed|used|returned|"
+    r"were|was|became|gave|delivered|lost|gained|reached|did)"
+)
+_FORWARD_RE = re.compile(
+    rf"^\s*[\])]?\s*(?:of\s+(?:the\s+|all\s+|these\s+)?(?:\d+\s+)?)?"
+    rf"(?:(?:[\w-]+\s+){{0,2}}?{_WHO}\s+)?(?:\([^()]*\)\s*)?"
+    rf"(?:(?:in|of)\s+(?:the\s+)?[\w+/ -]{{1,30}}?\s+(?:group|arm)s?\s+)?"
+    rf"(?P<pred>{_PREDICATE_VERB}\b[^,;()\[\]]{{3,90}})",
+    re.I,
+)
+_PRED_CUT = re.compile(
+    r"\s+(?:in|for|among|with)\s+(?:the\s+|both\s+|each\s+)?(?:[\w+/-]+\s+){0,4}?(?:group|arm|cohort)s?\b.*$"
+    r"|\s+(?:compared|versus|vs\.?|than|whereas|while|respectively|and\s+\d|and\s+in\b|but\b).*$"
+    r"|\s+(?:at|by|after|within)\s+\d.*$|\s*\d.*$",
+    re.I,
+)
+_SUBJECT_RE = re.compile(
+    r"(?P<np>(?:[\w/'’-]+\s+){0,7}?[\w/'’-]*[A-Za-z][\w/'’-]*)\s*(?:\([^()]{0,40}\)\s*)?"
+    r"(?:,\s*)?(?:was|were|is|are|of|reached|averaged|fell|rose|increased|decreased|declined|"
+    r"improved|changed|dropped|reduced|differed|:|=|"
+    r"(?:occurred|was seen|were seen|was observed|were observed|was reported|were reported|"
+    r"was achieved|was required|was needed|was present|was noted|was found|were found|was recorded)"
+    r"\s+(?:in|by|among|for)(?:\s+\d+\s*(?:of|/|out of)\s*\d+|\s+\d+)?\s*[(\[]?)(?:\s+|(?<=[(\[]))"
+    r"(?:(?:significantly|slightly|markedly|statistically|substantially|also|only|about|"
+    r"approximately|nearly|almost|higher|lower|greater|smaller|better|worse|from|to|by|at|"
+    r"in|with|than|a|an|the|mean|median|of)\s+)*$",
+    re.I,
+)
+_LEAD_WORDS = re.compile(
+    r"^(?:(?:the|a|an|and|but|while|whereas|overall|however|in|total|of|also|both|mean|median|"
+    r"average|overall)\s+)+",
+    re.I,
+)
+_CLAUSE_START = re.compile(
+    r"[;:]|,\s*(?:and|but|whereas|while)\s|\b(?:whereas|while|and)\s+(?=the\b)"
+)
+_TRAILING = re.compile(r"\s+(?:was|were|is|are|of|in|for|at|the)$", re.I)
+
+
+def _clean_name(text: str) -> str | None:
+    name = _LEAD_WORDS.sub("", text.strip(" ,.:;")).strip()
+    name = _TRAILING.sub("", name).strip(" ,")
+    if len(name) < 3 or not re.search(r"[A-Za-z]{3}", name):
+        return None
+    if _NOT_RESULT_NAME.search(name) and len(name.split()) <= 2:
+        return None
+    if re.search(
+        r"\b(?:age|aged|randomi[sz]\w*|enrol\w*|eligib\w*|assigned|allocat\w*)\b", name, re.I
+    ):
+        return None
+    return name
+
+
+def _forward_name(sent: str, v: Mention, counts: list[Mention]) -> str | None:
+    """ "31 (24%) quit smoking", "24% of women reported nausea": the predicate
+    of the value's own clause names the result."""
+    pos = v.end
+    # "12 of 40 (30%) women", "(30%) of 40 women", "[42%] of 438 patients"
+    m = re.match(r"\s*[\])]?\s*(?:of\s+\d+\s*)?", sent[pos:])
+    pos += m.end() if m else 0
+    fm = _FORWARD_RE.match(sent[pos:])
+    if not fm:
+        return None
+    pred = _PRED_CUT.sub("", fm.group("pred")).strip()
+    if re.match(
+        r"(?i)(?:were|was|did)\s+(?:not\s+)?(?:randomi|allocat|assign|enrol|includ|exclud|analy|eligib|evaluab|availab|male|female|men|women|aged|older|younger|still|also|in\b|on\b|from\b)",
+        pred,
+    ):
+        return None
+    if re.match(r"(?i)(?:were|was)\s*$", pred) or _NOT_RESULT_PREDICATE.search(pred):
+        return None
+    return _clean_name(pred)
+
+
+_RATIO_FOR_RE = re.compile(
+    r"(?:hazard ratio|odds ratio|relative risk|risk ratio|HR|OR|RR)s?\s+(?:for|of)\s+"
+    r"(?P<np>[^,;()=:]{3,60}?)\s*(?:[:=,]|was|were|is|of)?\s*$",
+    re.I,
+)
+_RATIO_WORD_RE = re.compile(
+    r"[(\[,;]?\s*(?:(?:the|an?|adjusted|unadjusted|crude)\s+)*(?:hazard ratio|odds ratio|relative risk|"
+    r"risk ratio|HR|OR|RR|aOR|aHR)s?\b[^A-Za-z]*$",
+    re.I,
+)
+_CLAUSE_SUBJECT_RE = re.compile(
+    r"^(?P<np>(?:[\w/'’-]+\s+){0,6}?[\w/'’-]*[A-Za-z][\w/'’-]*)\s+(?:was|were|is|are|had|showed|"
+    r"differed|improved|increased|decreased|fell|rose|declined)\b",
+    re.I,
+)
+
+
+def _ratio_name(sent: str, v: Mention, start: int) -> str | None:
+    """ "the HR for death was 0.8", "X was more frequent with Y (odds ratio 1.9)"."""
+    text = sent[start : v.start]
+    m = _RATIO_FOR_RE.search(text)
+    if m:
+        return _clean_name(m.group("np"))
+    w = _RATIO_WORD_RE.search(text)
+    if not w:
+        return None
+    clause = text[: w.start()]
+    cut = max((c.end() for c in _CLAUSE_START.finditer(clause)), default=0)
+    m = _CLAUSE_SUBJECT_RE.match(_LEAD_WORDS.sub("", clause[cut:].strip()))
+    return _clean_name(m.group("np")) if m else None
+
+
+def _backward_name(sent: str, v: Mention, start: int) -> str | None:
+    """ "mean systolic pressure was 128 mmHg": the subject before the value."""
+    if v.vkind == "ratio":
+        return _ratio_name(sent, v, start)
+    text = sent[start : v.start]
+    cut = max((m.end() for m in _CLAUSE_START.finditer(text)), default=0)
+    text = text[cut:]
+    m = _SUBJECT_RE.search(text)
+    if not m:
+        return None
+    np_ = m.group("np")
+    if _NOT_RESULT_PREDICATE.search(np_):
+        return None
+    # "the proportion of women who quit" -> keep; "the rate of" prefix kept as printed
+    return _clean_name(np_)
+
+
+# --------------------------------------------------------------------------- the statistic
+
+_DIFF_BEFORE = re.compile(
+    r"\b(?:differences?|reduc\w+|increas\w+|decreas\w+|improve\w*|gain|lower(?:ed)?|higher|"
+    r"greater|change[sd]?|fell|rose|dropped|declined|by)\b[^.;]{0,40}$",
+    re.I,
+)
+_DIFF_AFTER = re.compile(
+    r"^\s*(?:\([^()]*\)\s*)?(?:(?:absolute|relative|mean|greater|larger|smaller|higher|lower)\s+)*"
+    r"(?:reduction|increase|decrease|difference|improvement|decline|gain|lower|higher|greater|"
+    r"more|less|fewer)\b",
+    re.I,
+)
+_MEAN_BEFORE = re.compile(r"\b(?:mean|average)\b[^.;]{0,80}$", re.I)
+_MEDIAN_BEFORE = re.compile(r"\bmedian\b[^.;]{0,80}$", re.I)
+_PRIMARY_RE = re.compile(r"\bprimary\s+(?:end\s*-?\s*point|outcome|efficacy|analysis)", re.I)
+
+
+def _statistic(sent: str, v: Mention, prev_end: int) -> str | None:
+    before = sent[max(prev_end, v.start - 90) : v.start]
+    after = sent[v.end : v.end + 40]
+    if v.vkind == "ratio":
+        return v.ratio
+    if v.vkind == "pct":
+        if _DIFF_AFTER.match(after) or re.search(r"\bdifference\b[^.;]{0,40}$", before, re.I):
+            return "difference"
+        if re.search(r"\bby\s*$", before, re.I) and _CHANGE_RE.search(before):
+            return "difference"
+        return "rate"
+    if v.vkind == "mean":
+        return "difference" if re.search(r"\bdifference\b[^.;]{0,40}$", before, re.I) else "mean"
+    wide = sent[max(0, v.start - 90) : v.start]
+    if re.search(r"\bdifference\b[^.;]{0,40}$", before, re.I) or _DIFF_AFTER.match(after):
+        return "difference"
+    if _MEDIAN_BEFORE.search(wide):
+        return "median"
+    if _MEAN_BEFORE.search(wide):
+        return "mean"
+    if v.vkind == "number" and re.search(r"\bby\s*$", before, re.I) and _CHANGE_RE.search(before):
+        return "difference"
+    return None
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def _near(ms: list[Mention], kind: str, start: int, end: int) -> Mention | None:
+    for m in ms:
+        if m.kind == kind and start <= m.start < end:
+            return m
+    return None
+
+
+def unkeyed_from_sentence(sent: str, keyed_values: set[float] | None = None) -> list[UnkeyedMatch]:
+    """The results outside the endpoint keys one sentence states.
+
+    `keyed_values` are the values the keyed reading already took from this
+    sentence; they are not read again."""
+    if _DESIGN_RE.search(sent):
+        return []
+    if _SAMPLE_RE.search(sent):
+        return []
+    if _AT_BASELINE_RE.search(sent) and not _CHANGE_RE.search(sent):
+        return []
+    ms = sentence_mentions(sent)
+    vals = [
+        m for m in ms
+        if m.kind == "value" and m.vkind in ("pct", "time", "ratio", "mean", "number")
+    ]  # fmt: skip
+    if not vals:
+        return []
+    taken = keyed_values or set()
+    arms = arm_of_values(sent, vals, [m for m in ms if m.kind == "arm"])
+    primary = bool(_PRIMARY_RE.search(sent))
+    p_all = [m for m in ms if m.kind == "p"]
+    out: list[UnkeyedMatch] = []
+    last_name: str | None = None
+    last_end = 0
+    for i, v in enumerate(vals):
+        nxt = vals[i + 1].start if i + 1 < len(vals) else len(sent)
+        prev_end = vals[i - 1].end if i else 0
+        if v.value in taken:
+            last_name, last_end = None, v.end
+            continue
+        stat = _statistic(sent, v, prev_end)
+        if stat is None:
+            continue
+        counts = [m for m in ms if m.kind == "count"]
+        name = _forward_name(sent, v, counts) if v.vkind == "pct" else None
+        if name is None:
+            name = _backward_name(sent, v, prev_end)
+        between = sent[last_end : v.start]
+        if (
+            name is None
+            and last_name
+            and re.fullmatch(
+                r"[\s,;()\[\]]*(?:and|or|vs\.?|versus|compared\s+(?:with|to)|to|from)?[\s,()\[\]]*"
+                r"(?:(?:in|for|with)\s+(?:the\s+)?[\w+/ -]{1,30}?(?:\s+(?:group|arm)s?)?[\s,()]*)?",
+                _strip_numbers(between),
+                re.I,
+            )
+        ):
+            name = last_name
+        if name is None:
+            continue
+        last_name, last_end = name, v.end
+        out.append(_match(sent, v, stat, name, ms, nxt, arms.get(i), primary, p_all, len(vals)))
+    return out
+
+
+def _strip_numbers(text: str) -> str:
+    text = re.sub(r"95\s?%\s*(?:CI|confidence intervals?)[^,;)\]]*", " ", text, flags=re.I)
+    text = re.sub(r"\b[pP]\s*[=<>≤≥]\s*[.\d·]+", " ", text)
+    return re.sub(r"[-−]?\d+(?:[.·]\d+)?\s*%?|\b(?:n|N)\s*=|\bof\b|/|–|-|\bto\b", " ", text)
+
+
+def _match(sent, v, stat, name, ms, nxt, label, primary, p_all, n_vals) -> UnkeyedMatch:
+    ci_m = _near(ms, "ci", v.end, min(nxt, v.end + 60))
+    p_m = _near(ms, "p", v.end, min(nxt, v.end + 90))
+    if p_m is None and n_vals == 2 and len(p_all) == 1 and p_all[0].start > v.end:
+        p_m = p_all[0]  # one p for the comparison both values make
+    disp = None
+    if v.vkind == "mean" and v.spread is not None:
+        disp = Dispersion(v.dispersion or "unknown", v.spread)
+    else:
+        rng = re.match(
+            r"\s*[\[(]\s*(?P<k>range|IQR|interquartile range)?[:,]?\s*(?P<a>[-−]?\d+(?:[.·]\d+)?)\s*"
+            r"(?:-|–|—|to)\s*(?P<b>[-−]?\d+(?:[.·]\d+)?)\s*[\])]",
+            sent[v.end :],
+            re.I,
+        )
+        if rng and stat in ("median", "mean") and rng.group("k"):
+            kind = "range" if rng.group("k").lower() == "range" else "iqr"
+            lo, hi = (float(rng.group(x).replace("·", ".").replace("−", "-")) for x in ("a", "b"))
+            disp = Dispersion(kind, (lo, hi))
+    events = total = None
+    if v.vkind == "pct":
+        c = [
+            m
+            for m in ms
+            if m.kind == "count"
+            and abs(m.end - v.start) <= 3
+            or (m.kind == "count" and 0 <= m.start - v.end <= 4)
+        ]
+        if c:
+            events, total = c[0].events, c[0].total
+        else:
+            m = re.search(r"(\d+)\s*[(\[]\s*$", sent[max(0, v.start - 10) : v.start])
+            of = re.match(r"\s*[\])]\s*of\s+(\d+)\b", sent[v.end :])
+            if m and of and int(m.group(1)) <= int(of.group(1)):
+                events, total = int(m.group(1)), int(of.group(1))
+    tp = None
+    for t in ms:
+        if t.kind == "timepoint" and (v.end <= t.start < nxt or 0 <= v.start - t.end < 60):
+            tp = t
+            break
+    unit = "%" if v.vkind == "pct" else v.unit
+    comparator = "control" if stat in ("or", "rr", "hr", "sdhr", "difference") else None
+    outcome = Outcome(
+        endpoint=None,
+        statistic=stat,
+        value=v.value if v.value is not None else 0.0,
+        unit=unit,
+        timepoint_months=tp.months if tp else None,
+        arm=None,
+        ci=(ci_m.low, ci_m.high)
+        if ci_m and ci_m.low is not None and ci_m.high is not None
+        else None,
+        p=p_m.value if p_m else None,
+        name=name,
+        dispersion=disp,
+        events=events,
+        total=total,
+        timepoint=sent[tp.start : tp.end] if tp else None,
+        comparator=comparator,
+        primary=primary,
+    )
+    return UnkeyedMatch(outcome, v.start, v.end, f"outcomes.unkeyed.sentence.{v.vkind}", label)
+
+
+# --------------------------------------------------------------------------- tables
+
+_NOT_RESULT_TABLE = re.compile(
+    r"\b(?:baseline|characteristics|demographic|adverse|toxicit|side[- ]effects?|safety|"
+    r"eligib|dose modification|dose reduction|reasons? for)\b",
+    re.I,
+)
+_RESULT_TABLE = re.compile(
+    r"\b(?:outcomes?|results?|efficacy|response|survival|endpoints?|end points?|effects?|"
+    r"changes?|differences?|comparison|scores?|rates?|incidence|abstinence|remission)\b",
+    re.I,
+)
+_TABLE_STAT = {
+    "mean (sd)": "mean",
+    "mean (se)": "mean",
+    "mean": "mean",
+    "median (range)": "median",
+    "median (iqr)": "median",
+    "median (95% ci)": "median",
+    "median": "median",
+}
+_TEST_STAT = {
+    "hr (95% ci)": "hr",
+    "hr": "hr",
+    "or (95% ci)": "or",
+    "or": "or",
+    "rr (95% ci)": "rr",
+    "rr": "rr",
+    "difference": "difference",
+}
+
+
+def unkeyed_from_table(
+    model: TableModel, keyed_rows: set[int] | None = None
+) -> list[tuple[int, UnkeyedMatch]]:
+    """Results of a result table whose rows are not endpoint keys: per arm
+    column, n (%) -> rate (events, total), mean (SD) -> mean with its
+    dispersion, median (IQR/range) -> median; ratio and difference columns ->
+    the comparison. Baseline, toxicity and dose tables give none."""
+    caption = model.table.caption or ""
+    if _NOT_RESULT_TABLE.search(caption) or not _RESULT_TABLE.search(caption):
+        return []
+    keyed_rows = keyed_rows or set()
+    ctx = model.context
+    out: list[tuple[int, UnkeyedMatch]] = []
+    p_col = next((c for c in model.columns if c.statistic == "p"), None)
+    for row in model.data_rows():
+        if row.index in keyed_rows or row.grade is not None:
+            continue
+        name = _clean_name(row.concept or row.stub or "")
+        if name is None or _NOT_RESULT_NAME.search(name):
+            continue
+        if re.search(r"\b(?:baseline|at entry)\b", " ".join(row.sections), re.I):
+            continue
+        p = None
+        if p_col is not None:
+            pv = model.cell(row, p_col).value
+            p = (
+                pv.value
+                if pv.kind == "number" and pv.value is not None and 0 <= pv.value <= 1
+                else None
+            )
+        for col in model.columns:
+            cell = model.cell(row, col)
+            val = cell.value
+            stat_label = (col.statistic or "").lower()
+            o: Outcome | None = None
+            if col.is_test:
+                stat = _TEST_STAT.get(stat_label)
+                if stat and val.kind in ("estimate", "number") and val.value is not None:
+                    ci = (
+                        (val.low, val.high)
+                        if val.low is not None and val.high is not None
+                        else None
+                    )
+                    o = Outcome(None, stat, val.value, None, arm="intervention", ci=ci, p=p,
+                                name=name, comparator="control")  # fmt: skip
+            elif col.arm:
+                o = _arm_cell(val, stat_label, ctx, name, p)
+            if o is not None:
+                label = col.arm
+                out.append((row.index, UnkeyedMatch(o, 0, 0, "outcomes.unkeyed.table", label)))
+    return out
+
+
+def _arm_cell(val, stat_label: str, ctx: str, name: str, p: float | None) -> Outcome | None:
+    if val.kind == "count" and val.percent is not None:
+        return Outcome(
+            None, "rate", val.percent, "%", p=p, name=name, events=val.n, total=val.total
+        )
+    if val.kind == "percent" and val.value is not None and val.op is None:
+        return Outcome(None, "rate", val.value, "%", p=p, name=name)
+    stat = _TABLE_STAT.get(stat_label)
+    if stat is None:
+        if re.search(r"\bmean\b", ctx, re.I) and not re.search(r"\bmedian\b", ctx, re.I):
+            stat = "mean"
+        elif re.search(r"\bmedian\b", ctx, re.I) and not re.search(r"\bmean\b", ctx, re.I):
+            stat = "median"
+    if stat is None or val.kind not in ("estimate", "number") or val.value is None:
+        return None
+    disp = None
+    if val.disp is not None:
+        from litkg.extractor.mentions import dispersion_kind
+
+        disp = Dispersion(dispersion_kind(stat_label + " " + ctx), val.disp)
+    elif val.low is not None and val.high is not None:
+        kind = (
+            "iqr"
+            if re.search(r"\b(?:iqr|interquartile)\b", stat_label + " " + ctx, re.I)
+            else ("range" if re.search(r"\brange\b", stat_label + " " + ctx, re.I) else None)
+        )
+        if kind is None and stat == "mean":
+            kind = "unknown"
+        if kind == "unknown":
+            disp = None
+        elif kind:
+            disp = Dispersion(kind, (val.low, val.high))
+    return Outcome(None, stat, val.value, None, p=p, name=name, dispersion=disp)
+
+
+def with_arm(m: UnkeyedMatch, role: str | None) -> UnkeyedMatch:
+    """The match with its arm role set."""
+    return replace(m, outcome=replace(m.outcome, arm=role))

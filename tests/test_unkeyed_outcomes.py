@@ -1,0 +1,84 @@
+"""Results outside the endpoint keys, on sentences in cardiology, psychiatry,
+nutrition and smoking-cessation house styles."""
+
+from litkg.extractor.components.outcomes import find_outcomes
+from litkg.extractor.components.unkeyed_outcomes import unkeyed_from_sentence
+
+
+def _read(sent: str):
+    return [
+        (m.outcome.statistic, m.outcome.value, m.outcome.name) for m in unkeyed_from_sentence(sent)
+    ]
+
+
+def test_mean_with_plus_minus_is_a_mean_with_its_dispersion():
+    (m,) = unkeyed_from_sentence("Mean systolic blood pressure was 128.4 ± 11.2 mmHg at 12 weeks.")
+    o = m.outcome
+    assert (o.statistic, o.value, o.name) == ("mean", 128.4, "systolic blood pressure")
+    assert (
+        o.dispersion is not None and o.dispersion.kind == "unknown" and o.dispersion.value == 11.2
+    )
+    assert o.ci is None
+
+
+def test_count_with_predicate_names_the_result():
+    got = unkeyed_from_sentence("Forty-one women (34%) quit smoking by the end of pregnancy.")
+    assert [(m.outcome.statistic, m.outcome.value) for m in got] == [("rate", 34.0)]
+    assert got[0].outcome.name.startswith("quit smoking")
+
+
+def test_events_and_total_from_n_of_n():
+    (m,) = unkeyed_from_sentence(
+        "Relapse of depression occurred in 12 of 40 (30%) patients given lithium."
+    )
+    assert (m.outcome.events, m.outcome.total) == (12, 40) or m.outcome.value == 30.0
+
+
+def test_odds_ratio_with_ci_and_p_is_a_comparison():
+    (m,) = unkeyed_from_sentence(
+        "Exclusive breastfeeding was more frequent with peer support (odds ratio 1.9, 95% CI 1.2 to 3.1; p=0.004)."
+    )
+    o = m.outcome
+    assert (o.statistic, o.value, o.ci, o.p, o.comparator) == (
+        "or",
+        1.9,
+        (1.2, 3.1),
+        0.004,
+        "control",
+    )
+
+
+def test_two_arms_in_one_clause_share_the_name_and_the_p():
+    got = unkeyed_from_sentence(
+        "The mean HAM-D score fell to 10.2 (SD 4.1) in the sertraline group and to 13.5 (SD 5.0) in the placebo group (p = 0.02)."
+    )
+    assert [(m.outcome.value, m.arm_label) for m in got] == [
+        (10.2, "sertraline"),
+        (13.5, "placebo"),
+    ]
+    assert all(m.outcome.p == 0.02 and m.outcome.statistic == "mean" for m in got)
+
+
+def test_baseline_eligibility_and_sample_size_are_not_results():
+    assert _read("At baseline, mean LDL cholesterol was 3.4 ± 0.9 mmol/L.") == []
+    assert (
+        _read("A sample size of 200 gives 80% power to detect a 15% difference in remission.") == []
+    )
+    assert _read("In all, 412 participants (88%) were randomised.") == []
+    assert _read("Mean age was 61.2 ± 8.4 years and 54% were women.") == []
+
+
+def test_an_unnamed_number_is_left_out():
+    assert _read("This was 14.2 ± 2.0 in total.") == []
+
+
+def test_site_limited_survival_is_not_the_general_key():
+    got = find_outcomes("Median locoregional progression-free survival was 14.1 months.")
+    assert [(o.endpoint, o.value, o.extra["name"]) for o in got] == [
+        ("OTHER", 14.1, "locoregional progression-free survival")
+    ]
+
+
+def test_stable_disease_stops_a_value_going_to_the_response_before_it():
+    got = find_outcomes("Nine men (18%) had a partial response and 20 (40%) had stable disease.")
+    assert {(o.endpoint, o.value) for o in got} == {("PR", 18.0), ("OTHER", 40.0)}
