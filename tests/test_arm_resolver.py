@@ -160,3 +160,38 @@ def test_allocation_sentences() -> None:
         allocation("In all, 75 deaths occurred (40 in the CP group and 35 in the CPB group).")
         is None
     )
+
+
+# ----------------------------------------------------------------- subsets split by arm
+
+
+def _subset_sizes(sent: str) -> list[tuple[str, int]]:
+    from litkg.extractor.components.arms import arm_subset_sizes
+
+    r = _two_arms()
+    ments = [(m.start, m.end, m.role) for m in r.mentions(sent)]
+    return arm_subset_sizes(sent, ments, {"intervention": 61, "control": 60})
+
+
+def test_subset_sizes_printed_per_arm() -> None:
+    assert _subset_sizes(
+        "Among women with a BRCA mutation, PFS reached 9.0 months for the CPB arm (n = 14) "
+        "and 6.1 months for the CP arm (n = 12)."
+    ) == [("intervention", 14), ("control", 12)]
+    assert _subset_sizes(
+        "Of patients who had surgery, wound infection was seen in 4 (13%) of 30 patients in "
+        "the CPB arm and 2 (8%) of 26 in the CP arm."
+    ) == [("intervention", 30), ("control", 26)]
+    assert _subset_sizes(
+        "Twenty patients were PD-L1 positive (11 in arm 1 and 9 in arm 2), and their median "
+        "PFS was longer."
+    ) == [("intervention", 11), ("control", 9)]
+
+
+def test_event_counts_and_analysis_sets_are_not_subsets() -> None:
+    # deaths per arm are events
+    assert _subset_sizes("Eleven deaths occurred (6 in arm 1 and 5 in arm 2).") == []
+    # a bare count of patients doing something is an event count too
+    assert _subset_sizes("Dose delays were needed by 7 patients in arm 1 and 3 in arm 2.") == []
+    # within a tenth of the arm's size: the arm's safety population, not a subset
+    assert _subset_sizes("Toxicity was assessed in the CPB arm (n = 58) and CP arm (n = 57).") == []

@@ -370,7 +370,13 @@ _ALLOC_CUE = re.compile(
     re.I,
 )
 # counts of events, not of patients allocated: "508 deaths (248 in ... and 260 in ...)"
-_EVENT_CUE = re.compile(r"\b(?:died|deaths?|progressed|relapsed|events?|recurrences?)\b", re.I)
+_EVENT_CUE = re.compile(
+    r"\b(?:died|deaths?|progressed|relapsed|events?|recurrences?|excluded)\b", re.I
+)
+# the sentence names the subset: "in patients who underwent resection", "those with ..."
+_SUBSET_NAMED = re.compile(
+    r"\b(?:patients|participants|those|subjects)\s+(?:who|with|undergoing|in\s+whom)\b", re.I
+)
 _ANALYSED_CUE = re.compile(
     r"\b(?:analy[sz]ed|evaluable|(?:efficacy|survival|primary|intention[- ]to[- ]treat|ITT)\s+"
     r"(?:\w+\s+)?(?:analysis|analyses|population|set)|analysis\s+(?:set|population|included))\b",
@@ -437,3 +443,80 @@ def allocation(sent: str) -> Allocation | None:
         if k and n and n >= 2:
             return Allocation(tuple(("", n) for _ in range(k)), analysed, m.start(), m.end())
     return None
+
+
+# ------------------------------------------------------------------ arm sizes of a subset
+
+# a size standing before an arm's name: "n = 41 [87.2%] in the X arm", "23 (10%)
+# of 233 patients who underwent resection in the X group" (the denominator), or a
+# bare count after a result ("1.9 months in 17 patients of the X group"); up to
+# three words of the arm's name may come before the ones that tell it apart
+_SIZE_BEFORE = re.compile(
+    r"(?:(?P<eq>\b[Nn]\s*=\s*)(?P<n1>\d+)\s*(?:\[[^\]]*\]|\([^)]*\))?"
+    r"|\b(?:of|out\s+of)\s+(?P<n2>\d+)(?:\s+(?:patients|participants|subjects))?(?:\s+[\w-]+){0,4}?"
+    r"|(?:\d%|\d\s+months?|\d\s+years?)\s+in\s+(?P<n3>\d+)(?:\s+(?:patients|participants|subjects))?)"
+    r"\s+(?:in|for|of|on|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$",
+    re.I,
+)
+# a size right after an arm's name: "the DZ group (N = 19)", "(placebo arm, n = 8",
+# "in the XELIRI arm, 9 out of 10 (90%) patients", "in the X arm, 3/5"
+_SIZE_AFTER = re.compile(
+    r"^\s*(?:groups?|arms?|cohorts?)?\s*(?:[(\[,]\s*[Nn]\s*=\s*(?P<n1>\d+)"
+    r"|,?\s*\d+\s+(?:out\s+of|of)\s+(?P<n2>\d+)\b|,?\s*\d+\s*/\s*(?P<n3>\d+)\b)",
+)
+# a total broken down by arm: "31 patients were classified as X (15 in the A arm vs 16
+# in the B arm)", "for 38 patients (19 for A and 19 for B)"
+_BREAKDOWN = re.compile(
+    rf"\b(?P<total>\d+|{NUMBER_WORDS})\s+(?:patients|participants|subjects)\b"
+    r"[^()]{0,80}?\(\s*(?P<a>\d+)\s+"
+    r"(?:in|for)\s+[^()]{1,40}?\s+(?:and|vs\.?|versus|,)\s+(?P<b>\d+)\s+(?:in|for)\s+[^()]{1,40}\)",
+    re.I,
+)
+
+
+def arm_subset_sizes(
+    sent: str, mentions: list[tuple[int, int, str]], main_sizes: dict[str, int | None]
+) -> list[tuple[str, int]]:
+    """Sizes of a subset counted per arm: (role, n) for each arm named with a
+    size that is not the arm's own ("(15 in the dovitinib arm vs 16 in the
+    placebo arm)", "44% for the DZ group (N = 19)", "9 out of 10 (90%)
+    patients in the X arm"). `mentions` are the sentence's arm names (start,
+    end, role); `main_sizes` the arms' own sizes. A bare count is a subset's
+    size only after a result ("1.9 months in 17 patients of X") or as a
+    breakdown of a total ("31 patients ... (15 in X vs 16 in Y)"), and never
+    in a sentence counting deaths or progression."""
+    out: list[tuple[str, int]] = []
+    events = bool(_EVENT_CUE.search(sent))
+    parts = [
+        (m.start(), m.end())
+        for m in _BREAKDOWN.finditer(sent)
+        if int(m.group("a")) + int(m.group("b")) == _n(m.group("total"))
+    ]
+    for start, end, role in mentions:
+        if role not in main_sizes:
+            continue
+        m = _SIZE_BEFORE.search(sent[max(0, start - 80) : start])
+        n = int(m.group("n1") or m.group("n2") or m.group("n3")) if m else None
+        if m and m.group("n3") and events:
+            n = None  # "1 death in 12 patients of ..." counts events
+        if m and m.group("n2") and (events or not _SUBSET_NAMED.search(sent)):
+            # "183 (42%) of 438 patients in the X group": a denominator is a
+            # subset's size where the sentence says which patients it holds
+            n = None
+        if n is None and any(a <= start < b for a, b in parts) and not events:
+            b = re.search(
+                r"(?<![\d.,])(\d+)\s+(?:in|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$",
+                sent[max(0, start - 60) : start],
+            )
+            n = int(b.group(1)) if b else None
+        if n is None:
+            a = _SIZE_AFTER.match(sent[end : end + 40])
+            if a:
+                n = int(a.group("n1") or a.group("n2") or a.group("n3"))
+        own = main_sizes.get(role)
+        # within a tenth of the arm's size it is an analysis set of the arm, not a subset
+        if n is None or n < 2 or (own is not None and n >= 0.9 * own):
+            continue
+        if (role, n) not in out:
+            out.append((role, n))
+    return out

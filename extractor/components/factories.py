@@ -99,6 +99,7 @@ def arms_component(doc: Doc) -> Doc:
                     provenance(source, best[3], best[4], "arms.sentence.analysed"),
                 )
             )
+    found += _arm_subsets(source, sents, resolver, found)
     texts = [t for t, _, _ in sents]
     for text, start, end in sents:
         subs = arms_mod.subgroups(text)
@@ -235,6 +236,45 @@ def _main_arms(
     )
     resolver.overall_n = total
     return found, resolver, overall
+
+
+_SUBSET_CONTEXT = re.compile(
+    r"\b(?:patients|participants|those|subjects)\s+(?:with|who|undergoing|receiving|in\s+whom)\s+"
+    r"[^,;()\[\]]{3,60}",
+    re.I,
+)
+
+
+def _arm_subsets(
+    source: Document,
+    sents: list[tuple[str, int, int]],
+    resolver: res_mod.ArmResolver,
+    main: list[Arm],
+) -> list[Arm]:
+    """Subgroups split by arm, from sentences counting a subset per arm:
+    one subgroup entry per arm and size (the record's settled call)."""
+    if len(resolver) < 2:
+        return []
+    sizes = {a.role: a.n for a in main if a.role in ("intervention", "control")}
+    labels = {a.role: a.label for a in resolver.arms}
+    out: list[Arm] = []
+    seen: set[tuple[str, int]] = set()
+    for text, start, end in sents:
+        ments = [(m.start, m.end, m.role) for m in resolver.mentions(text)]
+        if not ments:
+            continue
+        ctx = _SUBSET_CONTEXT.search(text)
+        for role, n in arms_mod.arm_subset_sizes(text, ments, sizes):
+            if (role, n) in seen:
+                continue
+            seen.add((role, n))
+            label = f"{ctx.group(0).strip() if ctx else 'subset'}, {labels[role]}"
+            out.append(
+                Arm(
+                    label, "subgroup", n, provenance(source, start, end, "arms.sentence.arm_subset")
+                )
+            )
+    return out
 
 
 def _distinct(labels: list[str]) -> list[str]:
