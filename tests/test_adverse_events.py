@@ -616,3 +616,21 @@ def test_a_sentence_restating_a_cell_keeps_the_cell_and_its_arm() -> None:
         (5, "control", "ae.table.vocab.graded"),
         (2, "intervention", "ae.table.vocab.graded"),
     ]
+
+
+def test_grade_rows_under_a_class_of_events_are_totals() -> None:
+    t = Table(
+        rows=[
+            ["", "Low dose (n=120)", "High dose (n=118)"],
+            ["Treatment-related adverse events", "", ""],
+            ["All grades", "40 (33%)", "52 (44%)"],
+            ["3", "6 (5%)", "0"],
+        ],
+        caption="Table 4 Safety",
+    )
+    got = [(m.term, m.grade, m.n, m.arm) for m, _ in adverse_events_from_table(t)]
+    assert got == [
+        ("any adverse event", None, 40, "Low dose"),
+        ("any adverse event", None, 52, "High dose"),
+        ("any adverse event", "3", 6, "Low dose"),
+    ]

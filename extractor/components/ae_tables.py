@@ -42,6 +42,10 @@ _CATEGORY_LABEL = re.compile(
     r"(?i)^(?:non-?)?[a-z]+(?:ic|ac|al|ary|ous)$"
     r"|^[\w\s-]+\b(?:disorders|disturbances|abnormalities|toxicities|events|complications)$"
 )
+# a section naming a class of adverse events, whose grade rows are totals
+_AE_CLASS = re.compile(
+    r"(?i)\b(?:adverse\s+(?:events?|reactions?|drug\s+reactions?)|toxicit(?:y|ies)|AEs|TEAEs)\s*$"
+)
 _OTHER_ROW = re.compile(r"(?i)^(?:other|others|miscellaneous)\b")
 _ANY_LABEL = re.compile(
     r"(?i)^(?:patients?\s+with\s+)?(?:at\s+least\s+one|≥\s*1|one\s+or\s+more|any)\s+"
@@ -167,6 +171,9 @@ def table_adverse_events(table: Table) -> list[TableAE]:
         if row.grade is not None and row.grade.grade is None and not row.grade.any:
             continue
         term, label_grade, rule = row_term(label, ae_context)
+        if term is None and row.grade is not None and _AE_CLASS.search(label):
+            # grade rows under "Serious adverse events": totals over all events by grade
+            term, rule = "any adverse event", "ae.table.class_total"
         if term is None:
             out.extend(_footnote_events(model, row, cols))
             continue
