@@ -167,7 +167,9 @@ def run_build(corpus: Path, out: Path, jobs: int) -> dict[str, Any]:
     os.unlink(report)
     figures["wall_seconds"] = wall
     figures["summary"] = done.stderr.strip().splitlines()[0] if done.stderr.strip() else ""
-    manifest = json.loads((out / "manifest.json").read_text())["files"]
+    from litkg.kg.manifest import load_manifest
+
+    manifest = load_manifest(out)
     figures["papers"] = len(manifest)
     figures["pages"] = sum(int(e.get("pages") or 0) for e in manifest.values())
     return figures

@@ -27,6 +27,39 @@ class Failure:
         return {"path": self.path, "stage": self.stage, "message": self.message}
 
 
+#: litkg's own limit on one paper's text: a paper is a few hundred thousand
+#: characters; millions mean a proceedings volume or a thesis.
+DEFAULT_MAX_CHARS = 2_000_000
+MAX_CHARS_ENV = "LITKG_MAX_CHARS"
+
+
+def max_chars() -> int | None:
+    """The character limit per document (`LITKG_MAX_CHARS`; 0 turns it off)."""
+    raw = os.environ.get(MAX_CHARS_ENV, "").strip().replace("_", "")
+    if not raw:
+        return DEFAULT_MAX_CHARS
+    try:
+        n = int(float(raw))
+    except ValueError:
+        return DEFAULT_MAX_CHARS
+    return n if n > 0 else None
+
+
+def size_failure(path: str | Path, document: Document) -> Failure | None:
+    """A `Failure` for a document longer than `max_chars()`, else None."""
+    limit = max_chars()
+    n = len(document.text)
+    if limit is None or n <= limit:
+        return None
+    return Failure(
+        str(path),
+        "size",
+        f"{n:,} characters ({document.n_pages} pages), more than litkg's limit of "
+        f"{limit:,} for one paper (a proceedings volume or a thesis?); to read it anyway "
+        f"set {MAX_CHARS_ENV}={max(n + 1, 2 * limit)}",
+    )
+
+
 @dataclass
 class BatchReport:
     """What a batch did: the files done and the failures."""
@@ -64,6 +97,10 @@ def run_batch(
             report.failures.append(
                 Failure(str(path), "ingest", e.reason + (f" ({e.hint})" if e.hint else ""))
             )
+            continue
+        too_big = size_failure(path, doc)
+        if too_big is not None:
+            report.failures.append(too_big)
             continue
         try:
             result = work(doc)

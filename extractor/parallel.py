@@ -4,7 +4,8 @@ Each worker builds the spaCy pipeline once and then reads and extracts one
 file per task; what comes back is picklable (a `StudyRecord` and the
 document's metadata) or a `Failure` naming the file and the stage.
 
-Two executors: `process` (a local `ProcessPoolExecutor`, the default) and
+Two executors: `process` (supervised local worker processes, the default:
+see `workers.py`; one file that kills its worker fails alone) and
 `dask` (the optional `litkg[dask]` extra: tasks go to a Dask cluster, either
 an existing scheduler at `tcp://HOST:PORT` or a `LocalCluster` started for
 the run). Either way the results come back to the calling process, which is
@@ -18,14 +19,14 @@ import hashlib
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from litkg.extractor.batch import Failure
+from litkg.extractor.batch import Failure, size_failure
 from litkg.extractor.document import IngestError
 from litkg.extractor.records import StudyRecord
+from litkg.extractor.workers import Limits, WorkerPool
 
 EXECUTORS = ("process", "dask")
 Executor = Literal["process", "dask"]
@@ -81,6 +82,9 @@ def extract_one(path: str) -> Extracted | Failure:
         return Failure(path, "ingest", e.reason + (f" ({e.hint})" if e.hint else ""))
     except OSError as e:
         return Failure(path, "ingest", f"{type(e).__name__}: {e}")
+    too_big = size_failure(path, document)
+    if too_big is not None:
+        return too_big
     try:
         record = extract_record(document)
     except Exception as e:  # one bad paper must not stop a batch
@@ -101,15 +105,23 @@ def extract_many(
     executor: Executor = "process",
     scheduler: str | None = None,
     task: Callable[[str], Any] = extract_one,
+    limits: Limits | None = None,
+    isolate: bool = True,
 ) -> Iterator[Any]:
-    """Extract every path, in `jobs` worker processes (1: in this process).
+    """Extract every path, in `jobs` supervised worker processes.
+
+    Each worker stays alive across files, under `limits` (memory per worker,
+    seconds per file); a file that kills, exhausts or outlasts its worker
+    comes back as a `Failure` (stage `worker`, `memory` or `timeout`) and the
+    worker is replaced. `isolate=False` with one job runs in this process
+    (library callers that trust their input).
 
     `executor="dask"` fans the files out over a Dask cluster instead: the one
     at `scheduler` (an address such as ``tcp://10.0.0.5:8786``), or without
     one a `distributed.LocalCluster` of `jobs` single-threaded worker
-    processes. Results come back in completion order; at most 2 x jobs tasks
-    (2 x the cluster's worker threads for Dask) are in flight so that memory
-    stays bounded on large batches. `task` is what runs per path (default
+    processes. Results come back in completion order; for Dask at most 2 x
+    the cluster's worker threads tasks are in flight so that memory stays
+    bounded on large batches. `task` is what runs per path (default
     `extract_one`; a picklable callable that wraps it, e.g. to build the
     paper's graph in the worker too).
     """
@@ -119,25 +131,18 @@ def extract_many(
         return
     if executor != "process":
         raise ValueError(f"unknown executor {executor!r}; one of {', '.join(EXECUTORS)}")
-    if jobs <= 1 or len(paths) <= 1:
+    if not isolate and jobs <= 1:
         for p in paths:
             yield task(p)
         return
-    jobs = min(jobs, os.cpu_count() or jobs, len(paths))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm) as pool:
-        pending: set[Future[Any]] = set()
-        it = iter(paths)
-        for p in it:
-            pending.add(pool.submit(task, p))
-            if len(pending) >= 2 * jobs:
-                break
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in done:
-                yield fut.result()
-                nxt = next(it, None)
-                if nxt is not None:
-                    pending.add(pool.submit(task, nxt))
+    jobs = max(1, min(jobs, os.cpu_count() or jobs, len(paths) or 1))
+    pool = WorkerPool(jobs, task, limits, warm=_warm)
+    results = pool.run(paths)
+    try:
+        yield from results
+    finally:
+        results.close()
+        pool.close()
 
 
 class DaskError(RuntimeError):

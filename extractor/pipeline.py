@@ -168,7 +168,11 @@ def build_nlp() -> Language:
     # scispaCy's detector has a global matcher we give no patterns: not a problem
     warnings.filterwarnings("ignore", message=r".*\[W036\]")
     nlp = spacy.blank("en")
-    nlp.max_length = 5_000_000
+    from litkg.extractor.batch import max_chars
+
+    # litkg refuses longer documents itself (batch.size_failure), with a clearer message
+    limit = max_chars()
+    nlp.max_length = max(5_000_000, limit + 1) if limit else 10**10
     nlp.add_pipe("litkg_sentences")
     nlp.add_pipe("litkg_abbreviations")
     nlp.add_pipe("litkg_sections")

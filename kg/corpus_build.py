@@ -1,24 +1,31 @@
 """`litkg build`: a folder of papers -> study records -> one graph store.
 
-Incremental and resumable. `out/manifest.json` maps every input file to the
-SHA-256 of its bytes and the paper graph it produced; a rebuild extracts only
-new and changed files, replaces their named graphs, and drops the graphs of
-files that are gone. Each paper's graph is written in one store transaction
-before its manifest entry, and every output file is written through a
-temporary file and a rename, so a build killed at any point leaves a
-consistent store and resumes where it stopped.
+Incremental and resumable. `out/manifest.jsonl` (see `manifest.py`) maps
+every input file to the SHA-256 of its bytes and the paper graph it
+produced, or to the failure its bytes gave; a rebuild extracts only new and
+changed files (and earlier failures with `retry_failed`), replaces their
+named graphs, and drops the graphs of files that are gone. Each paper's
+graph is written in one store transaction before its manifest line, and
+every output file is written through a temporary file and a rename, so a
+build killed at any point leaves a consistent store and resumes where it
+stopped. Extraction runs in supervised worker processes (`workers.py`): a
+file that crashes, exhausts or outlasts its worker fails alone. SIGTERM
+stops a build as Ctrl-C does: what was stored is kept and published to
+readers, the workers are stopped.
 
 Layout of `out/`: `store/` (embedded Oxigraph, unless `--store URL`),
 `records/<document>.json` (the study records), `graph.trig` (a dump of the
-whole store), `manifest.json`, `errors.json` (which file failed, at which
+whole store), `manifest.jsonl`, `errors.json` (which file failed, at which
 stage, and why).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
-import json
 import os
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -31,7 +38,9 @@ from rdflib import URIRef
 from litkg.extractor.batch import Failure, dumps, write_atomic
 from litkg.extractor.ingest import expand_inputs
 from litkg.extractor.parallel import Executor, Extracted, extract_many, extract_one, file_sha256
+from litkg.extractor.workers import Limits
 from litkg.kg.build import RunInfo, paper_graph
+from litkg.kg.manifest import Manifest
 from litkg.kg.store import (
     KGStore,
     graph_to_ntriples,
@@ -40,8 +49,6 @@ from litkg.kg.store import (
     remove_paper,
     replace_paper_graph,
 )
-
-MANIFEST_VERSION = 1
 
 
 @dataclass
@@ -52,6 +59,8 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    #: files whose unchanged bytes failed in an earlier build (not retried)
+    known_failures: list[str] = field(default_factory=list)
     pages: int = 0
     triples: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
@@ -65,6 +74,11 @@ class BuildReport:
             f"{len(self.removed)} removed, {len(self.failures)} failed "
             f"in {self.seconds:.1f} s ({rate:.1f} papers/s, {self.pages} pages)"
         ]
+        if self.known_failures:
+            lines.append(
+                f"{len(self.known_failures)} of the failures are unchanged files that failed "
+                "before: not retried (--retry-failed retries them)"
+            )
         if self.interrupted:
             lines.append("interrupted: run the same command again to resume")
         lines += [f"  {f.path}: [{f.stage}] {f.message}" for f in self.failures]
@@ -80,24 +94,102 @@ def _run_info() -> RunInfo:
     return RunInfo()
 
 
-def _load_manifest(path: Path) -> dict[str, dict[str, Any]]:
-    if not path.is_file():
-        return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError):
-        return {}  # unreadable: rebuild everything (replacing graphs is idempotent)
-    if data.get("version") != MANIFEST_VERSION:
-        return {}
-    return dict(data.get("files", {}))
-
-
-def _save_manifest(path: Path, files: dict[str, dict[str, Any]]) -> None:
-    write_atomic(path, dumps({"version": MANIFEST_VERSION, "files": files}, pretty=True) + "\n")
-
-
 def _key(path: Path) -> str:
     return str(path.resolve())
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM raises KeyboardInterrupt (in the main thread), so that a build
+    stopped by a service manager or `kill` ends as one stopped by Ctrl-C."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    old = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, old)
+
+
+def _build(
+    kg: KGStore,
+    files: list[Path],
+    out: Path,
+    manifest: Manifest,
+    report: BuildReport,
+    force: bool,
+    retry_failed: bool,
+    progress: Callable[[Iterator[Any], int], Iterator[Any]] | None,
+    task: Callable[[str], Any],
+    extract_options: dict[str, Any],
+    dump: bool,
+) -> None:
+    present = set(kg.graph_names())
+    todo: list[Path] = []
+    hashes: dict[str, str] = {}
+    for f in files:
+        key = _key(f)
+        try:
+            sha = hashes[key] = file_sha256(f)
+        except OSError as e:
+            report.failures.append(Failure(str(f), "ingest", f"{type(e).__name__}: {e}"))
+            continue
+        entry = manifest.files.get(key)
+        known = None if force or retry_failed else manifest.known_failure(key, sha)
+        if known is not None:
+            report.failures.append(Failure(str(f), known.stage, known.message))
+            report.known_failures.append(str(f))
+        elif (
+            not force
+            and entry
+            and entry.get("file_sha256") == sha
+            and URIRef(entry["paper"]) in present
+        ):
+            report.unchanged.append(str(f))
+        else:
+            todo.append(f)
+    current = {_key(f) for f in files}
+    for gone in sorted(set(manifest.files) | set(manifest.failed)):
+        if gone in current:
+            continue
+        entry = manifest.files.get(gone)
+        manifest.remove(gone)
+        if entry is None:
+            continue
+        still_used = any(e["paper"] == entry["paper"] for e in manifest.files.values())
+        if not still_used:
+            remove_paper(kg, URIRef(entry["paper"]))
+        (out / "records" / f"{entry['doc_id']}.json").unlink(missing_ok=True)
+        report.removed.append(gone)
+
+    results = extract_many(todo, task=task, **extract_options)
+    shown = progress(results, len(todo)) if progress is not None else results
+    try:
+        for res in shown:
+            if isinstance(res, Failure):
+                report.failures.append(res)
+                key = _key(Path(res.path))
+                manifest.fail(key, hashes.get(key), res)
+                continue
+            _store_paper(kg, res, out, manifest, report)
+    except KeyboardInterrupt:
+        report.interrupted = True
+    finally:
+        results.close()  # stops the workers now, not when garbage-collected
+    if not report.interrupted:
+        recompute_shared(kg)
+        if dump:
+            tmp = out / ".graph.trig.tmp"
+            try:
+                kg.dump(tmp, "trig")  # type: ignore[attr-defined]
+                tmp.replace(out / "graph.trig")
+            finally:
+                tmp.unlink(missing_ok=True)
 
 
 def build_corpus(
@@ -112,6 +204,9 @@ def build_corpus(
     run: RunInfo | None = None,
     progress: Callable[[Iterator[Any], int], Iterator[Any]] | None = None,
     dump: bool = True,
+    limits: Limits | None = None,
+    retry_failed: bool = False,
+    isolate: bool = True,
 ) -> BuildReport:
     """Build (or bring up to date) the graph of the papers in `inputs`.
 
@@ -119,9 +214,12 @@ def build_corpus(
     `jobs` worker processes extract in parallel (`executor="dask"`: on the
     Dask cluster at `scheduler`, or a local one of `jobs` workers; the store
     is still written by this process only); `force` re-extracts every
-    file; `progress(iterator, total)` wraps the extraction results (a
-    progress bar). Stops cleanly on KeyboardInterrupt: what was finished is
-    kept, the report says `interrupted`.
+    file; `retry_failed` retries files that failed before although their
+    bytes did not change; `limits` bounds each file's memory and time (see
+    `workers.Limits`); `isolate=False` with one job extracts in this process
+    (trusted input only); `progress(iterator, total)` wraps the extraction
+    results (a progress bar). Stops cleanly on KeyboardInterrupt or
+    SIGTERM: what was finished is kept, the report says `interrupted`.
     """
     t0 = time.perf_counter()
     out = Path(out)
@@ -132,58 +230,27 @@ def build_corpus(
     report.failures += [
         Failure(e.path, "ingest", e.reason + (f" ({e.hint})" if e.hint else "")) for e in errors
     ]
-    manifest_path = out / "manifest.json"
-    manifest = _load_manifest(manifest_path)
+    manifest = Manifest(out)
     kg = open_store(store or out / "store")
+    finished = False
     try:
-        present = set(kg.graph_names())
-        todo: list[Path] = []
-        for f in files:
-            entry = manifest.get(_key(f))
-            if (
-                not force
-                and entry
-                and entry.get("file_sha256") == file_sha256(f)
-                and URIRef(entry["paper"]) in present
-            ):
-                report.unchanged.append(str(f))
-            else:
-                todo.append(f)
-        current = {_key(f) for f in files}
-        for gone in sorted(set(manifest) - current):
-            entry = manifest.pop(gone)
-            still_used = any(e["paper"] == entry["paper"] for e in manifest.values())
-            if not still_used:
-                remove_paper(kg, URIRef(entry["paper"]))
-            (out / "records" / f"{entry['doc_id']}.json").unlink(missing_ok=True)
-            report.removed.append(gone)
-        _save_manifest(manifest_path, manifest)
-
-        task = functools.partial(extract_and_graph, run=run)
-        results = extract_many(todo, jobs=jobs, executor=executor, scheduler=scheduler, task=task)
-        if progress is not None:
-            results = progress(results, len(todo))
-        try:
-            for res in results:
-                if isinstance(res, Failure):
-                    report.failures.append(res)
-                    continue
-                _store_paper(kg, res, out, manifest, report)
-                _save_manifest(manifest_path, manifest)
-        except KeyboardInterrupt:
-            report.interrupted = True
-        if not report.interrupted:
-            recompute_shared(kg)
-            if dump:
-                tmp = out / ".graph.trig.tmp"
-                kg.dump(tmp, "trig")  # type: ignore[attr-defined]
-                tmp.replace(out / "graph.trig")
+        with _sigterm_as_interrupt():
+            _build(kg, files, out, manifest, report, force, retry_failed, progress,
+                   functools.partial(extract_and_graph, run=run),
+                   dict(jobs=jobs, executor=executor, scheduler=scheduler, limits=limits,
+                        isolate=isolate), dump)  # fmt: skip
+        finished = True
     finally:
-        kg.close()
-        write_atomic(
-            out / "errors.json",
-            dumps([f.as_dict() for f in report.failures], pretty=True) + "\n",
-        )
+        try:
+            manifest.compact()
+            kg.close()
+            write_atomic(
+                out / "errors.json",
+                dumps([f.as_dict() for f in report.failures], pretty=True) + "\n",
+            )
+        except OSError:
+            if finished:
+                raise  # else the first error is the one to report
     report.seconds = time.perf_counter() - t0
     return report
 
@@ -206,7 +273,9 @@ def extract_and_graph(path: str, run: RunInfo) -> GraphedPaper | Failure:
     if isinstance(res, Failure):
         return res
     meta = dict(res.doc_meta)
-    meta["source"] = res.path
+    # the file's name, not the path as typed: how a path was spelled changes
+    # nothing in the graph (the manifest keeps the absolute path)
+    meta["source"] = Path(res.path).name
     try:
         iri, graph = paper_graph(res.record, meta, run)
     except Exception as e:  # one bad record must not stop the batch
@@ -224,26 +293,29 @@ def _store_paper(
     kg: KGStore,
     done: GraphedPaper,
     out: Path,
-    manifest: dict[str, dict[str, Any]],
+    manifest: Manifest,
     report: BuildReport,
 ) -> None:
     """Write one paper's graph (one transaction), then its record and manifest entry."""
     res = done.extracted
     iri = URIRef(done.paper)
     key = _key(Path(res.path))
-    old = manifest.get(key)
+    old = manifest.files.get(key)
     if old and old.get("paper") != str(iri):
         # the paper's identity changed (e.g. a DOI now found): drop the old graph
-        if not any(e["paper"] == old["paper"] for k, e in manifest.items() if k != key):
+        if not any(e["paper"] == old["paper"] for k, e in manifest.files.items() if k != key):
             remove_paper(kg, URIRef(old["paper"]))
     replace_paper_graph(kg, iri, done.ntriples, source_sha256=[res.doc_meta["sha256"]])
     write_atomic(out / "records" / f"{res.record.document}.json", done.record_json)
-    manifest[key] = {
-        "file_sha256": res.file_sha256,
-        "paper": str(iri),
-        "doc_id": res.record.document,
-        "pages": res.doc_meta.get("n_pages"),
-    }
+    manifest.store(
+        key,
+        {
+            "file_sha256": res.file_sha256,
+            "paper": str(iri),
+            "doc_id": res.record.document,
+            "pages": res.doc_meta.get("n_pages"),
+        },
+    )
     report.extracted.append(res.path)
     report.pages += int(res.doc_meta.get("n_pages") or 0)
     report.triples[res.record.document] = done.n_triples

@@ -16,6 +16,7 @@ import pytest
 from rdflib import Dataset
 
 from litkg.kg.corpus_build import build_corpus
+from litkg.kg.manifest import load_manifest
 
 CORPUS_TEXT = Path(__file__).resolve().parents[1] / "corpus" / "text"
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -54,7 +55,7 @@ def test_rebuild_skips_unchanged_replaces_changed_drops_removed(tmp_path: Path) 
     first = build_corpus([src], out)
     assert len(first.extracted) == 6 and not first.failures
     assert (out / "graph.trig").is_file() and (out / "records").is_dir()
-    manifest = json.loads((out / "manifest.json").read_text())["files"]
+    manifest = load_manifest(out)
     assert len(manifest) == 6
     before = _quads(out)
 
@@ -105,16 +106,16 @@ def test_a_killed_build_resumes_to_the_same_graph(tmp_path: Path) -> None:
     proc = subprocess.Popen(
         [*cmd, str(out)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    manifest = out / "manifest.json"
+    manifest = out / "manifest.jsonl"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
-        if manifest.is_file() and len(json.loads(manifest.read_text()).get("files", {})) >= 3:
+        if manifest.is_file() and len(load_manifest(out)) >= 3:
             break
         time.sleep(0.01)
     assert proc.poll() is None, "the build finished before it could be interrupted"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    done = len(json.loads(manifest.read_text())["files"])
+    done = len(load_manifest(out))
     assert 3 <= done < 16
     assert not (out / "graph.trig").exists()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from rdflib import Dataset, URIRef
 
 from litkg.kg import store as st
 from litkg.kg.corpus_build import build_corpus
+from litkg.kg.manifest import load_manifest
 from litkg.ontology.namespace import ONTOLOGY_IRI, SHARED_GRAPH
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,7 +57,7 @@ def test_build_into_a_remote_store(server: str, papers: Path, tmp_path: Path) ->
     assert len(first.extracted) == 3 and not first.failures
     assert not (out / "store").exists()  # nothing embedded: the graphs are on the server
 
-    manifest = json.loads((out / "manifest.json").read_text())["files"]
+    manifest = load_manifest(out)
     remote = st.open_store(server, read_only=True)
     names = set(remote.graph_names())
     papers_iris = {URIRef(e["paper"]) for e in manifest.values()}

@@ -5,7 +5,6 @@ Skipped when the optional `dask[distributed]` extra is not installed.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -17,6 +16,7 @@ from rdflib import Dataset
 from litkg.extractor.batch import Failure
 from litkg.extractor.parallel import Extracted, extract_many
 from litkg.kg.corpus_build import build_corpus
+from litkg.kg.manifest import load_manifest
 
 distributed = pytest.importorskip(
     "distributed", reason="dask[distributed] is not installed (pip install 'litkg[dask]')"
@@ -169,7 +169,7 @@ def test_cli_build_with_a_local_dask_cluster(papers: Path, tmp_path: Path) -> No
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "4 extracted, 0 unchanged" in done.stderr
-    assert len(json.loads((out / "manifest.json").read_text())["files"]) == 4
+    assert len(load_manifest(out)) == 4
     assert (out / "graph.trig").is_file()
 
 
