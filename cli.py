@@ -8,8 +8,11 @@ from pathlib import Path
 
 import click
 
+from litkg.cli_errors import CleanErrors
+
 
 @click.group(
+    cls=CleanErrors,
     context_settings={"help_option_names": ["-h", "--help"], "show_default": True},
     invoke_without_command=True,
 )
@@ -63,20 +66,40 @@ def note(message: str, level: int = 0) -> None:
 
 # --------------------------------------------------------------------- graph
 
-_STORE = click.option(
-    "--store",
-    default="out/store",
-    show_default=True,
-    help="Store directory (embedded Oxigraph) or http(s) URL of a SPARQL endpoint.",
-)
+
+def _remember(ctx: click.Context, param: click.Parameter, value: object) -> object:
+    ctx.meta[f"litkg.{param.name}"] = value
+    return value
 
 
-def _open_store(location: str):
+def _STORE(f):  # noqa: N802 - used as the decorator `@_STORE`
+    """--store, and --timeout for the queries run on it (read by `_open_store`)."""
+    f = click.option(
+        "--timeout",
+        type=click.FloatRange(0),
+        default=60.0,
+        show_default=True,
+        expose_value=False,
+        callback=_remember,
+        help="Seconds any one query may run (0: no limit).",
+    )(f)
+    return click.option(
+        "--store",
+        default="out/store",
+        show_default=True,
+        help="Store directory (embedded Oxigraph) or http(s) URL of a SPARQL endpoint.",
+    )(f)
+
+
+def _open_store(location: str, allow_federation: bool = False):
     """Open a store read-only; a store error becomes a clean CLI error."""
     from litkg.kg.store import StoreError, open_store
 
+    timeout = click.get_current_context().meta.get("litkg.timeout", 60.0)
     try:
-        return open_store(location, read_only=True)
+        return open_store(
+            location, read_only=True, timeout=timeout or None, allow_federation=allow_federation
+        )
     except StoreError as e:
         raise click.ClickException(str(e)) from e
 
@@ -200,8 +223,17 @@ def export(fmt: str | None, output: str, store: str) -> None:
 @click.option("--list", "list_", is_flag=True, help="List the named queries and their parameters.")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
               help="Bind a query variable (as an RDF term; repeatable).")  # fmt: skip
+@click.option("--allow-federation", is_flag=True,
+              help="Let SERVICE clauses contact other SPARQL endpoints (off: only --store).")  # fmt: skip
 @_STORE
-def query(sparql: str | None, fmt: str, list_: bool, params: tuple[str, ...], store: str) -> None:
+def query(
+    sparql: str | None,
+    fmt: str,
+    list_: bool,
+    params: tuple[str, ...],
+    allow_federation: bool,
+    store: str,
+) -> None:
     """Run SPARQL (text, @FILE, a .rq file, or the NAME of a shipped query) over
     the union of all graphs. Only reads: updates are refused. The litkg
     prefixes (lkg:, prism:, fabio:, ...) need no PREFIX lines.
@@ -213,10 +245,9 @@ def query(sparql: str | None, fmt: str, list_: bool, params: tuple[str, ...], st
     """
     from litkg.kg.queries import (
         QueryError,
-        format_query_result,
         list_text,
         prepare_query,
-        query_variables,
+        stream_query,
     )
     from litkg.kg.store import StoreError
 
@@ -227,10 +258,10 @@ def query(sparql: str | None, fmt: str, list_: bool, params: tuple[str, ...], st
         text, bindings = prepare_query(sparql, parse_params(params))
     except (QueryError, OSError) as e:
         raise click.ClickException(str(e)) from e
-    with _open_store(store) as s:
+    with _open_store(store, allow_federation) as s:
         try:
-            result = s.query(text, bindings)
-            click.echo(format_query_result(result, fmt, query_variables(text)))
+            for chunk in stream_query(s, text, bindings, fmt):
+                click.echo(chunk)
         except (StoreError, QueryError, OSError) as e:
             raise click.ClickException(str(e)) from e
 
@@ -601,6 +632,13 @@ def extract(inputs: tuple[Path, ...], fmt: str, output: Path | None) -> None:
     "[default: start a LocalCluster of --jobs workers].",
 )
 @click.option("--force", is_flag=True, help="Re-extract every file, changed or not.")
+@click.option("--retry-failed", is_flag=True,
+              help="Retry files that failed before although they did not change.")  # fmt: skip
+@click.option("--max-memory", default="2G", show_default=True, metavar="SIZE",
+              help="Memory one worker may use for a file (512M, 4G; none: no limit of "
+              "litkg's own; never above the limit litkg itself runs under).")  # fmt: skip
+@click.option("--timeout-per-file", type=click.FloatRange(0), default=300.0, show_default=True,
+              help="Seconds one file may take to read and extract (0: no limit).")  # fmt: skip
 @click.option("--no-dump", is_flag=True, help="Do not write OUT/graph.trig.")
 def build(
     inputs: tuple[Path, ...],
@@ -610,6 +648,9 @@ def build(
     executor: str,
     scheduler: str | None,
     force: bool,
+    retry_failed: bool,
+    max_memory: str,
+    timeout_per_file: float,
     no_dump: bool,
 ) -> None:
     """Extract every paper in INPUTS (files or folders) into the knowledge graph.
@@ -640,11 +681,17 @@ def build(
     if scheduler and executor != "dask":
         raise click.BadParameter("needs --executor dask", param_hint="--scheduler")
     from litkg.extractor.parallel import DaskError
+    from litkg.extractor.workers import Limits, parse_size
 
+    try:
+        limits = Limits(parse_size(max_memory), timeout_per_file or None)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--max-memory") from e
     try:
         report = build_corpus(inputs, out, store=store, jobs=jobs, force=force,
                               executor=executor, scheduler=scheduler,  # type: ignore[arg-type]
-                              progress=progress, dump=not no_dump)  # fmt: skip
+                              progress=progress, dump=not no_dump, limits=limits,
+                              retry_failed=retry_failed)  # fmt: skip
     except DaskError as e:
         raise click.ClickException(str(e)) from e
     click.echo(report.summary(), err=True)

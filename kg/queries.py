@@ -30,7 +30,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from importlib.resources import files
@@ -349,6 +349,52 @@ def prepare_query(
     sparql, bindings = resolve_query(spec, params or {}, folder)
     refuse_updates(sparql)
     return with_prefixes(sparql), bindings
+
+
+def stream_query(
+    store: KGStore, sparql: str, bindings: Mapping[str, Node] | None = None, fmt: str = "tsv"
+) -> Iterator[str]:
+    """`litkg query`'s output (for a query `prepare_query` gave) in chunks of
+    lines, each formatted as `format_query_result` formats it: a SELECT's rows
+    in tsv, csv and json are printed as the store yields them, never all held
+    in memory; `table`, `sparql-json` and other query forms are rendered whole."""
+    from litkg.kg.store import _query_form
+
+    if fmt not in QUERY_FORMATS:
+        raise QueryError(f"unknown format {fmt!r}; one of {', '.join(QUERY_FORMATS)}")
+    if fmt in ("table", "sparql-json") or _query_form(sparql) != "SELECT":
+        yield format_query_result(
+            store.query(sparql, bindings), fmt, query_variables(bind(sparql, bindings))
+        )
+        return
+    names, rows = store.select(sparql, bindings)
+    names = query_variables(bind(sparql, bindings)) or names
+    if fmt == "json":
+        first = True
+        for chunk in _chunks(rows):
+            body = ",\n".join(
+                " " + dumps({n: json_value(r.get(n)) for n in names}).replace("\n", "\n ")
+                for r in chunk
+            )
+            yield ("[\n" if first else ",\n") + body
+            first = False
+        yield "[]" if first else "\n]"
+        return
+    header = format_query_result([], fmt, names)
+    yield header
+    for chunk in _chunks(rows):
+        yield format_query_result(chunk, fmt, names)[len(header) + 1 :]
+
+
+def _chunks(rows: Iterator[Row], size: int = 500) -> Iterator[list[Row]]:
+    chunk: list[Row] = []
+    for r in rows:
+        chunk.append(r)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 # --- output ------------------------------------------------------------------

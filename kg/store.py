@@ -21,16 +21,20 @@ graphs as their default graph.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import queue
 import re
 import shutil
+import socket
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +45,8 @@ from rdflib.term import Node
 from litkg.ontology.namespace import LKG, ONTOLOGY_IRI, SHARED_GRAPH
 
 DEFAULT_STORE = "out/store"
+#: Seconds any one query may run unless the caller says otherwise (None: no limit).
+DEFAULT_QUERY_TIMEOUT = 60.0
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 Row = dict[str, Node]
@@ -58,6 +64,96 @@ FORMATS: dict[str, tuple[str, ox.RdfFormat, bool]] = {
 
 class StoreError(Exception):
     """A store that cannot be opened, read or written; the message says which and why."""
+
+
+class QueryTimeout(StoreError):
+    """A query that ran past its time limit."""
+
+
+# --- bounded, interruptible, streamed query evaluation ------------------------
+
+_END = object()
+
+
+class _Raised:
+    def __init__(self, exc: BaseException) -> None:
+        self.exc = exc
+
+
+class _Cancelled(Exception):
+    pass
+
+
+def bounded(
+    produce: Callable[[Callable[[Any], None]], None], timeout: float | None, what: str = "query"
+) -> Iterator[Any]:
+    """Run `produce(emit)` in a helper thread and yield what it emits, at most
+    `timeout` seconds in all (QueryTimeout after that). The caller's thread
+    only waits, so Ctrl-C stops it at once (pyoxigraph evaluates without the
+    GIL); a bounded queue keeps rows streaming rather than piling up, and a
+    consumer that stops early cancels the producer at its next row."""
+    q: queue.Queue[Any] = queue.Queue(maxsize=512)
+    cancel = threading.Event()
+
+    def emit(item: Any) -> None:
+        while True:
+            if cancel.is_set():
+                raise _Cancelled
+            try:
+                q.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def run() -> None:
+        try:
+            produce(emit)
+            emit(_END)
+        except _Cancelled:
+            pass
+        except BaseException as e:  # handed to the consumer
+            with contextlib.suppress(_Cancelled):
+                emit(_Raised(e))
+
+    threading.Thread(target=run, daemon=True, name="litkg-query").start()
+    deadline = time.monotonic() + timeout if timeout else None
+    try:
+        while True:
+            wait = 0.25 if deadline is None else min(0.25, deadline - time.monotonic())
+            if wait <= 0:
+                raise QueryTimeout(
+                    f"the {what} did not finish within {timeout:g} s "
+                    "(--timeout SECONDS to allow longer, 0 for no limit)"
+                )
+            try:
+                item = q.get(timeout=wait)
+            except queue.Empty:
+                continue
+            if item is _END:
+                return
+            if isinstance(item, _Raised):
+                raise item.exc
+            yield item
+    finally:
+        cancel.set()
+
+
+_STRIP_FOR_SERVICE = re.compile(
+    r'''"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>\s]*>|#[^\n]*'''
+)
+
+
+def check_federation(sparql: str, allowed: bool) -> None:
+    """Refuse a query that would make the store contact another endpoint
+    (SPARQL 1.1 Federated Query `SERVICE`), unless federation is `allowed`."""
+    if allowed:
+        return
+    body = _STRIP_FOR_SERVICE.sub(" ", sparql)
+    if re.search(r"(?i)(?<![\w:?$])SERVICE\b(?!:)", body):
+        raise QueryError(
+            "the query asks another endpoint (SERVICE): litkg reads only the --store "
+            "you named; pass --allow-federation to let the query contact other endpoints"
+        )
 
 
 # --- term conversion ---------------------------------------------------------
@@ -167,6 +263,23 @@ class KGStore(ABC):
 
     location: str
     read_only: bool = False
+    #: seconds any one query may run (None: no limit)
+    timeout: float | None = DEFAULT_QUERY_TIMEOUT
+    #: whether queries may contact other endpoints (SERVICE)
+    allow_federation: bool = False
+
+    def select(
+        self, sparql: str, bindings: Mapping[str, Node] | None = None
+    ) -> tuple[list[str], Iterator[Row]]:
+        """A SELECT's variable names and its rows as an iterator (streamed where
+        the store can); other query forms raise QueryError."""
+        res = self.query(sparql, bindings)
+        if not isinstance(res, list):
+            raise QueryError("not a SELECT query")
+        names: list[str] = []
+        for row in res:
+            names += [k for k in row if k not in names]
+        return names, iter(res)
 
     @abstractmethod
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
@@ -231,7 +344,15 @@ class OxigraphStore(KGStore):
 
     KEEP_SNAPSHOTS = 3
 
-    def __init__(self, path: str | os.PathLike[str], read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        read_only: bool = False,
+        timeout: float | None = DEFAULT_QUERY_TIMEOUT,
+        allow_federation: bool = False,
+    ) -> None:
+        self.timeout = timeout
+        self.allow_federation = allow_federation
         self.root = Path(path)
         self.location = str(self.root)
         self.read_only = read_only
@@ -292,21 +413,49 @@ class OxigraphStore(KGStore):
             raise StoreError(f"{self.location}: opened read-only")
 
     # reads
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
-        sparql = bind(sparql, bindings)
+    def _evaluate(self, sparql: str) -> Any:
+        check_federation(sparql, self.allow_federation)
         try:
-            res = self.ox.query(sparql, use_default_graph_as_union=True)
+            return self.ox.query(sparql, use_default_graph_as_union=True)
         except SyntaxError as e:
             raise StoreError(f"SPARQL syntax error: {e}") from e
-        if isinstance(res, ox.QueryBoolean):
-            return bool(res)
-        if isinstance(res, ox.QuerySolutions):
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        sparql = bind(sparql, bindings)
+
+        def produce(emit: Callable[[Any], None]) -> None:
+            res = self._evaluate(sparql)
+            if isinstance(res, ox.QueryBoolean):
+                emit(bool(res))
+            elif isinstance(res, ox.QuerySolutions):
+                names = [v.value for v in res.variables]
+                emit([{n: to_rdflib(sol[n]) for n in names if sol[n] is not None} for sol in res])
+            else:
+                g = Graph()
+                for t in res:
+                    g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+                emit(g)
+
+        return next(bounded(produce, self.timeout))
+
+    def select(
+        self, sparql: str, bindings: Mapping[str, Node] | None = None
+    ) -> tuple[list[str], Iterator[Row]]:
+        sparql = bind(sparql, bindings)
+        header: list[list[str]] = []
+
+        def produce(emit: Callable[[Any], None]) -> None:
+            res = self._evaluate(sparql)
+            if not isinstance(res, ox.QuerySolutions):
+                raise QueryError("not a SELECT query")
             names = [v.value for v in res.variables]
-            return [{n: to_rdflib(sol[n]) for n in names if sol[n] is not None} for sol in res]
-        g = Graph()
-        for t in res:
-            g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
-        return g
+            emit(names)
+            for sol in res:
+                emit({n: to_rdflib(sol[n]) for n in names if sol[n] is not None})
+
+        rows = bounded(produce, self.timeout)
+        header.append(next(rows))
+        return header[0], rows
 
     def graph_names(self) -> list[URIRef]:
         return sorted(
@@ -411,8 +560,10 @@ class RemoteStore(KGStore):
         update_url: str | None = None,
         gsp_url: str | None = None,
         read_only: bool = False,
-        timeout: float = 60.0,
+        timeout: float | None = DEFAULT_QUERY_TIMEOUT,
+        allow_federation: bool = False,
     ) -> None:
+        self.allow_federation = allow_federation
         self.query_url = query_url
         self.update_url = update_url
         self.gsp_url = gsp_url
@@ -421,13 +572,13 @@ class RemoteStore(KGStore):
         self.timeout = timeout
 
     @classmethod
-    def from_base(cls, base: str, read_only: bool = False) -> RemoteStore:
+    def from_base(cls, base: str, read_only: bool = False, **options: Any) -> RemoteStore:
         """Oxigraph's layout under a base URL: /query, /update, /store."""
         b = base.rstrip("/")
         for suffix in ("/query", "/sparql"):
             if b.endswith(suffix):
                 b = b[: -len(suffix)]
-        return cls(f"{b}/query", f"{b}/update", f"{b}/store", read_only=read_only)
+        return cls(f"{b}/query", f"{b}/update", f"{b}/store", read_only=read_only, **options)
 
     def _request(
         self,
@@ -444,7 +595,21 @@ class RemoteStore(KGStore):
             body = e.read().decode("utf-8", "replace")[:500]
             raise StoreError(f"{method} {url}: HTTP {e.code}: {body}") from e
         except urllib.error.URLError as e:
-            raise StoreError(f"{method} {url}: {e.reason}") from e
+            if isinstance(e.reason, TimeoutError | socket.timeout):
+                raise self._timed_out(method, url) from e
+            raise StoreError(
+                f"{method} {url}: {e.reason} (is the SPARQL server running? check --store)"
+            ) from e
+        except TimeoutError as e:
+            raise self._timed_out(method, url) from e
+        except OSError as e:
+            raise StoreError(f"{method} {url}: {e}") from e
+
+    def _timed_out(self, method: str, url: str) -> QueryTimeout:
+        return QueryTimeout(
+            f"{method} {url}: no answer within {self.timeout:g} s "
+            "(is the server overloaded? --timeout SECONDS to wait longer)"
+        )
 
     def _check_writable(self) -> None:
         if self.read_only or not self.update_url:
@@ -452,6 +617,7 @@ class RemoteStore(KGStore):
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         sparql = bind(sparql, bindings)
+        check_federation(sparql, self.allow_federation)
         form = _query_form(sparql)
         accept = (
             "application/n-triples"
@@ -590,13 +756,20 @@ def is_url(location: str) -> bool:
 
 
 def open_store(
-    location: str | os.PathLike[str] = DEFAULT_STORE, read_only: bool = False
+    location: str | os.PathLike[str] = DEFAULT_STORE,
+    read_only: bool = False,
+    *,
+    timeout: float | None = DEFAULT_QUERY_TIMEOUT,
+    allow_federation: bool = False,
 ) -> KGStore:
-    """Open a store: a directory (embedded Oxigraph) or an http(s) SPARQL endpoint."""
+    """Open a store: a directory (embedded Oxigraph) or an http(s) SPARQL endpoint.
+    `timeout`: seconds any one query (or HTTP request) may take, None for no
+    limit; `allow_federation`: let queries contact other endpoints (SERVICE)."""
     loc = str(location)
+    opts: dict[str, Any] = {"timeout": timeout or None, "allow_federation": allow_federation}
     if is_url(loc):
-        return RemoteStore.from_base(loc, read_only=read_only)
-    return OxigraphStore(loc, read_only=read_only)
+        return RemoteStore.from_base(loc, read_only=read_only, **opts)
+    return OxigraphStore(loc, read_only=read_only, **opts)
 
 
 def paper_graph_names(store: KGStore) -> list[URIRef]:
