@@ -3,8 +3,11 @@ per file, the batch goes on, and files are written atomically."""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -125,6 +128,50 @@ def write_atomic(path: Path, text: str) -> None:
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """A temporary path next to `path` for a writer to fill; when the block
+    ends without an error it replaces `path` (a failure leaves the old file
+    and no temporary one). A destination that exists and is not a regular
+    file (`/dev/null`, a pipe) gets the finished file's bytes copied into it.
+    OSErrors name `path`."""
+    dest = Path(path)
+    if dest.exists() and not dest.is_file():
+        if dest.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "Is a directory", str(dest))
+        with tempfile.TemporaryDirectory(prefix="litkg-") as folder:
+            tmp = Path(folder) / dest.name
+            with _naming(dest, str(tmp)):
+                yield tmp
+                with open(tmp, "rb") as src, open(dest, "wb") as out:
+                    shutil.copyfileobj(src, out, 1 << 20)
+        return
+    with _naming(dest, None):
+        fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".tmp")
+        os.close(fd)
+    try:
+        with _naming(dest, tmp):
+            yield Path(tmp)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; give the usual mode
+            os.replace(tmp, dest)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@contextlib.contextmanager
+def _naming(dest: Path, tmp: str | None) -> Iterator[None]:
+    """OSErrors of the block name `dest`, not a temporary file (or nothing)."""
+    try:
+        yield
+    except OSError as e:
+        if e.filename in (None, tmp) or (tmp is None and e.filename != str(dest)):
+            raise OSError(e.errno, e.strerror or str(e), str(dest)) from e
         raise
 
 

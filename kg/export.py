@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 
+from litkg.extractor.batch import atomic_path
 from litkg.kg import nxview
 from litkg.kg.store import FORMATS, KGStore, StoreError, dump
 
@@ -13,13 +14,17 @@ ALL_FORMATS = (*FORMATS, *NX_FORMATS)
 
 
 def export(store: KGStore, path: str | os.PathLike[str], fmt: str) -> str:
-    """Write the store's content to `path` in `fmt`; returns a one-line summary."""
+    """Write the store's content to `path` in `fmt` (atomically: a failure leaves
+    the old file); returns a one-line summary."""
     fmt = fmt.lower()
     if fmt in FORMATS:
-        dump(store, path, fmt)
+        with atomic_path(path) as tmp:
+            dump(store, tmp, fmt)
         return f"wrote {fmt} to {path}"
     if fmt in NX_FORMATS:
-        view = nxview.write(store.union_graph(), str(path), fmt)
+        graph = store.union_graph()
+        with atomic_path(path) as tmp:
+            view = nxview.write(graph, str(tmp), fmt)
         return (
             f"wrote {fmt} to {path}: {view.number_of_nodes()} nodes, {view.number_of_edges()} edges"
         )

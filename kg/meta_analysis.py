@@ -199,9 +199,11 @@ def export(
     returns a one-line summary. Called like `litkg.kg.export.export`."""
     if fmt != "meta-analysis":
         raise ValueError(f"unknown format {fmt!r} (meta-analysis)")
+    from litkg.extractor.batch import atomic_path
+
     c = compare(store, filters)
     data = rows(c)
-    with open(path, "w", encoding="utf-8", newline="") as f:
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
         w.writeheader()
         w.writerows(data)

@@ -102,12 +102,19 @@ def plot(
     if base.suffix.lower() in (".png", ".svg"):
         base = base.with_suffix("")
     base.parent.mkdir(parents=True, exist_ok=True)
+    from litkg.extractor.batch import atomic_path
+
     written = []
-    for ext in ("png", "svg"):
-        path = base.with_name(base.name + "." + ext)
-        fig.savefig(path, dpi=150 if ext == "png" else None, metadata=_metadata(ext))
-        written.append(path)
-    plt.close(fig)
+    try:
+        for ext in ("png", "svg"):
+            path = base.with_name(base.name + "." + ext)
+            with atomic_path(path) as tmp:
+                fig.savefig(
+                    tmp, format=ext, dpi=150 if ext == "png" else None, metadata=_metadata(ext)
+                )
+            written.append(path)
+    finally:
+        plt.close(fig)
     return written
 
 

@@ -23,7 +23,6 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib.resources import files
-from pathlib import Path
 from typing import Any
 
 from rdflib import RDF, URIRef
@@ -239,6 +238,10 @@ def write(
     store: KGStore, path: str | os.PathLike[str], title: str = "litkg knowledge graph"
 ) -> str:
     """Write the page; returns a one-line summary."""
+    from litkg.extractor.batch import atomic_path
+
     data = graph_data(store, title)
-    Path(path).write_text(render_html(data), encoding="utf-8")
+    page = render_html(data)
+    with atomic_path(path) as tmp:
+        tmp.write_text(page, encoding="utf-8")
     return f"wrote {path}: {len(data['nodes'])} nodes, {len(data['edges'])} edges"

@@ -7,6 +7,7 @@ naming the file.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -91,7 +92,18 @@ def expand_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[IngestE
     errors: list[IngestError] = []
     for raw in paths:
         p = Path(raw)
+        if p.is_symlink() and not p.exists():
+            errors.append(_dangling(p))
+            continue
         if p.is_dir():
+            errors.extend(
+                _dangling(f)
+                for f in sorted(p.rglob("*"))
+                if f.is_symlink()
+                and not f.exists()
+                and f.suffix.lower() in READERS
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
             found = sorted(
                 f
                 for f in p.rglob("*")
@@ -114,6 +126,14 @@ def expand_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[IngestE
         else:
             errors.append(IngestError(str(p), "no such file", "check the path"))
     return files, errors
+
+
+def _dangling(link: Path) -> IngestError:
+    return IngestError(
+        str(link),
+        f"dangling symbolic link (its target {os.readlink(link)} does not exist)",
+        "fix or remove the link",
+    )
 
 
 def iter_documents(paths: Iterable[Path]) -> Iterator[Document | IngestError]:

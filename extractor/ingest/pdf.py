@@ -18,6 +18,7 @@ Unreadable input raises one `IngestError` with a reason and a hint.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -47,6 +48,8 @@ from litkg.extractor.ingest.pdf_tables import (
 )
 from litkg.extractor.ingest.pdf_text import PageLayout, assemble
 
+log = logging.getLogger(__name__)
+
 OCR_HINT = (
     "install Tesseract OCR to read it (Debian/Ubuntu: `apt-get install tesseract-ocr`), "
     "or run OCR first, e.g. `ocrmypdf in.pdf out.pdf`, then ingest the result"
@@ -60,8 +63,6 @@ def check_file(path: Path) -> None:
         raise IngestError(str(path), "empty file (0 bytes)", "re-download or re-export the PDF")
     with path.open("rb") as fh:
         head = fh.read(1024)
-        fh.seek(max(0, size - 4096))
-        tail = fh.read()
     if b"%PDF-" not in head:
         kind = _sniff(head)
         raise IngestError(
@@ -69,12 +70,15 @@ def check_file(path: Path) -> None:
             f"not a PDF (no %PDF header; looks like {kind})",
             "the file has a .pdf suffix but other content; fetch the real PDF",
         )
-    if b"%%EOF" not in tail:
-        raise IngestError(
-            str(path),
-            "truncated PDF (no %%EOF end marker)",
-            "the download or copy was cut short; fetch the file again",
-        )
+    # no %%EOF near the end (bytes appended after it, or a file cut short) is
+    # judged by pdfium: only a file it cannot open is called truncated (open_pdf)
+
+
+def _has_eof(path: Path) -> bool:
+    size = path.stat().st_size
+    with path.open("rb") as fh:
+        fh.seek(max(0, size - 4096))
+        return b"%%EOF" in fh.read()
 
 
 def _sniff(head: bytes) -> str:
@@ -110,6 +114,12 @@ def open_pdf(path: Path) -> pdfium.PdfDocument:
             raise IngestError(
                 str(path), "unsupported PDF security handler", "re-save it without encryption"
             ) from exc
+        if not _has_eof(path):
+            raise IngestError(
+                str(path),
+                "truncated PDF (no %%EOF end marker, and it cannot be parsed)",
+                "the download or copy was cut short; fetch the file again",
+            ) from exc
         raise IngestError(
             str(path), "corrupt PDF (cannot be parsed)", "re-download or re-export the PDF"
         ) from exc
@@ -122,13 +132,13 @@ def _read_pages(
     pages: list[PageChars] = []
     tables: dict[int, list[TableBlock]] = {}
     boxes: dict[int, list[Rect]] = {}
+    skipped: list[int] = []
     for i in range(len(pdf)):
         try:
             page = pdf[i]
-        except pdfium.PdfiumError as exc:
-            raise IngestError(
-                str(path), f"corrupt PDF (page {i + 1} cannot be loaded)", "re-export the PDF"
-            ) from exc
+        except pdfium.PdfiumError:
+            skipped.append(i + 1)  # one unloadable page costs that page, not the paper
+            continue
         try:
             pc = read_page_words(page, i + 1)
             pages.append(pc)
@@ -140,6 +150,12 @@ def _read_pages(
                 boxes[pc.number] = page_boxes(page, y_top, left)
         finally:
             page.close()
+    if skipped and not pages:
+        raise IngestError(
+            str(path), f"corrupt PDF (no page can be loaded: {len(skipped)})", "re-export the PDF"
+        )
+    if skipped:
+        log.warning("%s: skipped unloadable page(s) %s", path, ", ".join(map(str, skipped)))
     return pages, tables, boxes
 
 
