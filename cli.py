@@ -72,23 +72,25 @@ def _remember(ctx: click.Context, param: click.Parameter, value: object) -> obje
     return value
 
 
+_TIMEOUT = click.option(
+    "--timeout",
+    type=click.FloatRange(0),
+    default=60.0,
+    show_default=True,
+    expose_value=False,
+    callback=_remember,
+    help="Seconds any one query may run (0: no limit).",
+)
+
+
 def _STORE(f):  # noqa: N802 - used as the decorator `@_STORE`
     """--store, and --timeout for the queries run on it (read by `_open_store`)."""
-    f = click.option(
-        "--timeout",
-        type=click.FloatRange(0),
-        default=60.0,
-        show_default=True,
-        expose_value=False,
-        callback=_remember,
-        help="Seconds any one query may run (0: no limit).",
-    )(f)
     return click.option(
         "--store",
         default="out/store",
         show_default=True,
         help="Store directory (embedded Oxigraph) or http(s) URL of a SPARQL endpoint.",
-    )(f)
+    )(_TIMEOUT(f))
 
 
 def _open_store(location: str, allow_federation: bool = False):
@@ -443,6 +445,7 @@ def links(fmt: str, store: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 @click.option("--store", default=None,
               help="Also list the concepts this store's papers use (marked *). [default: none]")  # fmt: skip
+@_TIMEOUT
 def vocab(kind: str | None, fmt: str, store: str | None) -> None:
     """What filters accept: the endpoints, adverse-event terms, designs, drugs
     and units of the vocabularies, each with the names and abbreviations that
