@@ -219,3 +219,24 @@ def test_caption_grade():
         rows=[["", "A", "B"], ["Nausea", "2", "1"]], caption="Table 2. Grade 3 or 4 toxicities"
     )
     assert read_table(t).caption_grade == "3-4"
+
+
+def test_outcome_table_estimates_and_p_values():
+    t = Table(
+        rows=[
+            ["Endpoint", "Arm 1 (n=80)", "Arm 2 (n=79)", "HR (95% CI)", "P value"],
+            ["Median PFS, months", "7.9 (6.1–9.0)", "5.2 (4.4–6.3)", "0.71 (0.52–0.97)", "0·03"],
+            ["Weight change, kg", "-1.2 ± 3.4", "0.4 ± 2.9", "", "<0.001"],
+        ]
+    )
+    m = read_table(t)
+    arm1, arm2, hr, p = m.columns
+    assert (arm1.arm, arm1.arm_n, hr.statistic, p.statistic) == ("Arm 1", 80, "hr (95% ci)", "p")
+    assert hr.is_test and p.is_test and not arm1.is_test
+    pfs, weight = m.data_rows()
+    assert m.cell(pfs, arm1).estimate() == (7.9, 6.1, 9.0)
+    assert m.cell(pfs, hr).estimate() == (0.71, 0.52, 0.97)
+    assert m.cell(pfs, p).p_value() == 0.03
+    assert m.cell(weight, arm1).dispersion() == (-1.2, 3.4)
+    assert m.cell(weight, p).p_value() == 0.001
+    assert m.cell(pfs, arm1).count() is None

@@ -18,7 +18,9 @@ How to query it::
         for cell in model.cells(row):
             cell.value                    # Value(kind="count", n=12, percent=18.2, ...)
             cell.count()                  # (12, 18.2); None for absent, zero, non-counts
-            cell.value.value, .low, .high # "66 (28–84)", "0.84 (0.59–1.21)"
+            cell.estimate()               # (0.84, 0.59, 1.21) for "0.84 (0.59–1.21)", "66 (28–84)"
+            cell.dispersion()             # (54.1, 8.3) for "54.1 ± 8.3"
+            cell.p_value()                # 0.001 for "<0.001" in a p column
     model.arm_columns()                   # {"Drug (n = 47)" label: 47, ...}
     model.caption_grade                   # grade band the caption names ("grade 3 or 4")
     model.table.footnotes                 # notes as printed; `.footnote_spans` in Document.text

@@ -73,6 +73,32 @@ class Cell:
     value: Value
     text: str
 
+    def estimate(self) -> tuple[float, float | None, float | None] | None:
+        """(value, low, high) of a point estimate with its interval or range
+        ("0.84 (0.59–1.21)", "12.3 (10.1-14.2)", a bare number); the column's
+        statistic says which interval it is. None for counts, p-values, text."""
+        v = self.value
+        if v.kind == "estimate" and v.value is not None and v.disp is None:
+            return v.value, v.low, v.high
+        if v.kind == "number" and v.op is None and v.value is not None:
+            return v.value, None, None
+        return None
+
+    def dispersion(self) -> tuple[float, float] | None:
+        """(value, dispersion) of "54.1 ± 8.3" or "54.1 (8.3)" (SD or SE as the
+        column says)."""
+        v = self.value
+        if v.kind == "estimate" and v.value is not None and v.disp is not None:
+            return v.value, v.disp
+        return None
+
+    def p_value(self) -> float | None:
+        """The p-value of a cell in a p column ("0·03", "<0.001" -> 0.001)."""
+        v = self.value
+        if self.column.statistic != "p" or v.kind != "number" or v.value is None:
+            return None
+        return v.value if 0 <= v.value <= 1 else None
+
     def count(self) -> tuple[int | None, float | None] | None:
         """(n, percent) when the cell is a count or rate of its column; None
         when it is absent, zero or not a count."""
