@@ -2,7 +2,8 @@
 
 Pipeline per page (see the modules for the rules):
 
-1. `pdf_chars`: pdfium characters -> words (spaces from glyph gaps).
+1. `pdf_chars`: pdfium characters -> words (spaces from glyph gaps);
+   `pdf_glyphs` repairs ligatures over the whole document.
 2. `pdf_tables`: the page's ruling lines (pdfium paths) go through
    pdfplumber's `TableFinder`; words inside a table become its cells, not prose.
 3. `pdf_layout`: superscripts attached to their word, words -> lines,
@@ -28,6 +29,7 @@ from litkg.extractor.document import Document, IngestError
 from litkg.extractor.ingest import doc_id_for
 from litkg.extractor.ingest.pdf_boxes import Panel, Rect, expand_panels, find_panels, page_boxes
 from litkg.extractor.ingest.pdf_chars import PageChars, read_page_words
+from litkg.extractor.ingest.pdf_glyphs import repair_ligatures
 from litkg.extractor.ingest.pdf_layout import (
     MIN_GUTTER,
     Line,
@@ -175,6 +177,7 @@ def read_pdf(path: Path) -> Document:
         from litkg.extractor.ingest.ocr import ocr_pdf
 
         return ocr_pdf(path, doc_id_for(path))
+    repair_ligatures(pages)
     per_page: list[tuple[float, list[Line]]] = []
     page_tables: list[list[TableBlock]] = []
     for page in pages:

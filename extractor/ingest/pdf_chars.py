@@ -7,6 +7,10 @@ Coordinates are turned into the pdfplumber convention: `top` grows downwards
 from the top of the page, so table boxes from pdfplumber and words from pdfium
 share one frame.
 
+Ligature glyphs (U+FB00-FB06) are spelled out; a control character (a
+glyph the font maps to no Unicode) is kept as U+FFFD for `pdf_glyphs` to
+resolve; zero-width spaces and joiners are dropped.
+
 Words are runs of characters in content order broken at spaces (real ones or
 those pdfium generates from glyph gaps), at line changes, at baseline jumps
 (which is how superscripts become words of their own) and at horizontal gaps
@@ -30,6 +34,19 @@ WORD_GAP = 0.3
 # Baseline shift (in font sizes of the smaller glyph) that starts a new word.
 BASELINE_JUMP = 0.2
 SOFT_HYPHEN = "\u00ad"
+# Ligature glyphs as their letters; a control character standing for a glyph
+# without Unicode mapping becomes UNMAPPED, resolved by `pdf_glyphs`.
+LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+UNMAPPED = "\ufffd"
+_INVISIBLE = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF}
 
 
 @dataclass
@@ -144,6 +161,12 @@ def _words_from_textpage(textpage: pdfium.PdfTextPage, y_top: float, x_left: flo
         if code in (0x2, 0xFFFE) and pdfium_c.FPDFText_IsHyphen(raw, k):
             code = 0x2D  # pdfium's mark for a hyphen it judged to end a line
         ch = chr(code) if 0 < code < 0x110000 else ""
+        if code in _INVISIBLE:
+            continue  # zero-width spaces and joiners (DOI links): not even a word break
+        if ch in LIGATURES:
+            ch = LIGATURES[ch]
+        elif code < 0x20 and code not in (0x2, 0x9, 0xA, 0xD) or 0x7F <= code <= 0x9F:
+            ch = UNMAPPED  # a glyph without a Unicode mapping (a ligature, mostly)
         if not ch or ch.isspace() or code in (0xA0, 0xFFFE, 0x2):
             flush()
             spaced = True

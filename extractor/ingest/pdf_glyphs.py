@@ -1,0 +1,78 @@
+"""Ligature repair over a whole PDF, with the document's own words as the dictionary.
+
+* **Unmapped glyphs.** A word holding U+FFFD (a glyph the font maps to no
+  Unicode, typeset for a ligature) gets the ligature (fi, fl, ff, ffi, ffl)
+  that makes it a word found elsewhere in the document; failing that "fi",
+  by far the most common one.
+* **Split ligatures.** Two words of one line, adjacent in the content
+  stream, where the first ends in a ligature's letters (``eff`` /
+  ``ective``) or the second starts with them (``signi`` / ``ficant``), are
+  one word when the joined form occurs elsewhere in the document, or when
+  the fragment (``ective``, ``signi``) never occurs elsewhere as a word of
+  its own and the gap is narrower than a word space (0.2 font sizes).
+  ``staff training`` stays apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from litkg.extractor.ingest.pdf_chars import UNMAPPED, PageChars, Word
+
+_CANDIDATES = ("fi", "fl", "ff", "ffi", "ffl")
+_ENDS = re.compile(r"[^\W\d_](?:ffi|ffl|ff|fi|fl)$")
+_STARTS = re.compile(r"(?:ffi|ffl|ff|fi|fl)[a-z]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _key(text: str) -> str:
+    return "".join(_LETTERS.findall(text.lower()))
+
+
+def _split_pair(a: Word, b: Word) -> str | None:
+    """ "end" / "start" when a ligature may have split `a` and `b`, else None."""
+    if b.seq != a.seq + 1 or abs(a.baseline - b.baseline) > 0.2 * a.size:
+        return None
+    if not 0 <= b.x0 - a.x1 < 0.6 * a.size or not b.text[:1].islower():
+        return None
+    if _ENDS.search(a.text) and b.text[:1].isalpha():
+        return "end"
+    if _STARTS.match(b.text) and a.text[-1:].isalpha():
+        return "start"
+    return None
+
+
+def repair_ligatures(pages: Sequence[PageChars]) -> None:
+    """Resolve unmapped ligature glyphs and rejoin split ligatures, in place."""
+    counts: Counter[str] = Counter(_key(w.text) for p in pages for w in p.words)
+    fragments: Counter[str] = Counter()
+    for p in pages:
+        for a, b in zip(p.words, p.words[1:], strict=False):
+            kind = _split_pair(a, b)
+            if kind:
+                fragments[_key(b.text if kind == "end" else a.text)] += 1
+    for p in pages:
+        for w in p.words:
+            while UNMAPPED in w.text:
+                options = [w.text.replace(UNMAPPED, c, 1) for c in _CANDIDATES]
+                known = [o for o in options if counts[_key(o.replace(UNMAPPED, ""))]]
+                w.text = known[0] if known else options[0]
+        merged: list[Word] = []
+        for w in p.words:
+            prev = merged[-1] if merged else None
+            kind = _split_pair(prev, w) if prev is not None else None
+            if prev is not None and kind:
+                frag = _key(w.text if kind == "end" else prev.text)
+                joined = _key(prev.text + w.text)
+                tight = w.x0 - prev.x1 < 0.2 * prev.size
+                if counts[joined] or (tight and counts[frag] <= fragments[frag]):
+                    prev.text += w.text
+                    prev.x1 = max(prev.x1, w.x1)
+                    prev.top, prev.bottom = min(prev.top, w.top), max(prev.bottom, w.bottom)
+                    prev.soft = w.soft
+                    prev.seq = w.seq
+                    continue
+            merged.append(w)
+        p.words = merged
