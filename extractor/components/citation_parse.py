@@ -92,6 +92,10 @@ _RE_MDPI = re.compile(
 _RE_YEAR_ONLY = re.compile(rf"(?<![\w.;:(]){_YEAR}{_DATE}\s*(?=[.;,]|$)")
 # year after the author list: "(2019)." / "(2019a)"
 _RE_PAREN_YEAR = re.compile(r"\(\s*(?P<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,\s*[^()]{0,20})?\s*\)")
+# year ending an author list, Elsevier Harvard: "Barregard, L., Sallsten, G., 1995. Title"
+_RE_BARE_YEAR = re.compile(
+    r"(?:(?<=[A-Z]\.,)|(?<=\bal\.,))\s+(?P<year>(?:1[5-9]|20)\d{2})[a-z]?\.(?=\s)"
+)
 # a free-standing year: not part of a page range, a date, a decimal or an identifier
 # ("1496–1501", "8159.3", "2·5"); "2017: 576" (a book's year before its pages) is one
 _RE_ANY_YEAR = re.compile(
@@ -399,12 +403,14 @@ def _last_sentence(before: str) -> str:
     while i >= 0:
         piece = parts[i]
         word = piece.rstrip(".")
+        short_name = len(journal.split()) <= 4 and all(len(w) <= 12 for w in journal.split())
         if (
             piece.endswith(".")
             and " " not in word
             and word[:1].isupper()
             and (len(word) == 1 or word[1:].islower())
-            and (len(word) <= 3 or word.lower() in _ABBREV_WORDS)
+            # ISO abbreviations ("Occup. Environ. Med", "Inflamm. Bowel Dis")
+            and (len(word) <= 3 or word.lower() in _ABBREV_WORDS or (len(word) <= 9 and short_name))
         ):
             journal = piece + " " + journal
             i -= 1
@@ -482,15 +488,17 @@ def find_doi(text: str) -> str | None:
 
 
 def _author_year(s: str) -> re.Match[str] | None:
-    """The "(2019)" printed after the authors (APA, Springer, Harvard), not the Nature "(2019)."
+    """The "(2019)" printed after the authors (APA, Springer, Harvard), not the Nature "(2019).",
+    or the bare ", 2019." ending an author list (Elsevier Harvard: "Bedi, G., Hyman, D., 2010.").
 
     It must be followed by the title and source, i.e. by at least two more words.
     """
-    for m in _RE_PAREN_YEAR.finditer(s):
-        if m.start() > 400:
-            break
-        if len(re.findall(r"[^\W\d_]{2,}", s[m.end() :])) >= 2:
-            return m
+    for pattern in (_RE_PAREN_YEAR, _RE_BARE_YEAR):
+        for m in pattern.finditer(s):
+            if m.start() > 400:
+                break
+            if len(re.findall(r"[^\W\d_]{2,}", s[m.end() :])) >= 2:
+                return m
     return None
 
 

@@ -20,8 +20,10 @@ Rules (all relative to font size, so they hold for any type size):
   `SIZE_STEP` across a gap wider than `SIZE_STEP_GAP` font sizes the line
   is split too (a margin column set close beside the body, Lancet style).
 * **Running headers and footers.** A line in the top or bottom `MARGIN_BAND`
-  of the page is dropped when its text, digits folded, recurs in the band on
-  at least two pages and on at least 40% of the pages (or is a bare page
+  of the page is dropped when its text, digits folded, recurs at about the
+  same distance (half a font size) from the page's top or bottom edge on at
+  least two pages and on at least 40%
+  of the pages (or is a bare page
   number such as ``3``, ``Page 3 of 9``). `split_running` also returns the
   dropped lines, which is where the journal, year and DOI are printed.
 * **Margin columns.** Lines in a smaller font than the body (< 0.85) that
@@ -202,6 +204,19 @@ def _fold(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.lower())).strip()
 
 
+def _recurs(seen: dict[str, set[tuple[int, float, float]]], ln: Line, height: float) -> int:
+    """On how many pages the line's text (digits folded) stands at about the same
+    distance from the top, or from the bottom (landscape pages), of the page."""
+    tol = 0.5 * ln.size + 2
+    return len(
+        {
+            i
+            for i, top, up in seen[_fold(ln.text)]
+            if abs(top - ln.top) <= tol or abs(up - (height - ln.bottom)) <= tol
+        }
+    )
+
+
 def drop_running(pages: Sequence[tuple[float, list[Line]]]) -> list[list[Line]]:
     """Drop running headers/footers and page numbers; `pages` = (height, lines)."""
     return split_running(pages)[0]
@@ -212,7 +227,7 @@ def split_running(
 ) -> tuple[list[list[Line]], list[list[Line]]]:
     """(kept, dropped) lines of each page: running headers/footers and page numbers dropped."""
     n = len(pages)
-    seen: dict[str, set[int]] = defaultdict(set)
+    seen: dict[str, set[tuple[int, float, float]]] = defaultdict(set)
     in_band: list[list[bool]] = []
     for i, (height, lines) in enumerate(pages):
         flags = [
@@ -221,14 +236,14 @@ def split_running(
         in_band.append(flags)
         for ln, flag in zip(lines, flags, strict=True):
             if flag:
-                seen[_fold(ln.text)].add(i)
+                seen[_fold(ln.text)].add((i, ln.top, height - ln.bottom))
     need = 2 if n <= 4 else max(2, round(0.4 * n))
     out: list[list[Line]] = []
     for (_h, lines), flags in zip(pages, in_band, strict=True):
         kept = [
             ln
             for ln, flag in zip(lines, flags, strict=True)
-            if not (flag and (_PAGE_NO.match(ln.text.strip()) or len(seen[_fold(ln.text)]) >= need))
+            if not (flag and (_PAGE_NO.match(ln.text.strip()) or _recurs(seen, ln, _h) >= need))
         ]
         if n == 1 and kept:
             # one page: nothing repeats, but a running header still sits in the

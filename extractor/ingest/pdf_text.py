@@ -35,6 +35,9 @@ the fragments on both sides of every line-end hyphen.
 ``S0140-6736(17)32844-1``, ``http://dx.doi.`` / ``org/10.1136/...``) is
 joined without a space, and a hyphen at a line end inside one is kept.
 
+**Reference lists** without numbers are split into entries by their indents
+(see `reference_breaks`).
+
 **Side blocks** (lines marked `side`: margin columns, side boxes, the first
 page's running lines) never continue a paragraph of the body. A run of them
 is moved, within its page, to the nearest paragraph boundary of the body at
@@ -257,10 +260,69 @@ def place_side_blocks(pages: Sequence[PageLayout]) -> list[PageLayout]:
     return out
 
 
+_REF_HEADING = re.compile(
+    r"^\s*(?:references?|bibliography|literature(?: cited)?|works cited|reference list)\s*$",
+    re.IGNORECASE,
+)
+_NUMBERED_ENTRY = re.compile(r"^\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)]?\s)")
+
+
+def reference_breaks(pages: Sequence[PageLayout]) -> dict[int, bool]:
+    """Entry starts in an unnumbered reference list set with indents: id(line) -> new entry.
+
+    After a "References" heading, each body line is compared with its column's
+    left margin (the smallest x0 of the list's lines on that page that overlap
+    it): with hanging indents (the first entry at the margin) a line at the
+    margin starts an entry and an indented one continues it, also over column
+    and page breaks; with first-line indents, the reverse. A numbered list, a
+    list without indents, or a line in a larger font (the next heading) ends it.
+    """
+    lines: list[tuple[int, Line]] = []
+    size = 0.0
+    active = False
+    for n, page in enumerate(pages):
+        for it in page.items:
+            if not isinstance(it, Line) or it.side:
+                continue
+            if _REF_HEADING.match(it.text):
+                active, size, lines = True, 0.0, []
+                continue
+            if not active:
+                continue
+            if not size:
+                if _NUMBERED_ENTRY.match(it.text):
+                    return {}
+                size = it.size
+            elif it.size > 1.15 * size:
+                active = False
+                continue
+            lines.append((n, it))
+    if len(lines) < 4:
+        return {}
+    by_page: dict[int, list[Line]] = {}
+    for n, ln in lines:
+        by_page.setdefault(n, []).append(ln)
+    indent: list[tuple[Line, bool]] = []
+    for n, ln in lines:
+        margin = min(o.x0 for o in by_page[n] if o.x0 < ln.x1 and ln.x0 < o.x1)
+        indent.append((ln, 0.4 * ln.size <= ln.x0 - margin <= 4 * ln.size))
+    if all(flag for _, flag in indent) or not any(flag for _, flag in indent):
+        return {}
+    hanging = not indent[0][1]
+    return {id(ln): flag != hanging for ln, flag in indent}
+
+
 def assemble(pages: Sequence[PageLayout]) -> tuple[str, list[Page], list[Table]]:
     """Render the ordered pages into text, page ranges and tables."""
     pages = place_side_blocks(pages)
     vocab = build_vocabulary(pages)
+    entries = reference_breaks(pages)
+
+    def joins(prev: Line, line: Line) -> bool:
+        if id(line) in entries and id(prev) in entries:
+            return not entries[id(line)]
+        return _same_paragraph(prev, line)
+
     out = TextBuilder()
     page_ranges: list[Page] = []
     tables: list[Table] = []
@@ -288,7 +350,7 @@ def assemble(pages: Sequence[PageLayout]) -> tuple[str, list[Page], list[Table]]
                 continue
             if prev is None:
                 pass
-            elif isinstance(prev, Line) and _same_paragraph(prev, item):
+            elif isinstance(prev, Line) and joins(prev, item):
                 if _breaks_with_hyphen(prev):
                     last = prev.words[-1]
                     in_link = bool(_IN_LINK.search(last.text))
