@@ -403,7 +403,9 @@ def _last_sentence(before: str) -> str:
     while i >= 0:
         piece = parts[i]
         word = piece.rstrip(".")
-        short_name = len(journal.split()) <= 4 and all(len(w) <= 12 for w in journal.split())
+        # in a run of ISO abbreviations the name so far ends in an abbreviated word ("Med")
+        last = journal.split()[-1].rstrip(".") if journal.split() else ""
+        short_name = len(journal.split()) <= 4 and (len(last) <= 4 or last.lower() in _ABBREV_WORDS)
         if (
             piece.endswith(".")
             and " " not in word
