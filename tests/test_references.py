@@ -1029,3 +1029,16 @@ def test_numbers_skipped_and_uncited_sublist() -> None:
     got = [parse_reference(e[1]) for e in entries]
     assert [g["first_author"] for g in got] == ["Abel", "Cole", "Dean", "Ford", "Gray", "Hill"]
     assert [g["first_page"] for g in got] == ["11", "21", "71", "81", "31", "41"]
+
+
+def test_reference_that_swallowed_the_footer_does_not_carry_the_papers_own_doi() -> None:
+    text = (
+        "Results were good.\n\nReferences\n\n"
+        "1. Mora P, Hale T. Iron and fatigue. Br J Haematol. 2015;170:12-19.\n"
+        "2. Tan W. Fatigue scores. Qual Life Res. 2016;25:3-9. "
+        "Journal of Invented Care 2020; 4: 11-19 doi:10.5555/jic.2020.11\n"
+    )
+    doc = Document("d", "d.pdf", "pdf", text, metadata={"doi": "10.5555/jic.2020.11"})
+    refs = extract_references(doc)
+    assert [r.doi for r in refs] == [None, None]
+    assert refs[1].journal == "Qual Life Res"

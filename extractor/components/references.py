@@ -584,8 +584,13 @@ def extract_references(doc: Document) -> list[Reference]:
     if section is None:
         return []
     out = []
+    own_doi = str(doc.metadata.get("doi") or "").lower() or None
     for index, raw, cs, ce in split_references(doc.text, *section):
         f = parse_reference(raw)
+        if own_doi and f["doi"] and f["doi"].lower() == own_doi:
+            f["doi"] = (
+                None  # the page footer swallowed by the last entry: a paper never cites itself
+            )
         out.append(
             Reference(
                 index=index,
