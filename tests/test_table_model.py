@@ -240,3 +240,17 @@ def test_outcome_table_estimates_and_p_values():
     assert m.cell(weight, arm1).dispersion() == (-1.2, 3.4)
     assert m.cell(weight, p).p_value() == 0.001
     assert m.cell(pfs, arm1).count() is None
+
+
+def test_markdown_table_header_is_the_rows_above_the_separator():
+    text = (
+        "Table 6. Response by week\n\n"
+        "| Week | 12 | 24 |\n"
+        "|---|---|---|\n"
+        "| Responders | 14 (35%) | 18 (45%) |\n"
+    )
+    (t,) = parse_text(text).tables
+    assert t.header_rows == 1  # a header of numbers, which inference would read as data
+    m = read_table(t)
+    assert [c.labels for c in m.columns] == [("12",), ("24",)]
+    assert [r.stub for r in m.data_rows()] == ["Responders"]

@@ -231,6 +231,8 @@ def _find_pipe_tables(lines: list[Line], taken: set[int]) -> list[FoundTable]:
         counts = {len(c) for _, c in data}
         ok = bool(data) and (has_sep or (len(data) >= 2 and len(counts) == 1 and min(counts) >= 2))
         if ok:
+            sep = next((k for k, c in run if _is_separator(c)), None)
+            header = sum(1 for k, _ in data if sep is not None and k < sep)
             found.append(
                 FoundTable(
                     kind="pipe",
@@ -238,6 +240,7 @@ def _find_pipe_tables(lines: list[Line], taken: set[int]) -> list[FoundTable]:
                     last=run[-1][0],
                     rows=[[clean_cell(x) for x in c] for _, c in data],
                     row_lines=[k for k, _ in data],
+                    extra={"header_rows": header},  # the rows above the |---| line
                 )
             )
         i = j
