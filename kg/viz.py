@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -28,6 +29,7 @@ from typing import Any
 from rdflib import RDF, URIRef
 from rdflib.term import Node
 
+from litkg.kg.compare import key_label
 from litkg.kg.queries import fmt_num, local_name, number, select
 from litkg.kg.store import KGStore
 from litkg.kg.validate import short
@@ -92,36 +94,82 @@ class VizNode:
     evidence: list[dict[str, Any]] = field(default_factory=list)
 
 
+#: Readable names of predicates whose local name is not one.
+FACT_NAMES = {
+    "timepointMonths": "timepoint (months)", "ciLower": "95% CI lower", "ciUpper": "95% CI upper",
+    "pValue": "p", "doseValue": "dose", "doseUnit": "dose unit", "armLabel": "arm as printed",
+    "patientCount": "patients (n)", "percent": "patients (%)", "hasPublicationYear": "year",
+    "publicationName": "journal", "documentId": "document", "firstAuthor": "first author",
+    "registryId": "registry id", "gradeMin": "grade from", "gradeMax": "grade to",
+    "adverseEvent": "term", "studyDrug": "study drug", "prefLabel": "name", "altLabel": "also called",
+    "startingPage": "first page", "articleType": "article type", "n": "patients (n)",
+    "label": "label", "doi": "DOI", "sameAs": "same as", "resolvesTo": "resolves to",
+}  # fmt: skip
+
+
 def _pred_name(p: str) -> str:
-    """A predicate's local name ("value", "timepointMonths", "title")."""
-    return p.rstrip("/#").replace("#", "/").rsplit("/", 1)[-1]
+    """A predicate's readable name ("timepointMonths" -> "timepoint (months)")."""
+    local = p.rstrip("/#").replace("#", "/").rsplit("/", 1)[-1]
+    if local in FACT_NAMES:
+        return FACT_NAMES[local]
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", local).lower()
 
 
 def _fact_value(o: Node) -> str:
-    return short(o) if isinstance(o, URIRef) else str(o)
+    """A fact's value as text: a concept by its name ("single-arm", not
+    "design:single-arm"), a literal by its lexical form."""
+    if isinstance(o, URIRef):
+        return local_name(o) or short(o)
+    return str(o)
 
 
-def _label(node: VizNode, props: dict[str, list[Node]]) -> str:
+def _group_facts(facts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """One line per fact name, its values joined ("design: open-label, single-arm")."""
+    by: dict[str, list[str]] = {}
+    for k, v in facts:
+        if v not in by.setdefault(k, []):
+            by[k].append(v)
+    return [(k, ", ".join(sorted(vs))) for k, vs in sorted(by.items())]
+
+
+def _label(
+    node: VizNode,
+    props: dict[str, list[Node]],
+    citation: str = "",
+    arm_labels: dict[str, str] | None = None,
+) -> str:
+    """A node's label; facts of a study name it by citation ("OS 12 mo: 81.6% ·
+    drug X · Stein 2019, Biol Blood Marrow Transplant")."""
+
     def one(p: URIRef) -> str | None:
         v = props.get(str(p))
         return str(v[0]) if v else None
 
+    def arm() -> str | None:
+        a = props.get(str(LKG.arm))
+        if a and arm_labels and str(a[0]) in arm_labels:
+            return arm_labels[str(a[0])]
+        return None
+
+    def of_study(text: str, *extra: str | None) -> str:
+        return " · ".join(x for x in (text, *extra, citation) if x)
+
     t = node.type
     if t == "Paper":
-        return (
-            one(LKG.documentId)
-            or one(URIRef("http://prismstandard.org/namespaces/basic/2.0/doi"))
-            or node.id
-        )
+        return "paper · " + citation if citation else (one(LKG.documentId) or node.id)
+    if t == "Study":
+        return citation or local_name(URIRef(node.id)) or node.id
+    if t == "Arm":
+        return of_study(one(URIRef("http://www.w3.org/2000/01/rdf-schema#label")) or "arm")
     if t == "Outcome":
-        ep = local_name(props.get(str(LKG.endpoint), [None])[0]) or "?"
+        ep = (local_name(props.get(str(LKG.endpoint), [None])[0]) or "?").replace(" ", "_")
         stat = local_name(props.get(str(LKG.statistic), [None])[0]) or ""
         tp = number(props.get(str(LKG.timepointMonths), [None])[0])
+        key = key_label((ep, stat, float(tp) if tp is not None else None))
         val = fmt_num(number(props.get(str(LKG.value), [None])[0]))
         unit = one(LKG.unit) or ""
-        when = f" {fmt_num(tp)} mo" if tp is not None else ""
-        arm = one(LKG.armLabel)
-        return f"{ep.replace(' ', '_')} {stat}{when}: {val}{unit}" + (f" ({arm})" if arm else "")
+        unit = unit if unit == "%" else f" {unit}" if unit else ""
+        return of_study(f"{key}: {val}{unit}", arm() or "arm not stated")
     if t == "Adverse event":
         term = local_name(props.get(str(LKG.adverseEvent), [None])[0]) or "?"
         g = one(LKG.grade)
@@ -132,11 +180,11 @@ def _label(node: VizNode, props: dict[str, list[Node]]) -> str:
             s += (
                 ": " + (count or "") + (f" ({pct}%)" if count and pct else f"{pct}%" if pct else "")
             )
-        return s
+        return of_study(s, arm())
     if t == "Intervention":
         drug = local_name(props.get(str(LKG.drug), [None])[0]) or "?"
         dose = one(LKG.doseValue)
-        return drug + (f" {dose} {one(LKG.doseUnit) or ''}".rstrip() if dose else "")
+        return of_study(drug + (f" {dose} {one(LKG.doseUnit) or ''}".rstrip() if dose else ""))
     if t == "Cited work":
         parts = [one(LKG.firstAuthor), (one(URIRef("http://purl.org/spar/fabio/hasPublicationYear")) or "")[:4],
                  one(URIRef("http://prismstandard.org/namespaces/basic/2.0/publicationName"))]  # fmt: skip
@@ -146,6 +194,11 @@ def _label(node: VizNode, props: dict[str, list[Node]]) -> str:
         if one(p):
             return str(one(p))
     return local_name(URIRef(node.id)) or node.id
+
+
+#: Types the page opens without (shown from the legend): cited works and the
+#: shared concepts, which tie every study to every other one.
+INITIALLY_HIDDEN = ("Cited work", "AE term", "Endpoint")
 
 
 def graph_data(store: KGStore, title: str = "litkg knowledge graph") -> dict[str, Any]:
@@ -184,16 +237,32 @@ def graph_data(store: KGStore, title: str = "litkg knowledge graph") -> dict[str
         if s in nodes:
             page = number(r.get("page"))
             nodes[s].evidence.append({"quote": str(r["quote"]), "page": page})
+    from litkg.kg.papers import paper_refs
+
+    refs = paper_refs(store)
+    rdfs_label = "http://www.w3.org/2000/01/rdf-schema#label"
+    arm_labels = {
+        n.id: str(props[n.id][rdfs_label][0])
+        for n in nodes.values()
+        if n.type == "Arm" and props.get(n.id, {}).get(rdfs_label)
+    }
     for node in nodes.values():
-        node.label = labels.get(node.id) or _label(node, props.get(node.id, {}))
-        node.facts.sort()
+        cit = refs[node.papers[0]].label if node.papers and node.papers[0] in refs else ""
+        if node.type == "Paper" and node.id in refs:
+            cit = refs[node.id].label
+        node.label = labels.get(node.id) or _label(node, props.get(node.id, {}), cit, arm_labels)
+        node.facts = _group_facts(node.facts)
         node.evidence.sort(key=lambda e: (e["page"] or 0, e["quote"]))
     # papers of shared nodes: none (they are shown when linked to a shown node)
     order = sorted(nodes.values(), key=lambda n: (list(TYPES.values()).index(
         next(v for v in TYPES.values() if v[0] == n.type)), n.label, n.id))  # fmt: skip
     index = {n.id: i for i, n in enumerate(order)}
     paper_labels = sorted(
-        ({"id": n.id, "label": n.label} for n in order if n.type == "Paper"),
+        (
+            {"id": n.id, "label": refs[n.id].label if n.id in refs else n.label}
+            for n in order
+            if n.type == "Paper"
+        ),
         key=lambda p: p["label"],
     )
     return {
@@ -212,6 +281,7 @@ def graph_data(store: KGStore, title: str = "litkg knowledge graph") -> dict[str
         ],
         "edges": sorted([index[s], index[o], p] for s, o, p in edges),
         "papers": paper_labels,
+        "hidden": [t for t in INITIALLY_HIDDEN if any(n.type == t for n in order)],
     }
 
 

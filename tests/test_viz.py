@@ -52,10 +52,24 @@ def test_nodes_by_type_are_those_of_the_records(data):
         "Endpoint": 3,
     }  # fmt: skip
     # trial_a cites trial_b by its DOI: that work is the paper's own node, drawn once
-    assert [p["label"] for p in data["papers"]] == ["comment_c", "trial_a", "trial_b"]
-    os_a = next(n for n in data["nodes"] if n["label"] == "OS rate 12 mo: 81.6% (intervention)")
+    assert [p["label"] for p in data["papers"]] == [
+        "A comment on maintenance (2025)", "Jones 2025, Example J", "Okafor 2024, Example J Haematol"
+    ]  # fmt: skip
+    # an outcome names its arm and its study
+    os_a = next(
+        n for n in data["nodes"]
+        if n["label"] == "OS 12 mo: 81.6% · drug X · Okafor 2024, Example J Haematol"
+    )  # fmt: skip
     assert os_a["evidence"] == [{"quote": "The 1-year OS was 81.6% (95% CI 64.7-100%)", "page": 3}]
-    assert ["ciLower", "64.7"] in [list(f) for f in os_a["facts"]]
+    assert ["95% CI lower", "64.7"] in [list(f) for f in os_a["facts"]]
+    # studies are labelled by citation; facts are readable, one line per property
+    study_a = next(
+        n for n in data["nodes"] if n["type"] == "Study" and n["label"].startswith("Okafor")
+    )
+    assert study_a["label"] == "Okafor 2024, Example J Haematol"
+    assert ["design", "prospective, single-arm"] in [list(f) for f in study_a["facts"]]
+    # cited works and shared concepts are collapsed until asked for
+    assert data["hidden"] == ["Cited work", "AE term", "Endpoint"]
     assert os_a["papers"] == ["https://doi.org/10.1234/a.2024.1"]
     n = len(data["nodes"])
     assert all(0 <= a < n and 0 <= b < n for a, b, _ in data["edges"])
@@ -98,13 +112,16 @@ def test_page_runs_in_headless_chromium(page, data, tmp_path):
     assert hook["errors"] == "0", re.search(r'id="console-errors"[^>]*>([^<]*)', dom)
     assert not re.search(r"CONSOLE.*(Uncaught|Error)", log), log[-2000:]
     assert int(hook["nodes"]) == len(data["nodes"])
-    assert int(hook["drawn"]) == len(data["nodes"])
-    assert int(hook["edges"]) == len(data["edges"])
+    shown = [i for i, n in enumerate(data["nodes"]) if n["type"] not in data["hidden"]]
+    assert int(hook["drawn"]) == len(shown)
+    assert int(hook["edges"]) == sum(1 for a, b, _ in data["edges"] if a in shown and b in shown)
     found = json.loads(hook["search"])
     labels = sorted(found["labels"])
     assert found["count"] == 3 and labels == [
-        "neutropenia", "neutropenia g3-4: 30 (30%)", "neutropenia g4: 8 (20%)"
-    ]  # fmt: skip
+        "neutropenia",
+        "neutropenia g3-4: 30 (30%) · drug Y · Jones 2025, Example J",
+        "neutropenia g4: 8 (20%) · drug X · Okafor 2024, Example J Haematol",
+    ]
     # the first match is selected and its facts and evidence are shown
     assert hook["selected"].startswith("https://")
     assert "Evidence" in dom or hook["selected"].endswith("neutropenia")

@@ -24,6 +24,7 @@
   var canvas = document.getElementById("graph");
   var ctx = canvas.getContext("2d");
   var hiddenTypes = {}, paperFilter = "", matches = null, selected = -1;
+  (data.hidden || []).forEach(function (t) { hiddenTypes[t] = true; });
   var view = { x: 0, y: 0, k: 1 };
   var adj = [];
   for (var i = 0; i < n; i++) adj.push([]);
@@ -33,18 +34,31 @@
   function layout() {
     var seed = 1;
     function rnd() { seed = (seed * 16807) % 2147483647; return seed / 2147483647; }
-    var r0 = 30 * Math.sqrt(n + 1);
+    // each paper's nodes start around a centre of their own (papers on a circle),
+    // and are pulled back to it: a study and its arms, outcomes and AEs stay together
+    var groups = {}, ng = 0;
+    data.papers.forEach(function (p) { groups[p.id] = ng++; });
+    var R = ng > 1 ? 140 * Math.sqrt(ng) : 0;
+    function centre(g) {
+      var a = 2 * Math.PI * g / Math.max(1, ng) - Math.PI / 2;
+      return { x: R * Math.cos(a), y: R * Math.sin(a) };
+    }
     nodes.forEach(function (d, i) {
-      var a = 2 * Math.PI * rnd(), r = r0 * Math.sqrt(rnd());
-      d.x = r * Math.cos(a); d.y = r * Math.sin(a); d.vx = 0; d.vy = 0;
-      d.r = 4 + Math.min(10, Math.sqrt(adj[i].length) * 2);
+      var g = d.papers.length && d.papers[0] in groups ? groups[d.papers[0]] : -1;
+      var c = g >= 0 ? centre(g) : { x: 0, y: 0 };
+      var a = 2 * Math.PI * rnd(), r = (g >= 0 ? 60 : R * 0.5 + 30) * Math.sqrt(rnd());
+      d.group = g; d.cx = c.x; d.cy = c.y;
+      d.x = c.x + r * Math.cos(a); d.y = c.y + r * Math.sin(a); d.vx = 0; d.vy = 0;
+      d.r = d.type === "Study" ? 11 : 4 + Math.min(8, Math.sqrt(adj[i].length) * 1.5);
     });
     var iters = Math.max(30, Math.min(300, Math.floor(4e7 / Math.max(1, n * n))));
     var k = 40, alpha = 1;
     for (var it = 0; it < iters; it++) {
       for (var a = 0; a < n; a++) {
         var p = nodes[a];
+        if (hiddenTypes[p.type]) continue;
         for (var b = a + 1; b < n; b++) {
+          if (hiddenTypes[nodes[b].type]) continue;
           var q = nodes[b], dx = p.x - q.x, dy = p.y - q.y, d2 = dx * dx + dy * dy + 0.01;
           if (d2 > 250000) continue;
           var f = (k * k) / d2 * alpha;
@@ -52,18 +66,31 @@
         }
       }
       edges.forEach(function (e) {
-        var p = nodes[e[0]], q = nodes[e[1]], dx = q.x - p.x, dy = q.y - p.y;
+        var p = nodes[e[0]], q = nodes[e[1]];
+        if (hiddenTypes[p.type] || hiddenTypes[q.type]) return;  // laid out when shown
+        var dx = q.x - p.x, dy = q.y - p.y;
         var d = Math.sqrt(dx * dx + dy * dy) + 0.01, f = (d - k) / d * 0.1 * alpha;
         p.vx += dx * f; p.vy += dy * f; q.vx -= dx * f; q.vy -= dy * f;
       });
       nodes.forEach(function (p) {
-        p.vx -= p.x * 0.002 * alpha; p.vy -= p.y * 0.002 * alpha;
+        var pull = p.group >= 0 ? 0.03 : 0.002;
+        p.vx -= (p.x - p.cx) * pull * alpha; p.vy -= (p.y - p.cy) * pull * alpha;
         var v = Math.sqrt(p.vx * p.vx + p.vy * p.vy), max = 20;
         if (v > max) { p.vx *= max / v; p.vy *= max / v; }
         p.x += p.vx; p.y += p.vy; p.vx *= 0.5; p.vy *= 0.5;
       });
       alpha *= 0.99;
     }
+    // the nodes the page opens without: next to what they link to
+    nodes.forEach(function (d, i) {
+      if (!hiddenTypes[d.type]) return;
+      var near = adj[i].filter(function (j) { return !hiddenTypes[nodes[j].type]; });
+      if (!near.length) return;
+      var x = 0, y = 0;
+      near.forEach(function (j) { x += nodes[j].x; y += nodes[j].y; });
+      var a = 2 * Math.PI * rnd();
+      d.x = x / near.length + 25 * Math.cos(a); d.y = y / near.length + 25 * Math.sin(a);
+    });
   }
 
   function visible(d) {
@@ -92,7 +119,9 @@
   }
 
   function fit() {
-    var xs = nodes.map(function (d) { return d.x; }), ys = nodes.map(function (d) { return d.y; });
+    var shown = nodes.filter(visible);
+    if (!shown.length) shown = nodes;
+    var xs = shown.map(function (d) { return d.x; }), ys = shown.map(function (d) { return d.y; });
     if (!n) return;
     var w = canvas.clientWidth || 800, h = canvas.clientHeight || 600;
     var minx = Math.min.apply(null, xs), maxx = Math.max.apply(null, xs);
@@ -132,10 +161,22 @@
       if (i === selected || (matches && matches[i])) {
         ctx.lineWidth = 3 / view.k; ctx.strokeStyle = "#000"; ctx.stroke();
       }
-      if (view.k > 0.9 || i === selected || (matches && matches[i]) || d.type === "Paper") {
-        ctx.fillStyle = "#222";
-        ctx.font = (11 / view.k) + "px system-ui, sans-serif";
-        ctx.fillText(d.label.length > 40 ? d.label.slice(0, 39) + "\u2026" : d.label, d.x + d.r + 2, d.y + 3);
+      var study = d.type === "Study";
+      var near = selected >= 0 && adj[selected].indexOf(i) >= 0;
+      if (study || view.k > 1.6 || i === selected || near || (matches && matches[i])) {
+        ctx.fillStyle = study ? "#000" : "#333";
+        ctx.font = (study ? "600 " + (13 / view.k) : (10 / view.k)) + "px system-ui, sans-serif";
+        var max = study ? 72 : 48;
+        var text = d.label.length > max ? d.label.slice(0, max - 1) + "\u2026" : d.label;
+        if (study) {
+          var w = ctx.measureText(text).width;
+          ctx.fillStyle = "rgba(255,255,255,0.85)";
+          ctx.fillRect(d.x - w / 2 - 3 / view.k, d.y - d.r - 17 / view.k, w + 6 / view.k, 16 / view.k);
+          ctx.fillStyle = "#000";
+          ctx.fillText(text, d.x - w / 2, d.y - d.r - 5 / view.k);
+        } else {
+          ctx.fillText(text, d.x + d.r + 2, d.y + 3);
+        }
       }
     });
     ctx.globalAlpha = 1;
@@ -153,13 +194,14 @@
       if (!counts[t]) return;
       var li = document.createElement("li");
       var box = document.createElement("input");
-      box.type = "checkbox"; box.checked = true; box.setAttribute("data-type", t);
+      box.type = "checkbox"; box.checked = !hiddenTypes[t]; box.setAttribute("data-type", t);
       box.addEventListener("change", function () { hiddenTypes[t] = !box.checked; draw(); });
       var sw = document.createElement("span");
       sw.className = "swatch"; sw.style.background = data.types[t];
       var label = document.createElement("label");
       label.appendChild(box); label.appendChild(sw);
-      label.appendChild(document.createTextNode(" " + t + " (" + counts[t] + ")"));
+      label.appendChild(document.createTextNode(" " + t + " (" + counts[t] + ")" +
+        (hiddenTypes[t] ? " \u2013 tick to show" : "")));
       li.appendChild(label);
       ul.appendChild(li);
     });
@@ -198,10 +240,15 @@
     var d = nodes[i], box = document.getElementById("details");
     box.innerHTML = "";
     box.appendChild(el("h2", d.label));
-    var dl = el("dl");
-    dl.appendChild(el("dt", "type")); dl.appendChild(el("dd", d.type));
-    dl.appendChild(el("dt", "IRI")); dl.appendChild(el("dd", d.id));
-    d.facts.forEach(function (f) { dl.appendChild(el("dt", f[0])); dl.appendChild(el("dd", f[1])); });
+    var dl = el("ul");
+    dl.className = "facts";
+    function fact(k, v) {
+      var li = el("li"); li.appendChild(el("b", k + ": ")); li.appendChild(document.createTextNode(v));
+      dl.appendChild(li);
+    }
+    fact("type", d.type);
+    d.facts.forEach(function (f) { fact(f[0], f[1]); });
+    fact("IRI", d.id);
     box.appendChild(dl);
     if (d.evidence.length) {
       box.appendChild(el("h2", "Evidence"));
