@@ -24,6 +24,7 @@ from litkg.extractor.records import (
     Study,
     StudyRecord,
 )
+from litkg.extractor.tables import read_table
 
 COMPONENTS = [
     "litkg_study",
@@ -416,10 +417,15 @@ def outcomes_component(doc: Doc) -> Doc:
                     o = replace(o, arm=label)
             found.append(_outcome(o, provenance(source, start, end, o.rule)))
     for table in source.tables:
+        if len(resolver) >= 2:
+            model = read_table(table)
+            for r, _col, o in outcomes_mod.outcomes_from_arm_rows(model, resolver.role_of, aliases):
+                found.append(_outcome(o, provenance(source, *_row_span(table, r), o.rule)))
         roles = _column_roles(table, resolver)
         if not roles:
             continue
-        for r, _col, o in outcomes_mod.outcomes_from_table(table.rows, roles, aliases):
+        context = " ".join([table.caption or "", *(table.rows[0][:1] if table.rows else [])])
+        for r, _col, o in outcomes_mod.outcomes_from_table(table.rows, roles, aliases, context):
             found.append(_outcome(o, provenance(source, *_row_span(table, r), o.rule)))
     found = _dedupe_outcomes(found)
     unkeyed = _unkeyed_outcomes(doc, unkeyed_sents, aliases)

@@ -12,6 +12,7 @@ sentence text; `outcome_rows_from_table` reads table rows the same way.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -26,6 +27,7 @@ from litkg.extractor.numbers import (
     parse_ci,
     to_float,
 )
+from litkg.extractor.tables import TableModel
 from litkg.extractor.vocab import load_vocab
 
 
@@ -657,8 +659,26 @@ _HR_COLUMN = re.compile(
 _LABEL_COUNT_PCT = re.compile(r"(?i)\b(?:n|no\.?|number)\s*(?:\(\s*%\s*\)|,\s*%)|\bn\s*/\s*n\b")
 
 
+def _pct_in_parens(cell: str) -> bool:
+    """ "15 (37%)", "21/438 (5%)": a count with its percentage."""
+    return bool(
+        re.fullmatch(r"\s*\d+\s*(?:/\s*\d+\s*)?[\[(]\s*\d+(?:[.·]\d+)?\s*%\s*[\])]\s*", cell)
+    )
+
+
+def _count_of_response(ep: str, m: re.Match[str], a: float, b: float) -> bool:
+    """ "CR | 20 (31.7)": for a response-type row, a whole number with a
+    bracketed figure up to 100 is a count with its percentage."""
+    return (
+        ep in _PCT_ONLY and a == int(a) and not m.group("pct") and b <= 100 and "." in m.group("b")
+    )
+
+
 def outcomes_from_table(
-    table_rows: list[list[str]], arms: dict[int, str | None], aliases: dict[str, str] | None = None
+    table_rows: list[list[str]],
+    arms: dict[int, str | None],
+    aliases: dict[str, str] | None = None,
+    context: str = "",
 ) -> list[tuple[int, int, OutcomeMatch]]:
     """Outcomes of a results table: (row, column, outcome) for each cell of an
     endpoint row under an arm column, and hazard ratios from an HR column.
@@ -693,7 +713,8 @@ def outcomes_from_table(
         tp = tps[0].months if tps else None
         median = bool(re.search(r"\bmedian\b", label, re.I))
         unit_m = re.search(r"\b(months?|days?|weeks?|years?)\b", label, re.I)
-        count_pct = bool(_LABEL_COUNT_PCT.search(label))
+        # "n (%)" in the row label, or in the caption / header corner for the table
+        count_pct = bool(_LABEL_COUNT_PCT.search(label) or _LABEL_COUNT_PCT.search(context))
         rate = bool(re.search(r"%|\brate\b|\bproportion\b|\bincidence\b", label, re.I)) or (
             tp is not None and not median
         )
@@ -725,7 +746,12 @@ def outcomes_from_table(
                 )
                 o = OutcomeMatch(ep, "median", round(a * factor, 2), unit, None, arm, ci, p, 0, 0,
                                  "outcomes.table.median", {"ep_start": 0})  # fmt: skip
-            elif count_pct and b is not None and c is None and 0 <= b <= 100:
+            elif (
+                b is not None
+                and c is None
+                and 0 <= b <= 100
+                and (count_pct or _pct_in_parens(row[col]) or _count_of_response(ep, m, a, b))
+            ):
                 o = OutcomeMatch(
                     ep, "rate", b, "%", tp, arm, None, p, 0, 0, "outcomes.table.n_pct", {"n": a}
                 )
@@ -776,3 +802,76 @@ def outcomes_from_table(
                 )
             )
     return out
+
+
+_LABEL_TIMEPOINT = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?)[-\s]?(years?|yrs?|months?|mos?|days?|weeks?)\b", re.I
+)
+_TOTAL_STUB = re.compile(
+    r"(?i)^\s*(?:total|overall|all(?: patients)?|whole (?:cohort|population))\s*$"
+)
+
+
+def outcomes_from_arm_rows(
+    model: TableModel,
+    role_of: Callable[[str], str | None],
+    aliases: dict[str, str] | None = None,
+) -> list[tuple[int, int, OutcomeMatch]]:
+    """Outcomes of a table laid out the other way round: a row per arm ("Arm
+    A", "Total"), a column per endpoint and landmark ("OS rate (%)" over
+    "1-year | 3-year | 5-year"). Each cell under an endpoint column of an arm
+    row is that arm's rate (or median, when the column says median and a
+    unit); p columns are left to the comparison."""
+    rows = []
+    for row in model.data_rows():
+        role = "overall" if _TOTAL_STUB.match(row.stub or "") else role_of(row.stub or "")
+        if role is not None:
+            rows.append((row, role))
+    if len({r for _, r in rows if r != "overall"}) < 2:
+        return []
+    out: list[tuple[int, int, OutcomeMatch]] = []
+    for col in model.columns:
+        if col.is_test:
+            continue
+        text = " ".join(col.labels)
+        eps = _endpoints(text, aliases)
+        if len({e.key for e in eps}) != 1:
+            continue
+        e = eps[0]
+        tp_m = _LABEL_TIMEPOINT.search(text)
+        tp = _to_months_label(tp_m.group(1), tp_m.group(2)) if tp_m else None
+        median = bool(re.search(r"\bmedian\b", text, re.I))
+        unit_m = re.search(r"\b(months?|days?)\b", text, re.I)
+        rate = bool(re.search(r"%|\brates?\b|\bproportion\b", text, re.I)) or (
+            tp is not None and not median
+        )
+        for row, role in rows:
+            v = model.cell(row, col).value
+            num = v.percent if v.kind == "count" and v.percent is not None else v.value
+            if num is None or v.kind not in ("number", "percent", "estimate", "count") or v.op:
+                continue
+            ci = (
+                (v.low, v.high)
+                if v.kind == "estimate" and v.low is not None and v.high is not None
+                else None
+            )
+            if median and unit_m and e.key not in _PCT_ONLY:
+                unit = "days" if unit_m.group(1).lower().startswith("d") else "months"
+                o = OutcomeMatch(e.key or "", "median", num, unit, None, role, ci, None, 0, 0,
+                                 "outcomes.table.arm_rows", {"name": text if e.key == OTHER else None})  # fmt: skip
+            elif rate and 0 <= num <= 100 and not median:
+                o = OutcomeMatch(e.key or "", "rate", num, "%", tp, role, ci, None, 0, 0,
+                                 "outcomes.table.arm_rows", {"name": text if e.key == OTHER else None})  # fmt: skip
+            else:
+                continue
+            out.append((row.index, col.index, o))
+    return out
+
+
+def _to_months_label(n: str, unit: str) -> float | None:
+    v = to_float(n)
+    if v is None:
+        return None
+    u = unit[0].lower()
+    months = v * {"y": 12.0, "m": 1.0, "d": 1 / 30.4375, "w": 7 / 30.4375}[u]
+    return round(months, 1) if u in "dw" else months
