@@ -384,6 +384,8 @@ def outcomes_component(doc: Doc) -> Doc:
         elif not ANAPHORA_RE.search(text):
             current = None
         found_here = outcomes_mod.find_outcomes(text, aliases)
+        if not _states_own_results(doc, text, start):
+            found_here = []
         unkeyed_sents.append((text, start, end, {o.value for o in found_here}))
         roles = _outcome_roles(text, found_here, resolver, randomized)
         both = [
@@ -512,6 +514,32 @@ def _column_roles(table: Table, resolver: res_mod.ArmResolver) -> dict[int, str 
 
 
 _RECORD_STATS = {"rate", "median", "hr", "sdhr"}
+_OWN_VOICE_RE = re.compile(
+    r"\b(?:our|we|in (?:this|the present|the current) (?:study|trial|analysis|report|series)|"
+    r"of (?:this|the present|the current) (?:study|trial))\b",
+    re.I,
+)
+_OTHERS_RE = re.compile(
+    r"\b(?:et al|reported|previous(?:ly)?|prior (?:studies|trials)|other (?:studies|trials)|"
+    r"studies|meta-analys[ie]s|literature|was estimated|were estimated|expected)\b",
+    re.I,
+)
+
+
+def _states_own_results(doc: Doc, text: str, start: int) -> bool:
+    """Whether a sentence may state this study's results by where it stands:
+    methods give plans and assumptions, the introduction others' results; in
+    the discussion only a sentence in the authors' own voice that cites no
+    other work does."""
+    idx = doc._.litkg_sections
+    kind = idx.kind_at(start) if idx is not None else "body"
+    if kind in ("methods", "introduction"):
+        return False
+    if kind == "discussion":
+        return bool(_OWN_VOICE_RE.search(text)) and not _OTHERS_RE.search(text)
+    return True
+
+
 _NOT_RESULT_SECTIONS = frozenset({"introduction", "methods", "discussion"})
 
 
