@@ -128,3 +128,26 @@ def test_corpus_pdf_matches_seed(seed_id: str) -> None:
         assert doc.text[t.char_start : t.row_spans[0][1]] == "\t".join(t.rows[0])
     if doc.tables:
         assert doc.tables[0].caption and doc.tables[0].caption.startswith("Table 1.")
+
+
+def test_lancet_boxed_table_continued_in_next_column(lancet) -> None:
+    t = next(t for t in lancet.tables if t.caption and t.caption.startswith("Table 2:"))
+    assert t.header_rows == 3  # groups, "(12–17 years)", drug names
+    assert ["Any grade", "39 (4%)", "17 (3%)", "0", "0"] in t.rows  # first column's part
+    assert ["Any grade", "967 (99%)", "478 (97%)", "55 (100%)", "22 (92%)"] in t.rows
+    assert not any(r[0].startswith("(Continued") for r in t.rows)
+    assert t.footnotes[0].startswith("Data are n (%). The numbers of participants at a given")
+    assert t.footnotes[0].endswith("appendix). †p=0·010.")
+
+
+def test_bmc_booktabs_tables(bmc) -> None:
+    captions = [t.caption.split()[1] for t in bmc.tables if t.caption]
+    assert captions == ["1", "2", "3", "4"]
+    t2 = bmc.tables[1]
+    assert [
+        "Processed meat, serves/week",
+        "2.0 (1.8)",
+        "0.9(1.2)",
+        "-1.2 (-1.8 -0.5)",
+        "<0.01",
+    ] in (t2.rows)

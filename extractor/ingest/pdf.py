@@ -6,6 +6,8 @@ Pipeline per page (see the modules for the rules):
    `pdf_glyphs` repairs ligatures over the whole document.
 2. `pdf_tables`: the page's ruling lines (pdfium paths) go through
    pdfplumber's `TableFinder`; words inside a table become its cells, not prose.
+   `pdf_aligned` finds the tables ruled only horizontally (booktabs) or set in
+   a box, their columns from word positions.
 3. `pdf_layout`: superscripts attached to their word, words -> lines,
    running headers/footers and page numbers dropped, margin columns marked as side blocks, XY-cut
    reading order over lines and tables (columns detected per region).
@@ -27,6 +29,7 @@ import pypdfium2.raw as pdfium_c
 
 from litkg.extractor.document import Document, IngestError
 from litkg.extractor.ingest import doc_id_for
+from litkg.extractor.ingest.pdf_aligned import find_aligned_tables
 from litkg.extractor.ingest.pdf_boxes import Panel, Rect, expand_panels, find_panels, page_boxes
 from litkg.extractor.ingest.pdf_chars import PageChars, read_page_words
 from litkg.extractor.ingest.pdf_glyphs import repair_ligatures
@@ -129,11 +132,12 @@ def open_pdf(path: Path) -> pdfium.PdfDocument:
 
 def _read_pages(
     path: Path, pdf: pdfium.PdfDocument
-) -> tuple[list[PageChars], dict[int, list[TableBlock]], dict[int, list[Rect]]]:
-    """Words of every page, the ruled tables (cell boxes) and side boxes by 1-based page."""
+) -> tuple[list[PageChars], dict[int, list[TableBlock]], dict[int, list[Rect]], dict[int, list]]:
+    """Words of every page, the ruled tables (cell boxes), side boxes and rules by 1-based page."""
     pages: list[PageChars] = []
     tables: dict[int, list[TableBlock]] = {}
     boxes: dict[int, list[Rect]] = {}
+    rules: dict[int, list] = {}
     skipped: list[int] = []
     for i in range(len(pdf)):
         try:
@@ -150,6 +154,7 @@ def _read_pages(
                 edges = page_edges(page, y_top, left)
                 tables[pc.number] = find_table_blocks(edges, pc.width, pc.height)
                 boxes[pc.number] = page_boxes(page, y_top, left)
+                rules[pc.number] = [e for e in edges if e["orientation"] == "h"]
         finally:
             page.close()
     if skipped and not pages:
@@ -158,7 +163,7 @@ def _read_pages(
         )
     if skipped:
         log.warning("%s: skipped unloadable page(s) %s", path, ", ".join(map(str, skipped)))
-    return pages, tables, boxes
+    return pages, tables, boxes, rules
 
 
 def read_pdf(path: Path) -> Document:
@@ -169,7 +174,7 @@ def read_pdf(path: Path) -> Document:
     try:
         if len(pdf) == 0:
             raise IngestError(str(path), "PDF has no pages", "re-export the PDF")
-        pages, blocks, boxes = _read_pages(path, pdf)
+        pages, blocks, boxes, rules = _read_pages(path, pdf)
     finally:
         pdf.close()
     if not any(p.words for p in pages):
@@ -182,7 +187,16 @@ def read_pdf(path: Path) -> Document:
     page_tables: list[list[TableBlock]] = []
     for page in pages:
         words = attach_scripts(page.words)
+        all_words = words
         tables, words = fill_tables(blocks.get(page.number, []), words)
+        tables, words = find_aligned_tables(
+            words,
+            all_words,
+            tables,
+            boxes.get(page.number, []),
+            rules.get(page.number, []),
+            page.width,
+        )
         per_page.append((page.height, build_lines(words)))
         page_tables.append(tables)
     kept, running = split_running(per_page)

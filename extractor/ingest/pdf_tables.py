@@ -46,6 +46,10 @@ class TableBlock:
     cells: list[list[tuple[float, float, float, float] | None]]
     rows: list[list[str]] = field(default_factory=list)
     caption_line: Line | None = None
+    header_rows: int = 0
+    footnotes: list[str] = field(default_factory=list)
+    caption_text: str | None = None  # a caption read with the table (inside its box)
+    words: set[int] = field(default_factory=set, repr=False)  # ids of the words it took
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
@@ -196,6 +200,7 @@ def fill_tables(blocks: list[TableBlock], words: list[Word]) -> tuple[list[Table
         block.rows = rows
         kept.append(block)
         ids = {id(w) for w in inside}
+        block.words = ids
         rest = [w for w in rest if id(w) not in ids]
     return kept, rest
 

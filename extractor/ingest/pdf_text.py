@@ -331,20 +331,22 @@ def assemble(pages: Sequence[PageLayout]) -> tuple[str, list[Page], list[Table]]
         start: int | None = None
         for item in page.items:
             if isinstance(item, TableBlock):
-                if start is None and isinstance(prev, TableBlock) and tables:
-                    merged = _continue_table(out, tables[-1], item)
-                    if merged is not None:
-                        tables[-1], start = merged
-                        prev = item
-                        continue
-                if prev is not None:
-                    out.add("\n\n")
-                start = out.pos if start is None else start
                 caption = None
                 if item.caption_line is not None and any(
                     it is item.caption_line for it in page.items
                 ):
                     caption = caption_text(page.items, item.caption_line)
+                if tables:
+                    adjacent = start is None and isinstance(prev, TableBlock)
+                    merged = _continue_table(out, tables[-1], item, caption, marked=not adjacent)
+                    if merged is not None:
+                        tables[-1] = merged[0]
+                        start = merged[1] if start is None else start
+                        prev = item
+                        continue
+                if prev is not None:
+                    out.add("\n\n")
+                start = out.pos if start is None else start
                 tables.append(_render_table(out, item, page.number, caption))
                 prev = item
                 continue
@@ -380,6 +382,7 @@ def assemble(pages: Sequence[PageLayout]) -> tuple[str, list[Page], list[Table]]
 
 def _render_table(out: TextBuilder, block: TableBlock, page: int, caption: str | None) -> Table:
     rows = [[re.sub(r"\s+", " ", c).strip() for c in row] for row in block.rows]
+    caption = caption or block.caption_text
     if caption is None and rows and CAPTION.match(rows[0][0]) and not any(rows[0][1:]):
         caption = rows[0][0]  # caption typeset inside the table's frame (BMJ)
     start = out.pos
@@ -399,11 +402,23 @@ def _render_table(out: TextBuilder, block: TableBlock, page: int, caption: str |
         char_start=start,
         char_end=out.pos,
         row_spans=spans,
+        header_rows=block.header_rows,
+        footnotes=list(block.footnotes),
     )
 
 
-def _continue_table(out: TextBuilder, table: Table, block: TableBlock) -> tuple[Table, int] | None:
-    """Append a table continued from the previous page (same columns, header repeated).
+_CONTINUED = re.compile(r"^\(?\s*(?:table \d+ )?continue", re.IGNORECASE)
+
+
+def _continue_table(
+    out: TextBuilder,
+    table: Table,
+    block: TableBlock,
+    caption: str | None = None,
+    marked: bool = False,
+) -> tuple[Table, int] | None:
+    """Append a table continued from the previous page or column (same columns,
+    header repeated; with `marked`, only when a "(continued ...)" line says so).
 
     Returns the merged table and the offset of its first appended row, or None
     when `block` does not continue `table`.
@@ -414,20 +429,31 @@ def _continue_table(out: TextBuilder, table: Table, block: TableBlock) -> tuple[
     k = 0
     while k < min(len(rows), table.n_rows) - 1 and rows[k] == table.rows[k]:
         k += 1
+
+    def marker(text: str) -> bool:
+        return bool(_CONTINUED.match(text))
+
+    if marked and not (
+        any(marker(f) for f in table.footnotes) or (k < len(rows) and marker(rows[k][0]))
+    ):
+        return None
+    added = [r for r in rows[k:] if not (marker(r[0]) and not any(r[1:]))]
     spans = list(table.row_spans)
     first = out.pos + 1
-    for row in rows[k:]:
+    for row in added:
         out.add("\n")
         line = "\t".join(row)
         spans.append((out.pos, out.pos + len(line)))
         out.add(line)
     merged = Table(
-        rows=table.rows + rows[k:],
+        rows=table.rows + added,
         page=table.page,
-        caption=table.caption,
+        caption=table.caption or caption or block.caption_text,
         bbox=table.bbox,
         char_start=table.char_start,
         char_end=out.pos,
         row_spans=spans,
+        header_rows=table.header_rows,
+        footnotes=[f for f in table.footnotes if not marker(f)] + list(block.footnotes),
     )
     return merged, first
