@@ -65,7 +65,12 @@ class Section:
 
 def _heading_lines(doc: Document) -> list[tuple[int, str]]:
     found = [(h.char_start, h.title) for h in doc.headings]
+    # a table's rows and notes ("Note: * adjuvant ...") are never headings
+    spans = [(t.char_start, t.char_end) for t in doc.tables if t.char_start is not None]
+    spans += [fs for t in doc.tables for fs in t.footnote_spans]
     for m in re.finditer(r"(?m)^[ \t]*(#{0,6})[ \t]*([^\n]{2,60})$", doc.text):
+        if any(a <= m.start() < (b or a) for a, b in spans):
+            continue
         title = m.group(2).strip().strip("*").strip()
         if not title or title.endswith((".", ",", ";")) and not m.group(1):
             continue

@@ -254,3 +254,20 @@ def test_markdown_table_header_is_the_rows_above_the_separator():
     m = read_table(t)
     assert [c.labels for c in m.columns] == [("12",), ("24",)]
     assert [r.stub for r in m.data_rows()] == ["Responders"]
+
+
+def test_a_short_table_note_is_not_a_back_matter_heading():
+    from litkg.extractor.sections import SectionIndex
+
+    text = (
+        "# Trial\n\n## Results\n"
+        "[TABLE] Table 1 Events\n"
+        "H: Event | Arm 1 | Arm 2\n"
+        "Rash | 4 | 2\n"
+        "Note: values are n (%)\n"
+        "Rash of grade 2 was seen in four patients.\n"
+    )
+    doc = parse_text(text)
+    assert doc.tables[0].footnotes == ["values are n (%)"]
+    after = text.index("Rash of grade 2")
+    assert SectionIndex(doc).kind_at(after) == "results"
