@@ -113,12 +113,14 @@ _PCT_RE = re.compile(
 )
 _TIME_VALUE_RE = re.compile(
     r"(?<![\w.·-])(?P<n>\d+(?:[.·]\d+)?)\s*(?:\((?:range|IQR)[^()]{0,40}\)\s*"
-    r"|[\[(]\s*(?:95\s?%\s*CI[:,]?\s*)?\d+(?:[.·]\d+)?\s*(?:-|–|—|to)\s*(?:\d+(?:[.·]\d+)?|NE|NR|not\s+\w+)\s*[\])]\s*)?"
+    r"|[\[(]\s*(?:95\s?%\s*CI[:,]?\s*)?\d+(?:[.·]\d+)?\s*(?:-|–|—|to)\s*(?:\d+(?:[.·]\d+)?|NE|NR|not\s+\w+)\s*[\])]\s*"
+    r"|\((?:placebo|controls?|[A-Z][\w+/-]*(?:\s+(?:arm|group))?)\)\s*)?"
     r"(?P<u>months?|mos?\b|days?|years?|yrs?|weeks?|wks?)\b",
     re.I,
 )
 _SHARED_UNIT_RE = re.compile(
-    r"(?<![\w.·-])(?P<n>\d+(?:[.·]\d+)?)\s*(?:vs\.?|versus|and|or)\s*\d+(?:[.·]\d+)?\s*(?P<u>months?|days?)\b",
+    r"(?<![\w.·-])(?P<n>\d+(?:[.·]\d+)?)\s*(?:\([A-Za-z][^()]{0,30}\)\s*)?(?:vs\.?|versus|and|or)\s*"
+    r"\d+(?:[.·]\d+)?\s*(?:\([A-Za-z][^()]{0,30}\)\s*)?(?P<u>months?|days?)\b",
     re.I,
 )
 _RATIO_RE = re.compile(

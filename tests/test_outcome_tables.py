@@ -50,3 +50,14 @@ def test_arm_rows_with_endpoint_and_landmark_columns():
 def test_arm_rows_need_two_arms():
     table = Table(rows=[["", "OS (%)"], ["Age < 65", "80.0"], ["Age >= 65", "70.0"]], header_rows=1)
     assert outcomes_from_arm_rows(read_table(table), lambda s: None) == []
+
+
+def test_stable_and_progressive_disease_rows_of_a_response_table_are_kept_by_name():
+    rows = [
+        ["", "Drug", "Placebo"],
+        ["PR", "9 (18.0)", "4 (8.2)"],
+        ["SD", "20 (40.0)", "15 (30.6)"],
+    ]
+    got = outcomes_from_table(rows, {1: "intervention", 2: "control"})
+    other = [(o.endpoint, o.value, o.extra.get("name")) for _, _, o in got if o.endpoint == "OTHER"]
+    assert other == [("OTHER", 40.0, "SD"), ("OTHER", 30.6, "SD")]

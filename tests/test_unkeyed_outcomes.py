@@ -82,3 +82,25 @@ def test_site_limited_survival_is_not_the_general_key():
 def test_stable_disease_stops_a_value_going_to_the_response_before_it():
     got = find_outcomes("Nine men (18%) had a partial response and 20 (40%) had stable disease.")
     assert {(o.endpoint, o.value) for o in got} == {("PR", 18.0), ("OTHER", 40.0)}
+
+
+def test_subject_before_a_count_with_its_percentage():
+    got = unkeyed_from_sentence(
+        "The number of children with a clear chest radiograph was 212 (71%) of 300 in the zinc group."
+    )
+    assert [(m.outcome.statistic, m.outcome.value) for m in got] == [("rate", 71.0)]
+    assert "clear chest radiograph" in got[0].outcome.name
+
+
+def test_started_is_a_result_predicate():
+    got = unkeyed_from_sentence("Ninety patients (92%) started the exercise programme.")
+    assert [(m.outcome.value, m.outcome.name) for m in got] == [
+        (92.0, "started the exercise programme")
+    ]
+
+
+def test_median_with_the_arm_in_parentheses_before_the_shared_unit():
+    got = find_outcomes(
+        "Median time to progression was 4.1 (placebo) and 6.3 (dapagliflozin) months."
+    )
+    assert sorted(o.value for o in got if o.statistic == "median") == [4.1, 6.3]

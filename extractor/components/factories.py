@@ -599,7 +599,7 @@ def _dedupe_outcomes(outcomes: list[Outcome]) -> list[Outcome]:
     for o in outcomes:
         same = [
             k for k in kept
-            if (k.endpoint, k.statistic, k.value, k.timepoint_months) == (o.endpoint, o.statistic, o.value, o.timepoint_months)
+            if (k.endpoint, k.name, k.statistic, k.value, k.timepoint_months) == (o.endpoint, o.name, o.statistic, o.value, o.timepoint_months)
         ]  # fmt: skip
         if any(_same_arm(k.arm, o.arm) for k in same):
             continue

@@ -659,6 +659,9 @@ _HR_COLUMN = re.compile(
 _LABEL_COUNT_PCT = re.compile(r"(?i)\b(?:n|no\.?|number)\s*(?:\(\s*%\s*\)|,\s*%)|\bn\s*/\s*n\b")
 
 
+_RESPONSE_CATEGORY = re.compile(r"(?i)^\s*(?:SD|PD|NE|stable|progressive|not evaluable)\b")
+
+
 def _pct_in_parens(cell: str) -> bool:
     """ "15 (37%)", "21/438 (5%)": a count with its percentage."""
     return bool(
@@ -670,7 +673,11 @@ def _count_of_response(ep: str, m: re.Match[str], a: float, b: float) -> bool:
     """ "CR | 20 (31.7)": for a response-type row, a whole number with a
     bracketed figure up to 100 is a count with its percentage."""
     return (
-        ep in _PCT_ONLY and a == int(a) and not m.group("pct") and b <= 100 and "." in m.group("b")
+        (ep in _PCT_ONLY or ep == OTHER)
+        and a == int(a)
+        and not m.group("pct")
+        and b <= 100
+        and "." in m.group("b")
     )
 
 
@@ -701,11 +708,20 @@ def outcomes_from_table(
         (j for j, c in enumerate(header) if re.fullmatch(r"(?i)\s*p[- ]?(?:value)?\s*", c)), None
     )
     out: list[tuple[int, int, OutcomeMatch]] = []
+    response_table = any(
+        e.key in ("CR", "PR", "ORR", "DCR")
+        for row in table_rows[1:]
+        if row
+        for e in _endpoints(row[0], aliases)
+    )
     for r, row in enumerate(table_rows[1:], start=1):
         if not row or not row[0].strip():
             continue
         label = row[0]
         eps = _endpoints(label, aliases)
+        if not eps and response_table and _RESPONSE_CATEGORY.match(label):
+            # "SD", "PD" rows among CR / PR rows: response categories outside the keys
+            eps = [Mention("endpoint", 0, len(label), key=OTHER, label=label.strip())]
         if not eps:
             continue
         ep = eps[0].key or ""
@@ -753,7 +769,18 @@ def outcomes_from_table(
                 and (count_pct or _pct_in_parens(row[col]) or _count_of_response(ep, m, a, b))
             ):
                 o = OutcomeMatch(
-                    ep, "rate", b, "%", tp, arm, None, p, 0, 0, "outcomes.table.n_pct", {"n": a}
+                    ep,
+                    "rate",
+                    b,
+                    "%",
+                    tp,
+                    arm,
+                    None,
+                    p,
+                    0,
+                    0,
+                    "outcomes.table.n_pct",
+                    {"n": a, "name": label.strip() if ep == OTHER else None},
                 )
             elif (rate or m.group("pct")) and not count_pct and 0 <= a <= 100:
                 ci = (
@@ -762,7 +789,18 @@ def outcomes_from_table(
                     else None
                 )
                 o = OutcomeMatch(
-                    ep, "rate", a, "%", tp, arm, ci, p, 0, 0, "outcomes.table.rate", {}
+                    ep,
+                    "rate",
+                    a,
+                    "%",
+                    tp,
+                    arm,
+                    ci,
+                    p,
+                    0,
+                    0,
+                    "outcomes.table.rate",
+                    {"name": label.strip() if ep == OTHER else None},
                 )
             else:
                 continue

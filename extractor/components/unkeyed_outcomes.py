@@ -53,8 +53,8 @@ _SAMPLE_RE = re.compile(
     r"years old|were (?:men|women|male|female|white|black)|(?:male|female) (?:sex|gender)|"
     r"eligib\w*|inclusion criteri|exclusion criteri|were (?:randomi[sz]ed|randomly|allocated|"
     r"assigned|enrolled|recruited|screened|included|excluded|approached|invited)|"
-    r"response rate (?:to|of) (?:the )?(?:questionnaire|survey)|follow-?up rate|"
-    r"lost to follow-?up|withdr[ae]w|were available|completed (?:the )?(?:questionnaire|survey)s?)",
+    r"response rate (?:to|of) (?:the )?(?:questionnaire|survey)|"
+    r"lost to follow-?up|withdr[ae]w|were available|completed (?:the )?(?:questionnaire|survey)s?)\b",
     re.I,
 )
 _AT_BASELINE_RE = re.compile(
@@ -69,6 +69,11 @@ _NOT_RESULT_PREDICATE = re.compile(
     r"stage\s+(?:I|II|III|IV|[1-4])\w*|staged|history of|histolog\w*|tumou?rs? (?:located|in)|"
     r"grade\s*(?:[1-5]|I{1,3}|IV|V)\b|adverse|AEs?\b|toxicit\w*|side[- ]effects?|"
     r"predicted|expected|most common|baseline)\b",
+    re.I,
+)
+_NOT_RESULT_SUBJECT = re.compile(
+    r"\b(?:not (?:evaluated|evaluable|assessable|assessed)|prior|previous(?:ly)?|diagnosed|"
+    r"history of|histolog\w*|grade\s*(?:[1-5]|I{1,3}|IV|V)\b|predicted|expected|most common|baseline)\b",
     re.I,
 )
 _NOT_RESULT_NAME = re.compile(
@@ -91,6 +96,7 @@ _WHO = (
 _PREDICATE_VERB = (
     r"(?:had|developed|experienced|achieved|reported|required|needed|received|underwent|died|"
     r"took|completed|quit|stopped|discontinued|remained|met|attained|showed|used|returned|"
+    r"started|began|initiated|continued|resumed|survived|recovered|relapsed|progressed|"
     r"were|was|became|gave|delivered|lost|gained|reached|did)"
 )
 _FORWARD_RE = re.compile(
@@ -115,7 +121,7 @@ _SUBJECT_RE = re.compile(
     r"\s+(?:in|by|among|for)(?:\s+\d+\s*(?:of|/|out of)\s*\d+|\s+\d+)?\s*[(\[]?)(?:\s+|(?<=[(\[]))"
     r"(?:(?:significantly|slightly|markedly|statistically|substantially|also|only|about|"
     r"approximately|nearly|almost|higher|lower|greater|smaller|better|worse|from|to|by|at|"
-    r"in|with|than|a|an|the|mean|median|of)\s+)*$",
+    r"in|with|than|a|an|the|mean|median|of)\s+)*(?:(?:\d+|[a-z]+)\s*[(\[]\s*)?$",
     re.I,
 )
 _LEAD_WORDS = re.compile(
@@ -207,7 +213,7 @@ def _backward_name(sent: str, v: Mention, start: int) -> str | None:
     if not m:
         return None
     np_ = m.group("np")
-    if _NOT_RESULT_PREDICATE.search(np_):
+    if _NOT_RESULT_SUBJECT.search(np_):
         return None
     # "the proportion of women who quit" -> keep; "the rate of" prefix kept as printed
     return _clean_name(np_)
@@ -402,7 +408,8 @@ _NOT_RESULT_TABLE = re.compile(
 )
 _RESULT_TABLE = re.compile(
     r"\b(?:outcomes?|results?|efficacy|response|survival|endpoints?|end points?|effects?|"
-    r"changes?|differences?|comparison|scores?|rates?|incidence|abstinence|remission)\b",
+    r"changes?|differences?|comparison|scores?|rates?|incidence|abstinence|remission|"
+    r"failures?|recurrences?|relapses?|patterns?)\b",
     re.I,
 )
 _TABLE_STAT = {
