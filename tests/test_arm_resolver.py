@@ -195,3 +195,29 @@ def test_event_counts_and_analysis_sets_are_not_subsets() -> None:
     assert _subset_sizes("Dose delays were needed by 7 patients in arm 1 and 3 in arm 2.") == []
     # within a tenth of the arm's size: the arm's safety population, not a subset
     assert _subset_sizes("Toxicity was assessed in the CPB arm (n = 58) and CP arm (n = 57).") == []
+
+
+def test_allocation_guards() -> None:
+    # a flow chart names one arm twice
+    assert allocation("Allocated to group therapy (n=120) Received group therapy (n=118)") is None
+    # reasons for ineligibility are not arms
+    assert allocation("Reasons included: age over 80 (n=2), prior surgery (n=3).") is None
+    # the sizes of who was treated
+    a = allocation("In all, 310 received drug Y and 152 received placebo.")
+    assert a is not None and a.treated and [n for _l, n in a.arms] == [310, 152]
+    # a calendar year is no arm size
+    assert (
+        allocation("We enrolled patients from 2012 to 2015 and 60 were assigned to each group.")
+        is None
+    )
+
+
+def test_pdf_caption_row_above_the_header() -> None:
+    t = Table(
+        rows=[
+            ["Table 2 | Outcomes by group, n (%)", "", ""],
+            ["Outcome", "Walking group (n=150)", "Usual care (n=148)"],
+            ["Quit at 6 months", "30 (20)", "21 (14)"],
+        ]
+    )
+    assert set(header_arms(t).values()) == {("Walking group", 150), ("Usual care", 148)}

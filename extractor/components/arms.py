@@ -9,6 +9,7 @@ patients in their first CR with undetectable MRD, ...").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from litkg.extractor.document import Table
@@ -348,6 +349,9 @@ def header_arms(table: Table) -> dict[int, tuple[str, int | None]]:
         n = col.arm_n if _N_IN_CELL.search(" ".join(col.labels)) else None
         for j in col.indices:
             out[j] = (label, n)
+    if not out:
+        # a PDF table whose caption was read as its first row: sizes in the row below
+        out = {j: (a.label, a.n) for j, a in arms_from_table_header(table).items()}
     return out
 
 
@@ -365,6 +369,11 @@ _ALLOC_ITEM = re.compile(
 )
 _BARE_ITEM = re.compile(rf"(?<![\w.(]){_CNT}\s+{_LBL}{_LBL_END}", re.I)
 _ALLOC_CUE = re.compile(
+    r"\b(?:randomi[sz]\w*|randomly|assigned|allocated|registered|recruited|enrolled|included|"
+    r"analy[sz]ed|evaluable|divided|received)\b",
+    re.I,
+)
+_ASSIGN_CUE = re.compile(
     r"\b(?:randomi[sz]\w*|randomly|assigned|allocated|registered|recruited|enrolled|included|"
     r"analy[sz]ed|evaluable|divided)\b",
     re.I,
@@ -387,6 +396,13 @@ _EQUAL_GROUPS = re.compile(
 )
 
 
+_NOT_ARM = re.compile(
+    r"\b(?:analys[ie]s|analysis|study|trial|population|set|centres?|centers?|sites?|clinics?|"
+    r"hospitals?|practices?|countries|regions?)\b|^(?:and|or|between|from)\b",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class Allocation:
     """Arms a sentence counts: labels as printed with their sizes."""
@@ -395,10 +411,26 @@ class Allocation:
     analysed: bool  # the sizes are of an analysed population
     start: int
     end: int
+    treated: bool = False  # "978 received moxidectin and 494 ivermectin"
+
+
+def _distinct_arms(labels: Iterable[str]) -> bool:
+    """Whether labels name different arms: a flow chart's "Assigned to X (n=395)
+    Received X (n=395)" names one arm twice."""
+    from litkg.extractor.components.arm_resolver import label_tokens
+
+    generic = {"assigned", "allocated", "received", "receiving", "randomised", "randomized",
+               "to", "the", "group", "arm", "patients"}  # fmt: skip
+    sets = [{t.lower() for t in label_tokens(x)} - generic for x in labels]
+    return all(
+        a and b and not (a <= b or b <= a) for i, a in enumerate(sets) for b in sets[i + 1 :]
+    )
 
 
 def _clean_label(label: str) -> str:
-    label = re.sub(r"^(?:the|receive|patients\s+(?:in\s+)?the)\s+", "", label.strip(), flags=re.I)
+    label = re.sub(
+        r"^(?:the|receive|received|patients\s+(?:in\s+)?the)\s+", "", label.strip(), flags=re.I
+    )
     return re.sub(r"^(?:the)\s+", "", label, flags=re.I)
 
 
@@ -428,15 +460,24 @@ def allocation(sent: str) -> Allocation | None:
                 ):
                     continue  # fmt: skip
                 items.append((label, n, m.start(), m.end()))
-        items = [x for x in items if x[1] >= 2]
+        # an arm holds a few patients at least; an analysis or study is no arm
+        items = [
+            x for x in items if x[1] >= 5 and not 1900 <= x[1] <= 2100 and not _NOT_ARM.search(x[0])
+        ]
         total = sum(x[1] for x in items)
         # a count that is the sum of the others is the whole ("58 ... in the study, with 29 ...")
         items = [x for x in items if len(items) < 3 or 2 * x[1] != total]
         labels = {x[0].lower() for x in items}
-        if len(items) >= 2 and len(labels) == len(items):
+        if len(items) >= 2 and len(labels) == len(items) and _distinct_arms(x[0] for x in items):
+            treated = not _ASSIGN_CUE.search(sent)  # "310 received X and 152 received Y"
             return Allocation(
-                tuple((x[0], x[1]) for x in items), analysed, items[0][2], items[-1][3]
+                tuple((x[0], x[1]) for x in items), analysed, items[0][2], items[-1][3], treated
             )
+    rec = [a for a in arms_received(sent) if (a.n or 0) >= 5 and not _NOT_ARM.search(a.label)]
+    if len(rec) == 2 and re.search(r"\breceived\b", sent[rec[0].start : rec[0].end]):
+        return Allocation(
+            tuple((a.label, a.n or 0) for a in rec), analysed, rec[0].start, rec[0].end, True
+        )
     m = _EQUAL_GROUPS.search(sent)
     if m:
         k, n = _n(m.group("k")), _n(m.group("n"))

@@ -169,6 +169,8 @@ def _main_arms(
     if not ref:
         for a, start, end in allocs:
             labels = [lab for lab, _n in a.arms]
+            if a.treated:
+                continue  # "12 received G-CSF and 5 received X" names no arms of its own
             if all(labels):
                 ref, ref_prov = labels, (start, end, "arms.sentence.allocation")
                 break
@@ -220,7 +222,7 @@ def _main_arms(
             continue
         for i, (_lab, n) in zip(idx, a.arms, strict=True):
             order += 1
-            rank = 0 if a.analysed else 2
+            rank = 0 if a.analysed else 1 if a.treated else 2
             cur = sizes[i].setdefault((rank, n), [rank, 0, order])
             cur[1] -= 1
             provs.setdefault((i, n), (start, end, "arms.sentence.allocation"))
