@@ -128,3 +128,19 @@ def test_side_box_read_whole_and_not_inside_a_sentence(doc) -> None:
     assert text.index("Two small trials had tested") < text.index("Added value of this study")
     assert box > text.index("without imputation.")
     assert "Sleep latency fell" not in text[box : text.index("nurses on night shifts.")]
+
+
+def test_masthead_in_large_type_is_not_the_title(tmp_path: Path) -> None:
+    path = tmp_path / "masthead.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Times-Bold", 26)
+    c.drawString(40, H - 60, "The Northern Journal of Medicine")
+    c.setFont("Helvetica-Bold", 18)
+    c.drawString(40, H - 110, "Valerian drops for insomnia in night-shift nurses")
+    c.setFont("Times-Roman", 9)
+    for i in range(12):
+        c.drawString(40, H - 160 - 11 * i, "Shift workers often sleep badly, and remedies are few.")
+    c.showPage()
+    c.save()
+    doc = read_pdf(path)
+    assert doc.metadata["title"] == "Valerian drops for insomnia in night-shift nurses"

@@ -9,7 +9,8 @@ page's citation block. Rules:
 * **Title**: the first page's largest type (at least 1.25 body sizes), its
   consecutive lines joined; a group that is a banner (letter-spaced or short
   upper-case words such as ``R E S EAR CH A R TIC L E``, fewer than four
-  words, a running line) is skipped for the next size down.
+  words, a running line, the journal's masthead) is skipped for the next
+  size down.
 * **DOI**: the DOI printed most often in the running lines (all pages), else
   the first DOI on the first page that is labelled (``doi``, ``doi.org/``),
   with a DOI broken after its prefix at a line end joined again.
@@ -109,7 +110,16 @@ def _citations(text: str) -> list[tuple[str, int, str, str]]:
     return out
 
 
-def _title(first_page: Sequence[Line], body: float) -> str | None:
+def _masthead(text: str, journal: str | None) -> bool:
+    """A journal's name set large on the first page ("The NEW ENGLAND JOURNAL of MEDICINE")."""
+    low = re.sub(r"\s+", " ", text).strip().lower()
+    if journal and low.removeprefix("the ") == journal.lower().removeprefix("the "):
+        return True
+    words = text.split()
+    return len(words) <= 6 and bool(re.search(r"\bjournal\b", low)) and not low.endswith(".")
+
+
+def _title(first_page: Sequence[Line], body: float, journal: str | None = None) -> str | None:
     """The first page's largest type that is not a banner (see the module doc)."""
     sizes = sorted(
         {round(ln.size * 2) / 2 for ln in first_page if ln.size >= 1.25 * body}, reverse=True
@@ -130,7 +140,7 @@ def _title(first_page: Sequence[Line], body: float) -> str | None:
         for ln in run:
             piece = ln.text.strip()
             text = text + piece if text.endswith("-") else f"{text} {piece}".strip()
-        if len(text.split()) >= 4 and not _banner(text):
+        if len(text.split()) >= 4 and not _banner(text) and not _masthead(text, journal):
             return text
     return None
 
@@ -153,9 +163,6 @@ def read_metadata(
 ) -> dict[str, Any]:
     """Title, DOI, journal, year, volume and pages from the layout (keys as JATS metadata)."""
     meta: dict[str, Any] = {}
-    title = _title(first_page, body)
-    if title:
-        meta["title"] = title
     run_texts = [
         t for page in running for t in _joined(sorted(page, key=lambda ln: (ln.top, ln.x0)))
     ]
@@ -183,4 +190,7 @@ def read_metadata(
         ]
         if years:
             meta["year"] = min(years)
+    title = _title(first_page, body, meta.get("journal"))
+    if title:
+        meta = {"title": title, **meta}
     return meta
