@@ -41,6 +41,10 @@ def keys(doc: Document) -> set[tuple[str, float | None, str | None]]:
         ("trastuzumab 4 mg kg\u207b\u00b9 loading dose", [(4.0, "mg/kg")]),
         # radiotherapy: never per day
         ("50.4 Gy in 28 daily fractions", [(50.4, "Gy")]),
+        # carboplatin by target AUC; a daily total restating a twice-daily dose is not a level
+        ("carboplatin AUC 5 and, in cohort 2, carboplatin (AUC = 6 mg/mL/min)", [(5.0, "AUC"), (6.0, "AUC")]),
+        ("capecitabine 1000 mg/m2 twice daily (2000 mg/m2/day) on days 1-14", [(1000.0, "mg/m2")]),
+        ("cisplatin 80 mg/m(2) on day 1", [(80.0, "mg/m2")]),
     ],
 )  # fmt: skip
 def test_dose_units(text: str, expected: list[tuple[float, str]]) -> None:
@@ -56,6 +60,7 @@ def test_dose_units(text: str, expected: list[tuple[float, str]]) -> None:
         "a median cumulative dose of 1200 mg",
         "in 25 fractions of 1.8 Gy",
         "2 Gy per fraction",
+        "at least 4 mg of dexamethasone",
     ],
 )
 def test_not_planned_dose_levels(text: str) -> None:
@@ -153,10 +158,25 @@ def test_doses_listed_after_a_colon_are_assigned() -> None:
     doc = paper(
         "Two salvage schedules in relapsed lymphoma",
         (
-            "Treatment",
+            "Methods",
             "Patients allocated to the second schedule were treated as follows:\n\n"
             "Ifosfamide 5000 mg/m2 on day 2 and etoposide 100 mg/m2 on days 1 to 3.\n\n"
             "Ondansetron 8 mg on days 1 to 3.",
         ),
     )
     assert keys(doc) == {("ifosfamide", 5000.0, "mg/m2"), ("etoposide", 100.0, "mg/m2/day")}
+
+
+def test_treatment_section_doses_are_assigned_but_not_supportive_drugs() -> None:
+    doc = paper(
+        "Second-line therapy for advanced urothelial cancer",
+        ("Methods", "Eligible patients had progressed after platinum."),
+        (
+            "Study treatment",
+            "Vinflunine 320 mg/m2 on day 1 every 3 weeks.\n\n"
+            "Granisetron 3 mg on day 1.\n\nSteroids were allowed; at least 8 mg of "
+            "dexamethasone was recommended.",
+        ),
+        ("Prior therapy", "Cisplatin 70 mg/m2 on day 1 had been given before study entry."),
+    )
+    assert keys(doc) == {("vinflunine", 320.0, "mg/m2")}

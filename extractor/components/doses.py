@@ -47,7 +47,7 @@ _MASS = (
     r"|mL|ml|mmol|mEq)"
 )
 _BODY = (
-    r"(?:(?:\s*/\s*|\s+per\s+)(?P<body>(?i:kg)(?:\s+body\s*weight)?|m\s?\^?\s?2|m\u00b2|sqm|m(?=\s*/))"
+    r"(?:(?:\s*/\s*|\s+per\s+)(?P<body>(?i:kg)(?:\s+body\s*weight)?|m\s?\^?\s?2|m\(2\)|m\u00b2|sqm|m(?=\s*/))"
     # exponent style: "75 mg m\u22122", "75 mg m\u207b\u00b2", "5 mg kg\u22121"
     r"|[ \u00b7\u22c5\u00a0]?(?P<body_exp>m\s?[\u2212\u207b\-]\s?[2\u00b2]|kg\s?[\u2212\u207b\-]\s?[1\u00b9])(?![\d\w]))"
 )
@@ -180,7 +180,9 @@ def _is_daily(rest: str) -> bool:
 # not a planned dose level: a toxicity reduction, or a summary of doses received
 _NOT_PLANNED_BEFORE = re.compile(
     r"(?:(?:reduc|decreas|lower|de-?escalat|attenuat)\w*\s+(?:[\w\-]+\s+){0,3}?(?:to|by)"
-    r"|(?:median|mean|average|cumulative)\s+(?:[\w\-]+\s+){0,4}?(?:of|was|were|is)?)\s*$",
+    r"|(?:median|mean|average|cumulative)\s+(?:[\w\-]+\s+){0,4}?(?:of|was|were|is)?"
+    r"|at least|a minimum of|no (?:more|less) than|not (?:more|less) than|(?:more|less) than"
+    r"|[<>\u2264\u2265])\s*$",
     re.I,
 )
 # a fraction of a radiotherapy course, not its total dose
@@ -188,6 +190,19 @@ _FRACTION_AFTER = re.compile(r"\s*(?:per|/|a|each|in\s+each)\s*fraction\b", re.I
 _FRACTION_BEFORE = re.compile(r"\bfractions?(?:\s+size)?\s+of\s*$", re.I)
 # "120 g/L", "0.5 mg/dL", "60 mL/min": a concentration or a rate, not a dose
 _PER_OTHER = re.compile(r"\s*/\s*[A-Za-z\u00b5\u03bc]")
+
+
+# carboplatin "AUC 5", "AUC = 6 mg/mL/min", "target AUC of 5"
+_AUC = re.compile(
+    r"(?<![\w\-])AUC\s*(?:=|of|:)?\s*(?P<num>\d{1,2}(?:[.\u00b7]\d+)?)(?![\d.,\u00b7])"
+    r"(?:\s*mg\s*/\s*m[lL]\s*(?:/|[\u00b7\u22c5x\u00d7*]|per)\s*min\b)?"
+)
+# "1000 mg/m2 twice daily (2000 mg/m2/day)": the daily total restating a per-dose level
+_DAILY_TOTAL_RESTATED = re.compile(
+    r"(?:twice|two times|three times|thrice)\s+(?:daily|a day|per day)\s*[(\[]\s*"
+    r"(?:(?:a\s+)?total(?:\s+daily)?(?:\s+dose)?(?:\s+of)?\s*)?$",
+    re.I,
+)
 
 
 def parse_doses(text: str) -> list[Dose]:
@@ -228,6 +243,8 @@ def parse_doses(text: str) -> list[Dose]:
             or _FRACTION_BEFORE.search(before)
         ):
             capped = True  # "2 Gy/day", "1.5 Gy per fraction", "fractions of 1.5 Gy"
+        if _DAILY_TOTAL_RESTATED.search(before):
+            capped = True
         raw.append((m, value, unit, kind, capped))
     out: list[Dose] = []
     for i, (m, value, unit, kind, capped) in enumerate(raw):
@@ -247,6 +264,10 @@ def parse_doses(text: str) -> list[Dose]:
                 body = m.group("body") or m.group("body_exp")
                 factor, unit = normalise_unit(m.group("mass"), body, None, True)
         out.append(Dose(value, unit, m.start(), m.end(), m.group(0), capped))
+    for m in _AUC.finditer(text):
+        auc = float(Decimal(m.group("num").replace("\u00b7", ".")))
+        out.append(Dose(auc, "AUC", m.start(), m.end(), m.group(0)))
+    out.sort(key=lambda d: d.start)
     return out
 
 

@@ -71,8 +71,10 @@ def _lexicon() -> tuple[
         + "|".join(re.escape(a) for a in sorted(abbr, key=len, reverse=True))
         + r")(?![\w\-])"
     )
+    stems = [r"[A-Za-z][a-z]{2,}(?:" + "|".join(vocab["suffixes"]) + r")"]
+    stems += vocab.get("stem_patterns", [])
     suffix_rx = re.compile(
-        r"(?<![\w\-])[A-Za-z][a-z]{2,}(?:" + "|".join(vocab["suffixes"]) + r")(?![\w\-])",
+        r"(?<![\w\-])(?:" + "|".join(stems) + r")(?![\w\-])",
         re.IGNORECASE,
     )
     return names, name_rx, abbr_rx, suffix_rx, frozenset(w.lower() for w in vocab["not_drugs"])

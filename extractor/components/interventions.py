@@ -78,6 +78,42 @@ def _named_as_prior(title: str, d: DrugMention) -> bool:
     )
 
 
+_TREATMENT_HEADING = re.compile(
+    r"\b(?:treatments?|interventions?|regimens?|dosing|drug administration|study drugs?|"
+    r"study medication|chemotherapy|procedures?|therapy|treatment plan|study design and treatment)\b",
+    re.I,
+)
+_NOT_TREATMENT_HEADING = re.compile(
+    r"\b(?:prior|previous|subsequent|salvage|supportive|concomitant|second-line|post-?study|"
+    r"response|outcomes?|toxicit\w*|adverse|compliance|exposure|duration|modifications?|delays?|"
+    r"reductions?|after|following|assessment|evaluation)\b",
+    re.I,
+)
+
+
+def _heading_at(doc: Document, pos: int) -> str:
+    heads = [h for h in doc.headings if h.char_start <= pos]
+    return max(heads, key=lambda h: h.char_start).title if heads else ""
+
+
+def _in_treatment_section(doc: Document, pos: int) -> bool:
+    """Under a heading that introduces the study treatment ("Treatment plan",
+    "Study drugs"): its dose statements are the assigned regimen."""
+    title = _heading_at(doc, pos)
+    return bool(_TREATMENT_HEADING.search(title)) and not _NOT_TREATMENT_HEADING.search(title)
+
+
+def _in_background_section(doc: Document, pos: int) -> bool:
+    """Under a heading about treatment outside the study ("Prior therapy",
+    "Subsequent treatment", "Supportive care", "Concomitant medication")."""
+    return bool(
+        re.search(
+            r"(?i)\b(?:prior|previous|subsequent|salvage|supportive|concomitant|post-?study)\b",
+            _heading_at(doc, pos),
+        )
+    )
+
+
 def _paper_radiotherapy(text: str) -> str | None:
     """The one site-specific radiotherapy the paper names ("thoracic radiotherapy"),
     which a bare "radiotherapy" then means; None when it names none or several."""
@@ -124,6 +160,7 @@ def extract_interventions(
     local = local_abbreviations(text[:ref_start])
     background = _cues("background_context")
     supportive = _cues("supportive_context")
+    supportive_drugs = set(load_vocab("drugs.json").get("supportive_drugs", []))
     assign = _cues("assignment_cues")
     aim = _cues("aim_cues")
     sections = SectionIndex(doc)
@@ -154,7 +191,7 @@ def extract_interventions(
             ctx != OWN or (cites is not None and cites.search(s))
         ):
             continue  # the introduction or discussion describing other trials
-        is_bg = bool(background and background.search(s))
+        is_bg = bool(background and background.search(s)) or _in_background_section(doc, b)
         info.append((s, b, ctx, drugs, is_bg, listed))
         early = b < front_end or re.search(r"(?i)\b(?:aim|objective|purpose)s?\b", s)
         if ctx == OWN and early and aim is not None and aim.search(s) and not is_bg:
@@ -172,7 +209,7 @@ def extract_interventions(
         if ctx == OTHER:
             continue
         doses = [x for x in parse_doses(s) if not x.capped]
-        assigned = listed or bool(assign and assign.search(s))
+        assigned = listed or bool(assign and assign.search(s)) or _in_treatment_section(doc, b)
         if _RT_RANGE_TOTAL.search(s) and not is_bg:
             unlinked_rt.append((None, s, b))  # "to a total dose of 68-72 Gy": no single dose
         for dose in doses:
@@ -187,11 +224,11 @@ def extract_interventions(
             if d is None:
                 continue
             if d.drug not in studied:
-                if is_bg or not assigned:
+                if is_bg or not assigned or d.drug in supportive_drugs:
                     continue
                 studied[d.drug] = "studied.dose-statement"
-            elif supportive is not None and supportive.search(s):
-                continue  # "dexamethasone 8 mg as premedication" of a studied drug
+            elif studied[d.drug] != "studied.title" and supportive and supportive.search(s):
+                continue  # "dexamethasone 8 mg as premedication" of a regimen's drug
             dosed.setdefault(d.drug, []).append((dose, s, b))
     rts = [x for x in studied if is_radiation(x)]
     if len(rts) == 1:
