@@ -634,3 +634,22 @@ def test_grade_rows_under_a_class_of_events_are_totals() -> None:
         ("any adverse event", None, 52, "High dose"),
         ("any adverse event", "3", 6, "Low dose"),
     ]
+
+
+def test_subgroup_columns_carry_their_population() -> None:
+    from litkg.extractor.components.ae_tables import table_adverse_events
+
+    t = Table(
+        rows=[
+            ["", "All patients", "", "Women", ""],
+            ["", "Drug Z", "Usual care", "Drug Z", "Usual care"],
+            ["Headache", "12 (5.7)", "9 (4.4)", "6 (12.5)", "0"],
+        ],
+        caption="Table 3 Adverse events",
+    )
+    got = [(e.match.arm, e.subgroup) for e in table_adverse_events(t)]
+    assert got == [
+        ("Drug Z", None),
+        ("Usual care", None),
+        ("Drug Z", "Women, Drug Z"),
+    ]

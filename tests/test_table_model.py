@@ -271,3 +271,34 @@ def test_a_short_table_note_is_not_a_back_matter_heading():
     assert doc.tables[0].footnotes == ["values are n (%)"]
     after = text.index("Rash of grade 2")
     assert SectionIndex(doc).kind_at(after) == "results"
+
+
+def test_population_headings_over_repeated_arms_are_groups():
+    t = Table(
+        rows=[
+            ["", "Whole cohort", "", "Age ≥ 70 years", ""],
+            ["", "Drug Z", "Usual care", "Drug Z", "Usual care"],
+            ["Patients, n", "210", "205", "48", "51"],
+            ["Fall", "12 (5.7)", "9 (4.4)", "6 (12.5)", "4 (7.8)"],
+        ],
+        caption="Table 3 Adverse events",
+    )
+    m = read_table(t)
+    assert [(c.group, c.arm, c.arm_n) for c in m.columns] == [
+        ("Whole cohort", "Drug Z", 210),
+        ("Whole cohort", "Usual care", 205),
+        ("Age ≥ 70 years", "Drug Z", 48),
+        ("Age ≥ 70 years", "Usual care", 51),
+    ]
+    # two arms under two names are not groups: "Group A" / "(regimen)" is one arm's name
+    t2 = Table(
+        rows=[
+            ["", "Group A", "Group B"],
+            ["", "(short course)", "(long course)"],
+            ["Fall", "3", "2"],
+        ]
+    )
+    assert [(c.group, c.arm) for c in read_table(t2).columns] == [
+        (None, "Group A (short course)"),
+        (None, "Group B (long course)"),
+    ]

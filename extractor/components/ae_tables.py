@@ -62,6 +62,7 @@ class TableAE:
     row: int
     footnote: int | None = None
     period: str | None = None
+    subgroup: str | None = None
 
 
 def is_ae_table(model: TableModel) -> bool:
@@ -201,7 +202,7 @@ def table_adverse_events(table: Table) -> list[TableAE]:
                 arm=col.arm,
                 surface=_clean_label(row.stub),
             )
-            out.append(TableAE(match, row.index, period=col.period))
+            out.append(TableAE(match, row.index, period=col.period, subgroup=_subgroup(col)))
     return out
 
 
@@ -232,6 +233,14 @@ def _note_grade(model: TableModel, row: Row, marks: str, grade: str | None) -> s
         if inner and (outer is None or (outer[0] <= inner[0] and inner[1] <= outer[1])):
             return narrowed
     return grade
+
+
+def _subgroup(col: Column) -> str | None:
+    """The subgroup label of a column under a population heading other than
+    everyone ("Adolescents (12–17 years)" over "Drug"): "<heading>, <arm>"."""
+    if not col.group or arms_mod.OVERALL_CUES.match(col.group):
+        return None
+    return f"{col.group}, {col.arm}" if col.arm else col.group
 
 
 def _offsets(cells: list[str]) -> list[tuple[int, int]]:

@@ -721,7 +721,7 @@ def adverse_events_component(doc: Doc) -> Doc:
             )
             e = ae_mod.to_adverse_event(m, provenance(source, *where, m.rule))
             role = resolver.role_of(m.arm) if len(resolver) >= 2 else None
-            found.append(replace(e, arm=role or roles.get(m.arm)))
+            found.append(replace(e, arm=t.subgroup or role or roles.get(m.arm)))
     # one event per (term, grade, arm); the merge reads only those fields and n/percent
     found = ae_mod.merge_adverse_events(found)  # type: ignore[arg-type]
     _facts(doc)["adverse_events"] = found

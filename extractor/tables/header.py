@@ -103,7 +103,7 @@ def align_header(table: Table, n_header: int, width: int) -> list[list[str]]:
                     if not out[r][j]:
                         out[r][j] = out[r][c]
         for i in range(len(out) - 1):
-            _fill_left(out[i], out[i + 1], width)
+            _fill_left(out[i], _lowest(out[i + 1 :], width), width)
         return out
     aligned: list[list[str]] = [[] for _ in rows]
     below: list[tuple[int, int, str]] = []
@@ -112,7 +112,7 @@ def align_header(table: Table, n_header: int, width: int) -> list[list[str]]:
         if len(cells) >= width:
             row = cells[:width]
             if i < len(rows) - 1:
-                _fill_left(row, aligned[i + 1], width)
+                _fill_left(row, _lowest(aligned[i + 1 :], width), width)
         else:
             row = _spread(cells, below, width)
         aligned[i] = row
@@ -142,3 +142,13 @@ def _fill_left(row: list[str], lower: list[str], width: int) -> None:
             last = row[j]
         elif last and below.strip() and lab.statistic(below) not in ("p", "difference"):
             row[j] = last
+
+
+def _lowest(rows: list[list[str]], width: int) -> list[str]:
+    """Per column, the lowest non-blank label of `rows` (what the column is under)."""
+    out = [""] * width
+    for r in rows:
+        for j in range(min(width, len(r))):
+            if r[j].strip():
+                out[j] = r[j]
+    return out

@@ -28,6 +28,9 @@ class Column:
     grade columns. `statistic` is what the cells hold ("n (%)", "n", "%",
     "median (range)", "hr (95% ci)", "p", "total", ...; None when unsaid).
     `period` names a treatment period ("First chemotherapy cycle").
+    `group` is a population heading over repeated arm labels ("All
+    participants" / "Adolescents (12–17 years)" over "Drug | Placebo" each);
+    `arm` is then the arm label alone. `names` are the name pieces read.
     """
 
     index: int
@@ -39,6 +42,8 @@ class Column:
     any_grade: bool = False
     statistic: str | None = None
     period: str | None = None
+    names: tuple[str, ...] = ()
+    group: str | None = None
 
     @property
     def is_test(self) -> bool:
@@ -265,7 +270,7 @@ def _column(j: int, pieces: list[str], caption_grade: str | None) -> Column:
         any_grade = True
     arm = " ".join(names) if names else None
     del caption_grade
-    return Column(j, (j,), tuple(seen), arm, arm_n, grade, any_grade, stat, period)
+    return Column(j, (j,), tuple(seen), arm, arm_n, grade, any_grade, stat, period, tuple(names))
 
 
 def _pair_columns(cols: list[Column]) -> list[Column]:
@@ -291,6 +296,46 @@ def _pair_columns(cols: list[Column]) -> list[Column]:
                 continue
         out.append(c)
         i += 1
+    return out
+
+
+def _groups(cols: list[Column]) -> list[Column]:
+    """Population headings over repeated arms: when the same arm labels
+    (two or more) stand under two or more upper labels, the upper label is a
+    group, not part of the arm's name."""
+    named = [c for c in cols if not c.is_test and len(c.names) >= 2]
+    if len(named) < 4:
+        return cols
+    under: dict[str, list[str]] = {}
+    for c in named:
+        under.setdefault(" ".join(c.names[:-1]), []).append(c.names[-1])
+    sets = [frozenset(v) for v in under.values()]
+    if len(under) < 2 or any(len(x) < 2 for x in sets) or len(set(sets)) == len(sets):
+        return cols
+    return [
+        replace(c, group=" ".join(c.names[:-1]), arm=c.names[-1]) if c in named else c for c in cols
+    ]
+
+
+_SIZE_ROW = re.compile(
+    r"(?i)^(?:(?:total\s+)?(?:number|no\.?)\s+of\s+(?:participants|patients|subjects)"
+    r"|(?:participants|patients|subjects)(?:,?\s*(?:n|no\.))?|n|total\s+n)\s*$"
+)
+
+
+def _sizes_from_first_row(cols: list[Column], rows: list[list[str]], n_header: int) -> list[Column]:
+    """Arm sizes printed as the first body row ("Number of participants | 978 | 494")."""
+    if n_header >= len(rows):
+        return cols
+    first = rows[n_header]
+    if not first or not _SIZE_ROW.match(strip_marks(first[0])[0]):
+        return cols
+    out = []
+    for c in cols:
+        v = parse_value(first[c.indices[0]]) if c.indices[0] < len(first) else None
+        if c.arm_n is None and v is not None and v.kind == "number" and v.n and not c.is_test:
+            c = replace(c, arm_n=v.n)
+        out.append(c)
     return out
 
 
@@ -330,7 +375,8 @@ def read_table(table: Table) -> TableModel:
             else c
             for c in columns
         ]
-    columns = _pair_columns(columns)
+    columns = _groups(_pair_columns(columns))
+    columns = _sizes_from_first_row(columns, rows, n_header)
     body: list[Row] = []
     stack: list[str] = []  # section rows applying to the data rows
     run: list[str] = []  # section rows since the last data row
