@@ -284,12 +284,13 @@ def test_population_headings_over_repeated_arms_are_groups():
         caption="Table 3 Adverse events",
     )
     m = read_table(t)
-    assert [(c.group, c.arm, c.arm_n) for c in m.columns] == [
+    assert [(c.group, c.member, c.arm_n) for c in m.columns] == [
         ("Whole cohort", "Drug Z", 210),
         ("Whole cohort", "Usual care", 205),
         ("Age ≥ 70 years", "Drug Z", 48),
         ("Age ≥ 70 years", "Usual care", 51),
     ]
+    assert m.columns[2].arm == "Age ≥ 70 years Drug Z"  # the whole name, as before
     # two arms under two names are not groups: "Group A" / "(regimen)" is one arm's name
     t2 = Table(
         rows=[
@@ -298,7 +299,7 @@ def test_population_headings_over_repeated_arms_are_groups():
             ["Fall", "3", "2"],
         ]
     )
-    assert [(c.group, c.arm) for c in read_table(t2).columns] == [
-        (None, "Group A (short course)"),
-        (None, "Group B (long course)"),
+    assert [(c.group, c.member, c.arm) for c in read_table(t2).columns] == [
+        (None, None, "Group A (short course)"),
+        (None, None, "Group B (long course)"),
     ]

@@ -199,7 +199,7 @@ def table_adverse_events(table: Table) -> list[TableAE]:
                 char_start=a,
                 char_end=b,
                 rule=rule + (".graded" if graded else ""),
-                arm=col.arm,
+                arm=col.member or col.arm,
                 surface=_clean_label(row.stub),
             )
             out.append(TableAE(match, row.index, period=col.period, subgroup=_subgroup(col)))
@@ -240,7 +240,7 @@ def _subgroup(col: Column) -> str | None:
     everyone ("Adolescents (12–17 years)" over "Drug"): "<heading>, <arm>"."""
     if not col.group or arms_mod.OVERALL_CUES.match(col.group):
         return None
-    return f"{col.group}, {col.arm}" if col.arm else col.group
+    return f"{col.group}, {col.member}" if col.member else col.group
 
 
 def _offsets(cells: list[str]) -> list[tuple[int, int]]:
@@ -285,7 +285,7 @@ def _footnote_events(model: TableModel, row: Row, cols: list[Column]) -> list[Ta
                     char_start=0,
                     char_end=0,
                     rule="ae.table.footnote",
-                    arm=col.arm,
+                    arm=col.member or col.arm,
                     surface=term,
                 )
                 out.append(TableAE(match, row.index, footnote=fi, period=col.period))
@@ -303,7 +303,7 @@ def _stub_note_events(model: TableModel, row: Row, cols: list[Column]) -> list[T
     grade 3 toxicities included A (n=7) and B (n=1) in the X group; and C
     (n=3) in the Y group." Grade from the sentence, arm from the clause."""
     out: list[TableAE] = []
-    arms = [a for a in dict.fromkeys(c.arm for c in cols if c.arm)]
+    arms = [a for a in dict.fromkeys(c.member or c.arm for c in cols if c.arm)]
     for fi, note in enumerate(model.table.footnotes):
         body = _note_body(note, row.marks)
         if body is None:

@@ -29,8 +29,9 @@ class Column:
     "median (range)", "hr (95% ci)", "p", "total", ...; None when unsaid).
     `period` names a treatment period ("First chemotherapy cycle").
     `group` is a population heading over repeated arm labels ("All
-    participants" / "Adolescents (12–17 years)" over "Drug | Placebo" each);
-    `arm` is then the arm label alone. `names` are the name pieces read.
+    participants" / "Adolescents (12–17 years)" over "Drug | Placebo" each)
+    and `member` the arm label under it ("Drug"); `arm` keeps the whole
+    name. `names` are the name pieces read.
     """
 
     index: int
@@ -44,6 +45,7 @@ class Column:
     period: str | None = None
     names: tuple[str, ...] = ()
     group: str | None = None
+    member: str | None = None
 
     @property
     def is_test(self) -> bool:
@@ -313,7 +315,8 @@ def _groups(cols: list[Column]) -> list[Column]:
     if len(under) < 2 or any(len(x) < 2 for x in sets) or len(set(sets)) == len(sets):
         return cols
     return [
-        replace(c, group=" ".join(c.names[:-1]), arm=c.names[-1]) if c in named else c for c in cols
+        replace(c, group=" ".join(c.names[:-1]), member=c.names[-1]) if c in named else c
+        for c in cols
     ]
 
 
