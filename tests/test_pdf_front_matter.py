@@ -130,11 +130,18 @@ def test_side_box_read_whole_and_not_inside_a_sentence(doc) -> None:
     assert "Sleep latency fell" not in text[box : text.index("nurses on night shifts.")]
 
 
-def test_masthead_in_large_type_is_not_the_title(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "banner",
+    [
+        "The Northern Journal of Medicine",
+        "This provisional PDF corresponds to the accepted article",
+    ],
+)
+def test_masthead_or_notice_in_large_type_is_not_the_title(tmp_path: Path, banner: str) -> None:
     path = tmp_path / "masthead.pdf"
     c = canvas.Canvas(str(path), pagesize=A4)
     c.setFont("Times-Bold", 26)
-    c.drawString(40, H - 60, "The Northern Journal of Medicine")
+    c.drawString(40, H - 60, banner)
     c.setFont("Helvetica-Bold", 18)
     c.drawString(40, H - 110, "Valerian drops for insomnia in night-shift nurses")
     c.setFont("Times-Roman", 9)

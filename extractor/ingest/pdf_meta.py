@@ -9,8 +9,9 @@ page's citation block. Rules:
 * **Title**: the first page's largest type (at least 1.25 body sizes), its
   consecutive lines joined; a group that is a banner (letter-spaced or short
   upper-case words such as ``R E S EAR CH A R TIC L E``, fewer than four
-  words, a running line, the journal's masthead) is skipped for the next
-  size down.
+  words, a running line, the journal's masthead, a publisher's notice such
+  as "This Provisional PDF corresponds to...") is skipped for the next size
+  down.
 * **DOI**: the DOI printed most often in the running lines (all pages), else
   the first DOI on the first page that is labelled (``doi``, ``doi.org/``),
   with a DOI broken after its prefix at a line end joined again.
@@ -110,6 +111,12 @@ def _citations(text: str) -> list[tuple[str, int, str, str]]:
     return out
 
 
+_NOTICE = re.compile(
+    r"(?i)\b(?:provisional|accepted manuscript|author manuscript|this (?:article|pdf|is an)|"
+    r"downloaded from|fully formatted|not (?:been )?(?:copy)?edited|open access|creative commons)\b"
+)
+
+
 def _masthead(text: str, journal: str | None) -> bool:
     """A journal's name set large on the first page ("The NEW ENGLAND JOURNAL of MEDICINE")."""
     low = re.sub(r"\s+", " ", text).strip().lower()
@@ -140,7 +147,12 @@ def _title(first_page: Sequence[Line], body: float, journal: str | None = None) 
         for ln in run:
             piece = ln.text.strip()
             text = text + piece if text.endswith("-") else f"{text} {piece}".strip()
-        if len(text.split()) >= 4 and not _banner(text) and not _masthead(text, journal):
+        if (
+            len(text.split()) >= 4
+            and not _banner(text)
+            and not _masthead(text, journal)
+            and not _NOTICE.search(text)  # "This Provisional PDF corresponds to the article..."
+        ):
             return text
     return None
 
