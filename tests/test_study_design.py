@@ -114,3 +114,23 @@ def test_sentence_ends_before_a_bracketed_citation_number() -> None:
         "Rates fell.[3,4]",
         "We saw.",
     ]
+
+
+def test_limitations_state_this_studys_design() -> None:
+    s = extract_study(
+        paper(
+            [
+                (
+                    "Methods",
+                    "Thirty adults joined this pilot of a walking programme. "
+                    "Patients were not masked to treatment allocation.",
+                ),
+                (
+                    "Discussion",
+                    "Its small size and the lack of a control group are limitations.",
+                ),
+            ],
+            title="A walking programme after bowel cancer surgery",
+        )
+    )
+    assert {"uncontrolled", "single-arm", "open-label"} <= set(s.design)

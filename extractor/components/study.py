@@ -648,7 +648,7 @@ def find_design(
         ctx = sentence_context(s)
         if ctx == OTHER:
             continue
-        if ctx != OWN and in_narrative(sections, b):
+        if ctx != OWN and in_narrative(sections, b) and not re.search(r"(?i)\blimitations?\b", s):
             continue  # "a recent single-arm trial reported..." describes another study
         scopes.append((s, b, ctx))
     found: dict[str, Found] = {}
