@@ -531,13 +531,18 @@ _OTHERS_RE = re.compile(
 def _states_own_results(doc: Doc, text: str, start: int) -> bool:
     """Whether a sentence may state this study's results by where it stands:
     methods give plans and assumptions, the introduction others' results; in
-    the discussion only a sentence in the authors' own voice that cites no
-    other work does."""
+    the discussion (of a paper with a results section) only a sentence in the
+    authors' own voice that cites no other work does. In an editorial every
+    section may (RECORD.md: its subject is the discussed study)."""
+    study = (_facts(doc).get("study") or [None])[0]
+    if getattr(study, "article_type", None) == "editorial":
+        return True  # an editorial's subject is the discussed study's results
     idx = doc._.litkg_sections
     kind = idx.kind_at(start) if idx is not None else "body"
     if kind in ("methods", "introduction"):
         return False
-    if kind == "discussion":
+    if kind == "discussion" and any(sec.name == "results" for sec in idx.sections):
+        # beside a results section, the discussion restates or cites
         return bool(_OWN_VOICE_RE.search(text)) and not _OTHERS_RE.search(text)
     return True
 
