@@ -63,6 +63,33 @@ def size_failure(path: str | Path, document: Document) -> Failure | None:
     )
 
 
+#: Plain-text suffixes: a UTF-8/16/32 file holds at least a quarter as many
+#: characters as bytes, so its size alone can prove it too long.
+_TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+
+
+def size_failure_before_reading(path: str | Path) -> Failure | None:
+    """A `Failure` for a plain-text file certainly over `max_chars()` (more
+    than 4 bytes per allowed character), found without reading it."""
+    limit = max_chars()
+    p = Path(path)
+    if limit is None or p.suffix.lower() not in _TEXT_SUFFIXES:
+        return None
+    try:
+        size = p.stat().st_size
+    except OSError:
+        return None
+    if size <= 4 * limit:
+        return None
+    return Failure(
+        str(path),
+        "size",
+        f"{size:,} bytes of text, more than litkg's limit of {limit:,} characters for one "
+        f"paper (a proceedings volume or a thesis?); to read it anyway set "
+        f"{MAX_CHARS_ENV}={size + 1}",
+    )
+
+
 @dataclass
 class BatchReport:
     """What a batch did: the files done and the failures."""
@@ -94,6 +121,10 @@ def run_batch(
             Failure(e.path, "ingest", e.reason + (f" ({e.hint})" if e.hint else ""))
         )
     for path in progress(files):
+        too_big = size_failure_before_reading(path)
+        if too_big is not None:
+            report.failures.append(too_big)
+            continue
         try:
             doc = load_document(path)
         except IngestError as e:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from litkg.extractor.batch import Failure, size_failure
+from litkg.extractor.batch import Failure, size_failure, size_failure_before_reading
 from litkg.extractor.document import IngestError
 from litkg.extractor.records import StudyRecord
 from litkg.extractor.workers import Limits, WorkerPool
@@ -75,6 +75,9 @@ def extract_one(path: str) -> Extracted | Failure:
     from litkg.extractor.ingest import load_document
     from litkg.extractor.pipeline import extract_record
 
+    too_big = size_failure_before_reading(path)
+    if too_big is not None:
+        return too_big
     try:
         sha = file_sha256(path)
         document = load_document(path)

@@ -50,6 +50,9 @@ from litkg.kg.store import (
     replace_paper_graph,
 )
 
+#: Papers stored between two reopenings of an embedded store (see OxigraphStore.reopen).
+REOPEN_EVERY = 500
+
 
 @dataclass
 class BuildReport:
@@ -177,6 +180,8 @@ def _build(
                 manifest.fail(key, hashes.get(key), res)
                 continue
             _store_paper(kg, res, out, manifest, report)
+            if len(report.extracted) % REOPEN_EVERY == 0 and hasattr(kg, "reopen"):
+                kg.reopen()  # keeps the writer's memory flat on large corpora
     except KeyboardInterrupt:
         report.interrupted = True
     finally:

@@ -517,6 +517,17 @@ class OxigraphStore(KGStore):
         )
         ox.serialize(triples, str(path), oxfmt, prefixes=_prefix_map())
 
+    def reopen(self) -> None:
+        """Flush the live database and open it afresh (a writer only): RocksDB's
+        native memory otherwise grows with every transaction of a long build
+        (bench/store_memory.py: 436 MiB after 1,000 papers, against ~50 MiB at
+        any size when reopened every 500)."""
+        if self.read_only or getattr(self, "ox", None) is None:
+            return
+        self.ox.flush()
+        self.ox = None  # type: ignore[assignment]
+        self.ox = ox.Store(str(self.root / "db"))
+
     def close(self) -> None:
         if getattr(self, "ox", None) is None:
             return

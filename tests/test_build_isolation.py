@@ -249,3 +249,20 @@ def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
     while time.monotonic() < deadline and any(_alive(w) for w in workers):
         time.sleep(0.1)
     assert not any(_alive(w) for w in workers)
+
+
+def test_a_text_file_certainly_too_long_is_refused_without_reading_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from litkg.extractor import parallel
+
+    monkeypatch.setenv("LITKG_MAX_CHARS", "1000")
+    big = tmp_path / "volume.txt"
+    big.write_text("x" * 4001)
+
+    def never(path):
+        raise AssertionError("read although its size alone proves it too long")
+
+    monkeypatch.setattr("litkg.extractor.ingest.load_document", never)
+    res = parallel.extract_one(str(big))
+    assert res.stage == "size" and "LITKG_MAX_CHARS=" in res.message

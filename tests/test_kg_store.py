@@ -225,3 +225,21 @@ def test_build_into_stores_papers_and_the_shared_graph(tmp_path: Path) -> None:
         assert SHARED_GRAPH in s.graph_names()
     with st.open_store(tmp_path / "store", read_only=True) as r:
         assert st.paper_graph_names(r) == sorted(iris_)
+
+
+def test_a_reopened_writer_keeps_its_graphs_and_goes_on(tmp_path) -> None:
+    """The build reopens its store every few hundred papers (flat memory)."""
+    from rdflib import Graph, Literal, URIRef
+
+    from litkg.kg.store import OxigraphStore
+
+    s = OxigraphStore(tmp_path / "store")
+    g = Graph()
+    g.add((URIRef("http://x/a"), URIRef("http://x/p"), Literal("1")))
+    s.replace_graph(URIRef("http://x/g1"), g)
+    s.reopen()
+    s.replace_graph(URIRef("http://x/g2"), g)
+    assert s.graph_names() == [URIRef("http://x/g1"), URIRef("http://x/g2")]
+    s.close()
+    with OxigraphStore(tmp_path / "store", read_only=True) as r:
+        assert len(r.graph_names()) == 2
