@@ -164,6 +164,23 @@ CONCEPT_KINDS: dict[str, Callable[[str], URIRef]] = {
 }
 KINDS = ("iri", "string", "integer", "decimal", "year", "term", *CONCEPT_KINDS)
 
+#: Parameter kinds whose values resolve through a vocabulary (kg/vocab.py).
+_VOCABULARY_OF = {"endpoint": "endpoints", "drug": "drugs", "ae": "terms", "design": "designs"}
+
+
+def vocabulary_key(kind: str, value: str) -> str:
+    """The vocabulary's key for a parameter value ("Blincyto" -> "blinatumomab",
+    "overall survival" -> "OS"); the value itself when the vocabulary does not
+    know it (a concept only the graph holds)."""
+    from litkg.kg.vocab import UnknownValue, resolve
+
+    if kind not in _VOCABULARY_OF:
+        return value
+    try:
+        return resolve(_VOCABULARY_OF[kind], value)
+    except UnknownValue:
+        return value
+
 
 def parse_term(value: str) -> Node:
     """A term written by a user without a declared kind: `<iri>`, `prefix:name`
@@ -196,7 +213,7 @@ def to_term(kind: str, value: str) -> Node:
     v = value.strip()
     try:
         if k in CONCEPT_KINDS:
-            return CONCEPT_KINDS[k](v)
+            return CONCEPT_KINDS[k](vocabulary_key(k, v))
         if k == "iri":
             return URIRef(v[1:-1] if v.startswith("<") else v)
         if k == "string":

@@ -86,3 +86,11 @@ def test_vocab_lists_each_kind(store_path):
     assert next(e for e in json.loads(r.output) if e["key"] == "drug x")["in_graph"] is True
     r = run("vocab", "units")
     assert "mcg" in r.output
+
+
+def test_named_query_parameters_resolve_through_the_vocabularies(store_path):
+    r = run("query", "outcomes", "-p", "endpoint=overall survival", "--store", str(store_path),
+            "--format", "json")  # fmt: skip
+    assert r.exit_code == 0, r.output
+    rows = json.loads(r.output)
+    assert rows and {x["endpoint"].rsplit("/", 1)[-1] for x in rows} == {"OS"}
