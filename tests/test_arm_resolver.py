@@ -221,3 +221,22 @@ def test_pdf_caption_row_above_the_header() -> None:
         ]
     )
     assert set(header_arms(t).values()) == {("Walking group", 150), ("Usual care", 148)}
+
+
+def test_one_arm_sentence_and_leading_follow_up_clause() -> None:
+    r = _two_arms()
+    # a sentence about one arm, named before its values
+    s = "The CP arm had 4 complete and 9 partial responses, and a response rate of 38%."
+    assert r.attribute(s, _spans(s, ["38%"])) == ["control"]
+    # a comma ends the follow-up clause: the arm named after it is not its arm
+    s = "After a median follow-up of 26 months, 40 (66%) patients in the CPB arm had progressed."
+    assert r.attribute(s, _spans(s, ["26 months"], "FOLLOWUP")) == [None]
+
+
+def test_subset_size_printed_without_brackets() -> None:
+    assert _subset_sizes(
+        "Among women over 70 the rate was 12% (CPB n = 15) vs 9% (CP n = 14)."
+    ) == [
+        ("intervention", 15),
+        ("control", 14),
+    ]

@@ -358,6 +358,14 @@ class ArmResolver:
                 took_before.add(a_idx)
             elif b_idx is not None:
                 out[i] = ments[b_idx].role
+        # 3. a sentence about one arm, named before its values ("The TE group
+        # consisted of ..., and presented an ORR of 73.0%")
+        named = [m for m in ments if m.role not in ("overall", "both")]
+        plain = [values[i] for i in order if not values[i].ratio]
+        if named and plain and len({m.role for m in named}) == 1 and named[0].end <= plain[0].start:
+            out = [
+                named[0].role if r is None and not values[i].ratio else r for i, r in enumerate(out)
+            ]
         return out
 
     @staticmethod
@@ -366,6 +374,11 @@ class ArmResolver:
         for: close, in its clause, with only values of one list between."""
         if m.start - v.end > 100 or broken(v.end, m.start):
             return False
+        depth = _depths(sent)
+        if m.role not in ("overall", "both") and any(
+            sent[k] == "," and depth[k] == 0 for k in range(v.end, m.start)
+        ):
+            return False  # "After a median follow-up of 31 months, 25 (89%) in the X group"
         between = sorted((x for x in values if v.end <= x.start < m.start), key=lambda x: x.start)
         prev = v
         for x in between:

@@ -502,7 +502,7 @@ _SIZE_BEFORE = re.compile(
 # a size right after an arm's name: "the DZ group (N = 19)", "(placebo arm, n = 8",
 # "in the XELIRI arm, 9 out of 10 (90%) patients", "in the X arm, 3/5"
 _SIZE_AFTER = re.compile(
-    r"^\s*(?:groups?|arms?|cohorts?)?\s*(?:[(\[,]\s*[Nn]\s*=\s*(?P<n1>\d+)"
+    r"^\s*(?:groups?|arms?|cohorts?)?\s*(?:[(\[,]?\s*[Nn]\s*=\s*(?P<n1>\d+)"
     r"|,?\s*\d+\s+(?:out\s+of|of)\s+(?P<n2>\d+)\b|,?\s*\d+\s*/\s*(?P<n3>\d+)\b)",
 )
 # a total broken down by arm: "31 patients were classified as X (15 in the A arm vs 16
