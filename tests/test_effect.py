@@ -135,3 +135,34 @@ def test_cli_batch_rejects_a_prompts_file_without_the_columns(tmp_path):
     assert r.exit_code != 0
     assert "bad.csv" in r.output and "PromptID" in r.output
     assert "Traceback" not in r.output
+
+
+def test_a_table_row_is_read_by_its_columns():
+    from litkg.extractor.effect.cues import read_table_row
+
+    i_s, c_s = arm_stems("zinc syrup", "placebo", {})
+    header = ("Outcome", "Placebo (n=80)", "Zinc (n=79)", "P value")
+    cells = ("Stool output, g/kg", "240", "180", "<0.01")
+    r = read_table_row(read("\t".join(cells), i_s, c_s, set()), header, cells, i_s, c_s)
+    assert r.values == {"I": 180.0, "C": 240.0}
+    assert ("<", 0.01) in r.p_values
+    assert r.cues["values_dir"] == -1.0 and r.cues["p_sig"] == 1.0
+
+
+def test_direction_word_inside_the_outcome_name_is_not_the_direction():
+    r = _read(
+        "The weight increase was smaller with zinc than with placebo (p = 0.01).",
+        o="weight increase",
+    )
+    assert r.near_direction == -1.0 and r.near_word == "smaller"
+
+
+def test_good_news_words_do_not_set_the_direction():
+    r = _read("Zinc was superior to placebo for diarrhoea (p = 0.02).")
+    assert r.near_direction == 0.0
+
+
+def test_arms_named_by_their_role():
+    r = _read("Diarrhoea was shorter in the intervention group than in controls.")
+    assert r.tags.count("INTV") == 1 and r.tags.count("COMP") == 1
+    assert r.subject_arm == "I"

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 
 from litkg.extractor.document import Document
-from litkg.extractor.effect.cues import Reading, arm_stems, features, read
+from litkg.extractor.effect.cues import Reading, arm_stems, features, read, read_table_row
 from litkg.extractor.effect.model import LABELS, Model
 from litkg.extractor.effect.retrieve import make_query, rank
 from litkg.extractor.effect.terms import abbreviations
@@ -36,8 +36,11 @@ CUE_NAMES = {
     "c:dir_word": "a direction word (higher/lower...)",
     "c:dir_x_order": "a direction word read against which arm is named first",
     "c:values_dir": "the intervention arm's value against the comparator's",
+    "c:dir_near": "the direction word nearest the outcome",
+    "c:dir_x_subject": "the direction word read against the arm it speaks of",
     "c:first_I": "the intervention named first",
     "c:first_C": "the comparator named first",
+    "c:table_row": "a table row read by its columns",
 }
 
 
@@ -108,6 +111,8 @@ def describe(feature: str) -> str:
     """A feature name in words."""
     if feature in CUE_NAMES:
         return CUE_NAMES[feature]
+    if feature.startswith("c:dir_near="):
+        return f"the direction word {feature.split('=', 1)[1]} nearest the outcome"
     if feature.startswith("g:"):
         return f'the words "{feature[2:]}"'
     return feature
@@ -147,11 +152,15 @@ def answer(
         return Answer(None, why_none="no sentence or table row names the outcome")
     i_stems, c_stems = arm_stems(intervention, comparator, paper.abbrs)
     reading = read(best.unit.text, i_stems, c_stems, set(query.outcome))
+    if best.unit.is_table:
+        read_table_row(reading, best.unit.header, best.unit.cells, i_stems, c_stems)
     m = model or load_model()
     feats = features(reading)
     probs = m.scores(feats)
-    k = int(np.argmax(probs))
-    reasons = [kv for kv in m.contributions(feats, k) if kv[1] > 0][:6]
+    k, decided = decide(reading, probs)
+    used = {d[0].split("=", 1)[0] for d in decided}
+    pushes = [kv for kv in m.contributions(feats, k) if kv[1] > 0 and kv[0] not in used]
+    reasons = decided + pushes[: 6 - len(decided)]
     u = best.unit
     return Answer(
         LABELS[k],
@@ -161,5 +170,24 @@ def answer(
         part=u.kind,
         numbers=numbers_of(reading),
         reasons=reasons,
-        probability=float(probs[k]),
+        probability=float(probs[k]) if not decided else float(probs[0] + probs[1]),
     )
+
+
+def decide(reading: Reading, probs: np.ndarray) -> tuple[int, list[tuple[str, float]]]:
+    """The label index, and the rule that set the direction if one did.
+
+    The classifier decides between a significant difference and none; the
+    direction of a significant one comes from the evidence when it says it
+    plainly: the direction word nearest the outcome ("lower", "increased"),
+    else the two arms' values, else the side of 1 a ratio's CI lies on; only
+    then from the classifier."""
+    nsd = LABELS.index("no significant difference")
+    if probs[nsd] >= probs[0] + probs[1]:
+        return nsd, []
+    c = reading.cues
+    for cue in ("dir_near", "values_dir", "ci_ratio_dir"):
+        if c.get(cue):
+            name = f'c:{cue}="{reading.near_word}"' if cue == "dir_near" else f"c:{cue}"
+            return (0 if c[cue] > 0 else 1), [(name, float(c[cue]))]
+    return (0 if probs[0] >= probs[1] else 1), []

@@ -53,6 +53,12 @@ GENERIC = frozenset(
     ]
 )
 
+# Words that name an arm by its role.
+ACTIVE_ROLE = frozenset(
+    stem(w) for w in ("intervention", "experimental", "active", "supplemented", "verum")
+)
+CONTROL_ROLE = frozenset(stem(w) for w in ("control", "controls", "placebo", "sham", "untreated"))
+
 _NUMBER = re.compile(r"(?<![\w.])[-−]?\d+(?:[.·]\d+)?(?:\s*%)?")
 _P = re.compile(
     r"(?<![A-Za-z])[pP](?:[- ]?values?)?\s*(?:\(\s*[^)]{0,20}\)\s*)?([<>≤≥=]|&lt;|&gt;|<=|>=|=<)\s*(0?[.·]\d+|1(?:[.·]0+)?|0)(?:\s*[x×]\s*10\s*[-−–⁻](\d+))?"
@@ -63,8 +69,17 @@ _CI = re.compile(
     r"(?:95\s?%|CI)[^0-9\-−]{0,30}?([-−]?\d+(?:[.·]\d+)?)\s*%?\s*(?:-|–|—|to|,|;|‒)\s*([-−]?\d+(?:[.·]\d+)?)"
 )
 _RATIO = re.compile(
-    r"\b(?:[aA]?OR|RR|HR|IRR|odds ratio|risk ratio|hazard ratio|relative risk|rate ratio)\b"
+    r"\b(?:[aA]?OR|RR|HR|IRR|odds ratio|risk ratio|hazard ratio|relative risk|rate ratio|relative rate)\b",
+    re.I,
 )
+# "HR 0.62 (0.45-0.88)", "relative rate (95% CI) 0·49 (0·31 to 0·75)"
+_RATIO_CI = re.compile(
+    r"\b(?:[aA]?OR|RR|HR|IRR|odds ratio|risk ratio|hazard ratio|relative risk|rate ratio|relative rate)"
+    r"[^0-9]{0,25}?(\d+(?:[.·]\d+)?)\s*[(\[]\s*(\d+(?:[.·]\d+)?)\s*(?:-|–|—|to|,|;)\s*(\d+(?:[.·]\d+)?)",
+    re.I,
+)
+# Words of good or bad news, not of more or less: left to the classifier.
+EVALUATIVE = re.compile(r"^(?:superior|better|improv\w*|inferior|worse)$", re.I)
 NSD = re.compile(
     r"\b(?:no(?:t)?\s+(?:\w+\s+){0,3}?(?:statistically\s+|clinically\s+)?(?:significant(?:ly)?|differen(?:t|ces?)|effect)"
     r"|non-?\s?significant(?:ly)?|insignificant(?:ly)?|did\s+not\s+(?:\w+\s+){0,2}(?:differ|reach|change|affect|improve|reduce|increase|decrease|show)"
@@ -97,6 +112,9 @@ class Reading:
     up: list[str] = field(default_factory=list)
     down: list[str] = field(default_factory=list)
     first_arm: str | None = None  # "I" or "C": which arm the evidence names first
+    subject_arm: str | None = None  # "I" or "C": which arm a direction word speaks of
+    near_direction: float = 0.0  # +1/-1: the direction word nearest the outcome
+    near_word: str = ""
     values: dict[str, float] = field(default_factory=dict)  # arm -> its value
     cues: dict[str, float] = field(default_factory=dict)
 
@@ -113,9 +131,13 @@ def arm_stems(
 
     i, c = stems(intervention), stems(comparator)
     ci, cc = i - c, c - i
-    if not cc and re.search(r"\b(?:control|placebo|usual|standard|sham|no\b)", comparator, re.I):
-        cc = {"control", "placebo", "sham"} & (c or {"control"}) or {"control"}
-    return ci or i, cc or c
+    ci, cc = ci or i, cc or c
+    # papers name the arms by their role as often as by their content
+    if not (ci & CONTROL_ROLE):
+        cc = cc | (CONTROL_ROLE - ci)
+    if not (cc & ACTIVE_ROLE):
+        ci = ci | (ACTIVE_ROLE - cc)
+    return ci, cc
 
 
 def _p_float(m: re.Match[str]) -> float | None:
@@ -154,81 +176,126 @@ def read(text: str, i_stems: set[str], c_stems: set[str], o_stems: set[str]) -> 
             r.cis.append((lo, hi))
             ci_spans.append(m.span())
     r.ratio = bool(_RATIO.search(text))
+    for m in _RATIO_CI.finditer(text):
+        est, lo, hi = (_num(m.group(k)) for k in (1, 2, 3))
+        if None not in (est, lo, hi) and lo <= est <= hi and (lo, hi) not in r.cis:
+            r.cis.append((lo, hi))
     r.nsd = [m.group(0) for m in NSD.finditer(text)]
     r.sig = [m.group(0) for m in SIG.finditer(text)]
     r.up = [m.group(0) for m in UP.finditer(text)]
     r.down = [m.group(0) for m in DOWN.finditer(text)]
     if _NS.search(text):
         r.nsd.append("NS")
-    # masked tokens and arm values
-    seq: list[tuple[str, int]] = []
-    for m in re.finditer(r"[A-Za-z][A-Za-z0-9]*|[-−]?\d+(?:[.·]\d+)?%?", text):
+    # masked tokens: (tag, position, value of a number run)
+    seq: list[list] = []
+    outcome_at: list[int] = []  # every word of the outcome's mentions
+    for m in re.finditer(r"[A-Za-z][A-Za-z0-9]*|[-−]?\d+(?:[.·]\d+)?(?:\s?%)?", text):
         w = m.group(0)
         if w[0].isdigit() or w[0] in "-−":
             inside = any(s <= m.start() < e for s, e in p_spans + ci_spans)
-            seq.append(("P" if inside else "NUM", m.start()))
+            tag = "P" if inside else "NUM"
+            v = _num(w)
+            if seq and seq[-1][0] == tag:
+                # a run of numbers ("12/40 (30%)"): its percentage speaks for it
+                if tag == "NUM" and w.endswith("%") and not seq[-1][3]:
+                    seq[-1][2], seq[-1][3] = v, True
+                continue
+            seq.append([tag, m.start(), v, w.endswith("%")])
             continue
-        s = stem(w)
+        st = stem(w)
         lw = w.lower()
-        if s in i_stems or lw in i_stems:
+        if st in i_stems or lw in i_stems:
             tag = "INTV"
-        elif s in c_stems or lw in c_stems:
+        elif st in c_stems or lw in c_stems:
             tag = "COMP"
-        elif s in o_stems:
+        elif st in o_stems:
             tag = "OUTC"
         else:
             tag = lw
-        if seq and seq[-1][0] == tag and tag in ("INTV", "COMP", "OUTC", "NUM", "P"):
+        if tag == "OUTC":
+            outcome_at.append(m.start())
+        if seq and seq[-1][0] == tag and tag in ("INTV", "COMP", "OUTC"):
             continue
-        seq.append((tag, m.start()))
-    r.tags = [t for t, _ in seq]
+        seq.append([tag, m.start(), None, False])
+    r.tags = [t[0] for t in seq]
     arms = [t for t in r.tags if t in ("INTV", "COMP")]
     r.first_arm = {"INTV": "I", "COMP": "C"}.get(arms[0]) if arms else None
+    r.subject_arm = _subject_arm(text, seq)
     r.values = _arm_values(text, seq)
+    r.near_direction, r.near_word = _near_direction(text, outcome_at)
     _score_cues(r)
     return r
 
 
-def _arm_values(text: str, seq: list[tuple[str, int]]) -> dict[str, float]:
+_OBJECT_BEFORE = re.compile(
+    r"(?:\bthan|compared\s+(?:with|to)|comparison\s+(?:with|to)|versus|\bvs\.?|relative\s+to|\bover|against)\s+(?:the\s+|a\s+|an\s+|in\s+the\s+|with\s+|those\s+(?:in|on|receiving|given)\s+(?:the\s+)?)?$",
+    re.I,
+)
+
+
+def _subject_arm(text: str, seq: list[list]) -> str | None:
+    """The arm the sentence speaks of: the first arm not named as the object
+    of a comparison ("than placebo", "compared with control"); when every
+    arm named is such an object, the other arm."""
+    named = [(t[0], t[1]) for t in seq if t[0] in ("INTV", "COMP")]
+    if not named:
+        return None
+    objects = set()
+    for tag, pos in named:
+        if _OBJECT_BEFORE.search(text[max(0, pos - 40) : pos]):
+            objects.add(tag)
+        else:
+            return tag[0]
+    if len(objects) == 1:
+        return "C" if "INTV" in objects else "I"
+    return None
+
+
+def _near_direction(text: str, outc: list[int]) -> tuple[float, str]:
+    """+1/-1 and the word, for the direction word nearest the outcome's
+    mention (else the first one); (0, "") when there is none."""
+    dirs = [
+        d
+        for d in [(m.start(), 1.0, m.group(0)) for m in UP.finditer(text)]
+        + [(m.start(), -1.0, m.group(0)) for m in DOWN.finditer(text)]
+        if d[0] not in outc and not EVALUATIVE.match(d[2])
+    ]
+    if not dirs:
+        return 0.0, ""
+    if not outc:
+        _, sign, word = min(dirs)
+        return sign, word
+    _, sign, word = min(dirs, key=lambda d: (min(abs(d[0] - o) for o in outc), d[0]))
+    return sign, word
+
+
+def _arm_values(text: str, seq: list[list]) -> dict[str, float]:
     """The value printed for each arm, where the pattern is plain: "A 12% vs
     B 20%", "12% in A and 20% in B", or "A and B: 12 and 20, respectively"."""
-    marks = [(t, pos) for t, pos in seq if t in ("INTV", "COMP", "NUM")]
-    nums_at = {pos: _num(text[pos:].split()[0].rstrip(",;:)")) for t, pos in marks if t == "NUM"}
-    arms = [(t, pos) for t, pos in marks if t != "NUM"]
-    if not arms or {t for t, _ in arms} != {"INTV", "COMP"}:
+    marks = [t for t in seq if t[0] in ("INTV", "COMP", "NUM")]
+    arms = [t for t in marks if t[0] != "NUM"]
+    if {t[0] for t in arms} != {"INTV", "COMP"}:
         return {}
-    out: dict[str, float] = {}
     if "respectively" in text.lower():
         order: list[str] = []
-        for t, _ in arms:
-            if t not in order:
-                order.append(t)
-        last = max(pos for _, pos in arms)
-        after = [nums_at[pos] for t, pos in marks if t == "NUM" and pos > last]
-        after = [v for v in after if v is not None]
-        if len(after) >= 2:
-            return {order[0][0]: after[0], order[1][0]: after[1]}
+        for t in arms:
+            if t[0][0] not in order:
+                order.append(t[0][0])
+        last = max(t[1] for t in arms)
+        after = [t[2] for t in marks if t[0] == "NUM" and t[1] > last and t[2] is not None]
+        return {order[0]: after[0], order[1]: after[1]} if len(after) >= 2 else {}
+    # "A 12% vs B 20%" when an arm comes before the first number, else "12% in A"
+    first_num = next((t[1] for t in marks if t[0] == "NUM"), None)
+    if first_num is None:
         return {}
-    # arm then its number, or number then its arm
-    for i, (t, _pos) in enumerate(marks):
-        if t == "NUM":
+    step = 1 if arms[0][1] < first_num else -1
+    out: dict[str, float] = {}
+    for i, t in enumerate(marks):
+        if t[0] == "NUM" or t[0][0] in out:
             continue
-        nxt = marks[i + 1] if i + 1 < len(marks) else None
-        if nxt and nxt[0] == "NUM" and t[0] not in out:
-            v = nums_at[nxt[1]]
-            if v is not None:
-                out[t[0]] = v
-    if len(out) == 2:
-        return out
-    out = {}
-    for i, (t, _pos) in enumerate(marks):
-        if t == "NUM":
-            continue
-        prv = marks[i - 1] if i > 0 else None
-        if prv and prv[0] == "NUM" and t[0] not in out:
-            v = nums_at[prv[1]]
-            if v is not None:
-                out[t[0]] = v
+        j = i + step
+        if 0 <= j < len(marks) and marks[j][0] == "NUM" and marks[j][2] is not None:
+            out[t[0][0]] = marks[j][2]
     return out if len(out) == 2 else {}
 
 
@@ -264,6 +331,10 @@ def _score_cues(r: Reading) -> None:
         # the direction word speaks of the arm named first
         if r.first_arm:
             c["dir_x_order"] = d if r.first_arm == "I" else -d
+    if r.near_direction:
+        c["dir_near"] = r.near_direction
+    if r.near_direction and r.subject_arm:
+        c["dir_x_subject"] = r.near_direction if r.subject_arm == "I" else -r.near_direction
     if "I" in r.values and "C" in r.values and r.values["I"] != r.values["C"]:
         c["values_dir"] = 1.0 if r.values["I"] > r.values["C"] else -1.0
     if r.first_arm:
@@ -280,3 +351,61 @@ def features(r: Reading) -> dict[str, float]:
     for k, v in r.cues.items():
         f["c:" + k] = v
     return f
+
+
+_P_HEADER = re.compile(
+    r"^\s*(?:p|p[- ]?values?|significance|sig\.?)\s*(?:\(.*\))?\s*[a-z*†‡§¶]?\s*$", re.I
+)
+_CELL_P = re.compile(r"^\s*([<>≤≥=]?)\s*(0?[.·]\d+|1(?:[.·]0+)?)\s*[a-z*†‡§¶]*\s*$")
+_CELL_NUM = re.compile(r"[-−]?\d+(?:[.·]\d+)?\s*%?")
+
+
+def _cell_value(cell: str) -> float | None:
+    """The value a cell reports: its percentage if it has one, else its first number."""
+    nums = _CELL_NUM.findall(cell)
+    if not nums:
+        return None
+    pct = [n for n in nums if n.rstrip().endswith("%")]
+    return _num((pct or nums)[0])
+
+
+def read_table_row(
+    r: Reading,
+    header: tuple[str, ...],
+    cells: tuple[str, ...],
+    i_stems: set[str],
+    c_stems: set[str],
+) -> Reading:
+    """Add what a table row says through its table's columns: the value under
+    the intervention's column and the comparator's, and the p-value column."""
+    if not header or len(header) != len(cells):
+        return r
+    i_col = c_col = p_col = None
+    for j, h in enumerate(header[1:], start=1):
+        hs = {stem(w) for w in words(h)} | {w.lower() for w in words(h)}
+        if _P_HEADER.match(h):
+            p_col = j
+        elif hs & i_stems and not hs & c_stems and i_col is None:
+            i_col = j
+        elif hs & c_stems and not hs & i_stems and c_col is None:
+            c_col = j
+    changed = False
+    if p_col is not None:
+        cell = cells[p_col]
+        m = _CELL_P.match(cell)
+        if m:
+            r.p_values.append((m.group(1) or "=", float(m.group(2).replace("·", "."))))
+            changed = True
+        elif re.fullmatch(r"\s*(?:NS|n\.?s\.?)\s*", cell, re.I):
+            r.nsd.append(cell.strip())
+            changed = True
+    if i_col is not None and c_col is not None:
+        vi, vc = _cell_value(cells[i_col]), _cell_value(cells[c_col])
+        if vi is not None and vc is not None:
+            r.values = {"I": vi, "C": vc}
+            changed = True
+    if changed:
+        r.cues.clear()
+        _score_cues(r)
+        r.cues["table_row"] = 1.0
+    return r

@@ -97,21 +97,27 @@ def train(
     y[np.arange(n), labels] = 1.0
     sw = np.ones(n) if sample_weight is None else np.asarray(sample_weight, dtype=float)
     sw = sw / sw.sum()
+    # sums over the non-zeros grouped by row (logits) and by column (gradient)
+    by_col = np.argsort(c, kind="stable")
+    r_c, c_c, v_c = r[by_col], c[by_col], v[by_col]
+    row_heads, col_heads = _heads(r), _heads(c_c)
+    rows_present, cols_present = r[row_heads], c_c[col_heads]
     w = np.zeros((d, k))
     b = np.zeros(k)
     m_w, v_w, m_b, v_b = np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)
     b1, b2, eps = 0.9, 0.999, 1e-8
     for t in range(1, epochs + 1):
         z = np.zeros((n, k))
-        np.add.at(z, r, v[:, None] * w[c])
+        if len(v):
+            z[rows_present] = np.add.reduceat(v[:, None] * w[c], row_heads, axis=0)
         z += b
         z -= z.max(axis=1, keepdims=True)
         p = np.exp(z)
         p /= p.sum(axis=1, keepdims=True)
         err = (p - y) * sw[:, None]
-        gw = np.zeros_like(w)
-        np.add.at(gw, c, v[:, None] * err[r])
-        gw += l2 * w / n
+        gw = l2 * w / n
+        if len(v):
+            gw[cols_present] += np.add.reduceat(v_c[:, None] * err[r_c], col_heads, axis=0)
         gb = err.sum(axis=0)
         for g, m_, v_, param in ((gw, m_w, v_w, w), (gb, m_b, v_b, b)):
             m_ *= b1
@@ -120,3 +126,10 @@ def train(
             v_ += (1 - b2) * g * g
             param -= lr * 0.01 * (m_ / (1 - b1**t)) / (np.sqrt(v_ / (1 - b2**t)) + eps)
     return Model(vocab, w, b)
+
+
+def _heads(sorted_keys: np.ndarray) -> np.ndarray:
+    """Indices where a new key starts in a sorted array."""
+    if not len(sorted_keys):
+        return np.zeros(0, dtype=np.int64)
+    return np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
