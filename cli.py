@@ -287,12 +287,14 @@ _REPORT_FORMAT = click.option(
 
 @cli.command()
 @click.option("--endpoint", help="Only this endpoint (OS, PFS, CIR, NRM, ...).")
+@click.option("--outcome", help="Only this outcome, by its printed name or abbreviation "
+              "(any outcome, e.g. 'systolic blood pressure', 'SBP').")  # fmt: skip
 @click.option("--timepoint", type=float, help="Only this landmark, in months (12 = 1 year).")
 @click.option("--drug", help="Only studies assigning this drug (generic name).")
 @click.option("--design", help="Only studies with this design feature (single-arm, randomized...).")
 @_REPORT_FORMAT
 @_STORE
-def compare(endpoint, timepoint, drug, design, fmt: str, store: str) -> None:
+def compare(endpoint, outcome, timepoint, drug, design, fmt: str, store: str) -> None:
     """Studies side by side: design, arms, interventions, outcomes with CI and p.
 
     \b
@@ -303,8 +305,18 @@ def compare(endpoint, timepoint, drug, design, fmt: str, store: str) -> None:
     from litkg.kg.compare import Filters, render
     from litkg.kg.compare import compare as run
 
+    if endpoint and outcome:
+        raise click.UsageError("give --endpoint or --outcome, not both")
     with _open_store(store) as s:
         v = _resolved(s, endpoint=endpoint, drug=drug, design=design)
+        if outcome:
+            from litkg.kg.compare import resolve_outcome
+            from litkg.kg.vocab import UnknownValue
+
+            try:
+                v["endpoint"] = resolve_outcome(s, outcome)
+            except UnknownValue as e:
+                raise click.ClickException(str(e)) from e
         click.echo(render(run(s, Filters(v["endpoint"], timepoint, v["drug"], v["design"])), fmt))
 
 

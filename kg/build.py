@@ -15,8 +15,9 @@ isomorphic (in fact identical) graph, without blank nodes.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -191,6 +192,8 @@ class _PaperBuilder:
         for o in self.record.other_outcomes:
             if o.endpoint and str(endpoint_iri(o.endpoint)) in known:
                 self._outcome(o, arms)
+            elif o.endpoint is None and o.name and outcome_key(o.name):
+                self._unkeyed_outcome(o, arms)
         for e in self.record.adverse_events:
             self._adverse_event(e, arms)
         for r in self.record.references:
@@ -374,6 +377,16 @@ class _PaperBuilder:
         if o.provenance:
             self.add(node, LKG.evidence, self._evidence(o.provenance))
 
+    def _unkeyed_outcome(self, o: Any, arms: Mapping[str, URIRef]) -> None:
+        """A result outside the endpoint keys: a measurement like the keyed
+        ones, of an endpoint concept minted from its printed name (labelled
+        with it), so that compare, show, exports and plots treat it alike."""
+        key = outcome_key(o.name)
+        concept = endpoint_iri(key)
+        self.add(concept, RDF.type, LKG.Endpoint)
+        self.add(concept, RDFS.label, string(o.name.strip()))
+        self._outcome(replace(o, endpoint=key), arms)
+
     def _adverse_event(self, e: Any, arms: Mapping[str, URIRef]) -> None:
         quote = e.provenance.quote if e.provenance else None
         node = iris.local_iri(
@@ -430,6 +443,14 @@ class _PaperBuilder:
 
 
 @lru_cache(maxsize=1)
+def outcome_key(name: str) -> str:
+    """The endpoint key of an outcome outside the key list: its printed name
+    without parentheses, upper case, words joined by "_" ("Systolic blood
+    pressure (SBP)" -> "SYSTOLIC_BLOOD_PRESSURE"); "" for a name with no word."""
+    bare = re.sub(r"\([^)]*\)", " ", name)
+    return "_".join(w.upper() for w in re.findall(r"[A-Za-z0-9]+", bare))[:80]
+
+
 def _known_endpoints() -> frozenset[str]:
     from litkg.ontology.namespace import ENDPOINT, ontology_graph
 

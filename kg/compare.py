@@ -16,6 +16,7 @@ selective filter keeps the work proportional to the matching studies.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -686,3 +687,31 @@ def render(c: Comparison, fmt: str = "table", width: int | None = None) -> str:
 def studies_of(c: Comparison) -> Iterable[StudyEntry]:
     """The compared studies (for callers that only iterate)."""
     return iter(c.studies)
+
+
+def resolve_outcome(store: Any, value: str) -> str:
+    """The endpoint key of `--outcome VALUE`: an endpoint of the graph named
+    by its printed name or an abbreviation of it ("systolic blood pressure",
+    "SBP"), case and punctuation ignored; else the endpoint vocabulary's
+    resolution (`UnknownValue` when nothing matches)."""
+    from litkg.kg.queries import select
+    from litkg.kg.vocab import fold, graph_keys, resolve
+
+    keys = graph_keys(store, "endpoints")
+    want = fold(value)
+    for k in keys:
+        if fold(k) == want:
+            return k
+    rows = select(
+        store, "SELECT DISTINCT ?c ?label WHERE { ?m lkg:endpoint ?c . ?c rdfs:label ?label }"
+    )
+    for r in sorted(rows, key=lambda r: str(r["c"])):
+        label = str(r["label"])
+        bare = re.sub(r"\([^)]*\)", " ", label)
+        names = [label, bare, *re.findall(r"\(([^)]+)\)", label)]
+        words = re.findall(r"[A-Za-z0-9]+", bare)
+        if len(words) > 1:
+            names.append("".join(w[0] for w in words))
+        if want and any(fold(n) == want for n in names):
+            return str(r["c"]).rstrip("/").rsplit("/", 1)[-1]
+    return resolve("endpoints", value, keys)
