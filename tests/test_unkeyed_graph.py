@@ -89,3 +89,14 @@ def test_cli_compare_outcome(store_path):
     json.loads(r.output)
     bad = CliRunner().invoke(cli, ["compare", "--outcome", "ferritin", "--store", str(store_path)])
     assert bad.exit_code == 1 and "ferritin" in bad.output
+
+
+def test_the_graph_of_unkeyed_outcomes_validates(tmp_path):
+    from litkg.kg.validate import validate_file
+
+    rec = record_from_dict(RECORD_W)
+    _, g = paper_graph(rec, {"doc_id": "walk_w", "sha256": "a" * 64}, FROZEN)
+    path = tmp_path / "w.ttl"
+    g.serialize(path, format="turtle")
+    report = validate_file(str(path))
+    assert report.conforms, report
