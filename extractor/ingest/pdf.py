@@ -22,6 +22,7 @@ Unreadable input raises one `IngestError` with a reason and a hint.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -166,6 +167,22 @@ def _read_pages(
     return pages, tables, boxes, rules
 
 
+#: litkg's own limit on one paper's pages, checked before any page is read: a
+#: trial report is tens of pages; thousands mean a proceedings volume or a thesis.
+DEFAULT_MAX_PAGES = 500
+MAX_PAGES_ENV = "LITKG_MAX_PAGES"
+
+
+def max_pages() -> int | None:
+    """The page limit per PDF (`LITKG_MAX_PAGES`; 0 turns it off)."""
+    raw = os.environ.get(MAX_PAGES_ENV, "").strip().replace("_", "")
+    try:
+        n = int(float(raw)) if raw else DEFAULT_MAX_PAGES
+    except ValueError:
+        return DEFAULT_MAX_PAGES
+    return n if n > 0 else None
+
+
 def read_pdf(path: Path) -> Document:
     """Read a PDF into a `Document` (text in reading order, pages, tables)."""
     path = Path(path)
@@ -174,6 +191,14 @@ def read_pdf(path: Path) -> Document:
     try:
         if len(pdf) == 0:
             raise IngestError(str(path), "PDF has no pages", "re-export the PDF")
+        limit = max_pages()
+        if limit is not None and len(pdf) > limit:
+            raise IngestError(
+                str(path),
+                f"{len(pdf):,} pages, more than litkg's limit of {limit:,} for one paper "
+                "(a proceedings volume or a thesis?)",
+                f"split it into papers, or set {MAX_PAGES_ENV}={len(pdf)} to read it anyway",
+            )
         pages, blocks, boxes, rules = _read_pages(path, pdf)
     finally:
         pdf.close()
