@@ -236,9 +236,14 @@ class WorkerPool:
             busy = 0
             while todo or busy:
                 for w in self.workers:
-                    if w.ready and w.path is None and todo:
-                        w.path, w.started = todo.popleft(), time.monotonic()
-                        w.conn.send(w.path)
+                    if w.ready and w.path is None and todo and w.proc.is_alive():
+                        path = todo.popleft()
+                        try:
+                            w.conn.send(path)
+                        except OSError:  # it died idle: the file goes to the next worker
+                            todo.appendleft(path)
+                            continue
+                        w.path, w.started = path, time.monotonic()
                         busy += 1
                 timeout = self._next_deadline()
                 objs: dict[Any, tuple[_Worker, str]] = {}

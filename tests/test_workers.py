@@ -63,6 +63,18 @@ def test_workers_stay_alive_across_files_and_are_replaced_only_when_they_die() -
     assert pid["d"] == pid["e"] != pid["a"]
 
 
+def test_a_worker_that_dies_between_files_loses_no_file() -> None:
+    pool = WorkerPool(1, poison_task, Limits(memory=None, timeout=30))
+    results = pool.run(["a", "b", "c"])
+    first = next(results)  # the generator waits here: the only worker is idle
+    victim = pool.workers[0].proc
+    victim.kill()
+    victim.join(5)
+    rest = list(results)
+    assert not any(isinstance(r, Failure) for r in [first, *rest])
+    assert sorted(r.split("@")[0] for r in [first, *rest]) == ["a", "b", "c"]
+
+
 def test_a_file_over_the_memory_limit_is_a_failure_naming_the_limit() -> None:
     res = _run(["a", "hog", "b"], 1, memory=parse_size("300M"), timeout=60)
     hog = res["hog"]
