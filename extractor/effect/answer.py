@@ -96,7 +96,7 @@ class Answer:
         """The answer as a reader sees it: label, evidence, numbers, reasons."""
         if self.label is None:
             return f"no answer: {self.why_none}"
-        lines = [f"{self.label}  (p={self.probability:.2f})"]
+        lines = [f"{self.label}  (classifier confidence {self.probability:.2f})"]
         lines.append(f"evidence ({self.part}, chars {self.char_start}-{self.char_end}):")
         lines.append(f"  {self.evidence}")
         for k, v in self.numbers.items():
