@@ -12,29 +12,15 @@ from __future__ import annotations
 
 import argparse
 import random
-import re
 import sys
 import time
 from pathlib import Path
 
 from litkg.extractor.document import IngestError
 from litkg.extractor.effect.answer import Answer, Paper, answer
-from litkg.extractor.effect.dataset import Prompt, load
+from litkg.extractor.effect.dataset import Prompt, load, overlaps
 from litkg.extractor.effect.model import LABELS
 from litkg.extractor.ingest import load_document
-
-
-def _words(s: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9]+", s.lower()))
-
-
-def overlaps(evidence: str, quote: str) -> bool:
-    """Evidence and quote share most of the words of one of them."""
-    a, b = _words(evidence), _words(quote)
-    if not a or not b:
-        return False
-    common = len(a & b)
-    return common / len(a) >= 0.6 or common / len(b) >= 0.6
 
 
 def scores(gold: list[str], pred: list[str | None]) -> dict[str, object]:
@@ -60,7 +46,9 @@ def scores(gold: list[str], pred: list[str | None]) -> dict[str, object]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=["train", "validation"], default="validation")
-    ap.add_argument("--data", type=Path, default=Path("../shared/pmc-rct"))
+    ap.add_argument(
+        "--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "pmc-rct"
+    )
     ap.add_argument("--examples", type=int, default=0, help="print N random answers")
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args(argv)

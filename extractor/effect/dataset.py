@@ -5,6 +5,7 @@ the majority label per prompt and the article splits."""
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,3 +66,16 @@ def load(folder: Path, split: str | None = None) -> list[Prompt]:
         ids = set((folder / f"{split}_article_ids.txt").read_text().split())
         prompts = [p for p in prompts if p.pmcid in ids]
     return [p for p in prompts if p.gold]
+
+
+def _words(s: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", s.lower()))
+
+
+def overlaps(evidence: str, quote: str) -> bool:
+    """Evidence and quote share most of the words of one of them."""
+    a, b = _words(evidence), _words(quote)
+    if not a or not b:
+        return False
+    common = len(a & b)
+    return common / len(a) >= 0.6 or common / len(b) >= 0.6

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -23,7 +22,7 @@ import numpy as np
 
 from litkg.extractor.effect.answer import MODEL_PATH, Paper
 from litkg.extractor.effect.cues import arm_stems, features, read, read_table_row
-from litkg.extractor.effect.dataset import Prompt, load, normalise_label
+from litkg.extractor.effect.dataset import Prompt, load, normalise_label, overlaps
 from litkg.extractor.effect.model import LABELS, Model, train
 from litkg.extractor.effect.retrieve import (
     DEFAULT_WEIGHTS,
@@ -33,19 +32,6 @@ from litkg.extractor.effect.retrieve import (
     unit_features,
 )
 from litkg.extractor.ingest import load_document
-
-
-def _words(s: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9]+", s.lower()))
-
-
-def overlaps(evidence: str, quote: str) -> bool:
-    """Evidence and quote share most of the words of one of them."""
-    a, b = _words(evidence), _words(quote)
-    if not a or not b:
-        return False
-    common = len(a & b)
-    return common / len(a) >= 0.6 or common / len(b) >= 0.6
 
 
 def fit_ranker(
