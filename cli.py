@@ -654,6 +654,9 @@ def extract(inputs: tuple[Path, ...], fmt: str, output: Path | None) -> None:
               "litkg's own; never above the limit litkg itself runs under).")  # fmt: skip
 @click.option("--timeout-per-file", type=click.FloatRange(0), default=300.0, show_default=True,
               help="Seconds one file may take to read and extract (0: no limit).")  # fmt: skip
+@click.option("--prune", is_flag=True,
+              help="Remove the stored papers whose files are not among INPUTS "
+              "[default: keep them; a build only adds and updates].")  # fmt: skip
 @click.option("--no-dump", is_flag=True, help="Do not write OUT/graph.trig.")
 def build(
     inputs: tuple[Path, ...],
@@ -666,13 +669,15 @@ def build(
     retry_failed: bool,
     max_memory: str,
     timeout_per_file: float,
+    prune: bool,
     no_dump: bool,
 ) -> None:
     """Extract every paper in INPUTS (files or folders) into the knowledge graph.
 
-    Incremental: unchanged files are skipped, changed ones replace their
-    paper's graph, removed ones are dropped; an interrupted build resumes
-    where it stopped when run again.
+    Incremental and add-only: unchanged files are skipped, changed ones
+    replace their paper's graph, papers already stored whose files are not
+    among INPUTS are kept (--prune removes them, naming each); an
+    interrupted build resumes where it stopped when run again.
 
     Distributed: `--executor dask` fans extraction out over a Dask cluster
     (`--scheduler tcp://HOST:PORT`, whose workers have litkg installed and
@@ -706,7 +711,7 @@ def build(
         report = build_corpus(inputs, out, store=store, jobs=jobs, force=force,
                               executor=executor, scheduler=scheduler,  # type: ignore[arg-type]
                               progress=progress, dump=not no_dump, limits=limits,
-                              retry_failed=retry_failed)  # fmt: skip
+                              retry_failed=retry_failed, prune=prune)  # fmt: skip
     except DaskError as e:
         raise click.ClickException(str(e)) from e
     click.echo(report.summary(), err=True)

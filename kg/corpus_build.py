@@ -4,7 +4,8 @@ Incremental and resumable. `out/manifest.jsonl` (see `manifest.py`) maps
 every input file to the SHA-256 of its bytes and the paper graph it
 produced, or to the failure its bytes gave; a rebuild extracts only new and
 changed files (and earlier failures with `retry_failed`), replaces their
-named graphs, and drops the graphs of files that are gone. Each paper's
+named graphs, and keeps the papers of files it was not given (add-only: `prune`
+drops them, and the summary names each). Each paper's
 graph is written in one store transaction before its manifest line, and
 every output file is written through a temporary file and a rename, so a
 build killed at any point leaves a consistent store and resumes where it
@@ -61,6 +62,8 @@ class BuildReport:
     extracted: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    #: stored papers whose files were not among the inputs (kept: not `prune`)
+    kept_absent: list[str] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     #: files whose unchanged bytes failed in an earlier build (not retried)
     known_failures: list[str] = field(default_factory=list)
@@ -77,6 +80,12 @@ class BuildReport:
             f"{len(self.removed)} removed, {len(self.failures)} failed "
             f"in {self.seconds:.1f} s ({rate:.1f} papers/s, {self.pages} pages)"
         ]
+        lines += [f"  removed: {name}" for name in self.removed]
+        if self.kept_absent:
+            lines.append(
+                f"{len(self.kept_absent)} stored papers whose files are not among these inputs "
+                "were kept (--prune removes them)"
+            )
         if self.known_failures:
             lines.append(
                 f"{len(self.known_failures)} of the failures are unchanged files that failed "
@@ -131,6 +140,7 @@ def _build(
     task: Callable[[str], Any],
     extract_options: dict[str, Any],
     dump: bool,
+    prune: bool = False,
 ) -> None:
     present = set(kg.graph_names())
     todo: list[Path] = []
@@ -159,6 +169,10 @@ def _build(
     current = {_key(f) for f in files}
     for gone in sorted(set(manifest.files) | set(manifest.failed)):
         if gone in current:
+            continue
+        if not prune:
+            if gone in manifest.files:
+                report.kept_absent.append(gone)
             continue
         entry = manifest.files.get(gone)
         manifest.remove(gone)
@@ -212,6 +226,7 @@ def build_corpus(
     limits: Limits | None = None,
     retry_failed: bool = False,
     isolate: bool = True,
+    prune: bool = False,
 ) -> BuildReport:
     """Build (or bring up to date) the graph of the papers in `inputs`.
 
@@ -222,7 +237,8 @@ def build_corpus(
     file; `retry_failed` retries files that failed before although their
     bytes did not change; `limits` bounds each file's memory and time (see
     `workers.Limits`); `isolate=False` with one job extracts in this process
-    (trusted input only); `progress(iterator, total)` wraps the extraction
+    (trusted input only); `prune` removes the stored papers whose files
+    are not among `inputs` (else they are kept); `progress(iterator, total)` wraps the extraction
     results (a progress bar). Stops cleanly on KeyboardInterrupt or
     SIGTERM: what was finished is kept, the report says `interrupted`.
     """
@@ -243,7 +259,7 @@ def build_corpus(
             _build(kg, files, out, manifest, report, force, retry_failed, progress,
                    functools.partial(extract_and_graph, run=run),
                    dict(jobs=jobs, executor=executor, scheduler=scheduler, limits=limits,
-                        isolate=isolate), dump)  # fmt: skip
+                        isolate=isolate), dump, prune=prune)  # fmt: skip
         finished = True
     finally:
         try:

@@ -76,10 +76,28 @@ def test_rebuild_skips_unchanged_replaces_changed_drops_removed(tmp_path: Path) 
     assert "31.9" in values and "30.4" not in values
 
     (src / "003_02ee03e209aed3a2_0.txt").unlink()
-    removed = build_corpus([src], out)
+    kept = build_corpus([src], out)  # add-only: a missing file removes nothing
+    assert not kept.removed and len(kept.kept_absent) == 1
+    assert "1 stored papers whose files are not among these inputs were kept" in kept.summary()
+    assert _quads(out) == after
+    removed = build_corpus([src], out, prune=True)
     assert len(removed.removed) == 1
+    assert "removed: " in removed.summary() and "003_02ee03e209aed3a2_0.txt" in removed.summary()
     assert not (out / "records" / "003_02ee03e209aed3a2_0.json").exists()
     assert len(_quads(out)) < len(after)
+
+
+def test_naming_fewer_inputs_never_removes_papers(tmp_path: Path) -> None:
+    src = _corpus(tmp_path)
+    out = tmp_path / "out"
+    build_corpus([src], out)
+    stored = len(load_manifest(out))
+    one = sorted(src.iterdir())[0]
+    report = build_corpus([one], out)
+    assert not report.removed and len(report.kept_absent) == stored - 1
+    assert len(load_manifest(out)) == stored
+    pruned = build_corpus([one], out, prune=True)
+    assert len(pruned.removed) == stored - 1 and len(load_manifest(out)) == 1
 
 
 def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
@@ -141,3 +159,22 @@ def test_dask_executor_without_dask_is_a_clean_error(
     assert res.exit_code == 1
     assert "pip install 'litkg[dask]'" in res.output
     assert not isinstance(res.exception, ImportError)
+
+
+def test_cli_build_is_add_only_and_prune_names_what_it_removes(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from litkg.cli import cli
+
+    src = _corpus(tmp_path)
+    out = tmp_path / "out"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", str(src), "-o", str(out)]).exit_code == 0
+    one = sorted(src.iterdir())[0]
+    kept = runner.invoke(cli, ["build", str(one), "-o", str(out)])
+    assert kept.exit_code == 0, kept.output
+    assert "0 removed" in kept.output and "(--prune removes them)" in kept.output
+    pruned = runner.invoke(cli, ["build", str(one), "-o", str(out), "--prune"])
+    assert pruned.exit_code == 0, pruned.output
+    assert f"{len(list(src.iterdir())) - 1} removed" in pruned.output
+    assert pruned.output.count("  removed: ") == len(list(src.iterdir())) - 1

@@ -79,7 +79,7 @@ def test_build_into_a_remote_store(server: str, papers: Path, tmp_path: Path) ->
     assert "31.9" in values and "30.4" not in values
 
     (papers / "004_eed059982c442256.txt").unlink()
-    removed = build_corpus([papers], out, store=server)
+    removed = build_corpus([papers], out, store=server, prune=True)
     assert len(removed.removed) == 1
     assert len(st.paper_graph_names(remote)) == 2
 
