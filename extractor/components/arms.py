@@ -368,16 +368,13 @@ _ALLOC_ITEM = re.compile(
     re.I,
 )
 _BARE_ITEM = re.compile(rf"(?<![\w.(]){_CNT}\s+{_LBL}{_LBL_END}", re.I)
-_ALLOC_CUE = re.compile(
-    r"\b(?:randomi[sz]\w*|randomly|assigned|allocated|registered|recruited|enrolled|included|"
-    r"analy[sz]ed|evaluable|divided|received)\b",
-    re.I,
+_ASSIGN_WORDS = (
+    r"randomi[sz]\w*|randomly|assigned|allocated|registered|recruited|enrolled|included|"
+    r"analy[sz]ed|evaluable|divided"
 )
-_ASSIGN_CUE = re.compile(
-    r"\b(?:randomi[sz]\w*|randomly|assigned|allocated|registered|recruited|enrolled|included|"
-    r"analy[sz]ed|evaluable|divided)\b",
-    re.I,
-)
+_ASSIGN_CUE = re.compile(rf"\b(?:{_ASSIGN_WORDS})\b", re.I)
+# allocation, or the treatment an arm received
+_ALLOC_CUE = re.compile(rf"\b(?:{_ASSIGN_WORDS}|received)\b", re.I)
 # counts of events, not of patients allocated: "508 deaths (248 in ... and 260 in ...)"
 _EVENT_CUE = re.compile(
     r"\b(?:died|deaths?|progressed|relapsed|events?|recurrences?|excluded)\b", re.I
