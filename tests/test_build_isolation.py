@@ -159,6 +159,19 @@ def _alive(pid: int) -> bool:
         return False
 
 
+def _start_build(
+    src: Path, out: Path, jobs: str, output: int = subprocess.PIPE
+) -> subprocess.Popen:
+    """`litkg build SRC -o OUT --jobs N` in the background, with a frozen run time."""
+    return subprocess.Popen(
+        [*CLI, str(src), "-o", str(out), "--jobs", jobs],
+        env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH},
+        stdout=output,
+        stderr=output,
+        text=True,
+    )
+
+
 def _wait_for_papers(out: Path, proc: subprocess.Popen, n: int) -> None:
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
@@ -183,14 +196,7 @@ def _copies(tmp: Path, n: int) -> Path:
 def test_a_worker_killed_mid_build_fails_its_file_only(tmp_path: Path, jobs: str) -> None:
     src = _copies(tmp_path, 12)
     out = tmp_path / "out"
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
-    proc = subprocess.Popen(
-        [*CLI, str(src), "-o", str(out), "--jobs", jobs],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    proc = _start_build(src, out, jobs)
     _wait_for_papers(out, proc, 1)
     victim = _children(proc.pid)[0]
     os.kill(victim, signal.SIGKILL)
@@ -212,14 +218,7 @@ def test_a_worker_killed_mid_build_fails_its_file_only(tmp_path: Path, jobs: str
 def test_sigterm_stops_like_ctrl_c_and_publishes_what_was_stored(tmp_path: Path) -> None:
     src = _copies(tmp_path, 16)
     out = tmp_path / "out"
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
-    proc = subprocess.Popen(
-        [*CLI, str(src), "-o", str(out), "--jobs", "2"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    proc = _start_build(src, out, "2")
     _wait_for_papers(out, proc, 2)
     workers = _children(proc.pid)
     assert workers
@@ -238,13 +237,7 @@ def test_sigterm_stops_like_ctrl_c_and_publishes_what_was_stored(tmp_path: Path)
 def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
     src = _copies(tmp_path, 16)
     out = tmp_path / "out"
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
-    proc = subprocess.Popen(
-        [*CLI, str(src), "-o", str(out), "--jobs", "2"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    proc = _start_build(src, out, "2", subprocess.DEVNULL)
     _wait_for_papers(out, proc, 1)
     workers = _children(proc.pid)
     assert workers
