@@ -67,6 +67,9 @@ class AERow:
     grade_max: int | None = None
     evidence: str | None = None
     page: int | None = None
+    iri: str | None = None
+    id: str | None = None  # the fact id (kg/curation), when verdicts were applied
+    review_status: str | None = None
 
     def count_text(self) -> str:
         """ "8 (20%)", "8", "20%" or "" as reported."""
@@ -87,9 +90,14 @@ def adverse_events(
     min_grade: int | None = None,
     term: str | None = None,
     filters: Filters | None = None,
+    curation: Any = None,
+    reviewed_only: bool = False,
 ) -> list[AERow]:
     """The adverse-event observations (optionally of one term, reaching a grade,
-    of the studies `filters` selects), sorted by term, grade, study and arm."""
+    of the studies `filters` selects), sorted by term, grade, study and arm.
+    With a `curation` (litkg.kg.curation.Curation) reviewers' verdicts are
+    applied (corrected values, rejected observations dropped, added ones
+    shown); `reviewed_only` keeps confirmed, corrected and added ones only."""
     studies = matching_studies(store, filters or Filters())
     b: dict = {}
     pats = []
@@ -128,13 +136,19 @@ def adverse_events(
             percent=number(r.get("pct")),
             grade_min=int(gmin) if gmin is not None else None,
             grade_max=int(gmax) if gmax is not None else None,
+            iri=oid,
         )
     ev = evidence_of(store, list(out))
     for oid, row in out.items():
         if oid in ev:
             row.evidence, row.page = ev[oid]
+    rows = list(out.values())
+    if curation is not None:
+        from litkg.kg.curation.apply import apply_to_aes
+
+        rows = apply_to_aes(store, curation, rows, paper_of, refs, min_grade, term, reviewed_only)
     return sorted(
-        out.values(),
+        rows,
         key=lambda a: (
             a.term != "any adverse event",
             a.term,

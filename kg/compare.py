@@ -176,6 +176,8 @@ class ArmInfo:
     iri: str | None = None
     evidence: str | None = None
     page: int | None = None
+    id: str | None = None  # the fact id (kg/curation), when verdicts were applied
+    review_status: str | None = None
 
 
 @dataclass
@@ -190,6 +192,9 @@ class InterventionInfo:
     cycles: int | None = None
     evidence: str | None = None
     page: int | None = None
+    iri: str | None = None
+    id: str | None = None  # the fact id (kg/curation), when verdicts were applied
+    review_status: str | None = None
 
     def text(self) -> str:
         """ "blinatumomab 28 ug/day iv d1-28 x2" (only the parts reported)."""
@@ -226,6 +231,8 @@ class OutcomeInfo:
     #: (a between-group p moved to the study's comparisons), "discussed study"
     #: (an editorial quoting another paper), "arm not stated"
     attribution: str | None = None
+    id: str | None = None  # the fact id (kg/curation), when verdicts were applied
+    review_status: str | None = None
 
     @property
     def key(self) -> tuple[str, str, float | None]:
@@ -308,6 +315,9 @@ class StudyEntry:
     outcomes: list[OutcomeInfo] = field(default_factory=list)
     comparisons: list[ComparisonP] = field(default_factory=list)
     label: str = ""
+    #: the study's own facts (title, phase, each design feature...) with their
+    #: ids and review status, when verdicts were applied (kg/curation)
+    study_facts: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -394,8 +404,16 @@ def _page(term: Node | None) -> int | None:
     return int(n) if n is not None else None
 
 
-def compare(store: KGStore, filters: Filters | None = None) -> Comparison:
-    """Read the compared studies from a store (see the module docstring)."""
+def compare(
+    store: KGStore,
+    filters: Filters | None = None,
+    curation: Any = None,
+    reviewed_only: bool = False,
+) -> Comparison:
+    """Read the compared studies from a store (see the module docstring).
+    With a `curation` (litkg.kg.curation.Curation), reviewers' verdicts are
+    applied: corrected values, rejected facts dropped, added facts shown;
+    `reviewed_only` keeps confirmed, corrected and added facts only."""
     f = filters or Filters()
     entries: dict[str, StudyEntry] = {}
     for r in _q(store, Q_STUDIES, f):
@@ -452,6 +470,7 @@ def compare(store: KGStore, filters: Filters | None = None) -> Comparison:
                 route=local_name(r.get("route")),
                 days=text(r.get("days")),
                 cycles=int(cyc) if cyc is not None else None,
+                iri=str(r["i"]),
             ),
         )
     ofilter = []
@@ -510,6 +529,10 @@ def compare(store: KGStore, filters: Filters | None = None) -> Comparison:
         studies.append(e)
     studies.sort(key=lambda e: (e.year or 0, e.document or e.doi or e.paper))
     _label_studies(store, studies)
+    if curation is not None:
+        from litkg.kg.curation.apply import apply_to_studies
+
+        studies = apply_to_studies(store, curation, studies, f, reviewed_only)
     for e in studies:
         attribute_results(e)
     return Comparison(f, studies)

@@ -106,6 +106,9 @@ class Reference:
     evidence: str | None = None
     page: int | None = None
     resolves_to_iri: str | None = None
+    iri: str | None = None
+    id: str | None = None  # the fact id (kg/curation)
+    review_status: str | None = None
 
 
 @dataclass
@@ -128,13 +131,16 @@ class PaperView:
         return {"iri": self.papers.get(label, label), "label": label}
 
 
-def show(store: KGStore, ref: str) -> PaperView:
-    """Gather what the graph holds about the paper `ref` names."""
+def show(store: KGStore, ref: str, curation: Any = None, reviewed_only: bool = False) -> PaperView:
+    """Gather what the graph holds about the paper `ref` names, each fact with
+    its id (kg/curation); with a `curation`, reviewers' verdicts applied
+    (`reviewed_only`: confirmed, corrected and added facts only)."""
+    from litkg.kg.curation.apply import apply_to_view
     from litkg.kg.papers import paper_refs
 
     paper = find_paper(store, ref)
     b = {"paper": paper}
-    studies = compare(store, Filters(paper=str(paper))).studies
+    studies = compare(store, Filters(paper=str(paper)), curation, reviewed_only).studies
     refs = paper_refs(store)
     names = {iri: r.label for iri, r in refs.items()}
     view = PaperView(str(paper), studies[0] if studies else None, names.get(str(paper), ""))
@@ -158,7 +164,9 @@ def show(store: KGStore, ref: str) -> PaperView:
         ),
         key=lambda d: (d["trial"], d["paper"]),
     )
-    view.adverse_events = adverse_events(store, filters=Filters(paper=str(paper)))
+    view.adverse_events = adverse_events(
+        store, filters=Filters(paper=str(paper)), curation=curation, reviewed_only=reviewed_only
+    )
     refs: dict[str, Reference] = {}
     for r in select(store, Q_REFERENCES, b):
         key = str(r["ref"])
@@ -180,8 +188,10 @@ def show(store: KGStore, ref: str) -> PaperView:
             resolves_to_iri=str(resolved) if resolved is not None else None,
             evidence=text(r.get("quote")),
             page=int(number(r["page"])) if r.get("page") is not None else None,  # type: ignore[arg-type]
+            iri=key,
         )
     view.references = sorted(refs.values(), key=lambda x: (x.index is None, x.index or 0))
+    apply_to_view(store, curation, view, reviewed_only)
     view.cited_by = sorted(
         {names.get(str(r["citing"]), str(r["citing"])) for r in select(store, Q_CITED_BY, b)}
     )
