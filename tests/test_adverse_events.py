@@ -653,3 +653,15 @@ def test_subgroup_columns_carry_their_population() -> None:
         ("Usual care", None),
         ("Drug Z", "Women, Drug Z"),
     ]
+
+
+def test_pregnancy_events_and_implied_grade() -> None:
+    from litkg.extractor.components.ae_vocab import canonical_term, implied_grade
+
+    assert canonical_term("Spontaneous abortions") == "pregnancy loss"
+    assert canonical_term("Still birth") == "pregnancy loss"
+    assert canonical_term("Neonatal deaths") == "death neonatal"
+    # a neonatal death is fatal by definition (CTCAE v5 grade 5); other terms imply no grade
+    assert implied_grade("death neonatal") == "5"
+    assert implied_grade("pregnancy loss") is None
+    assert implied_grade("neutropenia") is None

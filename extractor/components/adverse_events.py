@@ -956,9 +956,11 @@ def _drop_restated_cells(events: list[AEMatch]) -> list[AEMatch]:
 
 def to_adverse_event(match: AEMatch, provenance: Provenance | None = None) -> AdverseEvent:
     """The study-record `AdverseEvent` for a match (arm left as printed; map it to a role)."""
+    from .ae_vocab import implied_grade
+
     return AdverseEvent(
         term=match.term,
-        grade=match.grade,
+        grade=match.grade or implied_grade(match.term),
         n=match.n,
         percent=match.percent,
         arm=match.arm,

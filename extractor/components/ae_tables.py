@@ -24,7 +24,7 @@ from ..tables import Column, Row, TableModel, read_table, strip_marks
 from ..tables.values import MARK_CHARS
 from . import arms as arms_mod
 from .ae_patterns import GRADE_EXPR, AEMatch, collapse_grades, grade_items
-from .ae_vocab import KIND_BLOCKED, KIND_CATEGORY, canonical_term, lookup
+from .ae_vocab import KIND_BLOCKED, KIND_CATEGORY, canonical_term, implied_grade, lookup
 
 _AE_CONTEXT = re.compile(
     r"(?i)\b(?:adverse|toxicit\w*|side[\s-]effects?|safety|treatment[\s-]emergent|TEAEs?|AEs?)\b"
@@ -80,6 +80,8 @@ def is_ae_table(model: TableModel) -> bool:
 
 def _clean_label(text: str) -> str:
     t, _ = strip_marks(text)
+    # the statistic printed after the event: "Falls, n (%)", "Rash (%)"
+    t = re.sub(r"(?i)(?:,\s*|\s+)(?:(?:n|no\.?)\s*)?\(\s*%\s*\)\s*$|,\s*(?:n|%)\s*$", "", t)
     return re.sub(r"\s+", " ", t).strip(" ,;:")
 
 
@@ -166,9 +168,12 @@ def table_adverse_events(table: Table) -> list[TableAE]:
         return []
     ae_context = bool(_AE_CONTEXT.search(model.context))
     cols = _count_columns(model)
+    marked_only = _notes_name_events(model)
     out: list[TableAE] = []
     for row in model.data_rows():
         label = row.concept
+        if marked_only is not None and not (_mark_runs(row.marks) & marked_only):
+            continue  # an outcomes table: only the rows a note calls adverse events
         if row.grade is not None and row.grade.grade is None and not row.grade.any:
             continue
         term, label_grade, rule = row_term(label, ae_context)
@@ -185,7 +190,7 @@ def table_adverse_events(table: Table) -> list[TableAE]:
             if got is None:
                 continue
             n, pct = got
-            grade = _grade_for(row, col, label_grade, model)
+            grade = _grade_for(row, col, label_grade, model) or implied_grade(term)
             if cell.value.marks:
                 grade = _note_grade(model, row, cell.value.marks, grade)
             graded = bool(col.grade or col.any_grade or row.grade)
@@ -204,6 +209,30 @@ def table_adverse_events(table: Table) -> list[TableAE]:
             )
             out.append(TableAE(match, row.index, period=col.period, subgroup=_subgroup(col)))
     return out
+
+
+def _mark_runs(marks: str) -> set[str]:
+    """The note marks of a label: "‡§" -> {"‡", "§"}, "**" -> {"**"}."""
+    return {m.group(0) for m in re.finditer(r"(.)\1*", marks)}
+
+
+def _notes_name_events(model: TableModel) -> set[str] | None:
+    """The marks of the notes that call their rows adverse events ("‡These outcomes
+    were defined a priori as serious adverse events"), when only such notes do:
+    the table is about other outcomes (no adverse-event cue in its caption or
+    corner, no grade columns). None when the table is about adverse events."""
+    corner = " ".join(h[0] for h in model.header if h and h[0])
+    if _AE_CONTEXT.search(f"{model.table.caption or ''} {corner}"):
+        return None
+    if any(c.grade or c.any_grade for c in model.columns):
+        return None
+    marks: set[str] = set()
+    for note in model.table.footnotes:
+        for m in re.finditer(rf"(?:^|(?<=[.)]))\s*([{re.escape(MARK_CHARS)}]+)", note):
+            body = _note_body(note, m.group(1))
+            if body and _AE_CONTEXT.search(body):
+                marks |= _mark_runs(m.group(1))
+    return marks or None
 
 
 def _band(grade: str | None) -> tuple[int, int] | None:

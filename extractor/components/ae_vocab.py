@@ -188,6 +188,16 @@ def lookup(surface: str) -> VocabEntry | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _implied_grades() -> dict[str, str]:
+    return {t["term"]: t["grade"] for t in _load_json()["terms"] if t.get("grade")}
+
+
+def implied_grade(term: str | None) -> str | None:
+    """The grade a term implies by definition ("death neonatal" is grade 5), or None."""
+    return _implied_grades().get(term or "")
+
+
 def canonical_term(text: str) -> str | None:
     """The canonical adverse-event term `text` names (the whole of it), or None.
 

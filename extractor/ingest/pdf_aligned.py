@@ -247,6 +247,7 @@ def read_region(
     block = TableBlock(x0, top, x1, bottom, cells=[], rows=table)
     block.header_rows = header
     block.footnotes = _paragraphs([_text(r) for r in notes])
+    block.notes_taken = len(block.footnotes)  # their words are the table's, not the prose's
     block.caption_text = _text(caption) if caption else None
     block.words = used
     if below_rule:

@@ -49,6 +49,7 @@ class TableBlock:
     header_rows: int = 0
     footnotes: list[str] = field(default_factory=list)
     caption_text: str | None = None  # a caption read with the table (inside its box)
+    notes_taken: int = 0  # how many leading `footnotes` were read from the table's own words
     words: set[int] = field(default_factory=set, repr=False)  # ids of the words it took
 
     @property
@@ -198,11 +199,41 @@ def fill_tables(blocks: list[TableBlock], words: list[Word]) -> tuple[list[Table
         if len(rows) < 2 or max(len(r) for r in rows) < 2 or filled < 4:
             continue
         block.rows = rows
+        split_frame_text(block)
         kept.append(block)
         ids = {id(w) for w in inside}
         block.words = ids
         rest = [w for w in rest if id(w) not in ids]
     return kept, rest
+
+
+_NOTE_START = re.compile(
+    r"^\s*(?:[*†‡§¶#]|[a-z]\s|abbreviations?\b|notes?\b|[A-Za-z][\w-]*\s*=)", re.I
+)
+
+
+def _is_note_row(row: list[str]) -> bool:
+    """A row holding only prose in its first cell: a note printed inside the frame."""
+    if not row or not row[0].strip() or any(c.strip() for c in row[1:]):
+        return False
+    text = row[0].strip()
+    return bool(_NOTE_START.match(text)) and len(text.split()) >= 4 or len(text.split()) >= 12
+
+
+def split_frame_text(block: TableBlock) -> None:
+    """A caption and notes typeset inside a table's frame (one cell across the
+    table above or below the grid) are the caption and footnotes, not rows."""
+    rows = block.rows
+    if len(rows) > 2 and CAPTION.match(rows[0][0]) and not any(c.strip() for c in rows[0][1:]):
+        block.caption_text = re.sub(r"\s+", " ", rows[0][0]).strip()
+        rows = rows[1:]
+    notes: list[str] = []
+    while len(rows) > 2 and _is_note_row(rows[-1]):
+        notes.insert(0, re.sub(r"\s+", " ", rows[-1][0]).strip())
+        rows = rows[:-1]
+    block.rows = rows
+    block.footnotes = notes + block.footnotes
+    block.notes_taken = len(notes)
 
 
 def attach_captions(blocks: list[TableBlock], lines: list[Line]) -> None:

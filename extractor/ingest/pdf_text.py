@@ -54,7 +54,7 @@ from dataclasses import dataclass, field
 
 from litkg.extractor.document import Page, Table
 from litkg.extractor.ingest.pdf_layout import Line
-from litkg.extractor.ingest.pdf_tables import CAPTION, TableBlock
+from litkg.extractor.ingest.pdf_tables import TableBlock
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
@@ -383,8 +383,11 @@ def assemble(pages: Sequence[PageLayout]) -> tuple[str, list[Page], list[Table]]
 def _render_table(out: TextBuilder, block: TableBlock, page: int, caption: str | None) -> Table:
     rows = [[re.sub(r"\s+", " ", c).strip() for c in row] for row in block.rows]
     caption = caption or block.caption_text
-    if caption is None and rows and CAPTION.match(rows[0][0]) and not any(rows[0][1:]):
-        caption = rows[0][0]  # caption typeset inside the table's frame (BMJ)
+    if block.caption_text:
+        # a caption typeset with the table (inside its frame or region) precedes its rows,
+        # as JATS renders one
+        out.add(block.caption_text)
+        out.add("\n")
     start = out.pos
     spans: list[tuple[int, int]] = []
     for i, row in enumerate(rows):
@@ -394,17 +397,30 @@ def _render_table(out: TextBuilder, block: TableBlock, page: int, caption: str |
         spans.append((out.pos, out.pos + len(line)))
         out.add(line)
     x0, top, x1, bottom = (round(v, 2) for v in block.bbox)
+    end = out.pos
     return Table(
         rows=rows,
         page=page,
         caption=caption,
         bbox=(x0, top, x1, bottom),
         char_start=start,
-        char_end=out.pos,
+        char_end=end,
         row_spans=spans,
         header_rows=block.header_rows,
         footnotes=list(block.footnotes),
+        footnote_spans=_render_notes(out, block),
     )
+
+
+def _render_notes(out: TextBuilder, block: TableBlock) -> list[tuple[int, int]]:
+    """The notes read from the table's own words, after its rows (a paragraph, one
+    line a note, as JATS renders them); their spans in the text."""
+    spans: list[tuple[int, int]] = []
+    for i, note in enumerate(block.footnotes[: block.notes_taken]):
+        out.add("\n" if i else "\n\n")
+        spans.append((out.pos, out.pos + len(note)))
+        out.add(note)
+    return spans
 
 
 _CONTINUED = re.compile(r"^\(?\s*(?:table \d+ )?continue", re.IGNORECASE)
@@ -438,6 +454,14 @@ def _continue_table(
     ):
         return None
     added = [r for r in rows[k:] if not (marker(r[0]) and not any(r[1:]))]
+    kept_notes = [
+        (f, sp)
+        for f, sp in zip(table.footnotes, table.footnote_spans, strict=False)
+        if not marker(f)
+    ]
+    kept_spans = [sp for _f, sp in kept_notes]
+    # spans stay aligned with the notes when every earlier note has one
+    aligned = len(table.footnote_spans) == len(table.footnotes)
     spans = list(table.row_spans)
     first = out.pos + 1
     for row in added:
@@ -445,15 +469,18 @@ def _continue_table(
         line = "\t".join(row)
         spans.append((out.pos, out.pos + len(line)))
         out.add(line)
+    rows_end = out.pos
+    new_spans = _render_notes(out, block)
     merged = Table(
         rows=table.rows + added,
         page=table.page,
         caption=table.caption or caption or block.caption_text,
         bbox=table.bbox,
         char_start=table.char_start,
-        char_end=out.pos,
+        char_end=rows_end,
         row_spans=spans,
         header_rows=table.header_rows,
         footnotes=[f for f in table.footnotes if not marker(f)] + list(block.footnotes),
+        footnote_spans=kept_spans + new_spans if aligned else [],
     )
     return merged, first
