@@ -240,3 +240,39 @@ def test_subset_size_printed_without_brackets() -> None:
         ("intervention", 15),
         ("control", 14),
     ]
+
+
+def test_subset_of_one_arm_alone_in_parentheses() -> None:
+    # a count of a subset, then the part of it in one arm
+    assert _subset_sizes(
+        "Of 50 women asked to keep a food diary, 41 returned it (22 in the CPB arm)."
+    ) == [("intervention", 22)]
+    # a breakdown that goes on to the other arm is not one arm alone
+    assert _subset_sizes("Scans were read for 45 patients (21 in arm 1 and 24 in arm 2).") != [
+        ("intervention", 21)
+    ]
+    # those who left are no subset analysed
+    assert (
+        _subset_sizes("Six women who moved away (4 in the CPB arm) were removed from the analysis.")
+        == []
+    )
+
+
+def test_subset_sizes_listed_after_each_arm() -> None:
+    assert _subset_sizes(
+        "The biopsy analysis was limited to those with two samples (CPB group 33, CP group 29)."
+    ) == [("intervention", 33), ("control", 29)]
+    # outside parentheses a number after the arm is not its size
+    assert _subset_sizes("In the CPB group 12 reported pain.") == []
+
+
+def test_one_arm_sized_in_a_sentence_about_the_analysed_population() -> None:
+    from litkg.extractor.components.arms import analysed_arm_sizes
+
+    r = _two_arms()
+    s = "In all, 118 children formed the per-protocol set, with 61 assigned to the CPB arm."
+    ments = [(m.start, m.end, m.role) for m in r.mentions(s)]
+    assert analysed_arm_sizes(s, ments) == [("intervention", 61)]
+    # without an analysis population the count is an allocation, read elsewhere
+    s = "We randomly assigned 120 children, 61 assigned to the CPB arm."
+    assert analysed_arm_sizes(s, [(m.start, m.end, m.role) for m in r.mentions(s)]) == []

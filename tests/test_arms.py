@@ -109,3 +109,10 @@ def test_subgroups_that_are_the_subject_or_comparator_of_a_result() -> None:
 def test_a_subject_clause_does_not_run_across_a_comma() -> None:
     sent = "Among the patients who received TKI before transplant, patients who received a later TKI had improved OS (HR 0.39)."
     assert [a.label for a in subgroup_subjects(sent)] == ["who received a later TKI"]
+
+
+def test_single_group_recruited_and_all_received() -> None:
+    s = "Of 41 callers screened by telephone, 30 eligible adults (73%) were recruited to the pilot."
+    assert [(n, r) for n, r, _s, _e in study_population_sizes(s)] == [(30, 2)]
+    got = study_population_sizes("All 30 adults received eight coaching calls.")
+    assert [(n, r) for n, r, _s, _e in got] == [(30, 4)]

@@ -75,11 +75,13 @@ _NUM = rf"(?P<n>\d[\d,]*|{NUMBER_WORDS})"
 _ANALYSED = re.compile(
     rf"\b{_NUM}\s+(?:[\w-]+\s+){{0,2}}?{_SUBJ}\b"
     r"(?P<mid>[^.;]{0,90}?)\b(?:were|was)\s+(?:(?:thus|finally|ultimately)\s+)?"
-    r"(?P<verb>included|enrolled|analy[sz]ed|evaluable|evaluated|treated|randomi[sz]ed|assigned)\b",
+    r"(?P<verb>included|enrolled|recruited|analy[sz]ed|evaluable|evaluated|treated|randomi[sz]ed"
+    r"|assigned)\b",
     re.I,
 )
 _ALL_ENROLLED = re.compile(
-    rf"\ball\s+{_NUM}\s+(?P<verb>enrolled|treated|evaluable|included|randomi[sz]ed)\s+{_SUBJ}\b",
+    rf"\ball\s+{_NUM}\s+(?:(?P<verb>enrolled|treated|evaluable|included|randomi[sz]ed)\s+{_SUBJ}\b"
+    rf"|{_SUBJ}\s+(?P<verb2>received|completed|underwent)\b)",
     re.I,
 )
 _TOTAL_OF = re.compile(
@@ -97,8 +99,8 @@ _ARM_N_PAREN = re.compile(
     r"(?P<label>\b[A-Za-z][\w/+-]*(?:\s+[\w/+-]+){0,4}?)\s*\(\s*n\s*=\s*(?P<n>\d[\d,]*)\s*\)"
 )
 _VERB_RANK = {"included": 0, "analysed": 0, "analyzed": 0, "evaluable": 1, "evaluated": 1,
-              "enrolled": 2, "randomised": 2, "randomized": 2, "assigned": 2, "treated": 3,
-              "were": 4, "received": 4, "underwent": 4, "had": 4, "in": 5}  # fmt: skip
+              "enrolled": 2, "recruited": 2, "randomised": 2, "randomized": 2, "assigned": 2, "treated": 3,
+              "completed": 3, "were": 4, "received": 4, "underwent": 4, "had": 4, "in": 5}  # fmt: skip
 
 
 def _n(text: str) -> int | None:
@@ -125,7 +127,7 @@ def study_population_sizes(sent: str) -> list[tuple[int, int, int, int]]:
             n = _n(m.group("n"))
             if n is None or n < 2:
                 continue
-            verb = m.group("verb").lower()
+            verb = (m.group("verb") or m.groupdict().get("verb2") or "").lower()
             rank = _VERB_RANK.get(verb, 4)
             if rx is _ANALYSED and re.search(r"\b(?:not|never|excluded)\b", m.group("mid")):
                 continue
@@ -384,7 +386,7 @@ _SUBSET_NAMED = re.compile(
     r"\b(?:patients|participants|those|subjects)\s+(?:who|with|undergoing|in\s+whom)\b", re.I
 )
 _ANALYSED_CUE = re.compile(
-    r"\b(?:analy[sz]ed|evaluable|(?:efficacy|survival|primary|intention[- ]to[- ]treat|ITT)\s+"
+    r"\b(?:analy[sz]ed|evaluable|(?:efficacy|survival|primary|intention[- ]to[- ]treat|ITT|per[- ]protocol)\s+"
     r"(?:\w+\s+)?(?:analysis|analyses|population|set)|analysis\s+(?:set|population|included))\b",
     re.I,
 )
@@ -502,6 +504,16 @@ _SIZE_AFTER = re.compile(
     r"^\s*(?:groups?|arms?|cohorts?)?\s*(?:[(\[,]?\s*[Nn]\s*=\s*(?P<n1>\d+)"
     r"|,?\s*\d+\s+(?:out\s+of|of)\s+(?P<n2>\d+)\b|,?\s*\d+\s*/\s*(?P<n3>\d+)\b)",
 )
+# a count of those who left the analysis, not of a subset analysed
+_LEFT_CUE = re.compile(
+    r"\b(?:removed|withdr[ae]w\w*|lost\s+to|dropped|discontinu\w+|missing|declined|excluded)\b",
+    re.I,
+)
+# a subset's count of one arm, alone in parentheses: "(37 in the X group)"
+_ONE_IN_PAREN = re.compile(r"\(\s*(?P<n>\d+)\s+in\s+(?:the\s+)?$", re.I)
+_PAREN_END = re.compile(r"^\s*(?:groups?|arms?|cohorts?)?\s*\)", re.I)
+# a bare size after "<arm> group" in a parenthesised list: "(X group 131, Y group 74)"
+_SIZE_AFTER_LISTED = re.compile(r"^\s*(?:groups?|arms?|cohorts?)\s+(?P<n>\d+)\s*(?=[,;)])")
 # a total broken down by arm: "31 patients were classified as X (15 in the A arm vs 16
 # in the B arm)", "for 38 patients (19 for A and 19 for B)"
 _BREAKDOWN = re.compile(
@@ -551,10 +563,43 @@ def arm_subset_sizes(
             a = _SIZE_AFTER.match(sent[end : end + 40])
             if a:
                 n = int(a.group("n1") or a.group("n2") or a.group("n3"))
+        one = _ONE_IN_PAREN.search(sent[max(0, start - 20) : start])
+        if n is None and one and _PAREN_END.match(sent[end : end + 12]):
+            # "78 provided valid data (37 in the X group)" (not "10 ... (8 in X) were removed")
+            n = None if events or _LEFT_CUE.search(sent) else int(one.group("n"))
+        inside = sent[:start].count("(") > sent[:start].count(")")
+        if n is None and not events and inside and not _LEFT_CUE.search(sent):
+            a = _SIZE_AFTER_LISTED.match(sent[end : end + 30])
+            n = int(a.group("n")) if a else None
         own = main_sizes.get(role)
         # within a tenth of the arm's size it is an analysis set of the arm, not a subset
         if n is None or n < 2 or (own is not None and n >= 0.9 * own):
             continue
         if (role, n) not in out:
             out.append((role, n))
+    return out
+
+
+# one arm's size in a sentence about the analysed population: "785 were included in the
+# intention to treat analyses, with 392 assigned to the physical activity group"
+_ONE_ARM_BEFORE = re.compile(
+    r"(?<![\d.,])(?P<n>\d[\d,]*)\s+(?:(?:patients|participants|subjects|women|men|children)\s+)?"
+    r"(?:were\s+)?(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+(?:to|into)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def analysed_arm_sizes(sent: str, mentions: list[tuple[int, int, str]]) -> list[tuple[str, int]]:
+    """(role, n) of arms a sentence about the analysed population sizes one by
+    one ("..., with 392 assigned to the X group"); `mentions` are its arm names
+    (start, end, role). Empty unless the sentence names an analysis population."""
+    if not _ANALYSED_CUE.search(sent) or _EVENT_CUE.search(sent):
+        return []
+    out: list[tuple[str, int]] = []
+    for start, _end, role in mentions:
+        m = _ONE_ARM_BEFORE.search(sent[max(0, start - 70) : start])
+        if m:
+            n = int(m.group("n").replace(",", ""))
+            if n >= 5 and (role, n) not in out:
+                out.append((role, n))
     return out

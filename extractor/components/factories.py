@@ -226,6 +226,20 @@ def _main_arms(
             cur = sizes[i].setdefault((rank, n), [rank, 0, order])
             cur[1] -= 1
             provs.setdefault((i, n), (start, end, "arms.sentence.allocation"))
+    by_role = {a.role: i for i, a in enumerate(resolver.arms)}
+    alloc_starts = {start for _a, start, _e in allocs}
+    for text, start, end in sents:
+        if start in alloc_starts or len(by_role) != len(resolver.arms):
+            continue
+        ments = [(m.start, m.end, m.role) for m in resolver.mentions(text)]
+        for role, n in arms_mod.analysed_arm_sizes(text, ments):
+            if role not in by_role:
+                continue
+            i = by_role[role]
+            order += 1
+            cur = sizes[i].setdefault((0, n), [0, 0, order])
+            cur[1] -= 1
+            provs.setdefault((i, n), (start, end, "arms.sentence.analysed_arm"))
     found: list[Arm] = []
     for i, arm in enumerate(resolver.arms):
         n = min(sizes[i], key=lambda k: sizes[i][k])[1] if sizes[i] else None
@@ -271,7 +285,10 @@ def _arm_subsets(
             if (role, n) in seen:
                 continue
             seen.add((role, n))
-            label = f"{ctx.group(0).strip() if ctx else 'subset'}, {labels[role]}"
+            where = ctx.group(0) if ctx else "subset"
+            if ctx and re.match(r"\w", text[ctx.end() : ctx.end() + 1]):
+                where = re.sub(r"\s+\S*$", "", where)  # cut inside a word: drop it
+            label = f"{where.strip()}, {labels[role]}"
             out.append(
                 Arm(
                     label, "subgroup", n, provenance(source, start, end, "arms.sentence.arm_subset")
