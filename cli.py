@@ -451,6 +451,45 @@ def links(fmt: str, store: str) -> None:
 
 
 @cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. On any address but a loopback one (127.0.0.1, ::1, "
+              "localhost) the server is read only unless --token is given.")  # fmt: skip
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on (0: any free port).")  # fmt: skip
+@click.option("--token", envvar="LITKG_SERVE_TOKEN", default=None, show_default=False,
+              help="Recording verdicts needs this token (the page asks for it once); "
+              "also read from LITKG_SERVE_TOKEN.")  # fmt: skip
+@click.option("--allow-federation", is_flag=True,
+              help="Let SPARQL SERVICE clauses contact other endpoints (off: only --store).")  # fmt: skip
+@_STORE
+def serve(host: str, port: int, token: str | None, allow_federation: bool, store: str) -> None:
+    """Serve the graph: a read-only SPARQL 1.1 endpoint at /sparql and, at /, the
+    studies by citation, the compare table and each paper's facts beside its
+    text, where a reviewer confirms, corrects, rejects or adds facts.
+
+    Listens on 127.0.0.1 by default. On another address, verdicts can be
+    recorded only with the --token given here; without one the server starts
+    read only. Changes are POST requests that must come from the page itself
+    (same origin, with the session's CSRF token); the SPARQL endpoint never
+    writes. Queries keep --timeout and, unless --allow-federation, refuse
+    SERVICE.
+
+    \b
+    Example:
+      litkg serve --store out/store
+      litkg serve --host 0.0.0.0 --port 8080 --token "$(openssl rand -hex 16)"
+    """
+    from litkg.kg.serve import ServeError
+    from litkg.kg.serve import serve as run
+
+    timeout = click.get_current_context().meta.get("litkg.timeout", 60.0)
+    try:
+        run(store, host, port, token, timeout or None, allow_federation, note)
+    except ServeError as e:
+        raise click.ClickException(str(e)) from e
+
+
+@cli.command()
 @click.argument(
     "kind", required=False, type=click.Choice(["endpoints", "terms", "designs", "drugs", "units"])
 )

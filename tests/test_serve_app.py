@@ -1,0 +1,207 @@
+"""`litkg serve`'s page data (studies by citation, the compare table, a paper's
+facts beside its text) and its safety rules (loopback Host, same-origin POST
+with the session's CSRF token, the start token off loopback)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+from serve_support import shared_build
+from starlette.testclient import TestClient
+
+from litkg.cli import cli
+from litkg.kg.serve import ServeError, bind_socket
+from litkg.kg.serve.app import ASSETS, create_app
+from litkg.kg.serve.security import Guard, Refused, is_loopback
+from litkg.kg.serve.stores import LiveStore
+
+BASE = "http://127.0.0.1:8000"
+
+
+@pytest.fixture(scope="module")
+def out():
+    return shared_build()
+
+
+def client_for(out, host: str = "127.0.0.1", token: str | None = None, base: str = BASE):
+    app = create_app(LiveStore(str(out / "store"), 60.0, False), Guard(host, token))
+    return TestClient(app, base_url=base)
+
+
+@pytest.fixture(scope="module")
+def client(out):
+    return client_for(out)
+
+
+def test_studies_are_named_by_citation(client):
+    studies = client.get("/api/studies").json()
+    labels = [s["label"] for s in studies]
+    assert labels == sorted(labels)
+    assert "Luskin 2025, Haematologica" in labels
+    assert all(s["iri"].startswith("http") for s in studies)
+
+
+def test_compare_table_is_filtered_like_the_command_line(client, out):
+    whole = client.get("/api/compare").json()
+    assert len(whole["papers"]) == 2
+    assert whole["header"][1:] == [p["label"] for p in whole["papers"]]
+    # a synonym resolves as `litkg compare --endpoint` resolves it
+    os_ = client.get("/api/compare", params={"endpoint": "overall survival"}).json()
+    assert os_["filters"]["endpoint"] == "OS"
+    assert all(row[0].startswith("OS") for row in os_["rows"][10:])
+    res = CliRunner().invoke(
+        cli, ["compare", "--endpoint", "OS", "--format", "json", "--store", str(out / "store")]
+    )
+    assert [s["paper"]["label"] for s in __import__("json").loads(res.output)] == [
+        p["label"] for p in os_["papers"]
+    ]
+    bad = client.get("/api/compare", params={"drug": "nosuchdrugatall"})
+    assert bad.status_code == 400 and "nosuchdrugatall" in bad.json()["error"]
+    assert client.get("/api/compare", params={"timepoint": "soon"}).status_code == 400
+
+
+def test_filter_choices_come_from_the_graph(client):
+    f = client.get("/api/filters").json()
+    assert "OS" in f["endpoint"] and "blinatumomab" in f["drug"]
+    assert 12 in f["timepoint"]
+
+
+def test_paper_has_its_text_and_facts_whose_evidence_is_in_it(client):
+    studies = client.get("/api/studies").json()
+    luskin = next(s for s in studies if s["label"].startswith("Luskin"))
+    data = client.get("/api/paper", params={"iri": luskin["iri"]}).json()
+    text = data["document"]["text"]
+    assert data["paper"]["label"] == luskin["label"]
+    assert text and "blinatumomab" in text
+    quoted = [f for f in data["facts"] if f["evidence"]["quote"]]
+    assert len(quoted) >= 5
+    for f in quoted:
+        assert f["evidence"]["quote"] in text  # verbatim, so the page can highlight it
+    # by document id too, as `litkg show` finds papers
+    again = client.get("/api/paper", params={"iri": luskin["document"]}).json()
+    assert again["paper"]["iri"] == luskin["iri"]
+    assert client.get("/api/paper", params={"iri": "nosuchpaper"}).status_code == 404
+
+
+def test_page_and_assets_are_served_locally(client):
+    page = client.get("/")
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+    for name in ("app.js", "app.css"):
+        assert client.get(f"/assets/{name}").status_code == 200
+    for asset in ASSETS.iterdir():  # nothing fetched from another host
+        body = re.sub(r'xmlns="[^"]*"', "", asset.read_text(encoding="utf-8"))
+        assert not re.search(r"https?:|//[\w.-]+\.[a-z]{2,}/", body), asset.name
+
+
+def test_a_loopback_server_answers_loopback_names_only(out):
+    assert client_for(out, base="http://localhost:8000").get("/api/studies").status_code == 200
+    assert client_for(out, base="http://[::1]:8000").get("/api/studies").status_code == 200
+    rebound = client_for(out, base="http://attacker.example:8000").get("/api/studies")
+    assert rebound.status_code == 403
+    # bound to another address, any Host name is answered (writes need the token)
+    assert (
+        client_for(out, host="0.0.0.0", base="http://lab-server:8000")
+        .get("/api/studies")
+        .status_code
+        == 200
+    )
+
+
+def test_session_reports_the_write_policy(out):
+    s = client_for(out).get("/api/session")
+    assert "litkg_session" in s.cookies
+    d = s.json()
+    assert d["token_required"] is False and len(d["csrf"]) == 64
+    open_lan = client_for(out, host="0.0.0.0").get("/api/session").json()
+    assert open_lan["writable"] is False  # another address, no token: read only
+    with_token = client_for(out, host="0.0.0.0", token="s3cret").get("/api/session").json()
+    assert with_token["writable"] is True and with_token["token_required"] is True
+
+
+# --- the write checks, on the guard itself --------------------------------------
+
+
+def good_headers(guard: Guard, session: str, origin: str = BASE) -> dict[str, str]:
+    return {"origin": origin, "x-litkg-csrf": guard.csrf_token(session)}
+
+
+def test_guard_accepts_a_same_origin_post_with_the_csrf_token():
+    g = Guard("127.0.0.1")
+    g.check_write("POST", good_headers(g, "sid"), "sid", BASE)
+    # no Origin: the Referer's origin counts
+    h = {"referer": BASE + "/#/paper?iri=x", "x-litkg-csrf": g.csrf_token("sid")}
+    g.check_write("POST", h, "sid", BASE)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"method": "GET"},
+        {"origin": "http://evil.example"},
+        {"origin": None},
+        {"csrf": None},
+        {"csrf": "0" * 64},
+        {"session": None},
+        {"session": "another"},  # a token of another session
+    ],
+)
+def test_guard_refuses_cross_site_or_tokenless_changes(change):
+    g = Guard("127.0.0.1")
+    headers = good_headers(g, "sid", change.get("origin", BASE) or BASE)
+    if "origin" in change and change["origin"] is None:
+        headers.pop("origin")
+    if "csrf" in change:
+        if change["csrf"] is None:
+            headers.pop("x-litkg-csrf")
+        else:
+            headers["x-litkg-csrf"] = change["csrf"]
+    session = change.get("session", "sid")
+    with pytest.raises(Refused) as e:
+        g.check_write(change.get("method", "POST"), headers, session, BASE)
+    assert e.value.status in (403, 405)
+
+
+def test_guard_off_loopback_needs_the_start_token():
+    lan = "http://10.0.0.5:8000"
+    g = Guard("0.0.0.0")
+    with pytest.raises(Refused, match="read only"):
+        g.check_write("POST", good_headers(g, "sid", lan), "sid", lan)
+    g = Guard("0.0.0.0", token="s3cret")
+    with pytest.raises(Refused, match="token"):
+        g.check_write("POST", good_headers(g, "sid", lan), "sid", lan)
+    with pytest.raises(Refused, match="token"):
+        g.check_write("POST", good_headers(g, "sid", lan) | {"x-litkg-token": "guess"}, "sid", lan)
+    g.check_write("POST", good_headers(g, "sid", lan) | {"x-litkg-token": "s3cret"}, "sid", lan)
+
+
+@pytest.mark.parametrize(
+    ("host", "loop"),
+    [("127.0.0.1", True), ("127.3.4.5", True), ("::1", True), ("[::1]", True),
+     ("localhost", True), ("0.0.0.0", False), ("192.168.1.2", False), ("example.org", False)],
+)  # fmt: skip
+def test_is_loopback(host, loop):
+    assert is_loopback(host) is loop
+
+
+def test_serve_help_says_what_happens_off_loopback():
+    res = CliRunner().invoke(cli, ["serve", "--help"])
+    assert res.exit_code == 0
+    assert "read only" in res.output and "--token" in res.output and "127.0.0.1" in res.output
+
+
+def test_serve_names_a_taken_port_and_a_missing_store(tmp_path, out):
+    sock = bind_socket("127.0.0.1", 0)
+    try:
+        port = sock.getsockname()[1]
+        with pytest.raises(ServeError, match=f"127.0.0.1:{port}"):
+            bind_socket("127.0.0.1", port)
+        res = CliRunner().invoke(cli, ["serve", "--store", str(out / "store"), "--port", str(port)])
+        assert res.exit_code == 1 and "choose another --port" in res.output
+    finally:
+        sock.close()
+    res = CliRunner().invoke(cli, ["serve", "--store", str(tmp_path / "none")])
+    assert res.exit_code == 1 and "litkg build" in res.output
+    assert "Traceback" not in res.output
