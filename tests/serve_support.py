@@ -23,9 +23,10 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "text"
 PAPERS = ("003_02ee03e209aed3a2.txt", "004_eed059982c442256.txt")
 
 
-def build(inputs: Path, out: Path) -> None:
-    """`litkg build INPUTS -o OUT`, failing the test on a non-zero exit."""
-    res = CliRunner().invoke(cli, ["-q", "build", str(inputs), "-o", str(out), "--jobs", "1"])
+def build(inputs: Path, out: Path, *options: str) -> None:
+    """`litkg build INPUTS -o OUT [OPTIONS]`, failing the test on a non-zero exit."""
+    args = ["-q", "build", str(inputs), "-o", str(out), "--jobs", "1", *options]
+    res = CliRunner().invoke(cli, args)
     assert res.exit_code == 0, res.output
 
 

@@ -205,3 +205,104 @@ def test_serve_names_a_taken_port_and_a_missing_store(tmp_path, out):
     res = CliRunner().invoke(cli, ["serve", "--store", str(tmp_path / "none")])
     assert res.exit_code == 1 and "litkg build" in res.output
     assert "Traceback" not in res.output
+
+
+# --- verdicts through the page's API ----------------------------------------------
+
+
+@pytest.fixture()
+def reviewing(out, tmp_path, monkeypatch):
+    """A client with a session over the shared build, its verdicts in a file of its own."""
+    monkeypatch.setenv("LITKG_CURATION", str(tmp_path / "curation.jsonl"))
+
+    def make(host: str = "127.0.0.1", token: str | None = None, base: str = BASE):
+        c = client_for(out, host, token, base)
+        csrf = c.get("/api/session").json()["csrf"]
+        studies = c.get("/api/studies").json()
+        paper = next(s for s in studies if s["label"].startswith("Luskin"))["iri"]
+        facts = c.get("/api/paper", params={"iri": paper}).json()["facts"]
+        headers = {"Origin": base, "X-Litkg-CSRF": csrf}
+        return c, headers, paper, facts
+
+    return make
+
+
+def test_a_verdict_is_recorded_and_shown(reviewing, tmp_path):
+    c, headers, paper, facts = reviewing()
+    outcome = next(f for f in facts if f["kind"] == "outcome")
+    body = {"fact_id": outcome["id"], "verdict": "correct", "field": "value", "new": "0.99",
+            "reviewer": "Ada", "paper": paper, "comment": "Table 2"}  # fmt: skip
+    r = c.post("/api/verdicts", json=body, headers=headers)
+    assert r.status_code == 200, r.text
+    v = r.json()["verdict"]
+    assert (v["old"], v["new"], v["reviewer"]) == (outcome["fields"]["value"], 0.99, "Ada")
+    assert (tmp_path / "curation.jsonl").is_file()
+    after = c.get("/api/paper", params={"iri": paper}).json()["facts"]
+    mine = next(f for f in after if f["id"] == outcome["id"])
+    assert mine["status"] == "corrected" and mine["fields"]["value"] == 0.99
+    assert mine["verdict"]["comment"] == "Table 2"
+
+
+def test_bad_verdicts_are_refused_with_a_reason(reviewing):
+    c, headers, paper, facts = reviewing()
+    fid = facts[0]["id"]
+    base = {"fact_id": fid, "verdict": "confirm", "reviewer": "Ada", "paper": paper}
+    for change, status in (
+        ({"verdict": "approve"}, 400),
+        ({"reviewer": " "}, 400),
+        ({"fact_id": "f-0000000000000000"}, 404),
+        ({"verdict": "correct", "field": "no_such_field", "new": "1"}, 400),
+        ({"paper": "nosuchpaper"}, 404),
+    ):
+        r = c.post("/api/verdicts", json=base | change, headers=headers)
+        assert r.status_code == status, (change, r.text)
+        assert r.json()["error"]
+    r = c.post(
+        "/api/verdicts", content=b"confirm it", headers=headers | {"Content-Type": "text/plain"}
+    )
+    assert r.status_code == 415
+
+
+def test_an_added_fact_needs_verbatim_evidence_at_its_span(reviewing):
+    c, headers, paper, _ = reviewing()
+    text = c.get("/api/paper", params={"iri": paper}).json()["document"]["text"]
+    start = text.index("ERA2")
+    fact = {"kind": "outcome", "fields": {"name": "x", "value": "3"},
+            "evidence": {"quote": text[start : start + 30], "char_start": start, "char_end": start + 30}}  # fmt: skip
+    body = {"verdict": "add", "reviewer": "Ada", "paper": paper, "fact": fact}
+    wrong = dict(fact, evidence=dict(fact["evidence"], quote="ERA2 patients did very well indeed"))
+    r = c.post("/api/verdicts", json=body | {"fact": wrong}, headers=headers)
+    assert r.status_code == 400 and "not the document's text" in r.json()["error"]
+    r = c.post("/api/verdicts", json=body, headers=headers)
+    assert r.status_code == 200, r.text
+    added = [
+        f
+        for f in c.get("/api/paper", params={"iri": paper}).json()["facts"]
+        if f["status"] == "added"
+    ]
+    assert len(added) == 1 and added[0]["fields"]["value"] == 3
+    assert added[0]["evidence"]["char_start"] == start and added[0]["evidence"]["page"] == 1
+
+
+def test_cross_site_and_tokenless_verdicts_are_refused(reviewing, tmp_path):
+    c, headers, paper, facts = reviewing()
+    body = {"fact_id": facts[0]["id"], "verdict": "reject", "reviewer": "Mallory", "paper": paper}
+    assert c.get("/api/verdicts").status_code == 405
+    no_csrf = {"Origin": BASE}
+    assert c.post("/api/verdicts", json=body, headers=no_csrf).status_code == 403
+    other = headers | {"Origin": "http://evil.example"}
+    assert c.post("/api/verdicts", json=body, headers=other).status_code == 403
+    # a cross-site form post: no custom header can be sent, the content type is a form's
+    form = c.post("/api/verdicts", data=body, headers={"Origin": "http://evil.example"})
+    assert form.status_code == 403
+    assert not (tmp_path / "curation.jsonl").exists()
+
+    lan = "http://10.1.2.3:8000"
+    c, headers, paper, facts = reviewing(host="0.0.0.0", base=lan)
+    r = c.post("/api/verdicts", json=body, headers=headers)
+    assert r.status_code == 403 and "read only" in r.json()["error"]
+    c, headers, paper, facts = reviewing(host="0.0.0.0", token="s3cret", base=lan)
+    assert c.post("/api/verdicts", json=body, headers=headers).status_code == 403
+    r = c.post("/api/verdicts", json=body, headers=headers | {"X-Litkg-Token": "s3cret"})
+    assert r.status_code == 200, r.text
+    assert (tmp_path / "curation.jsonl").is_file()

@@ -22,7 +22,8 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from litkg.kg.serve import sparql, views
+from litkg.kg.curation import Curation
+from litkg.kg.serve import review, sparql, views
 from litkg.kg.serve.documents import DocumentTexts
 from litkg.kg.serve.security import SESSION_COOKIE, Guard, Refused
 from litkg.kg.serve.stores import LiveStore
@@ -88,6 +89,7 @@ class Server:
         self.guard = guard
         self.out_dir = Path(out_dir) if out_dir is not None else store.out_dir
         self.texts = DocumentTexts(self.out_dir)
+        self.curation = Curation.open(store.location)
 
     # --- helpers ---------------------------------------------------------
 
@@ -128,8 +130,7 @@ class Server:
         resp = JSONResponse(
             {
                 "csrf": self.guard.csrf_token(sid),
-                # verdicts are recorded once the curation API is wired in
-                "writable": False,
+                "writable": self.guard.writable,
                 "token_required": bool(self.guard.token),
                 "store": self.store.location,
             }
@@ -165,8 +166,29 @@ class Server:
         return {
             "paper": label.json() if label else {"iri": paper, "label": paper},
             "document": self.texts.get(paper).json(),
-            "facts": views.paper_facts(store, paper),
+            **review.paper_review(store, self.curation, paper),
         }
+
+    async def review_status(self, request: Request) -> Response:
+        return await self._json(review.review_status, self.store.get(), self.curation)
+
+    async def record_verdict(self, request: Request) -> Response:
+        try:
+            body = json.loads(await request.body())
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            return JSONResponse({"error": "the body is not JSON"}, 400)
+        if not isinstance(body, dict):
+            return JSONResponse({"error": "send one verdict as a JSON object"}, 400)
+        return await self._json(self._record, body)
+
+    def _record(self, body: dict[str, Any]) -> dict[str, Any]:
+        from litkg.kg.show import find_paper
+
+        store = self.store.get()
+        if not body.get("paper"):
+            raise review.VerdictError(400, "name the paper (IRI) the fact belongs to")
+        text = self.texts.get(str(find_paper(store, str(body["paper"]))))
+        return {"verdict": review.record(store, self.curation, text, body)}
 
     async def _json(self, fn: Callable[..., Any], *args: Any) -> Response:
         from litkg.kg.show import PaperNotFound
@@ -174,6 +196,8 @@ class Server:
 
         try:
             data = await run_in_threadpool(fn, *args)
+        except review.VerdictError as e:
+            return JSONResponse({"error": str(e)}, e.status)
         except PaperNotFound as e:
             return JSONResponse({"error": str(e)}, 404)
         except (UnknownValue, ValueError) as e:
@@ -217,6 +241,8 @@ def create_app(
         Route("/api/filters", server.filters),
         Route("/api/compare", server.compare),
         Route("/api/paper", server.paper),
+        Route("/api/review-status", server.review_status),
+        Route("/api/verdicts", _guarded(server, server.record_verdict), methods=["POST"]),
         Mount("/assets", app=StaticFiles(directory=ASSETS), name="assets"),
     ]
     app = Starlette(routes=routes)
