@@ -44,6 +44,7 @@ from litkg.kg.build import RunInfo, paper_graph
 from litkg.kg.manifest import Manifest
 from litkg.kg.store import (
     KGStore,
+    StoreError,
     graph_to_ntriples,
     open_store,
     recompute_shared,
@@ -193,7 +194,12 @@ def _build(
                 key = _key(Path(res.path))
                 manifest.fail(key, hashes.get(key), res)
                 continue
-            _store_paper(kg, res, out, manifest, report)
+            rejected = _store_paper(kg, res, out, manifest, report)
+            if rejected is not None:
+                report.failures.append(rejected)
+                key = _key(Path(rejected.path))
+                manifest.fail(key, hashes.get(key), rejected)
+                continue
             if len(report.extracted) % REOPEN_EVERY == 0 and hasattr(kg, "reopen"):
                 kg.reopen()  # keeps the writer's memory flat on large corpora
     except KeyboardInterrupt:
@@ -316,8 +322,13 @@ def _store_paper(
     out: Path,
     manifest: Manifest,
     report: BuildReport,
-) -> None:
-    """Write one paper's graph (one transaction), then its record and manifest entry."""
+) -> Failure | None:
+    """Write one paper's graph (one transaction), then its record and manifest entry.
+
+    A graph the store refuses (its parser rejects a term) is that paper's
+    failure, stage ``store``: the transaction wrote nothing, and the build goes
+    on with the other papers.
+    """
     res = done.extracted
     iri = URIRef(done.paper)
     key = _key(Path(res.path))
@@ -326,7 +337,10 @@ def _store_paper(
         # the paper's identity changed (e.g. a DOI now found): drop the old graph
         if not any(e["paper"] == old["paper"] for k, e in manifest.files.items() if k != key):
             remove_paper(kg, URIRef(old["paper"]))
-    replace_paper_graph(kg, iri, done.ntriples, source_sha256=[res.doc_meta["sha256"]])
+    try:
+        replace_paper_graph(kg, iri, done.ntriples, source_sha256=[res.doc_meta["sha256"]])
+    except (SyntaxError, ValueError, StoreError) as e:
+        return Failure(res.path, "store", f"the store refused the paper's graph: {e}")
     write_atomic(out / "records" / f"{res.record.document}.json", done.record_json)
     manifest.store(
         key,
@@ -340,3 +354,4 @@ def _store_paper(
     report.extracted.append(res.path)
     report.pages += int(res.doc_meta.get("n_pages") or 0)
     report.triples[res.record.document] = done.n_triples
+    return None

@@ -178,3 +178,34 @@ def test_cli_build_is_add_only_and_prune_names_what_it_removes(tmp_path: Path) -
     assert pruned.exit_code == 0, pruned.output
     assert f"{len(list(src.iterdir())) - 1} removed" in pruned.output
     assert pruned.output.count("  removed: ") == len(list(src.iterdir())) - 1
+
+
+def test_a_graph_the_store_refuses_fails_that_paper_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import litkg.kg.corpus_build as corpus_build
+
+    src = tmp_path / "papers"
+    src.mkdir()
+    seeds = sorted(CORPUS_TEXT.glob("*.txt"))[:2]
+    for p in seeds:
+        shutil.copy(p, src / p.name)
+    real = corpus_build.replace_paper_graph
+    calls: list[str] = []
+
+    def refuse_first(kg, iri, graph, **kw):  # type: ignore[no-untyped-def]
+        calls.append(str(iri))
+        if len(calls) == 1:
+            raise SyntaxError("error at 1:5: expected IRI parsing failed")
+        return real(kg, iri, graph, **kw)
+
+    monkeypatch.setattr(corpus_build, "replace_paper_graph", refuse_first)
+    out = tmp_path / "out"
+    report = build_corpus([src], out)
+    assert len(report.extracted) == 1
+    assert [f.stage for f in report.failures] == ["store"]
+    assert "expected IRI" in report.failures[0].message
+    errors = json.loads((out / "errors.json").read_text())
+    assert [e["stage"] for e in errors] == ["store"]
+    assert (out / "graph.trig").is_file()
+    assert len(list((out / "records").glob("*.json"))) == 1
