@@ -5,6 +5,7 @@ with the session's CSRF token, the start token off loopback)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -18,6 +19,7 @@ from litkg.kg.serve.security import Guard, Refused, is_loopback
 from litkg.kg.serve.stores import LiveStore
 
 BASE = "http://127.0.0.1:8000"
+CORPUS_PDF = Path(__file__).resolve().parents[1] / "corpus" / "pdf"
 
 
 @pytest.fixture(scope="module")
@@ -306,3 +308,38 @@ def test_cross_site_and_tokenless_verdicts_are_refused(reviewing, tmp_path):
     r = c.post("/api/verdicts", json=body, headers=headers | {"X-Litkg-Token": "s3cret"})
     assert r.status_code == 200, r.text
     assert (tmp_path / "curation.jsonl").is_file()
+
+
+# --- a PDF page with the evidence marked ------------------------------------------
+
+
+def orange_pixels(png: bytes) -> int:
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    px = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+    r, g, b = px[..., 0], px[..., 1], px[..., 2]
+    return int(((r > 200) & (g > 100) & (g < 140) & (b < 30)).sum())
+
+
+def test_a_pdf_page_is_rendered_with_the_quote_outlined():
+    from litkg.kg.serve.pages import PageError, page_png
+
+    pdf = CORPUS_PDF / "004_eed059982c442256.pdf"
+    plain = page_png(pdf, 1)
+    marked = page_png(pdf, 1, "ERA2 patients had a lower cumulative incidence of relapse")
+    assert plain[:8] == b"\x89PNG\r\n\x1a\n"
+    assert orange_pixels(plain) == 0
+    assert orange_pixels(marked) > 200  # the outline drawn around the words
+    assert orange_pixels(page_png(pdf, 1, "words printed on no page of this paper")) == 0
+    with pytest.raises(PageError, match="no page 9"):
+        page_png(pdf, 9)
+
+
+def test_page_images_only_for_papers_read_from_a_pdf(client):
+    paper = client.get("/api/studies").json()[0]["iri"]
+    r = client.get("/api/page-image", params={"iri": paper, "page": 1})
+    assert r.status_code == 404 and "not read from a PDF" in r.json()["error"]
+    assert client.get("/api/page-image", params={"iri": paper, "page": "x"}).status_code == 400

@@ -95,6 +95,14 @@ def test_review_in_the_browser_survives_rebuilds_and_lists_orphans(tmp_path, bro
         assert active.count() >= 1
         assert "".join(active.all_inner_texts()) == target["evidence"]["quote"]
 
+        # the facts can be narrowed to one kind
+        page.select_option(".fact-filter select[name=kind]", "reference")
+        kinds = page.locator("#facts .fact:not([hidden])").evaluate_all(
+            "cards => cards.map((c) => c.dataset.kind)"
+        )
+        assert kinds and set(kinds) == {"reference"}
+        page.select_option(".fact-filter select[name=kind]", "")
+
         page.fill("#reviewer", "Ada Reviewer")
         card(page, target["id"]).get_by_role("button", name="Confirm").click()
         expect(card(page, target["id"]).locator(".status")).to_have_text("confirmed")

@@ -194,3 +194,9 @@ def test_negotiate(accept, want):
 def test_json_head_lists_variables_even_without_rows(client):
     r = client.get("/sparql", params={"query": "SELECT ?x ?y WHERE { ?x lkg:noSuchProperty ?y }"})
     assert json.loads(r.text) == {"head": {"vars": ["x", "y"]}, "results": {"bindings": []}}
+
+
+def test_an_oversized_query_is_refused_unread(client):
+    big = b"SELECT * WHERE { ?s ?p ?o } #" + b"x" * (1 << 20)
+    r = client.post("/sparql", content=big, headers={"Content-Type": "application/sparql-query"})
+    assert r.status_code == 413

@@ -25,6 +25,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from litkg.kg.curation import Curation
 from litkg.kg.serve import review, sparql, views
 from litkg.kg.serve.documents import DocumentTexts
+from litkg.kg.serve.pages import PageError, page_png
 from litkg.kg.serve.security import SESSION_COOKIE, Guard, Refused
 from litkg.kg.serve.stores import LiveStore
 from litkg.kg.store import StoreError
@@ -110,8 +111,12 @@ class Server:
 
     async def sparql(self, request: Request) -> Response:
         params = urllib.parse.parse_qs(request.url.query, keep_blank_values=True)
-        body = await request.body() if request.method == "POST" else b""
         try:
+            body = (
+                await read_body(request, sparql.MAX_QUERY_BYTES)
+                if request.method == "POST"
+                else b""
+            )
             text = sparql.query_from_request(
                 request.method, params, request.headers.get("content-type", ""), body
             )
@@ -120,6 +125,8 @@ class Server:
             )
         except sparql.ProtocolError as e:
             return PlainTextResponse(e.message + "\n", e.status)
+        except StoreError as e:
+            return PlainTextResponse(f"{e}\n", 503)
         return Response(answer.body, media_type=answer.media_type)
 
     async def session(self, request: Request) -> Response:
@@ -169,12 +176,39 @@ class Server:
             **review.paper_review(store, self.curation, paper),
         }
 
+    async def page_image(self, request: Request) -> Response:
+        q = request.query_params
+        try:
+            number = int(q.get("page", ""))
+        except ValueError:
+            return JSONResponse({"error": "pass ?page=N (a page number)"}, 400)
+        quote = (q.get("quote") or "")[:4000] or None
+        try:
+            png = await run_in_threadpool(self._page_image, q.get("iri", ""), number, quote)
+        except PageError as e:
+            return JSONResponse({"error": str(e)}, 404)
+        return Response(png, media_type="image/png", headers={"cache-control": "no-store"})
+
+    def _page_image(self, iri: str, number: int, quote: str | None) -> bytes:
+        from litkg.kg.show import PaperNotFound, find_paper
+
+        try:
+            paper = str(find_paper(self.store.get(), iri))
+        except PaperNotFound as e:
+            raise PageError(str(e)) from e
+        found = self.texts.source_of(paper)
+        if found is None or not found[0].lower().endswith(".pdf"):
+            raise PageError("this paper was not read from a PDF: no page images")
+        return page_png(found[0], number, quote)
+
     async def review_status(self, request: Request) -> Response:
         return await self._json(review.review_status, self.store.get(), self.curation)
 
     async def record_verdict(self, request: Request) -> Response:
         try:
-            body = json.loads(await request.body())
+            body = json.loads(await read_body(request, 1 << 20))
+        except sparql.ProtocolError as e:
+            return JSONResponse({"error": e.message}, e.status)
         except (json.JSONDecodeError, UnicodeDecodeError):
             return JSONResponse({"error": "the body is not JSON"}, 400)
         if not isinstance(body, dict):
@@ -207,6 +241,17 @@ class Server:
         return Response(
             json.dumps(data, ensure_ascii=False), media_type="application/json; charset=utf-8"
         )
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, read no further than `limit` bytes (ProtocolError 413 past it)."""
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise sparql.ProtocolError(413, f"the request body is over {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _guarded(
@@ -242,6 +287,7 @@ def create_app(
         Route("/api/compare", server.compare),
         Route("/api/paper", server.paper),
         Route("/api/review-status", server.review_status),
+        Route("/api/page-image", server.page_image),
         Route("/api/verdicts", _guarded(server, server.record_verdict), methods=["POST"]),
         Mount("/assets", app=StaticFiles(directory=ASSETS), name="assets"),
     ]

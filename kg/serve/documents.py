@@ -22,6 +22,10 @@ from litkg.extractor.ingest import load_document
 from litkg.extractor.parallel import file_sha256
 from litkg.kg.manifest import load_manifest
 
+#: pdfium (under the PDF reader and the page images) is not thread-safe: one
+#: document read or page render at a time.
+PDFIUM_LOCK = threading.Lock()
+
 
 @dataclass
 class PaperText:
@@ -54,15 +58,31 @@ class DocumentTexts:
         self.keep = keep
         self._cache: OrderedDict[tuple[str, int, int], PaperText] = OrderedDict()
         self._lock = threading.Lock()
+        self._manifest: tuple[tuple[int, int], dict[str, tuple[str, dict[str, Any]]]] | None = None
 
     def source_of(self, paper_iri: str) -> tuple[str, dict[str, Any]] | None:
         """The input path and manifest entry of a paper, if the build recorded one."""
-        if self.out_dir is None or not (self.out_dir / "manifest.jsonl").is_file():
-            return None
-        for path, entry in load_manifest(self.out_dir).items():
-            if entry.get("paper") == paper_iri:
-                return path, entry
-        return None
+        return self._by_paper().get(paper_iri)
+
+    def _by_paper(self) -> dict[str, tuple[str, dict[str, Any]]]:
+        """Paper IRI -> (input path, manifest entry), read again when the manifest changes."""
+        if self.out_dir is None:
+            return {}
+        try:
+            st = (self.out_dir / "manifest.jsonl").stat()
+        except OSError:
+            return {}
+        key = (st.st_size, st.st_mtime_ns)
+        with self._lock:
+            if self._manifest is not None and self._manifest[0] == key:
+                return self._manifest[1]
+        by_paper = {
+            str(e["paper"]): (path, e) for path, e in load_manifest(self.out_dir).items()
+            if e.get("paper")
+        }  # fmt: skip
+        with self._lock:
+            self._manifest = (key, by_paper)
+        return by_paper
 
     def get(self, paper_iri: str) -> PaperText:
         """The paper's text (with a note when the input is gone or changed)."""
@@ -80,7 +100,8 @@ class DocumentTexts:
                 self._cache.move_to_end(key)
                 return self._cache[key]
         try:
-            doc = load_document(path)
+            with PDFIUM_LOCK:
+                doc = load_document(path)
         except IngestError as e:
             return PaperText(source=path, note=str(e))
         note = None

@@ -236,24 +236,65 @@ function renderFacts(root, data) {
         `${o.verdict}${o.field ? " " + o.field : ""}${o.new !== undefined && o.new !== null ? " → " + o.new : ""} by ${o.reviewer || "?"}`,
         o.quote ? el("div", { class: "quote" }, `“${o.quote}”`) : null)))));
   }
+  root.append(filterBar(data));
   let kind = null;
   data.facts.forEach((f, i) => {
     if (f.kind !== kind) {
       kind = f.kind;
-      root.append(el("h3", {}, kind.replace("_", " ")));
+      root.append(el("h3", { dataset: { kind } }, kind.replace("_", " ")));
     }
     root.append(renderFact(f, i, writable));
   });
+  applyFilter();
+}
+
+// The facts shown: by kind, by review state, by words of the summary or quote.
+const filter = { kind: "", state: "", words: "" };
+
+function filterBar(data) {
+  const kinds = [...new Set(data.facts.map((f) => f.kind))];
+  const kind = el("select", { name: "kind", "aria-label": "kind" }, el("option", { value: "" }, "every kind"),
+    kinds.map((k) => el("option", { value: k, selected: filter.kind === k }, k.replace("_", " "))));
+  const stateSel = el("select", { name: "state", "aria-label": "review state" },
+    [["", "reviewed or not"], ["todo", "not reviewed"], ["done", "reviewed"]].map(([v, t]) => el("option", { value: v, selected: filter.state === v }, t)));
+  const words = el("input", { type: "search", name: "words", placeholder: "find in facts", value: filter.words, size: 14 });
+  const update = () => { filter.kind = kind.value; filter.state = stateSel.value; filter.words = words.value; applyFilter(); };
+  kind.addEventListener("change", update);
+  stateSel.addEventListener("change", update);
+  words.addEventListener("input", update);
+  return el("div", { class: "fact-filter" }, kind, stateSel, words, el("span", { id: "fact-count", class: "hint" }));
+}
+
+function applyFilter() {
+  const facts = state.paper ? state.paper.facts : [];
+  const words = filter.words.trim().toLowerCase();
+  let shown = 0;
+  const kindsShown = new Set();
+  for (const box of document.querySelectorAll("#facts .fact")) {
+    const f = facts[Number(box.dataset.index)];
+    const reviewed = (f.status || "extracted") !== "extracted";
+    const ok = (!filter.kind || f.kind === filter.kind)
+      && (!filter.state || (filter.state === "done") === reviewed)
+      && (!words || `${f.summary} ${(f.evidence || {}).quote || ""}`.toLowerCase().includes(words));
+    box.hidden = !ok;
+    if (ok) { shown++; kindsShown.add(f.kind); }
+  }
+  for (const h of document.querySelectorAll("#facts h3[data-kind]")) h.hidden = !kindsShown.has(h.dataset.kind);
+  const count = document.getElementById("fact-count");
+  if (count) count.textContent = shown === facts.length ? "" : `${shown} shown`;
 }
 
 function renderFact(f, i, writable) {
-  const box = el("div", { class: "fact " + (f.status || ""), dataset: { index: i, fact: f.id || "" } });
+  const box = el("div", { class: "fact " + (f.status || ""), dataset: { index: i, fact: f.id || "", kind: f.kind } });
   box.append(el("div", { class: "summary", onclick: () => activate(i) }, f.summary, statusBadge(f.status || "extracted")));
   const ev = f.evidence || {};
   if (ev.quote) {
     const page = ev.page ? ` (p. ${ev.page})` : "";
     box.append(el("div", { class: "quote" }, `“${ev.quote.length > 240 ? ev.quote.slice(0, 240) + "…" : ev.quote}”${page}`));
     if (state.paper.document.text && !f._span) box.append(el("div", { class: "noloc" }, "evidence not found in the text"));
+  }
+  if (ev.page && state.paper.document.source_format === "pdf") {
+    box.append(el("button", { type: "button", class: "page-link", onclick: () => showPage(f) }, `page ${ev.page} image`));
   }
   if (f.verdict) {
     const v = f.verdict;
@@ -269,6 +310,20 @@ function renderFact(f, i, writable) {
       comment));
   }
   return box;
+}
+
+function showPage(f) {
+  const doc = document.getElementById("doc");
+  const old = document.getElementById("page-view");
+  if (old) old.remove();
+  const ev = f.evidence;
+  const q = new URLSearchParams({ iri: state.paper.paper.iri, page: ev.page, quote: ev.quote || "" });
+  const img = el("img", { src: "/api/page-image?" + q, alt: `page ${ev.page} of the paper, the evidence outlined` });
+  img.addEventListener("error", () => say("The page image could not be made.", true));
+  const fig = el("figure", { id: "page-view" },
+    el("figcaption", {}, `Page ${ev.page}: ${f.summary} `, el("button", { type: "button", onclick: () => fig.remove() }, "Close")), img);
+  doc.prepend(fig);
+  doc.scrollTop = 0;
 }
 
 function correctForm(box, f) {
