@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from litkg.extractor.numbers import (
     CI_RE,
@@ -383,6 +384,13 @@ _ARM_CUE_RES = [
     ),
     # "group A", "arm B", "cohort 2"
     re.compile(r"\b(?P<label>(?:group|arm|cohort)\s+(?:[A-D]|[1-4]|I{1,3}))\b"),
+    # "in controls", "versus placebo recipients", "than in the control subjects"
+    re.compile(
+        r"\b(?:in|among|for|with|versus|vs\.?|than)\s+(?:the\s+|those\s+(?:in|on)\s+)?"
+        r"(?P<label>controls|control (?:subjects|participants|patients|children|women|men)|"
+        r"placebo(?:[- ]treated)? (?:recipients|patients|subjects|participants)|placebo)\b(?!\s+(?:groups?|arms?))",
+        re.I,
+    ),
     # "(placebo)", "(erlotinib arm)" right after a value
     re.compile(r"\((?P<label>[A-Za-z][\w+/ -]{1,30}?)(?:\s+(?:arm|group))?(?=[,;)])"),
 ]
@@ -401,7 +409,13 @@ def arm_cues(sent: str) -> list[Mention]:
             label = re.sub(r"^(?:the|a|an)\s+", "", m.group("label").strip(), flags=re.I)
             if not label or _NOT_LABEL.match(label):
                 continue
-            if i == 2 and not re.search(
+            if i == 0 and re.search(r"\b(?:than|in|vs|versus|compared|and|or|to)\b", label, re.I):
+                continue  # "in group A than in group": two cues, not one label
+            if i == 3 and not re.search(
+                r"[\d%]\s*(?:[A-Za-z/]{1,12}\s*)?$", sent[max(0, m.start() - 16) : m.start()]
+            ):
+                continue  # "(placebo)" names a group right after a value, not after a name
+            if i == 3 and not re.search(
                 r"\b(?:placebo|control|arm|group|usual care|sham)\b|^[A-Z][\w-]*(?:\s*\+\s*[\w-]+)?$",
                 label,
             ):
@@ -409,6 +423,87 @@ def arm_cues(sent: str) -> list[Mention]:
             start = m.start("label") if i != 1 else m.start()
             out.append(Mention("arm", start, m.end(), label=label))
     return dedupe_overlaps(out)
+
+
+_GENERIC_ARM_WORDS = frozenset(
+    [
+        "group",
+        "groups",
+        "arm",
+        "arms",
+        "patients",
+        "participants",
+        "subjects",
+        "treatment",
+        "treated",
+        "therapy",
+        "control",
+        "controls",
+        "standard",
+        "usual",
+        "care",
+        "plus",
+        "alone",
+        "combination",
+        "daily",
+        "dose",
+        "doses",
+        "twice",
+        "once",
+        "weekly",
+        "with",
+        "without",
+        "only",
+        "high",
+        "low",
+        "intervention",
+        "placebo",
+        "study",
+        "trial",
+        "regimen",
+        "days",
+        "weeks",
+        "months",
+        "hours",
+        "oral",
+        "intravenous",
+        "injection",
+        "tablet",
+        "tablets",
+    ]
+)
+
+
+@lru_cache(maxsize=256)
+def _named_arm_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(
+        r"\b(?:in|with|on|for|among|receiving|given|versus|vs\.?|than|after)\s+"
+        r"(?:the\s+|those\s+(?:in|on|receiving|given)\s+)?(?P<label>" + alts + r")\b",
+        re.I,
+    )
+
+
+def named_arm_cues(sent: str, names: Iterable[str]) -> list[Mention]:
+    """ "with ketamine", "than in those receiving DEX": a preposition, then a
+    distinctive word of one of the paper's arm labels `names` (its drug, its
+    letter-free name), with that word as the label."""
+    words = tuple(
+        sorted(
+            {
+                w.lower()
+                for n in names
+                for w in re.findall(r"[A-Za-z][\w-]{2,}", n)
+                if w.lower() not in _GENERIC_ARM_WORDS
+            }
+        )
+    )
+    if not words:
+        return []
+    return [
+        Mention("arm", m.start("label"), m.end(), label=m.group("label"))
+        for m in _named_arm_re(words).finditer(sent)
+    ]
 
 
 # --------------------------------------------------------------------------- measures
@@ -511,7 +606,10 @@ def arm_of_values(
             for i in range(len(vals)):
                 out[i] = labels[i % len(labels)][0]
             return out
+    out.update(_ordered_in_parens(sent, vals, cues))
     for i, v in enumerate(vals):
+        if i in out:
+            continue
         nxt = vals[i + 1].start if i + 1 < len(vals) else len(sent)
         after = [c for c in cues if v.end <= c.start < nxt]
         after = [c for c in after if not _CLAUSE_BREAK_RE.search(sent[v.end : c.start])]
@@ -523,4 +621,25 @@ def arm_of_values(
         before = [c for c in before if not _CLAUSE_BREAK_RE.search(sent[c.end : v.start])]
         if before:
             out[i] = before[-1].label or ""
+    return out
+
+
+def _ordered_in_parens(sent: str, vals: list[Mention], cues: list[Mention]) -> dict[int, str]:
+    """ "lower in group A than in group B (2.1 ± 1.0 vs 3.4 ± 1.2)": values
+    in one parenthesis take, in order, the groups named before it in its
+    clause, when there are as many of each."""
+    out: dict[int, str] = {}
+    for m in re.finditer(r"\(([^()]*)\)", sent):
+        inside = [i for i, v in enumerate(vals) if m.start() < v.start < m.end()]
+        if len(inside) < 2:
+            continue
+        start = max((v.end for v in vals if v.end <= m.start()), default=0)
+        breaks = [b.end() for b in _CLAUSE_BREAK_RE.finditer(sent, start, m.start())]
+        start = max([start, *breaks])
+        labels: list[str] = []
+        for c in cues:
+            if start <= c.start and c.end <= m.start() and c.label and c.label not in labels:
+                labels.append(c.label)
+        if len(labels) == len(inside):
+            out.update(zip(inside, labels, strict=True))
     return out

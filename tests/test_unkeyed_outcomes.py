@@ -104,3 +104,75 @@ def test_median_with_the_arm_in_parentheses_before_the_shared_unit():
         "Median time to progression was 4.1 (placebo) and 6.3 (dapagliflozin) months."
     )
     assert sorted(o.value for o in got if o.statistic == "median") == [4.1, 6.3]
+
+
+def test_controls_without_the_word_group_are_a_group():
+    got = unkeyed_from_sentence(
+        "Serum ferritin was 31.0 ± 9.2 µg/L in the iron group versus 18.4 ± 7.7 µg/L in controls."
+    )
+    assert [(m.outcome.value, m.arm_label) for m in got] == [(31.0, "iron"), (18.4, "controls")]
+
+
+def test_from_to_gives_the_value_after_for_each_group():
+    got = unkeyed_from_sentence(
+        "Mean diastolic pressure fell from 96 to 84 mmHg in the telmisartan group and from 95 "
+        "to 91 mmHg in the placebo group."
+    )
+    assert [(m.outcome.statistic, m.outcome.value, m.arm_label) for m in got] == [
+        ("mean", 84.0, "telmisartan"),
+        ("mean", 91.0, "placebo"),
+    ]
+
+
+def test_a_percentage_measure_from_to_is_a_mean_and_its_baseline():
+    got = unkeyed_from_sentence("The mean HbA1c fell from 8.4% to 7.1% in the exenatide arm.")
+    assert [(m.outcome.statistic, m.outcome.value, m.outcome.timepoint_months) for m in got] == [
+        ("mean", 8.4, 0.0),
+        ("mean", 7.1, None),
+    ]
+    assert {m.arm_label for m in got} == {"exenatide"}
+
+
+def test_values_in_a_parenthesis_take_the_groups_named_before_it_in_order():
+    got = unkeyed_from_sentence(
+        "Fatigue scores were lower in group B than in group A (3.3 ± 1.4 vs 4.9 ± 1.8, P < 0.01)."
+    )
+    assert [(m.outcome.name, m.outcome.value, m.arm_label) for m in got] == [
+        ("Fatigue scores", 3.3, "group B"),
+        ("Fatigue scores", 4.9, "group A"),
+    ]
+    assert got[0].outcome.p == 0.01
+
+
+def test_a_difference_opening_a_parenthesis_is_named_by_its_clause():
+    (m,) = unkeyed_from_sentence(
+        "Depression (PHQ-9) improved more with behavioural activation than with usual care "
+        "(mean difference −1.8 points, 95% CI −3.0 to −0.6; P = 0.004)."
+    )
+    o = m.outcome
+    assert (o.name, o.statistic, o.value, o.ci, o.p) == (
+        "Depression (PHQ-9)",
+        "difference",
+        -1.8,
+        (-3.0, -0.6),
+        0.004,
+    )
+
+
+def test_an_earlier_count_shares_the_predicate_its_partner_names():
+    got = unkeyed_from_sentence(
+        "By 6 months, 44 of 150 women (29%) in the text-message group and 27 of 148 (18%) in the "
+        "leaflet group had quit smoking."
+    )
+    assert [(m.outcome.value, m.arm_label) for m in got] == [
+        (29.0, "text-message"),
+        (18.0, "leaflet"),
+    ]
+    assert {m.outcome.name for m in got} == {"had quit smoking"}
+
+
+def test_patients_older_in_one_group_is_not_a_result():
+    got = unkeyed_from_sentence(
+        "Patients in group A were older than in group B (64.2 ± 7.1 vs 59.9 ± 8.0 years)."
+    )
+    assert got == []

@@ -599,18 +599,23 @@ def _unkeyed_outcomes(
         seen.add(key)
         out.append(replace(o, provenance=provenance(source, span[0], span[1], m.rule)))
 
+    arm_names = [a.label for a in resolver.arms] if len(resolver) >= 2 else []
+
+    def names_arm(label: str) -> bool:
+        return len(resolver) >= 2 and resolver.role_of(label) not in (None, "overall")
+
     idx = doc._.litkg_sections
     for text, start, end, keyed in sents:
         if idx is not None and idx.kind_at(start) in _NOT_RESULT_SECTIONS:
             continue  # methods state plans, introduction and discussion others' results
-        for m in unk.unkeyed_from_sentence(text, keyed):
+        for m in unk.unkeyed_from_sentence(text, keyed, arm_names):
             add(m, (start, end))
     for table in source.tables:
         model = read_table(table)
         keyed_rows = {
             r.index for r in model.data_rows() if outcomes_mod._endpoints(r.stub or "", aliases)
         }
-        for r, m in unk.unkeyed_from_table(model, keyed_rows):
+        for r, m in unk.unkeyed_from_table(model, keyed_rows, names_arm):
             add(m, _row_span(table, r))
     return out
 

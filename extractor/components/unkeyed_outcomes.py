@@ -13,11 +13,14 @@ give no results. Everything here is a pure function of its input.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from litkg.extractor.mentions import (
     Mention,
     arm_of_values,
+    dedupe_overlaps,
+    named_arm_cues,
     sentence_mentions,
 )
 from litkg.extractor.records import Dispersion, Outcome
@@ -121,7 +124,9 @@ _SUBJECT_RE = re.compile(
     r"\s+(?:in|by|among|for)(?:\s+\d+\s*(?:of|/|out of)\s*\d+|\s+\d+)?\s*[(\[]?)(?:\s+|(?<=[(\[]))"
     r"(?:(?:significantly|slightly|markedly|statistically|substantially|also|only|about|"
     r"approximately|nearly|almost|higher|lower|greater|smaller|better|worse|from|to|by|at|"
-    r"in|with|than|a|an|the|mean|median|of)\s+)*(?:(?:\d+|[a-z]+)\s*[(\[]\s*)?$",
+    r"in|with|than|a|an|the|mean|median|of)\s+"
+    r"|from\s+[-−]?\d+(?:[.·]\d+)?(?:\s*(?:±|\+/-)\s*\d+(?:[.·]\d+)?)?(?:\s*[^\s\d]{1,8})?\s+to\s+)*"
+    r"(?:(?:\d+|[a-z]+)\s*[(\[]\s*)?$",
     re.I,
 )
 _LEAD_WORDS = re.compile(
@@ -181,7 +186,8 @@ _RATIO_WORD_RE = re.compile(
     re.I,
 )
 _CLAUSE_SUBJECT_RE = re.compile(
-    r"^(?P<np>(?:[\w/'’-]+\s+){0,6}?[\w/'’-]*[A-Za-z][\w/'’-]*)\s+(?:was|were|is|are|had|showed|"
+    r"^(?P<np>(?:[\w/'’-]+(?:\s*\([^()]{1,20}\))?\s+){0,6}?[\w/'’-]*[A-Za-z][\w/'’-]*"
+    r"(?:\s*\([^()]{1,20}\))?)\s+(?:was|were|is|are|had|showed|"
     r"differed|improved|increased|decreased|fell|rose|declined)\b",
     re.I,
 )
@@ -211,12 +217,33 @@ def _backward_name(sent: str, v: Mention, start: int) -> str | None:
     text = text[cut:]
     m = _SUBJECT_RE.search(text)
     if not m:
-        return None
+        return _paren_subject(text)
     np_ = m.group("np")
     if _NOT_RESULT_SUBJECT.search(np_):
         return None
     # "the proportion of women who quit" -> keep; "the rate of" prefix kept as printed
     return _clean_name(np_)
+
+
+_WHO_START = re.compile(rf"^(?:(?:the|all|both|most|more|fewer)\s+)?{_WHO}\b", re.I)
+
+
+def _paren_subject(text: str) -> str | None:
+    """ "Pain scores were lower in group A than in group B (2.1 ± 1.0 vs ...":
+    a value opening a parenthesis after its clause is that clause's subject's."""
+    tail = re.search(
+        r"[(\[]\s*(?:(?:mean|median|absolute|adjusted|relative|between-group)\s+)*"
+        r"(?:differences?|reductions?|changes?)?\s*[:,=]?\s*$",
+        text,
+        re.I,
+    )
+    if not tail:
+        return None
+    head = _LEAD_WORDS.sub("", text[: tail.start()].strip())
+    m = _CLAUSE_SUBJECT_RE.match(head)
+    if not m or _WHO_START.match(m.group("np")) or _NOT_RESULT_SUBJECT.search(m.group("np")):
+        return None
+    return _clean_name(m.group("np"))
 
 
 # --------------------------------------------------------------------------- the statistic
@@ -272,11 +299,14 @@ def _near(ms: list[Mention], kind: str, start: int, end: int) -> Mention | None:
     return None
 
 
-def unkeyed_from_sentence(sent: str, keyed_values: set[float] | None = None) -> list[UnkeyedMatch]:
+def unkeyed_from_sentence(
+    sent: str, keyed_values: set[float] | None = None, arm_names: Sequence[str] = ()
+) -> list[UnkeyedMatch]:
     """The results outside the endpoint keys one sentence states.
 
     `keyed_values` are the values the keyed reading already took from this
-    sentence; they are not read again."""
+    sentence; they are not read again. `arm_names` are the paper's arm labels,
+    so that a group named by its drug ("with ketamine") is recognised."""
     if _DESIGN_RE.search(sent):
         return []
     if _SAMPLE_RE.search(sent):
@@ -291,12 +321,18 @@ def unkeyed_from_sentence(sent: str, keyed_values: set[float] | None = None) -> 
     if not vals:
         return []
     taken = keyed_values or set()
-    arms = arm_of_values(sent, vals, [m for m in ms if m.kind == "arm"])
+    cues = [m for m in ms if m.kind == "arm"]
+    if arm_names:
+        cues = dedupe_overlaps(cues + named_arm_cues(sent, arm_names))
+    arms = arm_of_values(sent, vals, cues)
     primary = bool(_PRIMARY_RE.search(sent))
     p_all = [m for m in ms if m.kind == "p"]
     out: list[UnkeyedMatch] = []
     last_name: str | None = None
     last_end = 0
+    last_stat: str | None = None
+    last_kind: str | None = None
+    pending: tuple[int, Mention, str, int] | None = None
     for i, v in enumerate(vals):
         nxt = vals[i + 1].start if i + 1 < len(vals) else len(sent)
         prev_end = vals[i - 1].end if i else 0
@@ -304,29 +340,79 @@ def unkeyed_from_sentence(sent: str, keyed_values: set[float] | None = None) -> 
             last_name, last_end = None, v.end
             continue
         stat = _statistic(sent, v, prev_end)
+        if (
+            stat is None
+            and last_stat
+            and last_kind == v.vkind
+            and _CARRY_RE.fullmatch(_strip_numbers(sent[last_end : v.start]))
+        ):
+            stat = (
+                last_stat  # "... 128 mmHg in the A group and from 141 to 137 mmHg in the B group"
+            )
         if stat is None:
             continue
+        if v.vkind == "pct" and _FROM_TO_RE.search(sent[max(0, v.start - 120) : v.end + 30]):
+            if re.search(r"\b(?:mean|average)\b", sent[max(0, v.start - 90) : v.start], re.I):
+                stat = "mean"  # "mean HbA1c fell from 8.1% to 7.2%": a measure in %, not a rate
         counts = [m for m in ms if m.kind == "count"]
         name = _forward_name(sent, v, counts) if v.vkind == "pct" else None
         if name is None:
             name = _backward_name(sent, v, prev_end)
         between = sent[last_end : v.start]
-        if (
-            name is None
-            and last_name
-            and re.fullmatch(
-                r"[\s,;()\[\]]*(?:and|or|vs\.?|versus|compared\s+(?:with|to)|to|from)?[\s,()\[\]]*"
-                r"(?:(?:in|for|with)\s+(?:the\s+)?[\w+/ -]{1,30}?(?:\s+(?:group|arm)s?)?[\s,()]*)?",
-                _strip_numbers(between),
-                re.I,
-            )
-        ):
+        if name is None and last_name and _CARRY_RE.fullmatch(_strip_numbers(between)):
             name = last_name
         if name is None:
+            pending = (i, v, stat, nxt)
             continue
-        last_name, last_end = name, v.end
+        if pending is not None and pending[1].vkind == v.vkind:
+            # "38 of 102 (37%) in the A group and 21 of 99 (21%) in the B group were
+            # abstinent": the earlier value shares the name its partner's clause gives
+            j, pv, pstat, pnxt = pending
+            if _CARRY_RE.fullmatch(_strip_numbers(sent[pv.end : v.start])):
+                out.append(
+                    _match(sent, pv, pstat, name, ms, pnxt, arms.get(j), primary, p_all, len(vals))
+                )
+        pending = None
+        last_name, last_end, last_stat, last_kind = name, v.end, stat, v.vkind
         out.append(_match(sent, v, stat, name, ms, nxt, arms.get(i), primary, p_all, len(vals)))
-    return out
+    return _from_values(sent, out)
+
+
+_FROM_TO_RE = re.compile(
+    r"\bfrom\s+[-−]?\d+(?:[.·]\d+)?\s*(?:%|[^\s\d]{1,8})?\s+to\s+[-−]?\d+(?:[.·]\d+)?", re.I
+)
+
+
+def _from_values(sent: str, out: list[UnkeyedMatch]) -> list[UnkeyedMatch]:
+    """ "fell from 140 to 128 mmHg in the A group": the first value is the
+    group's baseline (time point 0), the second its value after."""
+    fixed: list[UnkeyedMatch] = []
+    for k, m in enumerate(out):
+        before = sent[max(0, m.start - 6) : m.start]
+        after = re.match(r"\s*(?:%|[^\s\d]{1,8})?\s+to\s+[-−]?\d", sent[m.end :])
+        if re.search(r"\bfrom\s*$", before, re.I) and after:
+            nxt = out[k + 1] if k + 1 < len(out) else None
+            label = m.arm_label or (nxt.arm_label if nxt is not None else None)
+            o = replace(m.outcome, timepoint="baseline", timepoint_months=0.0)
+            m = replace(m, outcome=o, arm_label=label)
+        fixed.append(m)
+    return fixed
+
+
+# a unit left after the numbers are stripped ("µg L" of "µg/L")
+_UNIT = (
+    r"(?:\s*(?:[µμ][A-Za-z]{0,3}(?:\s+[A-Za-z]{1,3})?|[a-z]{1,4}\s+(?:L|l|dL|dl|mL|ml|kg|m2|min|h|d)|"
+    r"mm\s?Hg|kg|cm|mm|mg|g|points?|bpm)(?=\s))?"
+)
+_CARRY_RE = re.compile(
+    # what may stand between two values of one result: "vs", "and in the B group", or
+    # "in the A group and from" (a second "from x to y")
+    rf"{_UNIT}[\s,;()\[\]]*(?:and|or|vs\.?|versus|compared\s+(?:with|to)|to|from)?[\s,()\[\]]*"
+    r"(?:(?:in|for|with)\s+(?:the\s+)?[\w+/ -]{1,30}?(?:\s+(?:group|arm)s?)?[\s,()]*)?"
+    rf"|{_UNIT}[\s,;()\[\]]*(?:in|for|with)\s+(?:the\s+)?[\w+/ -]{{1,30}}?\s+(?:group|arm)s?[\s,;()]*"
+    r"(?:and|or|vs\.?|versus|compared\s+(?:with|to))\s+(?:from\s*)?",
+    re.I,
+)
 
 
 def _strip_numbers(text: str) -> str:
@@ -401,123 +487,23 @@ def _match(sent, v, stat, name, ms, nxt, label, primary, p_all, n_vals) -> Unkey
 
 # --------------------------------------------------------------------------- tables
 
-_NOT_RESULT_TABLE = re.compile(
-    r"\b(?:baseline|characteristics|demographic|adverse|toxicit|side[- ]effects?|safety|"
-    r"eligib|dose modification|dose reduction|reasons? for)\b",
-    re.I,
-)
-_RESULT_TABLE = re.compile(
-    r"\b(?:outcomes?|results?|efficacy|response|survival|endpoints?|end points?|effects?|"
-    r"changes?|differences?|comparison|scores?|rates?|incidence|abstinence|remission|"
-    r"failures?|recurrences?|relapses?|patterns?)\b",
-    re.I,
-)
-_TABLE_STAT = {
-    "mean (sd)": "mean",
-    "mean (se)": "mean",
-    "mean": "mean",
-    "median (range)": "median",
-    "median (iqr)": "median",
-    "median (95% ci)": "median",
-    "median": "median",
-}
-_TEST_STAT = {
-    "hr (95% ci)": "hr",
-    "hr": "hr",
-    "or (95% ci)": "or",
-    "or": "or",
-    "rr (95% ci)": "rr",
-    "rr": "rr",
-    "difference": "difference",
-}
-
 
 def unkeyed_from_table(
-    model: TableModel, keyed_rows: set[int] | None = None
+    model: TableModel,
+    keyed_rows: set[int] | None = None,
+    is_arm: Callable[[str], bool] | None = None,
 ) -> list[tuple[int, UnkeyedMatch]]:
-    """Results of a result table whose rows are not endpoint keys: per arm
-    column, n (%) -> rate (events, total), mean (SD) -> mean with its
-    dispersion, median (IQR/range) -> median; ratio and difference columns ->
-    the comparison. Baseline, toxicity and dose tables give none."""
-    caption = model.table.caption or ""
-    if _NOT_RESULT_TABLE.search(caption) or not _RESULT_TABLE.search(caption):
-        return []
-    keyed_rows = keyed_rows or set()
-    ctx = model.context
-    out: list[tuple[int, UnkeyedMatch]] = []
-    p_col = next((c for c in model.columns if c.statistic == "p"), None)
-    for row in model.data_rows():
-        if row.index in keyed_rows or row.grade is not None:
-            continue
-        name = _clean_name(row.concept or row.stub or "")
-        if name is None or _NOT_RESULT_NAME.search(name):
-            continue
-        if re.search(r"\b(?:baseline|at entry)\b", " ".join(row.sections), re.I):
-            continue
-        p = None
-        if p_col is not None:
-            pv = model.cell(row, p_col).value
-            p = (
-                pv.value
-                if pv.kind == "number" and pv.value is not None and 0 <= pv.value <= 1
-                else None
-            )
-        for col in model.columns:
-            cell = model.cell(row, col)
-            val = cell.value
-            stat_label = (col.statistic or "").lower()
-            o: Outcome | None = None
-            if col.is_test:
-                stat = _TEST_STAT.get(stat_label)
-                if stat and val.kind in ("estimate", "number") and val.value is not None:
-                    ci = (
-                        (val.low, val.high)
-                        if val.low is not None and val.high is not None
-                        else None
-                    )
-                    o = Outcome(None, stat, val.value, None, arm="intervention", ci=ci, p=p,
-                                name=name, comparator="control")  # fmt: skip
-            elif col.arm:
-                o = _arm_cell(val, stat_label, ctx, name, p)
-            if o is not None:
-                label = col.arm
-                out.append((row.index, UnkeyedMatch(o, 0, 0, "outcomes.unkeyed.table", label)))
-    return out
+    """Results of a result table whose rows are not endpoint keys (see
+    `unkeyed_tables`): per arm, n (%) -> rate (events, total), mean (SD) ->
+    mean with its dispersion, median (IQR/range) -> median; ratio and
+    difference columns -> the comparison. Baseline, safety and design tables
+    give none."""
+    from litkg.extractor.components.unkeyed_tables import unkeyed_from_table as read
 
-
-def _arm_cell(val, stat_label: str, ctx: str, name: str, p: float | None) -> Outcome | None:
-    if val.kind == "count" and val.percent is not None:
-        return Outcome(
-            None, "rate", val.percent, "%", p=p, name=name, events=val.n, total=val.total
-        )
-    if val.kind == "percent" and val.value is not None and val.op is None:
-        return Outcome(None, "rate", val.value, "%", p=p, name=name)
-    stat = _TABLE_STAT.get(stat_label)
-    if stat is None:
-        if re.search(r"\bmean\b", ctx, re.I) and not re.search(r"\bmedian\b", ctx, re.I):
-            stat = "mean"
-        elif re.search(r"\bmedian\b", ctx, re.I) and not re.search(r"\bmean\b", ctx, re.I):
-            stat = "median"
-    if stat is None or val.kind not in ("estimate", "number") or val.value is None:
-        return None
-    disp = None
-    if val.disp is not None:
-        from litkg.extractor.mentions import dispersion_kind
-
-        disp = Dispersion(dispersion_kind(stat_label + " " + ctx), val.disp)
-    elif val.low is not None and val.high is not None:
-        kind = (
-            "iqr"
-            if re.search(r"\b(?:iqr|interquartile)\b", stat_label + " " + ctx, re.I)
-            else ("range" if re.search(r"\brange\b", stat_label + " " + ctx, re.I) else None)
-        )
-        if kind is None and stat == "mean":
-            kind = "unknown"
-        if kind == "unknown":
-            disp = None
-        elif kind:
-            disp = Dispersion(kind, (val.low, val.high))
-    return Outcome(None, stat, val.value, None, p=p, name=name, dispersion=disp)
+    return [
+        (r, UnkeyedMatch(o, 0, 0, "outcomes.unkeyed.table", label))
+        for r, o, label in read(model, keyed_rows, is_arm)
+    ]
 
 
 def with_arm(m: UnkeyedMatch, role: str | None) -> UnkeyedMatch:

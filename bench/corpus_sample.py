@@ -1,0 +1,143 @@
+"""How many papers of a random sample of the corpus give results, and which kinds.
+
+usage: python bench/corpus_sample.py SOURCE [--n 100] [--seed 0] [--save DIR] [--show N]
+
+SOURCE is `../shared/pmc-rct/all-articles.tar.xz` (read with `tarfile`) or a
+folder of the unpacked articles. The sample is
+`random.Random(seed).sample(sorted(names), n)` over the articles' file names
+(the base names, so a folder and the archive give the same sample). Each paper
+is extracted and the share printed of papers with
+
+- any outcome (keyed or not),
+- per-arm values: an outcome with a value for one arm (not `overall`),
+- a comparison: an HR, OR, RR or difference with its CI or p,
+
+then the count of outcomes per statistic, and the papers without any per-arm
+value (with their title), to read. `--show N` prints N randomly chosen
+per-arm values with their evidence, for a precision spot-check. Develop on
+other seeds than the one you report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tarfile
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+SUFFIXES = (".nxml", ".xml")
+COMPARISONS = {"hr", "or", "rr", "sdhr", "difference"}
+
+
+def sample_paths(source: Path, n: int, seed: int, tmp: Path) -> list[Path]:
+    """The sampled articles as files (extracted from the archive into `tmp`)."""
+    if source.is_dir():
+        files = {p.name: p for p in source.rglob("*") if p.suffix.lower() in SUFFIXES}
+        names = random.Random(seed).sample(sorted(files), min(n, len(files)))
+        return [files[name] for name in names]
+    with tarfile.open(source) as tar:
+        members = {
+            Path(m.name).name: m
+            for m in tar.getmembers()
+            if m.isfile() and Path(m.name).suffix.lower() in SUFFIXES
+        }
+        names = random.Random(seed).sample(sorted(members), min(n, len(members)))
+        wanted = {members[name].name: name for name in names}
+        for member in tar:
+            if member.name in wanted:
+                data = tar.extractfile(member)
+                if data is not None:
+                    (tmp / wanted[member.name]).write_bytes(data.read())
+    return [tmp / name for name in names]
+
+
+def per_arm(outcome: dict) -> bool:
+    """An outcome value given for one arm of the trial."""
+    return outcome.get("arm") not in (None, "overall") and outcome.get("value") is not None
+
+
+def comparison(outcome: dict) -> bool:
+    """A between-arm comparison with its CI or p."""
+    return outcome.get("statistic") in COMPARISONS and (
+        outcome.get("ci") is not None or outcome.get("p") is not None
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("source", type=Path, help="the corpus .tar.xz or a folder of articles")
+    ap.add_argument("--n", type=int, default=100)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--save", type=Path, help="write each record as DIR/<document>.json")
+    ap.add_argument("--show", type=int, default=0, help="print N random per-arm values")
+    args = ap.parse_args(argv)
+
+    from litkg.extractor.ingest import load_document
+    from litkg.extractor.pipeline import extract_record
+
+    if not args.source.exists():
+        print(f"{args.source}: no such file or folder", file=sys.stderr)
+        return 2
+    records: dict[str, dict] = {}
+    failed: list[str] = []
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in sample_paths(args.source, args.n, args.seed, Path(tmp)):
+            try:
+                rec = extract_record(load_document(path)).to_record()
+            except Exception as exc:  # a bench reports every paper, whatever fails
+                failed.append(f"{path.name}: {type(exc).__name__}: {exc}")
+                continue
+            records[path.stem] = json.loads(json.dumps(rec))
+    seconds = time.monotonic() - started
+    if args.save:
+        args.save.mkdir(parents=True, exist_ok=True)
+        for stem, rec in records.items():
+            (args.save / f"{stem}.json").write_text(json.dumps(rec, indent=1, ensure_ascii=False))
+
+    total = len(records) + len(failed)
+    any_ = [s for s, r in records.items() if r["outcomes"]]
+    arm = [s for s, r in records.items() if any(per_arm(o) for o in r["outcomes"])]
+    comp = [s for s, r in records.items() if any(comparison(o) for o in r["outcomes"])]
+    stats: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
+    for rec in records.values():
+        for o in rec["outcomes"]:
+            stats[str(o.get("statistic"))] += 1
+            kinds["keyed" if o.get("endpoint") else "unkeyed"] += 1
+    print(f"sample: {total} articles (seed {args.seed}), {seconds:.0f} s")
+    print(f"  with any outcome      {len(any_):4d}  ({len(any_) / max(total, 1):.0%})")
+    print(f"  with per-arm values   {len(arm):4d}  ({len(arm) / max(total, 1):.0%})")
+    print(f"  with a comparison     {len(comp):4d}  ({len(comp) / max(total, 1):.0%})")
+    print(f"  outcomes: {sum(kinds.values())} ({kinds['keyed']} keyed, {kinds['unkeyed']} unkeyed)")
+    print("  per statistic: " + ", ".join(f"{k} {v}" for k, v in stats.most_common()))
+    print("papers without a per-arm value:")
+    for stem, rec in sorted(records.items()):
+        if stem not in arm:
+            title = (rec.get("study") or {}).get("title") or ""
+            print(f"  {stem}  ({len(rec['outcomes'])} outcomes)  {title[:90]}")
+    for line in failed:
+        print(f"  FAILED {line}")
+    if args.show:
+        values = [(s, o) for s, r in sorted(records.items()) for o in r["outcomes"] if per_arm(o)]
+        rng = random.Random(args.seed)
+        for stem, o in rng.sample(values, min(args.show, len(values))):
+            disp = o.get("dispersion")
+            print(
+                f"\n{stem} [{o.get('endpoint') or o.get('name')}] arm={o['arm']} "
+                f"{o['statistic']}={o['value']} {o.get('unit') or ''} disp={disp} "
+                f"ev/tot={o.get('events')}/{o.get('total')} p={o.get('p')} "
+                f"tp={o.get('timepoint')}\n    {o.get('evidence')}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,478 @@
+"""Results outside the endpoint keys read from result tables, whatever the
+house style: arms as columns and outcomes as rows (the usual layout), or arms
+as rows under an outcome heading with time points as columns.
+
+What a cell holds is read from the most specific label that says it: the
+column's statistic label ("Mean (SD)"), then the row's stub ("Pain score,
+mean ± SD", "Responders, n (%)"), then the whole column header, then the
+section rows, then the caption and footnotes ("Values are mean (SD)"). Where
+a label names both ("mean (SD) or median [IQR]") the cell's shape decides: a
+spread is a mean's SD, a low-high pair a median's IQR. A number no label
+explains is left out. Baseline, demographic and safety tables give none, nor
+do rows about the sample (age, sex, arm sizes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from litkg.extractor.mentions import dispersion_kind, to_months
+from litkg.extractor.records import Dispersion, Outcome
+from litkg.extractor.tables import TableModel
+from litkg.extractor.tables.model import Column, Row
+from litkg.extractor.tables.values import Value
+
+ArmTest = Callable[[str], bool]
+
+# --------------------------------------------------------------------------- which tables
+
+_NOT_RESULT_TABLE = re.compile(
+    r"\b(?:characteristics|demographic\w*|adverse|toxicit\w*|side[- ]effects?|safety|"
+    r"eligib\w*|dose modification|dose reduction|reasons? for|compliance|adherence|"
+    r"(?:study|trial) design|schedule|protocol|inclusion|exclusion|questionnaire items?|"
+    r"items? of|factor loadings?|reliability|validity|cost\w*|resources?|sample size|power|"
+    r"background|concomitant|exposure|(?:treatments?|therap\w+|radiotherapy|chemotherapy|doses?|"
+    r"drugs?|interventions?) (?:delivered|received|administered|given))\b",
+    re.I,
+)
+_BASELINE_ONLY = re.compile(
+    r"\b(?:baseline|at (?:entry|enrol?ment|randomi[sz]ation|admission))\b", re.I
+)
+_FOLLOW_UP = re.compile(
+    r"\b(?:after|end|follow[- ]?up|post\w*|final|changes?|week|weeks|month|months|day|days|"
+    r"over time|during|outcomes?|results?|effects?|differences?|comparison)\b",
+    re.I,
+)
+_RESULT_TABLE = re.compile(
+    r"\b(?:outcomes?|results?|efficacy|response|survival|endpoints?|end points?|effects?|"
+    r"changes?|differences?|comparisons?|scores?|rates?|incidence|abstinence|remission|"
+    r"failures?|recurrences?|relapses?|patterns?|levels?|measurements?|parameters|"
+    r"variables|after|follow[- ]?up|post\w*|over time)\b",
+    re.I,
+)
+_ARM_WORD = re.compile(
+    r"\b(?:groups?|arms?|placebo|controls?|sham|usual care|standard care|intervention|"
+    r"treatment|treated|experimental|active|vehicle)\b",
+    re.I,
+)
+_ARM_ROW = re.compile(
+    # a stub that is a group's name: "Splint group", "Arm B", "Placebo", "Controls"
+    r"^(?:the\s+)?(?:[\w+/·-]+\s+){0,3}(?:groups?|arms?)(?:\s*[A-D1-4])?(?:\s*[(\[][^()]*[)\]])?$"
+    r"|^(?:groups?|arms?)\s+[A-D1-4]\b"
+    r"|^(?:placebo|controls?|sham|usual care|standard care|no treatment)(?:\s*[(\[][^()]*[)\]])?$",
+    re.I,
+)
+_TIME_LABEL = re.compile(
+    r"^\s*(?:baseline|pre-?\w*|post-?\w*|before|after|end\b|follow[- ]?up|final|initial|"
+    r"(?:day|week|month|year|visit|time|t|d|w|m)\s*-?\d+|"
+    r"\d+(?:[.·]\d+)?\s*(?:h|hrs?|hours?|d|days?|wks?|weeks?|mos?|months?|y|yrs?|years?|min|minutes?)\b)",
+    re.I,
+)
+
+
+def is_result_table(model: TableModel, is_arm: ArmTest | None = None) -> bool:
+    """Whether a table reports results: not a baseline, demographic, safety or
+    design table, and either its caption says results or it compares groups
+    the paper names."""
+    caption = model.table.caption or ""
+    if _NOT_RESULT_TABLE.search(caption):
+        return False
+    if _BASELINE_ONLY.search(caption) and not _FOLLOW_UP.search(_BASELINE_ONLY.sub(" ", caption)):
+        return False
+    if _RESULT_TABLE.search(caption):
+        return True
+    arms = [c.arm for c in model.columns if c.arm and not _is_test_column(c)]
+    named = [a for a in arms if _ARM_WORD.search(a) or (is_arm is not None and is_arm(a))]
+    if len(set(arms)) >= 2 and named:
+        return True
+    return len(_arm_rows(model, is_arm)) >= 2
+
+
+def _arm_rows(model: TableModel, is_arm: ArmTest | None) -> list[Row]:
+    """Rows whose stub is a group's name."""
+    return [
+        r
+        for r in model.data_rows()
+        if _ARM_ROW.match(r.stub) or (is_arm is not None and is_arm(r.stub))
+    ]
+
+
+# --------------------------------------------------------------------------- what a cell holds
+
+_MEAN = re.compile(
+    r"\b(?:means?|average)\b|±|\+/-|\b(?:SD|SEM?|s\.d\.|standard (?:deviation|error))\b", re.I
+)
+_MEDIAN = re.compile(r"\bmedians?\b|\bIQR\b|interquartile|\bQ1\b|\bquartiles?\b", re.I)
+_PCT = re.compile(r"%|\bpercent\w*|\bproportion\b|\brates?\b", re.I)
+_COUNT = re.compile(r"\b(?:n|no\.?|number)\b\s*(?:[(\[]\s*%|$|,|of\b)", re.I)
+_CI = re.compile(r"\b(?:95\s*%\s*)?(?:CI|confidence intervals?)\b", re.I)
+_STAT_SUFFIX = re.compile(
+    r"(?:[,;:]\s*|\s+)[(\[]?\s*(?:(?:mean|median|means|medians)\b[^,;]*|n\s*[(\[]\s*%\s*[)\]]|"
+    r"no\.?\s*[(\[]\s*%\s*[)\]]|%|n|n\s*/\s*n)\s*[)\]]?\s*$",
+    re.I,
+)
+
+
+_STUB_STAT = re.compile(
+    r"[(\[]\s*(?:mean|median|n|no\.|%)\b[^()\[\]]*[)\]]|(?:^|[,;:]\s*)(?:mean|median)\b.*$|"
+    r"[,;:]\s*(?:n\s*[(\[]\s*%\s*[)\]]|%|n)\s*$|±",
+    re.I,
+)
+
+
+def _stub_cue(stub: str) -> str:
+    """What a stub says about its cells ("Pain, mean (SD)", "Responders, n (%)"),
+    not its name: "SD" alone is stable disease, not a standard deviation."""
+    m = _STUB_STAT.search(stub)
+    return m.group(0) if m else ""
+
+
+def _cues(model: TableModel, row: Row, col: Column) -> list[str]:
+    """The labels that may say what the cell holds, most specific first."""
+    return [
+        col.statistic or "",
+        _stub_cue(row.stub),
+        " ".join(col.labels),
+        " ".join(row.sections),
+        model.context,
+    ]
+
+
+def _decide(texts: list[str], val: Value) -> tuple[str | None, str]:
+    """(statistic, the label that decided) from the first label naming one."""
+    for text in texts:
+        mean, median = bool(_MEAN.search(text)), bool(_MEDIAN.search(text))
+        pct = bool(_PCT.search(text) or _COUNT.search(text))
+        if mean and not median and not pct:
+            return "mean", text
+        if median and not mean and not pct:
+            return "median", text
+        if pct and not mean and not median:
+            return "rate", text
+        if mean or median or pct:
+            # several named: the cell's shape decides
+            if val.kind == "estimate" and val.disp is not None and mean:
+                return "mean", text
+            if val.kind == "estimate" and val.low is not None and median:
+                return "median", text
+            if val.kind in ("count", "percent") and pct:
+                return "rate", text
+            return None, text
+    return None, ""
+
+
+def _dispersion(val: Value, stat: str, label: str) -> Dispersion | None:
+    if val.disp is not None:
+        kind = dispersion_kind(label)
+        if kind == "unknown" and re.search(r"\b(?:IQR|interquartile|range)\b", label, re.I):
+            return None  # one number for an interquartile range: not a spread we can give
+        return Dispersion(kind, val.disp)
+    if val.low is None or val.high is None:
+        return None
+    if re.search(r"\b(?:IQR|interquartile|Q1|quartiles?)\b", label, re.I):
+        return Dispersion("iqr", (val.low, val.high))
+    if re.search(r"\brange\b|\bmin\w*\s*[-–,]\s*max", label, re.I):
+        return Dispersion("range", (val.low, val.high))
+    if _CI.search(label):
+        return Dispersion("ci", (val.low, val.high))
+    return None
+
+
+def cell_outcome(val: Value, texts: list[str], name: str, p: float | None) -> Outcome | None:
+    """One arm's result from one cell, or None when no label says what it is."""
+    if val.op is not None or val.kind in ("absent", "nr", "text", "range"):
+        return None
+    stat, label = _decide(texts, val)
+    if val.kind == "count":
+        if stat == "mean" and val.percent is not None and "%" not in val.text:
+            # "45 (12)" under "mean (SD)": the parenthesis is the spread
+            disp = Dispersion(dispersion_kind(label), val.percent)
+            return Outcome(None, "mean", float(val.n or 0), None, p=p, name=name, dispersion=disp)
+        if val.percent is not None:
+            return Outcome(None, "rate", val.percent, "%", p=p, name=name, events=val.n,
+                           total=val.total)  # fmt: skip
+        if val.total is not None:
+            return Outcome(None, "count", float(val.n or 0), None, p=p, name=name,
+                           events=val.n, total=val.total)  # fmt: skip
+        return None
+    if val.kind == "percent":
+        return Outcome(None, "rate", val.value, "%", p=p, name=name)
+    if val.value is None:
+        return None
+    if stat == "rate":
+        if val.kind == "number" and val.n is not None and "%" not in label and _COUNT.search(label):
+            return Outcome(None, "count", val.value, None, p=p, name=name, events=val.n)
+        if val.kind == "number" and (val.value > 100 or val.value < 0):
+            return None
+        if val.kind == "estimate" and val.disp is not None:
+            return None
+        ci = (val.low, val.high) if val.low is not None and val.high is not None else None
+        return Outcome(None, "rate", val.value, "%", p=p, name=name, ci=ci)
+    if stat is None and val.kind == "estimate" and val.disp is not None and "±" in val.text:
+        stat, label = "mean", " ".join(texts)  # "12.4 ± 3.1": a mean and its spread
+    if stat not in ("mean", "median"):
+        return None
+    disp = _dispersion(val, stat, label + " " + " ".join(texts))
+    if val.kind == "estimate" and disp is None:
+        return None  # a pair nothing explains
+    ci = disp.value if disp is not None and disp.kind == "ci" else None
+    if ci is not None:
+        disp = None
+    return Outcome(None, stat, val.value, None, p=p, name=name, dispersion=disp,
+                   ci=ci)  # fmt: skip
+
+
+# --------------------------------------------------------------------------- names
+
+_NOT_OUTCOME_ROW = re.compile(
+    r"^(?:n|no\.?|number|total|patients?|participants?|subjects?|sample|all)\b(?!\s+of\s+\w+\s+(?:with|who))"
+    r"|\b(?:age|aged|sex|gender|male|female|men|women|ethnic\w*|race|white|black|asian|"
+    r"caucasian|hispanic|height|education\w*|marital|married|single|employ\w*|income|"
+    r"randomi[sz]\w*|enrol\w*|recruit\w*|eligib\w*|screen\w*|allocat\w*|assigned|"
+    r"analy[sz]ed|evaluable|included|excluded|consent\w*|withdr[ae]w\w*|lost to follow|"
+    r"dropouts?|duration of (?:disease|illness)|years since|smok\w+ status|"
+    r"ASA|NYHA class|history|comorbidit\w*|previous|prior|diagnos\w*|stage|location|site|"
+    r"locali[sz]ation|histolog\w*|tumou?r (?:type|size|grade))\b"
+    r"|^(?:yes|no|none|unknown|unavailable|missing|other|others|not (?:done|assessed|known|available)|"
+    r"n/?a)$",
+    re.I,
+)
+_ONLY_STAT = re.compile(
+    r"^(?:mean|median|n|no\.|number|%|rate|proportion)\b[^A-Za-z]*(?:\b(?:sd|se|sem|iqr|range|ci|"
+    r"months?|days?|weeks?|years?|%)\b[^A-Za-z]*)*$",
+    re.I,
+)
+
+
+def _row_name(row: Row) -> tuple[str | None, str | None]:
+    """(the outcome's name, a time point the stub names) of a row."""
+    stub = _STAT_SUFFIX.sub("", row.concept or row.stub or "").strip(" ,;:")
+    if row.sections and _ONLY_STAT.match(row.concept or row.stub or ""):
+        return _STAT_SUFFIX.sub("", row.sections[-1]).strip(
+            " ,;:"
+        ), None  # "PFS" / "Median, months"
+    if _TIME_LABEL.match(stub) and row.sections and len(stub) <= 25:
+        return _STAT_SUFFIX.sub("", row.sections[-1]).strip(" ,;:"), stub
+    return stub, None
+
+
+def _clean(name: str | None) -> str | None:
+    if not name or len(name) < 2 or not re.search(r"[A-Za-z]{2}", name):
+        return None
+    if _NOT_OUTCOME_ROW.search(name) or len(name) > 120:
+        return None
+    return name
+
+
+def _timepoint(text: str | None) -> tuple[str | None, float | None]:
+    if not text:
+        return None, None
+    t = _STAT_SUFFIX.sub("", text).strip(" ,;:")
+    if re.match(r"(?i)^(?:baseline|pre-?\w*|before|initial)\b", t):
+        return t, 0.0
+    m = re.search(
+        r"(?i)(\d+(?:[.·]\d+)?)\s*(h|hrs?|hours?|d|days?|wks?|weeks?|mos?|months?|y|yrs?|years?)\b"
+        r"|\b(day|week|month|year)s?\s*(\d+)\b",
+        t,
+    )
+    if not m:
+        return t or None, None
+    if m.group(1):
+        num, unit = m.group(1), m.group(2)
+    else:
+        num, unit = m.group(4), m.group(3)
+    if unit.lower().startswith("h"):
+        return t, round(float(num) / 24 / 30.4375, 2)
+    return t, to_months(num, "m" if unit.lower().startswith("mo") else unit)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _p_of(model: TableModel, row: Row) -> float | None:
+    for c in model.columns:
+        if c.statistic == "p":
+            v = model.cell(row, c).value
+            if v.kind == "number" and v.value is not None and 0 <= v.value <= 1:
+                return v.value
+    return None
+
+
+_TEST_LABEL = re.compile(
+    r"^\s*(?:[tFzUHZ]|χ\s*2|χ²|x\s*2|chi[- ]?squared?|df|d\.f\.|cohen'?s d|effect size|"
+    r"(?:[tFzUHZ]|test|wald)[- ]?(?:values?|statistics?|scores?)|statistics?|tests?|"
+    r"significance|sig\.?)\s*(?:[(\[].*)?$",
+    re.I,
+)
+
+
+def _is_test_column(col: Column) -> bool:
+    """A column of test statistics (t, F, χ², U) rather than an arm's data."""
+    return col.is_test or any(_TEST_LABEL.match(lbl) for lbl in col.labels[-1:])
+
+
+def _is_time_column(col: Column) -> bool:
+    label = col.member or col.arm or ""
+    return bool(_TIME_LABEL.match(label)) and not _ARM_WORD.search(label)
+
+
+_SPREAD_LABEL = re.compile(
+    r"(?:^|\s)[(\[]?(?:SD|SE|SEM|s\.d\.|IQR|interquartile range|range|95\s*%\s*CI|CI)[)\]]?\s*$",
+    re.I,
+)
+
+
+def _spread_columns(cols: list[Column]) -> dict[int, int]:
+    """Value column index -> the column after it holding its spread only
+    ("Mean | SD", "Median | IQR" under one arm)."""
+    out: dict[int, int] = {}
+    for a, b in zip(cols, cols[1:], strict=False):
+        label = (b.statistic or "") + " " + (b.labels[-1] if b.labels else "")
+        if b.statistic in ("sd", "range", "ci") or _SPREAD_LABEL.search(label.strip()):
+            if a.index not in out.values() and not a.is_test:
+                out[a.index] = b.index
+    return out
+
+
+def _col(model: TableModel, index: int) -> Column:
+    return next(c for c in model.columns if c.index == index)
+
+
+def _with_spread(val: Value, spread: Value) -> Value:
+    """A value cell read with the spread its neighbouring column prints."""
+    if val.kind != "number" or val.value is None:
+        return val
+    if spread.kind == "number" and spread.value is not None and spread.op is None:
+        return replace(val, kind="estimate", disp=spread.value, text=f"{val.text} ({spread.text})")
+    if spread.kind == "range" and spread.low is not None:
+        return replace(val, kind="estimate", low=spread.low, high=spread.high,
+                       text=f"{val.text} ({spread.text})")  # fmt: skip
+    return val
+
+
+_END_OF = re.compile(
+    r"\b(?:end of (?:the )?(?:study|trial|treatment|intervention|follow[- ]?up))\b", re.I
+)
+
+
+def _column_time(col: Column) -> str | None:
+    """A time point a column's header pieces name beside its arm ("End of study")."""
+    for piece in (col.period, *col.labels):
+        if not piece:
+            continue
+        m = _END_OF.search(piece)
+        if m:
+            return m.group(0)
+        if _TIME_LABEL.match(piece) and len(piece) <= 30:
+            return piece
+    return None
+
+
+def _names_arm(label: str, is_arm: ArmTest | None) -> bool:
+    return bool(_ARM_WORD.search(label)) or (is_arm is not None and is_arm(label))
+
+
+_TEST_STAT = {
+    "hr (95% ci)": "hr",
+    "hr": "hr",
+    "or (95% ci)": "or",
+    "or": "or",
+    "rr (95% ci)": "rr",
+    "rr": "rr",
+    "difference": "difference",
+}
+
+
+def unkeyed_from_table(
+    model: TableModel,
+    keyed_rows: set[int] | None = None,
+    is_arm: ArmTest | None = None,
+) -> list[tuple[int, Outcome, str | None]]:
+    """(row index, outcome, arm label as printed) for each result of a result
+    table whose row is not an endpoint key. `is_arm` says whether a printed
+    label names one of the paper's arms (to recognise result tables whose
+    caption does not say so, and arms printed as rows)."""
+    if not is_result_table(model, is_arm):
+        return []
+    keyed_rows = keyed_rows or set()
+    spread = _spread_columns(model.columns)
+    arm_cols = [
+        c
+        for c in model.columns
+        if c.arm
+        and not _is_test_column(c)
+        and not _is_time_column(c)
+        and c.index not in spread.values()
+    ]
+    arm_rows = _arm_rows(model, is_arm)
+    named_cols = [c for c in arm_cols if _names_arm(c.arm or "", is_arm)]
+    if not arm_cols or (
+        arm_rows
+        and not any(_ARM_WORD.search(c.arm or "") for c in arm_cols)
+        and (2 * len(named_cols) <= len(arm_cols) or any(_ARM_ROW.match(r.stub) for r in arm_rows))
+    ):
+        return _arms_as_rows(model, keyed_rows, is_arm)
+    out: list[tuple[int, Outcome, str | None]] = []
+    for row in model.data_rows():
+        if row.index in keyed_rows or row.grade is not None:
+            continue
+        if any(_BASELINE_ONLY.search(s) or _NOT_OUTCOME_ROW.search(s) for s in row.sections):
+            continue
+        raw, tp_label = _row_name(row)
+        name = _clean(raw)
+        if name is None or (tp_label and _timepoint(tp_label)[1] == 0.0):
+            continue
+        p = _p_of(model, row)
+        for col in model.columns:
+            tp, months = _timepoint(tp_label or _column_time(col))
+            val = model.cell(row, col).value
+            o: Outcome | None = None
+            if col.is_test:
+                stat = _TEST_STAT.get((col.statistic or "").lower())
+                if stat and val.kind in ("estimate", "number") and val.value is not None:
+                    ci = (
+                        (val.low, val.high)
+                        if val.low is not None and val.high is not None
+                        else None
+                    )
+                    o = Outcome(None, stat, val.value, None, arm="intervention", ci=ci, p=p,
+                                name=name, comparator="control")  # fmt: skip
+            elif col in arm_cols:
+                if col.index in spread:
+                    val = _with_spread(val, model.cell(row, _col(model, spread[col.index])).value)
+                o = cell_outcome(val, _cues(model, row, col), name, p)
+            if o is not None:
+                o = replace(o, timepoint=tp, timepoint_months=months)
+                out.append((row.index, o, col.arm))
+    return out
+
+
+def _arms_as_rows(
+    model: TableModel, keyed_rows: set[int], is_arm: ArmTest | None
+) -> list[tuple[int, Outcome, str | None]]:
+    """Arms printed as rows under an outcome heading, time points as columns:
+    "Systolic BP" / "Drug group | 151 ± 12 | 139 ± 11"."""
+    out: list[tuple[int, Outcome, str | None]] = []
+    cols = [c for c in model.columns if not _is_test_column(c) and _is_time_column(c)]
+    if not cols:
+        return out
+    arm_rows = _arm_rows(model, is_arm)
+    for row in model.data_rows():
+        if row.index in keyed_rows or not row.sections or row not in arm_rows:
+            continue
+        name = _clean(_STAT_SUFFIX.sub("", row.sections[-1]).strip(" ,;:"))
+        if name is None:
+            continue
+        p = _p_of(model, row)
+        for col in cols:
+            tp, months = _timepoint(col.member or col.arm)
+            if months == 0.0:
+                continue  # the baseline is not a result of the arm
+            texts = [col.statistic or "", " ".join(col.labels), row.sections[-1], model.context]
+            o = cell_outcome(model.cell(row, col).value, texts, name, p)
+            if o is not None:
+                o = replace(o, timepoint=tp, timepoint_months=months)
+                out.append((row.index, o, row.stub))
+    return out

@@ -1,0 +1,174 @@
+"""Result tables outside the endpoint keys, written in dermatology, sports
+medicine, dentistry and obstetrics house styles."""
+
+from litkg.extractor.components.unkeyed_tables import unkeyed_from_table
+from litkg.extractor.document import Table
+from litkg.extractor.tables import read_table
+
+
+def _read(rows, caption, footnotes=(), header_rows=1, is_arm=None):
+    table = Table(rows=rows, caption=caption, header_rows=header_rows, footnotes=list(footnotes))
+    return unkeyed_from_table(read_table(table), is_arm=is_arm)
+
+
+def _facts(got):
+    return [(o.name, label, o.statistic, o.value) for _, o, label in got]
+
+
+def test_footnote_says_the_cells_are_means_with_their_sd():
+    got = _read(
+        [
+            ["", "Emollient group", "Control group", "P"],
+            ["Itch score", "3.1 (1.2)", "4.6 (1.9)", "0.01"],
+            ["Lesion area, cm2", "12.5 (6.0)", "14.1 (7.3)", "0.30"],
+        ],
+        "Table 2. Itch and lesion area after four weeks",
+        footnotes=["Values are mean (SD)."],
+    )
+    assert _facts(got) == [
+        ("Itch score", "Emollient group", "mean", 3.1),
+        ("Itch score", "Control group", "mean", 4.6),
+        ("Lesion area, cm2", "Emollient group", "mean", 12.5),
+        ("Lesion area, cm2", "Control group", "mean", 14.1),
+    ]
+    o = got[0][1]
+    assert o.dispersion is not None and (o.dispersion.kind, o.dispersion.value) == ("sd", 1.2)
+    assert o.p == 0.01
+
+
+def test_an_integer_mean_with_its_sd_is_not_read_as_a_count():
+    got = _read(
+        [["", "Sprint training", "Endurance training"], ["VO2max, mean (SD)", "48 (6)", "45 (7)"]],
+        "Table 3. Fitness after the programme",
+    )
+    assert [(o.statistic, o.value, o.dispersion.value) for _, o, _ in got] == [
+        ("mean", 48.0, 6.0),
+        ("mean", 45.0, 7.0),
+    ]
+
+
+def test_stub_says_counts_and_percentages():
+    got = _read(
+        [
+            ["", "Chlorhexidine rinse (n = 40)", "Saline rinse (n = 41)"],
+            ["Alveolar osteitis, n (%)", "3 (7.5)", "9 (22.0)"],
+        ],
+        "Table 4. Healing after extraction",
+    )
+    assert [(o.name, o.statistic, o.value, o.events) for _, o, _ in got] == [
+        ("Alveolar osteitis", "rate", 7.5, 3),
+        ("Alveolar osteitis", "rate", 22.0, 9),
+    ]
+
+
+def test_median_with_iqr_where_the_caption_names_both_statistics():
+    got = _read(
+        [
+            ["", "Oxytocin", "Carbetocin"],
+            ["Blood loss (mL)", "350 (250–500)", "300 (200–400)"],
+            ["Haemoglobin fall (g/dL)", "1.2 ± 0.8", "1.0 ± 0.7"],
+        ],
+        "Table 2. Outcomes: median (IQR) or mean ± SD",
+    )
+    by = {(o.name, o.value): o for _, o, _ in got}
+    blood = by[("Blood loss (mL)", 350.0)]
+    assert blood.statistic == "median" and blood.dispersion.kind == "iqr"
+    assert blood.dispersion.value == (250.0, 500.0)
+    hb = by[("Haemoglobin fall (g/dL)", 1.2)]
+    assert hb.statistic == "mean" and hb.dispersion.kind == "sd"
+
+
+def test_separate_sd_columns_are_the_spread_not_arms():
+    got = _read(
+        [
+            ["", "Krill oil", "", "Olive oil", ""],
+            ["", "Mean", "SD", "Mean", "SD"],
+            ["Triglycerides (mmol/l)", "1.1", "0.4", "1.4", "0.5"],
+        ],
+        "Table 3. Plasma lipids after eight weeks",
+        header_rows=2,
+    )
+    assert [(label, o.value, o.dispersion.value) for _, o, label in got] == [
+        ("Krill oil", 1.1, 0.4),
+        ("Olive oil", 1.4, 0.5),
+    ]
+
+
+def test_a_number_no_label_explains_is_left_out():
+    got = _read(
+        [["", "Taping", "Sham taping"], ["Knee pain", "4.2", "5.0"]],
+        "Table 2. Outcomes at six weeks",
+    )
+    assert got == []
+
+
+def test_test_statistic_columns_are_not_arms():
+    got = _read(
+        [
+            ["", "Kangaroo care", "Incubator care", "t value", "P"],
+            ["Weight gain (g/day)", "21.3 ± 4.0", "18.9 ± 3.8", "2.41", "0.02"],
+        ],
+        "Table 3. Weight gain of the infants",
+        is_arm=lambda label: label.endswith("care"),
+    )
+    assert [(label, o.value) for _, o, label in got] == [
+        ("Kangaroo care", 21.3),
+        ("Incubator care", 18.9),
+    ]
+
+
+def test_baseline_and_demographic_tables_give_no_results():
+    rows = [["", "Laser group", "Placebo group"], ["Pain score", "6.1 ± 1.2", "6.3 ± 1.0"]]
+    assert _read(rows, "Table 1. Demographic and clinical characteristics") == []
+    assert _read(rows, "Table 1. Scores at baseline") == []
+    assert _read(rows, "Table 3. Scores at baseline and after 8 weeks") != []
+
+
+def test_rows_about_the_sample_are_not_results():
+    got = _read(
+        [
+            ["", "Yoga group", "Control group"],
+            ["Age, years", "41.2 ± 6.0", "40.8 ± 5.5"],
+            ["Female, n (%)", "20 (50.0)", "19 (47.5)"],
+            ["Anxiety score", "8.2 ± 3.1", "10.4 ± 3.5"],
+        ],
+        "Table 2. Outcomes after the programme",
+    )
+    assert {o.name for _, o, _ in got} == {"Anxiety score"}
+
+
+def test_arms_as_rows_under_an_outcome_heading_with_time_columns():
+    got = _read(
+        [
+            ["", "Baseline", "6 weeks", "12 weeks"],
+            ["Grip strength (kg)", "", "", ""],
+            ["Splint group", "22.0 ± 5.1", "24.3 ± 5.0", "26.1 ± 4.8"],
+            ["Control group", "21.7 ± 4.9", "22.0 ± 5.2", "22.6 ± 5.0"],
+        ],
+        "Table 2. Grip strength over time",
+    )
+    assert [(o.name, label, o.value, o.timepoint_months) for _, o, label in got] == [
+        ("Grip strength (kg)", "Splint group", 24.3, 1.4),
+        ("Grip strength (kg)", "Splint group", 26.1, 2.8),
+        ("Grip strength (kg)", "Control group", 22.0, 1.4),
+        ("Grip strength (kg)", "Control group", 22.6, 2.8),
+    ]
+
+
+def test_category_columns_beside_arm_rows_are_not_arms():
+    got = _read(
+        [
+            ["", "Improved", "Unchanged", "Worse"],
+            ["Placebo", "5 (25.0)", "10 (50.0)", "5 (25.0)"],
+            ["Melatonin", "9 (45.0)", "8 (40.0)", "3 (15.0)"],
+        ],
+        "Table 3. Change in sleep quality after 4 weeks",
+    )
+    assert got == []
+
+
+def test_a_caption_without_result_words_is_read_when_its_columns_are_the_arms():
+    rows = [["", "Massage", "Swaddling"], ["Crying time (min/day)", "95 ± 30", "130 ± 42"]]
+    assert _read(rows, "Table 2. Crying time of the infants") == []  # no arm it knows
+    got = _read(rows, "Table 2. Crying time of the infants", is_arm=lambda s: s == "Massage")
+    assert [(label, o.value) for _, o, label in got] == [("Massage", 95.0), ("Swaddling", 130.0)]
