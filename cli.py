@@ -119,6 +119,24 @@ def _resolved(store, **values: str | None) -> dict[str, str | None]:
         raise click.ClickException(str(e)) from e
 
 
+def _curation(store: str):
+    """The curation file beside the store (kg/curation); a broken one is a clean error."""
+    from litkg.kg.curation import Curation, CurationError
+
+    c = Curation.open(store)
+    try:
+        c.verdicts()
+    except (CurationError, OSError) as e:
+        raise click.ClickException(str(e)) from e
+    return c
+
+
+_REVIEWED_ONLY = click.option(
+    "--reviewed-only", is_flag=True,
+    help="Only facts a reviewer confirmed, corrected or added (litkg review).",
+)  # fmt: skip
+
+
 @cli.command()
 @click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False))
 @_STORE
@@ -156,6 +174,7 @@ EXPORT_FORMATS = [
     "graphml",
     "gexf",
     "meta-analysis",
+    "curation",
 ]
 
 
@@ -183,23 +202,40 @@ def export_format(fmt: str | None, output: str) -> str:
               "meta-analysis; trig for -].")  # fmt: skip
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
               help="The file to write; - for standard output.")  # fmt: skip
+@_REVIEWED_ONLY
 @_STORE
-def export(fmt: str | None, output: str, store: str) -> None:
+def export(fmt: str | None, output: str, reviewed_only: bool, store: str) -> None:
     """Export the graph as RDF, or its networkx view as GraphML / GEXF, or a
-    meta-analysis CSV (one row per study x arm x endpoint x timepoint).
+    meta-analysis CSV (one row per study x arm x endpoint x timepoint, with
+    reviewers' corrections; rejected facts left out), or the curation's
+    provenance (`--format curation`: PROV-O Turtle of every verdict).
 
     \b
     Example:
       litkg export -o graph.ttl            # Turtle, from the suffix
       litkg export --format nquads -o - | gzip > graph.nq.gz
+      litkg export --format meta-analysis --reviewed-only -o ma.csv
     """
+    import functools
     import tempfile
 
     from litkg.kg.export import export as run_export
 
     fmt = export_format(fmt, output)
+    if reviewed_only and fmt != "meta-analysis":
+        raise click.UsageError("--reviewed-only goes with --format meta-analysis")
     if fmt == "meta-analysis":
-        from litkg.kg.meta_analysis import export as run_export  # noqa: F811
+        from litkg.kg.meta_analysis import export as ma_export
+
+        run_export = functools.partial(  # noqa: F811
+            ma_export, curation=_curation(store), reviewed_only=reviewed_only
+        )
+    if fmt == "curation":
+        from litkg.kg.curation.graph import export_prov
+
+        def run_export(_s, path, _fmt):  # noqa: F811
+            return export_prov(_curation(store), path)
+
     with _open_store(store) as s:
         if output != "-":
             note(run_export(s, output, fmt))
@@ -293,8 +329,10 @@ _REPORT_FORMAT = click.option(
 @click.option("--drug", help="Only studies assigning this drug (generic name).")
 @click.option("--design", help="Only studies with this design feature (single-arm, randomized...).")
 @_REPORT_FORMAT
+@_REVIEWED_ONLY
 @_STORE
-def compare(endpoint, outcome, timepoint, drug, design, fmt: str, store: str) -> None:
+def compare(endpoint, outcome, timepoint, drug, design, fmt: str, reviewed_only: bool,
+            store: str) -> None:  # fmt: skip
     """Studies side by side: design, arms, interventions, outcomes with CI and p.
 
     \b
@@ -317,7 +355,8 @@ def compare(endpoint, outcome, timepoint, drug, design, fmt: str, store: str) ->
                 v["endpoint"] = resolve_outcome(s, outcome)
             except UnknownValue as e:
                 raise click.ClickException(str(e)) from e
-        click.echo(render(run(s, Filters(v["endpoint"], timepoint, v["drug"], v["design"])), fmt))
+        f = Filters(v["endpoint"], timepoint, v["drug"], v["design"])
+        click.echo(render(run(s, f, _curation(store), reviewed_only), fmt))
 
 
 @cli.command()
@@ -341,9 +380,12 @@ def cites(top: int, fmt: str, store: str) -> None:
 @cli.command()
 @click.argument("paper")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@_REVIEWED_ONLY
 @_STORE
-def show(paper: str, fmt: str, store: str) -> None:
-    """Everything the graph holds about PAPER (DOI, document id or IRI), with evidence.
+def show(paper: str, fmt: str, reviewed_only: bool, store: str) -> None:
+    """Everything the graph holds about PAPER (DOI, document id or IRI), with
+    evidence; each fact with its id (for `litkg review`) and reviewers'
+    verdicts applied (corrected values, rejected facts left out).
 
     \b
     Example:
@@ -355,9 +397,133 @@ def show(paper: str, fmt: str, store: str) -> None:
 
     with _open_store(store) as s:
         try:
-            click.echo(render(run(s, paper), fmt))
+            click.echo(render(run(s, paper, _curation(store), reviewed_only), fmt))
         except PaperNotFound as e:
             raise click.ClickException(str(e)) from e
+
+
+@cli.command()
+@click.argument("fact_id", required=False, metavar="FACT-ID")
+@click.option("--confirm", "verdict", flag_value="confirm", help="The fact is right.")
+@click.option("--reject", "verdict", flag_value="reject", help="The fact is wrong: drop it.")
+@click.option("--set", "sets", multiple=True, metavar="FIELD=VALUE",
+              help="Correct a field (repeatable; empty VALUE clears it). With --add: the "
+              "added fact's fields.")  # fmt: skip
+@click.option("--add", "add_kind", metavar="KIND",
+              type=click.Choice(["study", "arm", "intervention", "outcome", "adverse_event",
+                                 "reference"]),
+              help="Add a fact extraction missed (no FACT-ID): its kind; with --paper, "
+              "--quote, --page and --set FIELD=VALUE.")  # fmt: skip
+@click.option("--paper", help="The paper (DOI, document id or IRI): of an added fact; "
+              "else where to look for FACT-ID first.")  # fmt: skip
+@click.option("--quote", help="An added fact's evidence, verbatim from the paper.")
+@click.option("--page", type=click.IntRange(min=1), help="The page the quote is on.")
+@click.option("--comment", help="Why (kept with the verdict).")
+@click.option("--reviewer", help="Who reviews [default: $LITKG_REVIEWER, else the OS user].")
+@click.option("--export", "export_to", type=click.Path(dir_okay=False),
+              help="Write every verdict as PROV-O Turtle to this file (no FACT-ID).")  # fmt: skip
+@_STORE
+def review(fact_id, verdict, sets, add_kind, paper, quote, page, comment, reviewer, export_to,
+           store: str) -> None:  # fmt: skip
+    """Record a verdict on the fact FACT-ID (its id in `litkg show PAPER --format
+    json`): confirm it, correct fields, reject it, or add a fact extraction
+    missed. Verdicts go to the curation file beside the store
+    (out/curation.jsonl), never into the store, and are re-applied after every
+    build; show, compare, adverse-events and the meta-analysis export use them.
+
+    \b
+    Example:
+      litkg review f-3f2a9c1e0b7d4a55 --confirm
+      litkg review f-3f2a9c1e0b7d4a55 --set value=81.6 --comment "Table 2"
+      litkg review f-3f2a9c1e0b7d4a55 --reject --comment "a subgroup, not the arm"
+      litkg review --add outcome --paper 10.1182/blood.2019000001 --page 4 \\
+          --quote "1-year OS was 72%" --set endpoint=OS --set statistic=rate \\
+          --set value=72 --set unit=% --set timepoint_months=12 --set arm=Blinatumomab
+      litkg review --export curation.ttl
+    """
+    from litkg.kg.curation import CurationError
+    from litkg.kg.curation.review import UnknownFact, added_fact, describe, find_fact, parse_sets
+    from litkg.kg.show import PaperNotFound, find_paper
+
+    c = _curation(store)
+    if export_to:
+        if fact_id or verdict or sets or add_kind:
+            raise click.UsageError("--export takes no FACT-ID, verdict or --set")
+        from litkg.kg.curation.graph import export_prov
+
+        note(export_prov(c, export_to))
+        return
+    chosen = [x for x in (verdict, "set" if sets and not add_kind else None, add_kind) if x]
+    if len(chosen) != 1:
+        raise click.UsageError("give one of --confirm, --reject, --set FIELD=VALUE or --add KIND")
+    if add_kind and fact_id:
+        raise click.UsageError("--add records a new fact: give no FACT-ID")
+    if not add_kind and not fact_id:
+        raise click.UsageError("which fact? give its FACT-ID (litkg show PAPER --format json)")
+    done = []
+    with _open_store(store) as s:
+        try:
+            if add_kind:
+                fields = parse_sets(add_kind, list(sets))
+                if not paper:
+                    raise click.UsageError("--add needs --paper")
+                fact = added_fact(s, add_kind, paper, quote or "", page, fields)
+                done.append(c.record(None, "add", fact=fact, reviewer=reviewer, comment=comment))
+            else:
+                hint = str(find_paper(s, paper)) if paper else None
+                f = find_fact(s, fact_id, c, hint)
+                if verdict:
+                    done.append(c.record(f.id, verdict, reviewer=reviewer, comment=comment, fact=f))
+                else:
+                    current = c.apply([f], added=False)[0].fields
+                    for name, new in parse_sets(f.kind, list(sets), current).items():
+                        done.append(c.record(f.id, "correct", field=name, old=current.get(name),
+                                             new=new, reviewer=reviewer, comment=comment,
+                                             fact=f))  # fmt: skip
+        except (UnknownFact, PaperNotFound, CurationError, ValueError) as e:
+            raise click.ClickException(str(e)) from e
+        papers = {v.paper for v in done if v.paper}
+    for v in done:
+        what = describe(v.fact or {})
+        change = f" {v.field}: {v.old!r} -> {v.new!r}" if v.verdict == "correct" else ""
+        click.echo(f"{v.verdict} {v.fact_id} by {v.reviewer}{change} [{what}]")
+    note(f"recorded in {c.path}")
+    _sync_curation_graph(store, c, papers)
+
+
+def _sync_curation_graph(store: str, curation, papers: set[str]) -> None:
+    """Bring the store's curation graph up to date for these papers, unless a
+    build holds the store (the build re-applies every verdict when it ends)."""
+    from litkg.kg.curation.graph import sync_graph
+    from litkg.kg.store import StoreError, open_store
+
+    try:
+        with open_store(store, timeout=None) as w:
+            sync_graph(w, curation, papers)
+    except StoreError as e:
+        note(f"the graph's review status is updated by the next build ({e})")
+
+
+@cli.command("review-status")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)  # fmt: skip
+@_STORE
+def review_status(fmt: str, store: str) -> None:
+    """Per paper (by citation): how many facts, how many reviewed (confirmed,
+    corrected, rejected, added), and verdicts whose fact no longer appears
+    (the paper or the extractor changed), which are listed for re-review.
+
+    \b
+    Example:
+      litkg review-status
+      litkg review-status --format json
+    """
+    from litkg.kg.curation.status import render
+    from litkg.kg.curation.status import review_status as run
+
+    c = _curation(store)
+    with _open_store(store) as s:
+        click.echo(render(run(s, c), fmt, c.orphans(s)))
 
 
 @cli.command()
@@ -412,8 +578,9 @@ def plot(endpoint: str, timepoint, drug, output: str, store: str) -> None:
 @click.option("--term", help="Only this adverse-event term (CTCAE, lower case).")
 @click.option("--drug", help="Only studies assigning this drug.")
 @_REPORT_FORMAT
+@_REVIEWED_ONLY
 @_STORE
-def adverse_events(min_grade, term, drug, fmt: str, store: str) -> None:
+def adverse_events(min_grade, term, drug, fmt: str, reviewed_only: bool, store: str) -> None:
     """Adverse events by term and grade across studies (n and % per arm).
 
     \b
@@ -426,7 +593,10 @@ def adverse_events(min_grade, term, drug, fmt: str, store: str) -> None:
 
     with _open_store(store) as s:
         v = _resolved(s, term=term, drug=drug)
-        click.echo(render(run(s, min_grade, v["term"], Filters(drug=v["drug"])), fmt))
+        rows = run(
+            s, min_grade, v["term"], Filters(drug=v["drug"]), _curation(store), reviewed_only
+        )
+        click.echo(render(rows, fmt))
 
 
 @cli.command()

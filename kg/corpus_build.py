@@ -208,6 +208,7 @@ def _build(
         results.close()  # stops the workers now, not when garbage-collected
     if not report.interrupted:
         recompute_shared(kg)
+        _reapply_verdicts(kg, out, report)
         if dump:
             tmp = out / ".graph.trig.tmp"
             try:
@@ -215,6 +216,17 @@ def _build(
                 tmp.replace(out / "graph.trig")
             finally:
                 tmp.unlink(missing_ok=True)
+
+
+def _reapply_verdicts(kg: Any, out: Path, report: BuildReport) -> None:
+    """Reviewers' verdicts (out/curation.jsonl) into the curation graph (kg/curation)."""
+    from litkg.kg.curation.graph import sync_for_build
+    from litkg.kg.curation.verdicts import CurationError
+
+    try:
+        sync_for_build(kg, out)
+    except CurationError as e:
+        report.failures.append(Failure(str(out), "curation", str(e)))
 
 
 def build_corpus(

@@ -194,14 +194,18 @@ def export(
     path: str | os.PathLike[str],
     fmt: str = "meta-analysis",
     filters: Filters | None = None,
+    curation: Any = None,
+    reviewed_only: bool = False,
 ) -> str:
-    """Write the meta-analysis CSV of the store's studies (optionally filtered);
-    returns a one-line summary. Called like `litkg.kg.export.export`."""
+    """Write the meta-analysis CSV of the store's studies (optionally filtered;
+    with a `curation`, reviewers' corrections applied and rejected facts left
+    out; `reviewed_only`: confirmed, corrected and added facts only); returns
+    a one-line summary. Called like `litkg.kg.export.export`."""
     if fmt != "meta-analysis":
         raise ValueError(f"unknown format {fmt!r} (meta-analysis)")
     from litkg.extractor.batch import atomic_path
 
-    c = compare(store, filters)
+    c = compare(store, filters, curation, reviewed_only)
     data = rows(c)
     with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")

@@ -31,6 +31,7 @@ REGISTRY = Namespace(BASE + "concept/registry/")
 AE = Namespace(BASE + "concept/ae/")
 DRUG = Namespace(BASE + "concept/drug/")
 GRAPH = Namespace(BASE + "graph/")
+REVIEW_STATUS = Namespace(BASE + "concept/review-status/")
 ID = Namespace(BASE + "id/")
 
 FABIO = Namespace("http://purl.org/spar/fabio/")
@@ -41,6 +42,9 @@ OBO = Namespace("http://purl.obolibrary.org/obo/")
 
 #: The named graph holding what papers share (trials, cited works, concepts, links).
 SHARED_GRAPH = GRAPH["shared"]
+
+#: The named graph of the reviewers' verdicts, re-applied after every build (kg/curation).
+CURATION_GRAPH = GRAPH["curation"]
 
 ONTOLOGY_IRI = URIRef(BASE + "ns")
 
@@ -74,6 +78,10 @@ class LKG(DefinedNamespace):
     Registry: URIRef
     AdverseEventTerm: URIRef
     DrugConcept: URIRef
+    ReviewStatus: URIRef
+    ReviewedFact: URIRef
+    Correction: URIRef
+    Review: URIRef
     # concept schemes
     EndpointScheme: URIRef
     StatisticScheme: URIRef
@@ -85,6 +93,7 @@ class LKG(DefinedNamespace):
     RegistryScheme: URIRef
     AdverseEventScheme: URIRef
     DrugScheme: URIRef
+    ReviewStatusScheme: URIRef
     # object properties
     reports: URIRef
     registration: URIRef
@@ -107,6 +116,9 @@ class LKG(DefinedNamespace):
     citedWork: URIRef
     resolvesTo: URIRef
     source: URIRef
+    reviewStatus: URIRef
+    factNode: URIRef
+    correction: URIRef
     # datatype properties
     value: URIRef
     unit: URIRef
@@ -138,6 +150,12 @@ class LKG(DefinedNamespace):
     sha256: URIRef
     sourcePath: URIRef
     sourceFormat: URIRef
+    factId: URIRef
+    verdict: URIRef
+    field: URIRef
+    oldValue: URIRef
+    newValue: URIRef
+    needsReReview: URIRef
     pageCount: URIRef
     code: URIRef
 

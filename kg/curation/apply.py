@@ -132,7 +132,7 @@ def apply_to_studies(
                 lo, hi = d.get("ci_lower"), d.get("ci_upper")
                 if lo is None and isinstance(d.get("ci"), list | tuple) and len(d["ci"]) == 2:
                     lo, hi = d["ci"]
-                arm = next((a for a in arms if d.get("arm") and a.label == d.get("arm")), None)
+                arm = next((a for a in e.arms if d.get("arm") and a.label == d.get("arm")), None)
                 o = OutcomeInfo(
                     endpoint=str(d["endpoint"]), statistic=d.get("statistic") or "rate",
                     value=d["value"], unit=d.get("unit"), timepoint_months=d.get("timepoint_months"),

@@ -13,10 +13,16 @@ COLUMNS = ("facts", "reviewed", "confirmed", "corrected", "rejected", "added", "
 
 
 def review_status(store: Any, curation: Any) -> list[dict[str, Any]]:
+    """The rows of `status_report` (see there)."""
+    return status_report(store, curation)[0]
+
+
+def status_report(store: Any, curation: Any) -> tuple[list[dict[str, Any]], list[Any]]:
     """One row per paper of the store (and per paper left with orphaned
     verdicts only): the paper (IRI and citation label), its facts, how many
     of them are reviewed (confirmed, corrected, rejected or added) and its
-    orphaned verdicts (verdicts whose fact no longer appears), by label."""
+    orphaned verdicts (verdicts whose fact no longer appears), by label; and
+    the orphaned verdicts."""
     from litkg.kg.papers import paper_refs
 
     papers = all_papers(store)
@@ -44,7 +50,8 @@ def review_status(store: Any, curation: Any) -> list[dict[str, Any]]:
             r["reviewed"] += n
     for v in orphans:
         row(v.paper or "(unknown paper)")["orphaned"] += 1
-    return sorted(rows.values(), key=lambda r: (r["paper"]["label"].lower(), r["paper"]["iri"]))
+    out = sorted(rows.values(), key=lambda r: (r["paper"]["label"].lower(), r["paper"]["iri"]))
+    return out, orphans
 
 
 def render(rows: list[dict[str, Any]], fmt: str = "table", orphans: list[Any] | None = None) -> str:
