@@ -11,7 +11,7 @@ from rdflib import Dataset, URIRef
 from litkg.kg import store as st
 from litkg.kg.corpus_build import build_corpus
 from litkg.kg.manifest import load_manifest
-from litkg.ontology.namespace import ONTOLOGY_IRI, SHARED_GRAPH
+from litkg.ontology.namespace import CURATION_GRAPH, ONTOLOGY_IRI, SHARED_GRAPH
 
 ROOT = Path(__file__).resolve().parents[1]
 EPOCH = "1700000000"
@@ -62,7 +62,7 @@ def test_build_into_a_remote_store(server: str, papers: Path, tmp_path: Path) ->
     names = set(remote.graph_names())
     papers_iris = {URIRef(e["paper"]) for e in manifest.values()}
     assert len(papers_iris) == 3
-    assert names == papers_iris | {SHARED_GRAPH, ONTOLOGY_IRI}
+    assert names == papers_iris | {SHARED_GRAPH, ONTOLOGY_IRI, CURATION_GRAPH}
     assert set(st.paper_graph_names(remote)) == papers_iris
     assert len(remote.get_graph(SHARED_GRAPH)) > 0
     # the dump is the server's content
