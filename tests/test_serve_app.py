@@ -343,3 +343,34 @@ def test_page_images_only_for_papers_read_from_a_pdf(client):
     r = client.get("/api/page-image", params={"iri": paper, "page": 1})
     assert r.status_code == 404 and "not read from a PDF" in r.json()["error"]
     assert client.get("/api/page-image", params={"iri": paper, "page": "x"}).status_code == 400
+
+
+def outcome_lines(table: dict, label: str) -> list[str]:
+    """The outcome lines of one study's column of the compare table."""
+    col = table["header"].index(label)
+    return [line for row in table["rows"][10:] for line in row[col].split("\n") if line]
+
+
+def test_compare_applies_the_verdicts(reviewing):
+    c, headers, paper, facts = reviewing()
+    label = next(s["label"] for s in c.get("/api/studies").json() if s["iri"] == paper)
+    before = outcome_lines(c.get("/api/compare").json(), label)
+    outcomes = [f for f in facts if f["kind"] == "outcome"]
+    base = {"reviewer": "Ada", "paper": paper}
+    r = c.post(
+        "/api/verdicts",
+        json=base | {"fact_id": outcomes[0]["id"], "verdict": "reject"},
+        headers=headers,
+    )
+    assert r.status_code == 200
+    after = outcome_lines(c.get("/api/compare").json(), label)
+    assert len(after) == len(before) - 1
+    r = c.post(
+        "/api/verdicts",
+        json=base | {"fact_id": outcomes[1]["id"], "verdict": "confirm"},
+        headers=headers,
+    )
+    assert r.status_code == 200
+    reviewed = c.get("/api/compare", params={"reviewed_only": "1"}).json()
+    assert reviewed["filters"]["reviewed_only"] is True
+    assert len(outcome_lines(reviewed, label)) == 1

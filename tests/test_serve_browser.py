@@ -186,5 +186,7 @@ def test_review_in_the_browser_survives_rebuilds_and_lists_orphans(tmp_path, bro
         assert status_of(page, gone["id"]) == "rejected"
         page.goto(url + "/")
         page.wait_for_selector("table.studies")
-        assert "need re-review" in page.locator(".orphans").inner_text()
+        note = page.locator(".orphans")
+        assert "1 verdict needs re-review" in note.inner_text()
+        assert note.get_by_role("link", name=re.compile("Luskin 2025")).count() == 1
         assert not errors, errors

@@ -200,3 +200,14 @@ def test_an_oversized_query_is_refused_unread(client):
     big = b"SELECT * WHERE { ?s ?p ?o } #" + b"x" * (1 << 20)
     r = client.post("/sparql", content=big, headers={"Content-Type": "application/sparql-query"})
     assert r.status_code == 413
+
+
+def test_a_browser_gets_a_query_form_and_clients_an_error(client):
+    page = client.get("/sparql", headers={"Accept": "text/html,application/xhtml+xml"})
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    assert 'id="sparql-form"' in page.text
+    assert client.get("/assets/sparql.js").status_code == 200
+    assert (
+        client.get("/sparql", headers={"Accept": "application/sparql-results+json"}).status_code
+        == 400
+    )

@@ -23,6 +23,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from litkg.kg.curation import Curation
+from litkg.kg.papers import paper_refs
 from litkg.kg.serve import review, sparql, views
 from litkg.kg.serve.documents import DocumentTexts
 from litkg.kg.serve.pages import PageError, page_png
@@ -111,6 +112,9 @@ class Server:
 
     async def sparql(self, request: Request) -> Response:
         params = urllib.parse.parse_qs(request.url.query, keep_blank_values=True)
+        wants_page = "text/html" in request.headers.get("accept", "")
+        if request.method == "GET" and not params and wants_page:
+            return FileResponse(ASSETS / "sparql.html", media_type="text/html")
         try:
             body = (
                 await read_body(request, sparql.MAX_QUERY_BYTES)
@@ -156,7 +160,10 @@ class Server:
         values = {
             k: request.query_params.get(k) for k in ("endpoint", "timepoint", "drug", "design")
         }
-        return await self._json(views.compare_table, self.store.get(), values)
+        reviewed_only = request.query_params.get("reviewed_only", "") in ("1", "true", "on")
+        return await self._json(
+            views.compare_table, self.store.get(), values, self.curation, reviewed_only
+        )
 
     async def paper(self, request: Request) -> Response:
         iri = request.query_params.get("iri", "")
@@ -169,7 +176,7 @@ class Server:
 
         store = self.store.get()
         paper = str(find_paper(store, iri))
-        label = views.paper_refs(store, [paper]).get(paper)
+        label = paper_refs(store, [paper]).get(paper)
         return {
             "paper": label.json() if label else {"iri": paper, "label": paper},
             "document": self.texts.get(paper).json(),

@@ -38,17 +38,25 @@ def filter_choices(store: KGStore) -> dict[str, list[Any]]:
     }
 
 
-def compare_table(store: KGStore, values: dict[str, str | None]) -> dict[str, Any]:
+def compare_table(
+    store: KGStore,
+    values: dict[str, str | None],
+    curation: Any = None,
+    reviewed_only: bool = False,
+) -> dict[str, Any]:
     """`litkg compare`'s side-by-side table for the filters given (resolved through
     the vocabularies as the command line resolves them; `UnknownValue` for a
-    value that names nothing, `ValueError` for a timepoint that is not a number)."""
+    value that names nothing, `ValueError` for a timepoint that is not a number),
+    reviewers' verdicts applied (kg/curation); `reviewed_only` keeps confirmed,
+    corrected and added facts only."""
     v = {k: resolve_in(store, kind, values.get(k)) for k, kind in FILTER_KINDS.items()}
     tp_text = (values.get("timepoint") or "").strip()
     tp = float(tp_text) if tp_text else None
-    c = compare(store, Filters(v["endpoint"], tp, v["drug"], v["design"]))
+    f = Filters(v["endpoint"], tp, v["drug"], v["design"])
+    c = compare(store, f, curation=curation, reviewed_only=reviewed_only)
     header, rows = grid(c)
     return {
-        "filters": {**v, "timepoint": tp},
+        "filters": {**v, "timepoint": tp, "reviewed_only": reviewed_only},
         "header": header,
         "rows": rows,
         "papers": [e.paper_json() for e in c.studies],

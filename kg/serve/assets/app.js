@@ -88,8 +88,17 @@ async function showStudies() {
   v.append(el("table", { class: "studies" },
     el("thead", {}, el("tr", {}, ["Study", "Year", "DOI", "Document", "Reviewed"].map((h) => el("th", {}, h)))),
     el("tbody", {}, rows)));
-  if (status.orphans && status.orphans.length) {
-    v.append(el("p", { class: "orphans" }, `${status.orphans.length} verdicts need re-review: their facts are no longer extracted (open the paper).`));
+  const orphans = status.orphans || [];
+  if (orphans.length) {
+    const n = orphans.length;
+    const papers = [...new Set(orphans.map((o) => o.paper))];
+    const links = papers.map((iri) => {
+      const p = studies.find((s) => s.iri === iri);
+      return p ? paperLink(p) : el("span", {}, iri || "a paper no longer in the store");
+    });
+    v.append(el("p", { class: "orphans" },
+      `${n} verdict${n === 1 ? " needs" : "s need"} re-review, their facts no longer extracted: `,
+      links.flatMap((a, i) => (i ? [", ", a] : [a]))));
   }
 }
 
@@ -107,6 +116,7 @@ async function showCompare(params) {
       placeholder: name === "timepoint" ? "months" : "any" });
     form.append(el("label", {}, name, input, list));
   }
+  form.append(el("label", { class: "check" }, el("input", { type: "checkbox", name: "reviewed_only", value: "1", checked: params.get("reviewed_only") === "1" }), "reviewed facts only"));
   form.append(el("button", { type: "submit" }, "Apply"), el("button", { type: "reset", onclick: () => { location.hash = "#/compare"; } }, "Clear"));
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
@@ -116,7 +126,7 @@ async function showCompare(params) {
   });
   v.append(form);
   const q = new URLSearchParams();
-  for (const k of ["endpoint", "timepoint", "drug", "design"]) if (params.get(k)) q.set(k, params.get(k));
+  for (const k of ["endpoint", "timepoint", "drug", "design", "reviewed_only"]) if (params.get(k)) q.set(k, params.get(k));
   let data;
   try {
     data = await getJSON("/api/compare?" + q);
@@ -329,7 +339,9 @@ function showPage(f) {
 function correctForm(box, f) {
   if (box.querySelector("form.correct")) return;
   const fields = Object.keys(f.fields || {});
-  const select = el("select", { name: "field" }, fields.map((k) => el("option", { value: k }, k)));
+  // the value a result reports is what is most often corrected
+  const preferred = ["value", "n", "dose", "percent"].find((k) => fields.includes(k)) || fields[0];
+  const select = el("select", { name: "field" }, fields.map((k) => el("option", { value: k, selected: k === preferred }, k)));
   const value = el("input", { name: "value", size: 12, placeholder: "new value" });
   const comment = el("input", { name: "comment", size: 16, placeholder: "comment" });
   const sync = () => { const cur = f.fields[select.value]; value.value = cur === null || cur === undefined ? "" : String(cur); };
