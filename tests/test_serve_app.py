@@ -5,6 +5,7 @@ with the session's CSRF token, the start token off loopback)."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -214,11 +215,14 @@ def test_serve_names_a_taken_port_and_a_missing_store(tmp_path, out):
 
 @pytest.fixture()
 def reviewing(out, tmp_path, monkeypatch):
-    """A client with a session over the shared build, its verdicts in a file of its own."""
+    """A client with a session over a copy of the shared build (verdicts update
+    its store's curation graph), its verdicts in a file of its own."""
     monkeypatch.setenv("LITKG_CURATION", str(tmp_path / "curation.jsonl"))
+    mine = tmp_path / "out"
+    shutil.copytree(out, mine)
 
     def make(host: str = "127.0.0.1", token: str | None = None, base: str = BASE):
-        c = client_for(out, host, token, base)
+        c = client_for(mine, host, token, base)
         csrf = c.get("/api/session").json()["csrf"]
         studies = c.get("/api/studies").json()
         paper = next(s for s in studies if s["label"].startswith("Luskin"))["iri"]
@@ -243,6 +247,11 @@ def test_a_verdict_is_recorded_and_shown(reviewing, tmp_path):
     mine = next(f for f in after if f["id"] == outcome["id"])
     assert mine["status"] == "corrected" and mine["fields"]["value"] == 0.99
     assert mine["verdict"]["comment"] == "Table 2"
+    # the graph carries the review status at once (the curation graph, as `litkg review` writes it)
+    assert r.json()["graph"] == "updated"
+    q = f'SELECT ?s WHERE {{ ?r lkg:factId "{outcome["id"]}" ; lkg:reviewStatus ?s }}'
+    rows = c.get("/sparql", params={"query": q}).json()["results"]["bindings"]
+    assert [b["s"]["value"].rsplit("/", 1)[-1] for b in rows] == ["corrected"]
 
 
 def test_bad_verdicts_are_refused_with_a_reason(reviewing):

@@ -229,7 +229,9 @@ class Server:
         if not body.get("paper"):
             raise review.VerdictError(400, "name the paper (IRI) the fact belongs to")
         text = self.texts.get(str(find_paper(store, str(body["paper"]))))
-        return {"verdict": review.record(store, self.curation, text, body)}
+        verdict = review.record(store, self.curation, text, body)
+        note = review.sync_graph_for(self.store.location, self.curation, str(verdict["paper"]))
+        return {"verdict": verdict, "graph": note or "updated"}
 
     async def _json(self, fn: Callable[..., Any], *args: Any) -> Response:
         from litkg.kg.show import PaperNotFound

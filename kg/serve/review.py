@@ -5,12 +5,15 @@ verdicts applied, orphans), the same one `litkg review` uses.
 This module only translates: a paper's facts with their review status for
 the page, and a verdict posted by the page into `Curation.record`, checked
 against the store (the fact exists; a correction names one of its fields; an
-added fact's evidence is verbatim in the document at the span selected).
+added fact's evidence is verbatim in the document at the span selected),
+then brings the store's curation graph up to date for that paper, as `litkg
+review` does.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from typing import Any
 
 from litkg.kg.compare import key_label
@@ -18,6 +21,24 @@ from litkg.kg.curation import Curation, CurationError, Fact, FactState, list_fac
 from litkg.kg.queries import fmt_num
 from litkg.kg.serve.documents import PaperText
 from litkg.kg.store import KGStore
+
+_SYNC_LOCK = threading.Lock()
+
+
+def sync_graph_for(location: str, curation: Curation, paper: str) -> str | None:
+    """Bring the store's curation graph (each fact's lkg:reviewStatus) up to date
+    for one paper, as `litkg review` does; None when done, else why not (a
+    build holds the store: it re-applies every verdict when it ends)."""
+    from litkg.kg.curation.graph import sync_graph
+    from litkg.kg.store import StoreError, open_store
+
+    with _SYNC_LOCK:
+        try:
+            with open_store(location, timeout=None) as w:
+                sync_graph(w, curation, {paper})
+        except StoreError as e:
+            return f"the graph's review status is updated by the next build ({e})"
+    return None
 
 
 class VerdictError(ValueError):
