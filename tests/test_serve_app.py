@@ -383,3 +383,13 @@ def test_compare_applies_the_verdicts(reviewing):
     reviewed = c.get("/api/compare", params={"reviewed_only": "1"}).json()
     assert reviewed["filters"]["reviewed_only"] is True
     assert len(outcome_lines(reviewed, label)) == 1
+
+
+def test_review_status_counts_the_reviewed_papers_only(reviewing):
+    c, headers, paper, facts = reviewing()
+    assert c.get("/api/review-status").json() == {"papers": [], "orphans": []}
+    body = {"fact_id": facts[0]["id"], "verdict": "confirm", "reviewer": "Ada", "paper": paper}
+    assert c.post("/api/verdicts", json=body, headers=headers).status_code == 200
+    status = c.get("/api/review-status").json()
+    assert status["papers"] == [{"paper": paper, "facts": len(facts), "reviewed": 1}]
+    assert status["orphans"] == []

@@ -135,15 +135,27 @@ def orphan_json(v: dict[str, Any]) -> dict[str, Any]:
 
 
 def review_status(store: KGStore, curation: Curation) -> dict[str, Any]:
-    """Per paper, how many facts are reviewed, and every orphaned verdict; empty
-    when there is no verdict yet (counting every fact of a large corpus is not
-    worth it then)."""
-    if not curation.verdicts():
+    """For each paper some verdict concerns: its facts and how many are
+    reviewed; and every orphaned verdict. Only those papers' facts are read
+    (a corpus of thousands of papers mostly unreviewed costs no more than the
+    papers reviewed); the papers nobody reviewed are left out."""
+    from collections import Counter
+
+    from litkg.kg.curation import facts_of_papers
+    from litkg.kg.curation.facts import all_papers
+
+    verdicts = curation.verdicts()
+    if not verdicts:
         return {"papers": [], "orphans": []}
-    rows = curation.status(store)
-    orphans = curation.orphans(store)
+    touched = {v.paper for v in verdicts if v.paper} & set(all_papers(store))
+    facts = curation.apply(facts_of_papers(store, touched))
+    orphans = curation.orphans(store, facts)
+    extracted = Counter(f.paper for f in facts if f.review_status != "added")
+    reviewed = Counter(f.paper for f in facts if f.review_status != "extracted")
     return {
-        "papers": [r | {"paper": r["paper"]["iri"], "label": r["paper"]["label"]} for r in rows],
+        "papers": [
+            {"paper": p, "facts": extracted[p], "reviewed": reviewed[p]} for p in sorted(touched)
+        ],
         "orphans": [orphan_json(v.to_dict()) for v in orphans],
     }
 
