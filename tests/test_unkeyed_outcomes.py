@@ -176,3 +176,12 @@ def test_patients_older_in_one_group_is_not_a_result():
         "Patients in group A were older than in group B (64.2 ± 7.1 vs 59.9 ± 8.0 years)."
     )
     assert got == []
+
+
+def test_a_clause_about_a_group_is_not_a_name():
+    got = unkeyed_from_sentence(
+        "After adjustment, the yoga group had a mean fatigue score that was 4.1 points lower "
+        "than the waiting-list group."
+    )
+    assert all(not m.outcome.name.endswith("that") for m in got)
+    assert all("group had" not in m.outcome.name for m in got)

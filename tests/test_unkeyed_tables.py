@@ -172,3 +172,115 @@ def test_a_caption_without_result_words_is_read_when_its_columns_are_the_arms():
     assert _read(rows, "Table 2. Crying time of the infants") == []  # no arm it knows
     got = _read(rows, "Table 2. Crying time of the infants", is_arm=lambda s: s == "Massage")
     assert [(label, o.value) for _, o, label in got] == [("Massage", 95.0), ("Swaddling", 130.0)]
+
+
+def test_p_value_columns_with_notes_are_not_arms():
+    got = _read(
+        [
+            ["", "Tai chi", "Stretching", "P for trend"],
+            ["Balance score", "48.1 ± 5.2", "45.0 ± 6.1", "0.04"],
+        ],
+        "Table 2. Balance after 16 weeks",
+    )
+    assert [(label, o.value, o.p) for _, o, label in got] == [
+        ("Tai chi", 48.1, None),
+        ("Stretching", 45.0, None),
+    ]
+
+
+def test_bare_numbers_under_a_rate_caption_are_not_percentages():
+    got = _read(
+        [["", "Bed nets", "No bed nets"], ["Malaria episodes", "0.31", "0.52"]],
+        "Table 3. Incidence rates per child-year of follow-up",
+    )
+    assert got == []
+    got = _read(
+        [["", "Bed nets", "No bed nets"], ["Anaemia", "12.5", "20.1"]],
+        "Table 3. Percentage of children with anaemia at follow-up",
+    )
+    assert [(o.statistic, o.value, o.unit) for _, o, _ in got] == [
+        ("rate", 12.5, "%"),
+        ("rate", 20.1, "%"),
+    ]
+
+
+def test_regression_tables_give_no_arm_values():
+    rows = [["", "Counselling group", "Control group"], ["Quality of life", "0.21", "0.05"]]
+    assert _read(rows, "Table 4. Linear regression coefficients (mean) for quality of life") == []
+
+
+def test_a_time_stub_without_an_outcome_heading_names_nothing():
+    got = _read(
+        [["", "Brace group", "Control group"], ["1 year", "12.0 ± 3.1", "14.2 ± 3.0"]],
+        "Table 2. Results",
+    )
+    assert got == []
+
+
+def test_a_plus_minus_cell_is_a_mean_even_where_the_caption_says_median():
+    got = _read(
+        [["", "Nitrate group", "Placebo group"], ["Pulsatility index", "1.9 ± 0.4", "2.3 ± 0.5"]],
+        "Table 2. Doppler results (median or mean)",
+    )
+    assert {o.statistic for _, o, _ in got} == {"mean"}
+
+
+def test_difference_effect_size_and_n_columns_are_not_arms():
+    got = _read(
+        [
+            ["", "Walking group", "Control group", "Difference", "Effect size", "n"],
+            ["Step count (per day)", "7120 ± 1800", "5900 ± 1650", "1220", "0.71", "88"],
+        ],
+        "Table 3. Activity outcomes at 6 months",
+    )
+    assert [(label, o.statistic, o.value) for _, o, label in got] == [
+        ("Walking group", "mean", 7120.0),
+        ("Control group", "mean", 5900.0),
+        (None, "difference", 1220.0),  # the comparison, not a third arm
+    ]
+    assert got[2][1].comparator == "control"
+
+
+def test_a_group_row_in_an_arm_column_table_is_not_an_outcome():
+    got = _read(
+        [
+            ["", "Pre-test", "Post-test"],
+            ["Intervention group", "3.2 ± 0.6", "3.9 ± 0.7"],
+            ["Control group", "3.3 ± 0.5", "3.4 ± 0.6"],
+        ],
+        "Table 2. Self-efficacy scores",
+    )
+    assert all(o.name not in ("Intervention group", "Control group") for _, o, _ in got)
+
+
+def test_a_group_column_names_each_rows_group_and_the_stub_carries_down():
+    got = _read(
+        [
+            ["Outcome", "Group", "Week 0", "Week 8"],
+            ["Neck pain (VAS)", "Manipulation", "6.2 ± 1.4", "3.1 ± 1.2"],
+            ["", "Exercise", "6.0 ± 1.5", "4.0 ± 1.6"],
+        ],
+        "Table 2. Pain over the trial",
+    )
+    assert [(o.name, label, o.value, o.timepoint) for _, o, label in got] == [
+        ("Neck pain (VAS)", "Manipulation", 6.2, "Week 0"),
+        ("Neck pain (VAS)", "Manipulation", 3.1, "Week 8"),
+        ("Neck pain (VAS)", "Exercise", 6.0, "Week 0"),
+        ("Neck pain (VAS)", "Exercise", 4.0, "Week 8"),
+    ]
+    assert [o.timepoint_months for _, o, _ in got[:2]] == [0.0, 1.8]
+
+
+def test_bare_counts_without_a_total_or_percentage_are_left_out():
+    got = _read(
+        [
+            ["", "Gel group", "Placebo group"],
+            ["Teeth in category 2, n", "31", "29"],
+            ["Caries, n/N", "4/60", "11/58"],
+        ],
+        "Table 3. Dental outcomes at one year",
+    )
+    assert [(o.name, o.statistic, o.events, o.total) for _, o, _ in got] == [
+        ("Caries", "count", 4, 60),
+        ("Caries", "count", 11, 58),
+    ]

@@ -143,6 +143,10 @@ _TRAILING = re.compile(r"\s+(?:was|were|is|are|of|in|for|at|the)$", re.I)
 def _clean_name(text: str) -> str | None:
     name = _LEAD_WORDS.sub("", text.strip(" ,.:;")).strip()
     name = _TRAILING.sub("", name).strip(" ,")
+    if re.search(
+        r"\b(?:groups?|arms?)\s+(?:had|has|have|was|were|showed)\b|\b(?:that|which)$", name, re.I
+    ):
+        return None  # "the intervention group had a mean score that": a clause, not a name
     if len(name) < 3 or not re.search(r"[A-Za-z]{3}", name):
         return None
     if _NOT_RESULT_NAME.search(name) and len(name.split()) <= 2:

@@ -21,6 +21,7 @@ from dataclasses import replace
 from litkg.extractor.mentions import dispersion_kind, to_months
 from litkg.extractor.records import Dispersion, Outcome
 from litkg.extractor.tables import TableModel
+from litkg.extractor.tables.labels import clean as clean_label
 from litkg.extractor.tables.model import Column, Row
 from litkg.extractor.tables.values import Value
 
@@ -34,7 +35,9 @@ _NOT_RESULT_TABLE = re.compile(
     r"(?:study|trial) design|schedule|protocol|inclusion|exclusion|questionnaire items?|"
     r"items? of|factor loadings?|reliability|validity|cost\w*|resources?|sample size|power|"
     r"background|concomitant|exposure|(?:treatments?|therap\w+|radiotherapy|chemotherapy|doses?|"
-    r"drugs?|interventions?) (?:delivered|received|administered|given))\b",
+    r"drugs?|interventions?) (?:delivered|received|administered|given)|regressions?|coefficients?|"
+    r"predictors?|correlations?|associations?|associated|determinants|multivariate|multivariable|"
+    r"univariate|loadings?|models?)\b",
     re.I,
 )
 _BASELINE_ONLY = re.compile(
@@ -105,7 +108,8 @@ _MEAN = re.compile(
     r"\b(?:means?|average)\b|±|\+/-|\b(?:SD|SEM?|s\.d\.|standard (?:deviation|error))\b", re.I
 )
 _MEDIAN = re.compile(r"\bmedians?\b|\bIQR\b|interquartile|\bQ1\b|\bquartiles?\b", re.I)
-_PCT = re.compile(r"%|\bpercent\w*|\bproportion\b|\brates?\b", re.I)
+_PCT = re.compile(r"%|\bpercent\w*|\bproportions?\b|\brates?\b", re.I)
+_PCT_UNIT = re.compile(r"%|\bpercent\w*|\bproportions?\b", re.I)
 _COUNT = re.compile(r"\b(?:n|no\.?|number)\b\s*(?:[(\[]\s*%|$|,|of\b)", re.I)
 _CI = re.compile(r"\b(?:95\s*%\s*)?(?:CI|confidence intervals?)\b", re.I)
 _STAT_SUFFIX = re.compile(
@@ -203,15 +207,19 @@ def cell_outcome(val: Value, texts: list[str], name: str, p: float | None) -> Ou
         return None
     if stat == "rate":
         if val.kind == "number" and val.n is not None and "%" not in label and _COUNT.search(label):
-            return Outcome(None, "count", val.value, None, p=p, name=name, events=val.n)
-        if val.kind == "number" and (val.value > 100 or val.value < 0):
-            return None
-        if val.kind == "estimate" and val.disp is not None:
-            return None
+            return None  # a bare n: how many had it, or how many were in a category, unsaid
+        if val.kind == "number" and (
+            val.value > 100 or val.value < 0 or not _PCT_UNIT.search(label)
+        ):
+            return None  # "Incidence rate" over bare numbers: per person-time, not a percentage
+        if val.kind == "estimate" and (
+            val.disp is not None or not _PCT_UNIT.search(label) or not _CI.search(" ".join(texts))
+        ):
+            return None  # "4.5 [3-11]" under "REM, %": a median of percentages, not a rate
         ci = (val.low, val.high) if val.low is not None and val.high is not None else None
         return Outcome(None, "rate", val.value, "%", p=p, name=name, ci=ci)
-    if stat is None and val.kind == "estimate" and val.disp is not None and "±" in val.text:
-        stat, label = "mean", " ".join(texts)  # "12.4 ± 3.1": a mean and its spread
+    if val.kind == "estimate" and val.disp is not None and "±" in val.text and stat != "mean":
+        stat, label = "mean", " ".join(texts)  # "12.4 ± 3.1": a mean and its spread, never a median
     if stat not in ("mean", "median"):
         return None
     disp = _dispersion(val, stat, label + " " + " ".join(texts))
@@ -232,7 +240,7 @@ _NOT_OUTCOME_ROW = re.compile(
     r"caucasian|hispanic|height|education\w*|marital|married|single|employ\w*|income|"
     r"randomi[sz]\w*|enrol\w*|recruit\w*|eligib\w*|screen\w*|allocat\w*|assigned|"
     r"analy[sz]ed|evaluable|included|excluded|consent\w*|withdr[ae]w\w*|lost to follow|"
-    r"dropouts?|duration of (?:disease|illness)|years since|smok\w+ status|"
+    r"dropouts?|drop(?:ped)? out|duration of (?:disease|illness|symptoms?|complaints?)|years since|smok\w+ status|"
     r"ASA|NYHA class|history|comorbidit\w*|previous|prior|diagnos\w*|stage|location|site|"
     r"locali[sz]ation|histolog\w*|tumou?r (?:type|size|grade))\b"
     r"|^(?:yes|no|none|unknown|unavailable|missing|other|others|not (?:done|assessed|known|available)|"
@@ -261,6 +269,10 @@ def _row_name(row: Row) -> tuple[str | None, str | None]:
 def _clean(name: str | None) -> str | None:
     if not name or len(name) < 2 or not re.search(r"[A-Za-z]{2}", name):
         return None
+    if _TIME_LABEL.match(name) and len(name) <= 25:
+        return None  # "1 year" with no outcome heading above it names no outcome
+    if _DESIGNATOR.match(name):
+        return None  # "II", "B": a group's designator, not an outcome
     if _NOT_OUTCOME_ROW.search(name) or len(name) > 120:
         return None
     return name
@@ -303,14 +315,28 @@ def _p_of(model: TableModel, row: Row) -> float | None:
 _TEST_LABEL = re.compile(
     r"^\s*(?:[tFzUHZ]|χ\s*2|χ²|x\s*2|chi[- ]?squared?|df|d\.f\.|cohen'?s d|effect size|"
     r"(?:[tFzUHZ]|test|wald)[- ]?(?:values?|statistics?|scores?)|statistics?|tests?|"
-    r"significance|sig\.?)\s*(?:[(\[].*)?$",
+    r"significance|sig\.?|p|p[- ]?values?\w*|p for \w+|p[- ]?trend)\s*(?:[(\[*].*)?$",
+    re.I,
+)
+
+
+_DERIVED_LABEL = re.compile(
+    r"\b(?:differences?|diff\.?|effect sizes?|ES|cohen[’']?s(?:\s+d)?|d|β|beta|coefficients?|estimates?|"
+    r"95\s*%|CI|confidence|ratio|ICC|r)\s*[)\]]?\s*$|^\s*(?:n|no\.|number|N)\s*$",
     re.I,
 )
 
 
 def _is_test_column(col: Column) -> bool:
-    """A column of test statistics (t, F, χ², U) rather than an arm's data."""
-    return col.is_test or any(_TEST_LABEL.match(lbl) for lbl in col.labels[-1:])
+    """A column of test statistics (t, F, χ², U), of between-group differences,
+    effect sizes or CIs, or of numbers analysed, rather than an arm's data."""
+    if col.is_test or col.statistic in ("n", "total", "ci"):
+        return True
+    last = col.labels[-1:] if col.labels else ()
+    return any(
+        _TEST_LABEL.match(clean_label(lbl)) or _DERIVED_LABEL.search(clean_label(lbl))
+        for lbl in last
+    )
 
 
 def _is_time_column(col: Column) -> bool:
@@ -397,6 +423,9 @@ def unkeyed_from_table(
     if not is_result_table(model, is_arm):
         return []
     keyed_rows = keyed_rows or set()
+    group_col = _group_column(model)
+    if group_col is not None:
+        return _group_column_rows(model, group_col, keyed_rows)
     spread = _spread_columns(model.columns)
     arm_cols = [
         c
@@ -420,6 +449,8 @@ def unkeyed_from_table(
             continue
         if any(_BASELINE_ONLY.search(s) or _NOT_OUTCOME_ROW.search(s) for s in row.sections):
             continue
+        if row in arm_rows:
+            continue  # a group's own row ("Intervention group | 81 | 3.67 (0.61)") names no outcome
         raw, tp_label = _row_name(row)
         name = _clean(raw)
         if name is None or (tp_label and _timepoint(tp_label)[1] == 0.0):
@@ -446,6 +477,53 @@ def unkeyed_from_table(
             if o is not None:
                 o = replace(o, timepoint=tp, timepoint_months=months)
                 out.append((row.index, o, col.arm))
+    return out
+
+
+_GROUP_LABEL = re.compile(
+    r"^(?:groups?|arms?|treatments?|interventions?|allocation|condition)$", re.I
+)
+_DESIGNATOR = re.compile(r"^(?:[IVX]{1,4}|[A-H]|\d{1,2}|group\s+\w{1,3})$", re.I)
+
+
+def _group_column(model: TableModel) -> Column | None:
+    """A "Group" column whose cells name each row's group ("Pain | Laser | 3.1 ± 1.0")."""
+    for col in model.columns:
+        label = clean_label(col.labels[-1]) if col.labels else ""
+        if not _GROUP_LABEL.match(label):
+            continue
+        texts = [model.cell(r, col).value for r in model.data_rows()]
+        named = [v for v in texts if v.kind == "text" and len(v.text) <= 40]
+        if texts and len(named) >= max(2, len(texts) // 2):
+            return col
+    return None
+
+
+def _group_column_rows(
+    model: TableModel, group_col: Column, keyed_rows: set[int]
+) -> list[tuple[int, Outcome, str | None]]:
+    """Rows naming their group in a "Group" column, an outcome's rows one per
+    group; the outcome's name is the stub above when a row leaves it empty."""
+    out: list[tuple[int, Outcome, str | None]] = []
+    name: str | None = None
+    raw_rows = model.table.rows
+    for row in model.data_rows():
+        cells = raw_rows[row.index]
+        first = clean_label(cells[0]) if cells else ""
+        group = clean_label(cells[group_col.index]) if group_col.index < len(cells) else ""
+        if first and not _DESIGNATOR.match(first) and first != group:
+            name = _clean(_STAT_SUFFIX.sub("", first).strip(" ,;:"))
+        if name is None or not group or row.index in keyed_rows or _DESIGNATOR.match(name):
+            continue
+        p = _p_of(model, row)
+        for col in model.columns:
+            if col is group_col or _is_test_column(col):
+                continue
+            tp, months = _timepoint(_column_time(col))
+            texts = [col.statistic or "", " ".join(col.labels), model.context]
+            o = cell_outcome(model.cell(row, col).value, texts, name, p)
+            if o is not None:
+                out.append((row.index, replace(o, timepoint=tp, timepoint_months=months), group))
     return out
 
 
