@@ -975,7 +975,7 @@ def effect(source: Path, papers, output, intervention, comparator, outcome, fmt:
     from litkg.extractor.ingest import load_document
 
     try:
-        paper = Paper.of(load_document(source))
+        paper = Paper.extracted(load_document(source))
     except IngestError as e:
         raise click.ClickException(str(e)) from e
     a = answer(paper, intervention, comparator, outcome)

@@ -6,7 +6,9 @@ overlaps an annotator's quote.
 
 Gold label per prompt = the annotators' majority. Unanswered prompts count
 as wrong for macro-F1 and accuracy. Develop on `train`, report on
-`validation`."""
+`validation`. Each paper is extracted as `litkg effect` does, so that an
+answer is cross-checked against the paper's extracted outcomes (`--records
+DIR` reads saved records instead; `--no-graph` skips them)."""
 
 from __future__ import annotations
 
@@ -18,29 +20,10 @@ from pathlib import Path
 
 from litkg.extractor.document import IngestError
 from litkg.extractor.effect.answer import Answer, Paper, answer
-from litkg.extractor.effect.dataset import Prompt, load, overlaps
-from litkg.extractor.effect.model import LABELS
+from litkg.extractor.effect.dataset import Prompt, load
+from litkg.extractor.effect.scoring import report
 from litkg.extractor.ingest import load_document
-
-
-def scores(gold: list[str], pred: list[str | None]) -> dict[str, object]:
-    """Per-class precision/recall/F1, macro-F1, accuracy, coverage."""
-    per = {}
-    for lab in LABELS:
-        tp = sum(g == lab and p == lab for g, p in zip(gold, pred, strict=True))
-        fp = sum(g != lab and p == lab for g, p in zip(gold, pred, strict=True))
-        fn = sum(g == lab and p != lab for g, p in zip(gold, pred, strict=True))
-        pr = tp / (tp + fp) if tp + fp else 0.0
-        rc = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
-        per[lab] = (pr, rc, f1, tp + fn)
-    n = len(gold)
-    return {
-        "per_class": per,
-        "macro_f1": sum(v[2] for v in per.values()) / len(per),
-        "accuracy": sum(g == p for g, p in zip(gold, pred, strict=True)) / n if n else 0.0,
-        "coverage": sum(p is not None for p in pred) / n if n else 0.0,
-    }
+from litkg.kg.records_io import load_record
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,6 +34,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--examples", type=int, default=0, help="print N random answers")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument(
+        "--records",
+        type=Path,
+        help="a folder of the papers' records (litkg extract --format record -o DIR, or a "
+        "build's out/records): read instead of extracting each paper",
+    )
+    ap.add_argument(
+        "--no-graph",
+        action="store_true",
+        help="do not extract the papers' records (no cross-check against their outcomes)",
+    )
     args = ap.parse_args(argv)
     folder = args.data / "evidence-inference"
     if not (folder / "prompts.csv").exists():
@@ -64,7 +58,13 @@ def main(argv: list[str] | None = None) -> int:
         if p.pmcid not in papers:
             try:
                 doc = load_document(args.data / "labelled" / f"PMC{p.pmcid}.nxml")
-                papers[p.pmcid] = Paper.of(doc)
+                saved = args.records / f"PMC{p.pmcid}.json" if args.records else None
+                if args.no_graph:
+                    papers[p.pmcid] = Paper.of(doc)
+                elif saved and saved.exists():
+                    papers[p.pmcid] = Paper.of(doc, load_record(saved, doc.text))
+                else:
+                    papers[p.pmcid] = Paper.extracted(doc)
             except IngestError as e:
                 print(f"unreadable: {e}", file=sys.stderr)
                 papers[p.pmcid] = None
@@ -72,19 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         a = answer(paper, p.intervention, p.comparator, p.outcome) if paper else None
         results.append((p, a))
     elapsed = time.perf_counter() - t0
-    gold = [p.gold or "" for p, _ in results]
-    pred = [a.label if a else None for _, a in results]
-    s = scores(gold, pred)
-    answered = [(p, a) for p, a in results if a and a.label]
-    hit = sum(any(overlaps(a.evidence, q) for q in p.quotes) for p, a in answered)
     print(f"split {args.split}: {len(prompts)} prompts, {len(papers)} papers, {elapsed:.0f} s")
-    print(f"{'class':<28}{'precision':>10}{'recall':>8}{'F1':>7}{'gold n':>8}")
-    for lab, (pr, rc, f1, n) in s["per_class"].items():  # type: ignore[union-attr]
-        print(f"{lab:<28}{pr:>10.3f}{rc:>8.3f}{f1:>7.3f}{n:>8}")
-    print(
-        f"macro-F1 {s['macro_f1']:.3f}  accuracy {s['accuracy']:.3f}  coverage {s['coverage']:.3f}"
-    )
-    print(f"evidence overlaps an annotator's quote: {hit / max(len(answered), 1):.3f}")
+    print(report(results))
     if args.examples:
         rng = random.Random(args.seed)
         for p, a in rng.sample(results, min(args.examples, len(results))):
@@ -96,6 +85,11 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  evidence ({a.part}): {a.evidence[:400]}")
                 print(f"  numbers: {a.numbers}")
                 print("  cues: " + "; ".join(f"{k} {w:+.2f}" for k, w in a.reasons[:4]))
+                if a.graph:
+                    g = a.graph
+                    print(f"  graph: {g['outcome']!r} {g['statistic']} intervention "
+                          f"{g['intervention value']:g} vs comparator {g['comparator value']:g}, "
+                          f"p {g['p']}")  # fmt: skip
     return 0
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -166,3 +167,169 @@ def test_arms_named_by_their_role():
     r = _read("Diarrhoea was shorter in the intervention group than in controls.")
     assert r.tags.count("INTV") == 1 and r.tags.count("COMP") == 1
     assert r.subject_arm == "I"
+
+
+def _codes_read(text: str, i: str, c: str, o: str, paper_text: str):
+    from litkg.extractor.effect.aliases import arm_codes, code_contexts, grouped_codes
+
+    i_s, c_s = arm_stems(i, c, {})
+    codes = arm_codes(i, c, i_s, c_s, code_contexts(paper_text), grouped_codes(paper_text))
+    return codes, read(text, i_s, c_s, {stem(w) for w in o.split()}, codes)
+
+
+def test_arm_codes_from_the_papers_definitions_and_by_elimination():
+    methods = (
+        "Ninety children were allocated to group K, who were given ketamine 1 mg/kg before "
+        "incision, or to group N, who were given the same volume of saline."
+    )
+    codes, r = _codes_read(
+        "Emergence agitation was rarer in group K than in group N (4 vs 17 children; P = 0.002).",
+        "ketamine 1 mg/kg",
+        "saline",
+        "emergence agitation",
+        methods,
+    )
+    assert codes == {"K": "I", "N": "C"}
+    assert r.tags.count("INTV") == 1 and r.tags.count("COMP") == 1
+    assert r.subject_arm == "I"
+
+
+def test_arm_codes_named_in_the_prompt_and_numbered_groups():
+    methods = "Group 1 had warmed fluids; group 2 had fluids at room temperature."
+    codes, r = _codes_read(
+        "Shivering: 3 of 25 in Group 1 and 11 of 25 in Group 2 (p = 0.01).",
+        "warmed intravenous fluids (group 1)",
+        "fluids at room temperature",
+        "shivering",
+        methods,
+    )
+    assert codes == {"1": "I", "2": "C"}
+    assert r.tags.count("INTV") == 1 and r.tags.count("COMP") == 1
+
+
+def test_a_letter_that_is_a_word_is_an_arm_only_beside_group():
+    methods = "Arm A received the drug and arm B received a dummy tablet."
+    codes, r = _codes_read(
+        "A fall in pain scores was larger in arm A than in arm B (P < 0.05).",
+        "the drug",
+        "dummy tablet",
+        "pain scores",
+        methods,
+    )
+    assert codes == {"A": "I", "B": "C"}
+    assert r.tags[:1] != ["INTV"]  # the sentence's first word "A" is an article
+    assert r.tags.count("INTV") == 1
+
+
+def test_the_clause_naming_the_outcome_is_read_alone():
+    r = _read(
+        "Nausea did not differ between arms, but diarrhoea was significantly less frequent "
+        "with zinc (P = 0.01).",
+    )
+    assert r.local is not None
+    assert r.local.cues.get("p_sig") == 1.0 and not r.local.nsd
+    assert r.nsd  # the whole sentence still holds the no-difference phrase
+
+
+def test_clauses_are_not_cut_inside_parentheses():
+    from litkg.extractor.effect.cues import focus_clause
+
+    text = "Diarrhoea lasted 3.1 days with zinc (vs 4.2 days; P = 0.03)."
+    assert focus_clause(text, {stem("diarrhoea")}) is None
+
+
+def test_the_papers_extracted_outcome_is_shown_and_used_as_a_cross_check(paper):
+    from litkg.extractor.effect.graph import cross_check
+    from litkg.extractor.records import Arm, Outcome, Study, StudyRecord
+
+    record = StudyRecord(
+        "PMC1000001",
+        Study(),
+        arms=(Arm("Walking groups", "intervention"), Arm("Leaflet", "control")),
+        other_outcomes=(
+            Outcome(
+                None, "mean", 71.2, name="Quality-of-life score", arm="Walking groups", p=0.0005
+            ),
+            Outcome(None, "mean", 64.0, name="Quality-of-life score", arm="Leaflet"),
+            Outcome(None, "mean", 70.1, name="Resting heart rate", arm="Walking groups"),
+        ),
+    )
+    with_graph = Paper.of(paper.document, record)
+    a = answer(with_graph, "walking groups", "information leaflet", "quality of life")
+    assert a.graph is not None
+    assert (a.graph["intervention value"], a.graph["comparator value"]) == (71.2, 64.0)
+    assert "extracted outcome" in a.explain()
+    # one arm's value only: no cross-check
+    i_s, c_s = arm_stems("walking groups", "leaflet", {})
+    assert cross_check(record.other_outcomes, {}, i_s, c_s, {}, {stem("heart")}, {}) is None
+    # the arm found by its role when its label names neither prompt arm
+    roles = {"Arm 1": "intervention", "Arm 2": "control"}
+    two = [
+        Outcome(None, "rate", 12.0, name="falls", arm="Arm 1"),
+        Outcome(None, "rate", 20.0, name="falls", arm="Arm 2"),
+    ]
+    g = cross_check(two, roles, i_s, c_s, {}, {stem("falls")}, {})
+    assert g is not None and g.direction == -1
+
+
+def test_a_leading_subordinate_clause_is_a_clause_of_its_own():
+    r = _read(
+        "Although baseline diarrhoea scores were similar (2.1 vs 2.3), diarrhoea fell "
+        "significantly more with zinc at day 7 (P = 0.004)."
+    )
+    assert r.local is not None and not r.local.nsd and r.local.cues["p_sig"] == 1.0
+
+
+def test_a_short_tail_stays_with_its_clause():
+    r = _read("Diarrhoea was shorter with zinc than with placebo, but not significantly (P = 0.2).")
+    assert r.local is None  # "but not significantly" is no clause about another outcome
+    assert r.cues["p_all_ns"] == 1.0
+
+
+def test_the_p_value_after_the_outcome_speaks_for_it():
+    r = _read(
+        "Vomiting (P = 0.01), diarrhoea (P = 0.44) and fever (P = 0.03) were recorded daily.",
+    )
+    assert r.p_next == ("=", 0.44) and r.cues["p_next_ns"] == 1.0
+
+
+def test_changes_within_each_arm_are_told_from_differences_between_arms():
+    within = _read("Diarrhoea scores fell from baseline in both groups (P < 0.001).")
+    between = _read("Diarrhoea scores differed between the two groups at day 7 (P = 0.02).")
+    assert within.cues.get("within_both") and within.cues.get("within_baseline")
+    assert between.cues.get("between_groups") and not between.cues.get("within_both")
+
+
+def test_the_direction_is_the_intervention_arms_whichever_arm_comes_first():
+    from litkg.extractor.effect.answer import direction
+
+    probs = np.array([0.5, 0.4, 0.1])
+    for text, want in (
+        ("Placebo recipients had higher diarrhoea scores than zinc recipients (P = 0.01).", 1),
+        ("Zinc recipients had higher diarrhoea scores than placebo recipients (P = 0.01).", 0),
+        ("Diarrhoea lasted longer on placebo compared with zinc (P < 0.05).", 1),
+    ):
+        r = _read(text)
+        assert direction(r, probs)[0] == want, text
+
+
+def test_respectively_after_the_values():
+    r = _read("Stool frequency was 2.4 ± 0.8 and 3.9 ± 1.1 with zinc and placebo, respectively.")
+    assert r.values == {"I": 2.4, "C": 3.9}
+
+
+def test_ranker_fit_puts_the_marked_units_first_and_folds_are_stable():
+    from litkg.extractor.effect.retrieve import FEATURES
+    from litkg.extractor.effect.train import Item, fit_ranker, fold_of
+
+    j = FEATURES.index("p_value")
+    items = []
+    for n in (3, 5, 4):
+        x = np.zeros((n, len(FEATURES)))
+        x[1, j] = 1.0  # the unit with a p-value is the annotators' one
+        y = np.zeros(n)
+        y[1] = 1.0
+        items.append(Item(None, None, None, x, y))  # type: ignore[arg-type]
+    w = fit_ranker(items, epochs=200)
+    assert all(int(np.argmax(it.x @ w)) == 1 for it in items)
+    assert fold_of("12345", 5) == fold_of("12345", 5) and 0 <= fold_of("12345", 5) < 5

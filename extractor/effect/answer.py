@@ -11,13 +11,20 @@ from typing import Any
 import numpy as np
 
 from litkg.extractor.document import Document
+from litkg.extractor.effect.aliases import arm_codes, code_contexts, grouped_codes
 from litkg.extractor.effect.cues import Reading, arm_stems, features, read, read_table_row
+from litkg.extractor.effect.graph import GraphResult, cross_check, record_outcomes
 from litkg.extractor.effect.model import LABELS, Model
-from litkg.extractor.effect.retrieve import make_query, rank
+from litkg.extractor.effect.retrieve import FEATURES, make_query, ranker_weights, unit_features
 from litkg.extractor.effect.terms import abbreviations
 from litkg.extractor.effect.units import Unit, document_units
+from litkg.extractor.records import Outcome, StudyRecord
 
 MODEL_PATH = Path(__file__).with_name("model.json")
+# How many of the ranker's first units an answer reads and combines.
+TOP_K = 3
+# The evidence's own statements of direction, in the order they are trusted.
+DIRECTION_RULES = ("dir_x_contrast", "dir_near", "ci_ratio_dir", "values_dir")
 
 # How the cues read when an answer explains itself.
 CUE_NAMES = {
@@ -41,6 +48,14 @@ CUE_NAMES = {
     "c:first_I": "the intervention named first",
     "c:first_C": "the comparator named first",
     "c:table_row": "a table row read by its columns",
+    "c:p_next_sig": "the p-value after the outcome's name below 0.05",
+    "c:p_next_ns": "the p-value after the outcome's name 0.05 or more",
+    "c:graph_values": "the two arms' values of the paper's extracted outcome",
+    "c:clause": "the clause naming the outcome read alone",
+    "c:dir_x_contrast": "the direction word read against the arm set against the other",
+    "c:within_both": "a change within both arms",
+    "c:within_baseline": "a change from baseline",
+    "c:between_groups": "a difference between the groups",
 }
 
 
@@ -52,15 +67,67 @@ def load_model(path: Path = MODEL_PATH) -> Model:
 
 @dataclass
 class Paper:
-    """A document read once for any number of prompts."""
+    """A document read once for any number of prompts: its units, the
+    abbreviations it defines and the codes it names arms by."""
 
     document: Document
     units: list[Unit] = field(default_factory=list)
     abbrs: dict[str, list[str]] = field(default_factory=dict)
+    code_contexts: dict[str, list[set[str]]] = field(default_factory=dict)
+    grouped_codes: list[str] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)  # the record's, when extracted
+    arm_roles: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, document: Document) -> Paper:
-        return cls(document, document_units(document), abbreviations(document.text))
+    def of(cls, document: Document, record: StudyRecord | None = None) -> Paper:
+        """The paper read for effect answers; with its extracted `record`,
+        answers are cross-checked against the record's outcomes."""
+        t = document.text
+        return cls(
+            document,
+            document_units(document),
+            abbreviations(t),
+            code_contexts(t),
+            grouped_codes(t),
+            record_outcomes(record) if record else [],
+            {a.label: a.role for a in record.arms} if record else {},
+        )
+
+    @classmethod
+    def extracted(cls, document: Document) -> Paper:
+        """The paper with the record litkg's extraction makes of it (the graph's facts)."""
+        from litkg.extractor.pipeline import extract_record
+
+        return cls.of(document, extract_record(document))
+
+
+@dataclass(frozen=True)
+class Arms:
+    """A prompt's terms as the reader matches them: the stems naming each
+    arm, the codes naming them ("group D" -> "I"), the outcome's stems."""
+
+    i_stems: set[str]
+    c_stems: set[str]
+    codes: dict[str, str]
+    o_stems: set[str]
+
+    @classmethod
+    def of(cls, paper: Paper, intervention: str, comparator: str, outcome: str) -> Arms:
+        i_s, c_s = arm_stems(intervention, comparator, paper.abbrs)
+        codes = arm_codes(
+            intervention, comparator, i_s, c_s, paper.code_contexts, paper.grouped_codes
+        )
+        q = make_query(outcome, intervention, comparator, paper.abbrs)
+        return cls(i_s, c_s, codes, set(q.outcome))
+
+    def read(self, unit: Unit | None = None, text: str | None = None) -> Reading:
+        """The reading of a unit (a table row also by its columns) or a text."""
+        if unit is None:
+            return read(text or "", self.i_stems, self.c_stems, self.o_stems, self.codes)
+        r = read(unit.text, self.i_stems, self.c_stems, self.o_stems, self.codes)
+        if unit.is_table:
+            read_table_row(r, unit.header, unit.cells, self.i_stems, self.c_stems)
+        return r
 
 
 @dataclass
@@ -78,6 +145,7 @@ class Answer:
     reasons: list[tuple[str, float]] = field(default_factory=list)
     probability: float | None = None
     why_none: str | None = None
+    graph: dict[str, Any] | None = None  # the record's result for the outcome, if any
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -90,6 +158,7 @@ class Answer:
             "reasons": [{"cue": k, "weight": round(w, 3)} for k, w in self.reasons],
             "probability": None if self.probability is None else round(self.probability, 3),
             "why_none": self.why_none,
+            "graph": self.graph,
         }
 
     def explain(self) -> str:
@@ -104,6 +173,16 @@ class Answer:
         lines.append("decided by:")
         for k, w in self.reasons:
             lines.append(f"  {w:+.2f}  {describe(k)}")
+        if self.graph:
+            g = self.graph
+            p = "" if g["p"] is None else f", p {g['p']:g}"
+            lines.append(
+                f"the paper's extracted outcome {g['outcome']!r} ({g['statistic']}): "
+                f"intervention {g['intervention value']:g} vs comparator "
+                f"{g['comparator value']:g}{' ' + g['unit'] if g['unit'] else ''}{p}"
+            )
+            if g["evidence"]:
+                lines.append(f"  {g['evidence']}")
         return "\n".join(lines)
 
 
@@ -111,8 +190,13 @@ def describe(feature: str) -> str:
     """A feature name in words."""
     if feature in CUE_NAMES:
         return CUE_NAMES[feature]
+    if feature.startswith("s:"):
+        return "in the whole sentence, " + describe("c:" + feature[2:])
     if feature.startswith("c:dir_near="):
         return f"the direction word {feature.split('=', 1)[1]} nearest the outcome"
+    if feature.startswith("c:dir_x_contrast="):
+        w = feature.split("=", 1)[1]
+        return f"the direction word {w}, said of the arm compared against the other"
     if feature.startswith("g:"):
         return f'the words "{feature[2:]}"'
     return feature
@@ -121,6 +205,8 @@ def describe(feature: str) -> str:
 def numbers_of(r: Reading) -> dict[str, Any]:
     """The numbers a reading used, for display."""
     out: dict[str, Any] = {}
+    if r.local_span is not None:
+        out["clause naming the outcome"] = r.text[r.local_span[0] : r.local_span[1]]
     if "I" in r.values:
         out["intervention value"] = r.values["I"]
     if "C" in r.values:
@@ -137,8 +223,29 @@ def numbers_of(r: Reading) -> dict[str, Any]:
     return out
 
 
+def evidence_features(
+    paper: Paper,
+    intervention: str,
+    comparator: str,
+    outcome: str,
+    *,
+    unit: Unit | None = None,
+    quote: dict[str, str] | None = None,
+) -> dict[str, float]:
+    """The classifier's inputs for a unit of the paper or an annotator's quote."""
+    arms = Arms.of(paper, intervention, comparator, outcome)
+    text = quote["Annotations"] if quote else None
+    return features(arms.read(unit, text))
+
+
 def answer(
-    paper: Paper, intervention: str, comparator: str, outcome: str, *, model: Model | None = None
+    paper: Paper,
+    intervention: str,
+    comparator: str,
+    outcome: str,
+    *,
+    model: Model | None = None,
+    ranker: np.ndarray | None = None,
 ) -> Answer:
     """The effect on `outcome` of `intervention` against `comparator` in `paper`."""
     if not paper.units:
@@ -146,22 +253,65 @@ def answer(
     query = make_query(outcome, intervention, comparator, paper.abbrs)
     if not query.outcome:
         return Answer(None, why_none="the outcome has no content words")
-    ranked = rank(paper.units, query, paper.abbrs)
-    best = ranked[0]
-    if best.outcome_cover == 0:
-        return Answer(None, why_none="no sentence or table row names the outcome")
-    i_stems, c_stems = arm_stems(intervention, comparator, paper.abbrs)
-    reading = read(best.unit.text, i_stems, c_stems, set(query.outcome))
-    if best.unit.is_table:
-        read_table_row(reading, best.unit.header, best.unit.cells, i_stems, c_stems)
+    x = unit_features(paper.units, query, paper.abbrs)
+    s = x @ (ranker_weights() if ranker is None else ranker)
+    return answer_ranked(paper, (intervention, comparator, outcome), x, s, model)
+
+
+def answer_ranked(
+    paper: Paper,
+    terms: tuple[str, str, str],
+    x: np.ndarray,
+    s: np.ndarray,
+    model: Model | None = None,
+    *,
+    top_k: int | None = None,
+) -> Answer:
+    """The answer from the paper's units ranked by scores `s` (their ranking
+    features `x`): the first TOP_K units naming the outcome are read and
+    classified, their label probabilities combined by the ranker's softmax.
+    `terms` are the prompt's intervention, comparator and outcome."""
+    intervention, comparator, outcome = terms
+    if not paper.units:
+        return Answer(None, why_none="the paper has no sentences or table rows to read")
     m = model or load_model()
-    feats = features(reading)
-    probs = m.scores(feats)
-    k, decided = decide(reading, probs)
+    oc = x[:, FEATURES.index("outcome")]
+    order = [int(i) for i in np.argsort(-s, kind="stable")]
+    top = [i for i in order[: top_k or TOP_K] if oc[i] > 0]
+    if not top:
+        return Answer(None, why_none="no sentence or table row names the outcome")
+    arms = Arms.of(paper, intervention, comparator, outcome)
+    z = s[top] - s[top].max()
+    share = np.exp(z) / np.exp(z).sum()
+    readings = [arms.read(paper.units[i]) for i in top]
+    feats = [features(r) for r in readings]
+    probs = [m.scores(f) for f in feats]
+    combined = sum(w * p for w, p in zip(share, probs, strict=True))
+    nsd = LABELS.index("no significant difference")
+    significant = combined[nsd] < combined[0] + combined[1]
+    # the evidence: the unit pushing most towards the answer's side
+    side = [
+        (w * (p[0] + p[1] if significant else p[nsd])) for w, p in zip(share, probs, strict=True)
+    ]
+    b = int(np.argmax(side))
+    reading, u = readings[b], paper.units[top[b]]
+    graph = cross_check(
+        paper.outcomes,
+        paper.arm_roles,
+        arms.i_stems,
+        arms.c_stems,
+        arms.codes,
+        arms.o_stems,
+        paper.abbrs,
+    )
+    if significant:
+        k, decided = direction(reading, combined, graph)
+    else:
+        k, decided = nsd, []
     used = {d[0].split("=", 1)[0] for d in decided}
-    pushes = [kv for kv in m.contributions(feats, k) if kv[1] > 0 and kv[0] not in used]
+    pushes = [kv for kv in m.contributions(feats[b], k) if kv[1] > 0 and kv[0] not in used]
     reasons = decided + pushes[: 6 - len(decided)]
-    u = best.unit
+    prob = float(combined[k]) if not decided else float(combined[0] + combined[1])
     return Answer(
         LABELS[k],
         evidence=u.text,
@@ -170,24 +320,29 @@ def answer(
         part=u.kind,
         numbers=numbers_of(reading),
         reasons=reasons,
-        probability=float(probs[k]) if not decided else float(probs[0] + probs[1]),
+        probability=prob,
+        graph=graph.to_dict() if graph else None,
     )
 
 
-def decide(reading: Reading, probs: np.ndarray) -> tuple[int, list[tuple[str, float]]]:
-    """The label index, and the rule that set the direction if one did.
-
-    The classifier decides between a significant difference and none; the
-    direction of a significant one comes from the evidence when it says it
-    plainly: the direction word nearest the outcome ("lower", "increased"),
-    else the two arms' values, else the side of 1 a ratio's CI lies on; only
-    then from the classifier."""
-    nsd = LABELS.index("no significant difference")
-    if probs[nsd] >= probs[0] + probs[1]:
-        return nsd, []
-    c = reading.cues
-    for cue in ("dir_near", "values_dir", "ci_ratio_dir"):
-        if c.get(cue):
-            name = f'c:{cue}="{reading.near_word}"' if cue == "dir_near" else f"c:{cue}"
-            return (0 if c[cue] > 0 else 1), [(name, float(c[cue]))]
+def direction(
+    reading: Reading, probs: np.ndarray, graph: GraphResult | None = None
+) -> tuple[int, list[tuple[str, float]]]:
+    """The direction of a significant difference, and the rule that set it if
+    one did: from the evidence when it says it plainly (in the clause naming
+    the outcome first, then the whole sentence): the direction word said of
+    one arm against the other ("placebo had higher X than drug": decreased),
+    the direction word nearest the outcome, the side of 1 a ratio's CI lies
+    on, the two arms' values; then from the two arms' values of the paper's
+    extracted outcome (the graph); only then from the classifier."""
+    for r in (reading.local, reading):
+        if r is None:
+            continue
+        c = r.cues
+        for cue in DIRECTION_RULES:
+            if c.get(cue):
+                name = f'c:{cue}="{r.near_word}"' if cue.startswith("dir_") else f"c:{cue}"
+                return (0 if c[cue] > 0 else 1), [(name, float(c[cue]))]
+    if graph is not None and graph.direction:
+        return (0 if graph.direction > 0 else 1), [("c:graph_values", float(graph.direction))]
     return (0 if probs[0] >= probs[1] else 1), []

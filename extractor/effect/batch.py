@@ -66,7 +66,7 @@ def run(
             unreadable.append(f"PMC{pmcid}: no file PMC{pmcid}.* in {papers}")
             continue
         try:
-            paper = Paper.of(load_document(path))
+            paper = Paper.extracted(load_document(path))
         except IngestError as e:
             unreadable.append(str(e))
             continue

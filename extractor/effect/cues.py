@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from litkg.extractor.effect.aliases import AMBIGUOUS as AMBIGUOUS_CODES
 from litkg.extractor.effect.terms import STOPWORDS, expand, stem, words
 
 # Words that name no arm in particular.
@@ -113,10 +114,15 @@ class Reading:
     down: list[str] = field(default_factory=list)
     first_arm: str | None = None  # "I" or "C": which arm the evidence names first
     subject_arm: str | None = None  # "I" or "C": which arm a direction word speaks of
+    contrast_arm: str | None = None  # "I" or "C": the arm set against the other ("A than B")
     near_direction: float = 0.0  # +1/-1: the direction word nearest the outcome
     near_word: str = ""
     values: dict[str, float] = field(default_factory=dict)  # arm -> its value
     cues: dict[str, float] = field(default_factory=dict)
+    p_next: tuple[str, float] | None = None  # the first p-value after the outcome's name
+    local: Reading | None = None  # the clause naming the outcome, read alone
+    local_span: tuple[int, int] | None = None
+    text: str = ""
 
 
 def arm_stems(
@@ -157,9 +163,103 @@ def _num(s: str) -> float | None:
         return None
 
 
-def read(text: str, i_stems: set[str], c_stems: set[str], o_stems: set[str]) -> Reading:
-    """Read `text` against the two arms and the outcome."""
-    r = Reading()
+_GROUP_WORDS = frozenset({"group", "groups", "arm", "arms"})
+_GROUP_NEXT = re.compile(r"\s*-?\s*(?:group|arm)s?\b", re.I)
+
+
+def read(
+    text: str,
+    i_stems: set[str],
+    c_stems: set[str],
+    o_stems: set[str],
+    codes: dict[str, str] | None = None,
+    *,
+    focus: bool = True,
+) -> Reading:
+    """Read `text` against the two arms (by their words, and by the codes
+    `codes` gives: "group D" -> "I") and the outcome. When the text has
+    several clauses, the one naming the outcome is also read alone."""
+    r = _read(text, i_stems, c_stems, o_stems, codes or {})
+    if focus:
+        span = focus_clause(text, o_stems)
+        if span is not None:
+            r.local = _read(text[span[0] : span[1]], i_stems, c_stems, o_stems, codes or {})
+            r.local_span = span
+    return r
+
+
+# Where a sentence's clauses part (outside parentheses): "; ", ", but",
+# "whereas", "while", "although", "except", "with the exception of", "in contrast".
+_CLAUSE_BREAK = re.compile(
+    r";\s|,?\s+(?:but|whereas|while|although|though|however|except(?:\s+for)?|"
+    r"with\s+the\s+exception\s+of|apart\s+from|in\s+contrast(?:\s+to)?|and\s+(?=there\s+was|no\s))\b|"
+    r"\.\s+(?=[A-Z])",
+    re.I,
+)
+
+
+_SUBORDINATE_START = re.compile(r"^\s*(?:although|though|while|whereas|despite|except)\b", re.I)
+_BASELINE_WORD = re.compile(
+    r"\bbaseline\b|\bat entry\b|\bbefore (?:the )?(?:treatment|intervention)\b", re.I
+)
+_CONTENT = re.compile(r"[A-Za-z]{4,}")
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """The spans of a sentence's clauses: cut at "; ", ", but", "whereas",
+    "although"... outside parentheses, and after a leading "Although ...,";
+    a piece with fewer than three longer words ("but not significantly")
+    stays with the clause before it."""
+    depth, cuts = 0, []
+    breaks = {m.start(): m.end() for m in _CLAUSE_BREAK.finditer(text)}
+    lead = bool(_SUBORDINATE_START.match(text))
+    for i, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and i in breaks:
+            cuts.append((i, breaks[i]))
+        elif depth == 0 and lead and ch == "," and i > 0:
+            cuts.append((i, i + 1))
+            lead = False
+    spans, start = [], 0
+    for a, b in cuts:
+        spans.append((start, a))
+        start = b
+    spans.append((start, len(text)))
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and len(_CONTENT.findall(text[a:b])) < 3:
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def focus_clause(text: str, o_stems: set[str]) -> tuple[int, int] | None:
+    """The span of the clause naming most of the outcome's words, when the
+    text has several clauses and one names more of them than the others
+    (of two that name as many, the one not about baseline values)."""
+    if not o_stems:
+        return None
+    spans = clauses(text)
+    if len(spans) < 2:
+        return None
+    hits = [len({stem(w) for w in words(text[a:b])} & o_stems) for a, b in spans]
+    best = max(hits)
+    if best == 0:
+        return None
+    tied = [sp for sp, h in zip(spans, hits, strict=True) if h == best]
+    if len(tied) > 1:
+        tied = [sp for sp in tied if not _BASELINE_WORD.search(text[sp[0] : sp[1]])]
+    return tied[0] if len(tied) == 1 else None
+
+
+def _read(
+    text: str, i_stems: set[str], c_stems: set[str], o_stems: set[str], codes: dict[str, str]
+) -> Reading:
+    r = Reading(text=text)
     # p-values and CIs
     p_spans: list[tuple[int, int]] = []
     for m in _P.finditer(text):
@@ -189,8 +289,24 @@ def read(text: str, i_stems: set[str], c_stems: set[str], o_stems: set[str]) -> 
     # masked tokens: (tag, position, value of a number run)
     seq: list[list] = []
     outcome_at: list[int] = []  # every word of the outcome's mentions
+    prev, prev_code = "", False
     for m in re.finditer(r"[A-Za-z][A-Za-z0-9]*|[-−]?\d+(?:[.·]\d+)?(?:\s?%)?", text):
         w = m.group(0)
+        code = codes.get(w)
+        if code and (
+            prev in _GROUP_WORDS
+            or (prev_code and prev in ("and", "vs", "versus", "or"))
+            or (not w.isdigit() and w not in AMBIGUOUS_CODES)
+            or _GROUP_NEXT.match(text, m.end())
+        ):
+            tag = "INTV" if code == "I" else "COMP"
+            prev, prev_code = w.lower(), True
+            if not (seq and seq[-1][0] == tag):
+                seq.append([tag, m.start(), None, False])
+            continue
+        if prev_code and w.lower() not in ("and", "vs", "versus", "or"):
+            prev_code = False
+        prev = w.lower()
         if w[0].isdigit() or w[0] in "-−":
             inside = any(s <= m.start() < e for s, e in p_spans + ci_spans)
             tag = "P" if inside else "NUM"
@@ -221,8 +337,10 @@ def read(text: str, i_stems: set[str], c_stems: set[str], o_stems: set[str]) -> 
     arms = [t for t in r.tags if t in ("INTV", "COMP")]
     r.first_arm = {"INTV": "I", "COMP": "C"}.get(arms[0]) if arms else None
     r.subject_arm = _subject_arm(text, seq)
+    r.contrast_arm = _contrast(text, seq)
     r.values = _arm_values(text, seq)
     r.near_direction, r.near_word = _near_direction(text, outcome_at)
+    r.p_next = _p_next(r.p_values, p_spans, outcome_at)
     _score_cues(r)
     return r
 
@@ -249,6 +367,34 @@ def _subject_arm(text: str, seq: list[list]) -> str | None:
     if len(objects) == 1:
         return "C" if "INTV" in objects else "I"
     return None
+
+
+def _contrast(text: str, seq: list[list]) -> str | None:
+    """The arm set against the other in a comparison: "A ... than B",
+    "A ... compared with B", A named (not as an object) before B, the
+    object: "I" or "C" for A; None when the sentence has no such pair."""
+    named = [(t[0], t[1]) for t in seq if t[0] in ("INTV", "COMP")]
+    for j, (tag, pos) in enumerate(named):
+        if _OBJECT_BEFORE.search(text[max(0, pos - 40) : pos]):
+            before = [t for t, q in named[:j] if t != tag]
+            return before[-1][0] if before else None
+    return None
+
+
+def _p_next(
+    ps: list[tuple[str, float]], spans: list[tuple[int, int]], outc: list[int]
+) -> tuple[str, float] | None:
+    """The p-value printed first after the outcome's first mention (in a
+    sentence listing several outcomes, each with its own p), else the last
+    one before it."""
+    if not outc or not ps:
+        return None
+    after = [p for p, (s, _e) in zip(ps, spans, strict=True) if s > outc[0]]
+    return after[0] if after else ps[-1]
+
+
+def _is_sig(op: str, v: float) -> bool:
+    return op in ("<", "≤") and v <= 0.05 or op == "=" and v < 0.05
 
 
 def _near_direction(text: str, outc: list[int]) -> tuple[float, str]:
@@ -283,7 +429,12 @@ def _arm_values(text: str, seq: list[list]) -> dict[str, float]:
                 order.append(t[0][0])
         last = max(t[1] for t in arms)
         after = [t[2] for t in marks if t[0] == "NUM" and t[1] > last and t[2] is not None]
-        return {order[0]: after[0], order[1]: after[1]} if len(after) >= 2 else {}
+        if len(after) >= 2:
+            return {order[0]: after[0], order[1]: after[1]}
+        # "12.1 vs 14.3 for groups A and B, respectively": the values come first
+        first = min(t[1] for t in arms)
+        before = [t[2] for t in marks if t[0] == "NUM" and t[1] < first and t[2] is not None]
+        return {order[0]: before[-2], order[1]: before[-1]} if len(before) >= 2 else {}
     # "A 12% vs B 20%" when an arm comes before the first number, else "12% in A"
     first_num = next((t[1] for t in marks if t[0] == "NUM"), None)
     if first_num is None:
@@ -299,6 +450,32 @@ def _arm_values(text: str, seq: list[list]) -> dict[str, float]:
     return out if len(out) == 2 else {}
 
 
+# Whether a sentence compares the arms or reports a change within each arm.
+_SCOPE_CUES = (
+    (
+        "within_both",
+        re.compile(
+            r"\b(?:both|each|all)\s+(?:\w+\s+)?(?:groups?|arms?|treatments?|regimens?)\b|\bin either group\b",
+            re.I,
+        ),
+    ),
+    (
+        "within_baseline",
+        re.compile(
+            r"\b(?:from|compared\s+(?:with|to)|relative\s+to|over|versus|vs\.?)\s+(?:the\s+)?(?:baseline|pre-?\s?treatment|pre-?\s?operative\s+values?)|\bbefore\s+and\s+after\b|\bwithin[- ]group\b",
+            re.I,
+        ),
+    ),
+    (
+        "between_groups",
+        re.compile(
+            r"\bbetween(?:[- ]group|\s+(?:the\s+)?(?:\w+\s+)?(?:groups|arms))\b|\bgroup\s+differences?\b|\binter-?group\b",
+            re.I,
+        ),
+    ),
+)
+
+
 def _score_cues(r: Reading) -> None:
     c = r.cues
     ps = r.p_values
@@ -311,6 +488,11 @@ def _score_cues(r: Reading) -> None:
         c["p_all_sig"] = 1.0 if sig and not ns else 0.0
     else:
         c["p_none"] = 1.0
+    if r.p_next is not None:
+        c["p_next_sig" if _is_sig(*r.p_next) else "p_next_ns"] = 1.0
+    for cue, rx in _SCOPE_CUES:
+        if rx.search(r.text):
+            c[cue] = 1.0
     for lo, hi in r.cis:
         if r.ratio and (hi < 1 or lo > 1):
             c["ci_excl_1"] = 1.0
@@ -335,6 +517,8 @@ def _score_cues(r: Reading) -> None:
         c["dir_near"] = r.near_direction
     if r.near_direction and r.subject_arm:
         c["dir_x_subject"] = r.near_direction if r.subject_arm == "I" else -r.near_direction
+    if r.near_direction and r.contrast_arm:
+        c["dir_x_contrast"] = r.near_direction if r.contrast_arm == "I" else -r.near_direction
     if "I" in r.values and "C" in r.values and r.values["I"] != r.values["C"]:
         c["values_dir"] = 1.0 if r.values["I"] > r.values["C"] else -1.0
     if r.first_arm:
@@ -342,10 +526,22 @@ def _score_cues(r: Reading) -> None:
 
 
 def features(r: Reading) -> dict[str, float]:
-    """The classifier's inputs: n-grams of the masked tokens and the cues."""
+    """The classifier's inputs: uni- and bigrams of the masked tokens and the cues
+    (`c:`); of the clause naming the outcome when there is one, the whole
+    sentence's cues then as `s:`."""
+    if r.local is not None:
+        f = _features(r.local)
+        for k, v in r.cues.items():
+            f["s:" + k] = v
+        f["c:clause"] = 1.0
+        return f
+    return _features(r)
+
+
+def _features(r: Reading) -> dict[str, float]:
     f: dict[str, float] = {}
     t = ["<s>"] + r.tags + ["</s>"]
-    for n in (1, 2, 3):
+    for n in (1, 2):
         for i in range(len(t) - n + 1):
             f["g:" + " ".join(t[i : i + n])] = 1.0
     for k, v in r.cues.items():

@@ -129,12 +129,14 @@ def unit_features(units: list[Unit], query: Query, abbrs: dict) -> np.ndarray:
     return x
 
 
-def rank(units: list[Unit], query: Query, abbrs: dict) -> list[Ranked]:
-    """`units` best first."""
+def rank(
+    units: list[Unit], query: Query, abbrs: dict, weights: np.ndarray | None = None
+) -> list[Ranked]:
+    """`units` best first (by the committed ranker unless `weights` are given)."""
     if not units:
         return []
     x = unit_features(units, query, abbrs)
-    s = x @ ranker_weights()
+    s = x @ (ranker_weights() if weights is None else weights)
     oc = x[:, FEATURES.index("outcome")]
     arms = (x[:, FEATURES.index("intervention")] + x[:, FEATURES.index("comparator")]) / 2
     order = sorted(range(len(units)), key=lambda i: (-s[i], i))
