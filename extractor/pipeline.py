@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -36,6 +36,8 @@ if not Doc.has_extension("litkg_sections"):
     Doc.set_extension("litkg_sections", default=None)
 if not Doc.has_extension("litkg_sents"):
     Doc.set_extension("litkg_sents", default=None)
+if not Doc.has_extension("litkg_text"):
+    Doc.set_extension("litkg_text", default=None)
 if not Doc.has_extension("litkg_own_sents"):
     Doc.set_extension("litkg_own_sents", default=None)
 
@@ -56,20 +58,26 @@ SKIP_KINDS = frozenset({"references", "front", "back", "legend", "table"})
 @Language.component("litkg_sentences")
 def sentence_boundaries(doc: Doc) -> Doc:
     """Set sentence starts from `split_sentences` (scientific-text rules)."""
-    text = doc.text  # Doc.text is rebuilt from the tokens on each access
+    text = doc_text(doc)
     spans = split_sentences(text)
     doc._.litkg_sents = [(text[s:e], s, e) for s, e in spans]
-    starts = {s for s, _ in spans}
-    # one array write instead of per-token assignment (each of which re-checks
-    # the whole document's annotation)
-    flags = (
-        numpy.array([1 if (tok.i == 0 or tok.idx in starts) else -1 for tok in doc], dtype="int64")
-        .view("uint64")
-        .reshape(-1, 1)
-    )
     if len(doc):
-        doc.from_array([SENT_START], flags)
+        # one array write instead of per-token assignment (each of which re-checks
+        # the whole document's annotation), from the tokens' offsets as an array
+        idx = doc.to_array([IDX]).astype("int64").reshape(-1)
+        starts = numpy.fromiter((s for s, _ in spans), dtype="int64", count=len(spans))
+        flags = numpy.where(numpy.isin(idx, starts), 1, -1).astype("int64")
+        flags[0] = 1
+        doc.from_array([SENT_START], flags.view("uint64").reshape(-1, 1))
     return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text: the string `process` made the Doc from (spaCy's
+    tokenizer keeps it verbatim; `Doc.text` rebuilds it from the tokens on
+    every access)."""
+    text = doc._.litkg_text
+    return text if text is not None else doc.text
 
 
 @Language.component("litkg_sections")
@@ -131,7 +139,7 @@ def own_result_sentences(doc: Doc) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     para_start = -1
     own_voice = cited_before = False
-    full = doc.text
+    full = doc_text(doc)
     for text, start, end in sentences(doc):
         p_start = full.rfind("\n\n", 0, start)
         if p_start != para_start:
@@ -185,6 +193,7 @@ def process(document: Document) -> Doc:
     """Run the pipeline over a `Document`."""
     nlp = build_nlp()
     doc = nlp.make_doc(document.text)
+    doc._.litkg_text = document.text
     doc._.litkg_document = document
     for _, proc in nlp.pipeline:
         doc = proc(doc)

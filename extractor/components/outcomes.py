@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from litkg.extractor.mentions import Mention
 from litkg.extractor.mentions import dedupe_overlaps as _dedupe_overlaps
@@ -173,6 +173,16 @@ _BOTH_RE = re.compile(r"\bin\s+both\s+(?:the\s+)?[\w\s-]{0,40}?\band\s+(?:the\s+
 
 
 def _endpoints(sent: str, aliases: dict[str, str] | None = None) -> list[Mention]:
+    # memoised: the same sentences and table stubs are asked about several times
+    return list(_endpoints_cached(sent, tuple(aliases.items()) if aliases else ()))
+
+
+@lru_cache(maxsize=4096)
+def _endpoints_cached(sent: str, alias_items: tuple[tuple[str, str], ...]) -> tuple[Mention, ...]:
+    return tuple(_find_endpoints(sent, dict(alias_items)))
+
+
+def _find_endpoints(sent: str, aliases: dict[str, str] | None = None) -> list[Mention]:
     out = [
         Mention("endpoint", m.start(), m.end(), key=key)
         for key, rx in _endpoint_patterns()

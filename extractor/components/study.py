@@ -600,7 +600,16 @@ def find_phase(doc: Document, sentences: list[Sentence], title: Found | None) ->
 # --------------------------------------------------------------------------- design
 
 
-def _term_matches(term: dict[str, Any], s: str) -> list[re.Match[str]]:
+#: id(term) -> (term, its regex, its negative regex), for the vocabulary's term dicts
+_TERM_RX: dict[int, tuple[dict[str, Any], re.Pattern[str] | None, re.Pattern[str] | None]] = {}
+
+
+def _term_regexes(term: dict[str, Any]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """A design term's synonyms and patterns as one regex, and its negative cues
+    (compiled once per term dict of the cached vocabulary)."""
+    hit = _TERM_RX.get(id(term))
+    if hit is not None and hit[0] is term:
+        return hit[1], hit[2]
     pats = [
         r"(?<![\w-])" + re.escape(x).replace(r"\ ", r"[\s-]+") + r"(?![\w])"
         for x in term["synonyms"]
@@ -608,6 +617,12 @@ def _term_matches(term: dict[str, Any], s: str) -> list[re.Match[str]]:
     pats += term.get("patterns", [])
     rx = compile_any(tuple(pats))
     neg = compile_any(tuple(term.get("negative", [])))
+    _TERM_RX[id(term)] = (term, rx, neg)
+    return rx, neg
+
+
+def _term_matches(term: dict[str, Any], s: str) -> list[re.Match[str]]:
+    rx, neg = _term_regexes(term)
     out = []
     if rx is None:
         return out

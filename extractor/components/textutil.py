@@ -92,10 +92,12 @@ def references_start(text: str, headings: Iterable[Any] = ()) -> int:
 OWN, OTHER, NEUTRAL = "own", "other", "neutral"
 
 
+@lru_cache(maxsize=8192)
 def sentence_context(sentence: str) -> str:
     """Whether a sentence is about the paper's own study ("own"), about other
     or future studies ("other": citation markers, "et al.", "are needed"), or
     neither ("neutral"). Own cues win: "We previously reported...[14]" is own.
+    Cached: several components ask it about the same sentences.
     """
     vocab = load_vocab("designs.json")
     own = compile_any(tuple(vocab["own_study_cues"]))
