@@ -24,6 +24,7 @@ from __future__ import annotations
 import ctypes
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -93,13 +94,6 @@ class PageChars:
     n_chars: int
 
 
-def _char_size(matrix: pdfium_c.FS_MATRIX, font_size: float) -> tuple[float, bool]:
-    """Effective font size and whether the glyph is upright (not rotated)."""
-    vert = math.hypot(matrix.c, matrix.d) * font_size
-    upright = abs(matrix.b) <= 0.05 * abs(matrix.a) + 1e-9 and matrix.a > 0 and matrix.d > 0
-    return vert, upright
-
-
 def read_page_words(page: pdfium.PdfPage, number: int) -> PageChars:
     """Read the words of one page with pdfium's text page API."""
     width, height = page.get_size()
@@ -114,14 +108,103 @@ def read_page_words(page: pdfium.PdfPage, number: int) -> PageChars:
     return PageChars(number=number, width=width, height=height, words=words, n_chars=max(n, 0))
 
 
+class _Calls:
+    """pdfium's per-character text functions, called through prototypes that
+    take plain integer addresses: no ctypes structure or pointer object is
+    made per character, and the results land in flat arrays read back in one
+    slice each (struct field reads were most of the old per-character cost)."""
+
+    def __init__(self) -> None:
+        def proto(name: str, res: Any, *args: Any) -> Any:
+            addr = ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value
+            return ctypes.PYFUNCTYPE(res, *args)(addr)
+
+        v, i, d = ctypes.c_void_p, ctypes.c_int, ctypes.c_double
+        self.matrix = proto("FPDFText_GetMatrix", i, v, i, v)
+        self.font_size = proto("FPDFText_GetFontSize", d, v, i)
+        self.loose_box = proto("FPDFText_GetLooseCharBox", i, v, i, v)
+        self.origin = proto("FPDFText_GetCharOrigin", i, v, i, v, v)
+        self.size = 0
+        self._grow(4096)
+
+    def _grow(self, n: int) -> None:
+        self.size = n
+        self.matrices = (ctypes.c_float * (6 * n))()  # FS_MATRIX: a b c d e f
+        self.boxes = (ctypes.c_float * (4 * n))()  # FS_RECTF: left top right bottom
+        self.origins = (ctypes.c_double * (2 * n))()  # x y
+
+    def reserve(self, n: int) -> tuple[int, int, int]:
+        """Room for n characters; the base addresses of the three arrays."""
+        if n > self.size:
+            self._grow(max(n, 2 * self.size))
+        return (
+            ctypes.addressof(self.matrices),
+            ctypes.addressof(self.boxes),
+            ctypes.addressof(self.origins),
+        )
+
+
+_CALLS: _Calls | None = None
+
+
+def _calls() -> _Calls:
+    global _CALLS
+    if _CALLS is None:
+        _CALLS = _Calls()
+    return _CALLS
+
+
 def _words_from_textpage(textpage: pdfium.PdfTextPage, y_top: float, x_left: float) -> list[Word]:
     raw = textpage.raw
     n = pdfium_c.FPDFText_CountChars(raw)
     if n <= 0:
         return []
-    rect = pdfium_c.FS_RECTF()
-    matrix = pdfium_c.FS_MATRIX()
-    ox, oy = ctypes.c_double(), ctypes.c_double()
+    # one call for all characters when the text maps 1:1 onto char indices
+    # (no surrogate pairs); pdfium's generated characters are all white space
+    text = textpage.get_text_range(0, n)
+    codes = [ord(c) for c in text] if len(text) == n else None
+
+    # pass 1: each character is a break (True: a space), skipped (None), or a
+    # glyph (its text) whose geometry pdfium writes into slot len(glyphs)
+    calls = _calls()
+    mbase, bbase, obase = calls.reserve(n)
+    matrix, font_size, loose_box, origin = (
+        calls.matrix,
+        calls.font_size,
+        calls.loose_box,
+        calls.origin,
+    )
+    addr = ctypes.cast(raw, ctypes.c_void_p).value
+    ops: list[str | bool] = []
+    glyph_index: list[int] = []
+    sizes: list[float] = []
+    j = 0
+    for k in range(n):
+        code = codes[k] if codes is not None else pdfium_c.FPDFText_GetUnicode(raw, k)
+        if code in (0x2, 0xFFFE) and pdfium_c.FPDFText_IsHyphen(raw, k):
+            code = 0x2D  # pdfium's mark for a hyphen it judged to end a line
+        ch = chr(code) if 0 < code < 0x110000 else ""
+        if code in _INVISIBLE:
+            continue  # zero-width spaces and joiners (DOI links): not even a word break
+        if ch in LIGATURES:
+            ch = LIGATURES[ch]
+        elif code < 0x20 and code not in (0x2, 0x9, 0xA, 0xD) or 0x7F <= code <= 0x9F:
+            ch = UNMAPPED  # a glyph without a Unicode mapping (a ligature, mostly)
+        if not ch or ch.isspace() or code in (0xA0, 0xFFFE, 0x2):
+            ops.append(True)
+            continue
+        matrix(addr, k, mbase + 24 * j)
+        sizes.append(font_size(addr, k))
+        loose_box(addr, k, bbase + 16 * j)
+        origin(addr, k, obase + 16 * j, obase + 16 * j + 8)
+        glyph_index.append(k)
+        ops.append(ch)
+        j += 1
+    mats = calls.matrices[: 6 * j]
+    rects = calls.boxes[: 4 * j]
+    origins = calls.origins[: 2 * j]
+
+    # pass 2: characters -> words
     words: list[Word] = []
     cur: list[str] = []
     box = [0.0, 0.0, 0.0, 0.0]  # x0, x1, top, bottom
@@ -152,34 +235,26 @@ def _words_from_textpage(textpage: pdfium.PdfTextPage, y_top: float, x_left: flo
                 )
             cur.clear()
 
-    # one call for all characters when the text maps 1:1 onto char indices
-    # (no surrogate pairs); pdfium's generated characters are all white space
-    text = textpage.get_text_range(0, n)
-    codes = [ord(c) for c in text] if len(text) == n else None
-    for k in range(n):
-        code = codes[k] if codes is not None else pdfium_c.FPDFText_GetUnicode(raw, k)
-        if code in (0x2, 0xFFFE) and pdfium_c.FPDFText_IsHyphen(raw, k):
-            code = 0x2D  # pdfium's mark for a hyphen it judged to end a line
-        ch = chr(code) if 0 < code < 0x110000 else ""
-        if code in _INVISIBLE:
-            continue  # zero-width spaces and joiners (DOI links): not even a word break
-        if ch in LIGATURES:
-            ch = LIGATURES[ch]
-        elif code < 0x20 and code not in (0x2, 0x9, 0xA, 0xD) or 0x7F <= code <= 0x9F:
-            ch = UNMAPPED  # a glyph without a Unicode mapping (a ligature, mostly)
-        if not ch or ch.isspace() or code in (0xA0, 0xFFFE, 0x2):
+    g = 0
+    for op in ops:
+        if op is True:
             flush()
             spaced = True
             continue
-        pdfium_c.FPDFText_GetMatrix(raw, k, matrix)
-        csize, upright = _char_size(matrix, pdfium_c.FPDFText_GetFontSize(raw, k))
+        ch = op
+        m6, r4 = 6 * g, 4 * g
+        a, b, c, d = mats[m6], mats[m6 + 1], mats[m6 + 2], mats[m6 + 3]
+        csize = math.hypot(c, d) * sizes[g]
+        upright = abs(b) <= 0.05 * abs(a) + 1e-9 and a > 0 and d > 0
+        k = glyph_index[g]
+        oy = origins[2 * g + 1]
+        left, rtop, right, rbottom = rects[r4], rects[r4 + 1], rects[r4 + 2], rects[r4 + 3]
+        g += 1
         if not upright or csize <= 0.5:
             flush()
             continue
-        pdfium_c.FPDFText_GetLooseCharBox(raw, k, rect)
-        pdfium_c.FPDFText_GetCharOrigin(raw, k, ox, oy)
-        x0, x1 = rect.left - x_left, rect.right - x_left
-        top, bottom, bl = y_top - rect.top, y_top - rect.bottom, y_top - oy.value
+        x0, x1 = left - x_left, right - x_left
+        top, bottom, bl = y_top - rtop, y_top - rbottom, y_top - oy
         if cur:
             small = min(csize, size)
             wide = x0 - box[1] > WORD_GAP * small
