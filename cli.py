@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from importlib.metadata import version
 from pathlib import Path
 
 import click
@@ -16,7 +15,7 @@ from litkg.cli_errors import CleanErrors
     context_settings={"help_option_names": ["-h", "--help"], "show_default": True},
     invoke_without_command=True,
 )
-@click.version_option(version("litkg"), prog_name="litkg")
+@click.version_option(package_name="litkg", prog_name="litkg")  # read only for --version
 @click.option(
     "-v",
     "--verbose",
@@ -328,17 +327,30 @@ _REPORT_FORMAT = click.option(
 @click.option("--timepoint", type=float, help="Only this landmark, in months (12 = 1 year).")
 @click.option("--drug", help="Only studies assigning this drug (generic name).")
 @click.option("--design", help="Only studies with this design feature (single-arm, randomized...).")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Show at most this many studies (one page; the first comes fast on a large store).",
+)
+@click.option(
+    "--offset",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Skip this many studies first (with --limit: the next pages).",
+)
 @_REPORT_FORMAT
 @_REVIEWED_ONLY
 @_STORE
-def compare(endpoint, outcome, timepoint, drug, design, fmt: str, reviewed_only: bool,
-            store: str) -> None:  # fmt: skip
+def compare(endpoint, outcome, timepoint, drug, design, limit, offset, fmt: str,
+            reviewed_only: bool, store: str) -> None:  # fmt: skip
     """Studies side by side: design, arms, interventions, outcomes with CI and p.
 
     \b
     Example:
       litkg compare --endpoint OS --timepoint 12 --drug Blincyto
       litkg compare --design randomised --format csv > studies.csv
+      litkg compare --limit 20 --offset 20       # the second page of 20 studies
     """
     from litkg.kg.compare import Filters, render
     from litkg.kg.compare import compare as run
@@ -355,8 +367,17 @@ def compare(endpoint, outcome, timepoint, drug, design, fmt: str, reviewed_only:
                 v["endpoint"] = resolve_outcome(s, outcome)
             except UnknownValue as e:
                 raise click.ClickException(str(e)) from e
-        f = Filters(v["endpoint"], timepoint, v["drug"], v["design"])
-        click.echo(render(run(s, f, _curation(store), reviewed_only), fmt))
+        filters = Filters(v["endpoint"], timepoint, v["drug"], v["design"])
+        result = run(s, filters, _curation(store), reviewed_only, limit=limit, offset=offset)
+        click.echo(render(result, fmt))
+        if (limit is not None or offset) and result.total is not None:
+            shown = len(result.studies)
+            first = f"{offset + 1}-{offset + shown}" if shown else "none"
+            more = offset + shown < result.total
+            note(
+                f"studies {first} of {result.total}"
+                + (f"; --offset {offset + shown} for the next" if more else "")
+            )
 
 
 @cli.command()

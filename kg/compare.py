@@ -339,6 +339,10 @@ class Comparison:
 
     filters: Filters
     studies: list[StudyEntry]
+    #: how many studies the filters select (`studies` may be one page of them)
+    total: int | None = None
+    #: where the page starts among them
+    offset: int = 0
 
     def outcome_keys(self) -> list[tuple[str, str, float | None]]:
         """The outcome keys reported by any study, in display order."""
@@ -404,16 +408,27 @@ def _page(term: Node | None) -> int | None:
     return int(n) if n is not None else None
 
 
+def _study_order(e: StudyEntry) -> tuple[int, str]:
+    return (e.year or 0, e.document or e.doi or e.paper)
+
+
 def compare(
     store: KGStore,
     filters: Filters | None = None,
     curation: Any = None,
     reviewed_only: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> Comparison:
     """Read the compared studies from a store (see the module docstring).
     With a `curation` (litkg.kg.curation.Curation), reviewers' verdicts are
     applied: corrected values, rejected facts dropped, added facts shown;
-    `reviewed_only` keeps confirmed, corrected and added facts only."""
+    `reviewed_only` keeps confirmed, corrected and added facts only.
+
+    `limit`/`offset` page through the studies in their display order (year,
+    then document): only the page's studies are read beyond their one line of
+    the study query, so the first page of a large corpus comes fast. Citation
+    labels are then told apart within the page."""
     f = filters or Filters()
     entries: dict[str, StudyEntry] = {}
     for r in _q(store, Q_STUDIES, f):
@@ -433,6 +448,11 @@ def compare(
             phase=_phase(r.get("phase")),
             population=str(r["population"]) if r.get("population") is not None else None,
         )
+    total = len(entries)
+    if limit is not None or offset:
+        page = sorted(entries.values(), key=_study_order)
+        page = page[offset : None if limit is None else offset + limit]
+        entries = {e.study: e for e in page}
     ids = sorted(entries)
     designs: dict[str, set[str]] = defaultdict(set)
     for r in by_studies(store, Q_DESIGNS, ids):
@@ -527,7 +547,7 @@ def compare(
             key=lambda o: (key_order(o.key), o.arm or "", o.value),
         )
         studies.append(e)
-    studies.sort(key=lambda e: (e.year or 0, e.document or e.doi or e.paper))
+    studies.sort(key=_study_order)
     _label_studies(store, studies)
     if curation is not None:
         from litkg.kg.curation.apply import apply_to_studies
@@ -535,7 +555,7 @@ def compare(
         studies = apply_to_studies(store, curation, studies, f, reviewed_only)
     for e in studies:
         attribute_results(e)
-    return Comparison(f, studies)
+    return Comparison(f, studies, total=total, offset=offset)
 
 
 def _label_studies(store: KGStore, studies: list[StudyEntry]) -> None:
