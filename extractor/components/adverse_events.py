@@ -151,7 +151,7 @@ def _skip_sentence(s: str) -> str:
 def _find_mentions(s: str) -> list[_Mention]:
     v = load_vocab()
     out: list[_Mention] = []
-    for m in v.pattern.finditer(s):
+    for m in v.scanner.finditer(s):
         entry = lookup(m.group())
         if entry is None:
             continue

@@ -15,6 +15,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+from litkg.extractor.components.alternation import AlternationScanner, Alternative
+
 # Characters that separate the words of a term: space or any hyphen/dash.
 SEP = r"[\s\-\u2010\u2011\u2012\u2013\u2014]"
 
@@ -52,6 +54,8 @@ class CompiledVocab:
 
     version: str
     pattern: re.Pattern[str]
+    #: `pattern.finditer`, fast (alternation.py)
+    scanner: AlternationScanner
     synonyms: dict[str, VocabEntry]
     abbreviations: dict[str, VocabEntry]
     cues: dict[str, re.Pattern[str]]
@@ -74,6 +78,10 @@ def _plural_keys(k: str) -> list[str]:
     if k.endswith("s"):
         out.append(k[:-1])
     return out
+
+
+def _first_word(surface: str) -> str:
+    return next(w for w in re.split(SEP + "+", surface.strip()) if w)
 
 
 def _surface_regex(surface: str) -> str:
@@ -153,20 +161,23 @@ def load_vocab() -> CompiledVocab:
         block = data.get(name, {})
         add(VocabEntry(None, kind), block.get("synonyms", []), block.get("abbreviations", []))
 
-    alts = []
+    alts: list[Alternative] = []
     seen = set()
     for surface, cs in sorted(surfaces, key=lambda x: len(x[0]), reverse=True):
         rx = re.escape(surface) + "s?" if cs else _surface_regex(surface)
         if (rx, cs) in seen:
             continue
         seen.add((rx, cs))
-        alts.append(rx if cs else f"(?i:{rx})")
-    pattern = re.compile(r"(?<![\w\-/])(?:" + "|".join(alts) + r")(?![\w\-/]|\+)")
+        first = surface[0] if cs else _first_word(surface)[0]
+        alts.append(Alternative(rx if cs else f"(?i:{rx})", first, not cs))
+    scanner = AlternationScanner(alts, not_before=r"\w\-/", tail=r"(?![\w\-/]|\+)")
+    pattern = scanner.pattern
     cue_lists = {k: tuple(v) for k, v in data["cues"].items() if isinstance(v, list)}
     cues = {k: cue_regex(v) for k, v in cue_lists.items()}
     return CompiledVocab(
         version=data["version"],
         pattern=pattern,
+        scanner=scanner,
         synonyms=synonyms,
         abbreviations=abbreviations,
         cues=cues,

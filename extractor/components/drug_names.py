@@ -12,10 +12,10 @@ radiotherapy" -> "whole brain radiotherapy"; a bare "radiotherapy" or
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from litkg.extractor.components.alternation import AlternationScanner, Alternative
 from litkg.extractor.components.textutil import load_vocab
 
 __all__ = [
@@ -49,48 +49,6 @@ def not_an_intervention(drug: str) -> bool:
     return drug in load_vocab("drugs.json").get("not_interventions", [])
 
 
-class AlternationScanner:
-    """`finditer` of ``(?<![\\w\\-])(?:alt1|alt2|...)(?![\\w])`` (IGNORECASE) with
-    the same matches, found fast.
-
-    Python's regex engine tries every alternative at every position of the
-    text; here only word starts whose first letter some alternative starts
-    with are tried, each against the alternatives of that letter alone, kept
-    in their order (the first that matches wins, as in the alternation).
-    Alternatives must be ASCII and start with a letter or digit.
-    """
-
-    def __init__(self, alts: list[str]) -> None:
-        groups: dict[str, list[str]] = {}
-        for a in alts:
-            if not a or not a.isascii() or not a[0].isalnum():
-                raise ValueError(f"unsupported alternative {a!r}")
-            groups.setdefault(a[0].lower(), []).append(a)
-        self._rx = {
-            c: re.compile(
-                "(?:" + "|".join(_pattern(a) for a in group) + r")(?![\w])", re.IGNORECASE
-            )
-            for c, group in groups.items()
-        }
-        # a start: no word character or hyphen before, a first letter of some group
-        self._starts = re.compile(
-            r"(?<![\w\-])[" + re.escape("".join(sorted(groups))) + "]", re.IGNORECASE
-        )
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """The matches of the alternation in `text`, left to right, not overlapping."""
-        pos = 0
-        for s in self._starts.finditer(text):
-            p = s.start()
-            if p < pos:
-                continue
-            rx = self._rx.get(text[p].lower())
-            m = rx.match(text, p) if rx is not None else None
-            if m:
-                pos = m.end()
-                yield m
-
-
 def _pattern(alt: str) -> str:
     """A lexicon name as a pattern: its spaces match runs of space or hyphens."""
     return re.escape(alt).replace(r"\ ", r"[\s\-]+")
@@ -106,7 +64,12 @@ def _lexicon() -> tuple[
         names[generic.lower()] = generic.lower()
         for s in syns:
             names.setdefault(s.lower(), generic.lower())
-    name_rx = AlternationScanner(sorted(names, key=len, reverse=True))
+    name_rx = AlternationScanner(
+        [Alternative(_pattern(a), a[0], True) for a in sorted(names, key=len, reverse=True)],
+        not_before=r"\w\-",
+        tail=r"(?![\w])",
+        flags=re.IGNORECASE,
+    )
     abbr = vocab["abbreviations"]
     abbr_rx = re.compile(
         r"(?<![\w\-])(?:"
