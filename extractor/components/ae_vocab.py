@@ -53,14 +53,18 @@ class CompiledVocab:
     """The vocabulary as regular expressions and lookup tables."""
 
     version: str
-    pattern: re.Pattern[str]
-    #: `pattern.finditer`, fast (alternation.py)
+    #: every surface form: `scanner.finditer` finds its matches fast (alternation.py)
     scanner: AlternationScanner
     synonyms: dict[str, VocabEntry]
     abbreviations: dict[str, VocabEntry]
     cues: dict[str, re.Pattern[str]]
     cue_lists: dict[str, tuple[str, ...]]
     terms: tuple[str, ...]
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """All surface forms as one regex (compiled when first used)."""
+        return self.scanner.pattern
 
 
 def key(text: str) -> str:
@@ -171,12 +175,10 @@ def load_vocab() -> CompiledVocab:
         first = surface[0] if cs else _first_word(surface)[0]
         alts.append(Alternative(rx if cs else f"(?i:{rx})", first, not cs))
     scanner = AlternationScanner(alts, not_before=r"\w\-/", tail=r"(?![\w\-/]|\+)")
-    pattern = scanner.pattern
     cue_lists = {k: tuple(v) for k, v in data["cues"].items() if isinstance(v, list)}
     cues = {k: cue_regex(v) for k, v in cue_lists.items()}
     return CompiledVocab(
         version=data["version"],
-        pattern=pattern,
         scanner=scanner,
         synonyms=synonyms,
         abbreviations=abbreviations,

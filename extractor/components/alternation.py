@@ -6,15 +6,14 @@ Python's engine: at every position of the text it tries every alternative.
 overlapping, by trying only the positions where the lookbehind holds and whose
 character some alternative can start with, each against the alternatives that
 can start with that character, kept in their order (the first that matches
-wins, as in the alternation). A position holding a non-ASCII character is
-tried against the whole alternation, so case folding beyond ASCII (``ſ``
-matching ``s``) is the engine's own.
+wins, as in the alternation). Whether an alternative may start at a
+character is asked of the regex engine itself, so its case folding beyond
+ASCII (``ſ`` matching ``s``, the Kelvin sign ``k``) holds here too.
 """
 
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -30,7 +29,14 @@ class Alternative:
 
 
 class AlternationScanner:
-    """`finditer` of ``(?<![not_before])(?:alt1|alt2|...)tail`` with `flags`."""
+    """`finditer` of ``(?<![not_before])(?:alt1|alt2|...)tail`` with `flags`.
+
+    The alternatives a position may start with are those whose first
+    character matches its character (under the alternative's own case rule);
+    ASCII letters share one group per letter for both cases (an alternative
+    that cannot match there just fails, as in the alternation). Groups, and
+    the whole pattern (`pattern`), are compiled when first needed.
+    """
 
     def __init__(
         self,
@@ -39,42 +45,72 @@ class AlternationScanner:
         tail: str,
         flags: int = 0,
     ) -> None:
-        self.pattern = re.compile(
-            rf"(?<![{not_before}])(?:" + "|".join(a.regex for a in alts) + ")" + tail, flags
-        )
-        keys: set[str] = set()
         for a in alts:
             if len(a.first) != 1:
                 raise ValueError(f"an alternative needs one first character: {a!r}")
-            if a.first.isascii():
-                keys.update({a.first.lower(), a.first.upper()} if a.ignore_case else {a.first})
-            elif a.ignore_case:
-                keys.update(string.ascii_letters)  # "K" (Kelvin sign) folds to "k"
-        by_key: dict[str, list[str]] = {}
-        for k in sorted(keys):
-            by_key[k] = [
-                a.regex
-                for a in alts
-                if not a.first.isascii()
-                or a.first == k
-                or (a.ignore_case and a.first.lower() == k.lower())
-            ]
-        self._rx = {
-            k: re.compile("(?:" + "|".join(group) + ")" + tail, flags)
-            for k, group in by_key.items()
-        }
-        starts = re.escape("".join(sorted(keys)))
-        self._starts = re.compile(rf"(?<![{not_before}])(?:[{starts}]|[^\x00-\x7f])", flags)
+        self._alts = list(alts)
+        self._not_before, self._tail, self._flags = not_before, tail, flags
+        self._firsts = {(a.first, a.ignore_case) for a in alts}
+        self._groups: dict[tuple[str, ...], re.Pattern[str] | None] = {}
+        self._by_char: dict[str, re.Pattern[str] | None] = {}
+        self._pattern: re.Pattern[str] | None = None
+        ascii_starts = "".join(
+            c
+            for c in map(chr, range(128))
+            if any(self._can_start(f, ci, c) for f, ci in self._firsts)
+        )
+        self._starts = re.compile(
+            rf"(?<![{not_before}])(?:[{re.escape(ascii_starts)}]|[^\x00-\x7f])"
+            if ascii_starts
+            else rf"(?<![{not_before}])[^\x00-\x7f]",
+            flags,
+        )
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The whole alternation as one regex (compiled on first use)."""
+        if self._pattern is None:
+            self._pattern = re.compile(
+                rf"(?<![{self._not_before}])(?:"
+                + "|".join(a.regex for a in self._alts)
+                + ")"
+                + self._tail,
+                self._flags,
+            )
+        return self._pattern
+
+    def _can_start(self, first: str, ignore_case: bool, ch: str) -> bool:
+        flags = self._flags | (re.IGNORECASE if ignore_case else 0)
+        return re.fullmatch(re.escape(first), ch, flags) is not None
+
+    def _group(self, ch: str) -> re.Pattern[str] | None:
+        """The regex of the alternatives that may start at `ch` (None: none may)."""
+        key = ch.lower() if ch.isascii() else ch
+        if key in self._by_char:
+            return self._by_char[key]
+        chars = {key, key.upper()} if ch.isascii() else {ch}
+        ok = {(f, ci) for f, ci in self._firsts if any(self._can_start(f, ci, c) for c in chars)}
+        group = tuple(a.regex for a in self._alts if (a.first, a.ignore_case) in ok)
+        if group not in self._groups:
+            self._groups[group] = (
+                re.compile("(?:" + "|".join(group) + ")" + self._tail, self._flags)
+                if group
+                else None
+            )
+        self._by_char[key] = rx = self._groups[group]
+        return rx
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """The matches of the alternation in `text`, left to right, not overlapping."""
         pos = 0
+        by_char = self._by_char
         for s in self._starts.finditer(text):
             p = s.start()
             if p < pos:
                 continue
             ch = text[p]
-            rx = self._rx.get(ch) if ch.isascii() else self.pattern
+            key = ch.lower() if ch.isascii() else ch
+            rx = by_char[key] if key in by_char else self._group(ch)
             m = rx.match(text, p) if rx is not None else None
             if m:
                 pos = m.end()
