@@ -7,7 +7,12 @@ import re
 
 import pytest
 
-from litkg.extractor.components.alternation import AlternationScanner, Alternative
+from litkg.extractor.components.alternation import (
+    AlternationScanner,
+    Alternative,
+    LiteralGate,
+    folded,
+)
 from litkg.extractor.components.drug_names import _pattern
 from litkg.extractor.components.textutil import OTHER, OWN, sentence_context
 
@@ -98,3 +103,37 @@ def test_sentence_context_is_stable_when_cached() -> None:
     other = "Larger randomised trials are needed [12]."
     assert [sentence_context(own), sentence_context(other)] == [OWN, OTHER]
     assert [sentence_context(own), sentence_context(other)] == [OWN, OTHER]
+
+
+def test_folded_text_holds_every_ascii_letter_the_engine_folds_onto() -> None:
+    """Brute force over the Basic Multilingual Plane: wherever IGNORECASE lets
+    an ASCII letter match a character, `folded` of that character holds it."""
+    letters = re.compile("[a-z]", re.IGNORECASE)
+    for cp in range(0x80, 0x10000):
+        ch = chr(cp)
+        if letters.fullmatch(ch):
+            hits = [x for x in "abcdefghijklmnopqrstuvwxyz" if re.fullmatch(x, ch, re.I)]
+            assert all(x in folded(ch) for x in hits), (hex(cp), hits, folded(ch))
+
+
+def test_literal_gate_is_a_necessary_condition() -> None:
+    terms = ["overall survival", "progression-free survival", "OS rate"]
+    rx = re.compile(
+        r"(?<![\w-])(?:" + "|".join(_pattern(t) for t in terms) + r")(?![\w])", re.IGNORECASE
+    )
+    gate = LiteralGate.of(terms, ignore_case=True)
+    texts = [
+        "Overall  survival at 2 years",
+        "PROGRESSION-FREE-SURVIVAL was longer",
+        "the os rate",
+        "survival overall",
+        "\u017fome overal\u017f survival",  # no match either way
+        "no endpoint here",
+    ]
+    for t in texts:
+        if rx.search(t):
+            assert gate.may_match(t, folded(t)), t
+    assert not gate.may_match("no endpoint here", folded("no endpoint here"))
+    assert LiteralGate.of(["na\u00efve"], ignore_case=True).always  # non-ASCII: no gate
+    cs = LiteralGate.of(["OS", "PFS"], ignore_case=False)
+    assert cs.may_match("median OS", "median os") and not cs.may_match("os", "os")

@@ -115,3 +115,43 @@ class AlternationScanner:
             if m:
                 pos = m.end()
                 yield m
+
+
+#: Characters the regex engine folds onto an ASCII letter under IGNORECASE
+#: that `str.lower` leaves apart (checked against the engine by a test).
+_ENGINE_FOLDS = str.maketrans({"\u017f": "s", "\u0131": "i"})
+
+
+def folded(text: str) -> str:
+    """`text` lower-cased as IGNORECASE compares it with ASCII letters."""
+    return text.lower().translate(_ENGINE_FOLDS)
+
+
+@dataclass(frozen=True)
+class LiteralGate:
+    """A necessary condition for a regex of literal alternatives to match: one
+    of their first words occurs in the text (folded for a case-insensitive
+    regex). `always` when the regex is not made of such literals."""
+
+    needles: tuple[str, ...] = ()
+    ignore_case: bool = False
+    always: bool = True
+
+    @classmethod
+    def of(cls, literals: Sequence[str], ignore_case: bool) -> LiteralGate:
+        """The gate of a regex whose alternatives are `literals`, escaped, with
+        spaces matching runs of separators (the first word stays literal)."""
+        needles = []
+        for lit in literals:
+            word = lit.split(" ", 1)[0]
+            if not word or not word.isascii():
+                return cls()
+            needles.append(word.lower() if ignore_case else word)
+        return cls(tuple(dict.fromkeys(needles)), ignore_case, always=False)
+
+    def may_match(self, text: str, low: str) -> bool:
+        """Whether the regex may match `text` (`low`: ``folded(text)``)."""
+        if self.always:
+            return True
+        hay = low if self.ignore_case else text
+        return any(n in hay for n in self.needles)

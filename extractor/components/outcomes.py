@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
+from litkg.extractor.components.alternation import LiteralGate, folded
 from litkg.extractor.mentions import Mention
 from litkg.extractor.mentions import dedupe_overlaps as _dedupe_overlaps
 from litkg.extractor.mentions import masked_spans as _masked_spans
@@ -54,21 +55,29 @@ class OutcomeMatch:
 
 @cache
 def _endpoint_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    return [(key, rx) for key, rx, _ in _gated_endpoint_patterns()]
+
+
+@cache
+def _gated_endpoint_patterns() -> list[tuple[str, re.Pattern[str], LiteralGate]]:
+    """(key, regex, a necessary condition for the regex to match) per endpoint term list."""
     vocab = load_vocab("endpoints")
-    out: list[tuple[str, re.Pattern[str]]] = []
+    out: list[tuple[str, re.Pattern[str], LiteralGate]] = []
     for key, spec in vocab["endpoints"].items():
         if "gvhd" in spec:
             continue
         terms = sorted(spec.get("terms", []), key=len, reverse=True)
         if terms:
             alt = "|".join(re.escape(t).replace(r"\ ", r"[\s-]+") for t in terms)
-            out.append((key, re.compile(rf"(?<![\w-])(?:{alt})(?:s)?(?![\w-])", re.I)))
+            rx = re.compile(rf"(?<![\w-])(?:{alt})(?:s)?(?![\w-])", re.I)
+            out.append((key, rx, LiteralGate.of(terms, ignore_case=True)))
         abbrs = spec.get("abbreviations", [])
         if abbrs:
             alt = "|".join(re.escape(a) for a in abbrs)
-            out.append((key, re.compile(rf"(?<![\w/-])(?:{alt})(?:s)?(?![\w-])")))
+            rx = re.compile(rf"(?<![\w/-])(?:{alt})(?:s)?(?![\w-])")
+            out.append((key, rx, LiteralGate.of(abbrs, ignore_case=False)))
         for pat in spec.get("patterns", []):
-            out.append((key, re.compile(pat, re.I)))
+            out.append((key, re.compile(pat, re.I), LiteralGate()))
     return out
 
 
@@ -183,9 +192,11 @@ def _endpoints_cached(sent: str, alias_items: tuple[tuple[str, str], ...]) -> tu
 
 
 def _find_endpoints(sent: str, aliases: dict[str, str] | None = None) -> list[Mention]:
+    low = folded(sent)
     out = [
         Mention("endpoint", m.start(), m.end(), key=key)
-        for key, rx in _endpoint_patterns()
+        for key, rx, gate in _gated_endpoint_patterns()
+        if gate.may_match(sent, low)
         for m in rx.finditer(sent)
     ]
     for short, key in (aliases or {}).items():

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from litkg.extractor.components.alternation import LiteralGate, folded
 from litkg.extractor.components.textutil import (
     OTHER,
     OWN,
@@ -600,31 +601,34 @@ def find_phase(doc: Document, sentences: list[Sentence], title: Found | None) ->
 # --------------------------------------------------------------------------- design
 
 
-#: id(term) -> (term, its regex, its negative regex), for the vocabulary's term dicts
-_TERM_RX: dict[int, tuple[dict[str, Any], re.Pattern[str] | None, re.Pattern[str] | None]] = {}
+_TermRx = tuple[re.Pattern[str] | None, re.Pattern[str] | None, LiteralGate]
+#: id(term) -> (term, its regexes and gate), for the vocabulary's term dicts
+_TERM_RX: dict[int, tuple[dict[str, Any], _TermRx]] = {}
 
 
-def _term_regexes(term: dict[str, Any]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """A design term's synonyms and patterns as one regex, and its negative cues
-    (compiled once per term dict of the cached vocabulary)."""
+def _term_regexes(term: dict[str, Any]) -> _TermRx:
+    """A design term's synonyms and patterns as one regex, its negative cues, and
+    a necessary condition for the first to match (compiled once per term dict of
+    the cached vocabulary)."""
     hit = _TERM_RX.get(id(term))
     if hit is not None and hit[0] is term:
-        return hit[1], hit[2]
+        return hit[1]
     pats = [
         r"(?<![\w-])" + re.escape(x).replace(r"\ ", r"[\s-]+") + r"(?![\w])"
         for x in term["synonyms"]
     ]
-    pats += term.get("patterns", [])
-    rx = compile_any(tuple(pats))
+    extra = term.get("patterns", [])
+    gate = LiteralGate() if extra else LiteralGate.of(term["synonyms"], ignore_case=True)
+    rx = compile_any(tuple(pats + extra))
     neg = compile_any(tuple(term.get("negative", [])))
-    _TERM_RX[id(term)] = (term, rx, neg)
-    return rx, neg
+    _TERM_RX[id(term)] = (term, (rx, neg, gate))
+    return rx, neg, gate
 
 
-def _term_matches(term: dict[str, Any], s: str) -> list[re.Match[str]]:
-    rx, neg = _term_regexes(term)
-    out = []
-    if rx is None:
+def _term_matches(term: dict[str, Any], s: str, low: str | None = None) -> list[re.Match[str]]:
+    rx, neg, gate = _term_regexes(term)
+    out: list[re.Match[str]] = []
+    if rx is None or not gate.may_match(s, folded(s) if low is None else low):
         return out
     for m in rx.finditer(s):
         if neg is not None:
@@ -668,12 +672,13 @@ def find_design(
         scopes.append((s, b, ctx))
     found: dict[str, Found] = {}
     for s, b, where in scopes:
+        low = folded(s)
         for name, term in terms.items():
             if name in found:
                 continue
             if name in restricted and where not in ("title", OWN):
                 continue
-            ms = _term_matches(term, s)
+            ms = _term_matches(term, s, low)
             if ms:
                 m = ms[0]
                 found[name] = Found(name, b + m.start(), b + m.end(), f"design.{name}.{where}")
