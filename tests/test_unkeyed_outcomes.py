@@ -185,3 +185,25 @@ def test_a_clause_about_a_group_is_not_a_name():
     )
     assert all(not m.outcome.name.endswith("that") for m in got)
     assert all("group had" not in m.outcome.name for m in got)
+
+
+def test_a_preparations_strength_is_not_a_result():
+    assert (
+        unkeyed_from_sentence(
+            "Wounds were irrigated with 0.9% saline in the control group and with 0.05% "
+            "chlorhexidine in the intervention group."
+        )
+        == []
+    )
+    assert (
+        unkeyed_from_sentence("Sensory block was longer after adding of 2% lidocaine (P = 0.03).")
+        == []
+    )
+    assert (
+        unkeyed_from_sentence("Itch scores fell after application of 1% hydrocortisone cream.")
+        == []
+    )
+    got = unkeyed_from_sentence(
+        "Pain on injection occurred in 12% of the propofol group after pretreatment with 2% lidocaine."
+    )
+    assert [m.outcome.value for m in got] == [12.0]

@@ -284,3 +284,15 @@ def test_bare_counts_without_a_total_or_percentage_are_left_out():
         ("Caries", "count", 4, 60),
         ("Caries", "count", 11, 58),
     ]
+
+
+def test_a_level_of_an_unnamed_outcome_is_not_a_name():
+    got = _read(
+        [
+            ["", "Acupuncture group", "Sham group"],
+            ["Increased", "12 (30.0)", "5 (12.5)"],
+            ["Unchanged", "20 (50.0)", "25 (62.5)"],
+        ],
+        "Table 3. Outcomes at 8 weeks",
+    )
+    assert got == []

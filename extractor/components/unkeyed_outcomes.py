@@ -343,6 +343,8 @@ def unkeyed_from_sentence(
         if v.value in taken:
             last_name, last_end = None, v.end
             continue
+        if v.vkind == "pct" and _CONCENTRATION_AFTER.match(sent[v.end :]):
+            continue  # "2% lidocaine", "0.9% saline": a preparation's strength, not a result
         stat = _statistic(sent, v, prev_end)
         if (
             stat is None
@@ -382,6 +384,12 @@ def unkeyed_from_sentence(
     return _from_values(sent, out)
 
 
+_CONCENTRATION_AFTER = re.compile(
+    r"^\s*(?:w/v|v/v|wt\b|[a-z]*(?:caine|xidine|azole|mycin|cillin|sone|olone)\b|"
+    r"(?:[a-z]+\s+)?(?:solution|gel|cream|ointment|saline|glucose|dextrose|lotion|mouthwash|"
+    r"rinse|spray|drops?|eye drops)\b)",
+    re.I,
+)
 _FROM_TO_RE = re.compile(
     r"\bfrom\s+[-−]?\d+(?:[.·]\d+)?\s*(?:%|[^\s\d]{1,8})?\s+to\s+[-−]?\d+(?:[.·]\d+)?", re.I
 )

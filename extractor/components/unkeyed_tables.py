@@ -273,6 +273,8 @@ def _clean(name: str | None) -> str | None:
         return None  # "1 year" with no outcome heading above it names no outcome
     if _DESIGNATOR.match(name):
         return None  # "II", "B": a group's designator, not an outcome
+    if _LEVEL.match(name):
+        return None  # "Increased", "Severe": a level of an outcome the row does not name
     if _NOT_OUTCOME_ROW.search(name) or len(name) > 120:
         return None
     return name
@@ -480,6 +482,11 @@ def unkeyed_from_table(
     return out
 
 
+_LEVEL = re.compile(
+    r"^(?:increased|decreased|unchanged|improved|worse(?:ned)?|better|same|no change|normal|"
+    r"abnormal|mild|moderate|severe|present|absent|positive|negative|high|low|medium)$",
+    re.I,
+)
 _GROUP_LABEL = re.compile(
     r"^(?:groups?|arms?|treatments?|interventions?|allocation|condition)$", re.I
 )
