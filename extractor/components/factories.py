@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from litkg.extractor.components import arm_resolver as res_mod
 from litkg.extractor.components import arms as arms_mod
 from litkg.extractor.components import outcomes as outcomes_mod
+from litkg.extractor.components import table_subgroups as ts_mod
 from litkg.extractor.document import Document, Table
 from litkg.extractor.pipeline import _facts, _span, own_result_sentences, provenance, sentences
 from litkg.extractor.records import (
@@ -101,6 +102,7 @@ def arms_component(doc: Doc) -> Doc:
                 )
             )
     found += _arm_subsets(source, sents, resolver, found)
+    found += _table_subgroups(source, resolver, found)
     texts = [t for t, _, _ in sents]
     for text, start, end in sents:
         subs = arms_mod.subgroups(text)
@@ -151,8 +153,11 @@ def _main_arms(
     included in the efficacy analysis"), else the size the table headers
     print most often, else the allocated one."""
     title = _study_title(doc)
+    # a table about a subgroup ("singleton births only") does not size the arms
     tables = [
-        (t, [(j, lab, n) for j, (lab, n) in arms_mod.header_arms(t).items()]) for t in source.tables
+        (t, [(j, lab, n) for j, (lab, n) in arms_mod.header_arms(t).items()])
+        for t in source.tables
+        if not ts_mod.sizes_subgroups(t)
     ]
     ref: list[str] = []
     ref_prov: tuple[int, int, str] | None = None
@@ -294,6 +299,30 @@ def _arm_subsets(
                     label, "subgroup", n, provenance(source, start, end, "arms.sentence.arm_subset")
                 )
             )
+    return out
+
+
+def _table_subgroups(source: Document, resolver: res_mod.ArmResolver, main: list[Arm]) -> list[Arm]:
+    """Subgroups the tables report results for, one entry per arm (see
+    `table_subgroups.table_subgroups`); a size equal to its arm's own (or, unless
+    the table names its population, within a tenth of it) is the arm itself."""
+    sizes = {a.role: a.n for a in main if a.role in ("intervention", "control")}
+    out: list[Arm] = []
+    for t in source.tables:
+        if t.char_start is None:
+            continue
+        for sg in ts_mod.table_subgroups(t):
+            role = resolver.role_of(sg.arm) if len(resolver) >= 2 else None
+            if len(resolver) >= 2 and role not in sizes:
+                continue  # the column names no arm of the trial
+            own = sizes.get(role) if role else None
+            if own is not None and (sg.n == own or (not sg.restricted and sg.n >= 0.9 * own)):
+                continue
+            if any(a.label == sg.label and a.n == sg.n for a in out):
+                continue
+            span = t.row_spans[sg.row] if sg.row < len(t.row_spans) else (t.char_start, t.char_end)
+            prov = provenance(source, span[0], span[1] or span[0], "arms.table.subgroup")
+            out.append(Arm(sg.label, "subgroup", sg.n, prov))
     return out
 
 
