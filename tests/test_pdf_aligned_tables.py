@@ -95,3 +95,46 @@ def test_booktabs_table_rows_header_caption_footnote(doc) -> None:
 
 def test_prose_between_rules_stays_prose(doc) -> None:
     assert "who took the drops, and in a few who took placebo" in doc.text.replace("\n", " ")
+
+
+PRE_POST = [
+    ("Pain score", "6·1 (1·9)", "4·2 (2·0)", "-1·9 (-2·6 -1·2)", "<0·01"),
+    ("Sleep, h/night", "5·8 (1·1)", "6·4 (0·9)", "0·6 (0·1 1·1)", "0·02"),
+    ("Steps per day", "4210 (950)", "5980 (1210)", "1770 (1210 2330)", "<0·01"),
+]
+PRE_POST_HEADER = [
+    "Measure",
+    "At enrolment mean (SD)",
+    "After eight weeks mean (SD)",
+    "Eight weeks minus enrolment (95% CI)",
+    "p",
+]
+
+
+def test_wordy_header_row_split_into_its_columns(tmp_path: Path) -> None:
+    """A header whose labels hold more words than a data row may (a single-group
+    pre/post table, CIs printed without a separator) keeps one label a column."""
+    path = tmp_path / "prepost.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    xs = [50, 150, 270, 390, 530]
+    c.setFont("Helvetica-Bold", 8)
+    c.drawString(50, H - 50, "Table 2 Change in symptoms from enrolment to eight weeks")
+    c.setLineWidth(0.6)
+    c.line(50, H - 58, 545, H - 58)
+    c.setFont("Helvetica", 7)
+    for x, head in zip(xs, PRE_POST_HEADER, strict=True):
+        c.drawString(x, H - 68, head)
+    c.line(50, H - 72, 545, H - 72)
+    y = H - 84
+    for row in PRE_POST:
+        for x, cell in zip(xs, row, strict=True):
+            c.drawString(x, y, cell)
+        y -= 12
+    c.line(50, y + 6, 545, y + 6)
+    c.showPage()
+    c.save()
+    doc = read_pdf(path)
+    assert len(doc.tables) == 1
+    t = doc.tables[0]
+    assert t.rows[0] == PRE_POST_HEADER
+    assert [list(r) for r in PRE_POST] == t.rows[1:]

@@ -95,13 +95,26 @@ def split_rule_group(x0: float, x1: float, ys: list[float], words: list[Word]) -
     """Regions of one group of rules: runs of consecutive rule gaps holding table rows."""
     out: list[Rect] = []
     run: list[float] = []
-    for a, b in zip(ys, ys[1:], strict=False):
-        inside = [
+    gaps = list(zip(ys, ys[1:], strict=False))
+    held = [
+        [
             w
             for w in words
             if x0 - 2 <= (w.x0 + w.x1) / 2 <= x1 + 2 and a < (w.top + w.bottom) / 2 < b
         ]
-        if inside and _tabular(inside):
+        for a, b in gaps
+    ]
+    tabular = [bool(inside) and _tabular(inside) for inside in held]
+    for k, (a, b) in enumerate(gaps):
+        # a header between the top and mid rules, its labels too wordy for data rows
+        header = (
+            not run
+            and k + 1 < len(gaps)
+            and tabular[k + 1]
+            and bool(held[k])
+            and all(len(_chunks(r)) >= 2 for r in _rows(held[k]))
+        )
+        if tabular[k] or header:
             run = run or [a]
             run.append(b)
             continue
@@ -151,6 +164,16 @@ def _continues_stub(prev: str, text: str) -> bool:
     if not prev or not text:
         return False
     return text[0].islower() or prev.split()[-1] in _OPEN_WORDS
+
+
+def _header_by_columns(chunks: list[list[Word]], cuts: list[float]) -> bool:
+    """Whether a row above the data (a header with long labels, too wordy for a
+    data row) has its chunks centred in distinct columns (a label may overhang
+    the gutter of the data below it)."""
+    if len(chunks) < 2:
+        return False
+    cols = [sum(1 for c in cuts if (k[0].x0 + k[-1].x1) / 2 > c) for k in chunks]
+    return len(set(cols)) == len(cols)
 
 
 def _separators(data: list[list[Word]], x0: float, x1: float) -> list[float]:
@@ -214,7 +237,10 @@ def read_region(
     tops: list[float] = []
     for i, row in enumerate(body):
         cells: list[list[Word]] = [[] for _ in range(len(cuts) + 1)]
-        if i not in data_idx:
+        if i < first and i not in data_idx and _header_by_columns(chunked[i], cuts):
+            for chunk in chunked[i]:
+                cells[sum(1 for c in cuts if (chunk[0].x0 + chunk[-1].x1) / 2 > c)] = chunk
+        elif i not in data_idx:
             k = sum(1 for c in cuts if (row[0].x0 + row[0].x1) / 2 > c)
             cells[k] = row
         else:
