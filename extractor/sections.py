@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from litkg.extractor.document import Document
+from litkg.extractor.document import Document, Table
 
 HEADING_NAMES: list[tuple[str, re.Pattern[str]]] = [
     ("abstract", re.compile(r"^(?:abstract|summary|structured abstract)\b", re.I)),
@@ -63,10 +63,31 @@ class Section:
     end: int
 
 
+def table_spans(table: Table) -> list[tuple[int, int]]:
+    """Where a table stands in the text: from its start to its end, less the
+    prose printed between two runs of its rows (a PDF table continued in the
+    next column or on the next page is one table, the text between is not)."""
+    if table.char_start is None:
+        return []
+    end = table.char_end or table.char_start
+    runs: list[tuple[int, int]] = []
+    for a, b in sorted(table.row_spans):
+        if runs and a - runs[-1][1] <= 2:
+            runs[-1] = (runs[-1][0], max(runs[-1][1], b))
+        else:
+            runs.append((a, b))
+    if len(runs) < 2:
+        return [(table.char_start, end)]
+    out = [(min(table.char_start, runs[0][0]), runs[0][1])]
+    out += runs[1:-1]
+    out.append((runs[-1][0], max(end, runs[-1][1])))
+    return out
+
+
 def _heading_lines(doc: Document) -> list[tuple[int, str]]:
     found = [(h.char_start, h.title) for h in doc.headings]
     # a table's rows and notes ("Note: * adjuvant ...") are never headings
-    spans = [(t.char_start, t.char_end) for t in doc.tables if t.char_start is not None]
+    spans = [span for t in doc.tables for span in table_spans(t)]
     spans += [fs for t in doc.tables for fs in t.footnote_spans]
     for m in re.finditer(r"(?m)^[ \t]*(#{0,6})[ \t]*([^\n]{2,60})$", doc.text):
         if any(a <= m.start() < (b or a) for a, b in spans):
@@ -124,9 +145,7 @@ class SectionIndex:
         self.doc = doc
         self.sections = detect_sections(doc)
         self._starts = [s.start for s in self.sections]
-        self._tables = sorted(
-            (t.char_start, t.char_end) for t in doc.tables if t.char_start is not None
-        )
+        self._tables = sorted(span for t in doc.tables for span in table_spans(t))
 
     def name_at(self, offset: int) -> str:
         i = bisect.bisect_right(self._starts, offset) - 1

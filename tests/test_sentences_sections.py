@@ -71,3 +71,31 @@ def test_body_without_headings_starts_at_the_first_long_paragraph() -> None:
     sections = detect_sections(_doc(text))
     assert [s.name for s in sections] == ["front", "body"]
     assert sections[1].start == text.index(para)
+
+
+def test_prose_between_two_parts_of_a_continued_table_is_not_the_table() -> None:
+    from litkg.extractor.document import Table
+
+    part1 = "Event\tArm A\tArm B\nRash\t4 (8%)\t1 (2%)"
+    prose = "Itching was the most common event (arm A 9 [18%] of 50, arm B 3 [6%] of 50)."
+    part2 = "Event\tArm A\tArm B\nFever\t2 (4%)\t2 (4%)"
+    note = "Data are n (%)."
+    text = f"{part1}\n\n{prose}\n\n{part2}\n{note}"
+    rows, spans, pos = [], [], 0
+    for line in part1.split("\n"):
+        rows.append(line.split("\t"))
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    pos = text.index(part2)
+    for line in part2.split("\n")[1:]:
+        pos = text.index(line, pos)
+        rows.append(line.split("\t"))
+        spans.append((pos, pos + len(line)))
+    table = Table(rows=rows, char_start=0, char_end=len(text), row_spans=spans)
+    doc = Document(doc_id="d", source="<t>", source_format="pdf", text=text, tables=[table])
+    idx = SectionIndex(doc)
+    assert idx.kind_at(text.index("Rash")) == "table"
+    assert idx.kind_at(text.index("Fever")) == "table"
+    assert idx.kind_at(text.index("Itching")) != "table"
+    # text after the last row up to the table's end (its notes) stays with it
+    assert idx.kind_at(text.index(note)) == "table"
