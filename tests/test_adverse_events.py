@@ -665,3 +665,17 @@ def test_pregnancy_events_and_implied_grade() -> None:
     assert implied_grade("death neonatal") == "5"
     assert implied_grade("pregnancy loss") is None
     assert implied_grade("neutropenia") is None
+
+
+def test_count_as_predicate_with_the_second_arm() -> None:
+    from litkg.extractor.components.adverse_events import second_arm_value
+
+    s = (
+        "The number of children who had at least one adverse event was 31 (24%) in the "
+        "splint group and 12 (10%) in the control group."
+    )
+    got = [(m.term, m.n, m.percent) for m in find_adverse_events(s)]
+    assert got == [("any adverse event", 31, 24.0)]
+    assert second_arm_value(s, find_adverse_events(s)[0]) == (12, 10.0, "control")
+    # a duration is no count of patients
+    assert find_adverse_events("The median duration of each adverse event was 3 days.") == []

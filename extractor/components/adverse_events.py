@@ -367,6 +367,8 @@ _POST_WAS_PCT = re.compile(
     rf"^\s*(?i:rates?\s+|incidences?\s+)?(?i:was|were|of|at|:)\s+(?i:approximately\s+|about\s+)?"
     rf"(?P<pct>{PCT})"
 )
+# a count as the predicate: "(women) with at least one adverse event was 217 (55%)"
+_POST_WAS_COUNT = re.compile(rf"^\s*(?i:was|were)\s+(?P<num>{NUM})\s*\(\s*(?P<pct>{PCT})\s*\)")
 _POST_COLON = re.compile(
     rf"^\s*[:=,]?\s*(?:[Nn]\s*=\s*(?P<n>\d+)|:\s*(?P<num>{NUM})\b(?!\s*{TIME_UNIT}))"
     rf"(?:\s*\(\s*(?P<pct>{PCT})\s*\))?"
@@ -532,6 +534,11 @@ def _post_count(s: str, mm: _Mention, region_end: int, start: int | None = None)
         p = m.group("pct") or m.group("pct2")
         if p:
             mm.pct = to_pct(p)
+        mm.n_rule = "count_after"
+        return begin + m.end()
+    m = _POST_WAS_COUNT.match(post)
+    if m:
+        mm.n, mm.pct = to_int(m.group("num")), to_pct(m.group("pct"))
         mm.n_rule = "count_after"
         return begin + m.end()
     m = _POST_IN_PCT.match(post) or _POST_WAS_PCT.match(post)
