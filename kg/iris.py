@@ -11,6 +11,11 @@
   volume and first page.
 - Everything else a paper holds: `<paper IRI>#<kind>-<hash of content>`, so the
   same record always gives the same IRIs and no blank nodes are needed.
+
+Text that goes into an IRI (a DOI, a registry id) passes through
+`iri_text`, the one place it is percent-encoded as RFC 3987 requires
+(`<>"{}|\\^`, spaces, controls, `%` itself...), so that every IRI serializes
+and the text is recovered by `urllib.parse.unquote` (`doi_of_iri`).
 """
 
 from __future__ import annotations
@@ -47,11 +52,50 @@ def digest(*parts: object, n: int = 16) -> str:
     return h.hexdigest()[:n]
 
 
-def doi_iri(doi: str) -> URIRef:
-    """https://doi.org/<doi>, with characters IRIs cannot hold percent-encoded."""
-    from urllib.parse import quote
+#: What an IRI path may hold as is (RFC 3987 ipchar and "/"): unreserved
+#: ASCII, sub-delims, ":", "@". Everything else ASCII is percent-encoded.
+_IRI_SAFE_ASCII = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/"
+)
 
-    return URIRef("https://doi.org/" + quote(doi, safe="/:;()._-~<>[]+,"))
+
+def _ucschar(c: str) -> bool:
+    """Whether a non-ASCII character is an RFC 3987 ucschar (letters of any
+    script may stand in an IRI; controls, private use, specials may not)."""
+    o = ord(c)
+    if o < 0xA0 or 0xD800 <= o <= 0xF8FF or 0xFDD0 <= o <= 0xFDEF or 0xFFF0 <= o <= 0xFFFF:
+        return False
+    return (o & 0xFFFF) < 0xFFFE and o < 0xE0000
+
+
+def iri_text(text: str, safe: str = "/") -> str:
+    """`text` as an IRI path: RFC 3987 ipchar kept (letters of any script
+    too), everything else percent-encoded as UTF-8, `%` included, so that
+    `urllib.parse.unquote` gives `text` back. `safe`: the delimiters kept as
+    they are ("/" by default; "" encodes it too)."""
+    keep = (_IRI_SAFE_ASCII - {"/"}) | (set(safe) - {"%"})
+    out = []
+    for c in text:
+        if c in keep or (ord(c) >= 0x80 and _ucschar(c)):
+            out.append(c)
+        else:
+            out.append("".join(f"%{b:02X}" for b in c.encode("utf-8")))
+    return "".join(out)
+
+
+def doi_iri(doi: str) -> URIRef:
+    """https://doi.org/<doi>, with characters IRIs cannot hold percent-encoded
+    (`10.1002/(sici)...<1175::aid-cncr30>3.0.co;2-n` -> `...%3C1175::aid-cncr30%3E...`)."""
+    return URIRef("https://doi.org/" + iri_text(doi))
+
+
+def doi_of_iri(iri: str) -> str | None:
+    """The DOI an IRI of `doi_iri` was minted from (None for other IRIs)."""
+    from urllib.parse import unquote
+
+    if not str(iri).startswith("https://doi.org/"):
+        return None
+    return norm_doi(unquote(str(iri)[len("https://doi.org/") :]))
 
 
 def paper_iri(doi: str | None, sha256: str | None) -> URIRef:
@@ -119,9 +163,7 @@ def registration(reg_id: str) -> Registration:
             cid = tail
         return Registration(key, cid, URIRef(template.format(tail)))
     compact = re.sub(r"\s+", "", raw)
-    from urllib.parse import quote
-
-    return Registration("other", compact, URIRef(BASE + "trial/" + quote(compact, safe="-_.~")))
+    return Registration("other", compact, URIRef(BASE + "trial/" + iri_text(compact, safe="")))
 
 
 # --- bibliographic keys ------------------------------------------------------
