@@ -260,18 +260,9 @@ class _PaperBuilder:
         self.add(a, PROV.used, src)
         self.add(SOFTWARE, RDF.type, PROV.SoftwareAgent)
         self.add(SOFTWARE, RDFS.label, string("litkg"))
-        self.add(src, RDF.type, LKG.SourceDocument)
-        if m.get("sha256"):
-            self.add(src, LKG.sha256, string(str(m["sha256"]).lower()))
-        if m.get("source"):
-            self.add(src, LKG.sourcePath, string(str(m["source"])))
-        if m.get("source_format"):
-            self.add(src, LKG.sourceFormat, string(str(m["source_format"])))
-        if m.get("n_pages"):
-            self.add(src, LKG.pageCount, integer(int(m["n_pages"])))
-        doc_id = m.get("doc_id") or self.record.document
-        if doc_id:
-            self.add(src, LKG.documentId, string(str(doc_id)))
+        add_source_document(
+            self.g, self.paper, src, {**m, "doc_id": m.get("doc_id") or self.record.document}
+        )
 
     def _evidence(self, prov: Provenance) -> URIRef:
         ev = iris.local_iri(self.paper, "evidence", prov.quote, prov.char_start, prov.char_end)
@@ -449,6 +440,39 @@ def outcome_key(name: str) -> str:
     pressure (SBP)" -> "SYSTOLIC_BLOOD_PRESSURE"); "" for a name with no word."""
     bare = re.sub(r"\([^)]*\)", " ", name)
     return "_".join(w.upper() for w in re.findall(r"[A-Za-z0-9]+", bare))[:80]
+
+
+def add_source_document(g: Graph, paper: URIRef, node: URIRef, meta: Mapping[str, Any]) -> None:
+    """One input file of `paper` (`doc_meta`: `sha256` of its text, `file_sha256`
+    of its bytes, `source` file name, `source_format`, `n_pages`, `doc_id`) as a
+    `lkg:SourceDocument` that is a `fabio:hasManifestation` of the paper."""
+    g.add((node, RDF.type, LKG.SourceDocument))
+    g.add((paper, FABIO.hasManifestation, node))
+    for key, prop in (("sha256", LKG.sha256), ("file_sha256", LKG.fileSha256)):
+        if meta.get(key):
+            g.add((node, prop, string(str(meta[key]).lower())))
+    if meta.get("source"):
+        g.add((node, LKG.sourcePath, string(str(meta["source"]))))
+    if meta.get("source_format"):
+        g.add((node, LKG.sourceFormat, string(str(meta["source_format"]))))
+    if meta.get("n_pages"):
+        g.add((node, LKG.pageCount, integer(int(meta["n_pages"]))))
+    if meta.get("doc_id"):
+        g.add((node, LKG.documentId, string(str(meta["doc_id"]))))
+
+
+def manifestation_iri(paper: URIRef, meta: Mapping[str, Any]) -> URIRef:
+    """The node of an input file of `paper` other than the one its facts come
+    from (that one is `<paper>#source-<text hash>`)."""
+    return iris.local_iri(paper, "source", meta.get("sha256"), meta.get("file_sha256"), "other")
+
+
+def manifestation_graph(paper: URIRef, metas: Iterable[Mapping[str, Any]]) -> Graph:
+    """The other input files of `paper` (each a `doc_meta`) as its manifestations."""
+    g = Graph()
+    for m in metas:
+        add_source_document(g, paper, manifestation_iri(paper, m), m)
+    return g
 
 
 def _known_endpoints() -> frozenset[str]:

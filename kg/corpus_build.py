@@ -40,6 +40,7 @@ from litkg.extractor.batch import Failure, dumps, write_atomic
 from litkg.extractor.ingest import expand_inputs
 from litkg.extractor.parallel import Executor, Extracted, extract_many, extract_one, file_sha256
 from litkg.extractor.workers import Limits
+from litkg.kg import same_paper
 from litkg.kg.build import RunInfo, paper_graph
 from litkg.kg.manifest import Manifest
 from litkg.kg.store import (
@@ -68,20 +69,29 @@ class BuildReport:
     failures: list[Failure] = field(default_factory=list)
     #: files whose unchanged bytes failed in an earlier build (not retried)
     known_failures: list[str] = field(default_factory=list)
+    #: papers given as several inputs this run: (input paths, the one kept for facts)
+    same_paper: list[tuple[list[str], str]] = field(default_factory=list)
+    #: the papers the extracted files gave
+    papers: set[str] = field(default_factory=set)
     pages: int = 0
     triples: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     interrupted: bool = False
 
+    def _as_papers(self) -> str:
+        n = len(self.papers)
+        return f" ({n} paper{'s' if n != 1 else ''})" if n != len(self.extracted) else ""
+
     def summary(self) -> str:
         """One human-readable paragraph."""
         rate = len(self.extracted) / self.seconds if self.seconds else 0.0
         lines = [
-            f"{len(self.extracted)} extracted, {len(self.unchanged)} unchanged, "
+            f"{len(self.extracted)} extracted{self._as_papers()}, {len(self.unchanged)} unchanged, "
             f"{len(self.removed)} removed, {len(self.failures)} failed "
             f"in {self.seconds:.1f} s ({rate:.1f} papers/s, {self.pages} pages)"
         ]
         lines += [f"  removed: {name}" for name in self.removed]
+        lines += sorted(same_paper.describe(paths, kept) for paths, kept in self.same_paper)
         if self.kept_absent:
             lines.append(
                 f"{len(self.kept_absent)} stored papers whose files are not among these inputs "
@@ -179,12 +189,47 @@ def _build(
         manifest.remove(gone)
         if entry is None:
             continue
-        still_used = any(e["paper"] == entry["paper"] for e in manifest.files.values())
-        if not still_used:
-            remove_paper(kg, URIRef(entry["paper"]))
-        (out / "records" / f"{entry['doc_id']}.json").unlink(missing_ok=True)
+        _drop_member(kg, out, manifest, gone, entry)
         report.removed.append(gone)
 
+    _extract_and_store(kg, todo, out, manifest, report, hashes, progress, task, extract_options)
+    # a paper whose facts came from a file that left it (pruned, or now
+    # another paper) is read again from the richest file it still has
+    orphans = _orphaned_papers(manifest)
+    if orphans and not report.interrupted:
+        _extract_and_store(kg, orphans, out, manifest, report, hashes, None, task, extract_options)
+    typed = {_key(f): str(f) for f in files}
+    touched = {_key(Path(p)) for p in report.extracted}
+    for paper in sorted({manifest.files[k]["paper"] for k in touched if k in manifest.files}):
+        group = same_paper.members(manifest.files, paper)
+        if len(group) > 1:
+            kept = next((k for k, e in group.items() if same_paper.is_primary(e)), "")
+            report.same_paper.append(([typed.get(k, k) for k in group], typed.get(kept, kept)))
+    if not report.interrupted:
+        recompute_shared(kg)
+        _reapply_verdicts(kg, out, report)
+        if dump:
+            tmp = out / ".graph.trig.tmp"
+            try:
+                kg.dump(tmp, "trig")  # type: ignore[attr-defined]
+                tmp.replace(out / "graph.trig")
+            finally:
+                tmp.unlink(missing_ok=True)
+
+
+def _extract_and_store(
+    kg: KGStore,
+    todo: list[Path],
+    out: Path,
+    manifest: Manifest,
+    report: BuildReport,
+    hashes: dict[str, str],
+    progress: Callable[[Iterator[Any], int], Iterator[Any]] | None,
+    task: Callable[[str], Any],
+    extract_options: dict[str, Any],
+) -> None:
+    if not todo:
+        return
     results = extract_many(todo, task=task, **extract_options)
     shown = progress(results, len(todo)) if progress is not None else results
     try:
@@ -206,16 +251,41 @@ def _build(
         report.interrupted = True
     finally:
         results.close()  # stops the workers now, not when garbage-collected
-    if not report.interrupted:
-        recompute_shared(kg)
-        _reapply_verdicts(kg, out, report)
-        if dump:
-            tmp = out / ".graph.trig.tmp"
-            try:
-                kg.dump(tmp, "trig")  # type: ignore[attr-defined]
-                tmp.replace(out / "graph.trig")
-            finally:
-                tmp.unlink(missing_ok=True)
+
+
+def _orphaned_papers(manifest: Manifest) -> list[Path]:
+    """For each stored paper none of whose files is the one its facts come
+    from, its richest file."""
+    by_paper: dict[str, list[str]] = {}
+    for k, e in manifest.files.items():
+        by_paper.setdefault(e["paper"], []).append(k)
+    out = []
+    for keys in by_paper.values():
+        if not any(same_paper.is_primary(manifest.files[k]) for k in keys):
+            best = min(keys, key=lambda k: same_paper.preference(k, manifest.files[k]))
+            out.append(Path(best))
+    return sorted(out)
+
+
+def _drop_member(
+    kg: KGStore, out: Path, manifest: Manifest, key: str, entry: dict[str, Any]
+) -> None:
+    """`key` (already out of the manifest) no longer gives `entry`'s paper: drop
+    the paper when no other file gives it, else this file's part of it."""
+    paper = entry["paper"]
+    rest = same_paper.members(manifest.files, paper)
+    if not rest:
+        remove_paper(kg, URIRef(paper))
+    elif not same_paper.is_primary(entry):
+        others = {k: e for k, e in rest.items() if not same_paper.is_primary(e)}
+        same_paper.refresh_manifestations(kg, paper, others)
+    else:
+        # the paper's facts came from this file: its richest other file is read
+        # again (`_orphaned_papers`) and replaces the graph
+        for k, e in rest.items():
+            manifest.store(k, {**e, "primary": False})
+    if same_paper.is_primary(entry):
+        (out / "records" / f"{entry['doc_id']}.json").unlink(missing_ok=True)
 
 
 def _reapply_verdicts(kg: Any, out: Path, report: BuildReport) -> None:
@@ -315,6 +385,7 @@ def extract_and_graph(path: str, run: RunInfo) -> GraphedPaper | Failure:
     # the file's name, not the path as typed: how a path was spelled changes
     # nothing in the graph (the manifest keeps the absolute path)
     meta["source"] = Path(res.path).name
+    meta["file_sha256"] = res.file_sha256
     try:
         iri, graph = paper_graph(res.record, meta, run)
     except Exception as e:  # one bad record must not stop the batch
@@ -335,7 +406,10 @@ def _store_paper(
     manifest: Manifest,
     report: BuildReport,
 ) -> Failure | None:
-    """Write one paper's graph (one transaction), then its record and manifest entry.
+    """Write one paper's graph (one transaction), then its record and manifest
+    entry. When another input is the same paper, the richer of the two gives
+    the paper's facts and the other is recorded as a manifestation of it (see
+    `same_paper`).
 
     A graph the store refuses (its parser rejects a term) is that paper's
     failure, stage ``store``: the transaction wrote nothing, and the build goes
@@ -345,25 +419,49 @@ def _store_paper(
     iri = URIRef(done.paper)
     key = _key(Path(res.path))
     old = manifest.files.get(key)
+    meta = {
+        **{k: res.doc_meta.get(k) for k in ("doc_id", "sha256", "source_format", "n_pages")},
+        "source": Path(res.path).name,
+        "file_sha256": res.file_sha256,
+    }
+    entry: dict[str, Any] = {
+        "file_sha256": res.file_sha256,
+        "paper": str(iri),
+        "doc_id": res.record.document,
+        "pages": res.doc_meta.get("n_pages"),
+        "source_format": res.doc_meta.get("source_format"),
+        "source": meta,
+    }
     if old and old.get("paper") != str(iri):
-        # the paper's identity changed (e.g. a DOI now found): drop the old graph
-        if not any(e["paper"] == old["paper"] for k, e in manifest.files.items() if k != key):
-            remove_paper(kg, URIRef(old["paper"]))
+        # the paper's identity changed (e.g. a DOI now found): this file leaves the old paper
+        manifest.remove(key)
+        _drop_member(kg, out, manifest, key, old)
+    others = {k: e for k, e in same_paper.members(manifest.files, str(iri)).items() if k != key}
+    primaries = [k for k, e in others.items() if same_paper.is_primary(e)]
+    best = min(primaries, key=lambda k: same_paper.preference(k, others[k]), default=None)
+    if best is not None and same_paper.preference(best, others[best]) < same_paper.preference(
+        key, entry
+    ):
+        # the paper's facts come from a richer file: this one is another manifestation
+        manifest.store(key, {**entry, "primary": False})
+        others[key] = manifest.files[key]
+        same_paper.refresh_manifestations(
+            kg, str(iri), {k: e for k, e in others.items() if k != best}
+        )
+        report.extracted.append(res.path)
+        report.papers.add(str(iri))
+        return None
+    nt = done.ntriples + same_paper.others_ntriples(str(iri), others)
     try:
-        replace_paper_graph(kg, iri, done.ntriples, source_sha256=[res.doc_meta["sha256"]])
+        replace_paper_graph(kg, iri, nt, source_sha256=[res.doc_meta["sha256"]])
     except (SyntaxError, ValueError, StoreError) as e:
         return Failure(res.path, "store", f"the store refused the paper's graph: {e}")
+    for k in primaries:
+        manifest.store(k, {**others[k], "primary": False})
     write_atomic(out / "records" / f"{res.record.document}.json", done.record_json)
-    manifest.store(
-        key,
-        {
-            "file_sha256": res.file_sha256,
-            "paper": str(iri),
-            "doc_id": res.record.document,
-            "pages": res.doc_meta.get("n_pages"),
-        },
-    )
+    manifest.store(key, {**entry, "primary": True})
     report.extracted.append(res.path)
+    report.papers.add(str(iri))
     report.pages += int(res.doc_meta.get("n_pages") or 0)
     report.triples[res.record.document] = done.n_triples
     return None

@@ -811,9 +811,11 @@ def replace_paper_graph(
     else:
         raise ValueError("N-Triples text needs source_sha256")
     for s in sha:
+        # the document a paper's facts were read from, not one of its other
+        # manifestations (those name the paper's other input files)
         rows = store.query(
-            "SELECT DISTINCT ?g ?p ?sha WHERE { GRAPH ?g { ?src ?p ?sha } }",
-            {"p": LKG.sha256, "sha": Literal(s)},
+            "SELECT DISTINCT ?g ?p ?sha ?source WHERE { GRAPH ?g { ?paper ?source ?src . ?src ?p ?sha } }",
+            {"p": LKG.sha256, "sha": Literal(s), "source": LKG.source},
         )
         assert isinstance(rows, list)
         for r in rows:

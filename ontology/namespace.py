@@ -148,6 +148,7 @@ class LKG(DefinedNamespace):
     litkgVersion: URIRef
     vocabularyVersion: URIRef
     sha256: URIRef
+    fileSha256: URIRef
     sourcePath: URIRef
     sourceFormat: URIRef
     factId: URIRef
