@@ -751,6 +751,53 @@ def _progress(files, label: str):
         yield from bar
 
 
+def _progress_results(results, total: int, label: str):
+    """Like `_progress`, over results as they complete (a `Failure` or a value
+    with a `path`): a bar on a terminal, a line per file otherwise or with -v."""
+    if verbosity() < 0:
+        yield from results
+        return
+    if sys.stderr.isatty() and not verbosity():
+        if total < 2:
+            yield from results
+            return
+        with click.progressbar(
+            length=total, label=label, file=sys.stderr, show_pos=True, show_eta=True
+        ) as bar:
+            for res in results:
+                bar.update(1)
+                yield res
+        return
+    for i, res in enumerate(results, 1):
+        click.echo(f"{label} [{i}/{total}] {_outcome_line(res)}", err=True)
+        yield res
+
+
+_LIMITS_HELP = (
+    "Memory one worker may use for a file (512M, 4G; none: no limit of litkg's own; "
+    "never above the limit litkg itself runs under)."
+)
+
+
+def _LIMITS(f):  # noqa: N802 - used as the decorator `@_LIMITS`
+    """--max-memory and --timeout-per-file (read by `_limits`)."""
+    f = click.option("--timeout-per-file", type=click.FloatRange(0), default=300.0,
+                     show_default=True,
+                     help="Seconds one file may take to read and extract (0: no limit).")(f)  # fmt: skip
+    return click.option("--max-memory", default="2G", show_default=True, metavar="SIZE",
+                        help=_LIMITS_HELP)(f)  # fmt: skip
+
+
+def _limits(max_memory: str, timeout_per_file: float):
+    """The per-file limits of --max-memory and --timeout-per-file."""
+    from litkg.extractor.workers import Limits, parse_size
+
+    try:
+        return Limits(parse_size(max_memory), timeout_per_file or None)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--max-memory") from e
+
+
 def _finish(report, *, quiet: bool = False) -> None:
     if report.failures or not (quiet or verbosity() < 0):
         click.echo(report.summary(), err=True)
@@ -814,23 +861,43 @@ def ingest(inputs: tuple[Path, ...], fmt: str, no_text: bool) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Write DIR/<document>.json per input instead of printing one JSON object per line.",
 )
-def extract(inputs: tuple[Path, ...], fmt: str, output: Path | None) -> None:
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes (records are still printed in input order).")  # fmt: skip
+@_LIMITS
+def extract(
+    inputs: tuple[Path, ...],
+    fmt: str,
+    output: Path | None,
+    jobs: int,
+    max_memory: str,
+    timeout_per_file: float,
+) -> None:
     """Extract study records from INPUTS (PDF, JATS XML, text; files or folders).
+
+    Each file is read in a supervised worker process: one that crashes,
+    exhausts --max-memory or outlasts --timeout-per-file is named with the
+    reason, and the other files go on.
 
     \b
     Example:
       litkg extract papers/ -o records/
     """
-    from litkg.extractor.batch import BatchReport, dumps, run_batch, write_atomic
-    from litkg.extractor.pipeline import extract_record
+    from litkg.extractor.batch import BatchReport, dumps, extract_files, write_atomic
 
     report = BatchReport()
-    for _path, doc, rec in run_batch(
-        inputs, extract_record, report, lambda f: _progress(f, "extract")
-    ):
+    done = extract_files(
+        inputs,
+        report,
+        jobs=jobs,
+        limits=_limits(max_memory, timeout_per_file),
+        progress=lambda results, total: _progress_results(results, total, "extract"),
+    )
+    for res in done:
+        rec = res.record
         data = rec.to_record() if fmt == "record" else rec.to_json()
         if output is not None:
-            write_atomic(output / f"{doc.doc_id}.json", dumps(data, pretty=True) + "\n")
+            doc_id = res.doc_meta.get("doc_id") or rec.document
+            write_atomic(output / f"{doc_id}.json", dumps(data, pretty=True) + "\n")
         else:
             click.echo(dumps(data))
     _finish(report, quiet=output is None)
@@ -879,15 +946,14 @@ def extract(inputs: tuple[Path, ...], fmt: str, output: Path | None) -> None:
 @click.option("--force", is_flag=True, help="Re-extract every file, changed or not.")
 @click.option("--retry-failed", is_flag=True,
               help="Retry files that failed before although they did not change.")  # fmt: skip
-@click.option("--max-memory", default="2G", show_default=True, metavar="SIZE",
-              help="Memory one worker may use for a file (512M, 4G; none: no limit of "
-              "litkg's own; never above the limit litkg itself runs under).")  # fmt: skip
-@click.option("--timeout-per-file", type=click.FloatRange(0), default=300.0, show_default=True,
-              help="Seconds one file may take to read and extract (0: no limit).")  # fmt: skip
+@_LIMITS
 @click.option("--prune", is_flag=True,
               help="Remove the stored papers whose files are not among INPUTS "
               "[default: keep them; a build only adds and updates].")  # fmt: skip
 @click.option("--no-dump", is_flag=True, help="Do not write OUT/graph.trig.")
+@click.option("--no-validate", is_flag=True,
+              help="Do not check the paper graphs written in this run with the SHACL shapes "
+              "[default: check them, in the workers, and report violations].")  # fmt: skip
 def build(
     inputs: tuple[Path, ...],
     out: Path,
@@ -901,6 +967,7 @@ def build(
     timeout_per_file: float,
     prune: bool,
     no_dump: bool,
+    no_validate: bool,
 ) -> None:
     """Extract every paper in INPUTS (files or folders) into the knowledge graph.
 
@@ -921,34 +988,41 @@ def build(
     from litkg.kg.corpus_build import build_corpus
 
     def progress(results, total):
-        if total < 2 or not sys.stderr.isatty():
-            yield from results
-            return
-        from tqdm import tqdm
-
-        yield from tqdm(results, total=total, desc="extract", unit="paper", file=sys.stderr)
+        yield from _progress_results(results, total, "build")
 
     if scheduler and executor != "dask":
         raise click.BadParameter("needs --executor dask", param_hint="--scheduler")
     from litkg.extractor.parallel import DaskError
-    from litkg.extractor.workers import Limits, parse_size
 
-    try:
-        limits = Limits(parse_size(max_memory), timeout_per_file or None)
-    except ValueError as e:
-        raise click.BadParameter(str(e), param_hint="--max-memory") from e
+    limits = _limits(max_memory, timeout_per_file)
     try:
         report = build_corpus(inputs, out, store=store, jobs=jobs, force=force,
                               executor=executor, scheduler=scheduler,  # type: ignore[arg-type]
                               progress=progress, dump=not no_dump, limits=limits,
-                              retry_failed=retry_failed, prune=prune)  # fmt: skip
+                              retry_failed=retry_failed, prune=prune,
+                              validate=not no_validate)  # fmt: skip
     except DaskError as e:
         raise click.ClickException(str(e)) from e
-    click.echo(report.summary(), err=True)
+    if verbosity() >= 0 or report.failures or report.violations:
+        click.echo(report.summary(), err=True)
     if report.interrupted:
         sys.exit(130)
     if report.failures and not (report.extracted or report.unchanged):
         sys.exit(1)
+
+
+def _outcome_line(res) -> str:
+    """One result of `build` or `extract` as a log line: the file and what
+    became of it."""
+    from litkg.extractor.batch import Failure
+
+    if isinstance(res, Failure):
+        return f"{res.path}: failed [{res.stage}] {res.message}"
+    done = getattr(res, "extracted", res)  # build's results hold the extraction
+    record = done.record
+    found = f"{len(record.outcomes)} outcomes, {len(record.adverse_events)} adverse events"
+    triples = getattr(res, "n_triples", None)
+    return f"{done.path}: " + (f"{triples} triples ({found})" if triples is not None else found)
 
 
 # -------------------------------------------------------------------- effect

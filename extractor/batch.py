@@ -145,6 +145,47 @@ def run_batch(
         yield path, doc, result
 
 
+def extract_files(
+    inputs: Iterable[str | Path],
+    report: BatchReport,
+    *,
+    jobs: int = 1,
+    limits: Any = None,
+    progress: Callable[[Iterator[Any], int], Iterator[Any]] | None = None,
+) -> Iterator[Any]:
+    """Read and extract each input in supervised worker processes (see
+    `workers.py`; `limits` bounds each file's memory and time), yielding an
+    `Extracted` per file in input order. A file that fails, or that crashes,
+    exhausts or outlasts its worker, is a `Failure` in `report` (naming the
+    file and the stage) and the batch goes on. `progress(results, total)`
+    wraps the results as they complete."""
+    from litkg.extractor.parallel import extract_many
+
+    files, errors = expand_inputs(inputs)
+    for e in errors:
+        report.failures.append(
+            Failure(e.path, "ingest", e.reason + (f" ({e.hint})" if e.hint else ""))
+        )
+    order = {str(p): i for i, p in enumerate(files)}
+    results = extract_many(files, jobs, limits=limits)
+    shown = progress(results, len(files)) if progress is not None else results
+    pending: dict[int, Any] = {}
+    after = 0
+    try:
+        for res in shown:
+            pending[order[res.path]] = res
+            while after in pending:  # completion order -> input order
+                done = pending.pop(after)
+                after += 1
+                if isinstance(done, Failure):
+                    report.failures.append(done)
+                    continue
+                report.done.append(done.path)
+                yield done
+    finally:
+        results.close()
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write `text` to `path` through a temporary file and a rename, so that
     an interrupted run never leaves a half-written file."""

@@ -73,6 +73,13 @@ class BuildReport:
     same_paper: list[tuple[list[str], str]] = field(default_factory=list)
     #: the papers the extracted files gave
     papers: set[str] = field(default_factory=set)
+    #: files in the input folders that are not papers litkg reads
+    skipped: list[str] = field(default_factory=list)
+    #: no input file could be found: the build created and changed nothing
+    nothing_read: bool = False
+    #: paper graphs validated with the SHACL shapes, and their violations by file
+    validated: int = 0
+    violations: dict[str, list[str]] = field(default_factory=dict)
     pages: int = 0
     triples: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
@@ -82,14 +89,36 @@ class BuildReport:
         n = len(self.papers)
         return f" ({n} paper{'s' if n != 1 else ''})" if n != len(self.extracted) else ""
 
+    def idle(self) -> bool:
+        """Whether the build had nothing to do (every file unchanged or failed
+        before, nothing removed)."""
+        return not (self.extracted or self.removed or self.interrupted) and len(
+            self.failures
+        ) == len(self.known_failures)
+
     def summary(self) -> str:
         """One human-readable paragraph."""
         rate = len(self.extracted) / self.seconds if self.seconds else 0.0
-        lines = [
-            f"{len(self.extracted)} extracted{self._as_papers()}, {len(self.unchanged)} unchanged, "
-            f"{len(self.removed)} removed, {len(self.failures)} failed "
-            f"in {self.seconds:.1f} s ({rate:.1f} papers/s, {self.pages} pages)"
-        ]
+        if self.nothing_read:
+            lines = ["no input file to read: nothing was built or changed"]
+        elif self.idle():
+            failed = f", {len(self.failures)} failed before" if self.failures else ""
+            lines = [f"nothing to do: {len(self.unchanged)} unchanged{failed}"]
+        else:
+            lines = [
+                f"{len(self.extracted)} extracted{self._as_papers()}, "
+                f"{len(self.unchanged)} unchanged, {len(self.removed)} removed, "
+                f"{len(self.failures)} failed in {self.seconds:.1f} s "
+                f"({rate:.1f} papers/s, {self.pages} pages)"
+            ]
+        if self.skipped:
+            shown = ", ".join(self.skipped[:8])
+            more = f" and {len(self.skipped) - 8} more" if len(self.skipped) > 8 else ""
+            n = len(self.skipped)
+            lines.append(
+                f"skipped {n} file{'s' if n != 1 else ''} that litkg does not read "
+                f"as papers: {shown}{more}"
+            )
         lines += [f"  removed: {name}" for name in self.removed]
         lines += sorted(same_paper.describe(paths, kept) for paths, kept in self.same_paper)
         if self.kept_absent:
@@ -102,6 +131,15 @@ class BuildReport:
                 f"{len(self.known_failures)} of the failures are unchanged files that failed "
                 "before: not retried (--retry-failed retries them)"
             )
+        if self.validated:
+            n = sum(len(v) for v in self.violations.values())
+            lines.append(
+                f"validated {self.validated} paper graph{'s' if self.validated != 1 else ''}: "
+                f"{n} violation{'s' if n != 1 else ''}"
+                + (f" in {len(self.violations)} of them" if n else "")
+            )
+            for path, found in sorted(self.violations.items()):
+                lines += [f"  {path}: {v}" for v in found]
         if self.interrupted:
             lines.append("interrupted: run the same command again to resume")
         lines += [f"  {f.path}: [{f.stage}] {f.message}" for f in self.failures]
@@ -315,6 +353,7 @@ def build_corpus(
     retry_failed: bool = False,
     isolate: bool = True,
     prune: bool = False,
+    validate: bool = True,
 ) -> BuildReport:
     """Build (or bring up to date) the graph of the papers in `inputs`.
 
@@ -326,26 +365,36 @@ def build_corpus(
     bytes did not change; `limits` bounds each file's memory and time (see
     `workers.Limits`); `isolate=False` with one job extracts in this process
     (trusted input only); `prune` removes the stored papers whose files
-    are not among `inputs` (else they are kept); `progress(iterator, total)` wraps the extraction
+    are not among `inputs` (else they are kept); `validate` checks each paper
+    graph written in this run with the SHACL shapes (in the worker that built
+    it; the report counts them and names the violations); `progress(iterator, total)` wraps the extraction
     results (a progress bar). Stops cleanly on KeyboardInterrupt or
     SIGTERM: what was finished is kept, the report says `interrupted`.
     """
     t0 = time.perf_counter()
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
     report = BuildReport()
     run = run or _run_info()
-    files, errors = expand_inputs(inputs)
+    skipped: list[Path] = []
+    files, errors = expand_inputs(inputs, skipped)
+    report.skipped = [str(f) for f in skipped]
     report.failures += [
         Failure(e.path, "ingest", e.reason + (f" ({e.hint})" if e.hint else "")) for e in errors
     ]
+    if not files:
+        # nothing to read (inputs missing, or no paper among them): create and
+        # change nothing, not even an empty store or a --prune of every paper
+        report.nothing_read = True
+        report.seconds = time.perf_counter() - t0
+        return report
+    out.mkdir(parents=True, exist_ok=True)
     manifest = Manifest(out)
     kg = open_store(store or out / "store")
     finished = False
     try:
         with _sigterm_as_interrupt():
             _build(kg, files, out, manifest, report, force, retry_failed, progress,
-                   functools.partial(extract_and_graph, run=run),
+                   functools.partial(extract_and_graph, run=run, validate=validate),
                    dict(jobs=jobs, executor=executor, scheduler=scheduler, limits=limits,
                         isolate=isolate), dump, prune=prune)  # fmt: skip
         finished = True
@@ -374,10 +423,13 @@ class GraphedPaper:
     ntriples: str
     n_triples: int
     record_json: str
+    #: the SHACL violations of the paper graph, one line each (None: not validated)
+    violations: tuple[str, ...] | None = None
 
 
-def extract_and_graph(path: str, run: RunInfo) -> GraphedPaper | Failure:
-    """Read, extract and build the paper graph of one file (runs in a worker)."""
+def extract_and_graph(path: str, run: RunInfo, validate: bool = True) -> GraphedPaper | Failure:
+    """Read, extract and build the paper graph of one file, and validate it
+    with the SHACL shapes unless `validate` is false (runs in a worker)."""
     res = extract_one(path)
     if isinstance(res, Failure):
         return res
@@ -396,7 +448,24 @@ def extract_and_graph(path: str, run: RunInfo) -> GraphedPaper | Failure:
         graph_to_ntriples(graph),
         len(graph),
         dumps(res.record.to_json(), pretty=True) + "\n",
+        _violations(graph) if validate else None,
     )
+
+
+def _violations(graph: Any) -> tuple[str, ...]:
+    from litkg.kg.validate import short, validate_graph
+
+    found = []
+    for v in validate_graph(graph).violations:
+        if v.severity != "Violation":
+            continue
+        where = [short(v.focus)]
+        if v.path is not None:
+            where.append(short(v.path))
+        if v.value is not None:
+            where.append(f"value {short(v.value)}")
+        found.append(f"{v.message} ({', '.join(where)})")
+    return tuple(found)
 
 
 def _store_paper(
@@ -458,6 +527,10 @@ def _store_paper(
         return Failure(res.path, "store", f"the store refused the paper's graph: {e}")
     for k in primaries:
         manifest.store(k, {**others[k], "primary": False})
+    if done.violations is not None:
+        report.validated += 1
+        if done.violations:
+            report.violations[res.path] = list(done.violations)
     write_atomic(out / "records" / f"{res.record.document}.json", done.record_json)
     manifest.store(key, {**entry, "primary": True})
     report.extracted.append(res.path)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from pyshacl import validate as shacl_validate
@@ -79,6 +80,11 @@ def _as_graph(data: Graph) -> Graph:
     return data
 
 
+@lru_cache(maxsize=1)
+def _shapes() -> Graph:
+    return shapes_graph()
+
+
 def validate_graph(data: Graph) -> Report:
     """Validate a graph (or the union of a Dataset) against the litkg shapes."""
     g = _as_graph(data)
@@ -92,8 +98,9 @@ def validate_graph(data: Graph) -> Report:
         mixed.add(t)
     conforms, results, _ = shacl_validate(
         mixed,
-        shacl_graph=shapes_graph(),
+        shacl_graph=_shapes(),
         inference="none",
+        inplace=True,  # `mixed` is our own copy: no second one
         abort_on_first=False,
         allow_warnings=True,
         advanced=True,

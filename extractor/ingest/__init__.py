@@ -82,11 +82,15 @@ def load_document(path: str | Path) -> Document:
         raise IngestError(str(path), f"could not be read: {type(exc).__name__}: {exc}") from exc
 
 
-def expand_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[IngestError]]:
+def expand_inputs(
+    paths: Iterable[str | Path], skipped: list[Path] | None = None
+) -> tuple[list[Path], list[IngestError]]:
     """Files to read from files and folders (recursively, supported suffixes only).
 
     Returns the files and one error per path that is missing or per folder
-    without a single supported file.
+    without a single supported file. The files of a folder that are not
+    papers litkg reads (other suffixes, READMEs; hidden ones aside) are
+    appended to `skipped` when given.
     """
     files: list[Path] = []
     errors: list[IngestError] = []
@@ -112,6 +116,15 @@ def expand_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[IngestE
                 and not _NOT_PAPERS.match(f.name)
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
+            if skipped is not None:
+                chosen = set(found)
+                skipped.extend(
+                    f
+                    for f in sorted(p.rglob("*"))
+                    if f.is_file()
+                    and f not in chosen
+                    and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                )
             if not found:
                 errors.append(
                     IngestError(
