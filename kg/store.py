@@ -598,10 +598,34 @@ class RemoteStore(KGStore):
         data: bytes | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> bytes:
+        with self._open(url, method, data, headers) as resp:
+            return self._read(resp, method, url)
+
+    def _read(self, resp: Any, method: str, url: str, size: int = -1) -> bytes:
+        """Read from a response (all of it, or with `size` what has arrived, at
+        most `size` bytes), its errors as StoreErrors naming the URL."""
+        with self._errors(method, url):
+            return resp.read() if size < 0 else resp.read1(size)
+
+    @contextlib.contextmanager
+    def _open(
+        self,
+        url: str,
+        method: str = "GET",
+        data: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Iterator[Any]:
+        """The HTTP response to a request, to be read as it arrives."""
         req = urllib.request.Request(url, data=data, method=method, headers=dict(headers or {}))
+        with self._errors(method, url):
+            resp = urllib.request.urlopen(req, timeout=self.timeout)  # noqa: S310
+        with resp:
+            yield resp
+
+    @contextlib.contextmanager
+    def _errors(self, method: str, url: str) -> Iterator[None]:
         try:
-            with urllib.request.urlopen(req, timeout=self.timeout) as resp:  # noqa: S310
-                return resp.read()
+            yield
         except urllib.error.HTTPError as e:
             body = e.read().decode("utf-8", "replace")[:500]
             raise StoreError(f"{method} {url}: HTTP {e.code}: {body}") from e
@@ -651,6 +675,31 @@ class RemoteStore(KGStore):
             {k: _json_term(v) for k, v in b.items()}
             for b in doc.get("results", {}).get("bindings", [])
         ]
+
+    def select(
+        self, sparql: str, bindings: Mapping[str, Node] | None = None
+    ) -> tuple[list[str], Iterator[Row]]:
+        """Rows parsed from the SPARQL JSON results as they arrive (not after
+        the whole answer was read), within `timeout` seconds in all."""
+        sparql = bind(sparql, bindings)
+        check_federation(sparql, self.allow_federation)
+        if _query_form(sparql) != "SELECT":
+            raise QueryError("not a SELECT query")
+        sep = "&" if "?" in self.query_url else "?"
+        url = f"{self.query_url}{sep}union-default-graph"
+        headers = {
+            "Content-Type": "application/sparql-query",
+            "Accept": "application/sparql-results+json",
+        }
+
+        def produce(emit: Callable[[Any], None]) -> None:
+            with self._open(url, "POST", sparql.encode("utf-8"), headers) as resp:
+                chunks = iter(lambda: self._read(resp, "POST", url, 1 << 16), b"")
+                for item in stream_select_json(chunks):
+                    emit(item)
+
+        rows = bounded(produce, self.timeout)
+        return next(rows), rows
 
     def update(self, sparql: str) -> None:
         self._check_writable()
@@ -736,6 +785,114 @@ class RemoteStore(KGStore):
             # this server does not serve its whole dataset: one graph at a time
         data = self.dataset() if quads else self.union_graph()
         data.serialize(destination=str(path), format=rdflib_fmt)
+
+
+class _JsonReader:
+    """Reads JSON values one at a time from a stream of byte chunks."""
+
+    _decoder = json.JSONDecoder()
+
+    def __init__(self, chunks: Iterable[bytes]) -> None:
+        import codecs
+
+        self.chunks = iter(chunks)
+        self.utf8 = codecs.getincrementaldecoder("utf-8")()
+        self.buf = ""
+        self.pos = 0
+        self.eof = False
+
+    def _more(self) -> bool:
+        if self.eof:
+            return False
+        chunk = next(self.chunks, None)
+        self.buf = self.buf[self.pos :] + self.utf8.decode(chunk or b"", final=chunk is None)
+        self.pos = 0
+        self.eof = chunk is None
+        return True
+
+    def peek(self) -> str:
+        """The next character that is not white space."""
+        while True:
+            while self.pos < len(self.buf) and self.buf[self.pos] in " \t\r\n":
+                self.pos += 1
+            if self.pos < len(self.buf):
+                return self.buf[self.pos]
+            if not self._more():
+                raise QueryError("the SPARQL results ended early")
+
+    def expect(self, char: str) -> None:
+        if self.peek() != char:
+            raise QueryError(f"not SPARQL JSON results (expected {char!r})")
+        self.pos += 1
+
+    def skip(self, char: str) -> bool:
+        if self.peek() == char:
+            self.pos += 1
+            return True
+        return False
+
+    def value(self) -> Any:
+        self.peek()
+        while True:
+            try:
+                v, end = self._decoder.raw_decode(self.buf, self.pos)
+            except json.JSONDecodeError as e:
+                if self._more():
+                    continue
+                raise QueryError(f"not SPARQL JSON results: {e}") from e
+            if end == len(self.buf) and not isinstance(v, dict | list | str) and self._more():
+                continue  # a number or literal may go on in the next chunk
+            self.pos = end
+            return v
+
+
+def stream_select_json(chunks: Iterable[bytes]) -> Iterator[Any]:
+    """The SPARQL 1.1 JSON results of a SELECT read as they arrive: first the
+    variable names, then one row (a dict of rdflib terms) per binding. Rows
+    that come before the head (allowed, though servers send it first) wait
+    for it."""
+    r = _JsonReader(chunks)
+    names: list[str] | None = None
+    early: list[Row] = []
+    r.expect("{")
+    while not r.skip("}"):
+        key = r.value()
+        r.expect(":")
+        if key == "head":
+            head = r.value()
+            names = [str(v) for v in (head or {}).get("vars", [])]
+            yield names
+            yield from early
+            early = []
+        elif key == "results":
+            r.expect("{")
+            while not r.skip("}"):
+                inner = r.value()
+                r.expect(":")
+                if inner != "bindings":
+                    r.value()
+                else:
+                    r.expect("[")
+                    while not r.skip("]"):
+                        b = r.value()
+                        row = {k: _json_term(v) for k, v in b.items()}
+                        if names is None:
+                            early.append(row)
+                        else:
+                            yield row
+                        r.skip(",")
+                r.skip(",")
+        elif key == "boolean":
+            raise QueryError("not a SELECT query")
+        else:
+            r.value()
+        r.skip(",")
+    if names is None:  # no head at all: the names the rows use
+        found: list[str] = []
+        for row in early:
+            found += [k for k in row if k not in found]
+        yield found
+        yield from early
 
 
 def _json_term(v: Mapping[str, str]) -> Node:
