@@ -884,6 +884,8 @@ def extract(
     """
     from litkg.extractor.batch import BatchReport, dumps, extract_files, write_atomic
 
+    if output is not None:
+        output.mkdir(parents=True, exist_ok=True)  # an unwritable -o fails before any work
     report = BatchReport()
     done = extract_files(
         inputs,
@@ -950,6 +952,7 @@ def extract(
 @click.option("--prune", is_flag=True,
               help="Remove the stored papers whose files are not among INPUTS "
               "[default: keep them; a build only adds and updates].")  # fmt: skip
+@_TIMEOUT
 @click.option("--no-dump", is_flag=True, help="Do not write OUT/graph.trig.")
 @click.option("--no-validate", is_flag=True,
               help="Do not check the paper graphs written in this run with the SHACL shapes "
@@ -992,6 +995,10 @@ def build(
 
     if scheduler and executor != "dask":
         raise click.BadParameter("needs --executor dask", param_hint="--scheduler")
+    if out.exists() and not out.is_dir():
+        raise click.BadParameter(f"{out} is not a folder: name a folder for the build's outputs",
+                                 param_hint="-o/--out")  # fmt: skip
+    timeout = click.get_current_context().meta.get("litkg.timeout", 60.0)
     from litkg.extractor.parallel import DaskError
 
     limits = _limits(max_memory, timeout_per_file)
@@ -1000,7 +1007,7 @@ def build(
                               executor=executor, scheduler=scheduler,  # type: ignore[arg-type]
                               progress=progress, dump=not no_dump, limits=limits,
                               retry_failed=retry_failed, prune=prune,
-                              validate=not no_validate)  # fmt: skip
+                              validate=not no_validate, timeout=timeout or None)  # fmt: skip
     except DaskError as e:
         raise click.ClickException(str(e)) from e
     if verbosity() >= 0 or report.failures or report.violations:

@@ -44,6 +44,7 @@ from litkg.kg import same_paper
 from litkg.kg.build import RunInfo, paper_graph
 from litkg.kg.manifest import Manifest
 from litkg.kg.store import (
+    DEFAULT_QUERY_TIMEOUT,
     KGStore,
     StoreError,
     graph_to_ntriples,
@@ -354,6 +355,7 @@ def build_corpus(
     isolate: bool = True,
     prune: bool = False,
     validate: bool = True,
+    timeout: float | None = DEFAULT_QUERY_TIMEOUT,
 ) -> BuildReport:
     """Build (or bring up to date) the graph of the papers in `inputs`.
 
@@ -364,7 +366,8 @@ def build_corpus(
     file; `retry_failed` retries files that failed before although their
     bytes did not change; `limits` bounds each file's memory and time (see
     `workers.Limits`); `isolate=False` with one job extracts in this process
-    (trusted input only); `prune` removes the stored papers whose files
+    (trusted input only); `timeout`: seconds any one store query or request
+    may take (None: no limit); `prune` removes the stored papers whose files
     are not among `inputs` (else they are kept); `validate` checks each paper
     graph written in this run with the SHACL shapes (in the worker that built
     it; the report counts them and names the violations); `progress(iterator, total)` wraps the extraction
@@ -389,7 +392,7 @@ def build_corpus(
         return report
     out.mkdir(parents=True, exist_ok=True)
     manifest = Manifest(out)
-    kg = open_store(store or out / "store")
+    kg = open_store(store or out / "store", timeout=timeout)
     finished = False
     try:
         with _sigterm_as_interrupt():

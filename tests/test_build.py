@@ -176,7 +176,7 @@ def test_cli_build_is_add_only_and_prune_names_what_it_removes(tmp_path: Path) -
     one = sorted(src.iterdir())[0]
     kept = runner.invoke(cli, ["build", str(one), "-o", str(out)])
     assert kept.exit_code == 0, kept.output
-    assert "0 removed" in kept.output and "(--prune removes them)" in kept.output
+    assert "nothing to do" in kept.output and "(--prune removes them)" in kept.output
     pruned = runner.invoke(cli, ["build", str(one), "-o", str(out), "--prune"])
     assert pruned.exit_code == 0, pruned.output
     assert f"{len(list(src.iterdir())) - 1} removed" in pruned.output

@@ -121,3 +121,37 @@ def test_build_logs_a_line_per_file_when_stderr_is_not_a_terminal(tmp_path: Path
     assert f"build [1/1] {src / 'trial.txt'}: " in r.stderr and " triples (" in r.stderr
     again = subprocess.run([*cmd[:3], "-q", *cmd[3:]], env=env, capture_output=True, text=True)
     assert again.returncode == 0 and again.stderr == ""
+
+
+def test_build_into_something_that_is_not_a_folder_is_one_line(tmp_path: Path) -> None:
+    src = _folder(tmp_path)
+    r = CliRunner().invoke(cli, ["build", str(src), "-o", "/dev/null"])
+    assert r.exit_code == 2 and "/dev/null is not a folder" in r.output
+    assert "Traceback" not in r.output
+
+
+def test_build_takes_timeout_for_a_store_that_never_answers(tmp_path: Path) -> None:
+    import socket
+    import time
+
+    src = _folder(tmp_path)
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(8)  # accepts connections, never answers
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+        t0 = time.monotonic()
+        r = CliRunner().invoke(
+            cli, ["build", str(src), "-o", str(tmp_path / "out"), "--store", url, "--timeout", "1"]
+        )
+    assert r.exit_code == 1
+    assert f"{url}/query" in r.stderr and "no answer within 1 s" in r.stderr
+    assert time.monotonic() - t0 < 30
+
+
+def test_extract_to_an_unwritable_folder_fails_before_reading(tmp_path: Path) -> None:
+    src = _folder(tmp_path)
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["extract", str(src), "-o", str(blocker / "sub")])
+    assert r.exit_code == 1 and "not a folder" in r.stderr
+    assert "extract [" not in r.stderr
