@@ -86,6 +86,11 @@ def test_one_paper_from_the_richer_input_and_the_other_as_manifestation(tmp_path
     assert manifest[str(pdf.resolve())]["primary"] is True
     assert manifest[str(txt.resolve())]["primary"] is False
     assert [p.name for p in (out / "records").iterdir()] == [f"{SEED}.json"]
+    # litkg serve shows the text the evidence spans are offsets into
+    from litkg.kg.serve.documents import DocumentTexts
+
+    path, _ = DocumentTexts(out).source_of(str(paper))
+    assert path == str(pdf.resolve())
 
 
 def test_the_order_the_inputs_come_in_changes_nothing(tmp_path: Path) -> None:

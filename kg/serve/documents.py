@@ -76,10 +76,11 @@ class DocumentTexts:
         with self._lock:
             if self._manifest is not None and self._manifest[0] == key:
                 return self._manifest[1]
-        by_paper = {
-            str(e["paper"]): (path, e) for path, e in load_manifest(self.out_dir).items()
-            if e.get("paper")
-        }  # fmt: skip
+        by_paper: dict[str, tuple[str, dict[str, Any]]] = {}
+        for path, e in load_manifest(self.out_dir).items():
+            # of a paper's input files, the one its facts (and their spans) come from
+            if e.get("paper") and (e.get("primary", True) or str(e["paper"]) not in by_paper):
+                by_paper[str(e["paper"])] = (path, e)
         with self._lock:
             self._manifest = (key, by_paper)
         return by_paper
