@@ -515,14 +515,11 @@ def review(fact_id, verdict, sets, add_kind, paper, quote, page, comment, review
 def _sync_curation_graph(store: str, curation, papers: set[str]) -> None:
     """Bring the store's curation graph up to date for these papers, unless a
     build holds the store (the build re-applies every verdict when it ends)."""
-    from litkg.kg.curation.graph import sync_graph
-    from litkg.kg.store import StoreError, open_store
+    from litkg.kg.curation.graph import try_sync
 
-    try:
-        with open_store(store, timeout=None) as w:
-            sync_graph(w, curation, papers)
-    except StoreError as e:
-        note(f"the graph's review status is updated by the next build ({e})")
+    busy = try_sync(store, curation, papers)
+    if busy:
+        note(f"the graph's review status is updated by the next build ({busy})")
 
 
 @cli.command("review-status")

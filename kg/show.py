@@ -214,6 +214,12 @@ def show(store: KGStore, ref: str, curation: Any = None, reviewed_only: bool = F
     return view
 
 
+def _status(fact: Any) -> str:
+    """ " (confirmed)" after a reviewed fact (kg/curation); nothing for an extracted one."""
+    st = getattr(fact, "review_status", None)
+    return f" ({st})" if st and st != "extracted" else ""
+
+
 def _ev(quote: str | None, page: int | float | None, indent: str = "      ") -> list[str]:
     if not quote:
         return []
@@ -246,29 +252,31 @@ def render_text(v: PaperView) -> str:
         out.append(f"Arms ({len(e.arms)})")
         for a in e.arms:
             n = f", n={a.n}" if a.n is not None else ""
-            out.append(f"  - {a.label} [{a.role or '?'}]{n}")
+            out.append(f"  - {a.label} [{a.role or '?'}]{n}{_status(a)}")
             out += _ev(a.evidence, a.page)
         out.append(f"Interventions ({len(e.interventions)})")
         for i in e.interventions:
-            out.append(f"  - {i.text()}")
+            out.append(f"  - {i.text()}{_status(i)}")
             out += _ev(i.evidence, i.page)
         out.append(f"Outcomes ({len(e.outcomes)})")
         for o in e.outcomes:
             who = o.arm or o.attribution or "arm not stated"
-            out.append(f"  - {key_label(o.key)}, {who}: {o.value_text()}")
+            out.append(f"  - {key_label(o.key)}, {who}: {o.value_text()}{_status(o)}")
             out += _ev(o.evidence, o.page)
         for c in e.comparisons:
             out.append(f"  - {key_label(c.key)}, {' vs '.join(c.arms)}: p={fmt_num(c.p)}")
     out.append(f"Adverse events ({len(v.adverse_events)})")
     for a in v.adverse_events:
         grade = f" grade {a.grade}" if a.grade else ""
-        out.append(f"  - {a.term}{grade}, {a.arm or 'arm not stated'}: {a.count_text()}")
+        out.append(
+            f"  - {a.term}{grade}, {a.arm or 'arm not stated'}: {a.count_text()}{_status(a)}"
+        )
         out += _ev(a.evidence, a.page)
     out.append(f"References ({len(v.references)})")
     for r in v.references:
         extra = f" doi:{r.doi}" if r.doi else ""
         res = f"  -> corpus paper {r.resolves_to}" if r.resolves_to else ""
-        out.append(f"  {r.index}. {r.text}{extra}{res}")
+        out.append(f"  {r.index}. {r.text}{extra}{res}{_status(r)}")
     if v.cited_by:
         out.append("Cited by corpus papers: " + ", ".join(v.cited_by))
     if v.run:

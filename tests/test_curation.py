@@ -7,10 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from rdflib import URIRef
 
 from litkg.kg.corpus_build import build_corpus
 from litkg.kg.curation import Curation, CurationError, Fact, fact_id, list_facts
 from litkg.kg.curation.facts import all_papers, facts_of_papers
+from litkg.kg.queries import select
 from litkg.kg.store import open_store
 
 CORPUS_TEXT = Path(__file__).resolve().parents[1] / "corpus" / "text"
@@ -153,6 +155,9 @@ def test_apply_gives_each_status_and_the_last_word_wins(tmp_path: Path) -> None:
     assert out[added.fact_id].review_status == "added"
     assert out[added.fact_id].fields["term"] == "neutropenia"
     assert out[added.fact_id].evidence["rule"] == "reviewer"
+    # a second fact added from the same quote is another fact
+    other = c.record(None, "add", fact={**added.fact, "fields": {"term": "anaemia", "grade": "3"}})
+    assert other.fact_id != added.fact_id
     # the facts given are not changed in place
     assert corr.fields["value"] == 80 and corr.review_status == "extracted"
 
@@ -208,6 +213,10 @@ def test_verdicts_survive_a_rebuild_and_vanished_facts_become_orphans(tmp_path: 
             applied[keep.id].review_status == "corrected" and applied[keep.id].fields["value"] == 1
         )
         assert c.orphans(s) == []
+        # the build re-applied the verdicts into the curation graph
+        q = "SELECT ?s WHERE { GRAPH <https://w3id.org/litkg/graph/curation> { ?n lkg:reviewStatus ?s } }"
+        got = {str(r["s"]).rsplit("/", 1)[-1] for r in select(s, q, {"n": URIRef(keep.node)})}
+        assert got == {"corrected"}
     # the paper changes: the confirmed fact's sentence is reworded
     path = src / SEEDS[1]
     text = path.read_text()

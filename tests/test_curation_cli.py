@@ -114,7 +114,8 @@ def test_review_then_show_compare_adverse_events_and_meta_analysis_use_it(store:
     ae = next(a for a in d["adverse_events"] if a["id"] == p["ae"]["id"])
     assert ae["n"] == 99 and ae["review_status"] == "corrected"
     text = run("show", DOC, "--store", store)
-    assert "12.34" in text and "43.21%" in text
+    assert re.search(r"^  - .*: 12\.34.* \(corrected\)$", text, re.M), text
+    assert re.search(r"^  - OS 36 mo, Controls: 43\.21% \(added\)$", text, re.M), text
 
     cmp = json.loads(run("compare", "--format", "json", "--store", store))
     values = [o["value"] for o in cmp[0]["outcomes"]]

@@ -153,6 +153,20 @@ def sync_graph(store: Any, curation: Any, papers: Iterable[str] | None = None) -
     return sum(1 for f in facts if f.review_status != "extracted")
 
 
+def try_sync(location: str, curation: Any, papers: Iterable[str] | None = None) -> str | None:
+    """`sync_graph` on the store at `location` (a folder or URL), opened for
+    writing; when a build holds it, nothing is written (that build re-applies
+    every verdict when it ends) and the reason is returned, else None."""
+    from litkg.kg.store import StoreError, open_store
+
+    try:
+        with open_store(location, timeout=None) as w:
+            sync_graph(w, curation, papers)
+    except StoreError as e:
+        return str(e)
+    return None
+
+
 def sync_for_build(store: Any, out: Any) -> int:
     """After a build: re-apply the verdicts of the curation file beside `out`
     (nothing to do, and no curation graph, when there is none)."""
@@ -229,4 +243,6 @@ def export_prov(curation: Any, path: Any, fmt: str = "turtle") -> str:
     return f"wrote the curation's provenance to {path}: {len(curation.verdicts())} verdicts, {len(g)} triples"
 
 
-__all__ = ["export_prov", "fact_iri", "prov_graph", "reviewer_iri", "status_iri", "sync_graph"]
+__all__ = [
+    "export_prov", "fact_iri", "prov_graph", "reviewer_iri", "status_iri", "sync_graph", "try_sync",
+]  # fmt: skip

@@ -166,8 +166,11 @@ class Curation:
         if verdict == "add":
             snap = _check_added(snap)
             if not fact_id_:
-                ev = snap["evidence"]
-                fact_id_ = fact_id(snap["paper"], snap["kind"], location_of(ev), ev.get("quote"))
+                # the fields tell apart two facts added from one quote
+                ev, key = snap["evidence"], json.dumps(snap["fields"], sort_keys=True, default=str)
+                fact_id_ = fact_id(
+                    snap["paper"], snap["kind"], location_of(ev), ev.get("quote"), key
+                )
             snap["id"] = fact_id_
         if not fact_id_:
             raise CurationError("a verdict needs the id of the fact it is about")
