@@ -232,3 +232,15 @@ def test_verdicts_survive_a_rebuild_and_vanished_facts_become_orphans(tmp_path: 
     row = rows[victim.paper]
     assert row["orphaned"] == 1 and row["corrected"] == 1 and row["confirmed"] == 0
     assert len(c.verdicts()) == 2  # kept, never dropped
+
+
+def test_fact_counts_agree_with_the_facts_listed(built) -> None:
+    from collections import Counter
+
+    from litkg.kg.curation.facts import fact_counts
+
+    _, out = built
+    with open_store(out / "store", read_only=True) as s:
+        papers = all_papers(s)
+        listed = Counter(f.paper for f in facts_of_papers(s, papers))
+        assert fact_counts(s, papers) == dict(listed) and len(listed) == 2

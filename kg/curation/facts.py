@@ -330,3 +330,32 @@ def all_papers(store: Any) -> list[str]:
         str(r["paper"])
         for r in select(store, "SELECT DISTINCT ?paper WHERE { ?paper a lkg:Paper }")
     )
+
+
+Q_NODE_COUNT = """SELECT ?paper (COUNT(DISTINCT ?node) AS ?n) WHERE {
+  %s
+  ?paper lkg:reports ?study . ?node a %s ; lkg:study ?study .
+} GROUP BY ?paper"""
+
+
+def fact_counts(store: Any, papers: Iterable[str], chunk: int = 500) -> dict[str, int]:
+    """How many facts each paper has, as `facts_of_papers` lists them, counted
+    in the store (aggregate queries, no ids computed): for status overviews of
+    papers no verdict concerns."""
+    uniq = sorted({str(p) for p in papers})
+    counts: dict[str, int] = dict.fromkeys(uniq, 0)
+    for i in range(0, len(uniq), chunk):
+        vals = _values("paper", uniq[i : i + chunk])
+        queries = [Q_NODE_COUNT % (vals, NODE_CLASS[k]) for k in NODE_FIELDS if k != "reference"]
+        queries.append(
+            f"SELECT ?paper (COUNT(DISTINCT ?node) AS ?n) WHERE {{ {vals} ?paper lkg:reference ?node }} GROUP BY ?paper"
+        )
+        for _, on, pred in STUDY_FIELDS:
+            head = "?paper" if on == "paper" else "?paper lkg:reports ?s . ?s"
+            queries.append(
+                f"SELECT ?paper (COUNT(DISTINCT ?v) AS ?n) WHERE {{ {vals} {head} {pred} ?v }} GROUP BY ?paper"
+            )
+        for q in queries:
+            for r in select(store, q):
+                counts[str(r["paper"])] += int(number(r["n"]) or 0)
+    return counts

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from litkg.kg.curation.facts import all_papers, facts_of_papers
+from litkg.kg.curation.facts import all_papers, fact_counts, facts_of_papers
 from litkg.kg.queries import dumps
 from litkg.kg.textgrid import render_rows
 
@@ -26,9 +26,12 @@ def status_report(store: Any, curation: Any) -> tuple[list[dict[str, Any]], list
     from litkg.kg.papers import paper_refs
 
     papers = all_papers(store)
-    facts = facts_of_papers(store, papers)
+    # ids are computed only for the papers some verdict concerns; the others' facts are counted
+    touched = {v.paper for v in curation.verdicts()} & set(papers)
+    facts = facts_of_papers(store, touched) if touched else []
     applied = curation.apply(facts)
     orphans = curation.orphans(store, facts)
+    untouched = fact_counts(store, set(papers) - touched)
     labels = {iri: r.label for iri, r in paper_refs(store, papers).items()}
     rows: dict[str, dict[str, Any]] = {}
 
@@ -39,7 +42,7 @@ def status_report(store: Any, curation: Any) -> tuple[list[dict[str, Any]], list
         return rows[paper]
 
     for p in papers:
-        row(p)
+        row(p)["facts"] = untouched.get(p, 0)
     counts = Counter((f.paper, f.review_status) for f in applied)
     for (p, st), n in counts.items():
         r = row(p)
