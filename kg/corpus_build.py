@@ -54,6 +54,9 @@ from litkg.kg.store import (
     replace_paper_graph,
 )
 
+#: Violations the build summary names one by one; a large corpus gets a count for the rest.
+SHOW_VIOLATIONS = 20
+
 #: Papers stored between two reopenings of an embedded store (see OxigraphStore.reopen).
 REOPEN_EVERY = 500
 
@@ -139,8 +142,14 @@ class BuildReport:
                 f"{n} violation{'s' if n != 1 else ''}"
                 + (f" in {len(self.violations)} of them" if n else "")
             )
-            for path, found in sorted(self.violations.items()):
-                lines += [f"  {path}: {v}" for v in found]
+            shown = [
+                f"  {path}: {v}" for path, found in sorted(self.violations.items()) for v in found
+            ]
+            lines += shown[:SHOW_VIOLATIONS]
+            if len(shown) > SHOW_VIOLATIONS:
+                lines.append(
+                    f"  ... and {len(shown) - SHOW_VIOLATIONS} more (litkg validate lists them all)"
+                )
         if self.interrupted:
             lines.append("interrupted: run the same command again to resume")
         lines += [f"  {f.path}: [{f.stage}] {f.message}" for f in self.failures]

@@ -155,3 +155,14 @@ def test_extract_to_an_unwritable_folder_fails_before_reading(tmp_path: Path) ->
     r = CliRunner().invoke(cli, ["extract", str(src), "-o", str(blocker / "sub")])
     assert r.exit_code == 1 and "not a folder" in r.stderr
     assert "extract [" not in r.stderr
+
+
+def test_a_summary_names_the_first_violations_and_counts_the_rest() -> None:
+    report = corpus_build.BuildReport()
+    report.validated = 3
+    report.violations = {f"p{i}.txt": [f"problem {j}" for j in range(10)] for i in range(3)}
+    lines = report.summary().splitlines()
+    named = [line for line in lines if line.startswith("  p")]
+    assert len(named) == corpus_build.SHOW_VIOLATIONS == 20
+    assert "validated 3 paper graphs: 30 violations in 3 of them" in lines
+    assert "  ... and 10 more (litkg validate lists them all)" in lines

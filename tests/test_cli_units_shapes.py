@@ -52,3 +52,32 @@ def test_a_unit_outside_the_grammar_is_still_a_violation():
     report = validate_graph(_graph(["mg per furlong"], ["two\nlines"]))
     assert not report.conforms
     assert len(report.violations) == 2
+
+
+def _timepoint_graph(months: float):
+    rec = {
+        "document": "timepoint_check",
+        "study": {"title": "Timepoints", "year": 2024, "doi": "10.5555/tp.1"},
+        "outcomes": [
+            {
+                "endpoint": None,
+                "name": "resting heart rate",
+                "statistic": "mean",
+                "value": 71.5,
+                "unit": "bpm",
+                "timepoint": "at baseline",
+                "timepoint_months": months,
+                "arm": "intervention",
+            }
+        ],
+    }
+    return paper_graph(
+        record_from_dict(rec), {"doc_id": "timepoint_check", "sha256": "cd" * 32}, FROZEN
+    )[1]
+
+
+def test_a_baseline_value_at_month_0_conforms_and_a_negative_timepoint_does_not():
+    assert validate_graph(_timepoint_graph(0)).conforms
+    report = validate_graph(_timepoint_graph(-3))
+    assert not report.conforms
+    assert "never negative" in report.text()
