@@ -64,6 +64,23 @@ def _matches(o: Any, filters: Any) -> bool:
     return filters.timepoint is None or (tp is not None and float(tp) == float(filters.timepoint))
 
 
+def _reviewed(
+    items: list[Any], by_node: dict[Any, Any], fields: tuple[str, ...], reviewed_only: bool
+) -> list[Any]:
+    """The items kept under the verdicts (rejected ones dropped, unreviewed ones
+    too when `reviewed_only`), each with its corrected `fields` and its status."""
+    kept = []
+    for item in items:
+        f = by_node.get(item.iri)
+        if f is None or _keep(f.review_status, reviewed_only):
+            if f is not None:
+                _set(item, f, fields)
+            _mark(item, f)
+            if f is not None or not reviewed_only:
+                kept.append(item)
+    return kept
+
+
 def apply_to_studies(
     store: Any, curation: Any, studies: list[Any], filters: Any = None, reviewed_only: bool = False
 ) -> list[Any]:
@@ -81,24 +98,11 @@ def apply_to_studies(
             studies_out.append(e)
             continue
         _apply_study_fields(e, [f for f in mine if f.kind == "study"], reviewed_only)
-        arms = []
-        for a in e.arms:
-            f = by_node.get(a.iri)
-            if f is None or _keep(f.review_status, reviewed_only):
-                if f is not None:
-                    _set(a, f, ("label", "role", "n"))
-                _mark(a, f)
-                if f is not None or not reviewed_only:
-                    arms.append(a)
-        ints = []
-        for i in e.interventions:
-            f = by_node.get(i.iri)
-            if f is None or _keep(f.review_status, reviewed_only):
-                if f is not None:
-                    _set(i, f, ("drug", "dose", "unit", "route", "days", "cycles"))
-                _mark(i, f)
-                if f is not None or not reviewed_only:
-                    ints.append(i)
+        arms = _reviewed(e.arms, by_node, ("label", "role", "n"), reviewed_only)
+        ints = _reviewed(
+            e.interventions, by_node, ("drug", "dose", "unit", "route", "days", "cycles"),
+            reviewed_only,
+        )  # fmt: skip
         outs = []
         for o in e.outcomes:
             f = by_node.get(o.iri)
