@@ -1,8 +1,13 @@
-"""The bulk character reader (integer-address pdfium calls into flat arrays)
-gives exactly the words of the plain per-character reader it replaced, on a
-page typeset here: several sizes, superscripts, a rotated line, soft and hard
-hyphens, glyphs the font lacks (ligatures, a tab), non-breaking spaces and
-a glyph gap without a space."""
+"""The bulk character readers give exactly the words of the plain
+per-character reader they replaced, on pages typeset here: several sizes,
+superscripts, a rotated and a slightly skewed line, soft and hard hyphens,
+glyphs the font lacks (ligatures, a tab), non-breaking spaces, a glyph gap
+without a space, words drawn as several text objects (same font and a font
+change inside a word) and a text object spanning lines.
+
+`words_per_char` (integer-address pdfium calls into flat arrays) and
+`pdf_words.words_from_textpage` (two calls a glyph, grouping on arrays)
+are both checked against the reference."""
 
 from __future__ import annotations
 
@@ -24,8 +29,9 @@ from litkg.extractor.ingest.pdf_chars import (
     UNMAPPED,
     WORD_GAP,
     Word,
-    _words_from_textpage,
+    words_per_char,
 )
+from litkg.extractor.ingest.pdf_words import words_from_textpage
 
 
 def _reference_words(textpage: pdfium.PdfTextPage, y_top: float, x_left: float) -> list[Word]:
@@ -126,6 +132,22 @@ def _typeset(path: Path) -> None:
     c.restoreState()
     c.setFont("Courier", 8)
     c.drawString(60, 700, "Age, median (range)\t41 (18-66)")
+    c.saveState()
+    c.translate(60, 680)
+    c.rotate(1.5)  # skewed, but within the upright tolerance: a baseline per glyph
+    c.setFont("Times-Roman", 10)
+    c.drawString(0, 0, "a slightly skewed line of words")
+    c.restoreState()
+    c.setFont("Times-Roman", 10)
+    c.drawString(60, 660, "multi")  # one word from two text objects, same font
+    c.drawString(60 + c.stringWidth("multi", "Times-Roman", 10), 660, "centre trial")
+    c.drawString(60, 645, "pre")
+    c.setFont("Times-Bold", 10)  # a font change inside a word
+    c.drawString(60 + c.stringWidth("pre", "Times-Roman", 10), 645, "specified")
+    t = c.beginText(60, 630)  # one text object over three lines
+    t.setFont("Times-Roman", 9)
+    t.textLines("first line of a block\nsecond line of it\nthird, last")
+    c.drawText(t)
     c.showPage()
     c.setFont("Times-Roman", 11)
     c.drawString(72, 780, "Second page: adverse events were grade 3 or higher in 4 patients.")
@@ -141,15 +163,18 @@ def test_bulk_reader_gives_the_words_of_the_per_character_reader(tmp_path: Path)
         for i in range(len(pdf)):
             page = pdf[i]
             tp = page.get_textpage()
-            expected = _reference_words(tp, 841.89, 0.0)
-            got = _words_from_textpage(tp, 841.89, 0.0)
-            assert [asdict(w) for w in got] == [asdict(w) for w in expected]
-            seen += len(got)
+            expected = [asdict(w) for w in _reference_words(tp, 841.89, 0.0)]
+            for reader in (words_per_char, words_from_textpage):
+                for y_top, x_left in ((841.89, 0.0), (800.0, 12.5)):
+                    got = [asdict(w) for w in reader(tp, y_top, x_left)]
+                    ref = [asdict(w) for w in _reference_words(tp, y_top, x_left)]
+                    assert got == ref, reader.__name__
+            seen += len(expected)
             tp.close()
             page.close()
     finally:
         pdf.close()
-    texts = [w.text for w in expected]
+    texts = [w["text"] for w in expected]
     assert "Second" in texts
     assert seen > 40
 
@@ -162,7 +187,7 @@ def test_bulk_reader_reads_what_was_typeset(tmp_path: Path) -> None:
     try:
         page = pdf[0]
         tp = page.get_textpage()
-        words = _words_from_textpage(tp, 841.89, 0.0)
+        words = words_from_textpage(tp, 841.89, 0.0)
         tp.close()
         page.close()
     finally:
@@ -176,3 +201,9 @@ def test_bulk_reader_reads_what_was_typeset(tmp_path: Path) -> None:
     assert "rotated" not in texts  # rotated text is not read as body words
     sup = words[texts.index("12,13")]
     assert sup.size < words[texts.index("survival")].size
+    assert "multicentre" in texts  # two text objects, no gap: one word
+    assert "prespecified" in texts  # a font change inside a word does not split it
+    assert texts[texts.index("skewed") - 1] == "slightly"  # skewed within tolerance: read
+    assert texts[texts.index("line", texts.index("first")) + 3] == "block"
+    second, first = words[texts.index("second")], words[texts.index("first")]
+    assert second.baseline > first.baseline  # the block's second line is below its first

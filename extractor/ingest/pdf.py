@@ -2,7 +2,8 @@
 
 Pipeline per page (see the modules for the rules):
 
-1. `pdf_chars`: pdfium characters -> words (spaces from glyph gaps);
+1. `pdf_chars` (the rules) and `pdf_words` (read in bulk): pdfium characters
+   -> words (spaces from glyph gaps);
    `pdf_glyphs` repairs ligatures over the whole document.
 2. `pdf_tables`: the page's ruling lines (pdfium paths) go through
    pdfplumber's `TableFinder`; words inside a table become its cells, not prose.
@@ -32,7 +33,7 @@ from litkg.extractor.document import Document, IngestError
 from litkg.extractor.ingest import doc_id_for
 from litkg.extractor.ingest.pdf_aligned import find_aligned_tables
 from litkg.extractor.ingest.pdf_boxes import Panel, Rect, expand_panels, find_panels, page_boxes
-from litkg.extractor.ingest.pdf_chars import PageChars, read_page_words
+from litkg.extractor.ingest.pdf_chars import PageChars
 from litkg.extractor.ingest.pdf_glyphs import repair_ligatures
 from litkg.extractor.ingest.pdf_layout import (
     MIN_GUTTER,
@@ -53,6 +54,7 @@ from litkg.extractor.ingest.pdf_tables import (
     page_edges,
 )
 from litkg.extractor.ingest.pdf_text import PageLayout, assemble
+from litkg.extractor.ingest.pdf_words import read_page_words
 
 log = logging.getLogger(__name__)
 

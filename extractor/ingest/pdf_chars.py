@@ -17,6 +17,9 @@ those pdfium generates from glyph gaps), at line changes, at baseline jumps
 wider than `WORD_GAP` times the font size. pdfium's gap-based space
 generation is what keeps words apart on PDFs whose glyph gaps are too narrow
 for pdfplumber's default 3 pt `x_tolerance`.
+
+`words_per_char` applies these rules glyph by glyph; `pdf_words` gives the
+same words with far fewer pdfium calls and is what `read_pdf` uses.
 """
 
 from __future__ import annotations
@@ -94,20 +97,6 @@ class PageChars:
     n_chars: int
 
 
-def read_page_words(page: pdfium.PdfPage, number: int) -> PageChars:
-    """Read the words of one page with pdfium's text page API."""
-    width, height = page.get_size()
-    left, bottom, _right, top_edge = page.get_mediabox()
-    y_top = top_edge if top_edge > bottom else bottom + height
-    textpage = page.get_textpage()
-    try:
-        words = _words_from_textpage(textpage, y_top, left)
-        n = pdfium_c.FPDFText_CountChars(textpage.raw)
-    finally:
-        textpage.close()
-    return PageChars(number=number, width=width, height=height, words=words, n_chars=max(n, 0))
-
-
 class _Calls:
     """pdfium's per-character text functions, called through prototypes that
     take plain integer addresses: no ctypes structure or pointer object is
@@ -124,6 +113,7 @@ class _Calls:
         self.font_size = proto("FPDFText_GetFontSize", d, v, i)
         self.loose_box = proto("FPDFText_GetLooseCharBox", i, v, i, v)
         self.origin = proto("FPDFText_GetCharOrigin", i, v, i, v, v)
+        self.text_object = proto("FPDFText_GetTextObject", v, v, i)
         self.size = 0
         self._grow(4096)
 
@@ -147,14 +137,34 @@ class _Calls:
 _CALLS: _Calls | None = None
 
 
-def _calls() -> _Calls:
+def calls() -> _Calls:
+    """The prototypes and their result arrays (made once)."""
     global _CALLS
     if _CALLS is None:
         _CALLS = _Calls()
     return _CALLS
 
 
-def _words_from_textpage(textpage: pdfium.PdfTextPage, y_top: float, x_left: float) -> list[Word]:
+def classify(code: int) -> str | bool | None:
+    """What one character code is: None when skipped (a zero-width space or
+    joiner, as in DOI links: not even a word break), True when it breaks words
+    (white space), else the text it stands for (ligatures spelled out, an
+    unmapped glyph as UNMAPPED)."""
+    ch = chr(code) if 0 < code < 0x110000 else ""
+    if code in _INVISIBLE:
+        return None
+    if ch in LIGATURES:
+        ch = LIGATURES[ch]
+    elif code < 0x20 and code not in (0x2, 0x9, 0xA, 0xD) or 0x7F <= code <= 0x9F:
+        ch = UNMAPPED  # a glyph without a Unicode mapping (a ligature, mostly)
+    if not ch or ch.isspace() or code in (0xA0, 0xFFFE, 0x2):
+        return True
+    return ch
+
+
+def words_per_char(textpage: pdfium.PdfTextPage, y_top: float, x_left: float) -> list[Word]:
+    """The words of a text page, four pdfium calls per glyph (`pdf_words` reads
+    them in bulk and falls back to this where its shortcuts do not hold)."""
     raw = textpage.raw
     n = pdfium_c.FPDFText_CountChars(raw)
     if n <= 0:
@@ -166,13 +176,13 @@ def _words_from_textpage(textpage: pdfium.PdfTextPage, y_top: float, x_left: flo
 
     # pass 1: each character is a break (True: a space), skipped (None), or a
     # glyph (its text) whose geometry pdfium writes into slot len(glyphs)
-    calls = _calls()
-    mbase, bbase, obase = calls.reserve(n)
+    cl = calls()
+    mbase, bbase, obase = cl.reserve(n)
     matrix, font_size, loose_box, origin = (
-        calls.matrix,
-        calls.font_size,
-        calls.loose_box,
-        calls.origin,
+        cl.matrix,
+        cl.font_size,
+        cl.loose_box,
+        cl.origin,
     )
     addr = ctypes.cast(raw, ctypes.c_void_p).value
     ops: list[str | bool] = []
@@ -183,14 +193,10 @@ def _words_from_textpage(textpage: pdfium.PdfTextPage, y_top: float, x_left: flo
         code = codes[k] if codes is not None else pdfium_c.FPDFText_GetUnicode(raw, k)
         if code in (0x2, 0xFFFE) and pdfium_c.FPDFText_IsHyphen(raw, k):
             code = 0x2D  # pdfium's mark for a hyphen it judged to end a line
-        ch = chr(code) if 0 < code < 0x110000 else ""
-        if code in _INVISIBLE:
-            continue  # zero-width spaces and joiners (DOI links): not even a word break
-        if ch in LIGATURES:
-            ch = LIGATURES[ch]
-        elif code < 0x20 and code not in (0x2, 0x9, 0xA, 0xD) or 0x7F <= code <= 0x9F:
-            ch = UNMAPPED  # a glyph without a Unicode mapping (a ligature, mostly)
-        if not ch or ch.isspace() or code in (0xA0, 0xFFFE, 0x2):
+        ch = classify(code)
+        if ch is None:
+            continue
+        if ch is True:
             ops.append(True)
             continue
         matrix(addr, k, mbase + 24 * j)
@@ -200,9 +206,9 @@ def _words_from_textpage(textpage: pdfium.PdfTextPage, y_top: float, x_left: flo
         glyph_index.append(k)
         ops.append(ch)
         j += 1
-    mats = calls.matrices[: 6 * j]
-    rects = calls.boxes[: 4 * j]
-    origins = calls.origins[: 2 * j]
+    mats = cl.matrices[: 6 * j]
+    rects = cl.boxes[: 4 * j]
+    origins = cl.origins[: 2 * j]
 
     # pass 2: characters -> words
     words: list[Word] = []
