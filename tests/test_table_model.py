@@ -303,3 +303,17 @@ def test_population_headings_over_repeated_arms_are_groups():
         (None, None, "Group A (short course)"),
         (None, None, "Group B (long course)"),
     ]
+
+
+def test_interval_printed_without_a_separator() -> None:
+    from litkg.extractor.tables.values import parse_value
+
+    v = parse_value("-2·4 (-3·9 -0·8)")  # both bounds negative, minus signs attached
+    assert (v.kind, v.value, v.low, v.high) == ("estimate", -2.4, -3.9, -0.8)
+    v = parse_value("88.1 (12.6 163.0)")
+    assert (v.kind, v.value, v.low, v.high) == ("estimate", 88.1, 12.6, 163.0)
+    # a spaced hyphen is still a separator, and a misprinted bound is no interval
+    v = parse_value("-2.4 (-3.9 - -0.8)")
+    assert (v.low, v.high) == (-3.9, -0.8)
+    assert parse_value("4.1 (07 7.5)").kind == "text"
+    assert parse_value("6 (9 2)").kind == "text"  # bounds in the wrong order

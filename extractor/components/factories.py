@@ -618,14 +618,22 @@ def _unkeyed_outcomes(
 
     out: list[Outcome] = []
     seen: set[tuple] = set()
+    seen_cells: set[tuple] = set()
 
-    def add(m, span: tuple[int, int]) -> None:
+    def add(m, span: tuple[int, int], cell: bool = False) -> None:
         o = m.outcome
         o = replace(o, arm=role(m.arm_label, o.arm or "intervention" if o.comparator else o.arm))
         key = (o.statistic, o.value, o.arm, o.unit)
         if key in seen:
-            return
-        seen.add(key)
+            return  # a sentence's value restated (or a table cell a sentence gave)
+        if cell:
+            # table cells are distinct results: two rows or time points may share a value
+            own = (*key, o.name, o.timepoint_months)
+            if own in seen_cells:
+                return
+            seen_cells.add(own)
+        else:
+            seen.add(key)
         out.append(replace(o, provenance=provenance(source, span[0], span[1], m.rule)))
 
     arm_names = [a.label for a in resolver.arms] if len(resolver) >= 2 else []
@@ -645,7 +653,7 @@ def _unkeyed_outcomes(
             r.index for r in model.data_rows() if outcomes_mod._endpoints(r.stub or "", aliases)
         }
         for r, m in unk.unkeyed_from_table(model, keyed_rows, names_arm):
-            add(m, _row_span(table, r))
+            add(m, _row_span(table, r), cell=True)
     return out
 
 

@@ -19,8 +19,10 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from litkg.extractor.mentions import dispersion_kind, to_months
+from litkg.extractor.numbers import NUMBER_WORDS, to_float, words_to_int
 from litkg.extractor.records import Dispersion, Outcome
 from litkg.extractor.tables import TableModel
+from litkg.extractor.tables.comparison import comparison_statistic, comparison_value
 from litkg.extractor.tables.labels import clean as clean_label
 from litkg.extractor.tables.model import Column, Row
 from litkg.extractor.tables.values import Value
@@ -31,7 +33,7 @@ ArmTest = Callable[[str], bool]
 
 _NOT_RESULT_TABLE = re.compile(
     r"\b(?:characteristics|demographic\w*|adverse|toxicit\w*|side[- ]effects?|safety|"
-    r"eligib\w*|dose modification|dose reduction|reasons? for|compliance|adherence|"
+    r"eligib\w*|dose modification|dose reduction|reasons? for|"
     r"(?:study|trial) design|schedule|protocol|inclusion|exclusion|questionnaire items?|"
     r"items? of|factor loadings?|reliability|validity|cost\w*|resources?|sample size|power|"
     r"background|concomitant|exposure|(?:treatments?|therap\w+|radiotherapy|chemotherapy|doses?|"
@@ -67,10 +69,22 @@ _ARM_ROW = re.compile(
     r"|^(?:placebo|controls?|sham|usual care|standard care|no treatment)(?:\s*[(\[][^()]*[)\]])?$",
     re.I,
 )
+_PRE_POST = (
+    # "Pre-treatment", "Post-quit day", "Postoperative": a time; "Preterm birth",
+    # "Pressure", "Postoperative pain": names
+    r"(?:pre|post)(?:[- ]\w+|treatment|operative(?:ly)?|op|intervention|test|randomi[sz]ation|"
+    r"natal|partum|surgery|program(?:me)?|dose|season|training|exercise|infusion|transplant\w*)"
+    r"(?=\s*(?:$|[(\[,;:]|(?:mean|median|n|no\.?|sd|%|values?|visit|assessment|period|phase|"
+    r"follow[- ]?up|(?:day|week|month|year|hour)s?)\b))"
+)
 _TIME_LABEL = re.compile(
-    r"^\s*(?:baseline|pre-?\w*|post-?\w*|before|after|end\b|follow[- ]?up|final|initial|"
+    # "End of pregnancy" is a time point, "End of pregnancy weight" an outcome
+    rf"^\s*(?:baseline|{_PRE_POST}|before|after|admission|discharge|entry|enrol+ment|"
+    r"end\b(?:\s+of\s+(?:the\s+)?[\w-]+)?(?=\s*(?:[(\[,;:]|$))|"
+    r"follow[- ]?up|final|initial|"
     r"(?:day|week|month|year|visit|time|t|d|w|m)\s*-?\d+|"
-    r"\d+(?:[.·]\d+)?\s*(?:h|hrs?|hours?|d|days?|wks?|weeks?|mos?|months?|y|yrs?|years?|min|minutes?)\b)",
+    rf"(?:\d+(?:[.·]\d+)?\s*|{NUMBER_WORDS}\s+)"
+    r"(?:h|hrs?|hours?|d|days?|wks?|weeks?|mos?|months?|y|yrs?|years?|min|minutes?)\b)",
     re.I,
 )
 
@@ -86,6 +100,9 @@ def is_result_table(model: TableModel, is_arm: ArmTest | None = None) -> bool:
         return False
     if _RESULT_TABLE.search(caption):
         return True
+    times = [c for c in model.columns if _is_time_column(c) and not _is_test_column(c)]
+    if len(times) >= 2 and any(_timepoint(c.arm)[1] != 0.0 for c in times):
+        return True  # one group measured at several times ("Admission | Discharge")
     arms = [c.arm for c in model.columns if c.arm and not _is_test_column(c)]
     named = [a for a in arms if _ARM_WORD.search(a) or (is_arm is not None and is_arm(a))]
     if len(set(arms)) >= 2 and named:
@@ -229,13 +246,16 @@ def cell_outcome(val: Value, texts: list[str], name: str, p: float | None) -> Ou
     if ci is not None:
         disp = None
     return Outcome(None, stat, val.value, None, p=p, name=name, dispersion=disp,
-                   ci=ci)  # fmt: skip
+                   ci=ci, n=val.analysed)  # fmt: skip
 
 
 # --------------------------------------------------------------------------- names
 
 _NOT_OUTCOME_ROW = re.compile(
-    r"^(?:n|no\.?|number|total|patients?|participants?|subjects?|sample|all)\b(?!\s+of\s+\w+\s+(?:with|who))"
+    # "No. of patients", "Total", "N = 40" are the sample; "No of sessions attended" a result
+    r"^(?:total|patients?|participants?|subjects?|sample|all)\b(?!\s+of\s+\w+\s+(?:with|who))"
+    r"|^(?:n|no\.?|number)\b(?!\.?\s+of\s+(?:\w+\s+(?:with|who)\b|(?!(?:patients|participants|"
+    r"subjects|women|men|children|infants|people|persons|individuals|cases|pts)\b)\w))"
     r"|\b(?:age|aged|sex|gender|male|female|men|women|ethnic\w*|race|white|black|asian|"
     r"caucasian|hispanic|height|education\w*|marital|married|single|employ\w*|income|"
     r"randomi[sz]\w*|enrol\w*|recruit\w*|eligib\w*|screen\w*|allocat\w*|assigned|"
@@ -254,6 +274,11 @@ _ONLY_STAT = re.compile(
 )
 
 
+_STAT_PREFIX = re.compile(
+    r"(?i)^(?:(?:n|no\.?|number)\s*,\s*)?(?:mean|median)\s*(?:[(\[][^()\[\]]*[)\]])?\s+(?=\w)"
+)
+
+
 def _row_name(row: Row) -> tuple[str | None, str | None]:
     """(the outcome's name, a time point the stub names) of a row."""
     stub = _STAT_SUFFIX.sub("", row.concept or row.stub or "").strip(" ,;:")
@@ -261,8 +286,11 @@ def _row_name(row: Row) -> tuple[str | None, str | None]:
         return _STAT_SUFFIX.sub("", row.sections[-1]).strip(
             " ,;:"
         ), None  # "PFS" / "Median, months"
-    if _TIME_LABEL.match(stub) and row.sections and len(stub) <= 25:
-        return _STAT_SUFFIX.sub("", row.sections[-1]).strip(" ,;:"), stub
+    if _TIME_LABEL.match(stub) and row.sections and len(stub) <= 45:
+        name = _STAT_SUFFIX.sub("", _STAT_PREFIX.sub("", row.sections[-1])).strip(" ,;:")
+        return name, stub  # "No, median (IQR) weekly MVPA" / "4 weeks"
+    if re.match(r"[<>≤≥]", stub) and row.sections:
+        return f"{row.sections[-1]} {stub}", None  # "MVPA" / "≥ 150 mins/week"
     return stub, None
 
 
@@ -284,10 +312,10 @@ def _timepoint(text: str | None) -> tuple[str | None, float | None]:
     if not text:
         return None, None
     t = _STAT_SUFFIX.sub("", text).strip(" ,;:")
-    if re.match(r"(?i)^(?:baseline|pre-?\w*|before|initial)\b", t):
+    if re.match(r"(?i)^(?:baseline|pre-?\w*|before|initial|admission|entry|enrol+ment)\b", t):
         return t, 0.0
     m = re.search(
-        r"(?i)(\d+(?:[.·]\d+)?)\s*(h|hrs?|hours?|d|days?|wks?|weeks?|mos?|months?|y|yrs?|years?)\b"
+        rf"(?i)(\d+(?:[.·]\d+)?|\b{NUMBER_WORDS}(?=\s))\s*(h|hrs?|hours?|d|days?|wks?|weeks?|mos?|months?|y|yrs?|years?)\b"
         r"|\b(day|week|month|year)s?\s*(\d+)\b",
         t,
     )
@@ -298,7 +326,8 @@ def _timepoint(text: str | None) -> tuple[str | None, float | None]:
     else:
         num, unit = m.group(4), m.group(3)
     if unit.lower().startswith("h"):
-        return t, round(float(num) / 24 / 30.4375, 2)
+        hours = to_float(num) if to_float(num) is not None else words_to_int(num)
+        return t, round(float(hours or 0) / 24 / 30.4375, 2) if hours else None
     return t, to_months(num, "m" if unit.lower().startswith("mo") else unit)
 
 
@@ -334,6 +363,8 @@ def _is_test_column(col: Column) -> bool:
     effect sizes or CIs, or of numbers analysed, rather than an arm's data."""
     if col.is_test or col.statistic in ("n", "total", "ci"):
         return True
+    if comparison_statistic(col.statistic, col.labels) is not None:
+        return True
     last = col.labels[-1:] if col.labels else ()
     return any(
         _TEST_LABEL.match(clean_label(lbl)) or _DERIVED_LABEL.search(clean_label(lbl))
@@ -343,7 +374,8 @@ def _is_test_column(col: Column) -> bool:
 
 def _is_time_column(col: Column) -> bool:
     label = col.member or col.arm or ""
-    return bool(_TIME_LABEL.match(label)) and not _ARM_WORD.search(label)
+    m = _TIME_LABEL.match(label)
+    return bool(m) and not _ARM_WORD.search(label[m.end() :])  # "Pre-treatment", not "Drug group"
 
 
 _SPREAD_LABEL = re.compile(
@@ -352,12 +384,17 @@ _SPREAD_LABEL = re.compile(
 )
 
 
+_CENTRE_LABEL = re.compile(r"\b(?:means?|medians?|average|n\s*[(\[]\s*%)|%", re.I)
+
+
 def _spread_columns(cols: list[Column]) -> dict[int, int]:
     """Value column index -> the column after it holding its spread only
     ("Mean | SD", "Median | IQR" under one arm)."""
     out: dict[int, int] = {}
     for a, b in zip(cols, cols[1:], strict=False):
         label = (b.statistic or "") + " " + (b.labels[-1] if b.labels else "")
+        if _CENTRE_LABEL.search(label):
+            continue  # "Six weeks mean (SD)" holds values with their spread, not a spread alone
         if b.statistic in ("sd", "range", "ci") or _SPREAD_LABEL.search(label.strip()):
             if a.index not in out.values() and not a.is_test:
                 out[a.index] = b.index
@@ -402,15 +439,20 @@ def _names_arm(label: str, is_arm: ArmTest | None) -> bool:
     return bool(_ARM_WORD.search(label)) or (is_arm is not None and is_arm(label))
 
 
-_TEST_STAT = {
-    "hr (95% ci)": "hr",
-    "hr": "hr",
-    "or (95% ci)": "or",
-    "or": "or",
-    "rr (95% ci)": "rr",
-    "rr": "rr",
-    "difference": "difference",
-}
+def _comparison(
+    model: TableModel, row: Row, col: Column, name: str, p: float | None
+) -> Outcome | None:
+    """The between-arm comparison a ratio or difference column gives for a row."""
+    stat = comparison_statistic(col.statistic, col.labels)
+    if stat is None:
+        return None
+    is_mean = bool(_MEAN.search(_stub_cue(row.stub)) or any(_MEAN.search(s) for s in row.sections))
+    got = comparison_value(stat, model.cell(row, col).value, is_mean, model.context)
+    if got is None:
+        return None
+    stat, value, ci = got
+    return Outcome(None, stat, value, None, arm="intervention", ci=ci, p=p, name=name,
+                   comparator="control")  # fmt: skip
 
 
 def unkeyed_from_table(
@@ -439,6 +481,8 @@ def unkeyed_from_table(
     ]
     arm_rows = _arm_rows(model, is_arm)
     named_cols = [c for c in arm_cols if _names_arm(c.arm or "", is_arm)]
+    if not arm_cols and not arm_rows:
+        return _pre_post(model, keyed_rows)
     if not arm_cols or (
         arm_rows
         and not any(_ARM_WORD.search(c.arm or "") for c in arm_cols)
@@ -446,39 +490,129 @@ def unkeyed_from_table(
     ):
         return _arms_as_rows(model, keyed_rows, is_arm)
     out: list[tuple[int, Outcome, str | None]] = []
-    for row in model.data_rows():
-        if row.index in keyed_rows or row.grade is not None:
-            continue
-        if any(_BASELINE_ONLY.search(s) or _NOT_OUTCOME_ROW.search(s) for s in row.sections):
-            continue
-        if row in arm_rows:
-            continue  # a group's own row ("Intervention group | 81 | 3.67 (0.61)") names no outcome
-        raw, tp_label = _row_name(row)
-        name = _clean(raw)
-        if name is None or (tp_label and _timepoint(tp_label)[1] == 0.0):
-            continue
+    spanner = _spanner(arm_cols, is_arm)
+    for row, name, tp_label in _outcome_rows(model, keyed_rows, arm_rows, spanner):
         p = _p_of(model, row)
         for col in model.columns:
             tp, months = _timepoint(tp_label or _column_time(col))
             val = model.cell(row, col).value
             o: Outcome | None = None
-            if col.is_test:
-                stat = _TEST_STAT.get((col.statistic or "").lower())
-                if stat and val.kind in ("estimate", "number") and val.value is not None:
-                    ci = (
-                        (val.low, val.high)
-                        if val.low is not None and val.high is not None
-                        else None
-                    )
-                    o = Outcome(None, stat, val.value, None, arm="intervention", ci=ci, p=p,
-                                name=name, comparator="control")  # fmt: skip
+            if _is_test_column(col):
+                o = _comparison(model, row, col, name, p)
             elif col in arm_cols:
                 if col.index in spread:
                     val = _with_spread(val, model.cell(row, _col(model, spread[col.index])).value)
                 o = cell_outcome(val, _cues(model, row, col), name, p)
             if o is not None:
                 o = replace(o, timepoint=tp, timepoint_months=months)
-                out.append((row.index, o, col.arm))
+                arm = col.arm
+                if spanner and arm and arm.startswith(spanner + " "):
+                    arm = arm[len(spanner) + 1 :]
+                out.append((row.index, o, None if o.comparator else arm))
+    return out
+
+
+def _spanner(arm_cols: list[Column], is_arm: ArmTest | None) -> str | None:
+    """The one upper header label over every arm column that is no arm's name:
+    the outcome the table reports ("EPDS score" over "Control | Exercise")
+    when its rows are time points."""
+    if len(arm_cols) < 2 or any(len(c.names) < 2 for c in arm_cols):
+        return None
+    tops = {c.names[0] for c in arm_cols}
+    top = tops.pop() if len(tops) == 1 else None
+    if top is None or _names_arm(top, is_arm) or _TIME_LABEL.match(top):
+        return None
+    return top
+
+
+_TIME_HEADER = re.compile(
+    r"(?i)^(?:(?:no\.?|number) of\s+)?(?:hours?|days?|weeks?|months?|years?|visits?)\b[^0-9]*$"
+)
+
+
+def _outcome_rows(
+    model: TableModel, keyed_rows: set[int], arm_rows: list[Row], spanner: str | None = None
+) -> list[tuple[Row, str, str | None]]:
+    """(row, outcome name, time point the stub names) of the rows reporting an
+    outcome: not keyed, graded, baseline-section, sample or group rows. A row
+    that is only a time point under a `spanner` (the outcome named over the
+    arms) reports that outcome."""
+    out = []
+    outer: str | None = None  # the last section naming an outcome, not a time
+    for row in model.rows:
+        if row.is_section:
+            if not _TIME_HEADER.match(row.stub):
+                outer = row.stub
+            continue
+        if row in arm_rows:
+            continue  # a group's own row ("Intervention group | 81 | 3.67 (0.61)") names no outcome
+        if row.sections and _TIME_HEADER.match(row.sections[-1]):
+            # "No of weeks post-quit day:" / "4": the outcome is the section above the times
+            if re.fullmatch(r"\d+(?:[.·]\d+)?", row.stub):
+                unit = re.sub(r"(?i)^(?:no\.?|number)\s+of\s+", "", row.sections[-1]).strip(" :")
+                stub = f"{row.stub} {unit}"
+                row = replace(row, stub=stub, concept=stub, grade=None)
+            if _TIME_LABEL.match(row.stub):
+                if outer is None:
+                    continue
+                row = replace(row, sections=(outer,))
+            else:
+                row = replace(row, sections=())  # a row of its own after the time points
+        if row.index in keyed_rows or row.grade is not None:
+            continue
+        if any(
+            _BASELINE_ONLY.search(s) or _NOT_OUTCOME_ROW.search(_STAT_PREFIX.sub("", s))
+            for s in row.sections
+        ):
+            continue
+        raw, tp_label = _row_name(row)
+        if spanner and not row.sections and _TIME_LABEL.match(raw or "") and len(raw or "") <= 25:
+            raw, tp_label = spanner, raw
+        name = _clean(raw)
+        if name is None or (tp_label and _timepoint(tp_label)[1] == 0.0):
+            continue
+        out.append((row, name, tp_label))
+    return out
+
+
+def _pre_post(model: TableModel, keyed_rows: set[int]) -> list[tuple[int, Outcome, str | None]]:
+    """One group measured at several time points, time points as columns
+    ("Baseline mean (SD) | Six weeks mean (SD) | Six weeks – baseline (95% CI) | p"):
+    each time point's value (the baseline at month 0: the baseline value of an
+    outcome measure is one) and the change between them."""
+    times = [c for c in model.columns if _is_time_column(c) and not _is_test_column(c)]
+    changes = [
+        c
+        for c in model.columns
+        if _is_test_column(c) and comparison_statistic(c.statistic, c.labels) == "difference"
+    ]
+    if not times or len(times) + len(changes) < 2:
+        return []
+    out: list[tuple[int, Outcome, str | None]] = []
+    for row, name, _tp in _outcome_rows(model, keyed_rows, []):
+        p = _p_of(model, row)
+        last: tuple[str | None, float | None] = (None, None)
+        for col in model.columns:
+            if col in times:
+                tp, months = _timepoint(col.member or col.arm)
+                o = cell_outcome(model.cell(row, col).value, _cues(model, row, col), name, None)
+                if months:
+                    last = (tp, months)
+                if o is not None:
+                    if months:
+                        o = replace(o, p=p)  # the test compares this time point with the baseline
+                    out.append((row.index, replace(o, timepoint=tp, timepoint_months=months), None))
+            elif col in changes:
+                got = comparison_value(
+                    "difference", model.cell(row, col).value, False, model.context
+                )
+                if got is not None:
+                    tp, months = _timepoint(col.arm)
+                    if not months or months == last[1]:
+                        tp, months = last  # "Six weeks – baseline": at the later time point
+                    o = Outcome(None, "difference", got[1], None, ci=got[2], p=p, name=name,
+                                timepoint=tp, timepoint_months=months)  # fmt: skip
+                    out.append((row.index, o, None))
     return out
 
 

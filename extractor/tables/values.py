@@ -11,7 +11,7 @@ marks ("9‡ (22.5)", "5 (10.6)b", "Vomiting¹") are taken off into `marks`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # Footnote marks printed next to values or labels.
 MARK_CHARS = "*†‡§¶║‖#"
@@ -54,7 +54,9 @@ class Value:
     percentage, maybe a bound "<1%": `op` "<"), "number" (a bare number, `op`
     when printed "<0.001"), "estimate" (`value` with `low`/`high`: a median
     (range), an HR (95% CI); or with `disp`: mean ± SD), "range" (`low`-`high`
-    alone), "text". `marks` holds footnote marks taken off the cell.
+    alone), "text". `marks` holds footnote marks taken off the cell;
+    `analysed` the number analysed printed before an estimate ("n=354, 3132.4
+    (581.7)", "162, 280 (190-425)").
     """
 
     kind: str
@@ -68,6 +70,7 @@ class Value:
     disp: float | None = None
     op: str | None = None
     marks: str = ""
+    analysed: int | None = None
 
     @property
     def is_absent(self) -> bool:
@@ -114,6 +117,12 @@ def parse_value(text: str) -> Value:
     if low in _NOT_REACHED:
         return Value("nr", raw, marks=marks)
     t = re.sub(r"(?i)^p\s*(?=[<>=≤≥])", "", t).strip()
+    m = re.fullmatch(r"(?i)(?:n\s*=\s*(\d+)\s*[,;]?|(\d+)\s*[,;])\s+(\S.*)", t)
+    if m:  # the number analysed, then its estimate: "n=354, 3132.4 (581.7)", "162, 280 (190-425)"
+        inner = parse_value(m.group(3))
+        if inner.kind == "estimate" and (inner.disp is not None or inner.low is not None):
+            n = int(m.group(1) or m.group(2))
+            return replace(inner, text=raw, marks=marks + inner.marks, analysed=n)
     m = re.fullmatch(rf"(\d+)\s*[(\[]\s*(<|≤|>)?\s*({_NUM})\s*%?\s*[)\]]", t)
     if m:
         n, op, p = int(m.group(1)), m.group(2), _f(m.group(3))
@@ -138,6 +147,13 @@ def parse_value(text: str) -> Value:
         if op is None and v.is_integer() and not re.search(r"[.·]", m.group(2)) and v >= 0:
             return Value("number", raw, n=int(v), value=v, marks=marks)
         return Value("number", raw, value=v, op=op, marks=marks)
+    # an interval printed without a separator, each bound with its own sign: "(-1.8 -0.5)",
+    # "(22.7 110.5)" (a bound printed "03" is a misprint, not 3)
+    m = re.fullmatch(rf"({_SIGNED})\s*[(\[]\s*({_SIGNED})\s+({_SIGNED})\s*[)\]]", t)
+    if m and not any(re.match(r"[-−–]?0\d", g) for g in m.groups()[1:]):
+        lo, hi = _f(m.group(2)), _f(m.group(3))
+        if lo <= hi:
+            return Value("estimate", raw, value=_f(m.group(1)), low=lo, high=hi, marks=marks)
     m = re.fullmatch(
         rf"({_SIGNED})\s*%?\s*[(\[]\s*(?:(?:95\s*%\s*)?CI[:,]?\s*|range[:,]?\s*|IQR[:,]?\s*)?"
         rf"({_SIGNED}|NR|NE){_RANGE_SEP}({_SIGNED}|NR|NE)\s*%?\s*[)\]]",
