@@ -26,21 +26,15 @@ filter (and an OPTIONAL one would show the bound value on rows without it).
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rdflib import XSD, Literal, URIRef
-from rdflib.term import Node
-
-from litkg.kg.build import dec
 from litkg.kg.store import (  # noqa: F401  (bind, sparql_term, values_block: re-exported)
     KGStore,
     QueryError,
@@ -50,30 +44,16 @@ from litkg.kg.store import (  # noqa: F401  (bind, sparql_term, values_block: re
     sparql_term,
     values_block,
 )
-from litkg.ontology.namespace import (
-    PREFIXES,
-    ae_iri,
-    design_iri,
-    drug_iri,
-    endpoint_iri,
-    phase_iri,
-    role_iri,
-    statistic_iri,
-)
+from litkg.kg.values import NUMERIC as _NUMERIC  # noqa: F401  (kept for importers)
+from litkg.kg.values import number_of, rdflib_json
+from litkg.ontology.prefixes import PREFIX_IRIS as PREFIXES
+from litkg.ontology.prefixes import SPARQL_PREFIXES  # noqa: F401  (re-exported)
 
-#: PREFIX lines for the queries litkg writes itself.
-SPARQL_PREFIXES = (
-    "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
-    + "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
-    + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-    + "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n"
-    + "PREFIX dcterms: <http://purl.org/dc/terms/>\n"
-    + "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
-    + "PREFIX owl: <http://www.w3.org/2002/07/owl#>\n"
-    + "PREFIX prov: <http://www.w3.org/ns/prov#>\n"
-)
+if TYPE_CHECKING:  # rdflib only where terms are made: `litkg query` never imports it
+    from rdflib import URIRef
+    from rdflib.term import Node
 
-Row = dict[str, Node]
+Row = dict[str, "Node"]
 
 
 # --- running queries and reading their terms ---------------------------------
@@ -93,6 +73,8 @@ def evidence_of(
     nodes are bound by a VALUES block (in chunks): stores look each one up,
     where an OPTIONAL evidence pattern in a big query is joined by hashing all
     evidence of the store (300 ms on a 1,000-paper graph, per query)."""
+    from rdflib import URIRef
+
     out: dict[str, tuple[str, int | None]] = {}
     uniq = sorted(set(nodes))
     for i in range(0, len(uniq), chunk):
@@ -125,11 +107,7 @@ def number(term: Node | None) -> float | int | None:
     """A numeric literal as int (when whole) or float; None when absent or not a number."""
     if term is None:
         return None
-    try:
-        d = Decimal(str(term))
-    except InvalidOperation:
-        return None
-    return int(d) if d == d.to_integral_value() and "." not in str(term) else float(d)
+    return number_of(str(term))
 
 
 def local_name(term: Node | None) -> str | None:
@@ -153,15 +131,22 @@ def fmt_num(x: float | int | None) -> str:
 
 # --- binding parameters as RDF terms -----------------------------------------
 
-CONCEPT_KINDS: dict[str, Callable[[str], URIRef]] = {
-    "endpoint": endpoint_iri,
-    "statistic": statistic_iri,
-    "drug": lambda v: drug_iri(v.lower()),
-    "ae": ae_iri,
-    "design": design_iri,
-    "phase": phase_iri,
-    "role": role_iri,
-}
+
+def _concept_kinds() -> dict[str, Callable[[str], URIRef]]:
+    from litkg.ontology import namespace as ns
+
+    return {
+        "endpoint": ns.endpoint_iri,
+        "statistic": ns.statistic_iri,
+        "drug": lambda v: ns.drug_iri(v.lower()),
+        "ae": ns.ae_iri,
+        "design": ns.design_iri,
+        "phase": ns.phase_iri,
+        "role": ns.role_iri,
+    }
+
+
+CONCEPT_KINDS = ("endpoint", "statistic", "drug", "ae", "design", "phase", "role")
 KINDS = ("iri", "string", "integer", "decimal", "year", "term", *CONCEPT_KINDS)
 
 #: Parameter kinds whose values resolve through a vocabulary (kg/vocab.py).
@@ -186,6 +171,10 @@ def parse_term(value: str) -> Node:
     """A term written by a user without a declared kind: `<iri>`, `prefix:name`
     with a litkg prefix, `"text"`, `"lex"^^xsd:type` / `^^<dt>`, an integer, a
     decimal, else a plain string literal."""
+    from rdflib import XSD, Literal, URIRef
+
+    from litkg.kg.build import dec
+
     v = value.strip()
     if v.startswith("<") and v.endswith(">"):
         return URIRef(v[1:-1])
@@ -197,7 +186,7 @@ def parse_term(value: str) -> Node:
         return Literal(v[1:-1])
     m = re.fullmatch(r"([A-Za-z][\w-]*):(\S+)", v)
     if m and m.group(1) in PREFIXES:
-        return URIRef(str(PREFIXES[m.group(1)]) + m.group(2))
+        return URIRef(PREFIXES[m.group(1)] + m.group(2))
     if re.fullmatch(r"[+-]?\d+", v):
         return Literal(int(v), datatype=XSD.integer)
     if re.fullmatch(r"[+-]?\d*\.\d+", v):
@@ -209,11 +198,15 @@ def parse_term(value: str) -> Node:
 
 def to_term(kind: str, value: str) -> Node:
     """The RDF term for a parameter value of a declared kind (see the module docstring)."""
+    from rdflib import XSD, Literal, URIRef
+
+    from litkg.kg.build import dec
+
     k = kind.lower()
     v = value.strip()
     try:
         if k in CONCEPT_KINDS:
-            return CONCEPT_KINDS[k](vocabulary_key(k, v))
+            return _concept_kinds()[k](vocabulary_key(k, v))
         if k == "iri":
             return URIRef(v[1:-1] if v.startswith("<") else v)
         if k == "string":
@@ -288,7 +281,9 @@ def parse_named(name: str, sparql: str) -> NamedQuery:
 
 def queries_dir() -> Path:
     """The folder of the shipped named queries."""
-    return Path(str(files("litkg.ontology") / "queries"))
+    import litkg.ontology  # its folder; importlib.resources would import zipfile and more
+
+    return Path(litkg.ontology.__file__).parent / "queries"
 
 
 def named_queries(folder: Path | None = None) -> dict[str, NamedQuery]:
@@ -384,14 +379,13 @@ def stream_query(
             store.query(sparql, bindings), fmt, query_variables(bind(sparql, bindings))
         )
         return
-    names, rows = store.select(sparql, bindings)
+    names, rows = store.select_values(sparql, bindings, "json" if fmt == "json" else "lexical")
     names = query_variables(bind(sparql, bindings)) or names
     if fmt == "json":
         first = True
         for chunk in _chunks(rows):
             body = ",\n".join(
-                " " + dumps({n: json_value(r.get(n)) for n in names}).replace("\n", "\n ")
-                for r in chunk
+                " " + dumps({n: r.get(n) for n in names}).replace("\n", "\n ") for r in chunk
             )
             yield ("[\n" if first else ",\n") + body
             first = False
@@ -472,23 +466,7 @@ def json_value(term: Node | None) -> Any:
     other literals as their text, unbound as None."""
     if term is None:
         return None
-    if isinstance(term, Literal) and term.datatype is not None:
-        dt = str(term.datatype)
-        if dt == str(XSD.boolean):
-            return str(term).strip().lower() in ("true", "1")
-        if dt in _NUMERIC:
-            n = number(term)
-            if n is not None:
-                return n
-    return str(term)
-
-
-_NUMERIC = {
-    str(XSD[t])
-    for t in ("integer", "decimal", "double", "float", "int", "long", "short", "byte",
-              "nonNegativeInteger", "positiveInteger", "negativeInteger",
-              "nonPositiveInteger", "unsignedInt", "unsignedLong")
-}  # fmt: skip
+    return rdflib_json(term)
 
 
 def _plain(term: Node | None) -> str:
@@ -497,7 +475,7 @@ def _plain(term: Node | None) -> str:
 
 
 def _sparql_json_term(term: Node) -> dict[str, str]:
-    from rdflib import BNode
+    from rdflib import BNode, Literal, URIRef
 
     if isinstance(term, URIRef):
         return {"type": "uri", "value": str(term)}
@@ -516,9 +494,12 @@ def result_table(
     result: list[Row], names: list[str] | None = None, compact: bool = True
 ) -> tuple[list[str], list[list[str]]]:
     """Column names and cell strings of SELECT rows: IRIs compacted with litkg
-    prefixes (`compact`) or in full, literals by their lexical form."""
-    from litkg.kg.validate import short
+    prefixes (`compact`) or in full, literals by their lexical form (rows of
+    rdflib terms, or of plain values as `select_values` gives them)."""
+    if compact:
+        from rdflib import URIRef
 
+        from litkg.kg.validate import short
     names = list(names or [])
     for row in result:
         names += [k for k in row if k not in names]
@@ -566,6 +547,8 @@ def format_query_result(result: QueryResult, fmt: str, variables: list[str] | No
     _, cells = result_table(result, names, compact=False)
     if fmt == "csv":
         buf = io.StringIO()
+        import csv
+
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(names)
         w.writerows(cells)

@@ -27,30 +27,27 @@ import os
 import queue
 import re
 import shutil
-import socket
 import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.term import Node
 
-from litkg.ontology.namespace import LKG, ONTOLOGY_IRI, SHARED_GRAPH
+if TYPE_CHECKING:  # rdflib is imported where terms are made: `litkg query` never needs it
+    from rdflib import Dataset, Graph, URIRef
+    from rdflib.term import Node
 
 DEFAULT_STORE = "out/store"
 #: Seconds any one query may run unless the caller says otherwise (None: no limit).
 DEFAULT_QUERY_TIMEOUT = 60.0
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
-Row = dict[str, Node]
-QueryResult = list[Row] | bool | Graph
+Row = dict[str, "Node"]
+QueryResult = "list[Row] | bool | Graph"
 
 #: Export formats: name -> (rdflib format, pyoxigraph format, holds named graphs)
 FORMATS: dict[str, tuple[str, ox.RdfFormat, bool]] = {
@@ -73,6 +70,8 @@ class QueryTimeout(StoreError):
 # --- bounded, interruptible, streamed query evaluation ------------------------
 
 _END = object()
+#: rows handed from the query thread to the reader at a time
+_CHUNK = 256
 
 
 class _Raised:
@@ -85,14 +84,17 @@ class _Cancelled(Exception):
 
 
 def bounded(
-    produce: Callable[[Callable[[Any], None]], None], timeout: float | None, what: str = "query"
+    produce: Callable[[Callable[[Any], None]], None],
+    timeout: float | None,
+    what: str = "query",
+    maxsize: int = 512,
 ) -> Iterator[Any]:
     """Run `produce(emit)` in a helper thread and yield what it emits, at most
     `timeout` seconds in all (QueryTimeout after that). The caller's thread
     only waits, so Ctrl-C stops it at once (pyoxigraph evaluates without the
     GIL); a bounded queue keeps rows streaming rather than piling up, and a
     consumer that stops early cancels the producer at its next row."""
-    q: queue.Queue[Any] = queue.Queue(maxsize=512)
+    q: queue.Queue[Any] = queue.Queue(maxsize=maxsize)
     cancel = threading.Event()
 
     def emit(item: Any) -> None:
@@ -161,6 +163,8 @@ def check_federation(sparql: str, allowed: bool) -> None:
 
 def to_rdflib(term: Any) -> Node | None:
     """A pyoxigraph term as an rdflib term."""
+    from rdflib import BNode, Literal, URIRef
+
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
@@ -178,6 +182,8 @@ def to_rdflib(term: Any) -> Node | None:
 
 def to_ox(term: Node) -> Any:
     """An rdflib term as a pyoxigraph term."""
+    from rdflib import BNode, Literal, URIRef
+
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
@@ -202,6 +208,8 @@ _BAD_IRI = re.compile(r'[<>"{}|^`\\\x00-\x20]')
 def sparql_term(term: Node) -> str:
     """An IRI or literal written as a SPARQL term, escaped so that it stays one
     term whatever it holds (an IRI with characters IRIs cannot hold is refused)."""
+    from rdflib import Literal, URIRef
+
     if isinstance(term, URIRef):
         if _BAD_IRI.search(str(term)):
             raise QueryError(f"not a valid IRI: {str(term)!r}")
@@ -281,6 +289,19 @@ class KGStore(ABC):
             names += [k for k in row if k not in names]
         return names, iter(res)
 
+    def select_values(
+        self, sparql: str, bindings: Mapping[str, Node] | None = None, kind: str = "lexical"
+    ) -> tuple[list[str], Iterator[dict[str, Any]]]:
+        """A SELECT's variable names and its rows as plain values, not rdflib
+        terms (kg/values.py): `lexical` gives each IRI's text and each
+        literal's lexical form, `json` typed numbers and booleans too;
+        unbound variables are absent."""
+        from litkg.kg.values import CONVERTERS
+
+        convert = CONVERTERS[kind][1]
+        names, rows = self.select(sparql, bindings)
+        return names, ({k: convert(v) for k, v in r.items()} for r in rows)
+
     @abstractmethod
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run a SPARQL query over the union of all graphs: rows (dicts of rdflib
@@ -311,6 +332,8 @@ class KGStore(ABC):
 
     def dataset(self) -> Dataset:
         """A copy of the whole store as an rdflib Dataset (small stores)."""
+        from rdflib import Dataset
+
         ds = Dataset()
         for name in self.graph_names():
             target = ds.graph(name)
@@ -320,6 +343,8 @@ class KGStore(ABC):
 
     def union_graph(self) -> Graph:
         """All triples of all graphs as one rdflib Graph (small stores)."""
+        from rdflib import Graph
+
         g = Graph()
         for name in self.graph_names():
             for t in self.get_graph(name):
@@ -431,6 +456,8 @@ class OxigraphStore(KGStore):
                 names = [v.value for v in res.variables]
                 emit([{n: to_rdflib(sol[n]) for n in names if sol[n] is not None} for sol in res])
             else:
+                from rdflib import Graph
+
                 g = Graph()
                 for t in res:
                     g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
@@ -441,28 +468,60 @@ class OxigraphStore(KGStore):
     def select(
         self, sparql: str, bindings: Mapping[str, Node] | None = None
     ) -> tuple[list[str], Iterator[Row]]:
+        return self._select(sparql, bindings, to_rdflib)
+
+    def select_values(
+        self, sparql: str, bindings: Mapping[str, Node] | None = None, kind: str = "lexical"
+    ) -> tuple[list[str], Iterator[dict[str, Any]]]:
+        from litkg.kg.values import CONVERTERS
+
+        return self._select(sparql, bindings, CONVERTERS[kind][0])
+
+    def _select(
+        self, sparql: str, bindings: Mapping[str, Node] | None, convert: Callable[[Any], Any]
+    ) -> tuple[list[str], Iterator[dict[str, Any]]]:
+        """Rows streamed from the store in chunks (one queue hand-over per
+        chunk, not per row), each value `convert`ed from a pyoxigraph term."""
         sparql = bind(sparql, bindings)
-        header: list[list[str]] = []
 
         def produce(emit: Callable[[Any], None]) -> None:
             res = self._evaluate(sparql)
             if not isinstance(res, ox.QuerySolutions):
                 raise QueryError("not a SELECT query")
-            names = [v.value for v in res.variables]
-            emit(names)
-            for sol in res:
-                emit({n: to_rdflib(sol[n]) for n in names if sol[n] is not None})
+            sol = None
+            try:
+                names = [v.value for v in res.variables]
+                emit(names)
+                chunk: list[dict[str, Any]] = []
+                for sol in res:
+                    row = {}
+                    for n in names:
+                        v = sol[n]
+                        if v is not None:
+                            row[n] = convert(v)
+                    chunk.append(row)
+                    if len(chunk) >= _CHUNK:
+                        emit(chunk)
+                        chunk = []
+                if chunk:
+                    emit(chunk)
+            finally:
+                del res, sol  # pyoxigraph's solutions are dropped in the thread they belong to
 
-        rows = bounded(produce, self.timeout)
-        header.append(next(rows))
-        return header[0], rows
+        chunks = bounded(produce, self.timeout, maxsize=4)
+        names = next(chunks)
+        return names, (row for chunk in chunks for row in chunk)
 
     def graph_names(self) -> list[URIRef]:
+        from rdflib import URIRef
+
         return sorted(
             URIRef(g.value) for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode)
         )
 
     def get_graph(self, name: URIRef) -> Graph:
+        from rdflib import Graph
+
         g = Graph()
         for q in self.ox.quads_for_pattern(None, None, None, ox.NamedNode(str(name))):
             g.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
@@ -616,6 +675,8 @@ class RemoteStore(KGStore):
         headers: Mapping[str, str] | None = None,
     ) -> Iterator[Any]:
         """The HTTP response to a request, to be read as it arrives."""
+        import urllib.request  # with its http and ssl modules: remote stores only
+
         req = urllib.request.Request(url, data=data, method=method, headers=dict(headers or {}))
         with self._errors(method, url):
             resp = urllib.request.urlopen(req, timeout=self.timeout)  # noqa: S310
@@ -624,6 +685,9 @@ class RemoteStore(KGStore):
 
     @contextlib.contextmanager
     def _errors(self, method: str, url: str) -> Iterator[None]:
+        import socket
+        import urllib.error
+
         try:
             yield
         except urllib.error.HTTPError as e:
@@ -667,6 +731,8 @@ class RemoteStore(KGStore):
             {"Content-Type": "application/sparql-query", "Accept": accept},
         )
         if form in ("CONSTRUCT", "DESCRIBE"):
+            from rdflib import Graph
+
             return Graph().parse(data=body.decode("utf-8"), format="nt")
         doc = json.loads(body)
         if "boolean" in doc:
@@ -743,11 +809,15 @@ class RemoteStore(KGStore):
             self.update(f"DROP SILENT GRAPH <{name}>")
 
     def graph_names(self) -> list[URIRef]:
+        from rdflib import URIRef
+
         rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
         assert isinstance(rows, list)
         return sorted(URIRef(str(r["g"])) for r in rows if isinstance(r.get("g"), URIRef))
 
     def get_graph(self, name: URIRef) -> Graph:
+        from rdflib import Graph
+
         if self.gsp_url:
             try:
                 body = self._request(
@@ -767,6 +837,9 @@ class RemoteStore(KGStore):
         server serializes its whole dataset (Graph Store Protocol GET, streamed:
         literals keep their lexical form, as in an embedded store's dump), else
         via rdflib."""
+        import urllib.error
+        import urllib.request
+
         rdflib_fmt, oxfmt, quads = FORMATS[fmt]
         if quads and self.gsp_url:
             req = urllib.request.Request(self.gsp_url, headers={"Accept": oxfmt.media_type})
@@ -896,6 +969,8 @@ def stream_select_json(chunks: Iterable[bytes]) -> Iterator[Any]:
 
 
 def _json_term(v: Mapping[str, str]) -> Node:
+    from rdflib import BNode, Literal, URIRef
+
     t = v.get("type")
     if t == "uri":
         return URIRef(v["value"])
@@ -942,6 +1017,10 @@ def open_store(
 
 def paper_graph_names(store: KGStore) -> list[URIRef]:
     """Names of the paper graphs (every graph but the shared one and the ontology)."""
+    from rdflib import URIRef
+
+    from litkg.ontology.namespace import LKG, ONTOLOGY_IRI, SHARED_GRAPH
+
     rows = store.query(
         "SELECT DISTINCT ?g ?paper WHERE { GRAPH ?g { ?p a ?paper } }", {"paper": LKG.Paper}
     )
@@ -961,9 +1040,13 @@ def replace_paper_graph(
 
     `graph` may be N-Triples text (built in a worker process); then
     `source_sha256` names the source documents' hashes."""
+    from rdflib import Literal, URIRef
+
+    from litkg.ontology.namespace import LKG, ONTOLOGY_IRI, SHARED_GRAPH
+
     if source_sha256 is not None:
         sha = set(source_sha256)
-    elif isinstance(graph, Graph):
+    elif not isinstance(graph, str):
         sha = {str(o) for o in graph.objects(None, LKG.sha256)}
     else:
         raise ValueError("N-Triples text needs source_sha256")
@@ -991,7 +1074,7 @@ def recompute_shared(store: KGStore) -> Graph:
     """Recompute the shared graph from all paper graphs, store it, and store the
     ontology in its own graph; returns the shared graph."""
     from litkg.kg.link import shared_graph
-    from litkg.ontology.namespace import ontology_graph
+    from litkg.ontology.namespace import ONTOLOGY_IRI, SHARED_GRAPH, ontology_graph
 
     g = shared_graph(store)
     store.replace_graph(ONTOLOGY_IRI, ontology_graph())
@@ -1025,7 +1108,7 @@ def format_result(result: QueryResult, fmt: str = "tsv") -> str:
     CONSTRUCT result as Turtle."""
     if isinstance(result, bool):
         return json.dumps(result) if fmt == "json" else str(result).lower()
-    if isinstance(result, Graph):
+    if not isinstance(result, list):
         from litkg.ontology.namespace import bind_prefixes
 
         return bind_prefixes(result).serialize(format="turtle")
