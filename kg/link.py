@@ -22,10 +22,10 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib.resources import files
-from typing import Any
+from typing import Any, TextIO
 from urllib.parse import unquote
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
@@ -93,16 +93,15 @@ PREFIX lkg: <https://w3id.org/litkg/ns#>
 SELECT DISTINCT ?c WHERE { ?x lkg:adverseEvent ?c }"""
 
 
-def _select(source: Any, sparql: str) -> list[dict[str, Node]]:
-    """SELECT rows from a KGStore or an rdflib Graph / Dataset (union of graphs)."""
+def _select(source: Any, sparql: str) -> Iterator[dict[str, str]]:
+    """SELECT rows from a KGStore (streamed, as plain values: never a whole
+    corpus's references as rdflib terms) or an rdflib Graph / Dataset (union
+    of graphs); each value is the term's text (`str` of the rdflib term)."""
     if isinstance(source, Graph):
-        out = []
         for row in source.query(sparql):
-            out.append({k: v for k, v in row.asdict().items() if v is not None})
-        return out
-    rows = source.query(sparql)
-    assert isinstance(rows, list)
-    return rows
+            yield {k: str(v) for k, v in row.asdict().items() if v is not None}
+        return
+    yield from source.select_values(sparql)[1]
 
 
 def _s(row: Mapping[str, Node], key: str) -> str | None:
@@ -242,9 +241,7 @@ def _label_of(iri: str, ns: str) -> str:
     return unquote(iri[len(ns) :]).replace("_", " ")
 
 
-def _add_concept(
-    g: Graph, iri: URIRef, cls: URIRef, scheme: URIRef, label: str, entry: Any
-) -> None:
+def _add_concept(g: Any, iri: URIRef, cls: URIRef, scheme: URIRef, label: str, entry: Any) -> None:
     g.add((iri, RDF.type, cls))
     g.add((iri, RDF.type, SKOS.Concept))
     g.add((iri, SKOS.inScheme, scheme))
@@ -273,6 +270,53 @@ def _add_concept(
 def compute_links(source: Any) -> tuple[Graph, Links]:
     """The shared graph and the links it holds, from a store or an rdflib graph."""
     g = bind_prefixes(Graph())
+    links = emit_shared(source, g)
+    return g, links
+
+
+def write_shared(source: Any, out: TextIO) -> tuple[int, Links]:
+    """Write the shared graph as N-Triples lines to `out`, triple by triple
+    (the graph is never held whole: its size grows with the corpus's cited
+    works); returns the number of lines written (a triple found twice is
+    written twice) and the links."""
+    sink = _NTriplesWriter(out)
+    links = emit_shared(source, sink)
+    return sink.count, links
+
+
+class _NTriplesWriter:
+    """A sink of `emit_shared` writing each triple as an N-Triples line."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.count = 0
+
+    def add(self, t: tuple[Node, Node, Node]) -> None:
+        self.out.write(f"{nt_term(t[0])} {nt_term(t[1])} {nt_term(t[2])} .\n")
+        self.count += 1
+
+
+def nt_term(term: Node) -> str:
+    """An IRI or literal in N-Triples syntax."""
+    if isinstance(term, Literal):
+        lex = (
+            str(term).replace("\\", "\\\\").replace('"', '\\"')
+            .replace("\n", "\\n").replace("\r", "\\r")
+        )  # fmt: skip
+        if term.language:
+            return f'"{lex}"@{term.language}'
+        if term.datatype is not None and str(term.datatype) != str(XSD.string):
+            return f'"{lex}"^^<{term.datatype}>'
+        return f'"{lex}"'
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    raise TypeError(f"the shared graph holds IRIs and literals only, not {term!r}")
+
+
+def emit_shared(source: Any, g: Any) -> Links:
+    """Compute the shared graph from a store or an rdflib graph, handing each
+    triple to `g.add` as it is found (`g` an rdflib Graph, or any sink with
+    that method); returns the links."""
     links = Links()
 
     # --- trials
@@ -303,13 +347,19 @@ def compute_links(source: Any) -> tuple[Graph, Links]:
         if pb.doi:
             paper_by_doi[pb.doi].append(p)
 
-    # --- cited works
-    refs = sorted(_select(source, Q_REFERENCES), key=lambda r: (str(r["work"]), str(r["ref"])))
-    work_bib: dict[str, Bib] = {}
+    # --- cited works: each work described from its first reference in
+    # (work, reference) order, read row by row
+    first: dict[str, tuple[str, dict[str, str]]] = {}
     work_citers: dict[str, set[str]] = defaultdict(set)
-    for row in refs:
-        w = str(row["work"])
-        work_citers[w].add(str(row["paper"]))
+    for row in _select(source, Q_REFERENCES):
+        w = row["work"]
+        work_citers[w].add(row["paper"])
+        seen = first.get(w)
+        if seen is None or row["ref"] < seen[0]:
+            first[w] = (row["ref"], row)
+    work_bib: dict[str, Bib] = {}
+    for w in sorted(first):
+        row = first.pop(w)[1]
         b = Bib.of(row)
         if w not in work_bib:
             work_bib[w] = b
@@ -431,7 +481,7 @@ def compute_links(source: Any) -> tuple[Graph, Links]:
                 label,
                 ae_vocab.get(label),
             )
-    return g, links
+    return links
 
 
 def shared_graph(source: Any) -> Graph:

@@ -22,6 +22,7 @@ graphs as their default graph.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import queue
@@ -42,6 +43,8 @@ if TYPE_CHECKING:  # rdflib is imported where terms are made: `litkg query` neve
     from rdflib.term import Node
 
 DEFAULT_STORE = "out/store"
+#: N-Triples lines loaded per transaction by `replace_graph_from_file`
+LOAD_LINES = 50_000
 #: Seconds any one query may run unless the caller says otherwise (None: no limit).
 DEFAULT_QUERY_TIMEOUT = 60.0
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -318,6 +321,12 @@ class KGStore(ABC):
         """Replace the named graph `name` by `graph` (an rdflib Graph, or its
         N-Triples text as `graph_to_ntriples` gives it) atomically."""
 
+    def replace_graph_from_file(self, name: URIRef, path: str | os.PathLike[str]) -> None:
+        """Replace the named graph `name` by the N-Triples file at `path` (a
+        graph too large to hold in memory; read whole here, in parts where
+        the store can)."""
+        self.replace_graph(name, Path(path).read_text(encoding="utf-8"))
+
     @abstractmethod
     def remove_graph(self, name: URIRef) -> None:
         """Remove a named graph and its triples."""
@@ -552,6 +561,22 @@ class OxigraphStore(KGStore):
         self._check_writable()
         self.ox.update(f"DROP SILENT GRAPH <{name}>")
         self._dirty = True
+
+    def replace_graph_from_file(self, name: URIRef, path: str | os.PathLike[str]) -> None:
+        """The graph emptied, then loaded in parts of `LOAD_LINES` lines, one
+        transaction each, so that the writer's memory stays that of one part
+        (a failure part-way leaves a partial graph: the build recomputes the
+        shared graph at its end every time)."""
+        self._check_writable()
+        graph = ox.NamedNode(str(name))
+        self.ox.update(f"DROP SILENT GRAPH <{name}>")
+        self._dirty = True
+        with open(path, encoding="utf-8") as fh:
+            while True:
+                part = "".join(itertools.islice(fh, LOAD_LINES))
+                if not part:
+                    break
+                self.ox.load(part, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
 
     def bulk_load_nquads(self, data: bytes | str | os.PathLike[str]) -> None:
         """Load N-Quads fast (benchmarks, restores); no transaction."""
@@ -1070,16 +1095,23 @@ def remove_paper(store: KGStore, paper_iri: URIRef) -> None:
     store.remove_graph(paper_iri)
 
 
-def recompute_shared(store: KGStore) -> Graph:
+def recompute_shared(store: KGStore) -> int:
     """Recompute the shared graph from all paper graphs, store it, and store the
-    ontology in its own graph; returns the shared graph."""
-    from litkg.kg.link import shared_graph
+    ontology in its own graph; returns the number of triples written (one
+    found twice counts twice). The shared graph goes through an N-Triples
+    file, never held whole in memory (kg/link.py `write_shared`)."""
+    import tempfile
+
+    from litkg.kg.link import write_shared
     from litkg.ontology.namespace import ONTOLOGY_IRI, SHARED_GRAPH, ontology_graph
 
-    g = shared_graph(store)
-    store.replace_graph(ONTOLOGY_IRI, ontology_graph())
-    store.replace_graph(SHARED_GRAPH, g)
-    return g
+    with tempfile.TemporaryDirectory(prefix="litkg-shared-") as tmp:
+        path = Path(tmp) / "shared.nt"
+        with open(path, "w", encoding="utf-8") as fh:
+            n, _ = write_shared(store, fh)
+        store.replace_graph(ONTOLOGY_IRI, ontology_graph())
+        store.replace_graph_from_file(SHARED_GRAPH, path)
+    return n
 
 
 def query(store: KGStore, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
