@@ -32,7 +32,7 @@ from litkg.kg.queries import (
     fmt_num,
     local_name,
     number,
-    select,
+    select_plain,
     sparql_term,
     text,
     values_block,
@@ -120,6 +120,16 @@ Q_STUDIES = """SELECT ?study ?paper ?doi ?doc ?title ?year ?journal ?atype ?phas
   OPTIONAL {{ ?paper lkg:articleType ?atype }}
   OPTIONAL {{ ?study lkg:phase ?phase }}
   OPTIONAL {{ ?study lkg:population ?population }}
+}}"""
+
+#: What a page of studies is ordered by (see `_row_order`): on a large store
+#: half the work of Q_STUDIES, which then reads only the page's studies
+Q_STUDY_ORDER = """SELECT ?study ?paper ?doi ?doc ?year {fv} WHERE {{
+  {block}
+  ?paper lkg:reports ?study .
+  OPTIONAL {{ ?paper prism:doi ?doi }}
+  OPTIONAL {{ ?paper lkg:documentId ?doc }}
+  OPTIONAL {{ ?paper fabio:hasPublicationYear ?year }}
 }}"""
 
 Q_DESIGNS = """SELECT ?study ?design {fv} WHERE {{ {block} ?study lkg:design ?design . }}"""
@@ -368,20 +378,21 @@ def by_studies(
     extra_vars = list(outer or {})
     tail = " ".join(sparql_term(v) for v in (outer or {}).values())
     names = " ".join("?" + k for k in ["study", *extra_vars])
-    rows: list[dict[str, Node]] = []
+    rows: list[dict[str, str]] = []
     for i in range(0, len(studies), chunk):
         data = " ".join(
             f"({sparql_term(URIRef(s))} {tail})" for s in studies[i : i + chunk]
         )  # fmt: skip
         block = f"VALUES ({names}) {{ {data} }}"
-        rows += select(store, template.format(block=block, fv="", **extra))
+        rows += select_plain(store, template.format(block=block, fv="", **extra))
     return rows
 
 
 def matching_studies(store: KGStore, f: Filters) -> list[str]:
     """IRIs of the studies the filters select."""
     block, _, b = study_block(f)
-    return sorted({str(r["study"]) for r in select(store, f"SELECT ?study WHERE {{ {block} }}", b)})
+    rows = select_plain(store, f"SELECT ?study WHERE {{ {block} }}", b)
+    return sorted({r["study"] for r in rows})
 
 
 def _q(
@@ -395,7 +406,7 @@ def _q(
     of the outer query too (by a VALUES block at its start: a store then starts
     from them rather than from every outcome: 250 ms -> 8 ms on 1,000 papers)."""
     block, fv, b = study_block(f)
-    return select(store, template.format(block=block, fv=fv, **extra), {**b, **(outer or {})})
+    return select_plain(store, template.format(block=block, fv=fv, **extra), {**b, **(outer or {})})
 
 
 def _phase(term: Node | None) -> str | None:
@@ -410,6 +421,30 @@ def _page(term: Node | None) -> int | None:
 
 def _study_order(e: StudyEntry) -> tuple[int, str]:
     return (e.year or 0, e.document or e.doi or e.paper)
+
+
+def _year(text_: str | None) -> int | None:
+    return int(text_[:4]) if text_ and text_[:4].isdigit() else None
+
+
+def _row_order(r: dict[str, str]) -> tuple[int, str]:
+    """`_study_order` of the entry a study row makes, without making it."""
+    return (_year(r.get("year")) or 0, r.get("doc") or r.get("doi") or r["paper"])
+
+
+def _entry(r: dict[str, str]) -> StudyEntry:
+    return StudyEntry(
+        study=r["study"],
+        paper=r["paper"],
+        doi=r.get("doi"),
+        document=r.get("doc"),
+        title=r.get("title"),
+        year=_year(r.get("year")),
+        journal=r.get("journal"),
+        article_type=local_name(r.get("atype")),
+        phase=_phase(r.get("phase")),
+        population=r.get("population"),
+    )
 
 
 def compare(
@@ -430,29 +465,22 @@ def compare(
     the study query, so the first page of a large corpus comes fast. Citation
     labels are then told apart within the page."""
     f = filters or Filters()
-    entries: dict[str, StudyEntry] = {}
-    for r in _q(store, Q_STUDIES, f):
-        sid = str(r["study"])
-        if sid in entries:
-            continue
-        y = text(r.get("year"))
-        entries[sid] = StudyEntry(
-            study=sid,
-            paper=str(r["paper"]),
-            doi=text(r.get("doi")),
-            document=text(r.get("doc")),
-            title=text(r.get("title")),
-            year=int(y[:4]) if y and y[:4].isdigit() else None,
-            journal=text(r.get("journal")),
-            article_type=local_name(r.get("atype")),
-            phase=_phase(r.get("phase")),
-            population=str(r["population"]) if r.get("population") is not None else None,
-        )
-    total = len(entries)
-    if limit is not None or offset:
-        page = sorted(entries.values(), key=_study_order)
-        page = page[offset : None if limit is None else offset + limit]
-        entries = {e.study: e for e in page}
+    first: dict[str, dict[str, str]] = {}
+    if limit is None and not offset:
+        for r in _q(store, Q_STUDIES, f):
+            first.setdefault(r["study"], r)  # a study's first row describes it
+        total = len(first)
+    else:
+        for r in _q(store, Q_STUDY_ORDER, f):
+            first.setdefault(r["study"], r)
+        total = len(first)
+        ids = sorted(first, key=lambda sid: _row_order(first[sid]))
+        ids = ids[offset : None if limit is None else offset + limit]
+        first = {}
+        for r in by_studies(store, Q_STUDIES, ids):
+            first.setdefault(r["study"], r)
+        first = {sid: first[sid] for sid in ids if sid in first}
+    entries = {sid: _entry(r) for sid, r in first.items()}
     ids = sorted(entries)
     designs: dict[str, set[str]] = defaultdict(set)
     for r in by_studies(store, Q_DESIGNS, ids):

@@ -20,7 +20,7 @@ from typing import Any
 from rdflib import URIRef
 
 from litkg.extractor.vocab import load_vocab
-from litkg.kg.queries import select, sparql_term, text
+from litkg.kg.queries import select_plain, sparql_term, text
 from litkg.kg.store import KGStore
 
 Q_PAPERS = """SELECT ?paper ?doi ?doc ?author ?year ?journal ?title WHERE {
@@ -139,7 +139,7 @@ def paper_refs(store: KGStore, papers: Iterable[str] | None = None) -> dict[str,
     """The corpus papers of the store (all, or the given IRIs) with their citation
     labels, told apart within that set when two share one."""
     if papers is None:
-        rows = select(store, Q_PAPERS.replace("{values}", ""))
+        rows = select_plain(store, Q_PAPERS.replace("{values}", ""))
     else:
         uniq, rows = sorted(set(papers)), []
         for i in range(0, len(uniq), 500):
@@ -148,7 +148,7 @@ def paper_refs(store: KGStore, papers: Iterable[str] | None = None) -> dict[str,
                 + " ".join(sparql_term(URIRef(p)) for p in uniq[i : i + 500])
                 + " }"
             )
-            rows += select(store, Q_PAPERS.replace("{values}", block))
+            rows += select_plain(store, Q_PAPERS.replace("{values}", block))
     found: dict[str, dict[str, str]] = {}
     for r in rows:
         d = found.setdefault(str(r["paper"]), {})

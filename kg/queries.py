@@ -32,6 +32,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -80,7 +81,7 @@ def evidence_of(
     for i in range(0, len(uniq), chunk):
         part = uniq[i : i + chunk]
         block = "VALUES ?node { " + " ".join(sparql_term(URIRef(n)) for n in part) + " }"
-        for r in select(store, Q_EVIDENCE % block):
+        for r in select_plain(store, Q_EVIDENCE % block):
             page = number(r.get("page"))
             cur = (str(r["quote"]), int(page) if page is not None else None)
             key = str(r["node"])
@@ -96,6 +97,15 @@ def select(store: KGStore, sparql: str, bindings: Mapping[str, Node] | None = No
     if not isinstance(rows, list):
         raise StoreError("expected a SELECT query")
     return rows
+
+
+def select_plain(
+    store: KGStore, sparql: str, bindings: Mapping[str, Node] | None = None
+) -> list[dict[str, str]]:
+    """Rows of a SELECT query as `select` gives them, each value as its plain
+    text (`str` of the rdflib term, read without making one: see
+    `KGStore.select_values`); for readers that want strings and numbers."""
+    return list(store.select_values(SPARQL_PREFIXES + sparql, bindings)[1])
 
 
 def text(term: Node | None) -> str | None:
@@ -114,7 +124,11 @@ def local_name(term: Node | None) -> str | None:
     """The last path segment of an IRI (a concept's key: ep:OS -> "OS")."""
     if term is None:
         return None
-    s = str(term)
+    return _local_name(str(term))
+
+
+@lru_cache(maxsize=4096)
+def _local_name(s: str) -> str:
     from urllib.parse import unquote
 
     return unquote(re.split(r"[/#]", s.rstrip("/"))[-1]).replace("_", " ")
