@@ -789,7 +789,8 @@ class RemoteStore(KGStore):
                 for item in stream_select_json(chunks):
                     emit(item)
 
-        rows = bounded(produce, self.timeout)
+        # the time limit of the whole answer names the server, as the request's own does
+        rows = bounded(produce, self.timeout, what=f"query to {self.query_url}")
         return next(rows), rows
 
     def update(self, sparql: str) -> None:
