@@ -211,6 +211,74 @@ def test_rows_that_are_the_sample_or_a_category_stay_out():
     ]
 
 
+def test_grade_rows_under_a_grading_scale_heading_are_its_categories():
+    got = _read(
+        [
+            ["", "Short-course radiotherapy (n=120)", "Chemoradiotherapy (n=118)"],
+            ["Pathological response, Dworak regression grade", "", ""],
+            ["Grade 4", "12/110 (11)", "21/109 (19)"],
+            ["Grade 3", "30/110 (27)", "33/109 (30)"],
+            ["Anastomotic leak", "", ""],
+            ["Grade 3", "6 (5)", "4 (3)"],
+        ],
+        "Table 3 Surgical and pathological outcomes",
+    )
+    scale = "Pathological response, Dworak regression grade"
+    assert [(o.name, o.value) for _, o, _ in got] == [
+        (f"{scale} Grade 4", 11.0),
+        (f"{scale} Grade 4", 19.0),
+        (f"{scale} Grade 3", 27.0),
+        (f"{scale} Grade 3", 30.0),
+    ]  # a complication's grade rows are adverse-event bands, not results
+
+
+def test_gestational_age_is_a_result_not_the_sample():
+    got = _read(
+        [
+            ["", "Progesterone (n=300)", "Placebo (n=298)"],
+            ["Gestational age at birth, weeks, mean (SD)", "37.9 (2.4)", "37.2 (3.0)"],
+            ["Maternal age, years, mean (SD)", "29.1 (5.2)", "28.8 (5.6)"],
+        ],
+        "Table 2 Pregnancy outcomes",
+    )
+    assert [o.value for _, o, _ in got] == [37.9, 37.2]
+
+
+def test_a_difference_with_a_misprinted_interval_keeps_the_estimate_only():
+    got = _read(
+        [
+            ["", "Before mean (SD)", "After mean (SD)", "After − before (95% CI)"],
+            ["Grip strength, kg", "24.1 (6.0)", "26.9 (5.8)", "2.8 (01 5.5)"],
+        ],
+        "Table 2 Strength after the training block",
+    )
+    change = [o for _, o, _ in got if o.statistic == "difference"]
+    assert [(o.value, o.ci) for o in change] == [(2.8, None)]
+
+
+def test_each_arms_change_column_is_that_arms_change():
+    got = _read(
+        [
+            ["", "Yoga (n=40)", "", "", "Stretching (n=41)", "", "", "Between-group difference (95% CI)"],
+            ["", "Baseline", "Week 12", "Change", "Baseline", "Week 12", "Change", ""],
+            ["Disability score, mean (SD)", "11.2 (4.0)", "6.1 (4.3)", "-5.1 (4.2)", "11.0 (3.8)", "8.0 (4.6)", "-3.0 (4.1)", "-2.1 (-3.9 to -0.3)"],
+        ],
+        "Table 2 Back function",
+        header_rows=2,
+        is_arm=lambda label: label.startswith(("Yoga", "Stretching")),
+    )  # fmt: skip
+    assert _facts(got) == [
+        ("Disability score", "Yoga", "mean", 11.2, 0.0),
+        ("Disability score", "Yoga", "mean", 6.1, 2.8),
+        ("Disability score, change", "Yoga", "mean", -5.1, 2.8),
+        ("Disability score", "Stretching", "mean", 11.0, 0.0),
+        ("Disability score", "Stretching", "mean", 8.0, 2.8),
+        ("Disability score, change", "Stretching", "mean", -3.0, 2.8),
+        ("Disability score", None, "difference", -2.1, 2.8),
+    ]
+    assert got[2][1].dispersion.value == 4.2 and got[-1][1].ci == (-3.9, -0.3)
+
+
 PILOT = """# Breathing exercises for asthma in schoolchildren: a single-group pilot
 
 # Methods
@@ -246,3 +314,20 @@ def test_a_pilot_table_gives_every_time_point_with_its_evidence(tmp_path):
     text = " ".join(doc.text.split())
     for o in outcomes:
         assert o["evidence"] and " ".join(o["evidence"].split()) in text  # verbatim, its row
+
+
+def test_which_header_words_name_a_comparison():
+    from litkg.extractor.tables.comparison import comparison_statistic as stat
+
+    named = {
+        "aOR (95% CI)": "or",
+        "Adjusted HR": "hr",
+        "Crude RR, 95% CI": "rr",
+        "Incidence rate ratio†": "rr",
+        "Odds ratio (95% CI), adjusted for site": "or",
+        "Risk difference, % (95% CI)": "difference",
+        "Post − pre (95% CI)": "difference",
+    }
+    assert {label: stat(None, (label,)) for label in named} == named
+    for label in ("HR group", "High risk (HR)", "Group or arm", "Exchange transfusion", "Oral"):
+        assert stat(None, (label,)) is None, label

@@ -256,7 +256,7 @@ _NOT_OUTCOME_ROW = re.compile(
     r"^(?:total|patients?|participants?|subjects?|sample|all)\b(?!\s+of\s+\w+\s+(?:with|who))"
     r"|^(?:n|no\.?|number)\b(?!\.?\s+of\s+(?:\w+\s+(?:with|who)\b|(?!(?:patients|participants|"
     r"subjects|women|men|children|infants|people|persons|individuals|cases|pts)\b)\w))"
-    r"|\b(?:age|aged|sex|gender|male|female|men|women|ethnic\w*|race|white|black|asian|"
+    r"|(?<!gestational\s)(?<!bone\s)(?<!skeletal\s)\b(?:age|aged|sex|gender|male|female|men|women|ethnic\w*|race|white|black|asian|"
     r"caucasian|hispanic|height|education\w*|marital|married|single|employ\w*|income|"
     r"randomi[sz]\w*|enrol\w*|recruit\w*|eligib\w*|screen\w*|allocat\w*|assigned|"
     r"analy[sz]ed|evaluable|included|excluded|consent\w*|withdr[ae]w\w*|lost to follow|"
@@ -363,12 +363,21 @@ def _is_test_column(col: Column) -> bool:
     effect sizes or CIs, or of numbers analysed, rather than an arm's data."""
     if col.is_test or col.statistic in ("n", "total", "ci"):
         return True
-    if comparison_statistic(col.statistic, col.labels) is not None:
+    if comparison_statistic(col.statistic, col.labels) is not None and not _is_arm_change(col):
         return True
     last = col.labels[-1:] if col.labels else ()
     return any(
         _TEST_LABEL.match(clean_label(lbl)) or _DERIVED_LABEL.search(clean_label(lbl))
         for lbl in last
+    )
+
+
+def _is_arm_change(col: Column) -> bool:
+    """An arm's own change column ("Yoga (n=40)" / "Change"): that arm's values, not a comparison."""
+    return (
+        len(col.names) >= 2
+        and comparison_statistic(None, col.names[:-1]) is None
+        and comparison_statistic(None, col.names[-1:]) == "difference"
     )
 
 
@@ -491,6 +500,12 @@ def unkeyed_from_table(
         return _arms_as_rows(model, keyed_rows, is_arm)
     out: list[tuple[int, Outcome, str | None]] = []
     spanner = _spanner(arm_cols, is_arm)
+    latest: dict[str | None, tuple[str | None, float | None]] = {}  # arm -> its last follow-up
+    for c in arm_cols:
+        tp_c = _timepoint(_column_time(c))
+        if tp_c[1]:
+            latest[c.arm] = tp_c
+    common = set(latest.values())
     for row, name, tp_label in _outcome_rows(model, keyed_rows, arm_rows, spanner):
         p = _p_of(model, row)
         for col in model.columns:
@@ -503,9 +518,19 @@ def unkeyed_from_table(
                 if col.index in spread:
                     val = _with_spread(val, model.cell(row, _col(model, spread[col.index])).value)
                 o = cell_outcome(val, _cues(model, row, col), name, p)
+                if o is not None and _is_arm_change(col):
+                    o = replace(o, name=f"{name}, {clean_label(col.names[-1]).lower()}")
+            if o is not None and tp is None and not tp_label:
+                # a change or a comparison is at the last time point the arms were measured
+                if _is_arm_change(col):
+                    tp, months = latest.get(" ".join(col.names[:-1]), (None, None))
+                elif o.comparator and len(common) == 1:
+                    tp, months = next(iter(common))
             if o is not None:
                 o = replace(o, timepoint=tp, timepoint_months=months)
                 arm = col.arm
+                if _is_arm_change(col):
+                    arm = " ".join(col.names[:-1])
                 if spanner and arm and arm.startswith(spanner + " "):
                     arm = arm[len(spanner) + 1 :]
                 out.append((row.index, o, None if o.comparator else arm))
@@ -527,6 +552,12 @@ def _spanner(arm_cols: list[Column], is_arm: ArmTest | None) -> str | None:
 
 _TIME_HEADER = re.compile(
     r"(?i)^(?:(?:no\.?|number) of\s+)?(?:hours?|days?|weeks?|months?|years?|visits?)\b[^0-9]*$"
+)
+
+
+_SCALE_HEADING = re.compile(
+    r"(?i)^(?!.*\b(?:toxicit\w*|adverse|side[- ]effects?|ctc\w*|events?)\b).*\b(?:grade|grading|"
+    r"classification|scale)\s*$"
 )
 
 
@@ -558,6 +589,10 @@ def _outcome_rows(
                 row = replace(row, sections=(outer,))
             else:
                 row = replace(row, sections=())  # a row of its own after the time points
+        if row.grade is not None and row.sections and _SCALE_HEADING.search(row.sections[-1]):
+            # "Tumour regression grade" / "Grade 1": a category of the scale the heading names
+            name = f"{row.sections[-1]} {row.stub}"
+            row = replace(row, stub=name, concept=name, grade=None, sections=row.sections[:-1])
         if row.index in keyed_rows or row.grade is not None:
             continue
         if any(

@@ -12,14 +12,21 @@ import re
 from .labels import clean
 from .values import Value
 
+
+def _abbr(letters: str) -> str:
+    """An abbreviation in capitals standing as a label's word before its interval or at
+    its end ("aOR (95% CI)", "Adjusted HR"), not a group's name ("HR group", "(HR)")."""
+    return rf"(?:^|(?<=\s))(?:{letters})s?(?=\s*(?:$|[(\[,]|95))"
+
+
 # Statistic -> header words naming it; abbreviations only in capitals ("OR", not "or").
 _COMPARISONS: list[tuple[str, re.Pattern[str]]] = [
-    ("or", re.compile(r"(?i:\bodds[- ]ratios?\b)|\ba?ORs?\b")),
-    ("hr", re.compile(r"(?i:\bhazard[- ]ratios?\b)|\ba?HRs?\b")),
+    ("or", re.compile(r"(?i:\bodds[- ]ratios?\b)|" + _abbr("a?OR"))),
+    ("hr", re.compile(r"(?i:\bhazard[- ]ratios?\b)|" + _abbr("a?HR"))),
     (
         "rr",
         re.compile(
-            r"(?i:\b(?:relative risks?|risk[- ]ratios?|rate[- ]ratios?)\b)|\b(?:a?RR|IRR)s?\b"
+            r"(?i:\b(?:relative risks?|risk[- ]ratios?|rate[- ]ratios?)\b)|" + _abbr("a?RR|IRR")
         ),
     ),
     (
@@ -63,6 +70,16 @@ def comparison_value(
     A ratio is positive and inside its interval; a row of means under a ratio
     column holds a mean difference when the table says it prints them ("Odds
     ratios and mean differences were adjusted..."), else nothing is read."""
+    if val.kind == "text":
+        m = re.match(r"\s*([-−–]?\d+(?:[.·]\d+)?)\s*[(\[]", val.text)
+        if m is None:
+            return None
+        # "3.3 (03 6.3)": the estimate, with an interval misprinted: no CI rather than a wrong one
+        val = Value(
+            "number",
+            val.text,
+            value=float(m.group(1).replace("·", ".").replace("−", "-").replace("–", "-")),
+        )
     if val.op is not None or val.value is None or val.kind not in ("estimate", "number"):
         return None
     if val.kind == "estimate" and val.disp is not None:
