@@ -1,15 +1,14 @@
 """Results outside the endpoint keys read from result tables, whatever the
-house style: arms as columns and outcomes as rows (the usual layout), or arms
-as rows under an outcome heading with time points as columns.
+house style: arms as columns and outcomes as rows (the usual layout, with
+ratio, difference and change columns as comparisons), arms as rows under an
+outcome heading with time points as columns, one group measured at several
+time points (time points as columns, the change between them), time points
+as rows under the outcome named over the arms or under a time heading.
 
-What a cell holds is read from the most specific label that says it: the
-column's statistic label ("Mean (SD)"), then the row's stub ("Pain score,
-mean ± SD", "Responders, n (%)"), then the whole column header, then the
-section rows, then the caption and footnotes ("Values are mean (SD)"). Where
-a label names both ("mean (SD) or median [IQR]") the cell's shape decides: a
-spread is a mean's SD, a low-high pair a median's IQR. A number no label
-explains is left out. Baseline, demographic and safety tables give none, nor
-do rows about the sample (age, sex, arm sizes).
+What a cell holds is read by `unkeyed_cells` (the most specific label that
+says it), the row's outcome name and time points by `unkeyed_names`.
+Baseline, demographic and safety tables give none, nor do rows about the
+sample (age, sex, arm sizes).
 """
 
 from __future__ import annotations
@@ -18,9 +17,17 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from litkg.extractor.mentions import dispersion_kind, to_months
-from litkg.extractor.numbers import NUMBER_WORDS, to_float, words_to_int
-from litkg.extractor.records import Dispersion, Outcome
+from litkg.extractor.components.unkeyed_cells import MEAN, STAT_SUFFIX, cell_outcome, cues, stub_cue
+from litkg.extractor.components.unkeyed_names import (
+    DESIGNATOR,
+    NOT_OUTCOME_ROW,
+    STAT_PREFIX,
+    TIME_LABEL,
+    clean_name,
+    read_timepoint,
+    row_name,
+)
+from litkg.extractor.records import Outcome
 from litkg.extractor.tables import TableModel
 from litkg.extractor.tables.comparison import comparison_statistic, comparison_value
 from litkg.extractor.tables.labels import clean as clean_label
@@ -69,24 +76,6 @@ _ARM_ROW = re.compile(
     r"|^(?:placebo|controls?|sham|usual care|standard care|no treatment)(?:\s*[(\[][^()]*[)\]])?$",
     re.I,
 )
-_PRE_POST = (
-    # "Pre-treatment", "Post-quit day", "Postoperative": a time; "Preterm birth",
-    # "Pressure", "Postoperative pain": names
-    r"(?:pre|post)(?:[- ]\w+|treatment|operative(?:ly)?|op|intervention|test|randomi[sz]ation|"
-    r"natal|partum|surgery|program(?:me)?|dose|season|training|exercise|infusion|transplant\w*)"
-    r"(?=\s*(?:$|[(\[,;:]|(?:mean|median|n|no\.?|sd|%|values?|visit|assessment|period|phase|"
-    r"follow[- ]?up|(?:day|week|month|year|hour)s?)\b))"
-)
-_TIME_LABEL = re.compile(
-    # "End of pregnancy" is a time point, "End of pregnancy weight" an outcome
-    rf"^\s*(?:baseline|{_PRE_POST}|before|after|admission|discharge|entry|enrol+ment|"
-    r"end\b(?:\s+of\s+(?:the\s+)?[\w-]+)?(?=\s*(?:[(\[,;:]|$))|"
-    r"follow[- ]?up|final|initial|"
-    r"(?:day|week|month|year|visit|time|t|d|w|m)\s*-?\d+|"
-    rf"(?:\d+(?:[.·]\d+)?\s*|{NUMBER_WORDS}\s+)"
-    r"(?:h|hrs?|hours?|d|days?|wks?|weeks?|mos?|months?|y|yrs?|years?|min|minutes?)\b)",
-    re.I,
-)
 
 
 def is_result_table(model: TableModel, is_arm: ArmTest | None = None) -> bool:
@@ -101,7 +90,7 @@ def is_result_table(model: TableModel, is_arm: ArmTest | None = None) -> bool:
     if _RESULT_TABLE.search(caption):
         return True
     times = [c for c in model.columns if _is_time_column(c) and not _is_test_column(c)]
-    if len(times) >= 2 and any(_timepoint(c.arm)[1] != 0.0 for c in times):
+    if len(times) >= 2 and any(read_timepoint(c.arm)[1] != 0.0 for c in times):
         return True  # one group measured at several times ("Admission | Discharge")
     arms = [c.arm for c in model.columns if c.arm and not _is_test_column(c)]
     named = [a for a in arms if _ARM_WORD.search(a) or (is_arm is not None and is_arm(a))]
@@ -117,218 +106,6 @@ def _arm_rows(model: TableModel, is_arm: ArmTest | None) -> list[Row]:
         for r in model.data_rows()
         if _ARM_ROW.match(r.stub) or (is_arm is not None and is_arm(r.stub))
     ]
-
-
-# --------------------------------------------------------------------------- what a cell holds
-
-_MEAN = re.compile(
-    r"\b(?:means?|average)\b|±|\+/-|\b(?:SD|SEM?|s\.d\.|standard (?:deviation|error))\b", re.I
-)
-_MEDIAN = re.compile(r"\bmedians?\b|\bIQR\b|interquartile|\bQ1\b|\bquartiles?\b", re.I)
-_PCT = re.compile(r"%|\bpercent\w*|\bproportions?\b|\brates?\b", re.I)
-_PCT_UNIT = re.compile(r"%|\bpercent\w*|\bproportions?\b", re.I)
-_COUNT = re.compile(r"\b(?:n|no\.?|number)\b\s*(?:[(\[]\s*%|$|,|of\b)", re.I)
-_CI = re.compile(r"\b(?:95\s*%\s*)?(?:CI|confidence intervals?)\b", re.I)
-_STAT_SUFFIX = re.compile(
-    r"(?:[,;:]\s*|\s+)[(\[]?\s*(?:(?:mean|median|means|medians)\b[^,;]*|n\s*[(\[]\s*%\s*[)\]]|"
-    r"no\.?\s*[(\[]\s*%\s*[)\]]|%|n|n\s*/\s*n)\s*[)\]]?\s*$",
-    re.I,
-)
-
-
-_STUB_STAT = re.compile(
-    r"[(\[]\s*(?:mean|median|n|no\.|%)\b[^()\[\]]*[)\]]|(?:^|[,;:]\s*)(?:mean|median)\b.*$|"
-    r"[,;:]\s*(?:n\s*[(\[]\s*%\s*[)\]]|%|n)\s*$|±",
-    re.I,
-)
-
-
-def _stub_cue(stub: str) -> str:
-    """What a stub says about its cells ("Pain, mean (SD)", "Responders, n (%)"),
-    not its name: "SD" alone is stable disease, not a standard deviation."""
-    m = _STUB_STAT.search(stub)
-    return m.group(0) if m else ""
-
-
-def _cues(model: TableModel, row: Row, col: Column) -> list[str]:
-    """The labels that may say what the cell holds, most specific first."""
-    return [
-        col.statistic or "",
-        _stub_cue(row.stub),
-        " ".join(col.labels),
-        " ".join(row.sections),
-        model.context,
-    ]
-
-
-def _decide(texts: list[str], val: Value) -> tuple[str | None, str]:
-    """(statistic, the label that decided) from the first label naming one."""
-    for text in texts:
-        mean, median = bool(_MEAN.search(text)), bool(_MEDIAN.search(text))
-        pct = bool(_PCT.search(text) or _COUNT.search(text))
-        if mean and not median and not pct:
-            return "mean", text
-        if median and not mean and not pct:
-            return "median", text
-        if pct and not mean and not median:
-            return "rate", text
-        if mean or median or pct:
-            # several named: the cell's shape decides
-            if val.kind == "estimate" and val.disp is not None and mean:
-                return "mean", text
-            if val.kind == "estimate" and val.low is not None and median:
-                return "median", text
-            if val.kind in ("count", "percent") and pct:
-                return "rate", text
-            return None, text
-    return None, ""
-
-
-def _dispersion(val: Value, stat: str, label: str) -> Dispersion | None:
-    if val.disp is not None:
-        kind = dispersion_kind(label)
-        if kind == "unknown" and re.search(r"\b(?:IQR|interquartile|range)\b", label, re.I):
-            return None  # one number for an interquartile range: not a spread we can give
-        return Dispersion(kind, val.disp)
-    if val.low is None or val.high is None:
-        return None
-    if re.search(r"\b(?:IQR|interquartile|Q1|quartiles?)\b", label, re.I):
-        return Dispersion("iqr", (val.low, val.high))
-    if re.search(r"\brange\b|\bmin\w*\s*[-–,]\s*max", label, re.I):
-        return Dispersion("range", (val.low, val.high))
-    if _CI.search(label):
-        return Dispersion("ci", (val.low, val.high))
-    return None
-
-
-def cell_outcome(val: Value, texts: list[str], name: str, p: float | None) -> Outcome | None:
-    """One arm's result from one cell, or None when no label says what it is."""
-    if val.op is not None or val.kind in ("absent", "nr", "text", "range"):
-        return None
-    stat, label = _decide(texts, val)
-    if val.kind == "count":
-        if stat == "mean" and val.percent is not None and "%" not in val.text:
-            # "45 (12)" under "mean (SD)": the parenthesis is the spread
-            disp = Dispersion(dispersion_kind(label), val.percent)
-            return Outcome(None, "mean", float(val.n or 0), None, p=p, name=name, dispersion=disp)
-        if val.percent is not None:
-            return Outcome(None, "rate", val.percent, "%", p=p, name=name, events=val.n,
-                           total=val.total)  # fmt: skip
-        if val.total is not None:
-            return Outcome(None, "count", float(val.n or 0), None, p=p, name=name,
-                           events=val.n, total=val.total)  # fmt: skip
-        return None
-    if val.kind == "percent":
-        return Outcome(None, "rate", val.value, "%", p=p, name=name)
-    if val.value is None:
-        return None
-    if stat == "rate":
-        if val.kind == "number" and val.n is not None and "%" not in label and _COUNT.search(label):
-            return None  # a bare n: how many had it, or how many were in a category, unsaid
-        if val.kind == "number" and (
-            val.value > 100 or val.value < 0 or not _PCT_UNIT.search(label)
-        ):
-            return None  # "Incidence rate" over bare numbers: per person-time, not a percentage
-        if val.kind == "estimate" and (
-            val.disp is not None or not _PCT_UNIT.search(label) or not _CI.search(" ".join(texts))
-        ):
-            return None  # "4.5 [3-11]" under "REM, %": a median of percentages, not a rate
-        ci = (val.low, val.high) if val.low is not None and val.high is not None else None
-        return Outcome(None, "rate", val.value, "%", p=p, name=name, ci=ci)
-    if val.kind == "estimate" and val.disp is not None and "±" in val.text and stat != "mean":
-        stat, label = "mean", " ".join(texts)  # "12.4 ± 3.1": a mean and its spread, never a median
-    if stat not in ("mean", "median"):
-        return None
-    disp = _dispersion(val, stat, label + " " + " ".join(texts))
-    if val.kind == "estimate" and disp is None:
-        return None  # a pair nothing explains
-    ci = disp.value if disp is not None and disp.kind == "ci" else None
-    if ci is not None:
-        disp = None
-    return Outcome(None, stat, val.value, None, p=p, name=name, dispersion=disp,
-                   ci=ci, n=val.analysed)  # fmt: skip
-
-
-# --------------------------------------------------------------------------- names
-
-_NOT_OUTCOME_ROW = re.compile(
-    # "No. of patients", "Total", "N = 40" are the sample; "No of sessions attended" a result
-    r"^(?:total|patients?|participants?|subjects?|sample|all)\b(?!\s+of\s+\w+\s+(?:with|who))"
-    r"|^(?:n|no\.?|number)\b(?!\.?\s+of\s+(?:\w+\s+(?:with|who)\b|(?!(?:patients|participants|"
-    r"subjects|women|men|children|infants|people|persons|individuals|cases|pts)\b)\w))"
-    r"|(?<!gestational\s)(?<!bone\s)(?<!skeletal\s)\b(?:age|aged|sex|gender|male|female|men|women|ethnic\w*|race|white|black|asian|"
-    r"caucasian|hispanic|height|education\w*|marital|married|single|employ\w*|income|"
-    r"randomi[sz]\w*|enrol\w*|recruit\w*|eligib\w*|screen\w*|allocat\w*|assigned|"
-    r"analy[sz]ed|evaluable|included|excluded|consent\w*|withdr[ae]w\w*|lost to follow|"
-    r"dropouts?|drop(?:ped)? out|duration of (?:disease|illness|symptoms?|complaints?)|years since|smok\w+ status|"
-    r"ASA|NYHA class|history|comorbidit\w*|previous|prior|diagnos\w*|stage|location|site|"
-    r"locali[sz]ation|histolog\w*|tumou?r (?:type|size|grade))\b"
-    r"|^(?:yes|no|none|unknown|unavailable|missing|other|others|not (?:done|assessed|known|available)|"
-    r"n/?a)$",
-    re.I,
-)
-_ONLY_STAT = re.compile(
-    r"^(?:mean|median|n|no\.|number|%|rate|proportion)\b[^A-Za-z]*(?:\b(?:sd|se|sem|iqr|range|ci|"
-    r"months?|days?|weeks?|years?|%)\b[^A-Za-z]*)*$",
-    re.I,
-)
-
-
-_STAT_PREFIX = re.compile(
-    r"(?i)^(?:(?:n|no\.?|number)\s*,\s*)?(?:mean|median)\s*(?:[(\[][^()\[\]]*[)\]])?\s+(?=\w)"
-)
-
-
-def _row_name(row: Row) -> tuple[str | None, str | None]:
-    """(the outcome's name, a time point the stub names) of a row."""
-    stub = _STAT_SUFFIX.sub("", row.concept or row.stub or "").strip(" ,;:")
-    if row.sections and _ONLY_STAT.match(row.concept or row.stub or ""):
-        return _STAT_SUFFIX.sub("", row.sections[-1]).strip(
-            " ,;:"
-        ), None  # "PFS" / "Median, months"
-    if _TIME_LABEL.match(stub) and row.sections and len(stub) <= 45:
-        name = _STAT_SUFFIX.sub("", _STAT_PREFIX.sub("", row.sections[-1])).strip(" ,;:")
-        return name, stub  # "No, median (IQR) weekly MVPA" / "4 weeks"
-    if re.match(r"[<>≤≥]", stub) and row.sections:
-        return f"{row.sections[-1]} {stub}", None  # "MVPA" / "≥ 150 mins/week"
-    return stub, None
-
-
-def _clean(name: str | None) -> str | None:
-    if not name or len(name) < 2 or not re.search(r"[A-Za-z]{2}", name):
-        return None
-    if _TIME_LABEL.match(name) and len(name) <= 25:
-        return None  # "1 year" with no outcome heading above it names no outcome
-    if _DESIGNATOR.match(name):
-        return None  # "II", "B": a group's designator, not an outcome
-    if _LEVEL.match(name):
-        return None  # "Increased", "Severe": a level of an outcome the row does not name
-    if _NOT_OUTCOME_ROW.search(name) or len(name) > 120:
-        return None
-    return name
-
-
-def _timepoint(text: str | None) -> tuple[str | None, float | None]:
-    if not text:
-        return None, None
-    t = _STAT_SUFFIX.sub("", text).strip(" ,;:")
-    if re.match(r"(?i)^(?:baseline|pre-?\w*|before|initial|admission|entry|enrol+ment)\b", t):
-        return t, 0.0
-    m = re.search(
-        rf"(?i)(\d+(?:[.·]\d+)?|\b{NUMBER_WORDS}(?=\s))\s*(h|hrs?|hours?|d|days?|wks?|weeks?|mos?|months?|y|yrs?|years?)\b"
-        r"|\b(day|week|month|year)s?\s*(\d+)\b",
-        t,
-    )
-    if not m:
-        return t or None, None
-    if m.group(1):
-        num, unit = m.group(1), m.group(2)
-    else:
-        num, unit = m.group(4), m.group(3)
-    if unit.lower().startswith("h"):
-        hours = to_float(num) if to_float(num) is not None else words_to_int(num)
-        return t, round(float(hours or 0) / 24 / 30.4375, 2) if hours else None
-    return t, to_months(num, "m" if unit.lower().startswith("mo") else unit)
 
 
 # --------------------------------------------------------------------------- reading
@@ -383,7 +160,7 @@ def _is_arm_change(col: Column) -> bool:
 
 def _is_time_column(col: Column) -> bool:
     label = col.member or col.arm or ""
-    m = _TIME_LABEL.match(label)
+    m = TIME_LABEL.match(label)
     return bool(m) and not _ARM_WORD.search(label[m.end() :])  # "Pre-treatment", not "Drug group"
 
 
@@ -439,7 +216,7 @@ def _column_time(col: Column) -> str | None:
         m = _END_OF.search(piece)
         if m:
             return m.group(0)
-        if _TIME_LABEL.match(piece) and len(piece) <= 30:
+        if TIME_LABEL.match(piece) and len(piece) <= 30:
             return piece
     return None
 
@@ -455,7 +232,7 @@ def _comparison(
     stat = comparison_statistic(col.statistic, col.labels)
     if stat is None:
         return None
-    is_mean = bool(_MEAN.search(_stub_cue(row.stub)) or any(_MEAN.search(s) for s in row.sections))
+    is_mean = bool(MEAN.search(stub_cue(row.stub)) or any(MEAN.search(s) for s in row.sections))
     got = comparison_value(stat, model.cell(row, col).value, is_mean, model.context)
     if got is None:
         return None
@@ -502,14 +279,14 @@ def unkeyed_from_table(
     spanner = _spanner(arm_cols, is_arm)
     latest: dict[str | None, tuple[str | None, float | None]] = {}  # arm -> its last follow-up
     for c in arm_cols:
-        tp_c = _timepoint(_column_time(c))
+        tp_c = read_timepoint(_column_time(c))
         if tp_c[1]:
             latest[c.arm] = tp_c
     common = set(latest.values())
     for row, name, tp_label in _outcome_rows(model, keyed_rows, arm_rows, spanner):
         p = _p_of(model, row)
         for col in model.columns:
-            tp, months = _timepoint(tp_label or _column_time(col))
+            tp, months = read_timepoint(tp_label or _column_time(col))
             val = model.cell(row, col).value
             o: Outcome | None = None
             if _is_test_column(col):
@@ -517,7 +294,7 @@ def unkeyed_from_table(
             elif col in arm_cols:
                 if col.index in spread:
                     val = _with_spread(val, model.cell(row, _col(model, spread[col.index])).value)
-                o = cell_outcome(val, _cues(model, row, col), name, p)
+                o = cell_outcome(val, cues(model, row, col), name, p)
                 if o is not None and _is_arm_change(col):
                     o = replace(o, name=f"{name}, {clean_label(col.names[-1]).lower()}")
             if o is not None and tp is None and not tp_label:
@@ -545,7 +322,7 @@ def _spanner(arm_cols: list[Column], is_arm: ArmTest | None) -> str | None:
         return None
     tops = {c.names[0] for c in arm_cols}
     top = tops.pop() if len(tops) == 1 else None
-    if top is None or _names_arm(top, is_arm) or _TIME_LABEL.match(top):
+    if top is None or _names_arm(top, is_arm) or TIME_LABEL.match(top):
         return None
     return top
 
@@ -583,7 +360,7 @@ def _outcome_rows(
                 unit = re.sub(r"(?i)^(?:no\.?|number)\s+of\s+", "", row.sections[-1]).strip(" :")
                 stub = f"{row.stub} {unit}"
                 row = replace(row, stub=stub, concept=stub, grade=None)
-            if _TIME_LABEL.match(row.stub):
+            if TIME_LABEL.match(row.stub):
                 if outer is None:
                     continue
                 row = replace(row, sections=(outer,))
@@ -596,15 +373,15 @@ def _outcome_rows(
         if row.index in keyed_rows or row.grade is not None:
             continue
         if any(
-            _BASELINE_ONLY.search(s) or _NOT_OUTCOME_ROW.search(_STAT_PREFIX.sub("", s))
+            _BASELINE_ONLY.search(s) or NOT_OUTCOME_ROW.search(STAT_PREFIX.sub("", s))
             for s in row.sections
         ):
             continue
-        raw, tp_label = _row_name(row)
-        if spanner and not row.sections and _TIME_LABEL.match(raw or "") and len(raw or "") <= 25:
+        raw, tp_label = row_name(row)
+        if spanner and not row.sections and TIME_LABEL.match(raw or "") and len(raw or "") <= 25:
             raw, tp_label = spanner, raw
-        name = _clean(raw)
-        if name is None or (tp_label and _timepoint(tp_label)[1] == 0.0):
+        name = clean_name(raw)
+        if name is None or (tp_label and read_timepoint(tp_label)[1] == 0.0):
             continue
         out.append((row, name, tp_label))
     return out
@@ -629,8 +406,8 @@ def _pre_post(model: TableModel, keyed_rows: set[int]) -> list[tuple[int, Outcom
         last: tuple[str | None, float | None] = (None, None)
         for col in model.columns:
             if col in times:
-                tp, months = _timepoint(col.member or col.arm)
-                o = cell_outcome(model.cell(row, col).value, _cues(model, row, col), name, None)
+                tp, months = read_timepoint(col.member or col.arm)
+                o = cell_outcome(model.cell(row, col).value, cues(model, row, col), name, None)
                 if months:
                     last = (tp, months)
                 if o is not None:
@@ -642,7 +419,7 @@ def _pre_post(model: TableModel, keyed_rows: set[int]) -> list[tuple[int, Outcom
                     "difference", model.cell(row, col).value, False, model.context
                 )
                 if got is not None:
-                    tp, months = _timepoint(col.arm)
+                    tp, months = read_timepoint(col.arm)
                     if not months or months == last[1]:
                         tp, months = last  # "Six weeks – baseline": at the later time point
                     o = Outcome(None, "difference", got[1], None, ci=got[2], p=p, name=name,
@@ -651,15 +428,9 @@ def _pre_post(model: TableModel, keyed_rows: set[int]) -> list[tuple[int, Outcom
     return out
 
 
-_LEVEL = re.compile(
-    r"^(?:increased|decreased|unchanged|improved|worse(?:ned)?|better|same|no change|normal|"
-    r"abnormal|mild|moderate|severe|present|absent|positive|negative|high|low|medium)$",
-    re.I,
-)
 _GROUP_LABEL = re.compile(
     r"^(?:groups?|arms?|treatments?|interventions?|allocation|condition)$", re.I
 )
-_DESIGNATOR = re.compile(r"^(?:[IVX]{1,4}|[A-H]|\d{1,2}|group\s+\w{1,3})$", re.I)
 
 
 def _group_column(model: TableModel) -> Column | None:
@@ -687,15 +458,15 @@ def _group_column_rows(
         cells = raw_rows[row.index]
         first = clean_label(cells[0]) if cells else ""
         group = clean_label(cells[group_col.index]) if group_col.index < len(cells) else ""
-        if first and not _DESIGNATOR.match(first) and first != group:
-            name = _clean(_STAT_SUFFIX.sub("", first).strip(" ,;:"))
-        if name is None or not group or row.index in keyed_rows or _DESIGNATOR.match(name):
+        if first and not DESIGNATOR.match(first) and first != group:
+            name = clean_name(STAT_SUFFIX.sub("", first).strip(" ,;:"))
+        if name is None or not group or row.index in keyed_rows or DESIGNATOR.match(name):
             continue
         p = _p_of(model, row)
         for col in model.columns:
             if col is group_col or _is_test_column(col):
                 continue
-            tp, months = _timepoint(_column_time(col))
+            tp, months = read_timepoint(_column_time(col))
             texts = [col.statistic or "", " ".join(col.labels), model.context]
             o = cell_outcome(model.cell(row, col).value, texts, name, p)
             if o is not None:
@@ -716,12 +487,12 @@ def _arms_as_rows(
     for row in model.data_rows():
         if row.index in keyed_rows or not row.sections or row not in arm_rows:
             continue
-        name = _clean(_STAT_SUFFIX.sub("", row.sections[-1]).strip(" ,;:"))
+        name = clean_name(STAT_SUFFIX.sub("", row.sections[-1]).strip(" ,;:"))
         if name is None:
             continue
         p = _p_of(model, row)
         for col in cols:
-            tp, months = _timepoint(col.member or col.arm)
+            tp, months = read_timepoint(col.member or col.arm)
             if months == 0.0:
                 continue  # the baseline is not a result of the arm
             texts = [col.statistic or "", " ".join(col.labels), row.sections[-1], model.context]

@@ -1,0 +1,145 @@
+"""What a result table's cell holds outside the endpoint keys, read from the
+most specific label that says it: the column's statistic label ("Mean (SD)"),
+then the row's stub ("Pain score, mean ± SD", "Responders, n (%)"), then the
+whole column header, then the section rows, then the caption and footnotes
+("Values are mean (SD)"). Where a label names both ("mean (SD) or median
+[IQR]") the cell's shape decides: a spread is a mean's SD, a low-high pair a
+median's IQR. A number no label explains is left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from litkg.extractor.mentions import dispersion_kind
+from litkg.extractor.records import Dispersion, Outcome
+from litkg.extractor.tables import TableModel
+from litkg.extractor.tables.model import Column, Row
+from litkg.extractor.tables.values import Value
+
+MEAN = re.compile(
+    r"\b(?:means?|average)\b|±|\+/-|\b(?:SD|SEM?|s\.d\.|standard (?:deviation|error))\b", re.I
+)
+_MEDIAN = re.compile(r"\bmedians?\b|\bIQR\b|interquartile|\bQ1\b|\bquartiles?\b", re.I)
+_PCT = re.compile(r"%|\bpercent\w*|\bproportions?\b|\brates?\b", re.I)
+_PCT_UNIT = re.compile(r"%|\bpercent\w*|\bproportions?\b", re.I)
+_COUNT = re.compile(r"\b(?:n|no\.?|number)\b\s*(?:[(\[]\s*%|$|,|of\b)", re.I)
+_CI = re.compile(r"\b(?:95\s*%\s*)?(?:CI|confidence intervals?)\b", re.I)
+STAT_SUFFIX = re.compile(
+    r"(?:[,;:]\s*|\s+)[(\[]?\s*(?:(?:mean|median|means|medians)\b[^,;]*|n\s*[(\[]\s*%\s*[)\]]|"
+    r"no\.?\s*[(\[]\s*%\s*[)\]]|%|n|n\s*/\s*n)\s*[)\]]?\s*$",
+    re.I,
+)
+
+
+_STUB_STAT = re.compile(
+    r"[(\[]\s*(?:mean|median|n|no\.|%)\b[^()\[\]]*[)\]]|(?:^|[,;:]\s*)(?:mean|median)\b.*$|"
+    r"[,;:]\s*(?:n\s*[(\[]\s*%\s*[)\]]|%|n)\s*$|±",
+    re.I,
+)
+
+
+def stub_cue(stub: str) -> str:
+    """What a stub says about its cells ("Pain, mean (SD)", "Responders, n (%)"),
+    not its name: "SD" alone is stable disease, not a standard deviation."""
+    m = _STUB_STAT.search(stub)
+    return m.group(0) if m else ""
+
+
+def cues(model: TableModel, row: Row, col: Column) -> list[str]:
+    """The labels that may say what the cell holds, most specific first."""
+    return [
+        col.statistic or "",
+        stub_cue(row.stub),
+        " ".join(col.labels),
+        " ".join(row.sections),
+        model.context,
+    ]
+
+
+def _decide(texts: list[str], val: Value) -> tuple[str | None, str]:
+    """(statistic, the label that decided) from the first label naming one."""
+    for text in texts:
+        mean, median = bool(MEAN.search(text)), bool(_MEDIAN.search(text))
+        pct = bool(_PCT.search(text) or _COUNT.search(text))
+        if mean and not median and not pct:
+            return "mean", text
+        if median and not mean and not pct:
+            return "median", text
+        if pct and not mean and not median:
+            return "rate", text
+        if mean or median or pct:
+            # several named: the cell's shape decides
+            if val.kind == "estimate" and val.disp is not None and mean:
+                return "mean", text
+            if val.kind == "estimate" and val.low is not None and median:
+                return "median", text
+            if val.kind in ("count", "percent") and pct:
+                return "rate", text
+            return None, text
+    return None, ""
+
+
+def _dispersion(val: Value, stat: str, label: str) -> Dispersion | None:
+    if val.disp is not None:
+        kind = dispersion_kind(label)
+        if kind == "unknown" and re.search(r"\b(?:IQR|interquartile|range)\b", label, re.I):
+            return None  # one number for an interquartile range: not a spread we can give
+        return Dispersion(kind, val.disp)
+    if val.low is None or val.high is None:
+        return None
+    if re.search(r"\b(?:IQR|interquartile|Q1|quartiles?)\b", label, re.I):
+        return Dispersion("iqr", (val.low, val.high))
+    if re.search(r"\brange\b|\bmin\w*\s*[-–,]\s*max", label, re.I):
+        return Dispersion("range", (val.low, val.high))
+    if _CI.search(label):
+        return Dispersion("ci", (val.low, val.high))
+    return None
+
+
+def cell_outcome(val: Value, texts: list[str], name: str, p: float | None) -> Outcome | None:
+    """One arm's result from one cell, or None when no label says what it is."""
+    if val.op is not None or val.kind in ("absent", "nr", "text", "range"):
+        return None
+    stat, label = _decide(texts, val)
+    if val.kind == "count":
+        if stat == "mean" and val.percent is not None and "%" not in val.text:
+            # "45 (12)" under "mean (SD)": the parenthesis is the spread
+            disp = Dispersion(dispersion_kind(label), val.percent)
+            return Outcome(None, "mean", float(val.n or 0), None, p=p, name=name, dispersion=disp)
+        if val.percent is not None:
+            return Outcome(None, "rate", val.percent, "%", p=p, name=name, events=val.n,
+                           total=val.total)  # fmt: skip
+        if val.total is not None:
+            return Outcome(None, "count", float(val.n or 0), None, p=p, name=name,
+                           events=val.n, total=val.total)  # fmt: skip
+        return None
+    if val.kind == "percent":
+        return Outcome(None, "rate", val.value, "%", p=p, name=name)
+    if val.value is None:
+        return None
+    if stat == "rate":
+        if val.kind == "number" and val.n is not None and "%" not in label and _COUNT.search(label):
+            return None  # a bare n: how many had it, or how many were in a category, unsaid
+        if val.kind == "number" and (
+            val.value > 100 or val.value < 0 or not _PCT_UNIT.search(label)
+        ):
+            return None  # "Incidence rate" over bare numbers: per person-time, not a percentage
+        if val.kind == "estimate" and (
+            val.disp is not None or not _PCT_UNIT.search(label) or not _CI.search(" ".join(texts))
+        ):
+            return None  # "4.5 [3-11]" under "REM, %": a median of percentages, not a rate
+        ci = (val.low, val.high) if val.low is not None and val.high is not None else None
+        return Outcome(None, "rate", val.value, "%", p=p, name=name, ci=ci)
+    if val.kind == "estimate" and val.disp is not None and "±" in val.text and stat != "mean":
+        stat, label = "mean", " ".join(texts)  # "12.4 ± 3.1": a mean and its spread, never a median
+    if stat not in ("mean", "median"):
+        return None
+    disp = _dispersion(val, stat, label + " " + " ".join(texts))
+    if val.kind == "estimate" and disp is None:
+        return None  # a pair nothing explains
+    ci = disp.value if disp is not None and disp.kind == "ci" else None
+    if ci is not None:
+        disp = None
+    return Outcome(None, stat, val.value, None, p=p, name=name, dispersion=disp,
+                   ci=ci, n=val.analysed)  # fmt: skip

@@ -1,0 +1,119 @@
+"""The outcome a result table's row names, and the time points its stubs,
+headings and column labels print ("Week 12", "Six weeks", "End of pregnancy",
+"Post-treatment"), told apart from rows about the sample ("No. of patients",
+"Age") and from names that only look like times ("Preterm birth", "End of
+pregnancy weight").
+"""
+
+from __future__ import annotations
+
+import re
+
+from litkg.extractor.components.unkeyed_cells import STAT_SUFFIX
+from litkg.extractor.mentions import to_months
+from litkg.extractor.numbers import NUMBER_WORDS, to_float, words_to_int
+from litkg.extractor.tables.model import Row
+
+_PRE_POST = (
+    # "Pre-treatment", "Post-quit day", "Postoperative": a time; "Preterm birth",
+    # "Pressure", "Postoperative pain": names
+    r"(?:pre|post)(?:[- ]\w+|treatment|operative(?:ly)?|op|intervention|test|randomi[sz]ation|"
+    r"natal|partum|surgery|program(?:me)?|dose|season|training|exercise|infusion|transplant\w*)"
+    r"(?=\s*(?:$|[(\[,;:]|(?:mean|median|n|no\.?|sd|%|values?|visit|assessment|period|phase|"
+    r"follow[- ]?up|(?:day|week|month|year|hour)s?)\b))"
+)
+TIME_LABEL = re.compile(
+    # "End of pregnancy" is a time point, "End of pregnancy weight" an outcome
+    rf"^\s*(?:baseline|{_PRE_POST}|before|after|admission|discharge|entry|enrol+ment|"
+    r"end\b(?:\s+of\s+(?:the\s+)?[\w-]+)?(?=\s*(?:[(\[,;:]|$))|"
+    r"follow[- ]?up|final|initial|"
+    r"(?:day|week|month|year|visit|time|t|d|w|m)\s*-?\d+|"
+    rf"(?:\d+(?:[.·]\d+)?\s*|{NUMBER_WORDS}\s+)"
+    r"(?:h|hrs?|hours?|d|days?|wks?|weeks?|mos?|months?|y|yrs?|years?|min|minutes?)\b)",
+    re.I,
+)
+
+NOT_OUTCOME_ROW = re.compile(
+    # "No. of patients", "Total", "N = 40" are the sample; "No of sessions attended" a result
+    r"^(?:total|patients?|participants?|subjects?|sample|all)\b(?!\s+of\s+\w+\s+(?:with|who))"
+    r"|^(?:n|no\.?|number)\b(?!\.?\s+of\s+(?:\w+\s+(?:with|who)\b|(?!(?:patients|participants|"
+    r"subjects|women|men|children|infants|people|persons|individuals|cases|pts)\b)\w))"
+    r"|(?<!gestational\s)(?<!bone\s)(?<!skeletal\s)\b(?:age|aged|sex|gender|male|female|men|women|ethnic\w*|race|white|black|asian|"
+    r"caucasian|hispanic|height|education\w*|marital|married|single|employ\w*|income|"
+    r"randomi[sz]\w*|enrol\w*|recruit\w*|eligib\w*|screen\w*|allocat\w*|assigned|"
+    r"analy[sz]ed|evaluable|included|excluded|consent\w*|withdr[ae]w\w*|lost to follow|"
+    r"dropouts?|drop(?:ped)? out|duration of (?:disease|illness|symptoms?|complaints?)|years since|smok\w+ status|"
+    r"ASA|NYHA class|history|comorbidit\w*|previous|prior|diagnos\w*|stage|location|site|"
+    r"locali[sz]ation|histolog\w*|tumou?r (?:type|size|grade))\b"
+    r"|^(?:yes|no|none|unknown|unavailable|missing|other|others|not (?:done|assessed|known|available)|"
+    r"n/?a)$",
+    re.I,
+)
+_ONLY_STAT = re.compile(
+    r"^(?:mean|median|n|no\.|number|%|rate|proportion)\b[^A-Za-z]*(?:\b(?:sd|se|sem|iqr|range|ci|"
+    r"months?|days?|weeks?|years?|%)\b[^A-Za-z]*)*$",
+    re.I,
+)
+
+
+STAT_PREFIX = re.compile(
+    r"(?i)^(?:(?:n|no\.?|number)\s*,\s*)?(?:mean|median)\s*(?:[(\[][^()\[\]]*[)\]])?\s+(?=\w)"
+)
+
+
+def row_name(row: Row) -> tuple[str | None, str | None]:
+    """(the outcome's name, a time point the stub names) of a row."""
+    stub = STAT_SUFFIX.sub("", row.concept or row.stub or "").strip(" ,;:")
+    if row.sections and _ONLY_STAT.match(row.concept or row.stub or ""):
+        return STAT_SUFFIX.sub("", row.sections[-1]).strip(" ,;:"), None  # "PFS" / "Median, months"
+    if TIME_LABEL.match(stub) and row.sections and len(stub) <= 45:
+        name = STAT_SUFFIX.sub("", STAT_PREFIX.sub("", row.sections[-1])).strip(" ,;:")
+        return name, stub  # "No, median (IQR) weekly MVPA" / "4 weeks"
+    if re.match(r"[<>≤≥]", stub) and row.sections:
+        return f"{row.sections[-1]} {stub}", None  # "MVPA" / "≥ 150 mins/week"
+    return stub, None
+
+
+def clean_name(name: str | None) -> str | None:
+    if not name or len(name) < 2 or not re.search(r"[A-Za-z]{2}", name):
+        return None
+    if TIME_LABEL.match(name) and len(name) <= 25:
+        return None  # "1 year" with no outcome heading above it names no outcome
+    if DESIGNATOR.match(name):
+        return None  # "II", "B": a group's designator, not an outcome
+    if _LEVEL.match(name):
+        return None  # "Increased", "Severe": a level of an outcome the row does not name
+    if NOT_OUTCOME_ROW.search(name) or len(name) > 120:
+        return None
+    return name
+
+
+def read_timepoint(text: str | None) -> tuple[str | None, float | None]:
+    if not text:
+        return None, None
+    t = STAT_SUFFIX.sub("", text).strip(" ,;:")
+    if re.match(r"(?i)^(?:baseline|pre-?\w*|before|initial|admission|entry|enrol+ment)\b", t):
+        return t, 0.0
+    m = re.search(
+        rf"(?i)(\d+(?:[.·]\d+)?|\b{NUMBER_WORDS}(?=\s))\s*(h|hrs?|hours?|d|days?|wks?|weeks?|mos?|months?|y|yrs?|years?)\b"
+        r"|\b(day|week|month|year)s?\s*(\d+)\b",
+        t,
+    )
+    if not m:
+        return t or None, None
+    if m.group(1):
+        num, unit = m.group(1), m.group(2)
+    else:
+        num, unit = m.group(4), m.group(3)
+    if unit.lower().startswith("h"):
+        hours = to_float(num) if to_float(num) is not None else words_to_int(num)
+        return t, round(float(hours or 0) / 24 / 30.4375, 2) if hours else None
+    return t, to_months(num, "m" if unit.lower().startswith("mo") else unit)
+
+
+_LEVEL = re.compile(
+    r"^(?:increased|decreased|unchanged|improved|worse(?:ned)?|better|same|no change|normal|"
+    r"abnormal|mild|moderate|severe|present|absent|positive|negative|high|low|medium)$",
+    re.I,
+)
+DESIGNATOR = re.compile(r"^(?:[IVX]{1,4}|[A-H]|\d{1,2}|group\s+\w{1,3})$", re.I)
