@@ -23,7 +23,10 @@ measured inside it (start-up excluded) from `time.process_time`. Figures:
   named query `outcomes_at` on a synthetic store (bench/graph_scale.py), and
   the time to the first screen of `litkg compare` with no filter;
 - ``memory``: the build writer's peak RSS (OxigraphStore.replace_graph per
-  paper, reopened as the build does) at two corpus sizes, and the cost of one
+  paper, reopened as the build does) at two corpus sizes, the peak RSS of the
+  end of a build (`recompute_shared`: trials, cited works, concepts of the
+  whole corpus) at two sizes, on gold-record papers whose cited works are new
+  every 10 papers (so that they grow with the corpus), and the cost of one
   manifest append at two manifest sizes.
 
 No cache of results counts: every run uses fresh temporary folders.
@@ -234,6 +237,41 @@ def task_writer(n: str, folder: str) -> dict[str, Any]:
     return {"rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
+def task_shared(store: str) -> dict[str, Any]:
+    """Peak RSS (MiB, sampled every 10 ms) while the shared graph of a built
+    store is recomputed, the RSS of the open store before it, and its CPU."""
+    import threading
+
+    from litkg.kg.store import OxigraphStore, recompute_shared
+
+    def rss() -> float:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        return 0.0
+
+    s = OxigraphStore(Path(store))
+    before = rss()
+    peak = [before]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.01):
+            peak[0] = max(peak[0], rss())
+
+    watcher = threading.Thread(target=sample, daemon=True)
+    watcher.start()
+    c0 = time.process_time()
+    triples = recompute_shared(s)
+    cpu = time.process_time() - c0
+    if not isinstance(triples, int):  # litkg before the streamed shared graph returned it
+        triples = len(triples)
+    done.set()
+    watcher.join()
+    s.close()
+    return {"rss_before": before, "rss": max(peak[0], rss()), "cpu": cpu, "triples": triples}
+
+
 def task_manifest(n: str, folder: str) -> dict[str, Any]:
     """Seconds of one Manifest.store call when the manifest holds n entries."""
     from litkg.kg.manifest import Manifest
@@ -258,6 +296,7 @@ TASKS = {
     "spacy": task_spacy,
     "compare": task_compare,
     "writer": task_writer,
+    "shared": task_shared,
     "manifest": task_manifest,
 }
 
@@ -385,6 +424,36 @@ def _gold_store(tmp: Path, n: int) -> Path:
     return tmp / f"ox-{n}"
 
 
+def _citing_store(tmp: Path, n: int) -> Path:
+    """A store of n gold-record papers (bench/graph_scale.py) whose cited works
+    are other works every 10 papers, as in a real literature graph."""
+    import re
+
+    from graph_scale import gold_graphs, replicate, templates
+
+    from litkg.kg.store import OxigraphStore
+
+    tpls = []
+    for t in templates(gold_graphs(GOLD)):
+        # cited works: IRIs, DOIs and first authors of their own per group
+        t = re.sub(r"<https://doi\.org/(?!@@DOI@@)", "<https://doi.org/g@@G@@/", t)
+        t = t.replace("https://w3id.org/litkg/work/", "https://w3id.org/litkg/work/g@@G@@-")
+        t = re.sub(r'(/basic/2\.0/doi> ")(?!@@DOI@@)', r"\1g@@G@@/", t)
+        tpls.append(re.sub(r'(ns#firstAuthor> ")', r"\1G@@G@@ ", t))
+    nq = tmp / f"citing-{n}.nq"
+    replicate(tpls, n, nq)
+    with open(nq, encoding="utf-8") as src, open(tmp / "g.nq", "w", encoding="utf-8") as dst:
+        for line in src:
+            i = re.search(r"litkg\.bench\.(\d+)> \.$", line)
+            dst.write(line.replace("@@G@@", str(int(i.group(1)) // 10) if i else "0"))
+    store = OxigraphStore(tmp / f"cite-{n}")
+    store.bulk_load_nquads(tmp / "g.nq")
+    store.close()
+    nq.unlink()
+    (tmp / "g.nq").unlink()
+    return tmp / f"cite-{n}"
+
+
 def section_query(repeat: int) -> None:
     header("cold `litkg query` COUNT(*) (the whole process)")
     if not GOLD.is_dir():
@@ -453,6 +522,16 @@ def section_memory(sizes: tuple[int, int]) -> None:
             f"{rss[1]['rss'] / rss[0]['rss']:.2f}x",
             "<= 1.2x",
         )
+        if GOLD.is_dir():
+            shared = [child("shared", str(_citing_store(Path(d), n)))["inner"] for n in sizes]
+            row(
+                f"end of build (shared graph) peak RSS at {sizes[0]:,} / {sizes[1]:,}",
+                f"{shared[0]['rss']:.0f} / {shared[1]['rss']:.0f} MiB",
+                f"store open {shared[0]['rss_before']:.0f} / {shared[1]['rss_before']:.0f} MiB; "
+                f"{shared[1]['triples']:,} triples, {shared[1]['cpu']:.0f} cpu-s",
+                f"{shared[1]['rss'] / shared[0]['rss']:.2f}x",
+                "flat",
+            )
         m = [child("manifest", str(n), f"{d}/m{n}")["inner"]["per_call"] for n in (1000, 10000)]
         row(
             "manifest append at 1,000 / 10,000 entries",
