@@ -331,3 +331,40 @@ def test_which_header_words_name_a_comparison():
     assert {label: stat(None, (label,)) for label in named} == named
     for label in ("HR group", "High risk (HR)", "Group or arm", "Exchange transfusion", "Oral"):
         assert stat(None, (label,)) is None, label
+
+
+def test_a_bare_count_under_a_counts_and_percentages_label_is_no_rate():
+    got = _read(
+        [
+            ["", "Laparoscopic (n=212)", "Open (n=208)"],
+            ["Conversion to open surgery", "19/212 (9)", "—"],
+            ["Incisional hernia", "7", "2"],
+        ],
+        "Table 3 Operative outcomes. Data are n/N (%) or n",
+    )
+    assert [(o.name, o.statistic, o.value) for _, o, _ in got] == [
+        ("Conversion to open surgery", "rate", 9.0)
+    ]  # "7" is how many, not 7%
+
+
+TRIAL = """# Ginger for chemotherapy nausea: a randomised trial
+
+# Results
+
+Table 2. Efficacy outcomes
+
+| Outcome | Ginger (n=60) | Placebo (n=58) | p |
+|---|---|---|---|
+| Overall survival | | | |
+| Median (95% CI), months | 14.1 (11.0 to 17.2) | 13.0 (10.2 to 15.8) | 0.61 |
+| Nausea-free days, mean (SD) | 3.4 (1.2) | 2.6 (1.4) | 0.01 |
+"""
+
+
+def test_a_keyed_endpoint_named_by_its_section_is_not_also_an_unkeyed_outcome(tmp_path):
+    f = tmp_path / "ginger_trial.txt"
+    f.write_text(TRIAL, encoding="utf-8")
+    rec = extract_record(load_document(f)).to_record()
+    unkeyed = {(o["name"], o["value"]) for o in rec["outcomes"] if o["endpoint"] is None}
+    assert ("Nausea-free days", 3.4) in unkeyed
+    assert not {v for _, v in unkeyed} & {14.1, 13.0}  # the survival medians are OS, keyed

@@ -602,6 +602,7 @@ def _unkeyed_outcomes(
     """Results outside the endpoint keys, from the result sentences (values the
     keyed reading took excepted) and from result tables' non-endpoint rows;
     one per (statistic, value, arm)."""
+    from litkg.extractor.components import unkeyed_names
     from litkg.extractor.components import unkeyed_outcomes as unk
     from litkg.extractor.tables import read_table
 
@@ -650,8 +651,11 @@ def _unkeyed_outcomes(
     for table in source.tables:
         model = read_table(table)
         keyed_rows = {
-            r.index for r in model.data_rows() if outcomes_mod._endpoints(r.stub or "", aliases)
-        }
+            r.index
+            for r in model.data_rows()
+            if outcomes_mod._endpoints(r.stub or "", aliases)
+            or outcomes_mod._endpoints(unkeyed_names.row_name(r)[0] or "", aliases)
+        }  # "PFS" / "Median (95% CI), months": the row reports the section's endpoint
         for r, m in unk.unkeyed_from_table(model, keyed_rows, names_arm):
             add(m, _row_span(table, r), cell=True)
     return out

@@ -119,8 +119,10 @@ def cell_outcome(val: Value, texts: list[str], name: str, p: float | None) -> Ou
     if val.value is None:
         return None
     if stat == "rate":
-        if val.kind == "number" and val.n is not None and "%" not in label and _COUNT.search(label):
-            return None  # a bare n: how many had it, or how many were in a category, unsaid
+        if val.kind == "number" and val.n is not None and _COUNT.search(label):
+            # a bare n: how many had it, or how many were in a category, unsaid; under
+            # "n (%)" a bare integer is the count printed without its percentage
+            return None
         if val.kind == "number" and (
             val.value > 100 or val.value < 0 or not _PCT_UNIT.search(label)
         ):
