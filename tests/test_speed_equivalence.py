@@ -137,3 +137,37 @@ def test_literal_gate_is_a_necessary_condition() -> None:
     assert LiteralGate.of(["na\u00efve"], ignore_case=True).always  # non-ASCII: no gate
     cs = LiteralGate.of(["OS", "PFS"], ignore_case=False)
     assert cs.may_match("median OS", "median os") and not cs.may_match("os", "os")
+
+
+def _subject(m: re.Match[str] | None) -> tuple[str, int, int] | None:
+    return None if m is None else (m.group("np"), m.start(), m.end())
+
+
+def test_subject_search_finds_what_the_plain_search_finds() -> None:
+    from litkg.extractor.components.unkeyed_outcomes import _SUBJECT_RE, _subject_search
+
+    texts = [
+        "mean systolic blood pressure was ",
+        "In the intervention arm the mean change in body weight at twelve weeks of "
+        "treatment among all randomised participants who attended was ",
+        "one two three four five six seven eight nine ten eleven (words) were ",
+        "the proportion of smokers who quit, was from 12 kg to ",
+        "no verb at all in this clause ",
+        "pain scores fell (VAS, 0-10) from ",
+        "score: ",
+        "a\tb\u00a0c  d e f g h i j k l m n o p q r differed by ",
+        "the HbA1c level (%) improved significantly to 7 (",
+        "",
+    ]
+    rng = random.Random(11)
+    words = ["the", "mean", "was", "were", "of", "score", "(a)", ",", "to", "from 3 to", " "]
+    texts += [
+        " ".join(rng.choice(words) for _ in range(rng.randint(1, 25))) + rng.choice(["", " was "])
+        for _ in range(300)
+    ]
+    found = 0
+    for t in texts:
+        plain = _subject(_SUBJECT_RE.search(t))
+        assert _subject(_subject_search(t)) == plain, t
+        found += plain is not None
+    assert found > 100  # the cases exercise matches, not only misses

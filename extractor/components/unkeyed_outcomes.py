@@ -115,8 +115,11 @@ _PRED_CUT = re.compile(
     r"|\s+(?:at|by|after|within)\s+\d.*$|\s*\d.*$",
     re.I,
 )
-_SUBJECT_RE = re.compile(
-    r"(?P<np>(?:[\w/'’-]+\s+){0,7}?[\w/'’-]*[A-Za-z][\w/'’-]*)\s*(?:\([^()]{0,40}\)\s*)?"
+#: the subject's noun phrase: at most 8 words (7 runs of spaces)
+_SUBJECT_NP = r"(?P<np>(?:[\w/'’-]+\s+){0,7}?[\w/'’-]*[A-Za-z][\w/'’-]*)"
+#: what follows the subject up to the value: its verb and modifiers
+_SUBJECT_REST = (
+    r"\s*(?:\([^()]{0,40}\)\s*)?"
     r"(?:,\s*)?(?:was|were|is|are|of|reached|averaged|fell|rose|increased|decreased|declined|"
     r"improved|changed|dropped|reduced|differed|:|=|"
     r"(?:occurred|was seen|were seen|was observed|were observed|was reported|were reported|"
@@ -126,9 +129,28 @@ _SUBJECT_RE = re.compile(
     r"approximately|nearly|almost|higher|lower|greater|smaller|better|worse|from|to|by|at|"
     r"in|with|than|a|an|the|mean|median|of)\s+"
     r"|from\s+[-−]?\d+(?:[.·]\d+)?(?:\s*(?:±|\+/-)\s*\d+(?:[.·]\d+)?)?(?:\s*[^\s\d]{1,8})?\s+to\s+)*"
-    r"(?:(?:\d+|[a-z]+)\s*[(\[]\s*)?$",
-    re.I,
+    r"(?:(?:\d+|[a-z]+)\s*[(\[]\s*)?$"
 )
+_SUBJECT_RE = re.compile(_SUBJECT_NP + _SUBJECT_REST, re.I)
+_SUBJECT_REST_RE = re.compile(_SUBJECT_REST, re.I)
+_SPACES = re.compile(r"\s+")
+
+
+def _subject_search(text: str) -> re.Match[str] | None:
+    """`_SUBJECT_RE.search(text)`, without trying the start positions that
+    cannot match: a match's subject ends where the rest of the pattern
+    matches (at the earliest at the rest's leftmost match) and holds at most 7
+    runs of spaces, so no match starts before the 8th run of spaces back from
+    there. (Tried at every position, the subject's words and the verbs after
+    them cost milliseconds a sentence.)"""
+    rest = _SUBJECT_REST_RE.search(text)
+    if rest is None:
+        return None
+    runs = [m.end() for m in _SPACES.finditer(text, 0, rest.start())]
+    start = runs[-8] if len(runs) >= 8 else 0
+    return _SUBJECT_RE.search(text, start)
+
+
 _LEAD_WORDS = re.compile(
     r"^(?:(?:the|a|an|and|but|while|whereas|overall|however|in|total|of|also|both|mean|median|"
     r"average|overall)\s+)+",
@@ -219,7 +241,7 @@ def _backward_name(sent: str, v: Mention, start: int) -> str | None:
     text = sent[start : v.start]
     cut = max((m.end() for m in _CLAUSE_START.finditer(text)), default=0)
     text = text[cut:]
-    m = _SUBJECT_RE.search(text)
+    m = _subject_search(text)
     if not m:
         return _paren_subject(text)
     np_ = m.group("np")
