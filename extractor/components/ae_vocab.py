@@ -125,8 +125,12 @@ def cue_regex(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     for p in sorted(phrases, key=len, reverse=True):
         star = p.endswith("*")
         body = re.escape(p.rstrip("*")).replace(r"\ ", r"\s+")
-        alts.append(r"(?<![\w-])" + body + (r"[\w-]*" if star else r"(?![\w])"))
-    return re.compile("|".join(alts) or r"(?!x)x", re.I)
+        alts.append(body + (r"[\w-]*" if star else r"(?![\w])"))
+    if not alts:
+        return re.compile(r"(?!x)x")
+    # one lookbehind before the alternation, not one per alternative: the same
+    # matches, and the engine skips the alternatives whose first letter differs
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + ")", re.I)
 
 
 def _load_json() -> dict[str, Any]:
@@ -226,7 +230,7 @@ def canonical_term(text: str) -> str | None:
     if not t:
         return None
     v = load_vocab()
-    m = v.pattern.fullmatch(t)
+    m = v.scanner.fullmatch(t)
     if not m:
         return None
     entry = lookup(t)

@@ -613,10 +613,10 @@ def _term_regexes(term: dict[str, Any]) -> _TermRx:
     hit = _TERM_RX.get(id(term))
     if hit is not None and hit[0] is term:
         return hit[1]
-    pats = [
-        r"(?<![\w-])" + re.escape(x).replace(r"\ ", r"[\s-]+") + r"(?![\w])"
-        for x in term["synonyms"]
-    ]
+    syns = [re.escape(x).replace(r"\ ", r"[\s-]+") for x in term["synonyms"]]
+    # one lookbehind before the synonyms, not one per synonym: the same matches
+    # (they are tried in the same order), found faster
+    pats = [r"(?<![\w-])(?:" + "|".join(syns) + r")(?![\w])"] if syns else []
     extra = term.get("patterns", [])
     gate = LiteralGate() if extra else LiteralGate.of(term["synonyms"], ignore_case=True)
     rx = compile_any(tuple(pats + extra))
