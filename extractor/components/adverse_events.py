@@ -835,6 +835,8 @@ def arm_breakdowns(sentence: str) -> list[AEMatch]:
     them: "pruritus (moxidectin 43 [4%] of 978 participants, ivermectin 12 [2%]
     of 494 participants)". One match per arm, `arm` the label as printed."""
     out: list[AEMatch] = []
+    if sentence.count("%") < 2:
+        return out  # each arm's count has its percentage: no match (and the regex is slow)
     for m in _PER_ARM.finditer(sentence):
         words = m.group("term").split()
         term = None
