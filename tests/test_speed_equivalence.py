@@ -171,3 +171,18 @@ def test_subject_search_finds_what_the_plain_search_finds() -> None:
         assert _subject(_subject_search(t)) == plain, t
         found += plain is not None
     assert found > 100  # the cases exercise matches, not only misses
+
+
+def test_scanner_fullmatch_agrees_with_the_whole_alternation() -> None:
+    alts = sorted(NAMES, key=len, reverse=True)
+    scan = _drug_scanner(alts)
+    rng = random.Random(5)
+    pieces = [*NAMES, "-", " ", "x", "s", "2", "AB", "Tac", "\u017f", "\u212a"]
+    texts = ["", "tacrolimus", "TAC", "interferon-alfa 2b", "tacrolimus ", "ab-", "abc123"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 3))) for _ in range(400)]
+    hits = 0
+    for t in texts:
+        whole = scan.pattern.fullmatch(t)
+        assert (scan.fullmatch(t) is None) == (whole is None), t
+        hits += whole is not None
+    assert hits >= 5

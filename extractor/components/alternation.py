@@ -100,6 +100,14 @@ class AlternationScanner:
         self._by_char[key] = rx = self._groups[group]
         return rx
 
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        """Whether the whole of `text` is one alternative (with the tail): a
+        match when `pattern.fullmatch(text)` is one, else None. Only the
+        alternatives that may start with its first character are tried, so the
+        whole alternation need not be compiled."""
+        rx = self._group(text[0]) if text else None
+        return rx.fullmatch(text) if rx is not None else None
+
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """The matches of the alternation in `text`, left to right, not overlapping."""
         pos = 0
