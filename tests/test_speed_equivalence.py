@@ -186,3 +186,49 @@ def test_scanner_fullmatch_agrees_with_the_whole_alternation() -> None:
         assert (scan.fullmatch(t) is None) == (whole is None), t
         hits += whole is not None
     assert hits >= 5
+
+
+@pytest.mark.parametrize(
+    ("pattern", "prefix"),
+    [
+        (r"\bNCT\s?(?P<num>\d{8})\b", "NCT"),
+        (r"\b(?P<id>jRCTs?\d{9,10})\b", "jRCT"),  # the optional "s" is not required
+        (r"\b(?P<id>NTR\d{3,5}|NL\d{4,5})\b", "N"),  # what both branches start with
+        (r"(?:abc)?d", ""),
+        (r"ab+c", "a"),
+        (r"ab|cd", ""),
+        (r"(?i)abc", ""),
+        (r"a(?i:b)c", "a"),
+        (r"(?<!x)abc", ""),
+        (r"CTRI/\d{4}", "CTRI/"),
+        (r"[(", ""),  # not a pattern: nothing known
+    ],
+)
+def test_literal_prefix(pattern: str, prefix: str) -> None:
+    from litkg.extractor.components.alternation import literal_prefix
+
+    assert literal_prefix(pattern) == prefix
+
+
+def test_every_registry_match_holds_its_literal_prefix() -> None:
+    from litkg.extractor.components.alternation import literal_prefix
+    from litkg.extractor.components.textutil import compile_any, load_vocab
+
+    rng = random.Random(3)
+    pieces = ["NCT", "nct", "0", "1234", "5678", " ", "-", "/", "jRCT", "s", "N", "TR", "L", "UMIN"]
+    pieces += ["ClinicalTrials.gov", "clinicaltrials.GOV", "ISRCTN", "CTRI", "20", "\u0130", "i"]
+    texts = ["".join(rng.choice(pieces) for _ in range(12)) for _ in range(2000)]
+    hits = 0
+    for reg in load_vocab("registries.json")["registries"]:
+        rx, prefix = re.compile(reg["pattern"]), literal_prefix(reg["pattern"])
+        names = compile_any(tuple(reg["names"]))
+        name_starts = [folded(literal_prefix(n)) for n in reg["names"]]
+        for t in texts:
+            m = rx.search(t)
+            if m:
+                hits += 1
+                assert t[m.start() :].startswith(prefix), (reg["pattern"], t)
+            if names is not None and names.search(t):
+                hits += 1
+                assert any(s in folded(t) for s in name_starts), (reg["names"], t)
+    assert hits > 50

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from re import _constants, _parser  # type: ignore[attr-defined]
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -131,8 +133,10 @@ _ENGINE_FOLDS = str.maketrans({"\u017f": "s", "\u0131": "i"})
 
 
 def folded(text: str) -> str:
-    """`text` lower-cased as IGNORECASE compares it with ASCII letters."""
-    return text.lower().translate(_ENGINE_FOLDS)
+    """`text` lower-cased as IGNORECASE compares it with ASCII letters (the
+    dotted capital I, which the engine matches with "i", becomes "i", not
+    "i" and a combining dot)."""
+    return text.lower().translate(_ENGINE_FOLDS).replace("i\u0307", "i")
 
 
 @dataclass(frozen=True)
@@ -157,9 +161,53 @@ class LiteralGate:
             needles.append(word.lower() if ignore_case else word)
         return cls(tuple(dict.fromkeys(needles)), ignore_case, always=False)
 
+    @classmethod
+    def of_patterns(cls, patterns: Sequence[str], ignore_case: bool) -> LiteralGate:
+        """The gate of a regex that matches only where one of `patterns` matches
+        (in an alternation, or as a part every match has): one of their
+        literal starts occurs in the text. `always` when one has none."""
+        needles = [literal_prefix(p) for p in patterns]
+        if not needles or not all(n and n.isascii() for n in needles):
+            return cls()
+        if ignore_case:
+            needles = [n.lower() for n in needles]
+        return cls(tuple(dict.fromkeys(needles)), ignore_case, always=False)
+
     def may_match(self, text: str, low: str) -> bool:
         """Whether the regex may match `text` (`low`: ``folded(text)``)."""
         if self.always:
             return True
         hay = low if self.ignore_case else text
         return any(n in hay for n in self.needles)
+
+
+def literal_prefix(pattern: str) -> str:
+    """Characters every match of `pattern` (compiled without flags) starts with
+    ("" when none are known: an alternation or a class first, inline flags), so
+    that a text without them need not be searched. Read from the engine's own
+    parse of the pattern."""
+    try:
+        parsed = _parser.parse(pattern)
+    except re.error:
+        return ""
+    if parsed.state.flags & re.IGNORECASE:
+        return ""
+    return _literal_run(parsed.data)[0]
+
+
+def _literal_run(items: list[tuple[Any, Any]]) -> tuple[str, bool]:
+    """The literal characters `items` start with, and whether that is all of them."""
+    out: list[str] = []
+    for op, av in items:
+        if op is _constants.AT:  # \b, ^: zero width
+            continue
+        if op is _constants.LITERAL:
+            out.append(chr(av))
+            continue
+        if op is _constants.SUBPATTERN and not av[1] and not av[2]:
+            sub, whole = _literal_run(av[3].data)
+            out.append(sub)
+            if whole:
+                continue
+        return "".join(out), False
+    return "".join(out), True
