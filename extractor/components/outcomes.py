@@ -191,14 +191,34 @@ def _endpoints_cached(sent: str, alias_items: tuple[tuple[str, str], ...]) -> tu
     return tuple(_find_endpoints(sent, dict(alias_items)))
 
 
-def _find_endpoints(sent: str, aliases: dict[str, str] | None = None) -> list[Mention]:
+_Found = tuple[int, int, str]
+
+
+@lru_cache(maxsize=4096)
+def _sentence_terms(
+    sent: str,
+) -> tuple[tuple[Mention, ...], tuple[Mention, ...], tuple[tuple[_Found, ...], ...]]:
+    """What the vocabulary finds in a sentence whatever the paper's own
+    abbreviations: the keyed terms, the GVHD mentions, and the matches of each
+    unkeyed result term (memoised: a sentence is asked about again with the
+    paper's abbreviations)."""
     low = folded(sent)
-    out = [
+    keyed = tuple(
         Mention("endpoint", m.start(), m.end(), key=key)
         for key, rx, gate in _gated_endpoint_patterns()
         if gate.may_match(sent, low)
         for m in rx.finditer(sent)
-    ]
+    )
+    _, _, terms = _unkeyed_vocab()
+    others = tuple(
+        tuple((m.start(), m.end(), m.group(0)) for m in rx.finditer(sent)) for rx in terms
+    )
+    return keyed, tuple(_gvhd_mentions(sent)), others
+
+
+def _find_endpoints(sent: str, aliases: dict[str, str] | None = None) -> list[Mention]:
+    keyed, gvhd, _ = _sentence_terms(sent)
+    out = list(keyed)
     for short, key in (aliases or {}).items():
         if key:
             out += [
@@ -212,7 +232,7 @@ def _find_endpoints(sent: str, aliases: dict[str, str] | None = None) -> list[Me
         m for m in out
         if m.key != "FOLLOWUP" or re.search(r"\bmedian\b", sent[max(0, m.start - 80) : m.end + 80], re.I)
     ]  # fmt: skip
-    out += _gvhd_mentions(sent)
+    out += gvhd
     out = _dedupe_overlaps(out)
     out = _site_limited(sent, out) + _other_results(sent, out)
     out = _dedupe_overlaps(out)
@@ -266,13 +286,12 @@ def _site_limited(sent: str, eps: list[Mention]) -> list[Mention]:
 def _other_results(sent: str, eps: list[Mention]) -> list[Mention]:
     """Result names outside the keys ("stable disease", "SRE-free survival",
     "abstinence rate"), where no keyed term stands."""
-    _, _, terms = _unkeyed_vocab()
     out: list[Mention] = []
-    for rx in terms:
-        for m in rx.finditer(sent):
-            if any(e.start < m.end() and m.start() < e.end for e in eps + out):
+    for found in _sentence_terms(sent)[2]:
+        for start, end, label in found:
+            if any(e.start < end and start < e.end for e in eps + out):
                 continue
-            out.append(Mention("endpoint", m.start(), m.end(), key=OTHER, label=m.group(0)))
+            out.append(Mention("endpoint", start, end, key=OTHER, label=label))
     return out
 
 
