@@ -232,3 +232,24 @@ def test_every_registry_match_holds_its_literal_prefix() -> None:
                 hits += 1
                 assert any(s in folded(t) for s in name_starts), (reg["names"], t)
     assert hits > 50
+
+
+def test_drug_stem_and_radiotherapy_gates_are_necessary_conditions() -> None:
+    from litkg.extractor.components.drug_names import _lexicon, _radiation
+
+    suffix_rx, suffix_gate = _lexicon()[3]
+    rx, _, sep_rx, _, gate, sep_gate = _radiation()
+    rng = random.Random(9)
+    pieces = ["Pembroli", "ZUMAB", "mab", "cis", "PLATIN", "vin", "cristine", "xx", " ", "-"]
+    pieces += ["whole", "brain", "Radiotherapy", "RADIATION", "therapy", "total", "body"]
+    pieces += ["irradiation", "Chemo", "radiation", "\u017f", "\u0130", "i"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    hits = 0
+    for t in texts:
+        low = folded(t)
+        for regex, g in ((suffix_rx, suffix_gate), (rx, gate), (sep_rx, sep_gate)):
+            if regex.search(t):
+                hits += 1
+                assert g.may_match(t, low), (regex.pattern[:40], t)
+    assert hits > 100
+    assert not gate.may_match("no such words", "no such words")

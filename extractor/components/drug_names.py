@@ -15,7 +15,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from litkg.extractor.components.alternation import AlternationScanner, Alternative
+from litkg.extractor.components.alternation import (
+    AlternationScanner,
+    Alternative,
+    LiteralGate,
+    folded,
+)
 from litkg.extractor.components.textutil import load_vocab
 
 __all__ = [
@@ -25,6 +30,7 @@ __all__ = [
     "is_radiation",
     "local_abbreviations",
     "not_an_intervention",
+    "radiation_mentions",
 ]
 
 
@@ -56,7 +62,11 @@ def _pattern(alt: str) -> str:
 
 @cache
 def _lexicon() -> tuple[
-    dict[str, str], AlternationScanner, re.Pattern[str], re.Pattern[str], frozenset[str]
+    dict[str, str],
+    AlternationScanner,
+    re.Pattern[str],
+    tuple[re.Pattern[str], LiteralGate],
+    frozenset[str],
 ]:
     vocab = load_vocab("drugs.json")
     names: dict[str, str] = {}
@@ -82,11 +92,23 @@ def _lexicon() -> tuple[
         r"(?<![\w\-])(?:" + "|".join(stems) + r")(?![\w\-])",
         re.IGNORECASE,
     )
-    return names, name_rx, abbr_rx, suffix_rx, frozenset(w.lower() for w in vocab["not_drugs"])
+    # a stem word holds one of the suffixes (or a stem pattern's literal start)
+    suffix_gate = LiteralGate.of_patterns(
+        [*vocab["suffixes"], *vocab.get("stem_patterns", [])], ignore_case=True
+    )
+    return (
+        names,
+        name_rx,
+        abbr_rx,
+        (suffix_rx, suffix_gate),
+        frozenset(w.lower() for w in vocab["not_drugs"]),
+    )
 
 
 @cache
-def _radiation() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], dict[str, str]]:
+def _radiation() -> tuple[
+    re.Pattern[str], dict[str, str], re.Pattern[str], dict[str, str], LiteralGate, LiteralGate
+]:
     rt = load_vocab("drugs.json")["radiotherapy"]
     sites = rt["sites"]
     site_alt = "|".join(f"(?P<s{i}>{p})" for i, p in enumerate(sites))
@@ -99,16 +121,21 @@ def _radiation() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], dict
     sep_alt = "|".join(f"(?P<x{i}>{p})" for i, p in enumerate(sep))
     sep_rx = re.compile(r"(?<![\w\-])(?:" + sep_alt + r")(?![\w\-])", re.IGNORECASE)
     sep_canon = {f"x{i}": name for i, name in enumerate(sep.values())}
-    return rx, canon, sep_rx, sep_canon
+    # every match holds one of the words (of the separate names: starts with one)
+    gate = LiteralGate.of_patterns(rt["words"], ignore_case=True)
+    sep_gate = LiteralGate.of_patterns(list(sep), ignore_case=True)
+    return rx, canon, sep_rx, sep_canon, gate, sep_gate
 
 
-def _radiation_mentions(text: str) -> list[DrugMention]:
-    rx, canon, sep_rx, sep_canon = _radiation()
+def radiation_mentions(text: str) -> list[DrugMention]:
+    """Radiotherapy named in `text`, before overlaps with drug names are resolved."""
+    rx, canon, sep_rx, sep_canon, gate, sep_gate = _radiation()
     out: list[DrugMention] = []
-    for m in sep_rx.finditer(text):
+    low = folded(text)
+    for m in sep_rx.finditer(text) if sep_gate.may_match(text, low) else ():
         key = next(k for k, v in m.groupdict().items() if v)
         out.append(DrugMention(sep_canon[key], m.start(), m.end(), m.group(0), "drug.radiation"))
-    for m in rx.finditer(text):
+    for m in rx.finditer(text) if gate.may_match(text, low) else ():
         site = next((canon[k] for k, v in m.groupdict().items() if v), None)
         name = f"{site} radiotherapy" if site else "radiotherapy"
         out.append(DrugMention(name, m.start(), m.end(), m.group(0), "drug.radiation"))
@@ -119,7 +146,7 @@ def find_drugs(text: str, local: dict[str, str] | None = None) -> list[DrugMenti
     """Drug mentions in `text`: lexicon names, abbreviations (lexicon and the
     paper's own `local` definitions), INN-stem words and radiotherapy; overlaps
     resolved longest-first."""
-    names, name_rx, abbr_rx, suffix_rx, not_drugs = _lexicon()
+    names, name_rx, abbr_rx, (suffix_rx, suffix_gate), not_drugs = _lexicon()
     abbr = load_vocab("drugs.json")["abbreviations"]
     found: list[DrugMention] = []
     for m in name_rx.finditer(text):
@@ -149,12 +176,13 @@ def find_drugs(text: str, local: dict[str, str] | None = None) -> list[DrugMenti
                     local[m.group(0)], m.start(), m.end(), m.group(0), "drug.local-abbreviation"
                 )
             )
-    for m in suffix_rx.finditer(text):
+    stems = suffix_rx.finditer(text) if suffix_gate.may_match(text, folded(text)) else ()
+    for m in stems:
         w = m.group(0)
         if len(w) < 7 or w.lower() in not_drugs or w.lower() in names:
             continue
         found.append(DrugMention(w.lower(), m.start(), m.end(), w, "drug.suffix"))
-    found += _radiation_mentions(text)
+    found += radiation_mentions(text)
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     out: list[DrugMention] = []
     for d in found:

@@ -38,6 +38,7 @@ from litkg.extractor.components.drug_names import (
     is_radiation,
     local_abbreviations,
     not_an_intervention,
+    radiation_mentions,
 )
 from litkg.extractor.components.textutil import (
     OTHER,
@@ -117,6 +118,8 @@ def _in_background_section(doc: Document, pos: int) -> bool:
 def _paper_radiotherapy(text: str) -> str | None:
     """The one site-specific radiotherapy the paper names ("thoracic radiotherapy"),
     which a bare "radiotherapy" then means; None when it names none or several."""
+    if not any(d.drug.endswith(" radiotherapy") for d in radiation_mentions(text)):
+        return None  # no site-specific radiotherapy at all: the paper's drugs need no search
     names = {
         d.drug
         for d in find_drugs(text)
