@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from litkg.extractor.components.alternation import LiteralGate, folded, literal_prefix
@@ -745,13 +746,23 @@ def find_design(
 # --------------------------------------------------------------------------- article type
 
 
+@lru_cache(maxsize=256)
+def _cue_regex(pat: str, title: bool) -> tuple[re.Pattern[str], str]:
+    """An article-type cue compiled (case-insensitive on the title), and the
+    literal start a text must hold for it to match there ("" on the title)."""
+    flags = re.MULTILINE | (re.IGNORECASE if title else 0)
+    return re.compile(pat, flags), "" if title else literal_prefix(pat)
+
+
 def _cue_score(cues: list[list[Any]], scopes: dict[str, str]) -> int:
     """Sum of the weights of the cues found in their scope ([regex, weight, scope])."""
     total = 0
     for cue in cues:
         pat, weight = cue[0], cue[1]
         scope = cue[2] if len(cue) > 2 else "body"
-        if re.search(pat, scopes.get(scope, ""), re.MULTILINE | re.IGNORECASE * (scope == "title")):
+        rx, needle = _cue_regex(pat, scope == "title")
+        text = scopes.get(scope, "")
+        if needle in text and rx.search(text):  # most cues' words are in no paper
             total += int(weight)
     return total
 
