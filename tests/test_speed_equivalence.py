@@ -253,3 +253,16 @@ def test_drug_stem_and_radiotherapy_gates_are_necessary_conditions() -> None:
                 assert g.may_match(t, low), (regex.pattern[:40], t)
     assert hits > 100
     assert not gate.may_match("no such words", "no such words")
+
+
+def test_a_table_is_read_once_and_as_a_fresh_read() -> None:
+    from litkg.extractor.document import Table
+    from litkg.extractor.tables.model import _read_table, read_table
+
+    rows = [["", "Arm A (n=20)", "Arm B (n=21)"], ["Nausea", "3 (15%)", "1 (5%)"]]
+    table = Table(rows=rows, caption="Adverse events, grade 3 or higher")
+    model = read_table(table)
+    assert read_table(table) is model
+    assert model == _read_table(table)
+    twin = Table(rows=[list(r) for r in rows], caption=table.caption)
+    assert read_table(twin) is not model and read_table(twin) == model

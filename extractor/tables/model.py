@@ -345,8 +345,25 @@ def _sizes_from_first_row(cols: list[Column], rows: list[list[str]], n_header: i
 _INDENT = re.compile(r"^[\s\u2003\u2002\u00a0]+")
 
 
+#: id(table) -> (table, its model), for the tables of the last documents read
+_MODELS: dict[int, tuple[Table, TableModel]] = {}
+_MODELS_KEPT = 64
+
+
 def read_table(table: Table) -> TableModel:
-    """Read a `Table` into its model (header rows, columns, rows, cells)."""
+    """Read a `Table` into its model (header rows, columns, rows, cells); a
+    table is read once (the components each ask for the model of every table)."""
+    hit = _MODELS.get(id(table))
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    model = _read_table(table)
+    if len(_MODELS) >= _MODELS_KEPT:
+        del _MODELS[next(iter(_MODELS))]
+    _MODELS[id(table)] = (table, model)
+    return model
+
+
+def _read_table(table: Table) -> TableModel:
     rows = table.rows
     width = max((len(r) for r in rows), default=0)
     n_header = _header_count(table)
