@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 # Footnote marks printed next to values or labels.
 MARK_CHARS = "*†‡§¶║‖#"
@@ -95,6 +96,7 @@ def _f(text: str) -> float:
     return float(text.replace("·", ".").replace("−", "-").replace("–", "-"))
 
 
+@lru_cache(maxsize=16384)
 def strip_marks(text: str) -> tuple[str, str]:
     """(text without footnote marks, the marks)."""
     marks = "".join(_MARK_RE.findall(text))
@@ -106,6 +108,7 @@ def strip_marks(text: str) -> tuple[str, str]:
     return re.sub(r"\s+", " ", t).strip(), marks
 
 
+@lru_cache(maxsize=16384)
 def parse_value(text: str) -> Value:
     """The `Value` of one cell's text."""
     raw = text or ""
