@@ -92,6 +92,14 @@ def references_start(text: str, headings: Iterable[Any] = ()) -> int:
 OWN, OTHER, NEUTRAL = "own", "other", "neutral"
 
 
+@lru_cache(maxsize=1)
+def _context_cues() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    vocab = load_vocab("designs.json")
+    return compile_any(tuple(vocab["own_study_cues"])), compile_any(
+        tuple(vocab["other_study_cues"])
+    )
+
+
 @lru_cache(maxsize=8192)
 def sentence_context(sentence: str) -> str:
     """Whether a sentence is about the paper's own study ("own"), about other
@@ -99,9 +107,7 @@ def sentence_context(sentence: str) -> str:
     neither ("neutral"). Own cues win: "We previously reported...[14]" is own.
     Cached: several components ask it about the same sentences.
     """
-    vocab = load_vocab("designs.json")
-    own = compile_any(tuple(vocab["own_study_cues"]))
-    other = compile_any(tuple(vocab["other_study_cues"]))
+    own, other = _context_cues()
     if own is not None and own.search(sentence):
         # "we" in a sentence that only cites others' future needs still counts as own,
         # except when the sentence says something is needed/future.
