@@ -266,3 +266,14 @@ def test_a_table_is_read_once_and_as_a_fresh_read() -> None:
     assert model == _read_table(table)
     twin = Table(rows=[list(r) for r in rows], caption=table.caption)
     assert read_table(twin) is not model and read_table(twin) == model
+
+
+def test_the_control_character_class_is_category_cc_without_white_space() -> None:
+    import unicodedata
+
+    from litkg.extractor.ingest.encoding import CONTROLS
+
+    for cp in range(0x10000):
+        ch = chr(cp)
+        plain = unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v"
+        assert bool(CONTROLS.fullmatch(ch)) == plain, hex(cp)

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 
 from litkg.extractor.document import IngestError
 
@@ -84,9 +83,14 @@ def _looks_western(text: str) -> bool:
     return letters > 0 and non_ascii_letters / letters <= 0.25
 
 
+#: the control characters (general category Cc: U+0000-001F and U+007F-009F,
+#: fixed by Unicode) other than tab, newline, vertical tab, form feed and return
+CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _check_not_binary(text: str, path: str) -> None:
     """Refuse decoded text that is mostly control characters (binary junk)."""
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
+    controls = len(CONTROLS.findall(text))
     if controls and controls / max(len(text), 1) > _MAX_CONTROL_RATIO:
         raise IngestError(path, "binary content, not text", "pass a text, PDF or JATS XML file")
 
