@@ -210,6 +210,46 @@ def test_literal_prefix(pattern: str, prefix: str) -> None:
     assert literal_prefix(pattern) == prefix
 
 
+@pytest.mark.parametrize(
+    ("pattern", "starts"),
+    [
+        (r"\b(?:study|trial|RCT)\b[^.;]{0,80}?", ("study", "trial", "RCT")),
+        (r"\bnot (?:feasible|possible) to", ("not feasible", "not possible")),
+        (r"ab|cd", ("ab", "cd")),
+        (r"(?:a|[bc])x", ()),  # one branch has no literal start
+        (r"a(?:b|c|)d", ("a",)),
+        (r"", ()),
+        (r"(?i)abc", ()),
+    ],
+)
+def test_literal_starts(pattern: str, starts: tuple[str, ...]) -> None:
+    from litkg.extractor.components.alternation import literal_starts
+
+    assert literal_starts(pattern) == starts
+
+
+def test_design_term_gates_are_necessary_conditions() -> None:
+    from litkg.extractor.components.study import _term_regexes
+    from litkg.extractor.components.textutil import load_vocab
+
+    texts = [
+        "This single-centre, open label study was conducted at the Royal Infirmary.",
+        "It was not possible to mask treatment; assessors were blinded.",
+        "A post hoc analysis of the controlled, randomised phase 3 trial.",
+        "Patients were enrolled at twelve hospitals in three countries.",
+        "A PROSPECTIVE, NON-RANDOMISED, UNCONTROLLED STUDY.",
+        "We did a secondary analysis of a multi-centre trial.",
+    ]
+    hits = 0
+    for term in load_vocab("designs.json")["terms"].values():
+        rx, _, gate = _term_regexes(term)
+        for t in texts:
+            if rx is not None and rx.search(t):
+                hits += 1
+                assert gate.may_match(t, folded(t)), (term["synonyms"][0], t)
+    assert hits >= 8
+
+
 def test_every_registry_match_holds_its_literal_prefix() -> None:
     from litkg.extractor.components.alternation import literal_prefix
     from litkg.extractor.components.textutil import compile_any, load_vocab

@@ -13,9 +13,11 @@ ASCII (``ſ`` matching ``s``, the Kelvin sign ``k``) holds here too.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any
 
@@ -132,6 +134,7 @@ class AlternationScanner:
 _ENGINE_FOLDS = str.maketrans({"\u017f": "s", "\u0131": "i"})
 
 
+@lru_cache(maxsize=8192)
 def folded(text: str) -> str:
     """`text` lower-cased as IGNORECASE compares it with ASCII letters (the
     dotted capital I, which the engine matches with "i", becomes "i", not
@@ -166,8 +169,9 @@ class LiteralGate:
         """The gate of a regex that matches only where one of `patterns` matches
         (in an alternation, or as a part every match has): one of their
         literal starts occurs in the text. `always` when one has none."""
-        needles = [literal_prefix(p) for p in patterns]
-        if not needles or not all(n and n.isascii() for n in needles):
+        starts = [literal_starts(p) for p in patterns]
+        needles = [n for s in starts for n in s]
+        if not needles or not all(starts) or not all(n.isascii() for n in needles):
             return cls()
         if ignore_case:
             needles = [n.lower() for n in needles]
@@ -186,28 +190,45 @@ def literal_prefix(pattern: str) -> str:
     ("" when none are known: an alternation or a class first, inline flags), so
     that a text without them need not be searched. Read from the engine's own
     parse of the pattern."""
+    return os.path.commonprefix(list(literal_starts(pattern)))
+
+
+def literal_starts(pattern: str) -> tuple[str, ...]:
+    """Strings one of which every match of `pattern` (compiled without flags)
+    starts with: its literal start, or one per branch of an alternation
+    ("study|trial" -> "study", "trial"); () when that is not known (a class
+    first, inline flags, a branch without a literal start)."""
     try:
         parsed = _parser.parse(pattern)
     except re.error:
-        return ""
+        return ()
     if parsed.state.flags & re.IGNORECASE:
-        return ""
-    return _literal_run(parsed.data)[0]
+        return ()
+    starts = _literal_starts(parsed.data)[0]
+    return starts if all(starts) else ()
 
 
-def _literal_run(items: list[tuple[Any, Any]]) -> tuple[str, bool]:
-    """The literal characters `items` start with, and whether that is all of them."""
-    out: list[str] = []
+def _literal_starts(items: list[tuple[Any, Any]]) -> tuple[tuple[str, ...], bool]:
+    """The strings `items` start with (none empty, unless `items` are all
+    literal), and whether `items` are one literal string."""
+    prefix: list[str] = []
     for op, av in items:
         if op is _constants.AT:  # \b, ^: zero width
             continue
         if op is _constants.LITERAL:
-            out.append(chr(av))
+            prefix.append(chr(av))
             continue
+        p = "".join(prefix)
+        known = (p,) if p else ()
         if op is _constants.SUBPATTERN and not av[1] and not av[2]:
-            sub, whole = _literal_run(av[3].data)
-            out.append(sub)
+            subs, whole = _literal_starts(av[3].data)
             if whole:
+                prefix.append(subs[0])
                 continue
-        return "".join(out), False
-    return "".join(out), True
+            return (tuple(p + x for x in subs) if subs else known), False
+        if op is _constants.BRANCH:
+            branches = [_literal_starts(b.data)[0] for b in av[1]]
+            if branches and all(b and all(b) for b in branches):
+                return tuple(p + x for b in branches for x in b), False
+        return known, False
+    return ("".join(prefix),), True

@@ -647,7 +647,14 @@ def _term_regexes(term: dict[str, Any]) -> _TermRx:
     # (they are tried in the same order), found faster
     pats = [r"(?<![\w-])(?:" + "|".join(syns) + r")(?![\w])"] if syns else []
     extra = term.get("patterns", [])
-    gate = LiteralGate() if extra else LiteralGate.of(term["synonyms"], ignore_case=True)
+    gate = LiteralGate.of(term["synonyms"], ignore_case=True)
+    if extra:
+        more = LiteralGate.of_patterns(extra, ignore_case=True)
+        gate = (
+            LiteralGate()
+            if gate.always or more.always
+            else LiteralGate((*gate.needles, *more.needles), ignore_case=True, always=False)
+        )
     rx = compile_any(tuple(pats + extra))
     neg = compile_any(tuple(term.get("negative", [])))
     _TERM_RX[id(term)] = (term, (rx, neg, gate))
