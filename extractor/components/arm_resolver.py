@@ -168,6 +168,10 @@ class ArmResolver:
     _keys: list[tuple[str, list[re.Pattern[str]], set[str], set[str]]] = field(
         default_factory=list, init=False, repr=False
     )
+    #: sentence -> its arm mentions (the components ask about the same sentences)
+    _mentions: dict[str, tuple[ArmMention, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         toks = [
@@ -232,6 +236,12 @@ class ArmResolver:
 
     def mentions(self, sent: str) -> list[ArmMention]:
         """Spans of `sent` naming an arm, in order (adjacent words of one arm merged)."""
+        hit = self._mentions.get(sent)
+        if hit is None:
+            hit = self._mentions[sent] = tuple(self._find_mentions(sent))
+        return list(hit)
+
+    def _find_mentions(self, sent: str) -> list[ArmMention]:
         spans: list[ArmMention] = []
         for role, rxs, _keys, ds in self._keys:
             for rx in rxs:
