@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -66,9 +67,10 @@ _FN_TITLES = {
 
 def _local(el: Any) -> str:
     """The local name of an element ('' for comments and processing instructions)."""
-    if not isinstance(el.tag, str):
+    tag = el.tag
+    if not isinstance(tag, str):
         return ""
-    return etree.QName(el).localname
+    return tag.rpartition("}")[2]  # "{namespace}name" or "name"
 
 
 def _children(el: Any, name: str | None = None) -> list[Any]:
@@ -79,8 +81,14 @@ def _first(el: Any, path: str) -> Any | None:
     """The first descendant matching a slash path of local names ('a/b', '//c')."""
     if el is None:
         return None
-    found = el.xpath(_xp(path))
+    found = _xpath(path)(el)
     return found[0] if found else None
+
+
+@lru_cache(maxsize=256)
+def _xpath(path: str) -> etree.XPath:
+    """`_xp(path)` compiled (once, not on every call)."""
+    return etree.XPath(_xp(path))
 
 
 def _xp(path: str) -> str:
@@ -91,7 +99,7 @@ def _xp(path: str) -> str:
 
 
 def _all(el: Any, path: str) -> list[Any]:
-    return list(el.xpath(_xp(path))) if el is not None else []
+    return list(_xpath(path)(el)) if el is not None else []
 
 
 def _norm(s: str) -> str:
