@@ -317,3 +317,20 @@ def test_the_control_character_class_is_category_cc_without_white_space() -> Non
         ch = chr(cp)
         plain = unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v"
         assert bool(CONTROLS.fullmatch(ch)) == plain, hex(cp)
+
+
+def test_inline_case_insensitive_runs_match_as_separate_groups() -> None:
+    bodies = [r"febrile[\s\-]+neutropeni(?:a|as)", r"neutropeni(?:a|as)", r"n(?:au|ua)sea"]
+    inline = [Alternative(b, b[0], True, inline_ci=True) for b in bodies]
+    inline.insert(1, Alternative("FNs?", "F", False))
+    explicit = [Alternative(f"(?i:{b})", b[0], True) for b in bodies]
+    explicit.insert(1, Alternative("FNs?", "F", False))
+    kw = {"not_before": r"\w\-/", "tail": r"(?![\w\-/]|\+)"}
+    a, b = AlternationScanner(inline, **kw), AlternationScanner(explicit, **kw)
+    rng = random.Random(2)
+    pieces = ["Febrile", "neutropenia", "NEUTROPENIAS", "FN", "fn", "FNs", " ", "-", "/", "x"]
+    pieces += ["nausea", "NUASEA", "+", "\u017f"]
+    for _ in range(500):
+        t = "".join(rng.choice(pieces) for _ in range(10))
+        assert _spans(a.finditer(t)) == _spans(b.finditer(t)) == _spans(b.pattern.finditer(t)), t
+        assert _spans(a.pattern.finditer(t)) == _spans(b.pattern.finditer(t)), t

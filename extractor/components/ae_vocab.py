@@ -177,7 +177,7 @@ def load_vocab() -> CompiledVocab:
             continue
         seen.add((rx, cs))
         first = surface[0] if cs else _first_word(surface)[0]
-        alts.append(Alternative(rx if cs else f"(?i:{rx})", first, not cs))
+        alts.append(Alternative(rx, first, not cs, inline_ci=not cs))
     scanner = AlternationScanner(alts, not_before=r"\w\-/", tail=r"(?![\w\-/]|\+)")
     cue_lists = {k: tuple(v) for k, v in data["cues"].items() if isinstance(v, list)}
     cues = {k: cue_regex(v) for k, v in cue_lists.items()}
