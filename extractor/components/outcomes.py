@@ -220,7 +220,7 @@ def _find_endpoints(sent: str, aliases: dict[str, str] | None = None) -> list[Me
     keyed, gvhd, _ = _sentence_terms(sent)
     out = list(keyed)
     for short, key in (aliases or {}).items():
-        if key:
+        if key and short in sent:  # the pattern is the abbreviation as printed
             out += [
                 Mention("endpoint", m.start(), m.end(), key=key)
                 for m in re.finditer(rf"(?<![\w/-]){re.escape(short)}(?![\w-])", sent)
