@@ -77,6 +77,15 @@ class AlternationScanner:
         self._alts = list(alts)
         self._not_before, self._tail, self._flags = not_before, tail, flags
         self._firsts = {(a.first, a.ignore_case) for a in alts}
+        # whether any alternative may start at a character: one engine test
+        # before asking each first character (most characters start none)
+        self._any_first = re.compile(
+            "|".join(
+                f"(?i:{re.escape(f)})" if ci else re.escape(f) for f, ci in sorted(self._firsts)
+            )
+            or "(?!)",
+            flags,
+        )
         self._groups: dict[tuple[Alternative, ...], re.Pattern[str] | None] = {}
         self._by_char: dict[str, re.Pattern[str] | None] = {}
         self._pattern: re.Pattern[str] | None = None
@@ -112,6 +121,9 @@ class AlternationScanner:
         if key in self._by_char:
             return self._by_char[key]
         chars = {key, key.upper()} if ch.isascii() else {ch}
+        if not any(self._any_first.fullmatch(c) for c in chars):
+            self._by_char[key] = None
+            return None
         ok = {(f, ci) for f, ci in self._firsts if any(self._can_start(f, ci, c) for c in chars)}
         group = tuple(a for a in self._alts if (a.first, a.ignore_case) in ok)
         if group not in self._groups:
