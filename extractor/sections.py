@@ -146,13 +146,19 @@ class SectionIndex:
         self.sections = detect_sections(doc)
         self._starts = [s.start for s in self.sections]
         self._tables = sorted(span for t in doc.tables for span in table_spans(t))
+        # for in_table: the spans' starts, and the furthest end among the spans so far
+        self._table_starts = [a for a, _ in self._tables]
+        self._table_reach: list[int] = []
+        for a, b in self._tables:
+            self._table_reach.append(max(b or a, self._table_reach[-1] if self._table_reach else a))
 
     def name_at(self, offset: int) -> str:
         i = bisect.bisect_right(self._starts, offset) - 1
         return self.sections[max(i, 0)].name if self.sections else "body"
 
     def in_table(self, offset: int) -> bool:
-        return any(s <= offset < (e or s) for s, e in self._tables)
+        i = bisect.bisect_right(self._table_starts, offset) - 1
+        return i >= 0 and offset < self._table_reach[i]  # some span from before offset reaches it
 
     def paragraph_at(self, offset: int) -> str:
         text = self.doc.text

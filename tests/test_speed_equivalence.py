@@ -334,3 +334,24 @@ def test_inline_case_insensitive_runs_match_as_separate_groups() -> None:
         t = "".join(rng.choice(pieces) for _ in range(10))
         assert _spans(a.finditer(t)) == _spans(b.finditer(t)) == _spans(b.pattern.finditer(t)), t
         assert _spans(a.pattern.finditer(t)) == _spans(b.pattern.finditer(t)), t
+
+
+def test_in_table_is_the_plain_scan_of_the_table_spans() -> None:
+    from litkg.extractor.document import Document, Table
+    from litkg.extractor.sections import SectionIndex
+
+    text = "x" * 400
+    tables = [
+        Table(rows=[["a"]], char_start=10, char_end=50, row_spans=[(10, 20), (30, 50)]),
+        Table(rows=[["b"]], char_start=15, char_end=200, row_spans=[(15, 200)]),  # overlaps
+        Table(rows=[["c"]], char_start=300, char_end=None, row_spans=[]),  # empty span
+        Table(rows=[["d"]], char_start=320, char_end=340, row_spans=[(320, 330), (333, 340)]),
+    ]
+    idx = SectionIndex(
+        Document(doc_id="t", source="t.txt", source_format="text", text=text, tables=tables)
+    )
+    assert idx._tables  # the spans are there to be scanned
+    for offset in range(-1, 402):
+        plain = any(s <= offset < (e or s) for s, e in idx._tables)
+        assert idx.in_table(offset) == plain, offset
+    assert idx.in_table(100) and not idx.in_table(250) and not idx.in_table(300)
