@@ -355,3 +355,23 @@ def test_in_table_is_the_plain_scan_of_the_table_spans() -> None:
         plain = any(s <= offset < (e or s) for s, e in idx._tables)
         assert idx.in_table(offset) == plain, offset
     assert idx.in_table(100) and not idx.in_table(250) and not idx.in_table(300)
+
+
+def test_unkeyed_result_term_gates_are_necessary_conditions() -> None:
+    from litkg.extractor.components.outcomes import _unkeyed_term_gates, _unkeyed_vocab
+
+    texts = [
+        "Stable Disease was the best response in 12 dogs.",
+        "LOCOREGIONAL RECURRENCE occurred in 4%; distant metastases in 9%.",
+        "The R0 resection rate was 88% and the cumulative incidence of stroke 2%.",
+        "Abstinence rates were 30% vs 20%; CNS progression in two.",
+        "In-hospital mortality: 3%. Bone-metastasis-free survival improved.",
+    ]
+    _, _, terms = _unkeyed_vocab()
+    hits = 0
+    for rx, gate in zip(terms, _unkeyed_term_gates(), strict=True):
+        for t in texts:
+            if rx.search(t):
+                hits += 1
+                assert gate.may_match(t, folded(t)), (rx.pattern[:40], t)
+    assert hits >= 6

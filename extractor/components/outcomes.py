@@ -211,9 +211,22 @@ def _sentence_terms(
     )
     _, _, terms = _unkeyed_vocab()
     others = tuple(
-        tuple((m.start(), m.end(), m.group(0)) for m in rx.finditer(sent)) for rx in terms
+        tuple((m.start(), m.end(), m.group(0)) for m in rx.finditer(sent))
+        if gate.may_match(sent, low)
+        else ()
+        for rx, gate in zip(terms, _unkeyed_term_gates(), strict=True)
     )
     return keyed, tuple(_gvhd_mentions(sent)), others
+
+
+@cache
+def _unkeyed_term_gates() -> list[LiteralGate]:
+    """For each unkeyed result term, the literal starts one of which a sentence
+    must hold for it to match (`always` where the pattern has none)."""
+    return [
+        LiteralGate.of_patterns([t], ignore_case=True)
+        for t in load_vocab("endpoints")["unkeyed"]["terms"]
+    ]
 
 
 def _find_endpoints(sent: str, aliases: dict[str, str] | None = None) -> list[Mention]:
