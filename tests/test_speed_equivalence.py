@@ -375,3 +375,18 @@ def test_unkeyed_result_term_gates_are_necessary_conditions() -> None:
                 hits += 1
                 assert gate.may_match(t, folded(t)), (rx.pattern[:40], t)
     assert hits >= 6
+
+
+def test_compile_any_finds_what_the_plain_alternation_finds() -> None:
+    from litkg.extractor.components.textutil import compile_any
+
+    pats = (r"\bwe\b", r"\bour\b", r"^\s*methods?\s*:", r"\bthis (?:study|trial)\b")
+    pats += (r"\bab|\bac", r"\bx|y", r"et al\b", r"\bherein\b")
+    texts = ["We did it; our trial.", "Methods: this study", "abc ac yy x et al", "herein we"]
+    texts += ["ourselves\nmethods : x", "this trial, THIS STUDY", "y\nab ac ad"]
+    for flags in (re.IGNORECASE, 0):
+        plain = re.compile("|".join(f"(?:{p})" for p in pats), flags | re.MULTILINE)
+        new = compile_any(pats, flags)
+        assert new is not None
+        for t in texts:
+            assert _spans(new.finditer(t)) == _spans(plain.finditer(t)), t
