@@ -390,3 +390,27 @@ def test_compile_any_finds_what_the_plain_alternation_finds() -> None:
         assert new is not None
         for t in texts:
             assert _spans(new.finditer(t)) == _spans(plain.finditer(t)), t
+
+
+def test_folded_text_is_aligned_with_the_text() -> None:
+    assert all(len(folded(chr(cp))) == 1 for cp in range(0x10000)), "offsets would shift"
+
+
+def test_endpoint_terms_are_found_from_their_first_possible_start() -> None:
+    from litkg.extractor.components.outcomes import _first_start, _gated_endpoint_patterns
+
+    texts = [
+        "At 2 years, Overall Survival was 80% and progression free survival 60%.",
+        "Median OS (overall survival) was not reached; PFS and EFS were similar.",
+        "The complete-remission rate was 40% (CR 12 of 30); \u0130 DFS 3 years.",
+        "Relapse incidence rose; the cumulative incidence of relapse was 20%.",
+    ]
+    found = 0
+    for _key, rx, gate in _gated_endpoint_patterns():
+        for t in texts:
+            low = folded(t)
+            plain = _spans(rx.finditer(t))
+            pos = _first_start(gate, t, low)
+            assert _spans(rx.finditer(t, pos)) == plain if pos >= 0 else not plain, t
+            found += len(plain)
+    assert found >= 8

@@ -194,6 +194,16 @@ def _endpoints_cached(sent: str, alias_items: tuple[tuple[str, str], ...]) -> tu
 _Found = tuple[int, int, str]
 
 
+def _first_start(gate: LiteralGate, sent: str, low: str) -> int:
+    """Where the first match of an endpoint term list can start (-1: nowhere).
+    Its gate's needles are the first words of the terms (LiteralGate.of), and
+    every match starts with one; `low` (folded) is aligned with `sent`."""
+    if gate.always:
+        return 0
+    hay = low if gate.ignore_case else sent
+    return min((i for n in gate.needles if (i := hay.find(n)) >= 0), default=-1)
+
+
 @lru_cache(maxsize=4096)
 def _sentence_terms(
     sent: str,
@@ -206,8 +216,8 @@ def _sentence_terms(
     keyed = tuple(
         Mention("endpoint", m.start(), m.end(), key=key)
         for key, rx, gate in _gated_endpoint_patterns()
-        if gate.may_match(sent, low)
-        for m in rx.finditer(sent)
+        if (pos := _first_start(gate, sent, low)) >= 0
+        for m in rx.finditer(sent, pos)
     )
     _, _, terms = _unkeyed_vocab()
     others = tuple(
