@@ -414,3 +414,15 @@ def test_endpoint_terms_are_found_from_their_first_possible_start() -> None:
             assert _spans(rx.finditer(t, pos)) == plain if pos >= 0 else not plain, t
             found += len(plain)
     assert found >= 8
+
+
+def test_the_glossary_gate_keeps_every_glossary() -> None:
+    from litkg.extractor.components.adverse_events import _GLOSSARY, _skip_sentence
+
+    rng = random.Random(4)
+    pieces = ["AE: adverse event", "; ", "SAE, serious event", ". ", "x", ":", ",", " ", "abc"]
+    for _ in range(2000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+        if len(_GLOSSARY.findall(t)) >= 2:
+            assert _skip_sentence(t) in ("reference", "citation", "glossary"), t
+    assert _skip_sentence("AE: adverse event; SAE: serious adverse event") == "glossary"

@@ -139,7 +139,8 @@ def _skip_sentence(s: str) -> str:
         return "reference"
     if _CITE.search(s) and not _OWN.search(s):
         return "citation"
-    if len(_GLOSSARY.findall(s)) >= 2:
+    # each glossary entry holds a ":" or "," after its abbreviation
+    if s.count(":") + s.count(",") >= 2 and len(_GLOSSARY.findall(s)) >= 2:
         return "glossary"
     if v.cues["skip_sentence"].search(s):
         return "eligibility"
