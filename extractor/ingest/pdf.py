@@ -39,13 +39,16 @@ from litkg.extractor.ingest.pdf_layout import (
     MIN_GUTTER,
     Line,
     attach_scripts,
-    body_size,
     build_lines,
+    common_size,
     mark_margin_columns,
+    merge_weights,
     reading_order,
+    size_weights,
     split_running,
 )
 from litkg.extractor.ingest.pdf_meta import read_metadata
+from litkg.extractor.ingest.pdf_paths import read_paths
 from litkg.extractor.ingest.pdf_tables import (
     TableBlock,
     attach_captions,
@@ -154,9 +157,10 @@ def _read_pages(
             if pc.words:
                 left, bottom, _right, top = page.get_mediabox()
                 y_top = top if top > bottom else bottom + pc.height
-                edges = page_edges(page, y_top, left)
+                paths = read_paths(page, y_top, left)
+                edges = page_edges(paths)
                 tables[pc.number] = find_table_blocks(edges, pc.width, pc.height)
-                boxes[pc.number] = page_boxes(page, y_top, left)
+                boxes[pc.number] = page_boxes(paths, *page.get_size())
                 rules[pc.number] = [e for e in edges if e["orientation"] == "h"]
         finally:
             page.close()
@@ -216,24 +220,27 @@ def read_pdf(path: Path) -> Document:
         words = attach_scripts(page.words)
         all_words = words
         tables, words = fill_tables(blocks.get(page.number, []), words)
-        tables, words = find_aligned_tables(
+        lines = build_lines(words)
+        tables, rest = find_aligned_tables(
             words,
             all_words,
             tables,
             boxes.get(page.number, []),
             rules.get(page.number, []),
             page.width,
+            lines,
         )
-        per_page.append((page.height, build_lines(words)))
+        per_page.append((page.height, lines if rest is words else build_lines(rest)))
         page_tables.append(tables)
     kept, running = split_running(per_page)
-    body = body_size([ln for lines in kept for ln in lines])
+    weights = [size_weights(lines) for lines in kept]
+    body = common_size(merge_weights(weights))
     metadata = read_metadata(kept[0], running, body)
     layouts = []
-    for page, lines, tables in zip(pages, kept, page_tables, strict=True):
+    for page, lines, tables, page_weights in zip(pages, kept, page_tables, weights, strict=True):
         attach_captions(tables, lines)
         mark_margin_columns(lines, page.width, body)
-        gap = MIN_GUTTER * body_size(lines) if lines else 6.0
+        gap = MIN_GUTTER * common_size(page_weights) if lines else 6.0
         panels = find_panels(boxes.get(page.number, []), lines, tables)
         in_panel = {id(ln) for p in panels for ln in p.lines}
         items: list[Line | TableBlock | Panel] = [

@@ -321,11 +321,14 @@ def find_aligned_tables(
     boxes: Sequence[Rect],
     rules: Sequence[dict[str, Any]],
     width: float,
+    lines: list[Line] | None = None,
 ) -> tuple[list[TableBlock], list[Word]]:
     """The page's tables (the ruled ones, then those found from rules or boxes and
     word positions) and the words left; `all_words` are the page's words before the
-    ruled tables took theirs."""
-    lines = build_lines(words)
+    ruled tables took theirs, `lines` those of `words` when the caller has them.
+    The words left are `words` itself (the same list) when no table took any."""
+    if lines is None:
+        lines = build_lines(words)
     regions: list[tuple[Rect, bool]] = []
     for box in boxes:
         held = [ln for ln in lines if box[0] - 2 <= ln.x0 and ln.x1 <= box[2] + 2

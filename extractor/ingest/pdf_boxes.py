@@ -11,15 +11,12 @@ interleaved with the body's and it never cuts a body sentence.
 
 from __future__ import annotations
 
-import ctypes
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
-
 from litkg.extractor.ingest.pdf_layout import Line, reading_order
-from litkg.extractor.ingest.pdf_tables import CAPTION, TableBlock, path_objects
+from litkg.extractor.ingest.pdf_paths import PagePath
+from litkg.extractor.ingest.pdf_tables import CAPTION, TableBlock
 
 MIN_WIDTH = 0.2
 MIN_HEIGHT = 30.0
@@ -46,27 +43,18 @@ class Panel:
         self.bottom = max(ln.bottom for ln in self.lines)
 
 
-def page_boxes(page: pdfium.PdfPage, y_top: float, x_left: float) -> list[Rect]:
+def page_boxes(paths: list[PagePath], width: float, height: float) -> list[Rect]:
     """Rectangles (shaded or framed) large enough to be side boxes."""
-    width, height = page.get_size()
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    x, y = ctypes.c_float(), ctypes.c_float()
     out: list[Rect] = []
-    for h, (ma, mb, mc, md, me, mf) in path_objects(page):
-        n = pdfium_c.FPDFPath_CountSegments(h)
-        if not 4 <= n <= 6:
+    for path in paths:
+        if not 4 <= len(path.points) <= 6:
             continue
-        pdfium_c.FPDFPath_GetDrawMode(h, fill, stroke)
-        if fill.value and not stroke.value:
-            pdfium_c.FPDFPageObj_GetFillColor(h, r, g, b, a)
-            if min(r.value, g.value, b.value) >= 250 or a.value == 0:
+        if path.fill and not path.stroke and path.colour is not None:
+            r, g, b, a = path.colour
+            if min(r, g, b) >= 250 or a == 0:
                 continue  # white: a background or a mask, not a panel
-        xs, ys = [], []
-        for i in range(n):
-            pdfium_c.FPDFPathSegment_GetPoint(pdfium_c.FPDFPath_GetPathSegment(h, i), x, y)
-            xs.append(x.value * ma + y.value * mc + me - x_left)
-            ys.append(y_top - (x.value * mb + y.value * md + mf))
+        xs = [x for x, _y in path.points]
+        ys = [y for _x, y in path.points]
         box = (min(xs), min(ys), max(xs), max(ys))
         w, hh = box[2] - box[0], box[3] - box[1]
         if w >= MIN_WIDTH * width and hh >= MIN_HEIGHT and w * hh <= MAX_AREA * width * height:

@@ -46,7 +46,9 @@ def _split_pair(a: Word, b: Word) -> str | None:
 
 def repair_ligatures(pages: Sequence[PageChars]) -> None:
     """Resolve unmapped ligature glyphs and rejoin split ligatures, in place."""
-    counts: Counter[str] = Counter(_key(w.text) for p in pages for w in p.words)
+    counts: Counter[str] = Counter()
+    for text, n in Counter(w.text for p in pages for w in p.words).items():
+        counts[_key(text)] += n  # one key per distinct text
     fragments: Counter[str] = Counter()
     for p in pages:
         for a, b in zip(p.words, p.words[1:], strict=False):

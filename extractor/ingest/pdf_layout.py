@@ -100,16 +100,26 @@ class Line:
     side: bool = False  # a margin column, side box or running line: placed between paragraphs
 
     def __post_init__(self) -> None:
-        self.x0 = min(w.x0 for w in self.words)
-        self.x1 = max(w.x1 for w in self.words)
-        self.top = min(w.top for w in self.words)
-        self.bottom = max(w.bottom for w in self.words)
-        self.baseline = statistics.median(w.baseline for w in self.words)
-        self.size = max(w.size for w in self.words)
-        parts = [self.words[0].rendered]
-        for prev, w in zip(self.words, self.words[1:], strict=False):
+        words = self.words
+        first = words[0]
+        if len(words) == 1:
+            self.x0, self.x1, self.top, self.bottom = first.x0, first.x1, first.top, first.bottom
+            self.baseline, self.size = first.baseline, first.size
+            self.text = first.prefix + first.text + first.suffix
+            return
+        self.x0 = min([w.x0 for w in words])
+        self.x1 = max([w.x1 for w in words])
+        self.top = min([w.top for w in words])
+        self.bottom = max([w.bottom for w in words])
+        self.baseline = statistics.median([w.baseline for w in words])
+        self.size = max([w.size for w in words])
+        parts = [first.prefix + first.text + first.suffix]
+        prev = first
+        for w in words[1:]:
+            rendered = w.prefix + w.text + w.suffix
             glued = not w.space_before and w.x0 - prev.x1 < 0.15 * w.size
-            parts.append(w.rendered if glued else " " + w.rendered)
+            parts.append(rendered if glued else " " + rendered)
+            prev = w
         self.text = "".join(parts)
 
 
@@ -349,8 +359,28 @@ def reading_order(items: Sequence[Box], min_gap: float) -> list[Box]:
 
 def body_size(lines: Sequence[Line]) -> float:
     """The most common font size of the text (weighted by characters)."""
+    return common_size(size_weights(lines))
+
+
+def size_weights(lines: Sequence[Line]) -> dict[float, int]:
+    """Characters per font size (to 0.1 pt), sizes in the order they occur."""
     weights: dict[float, int] = defaultdict(int)
     for ln in lines:
         for w in ln.words:
             weights[round(w.size, 1)] += len(w.text)
+    return weights
+
+
+def merge_weights(parts: Sequence[dict[float, int]]) -> dict[float, int]:
+    """The `size_weights` of several pages' lines taken together."""
+    total: dict[float, int] = defaultdict(int)
+    for part in parts:
+        for size, n in part.items():
+            total[size] += n
+    return total
+
+
+def common_size(weights: dict[float, int]) -> float:
+    """The size with the most characters (the first to occur among equals); 10 pt
+    for no text."""
     return max(weights, key=weights.__getitem__) if weights else 10.0

@@ -15,20 +15,17 @@ and four non-empty cells (badges and boxed notes are not tables).
 
 from __future__ import annotations
 
-import ctypes
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pdfplumber.table import TableFinder
 
 from litkg.extractor.ingest.pdf_chars import Word
 from litkg.extractor.ingest.pdf_layout import Line, build_lines
+from litkg.extractor.ingest.pdf_paths import PagePath
 
-Matrix = tuple[float, float, float, float, float, float]
 MIN_EDGE = 3.0  # pdfplumber's edge_min_length
 MAX_EDGES = 5000  # a page drawn with more segments is a figure, not a table
 
@@ -66,51 +63,9 @@ class _EdgePage:
         self.bbox = (0.0, 0.0, width, height)
 
 
-def _mul(m: Matrix, n: Matrix) -> Matrix:
-    """Matrix product m x n (PDF row-vector convention: apply m, then n)."""
-    a, b, c, d, e, f = m
-    A, B, C, D, E, F = n  # noqa: N806
-    return (
-        a * A + b * C,
-        a * B + b * D,
-        c * A + d * C,
-        c * B + d * D,
-        e * A + f * C + E,
-        e * B + f * D + F,
-    )
-
-
-def path_objects(page: pdfium.PdfPage) -> Iterator[tuple[Any, Matrix]]:
-    """Visible vector path objects of a page (forms entered) and their page matrices."""
-    fm = pdfium_c.FS_MATRIX()
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-
-    def walk(handles: Iterator[Any], outer: Matrix, depth: int) -> Iterator[tuple[Any, Matrix]]:
-        for h in handles:
-            kind = pdfium_c.FPDFPageObj_GetType(h)
-            if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM):
-                continue
-            pdfium_c.FPDFPageObj_GetMatrix(h, fm)
-            m = _mul((fm.a, fm.b, fm.c, fm.d, fm.e, fm.f), outer)
-            if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-                if depth < 3:
-                    n = pdfium_c.FPDFFormObj_CountObjects(h)
-                    inner = (pdfium_c.FPDFFormObj_GetObject(h, i) for i in range(n))
-                    yield from walk(inner, m, depth + 1)
-                continue
-            pdfium_c.FPDFPath_GetDrawMode(h, fill, stroke)
-            if fill.value or stroke.value:
-                yield h, m
-
-    n = pdfium_c.FPDFPage_CountObjects(page.raw)
-    top = (pdfium_c.FPDFPage_GetObject(page.raw, i) for i in range(n))
-    yield from walk(top, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), 0)
-
-
-def page_edges(page: pdfium.PdfPage, y_top: float, x_left: float) -> list[dict[str, Any]]:
+def page_edges(paths: list[PagePath]) -> list[dict[str, Any]]:
     """Horizontal and vertical segments of the page's paths, as pdfplumber edges."""
     edges: list[dict[str, Any]] = []
-    x, y = ctypes.c_float(), ctypes.c_float()
 
     def add(p: tuple[float, float], q: tuple[float, float]) -> None:
         (xa, ya), (xb, yb) = p, q
@@ -121,21 +76,17 @@ def page_edges(page: pdfium.PdfPage, y_top: float, x_left: float) -> list[dict[s
             top, bottom, x_mid = min(ya, yb), max(ya, yb), (xa + xb) / 2
             edges.append(_edge(x_mid, x_mid, top, bottom, "v"))
 
-    for h, (a, b, c, d, e, f) in path_objects(page):
+    moveto, lineto = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
+    for path in paths:
         start = prev = None
-        for i in range(pdfium_c.FPDFPath_CountSegments(h)):
-            seg = pdfium_c.FPDFPath_GetPathSegment(h, i)
-            pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
-            px, py = x.value * a + y.value * c + e, x.value * b + y.value * d + f
-            point = (px - x_left, y_top - py)
-            kind = pdfium_c.FPDFPathSegment_GetType(seg)
-            if kind == pdfium_c.FPDF_SEGMENT_MOVETO or prev is None:
+        for point, kind, close in zip(path.points, path.kinds, path.closes, strict=True):
+            if kind == moveto or prev is None:
                 start = prev = point
                 continue
-            if kind == pdfium_c.FPDF_SEGMENT_LINETO:
+            if kind == lineto:
                 add(prev, point)
             prev = point
-            if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+            if close and start is not None:
                 add(point, start)
                 prev = start
     return edges
@@ -174,6 +125,14 @@ def _inside(w: Word, box: tuple[float, float, float, float], pad: float = 1.0) -
     return box[0] - pad <= cx <= box[2] + pad and box[1] - pad <= cy <= box[3] + pad
 
 
+def _in_cell(
+    centres: list[tuple[float, float, Word]], c: tuple[float, float, float, float]
+) -> list[Word]:
+    """The words whose centre is in cell `c` (as `_inside` with a 0.5 pt pad)."""
+    x0, top, x1, bottom = c[0] - 0.5, c[1] - 0.5, c[2] + 0.5, c[3] + 0.5
+    return [w for cx, cy, w in centres if x0 <= cx <= x1 and top <= cy <= bottom]
+
+
 def cell_text(words: list[Word]) -> str:
     """The text of a cell: its lines, top to bottom, joined by spaces."""
     out = ""
@@ -191,8 +150,9 @@ def fill_tables(blocks: list[TableBlock], words: list[Word]) -> tuple[list[Table
     rest = words
     for block in blocks:
         inside = [w for w in rest if _inside(w, block.bbox)]
+        centres = [((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2, w) for w in inside]
         rows = [
-            ["" if c is None else cell_text([w for w in inside if _inside(w, c, 0.5)]) for c in row]
+            ["" if c is None else cell_text(_in_cell(centres, c)) for c in row]
             for row in block.cells
         ]
         filled = sum(1 for row in rows for c in row if c)

@@ -48,6 +48,7 @@ cut by it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -92,16 +93,28 @@ class Vocabulary:
 
     words: set[str] = field(default_factory=set)
     compounds: set[str] = field(default_factory=set)
+    _sorted: list[str] | None = field(default=None, repr=False, compare=False)
 
     def starts_word(self, stem: str) -> bool:
-        """Whether `stem` begins a longer word of the document."""
-        return any(w.startswith(stem) for w in self.words if len(w) > len(stem) + 1)
+        """Whether `stem` begins a longer word of the document (more than one
+        letter longer)."""
+        if self._sorted is None:
+            self._sorted = sorted(self.words)
+        words = self._sorted
+        for i in range(bisect.bisect_left(words, stem), len(words)):
+            w = words[i]
+            if not w.startswith(stem):
+                return False
+            if len(w) > len(stem) + 1:
+                return True
+        return False
 
     def add(self, text: str) -> None:
         """Add the words and hyphenated compounds of `text`."""
         low = text.lower()
         self.words.update(_LETTERS.findall(low))
         self.compounds.update(_COMPOUND.findall(low))
+        self._sorted = None
 
 
 def _breaks_with_hyphen(line: Line) -> bool:
