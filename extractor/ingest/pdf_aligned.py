@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import Any
 
 from litkg.extractor.ingest.pdf_chars import Word
@@ -128,13 +129,13 @@ def split_rule_group(x0: float, x1: float, ys: list[float], words: list[Word]) -
 
 def _rows(words: list[Word]) -> list[list[Word]]:
     rows: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: (w.baseline, w.x0)):
+    for w in sorted(words, key=attrgetter("baseline", "x0")):
         if rows and abs(w.baseline - rows[-1][0].baseline) <= 0.3 * w.size:
             rows[-1].append(w)
         else:
             rows.append([w])
     for r in rows:
-        r.sort(key=lambda w: w.x0)
+        r.sort(key=attrgetter("x0"))
     return rows
 
 

@@ -53,7 +53,7 @@ UNMAPPED = "\ufffd"
 _INVISIBLE = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF}
 
 
-@dataclass
+@dataclass(slots=True)
 class Word:
     """A word on a page: text, box (top-down coordinates), baseline and size.
 

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -37,11 +38,21 @@ def _split_pair(a: Word, b: Word) -> str | None:
         return None
     if not 0 <= b.x0 - a.x1 < 0.6 * a.size or not b.text[:1].islower():
         return None
-    if _ENDS.search(a.text) and b.text[:1].isalpha():
+    if _ends_in_ligature(a.text) and b.text[:1].isalpha():
         return "end"
-    if _STARTS.match(b.text) and a.text[-1:].isalpha():
+    if _starts_with_ligature(b.text) and a.text[-1:].isalpha():
         return "start"
     return None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _ends_in_ligature(text: str) -> bool:
+    return _ENDS.search(text) is not None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _starts_with_ligature(text: str) -> bool:
+    return _STARTS.match(text) is not None
 
 
 def repair_ligatures(pages: Sequence[PageChars]) -> None:

@@ -49,6 +49,7 @@ import statistics
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Protocol
 
 from litkg.extractor.ingest.pdf_chars import PageChars, Word
@@ -85,7 +86,7 @@ def superscript(text: str) -> str:
     return "^{" + text + "}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """A line of words (left to right) with its box."""
 
@@ -175,7 +176,7 @@ def build_lines(words: list[Word]) -> list[Line]:
     lines: list[Line] = []
     if not words:
         return lines
-    ordered = sorted(words, key=lambda w: (w.baseline, w.x0))
+    ordered = sorted(words, key=attrgetter("baseline", "x0"))
     clusters: list[list[Word]] = [[ordered[0]]]
     anchor = ordered[0].baseline
     for w in ordered[1:]:
@@ -185,22 +186,21 @@ def build_lines(words: list[Word]) -> list[Line]:
         else:
             clusters[-1].append(w)
     for cluster in clusters:
-        cluster.sort(key=lambda w: w.x0)
+        cluster.sort(key=attrgetter("x0"))
         run = [cluster[0]]
+        prev = run[0]
         for w in cluster[1:]:
-            prev = run[-1]
-            gap, size = w.x0 - prev.x1, max(w.size, prev.size)
-            adjacent = 0 < w.seq - prev.seq <= 3
-            limit = ADJACENT_GAP if adjacent else LINE_GAP
-            if min(w.size, prev.size) < SIZE_STEP * size:
-                limit = min(
-                    limit, SIZE_STEP_GAP
-                )  # a margin column beside the body, in a smaller font
-            if gap > limit * size:
+            ws, ps = w.size, prev.size
+            size, small = (ws, ps) if ws >= ps else (ps, ws)
+            limit = ADJACENT_GAP if 0 < w.seq - prev.seq <= 3 else LINE_GAP
+            if small < SIZE_STEP * size and limit > SIZE_STEP_GAP:
+                limit = SIZE_STEP_GAP  # a margin column beside the body, in a smaller font
+            if w.x0 - prev.x1 > limit * size:
                 lines.append(Line(run))
                 run = [w]
             else:
                 run.append(w)
+            prev = w
         lines.append(Line(run))
     return lines
 
@@ -266,10 +266,10 @@ def split_running(
                 and not (flag and ln.bottom < MARGIN_BAND * _h and ln.size < 0.9 * body)
             ]
         out.append(kept)
-    dropped = [
-        [ln for ln in lines if not any(ln is k for k in kept)]
-        for (_h, lines), kept in zip(pages, out, strict=True)
-    ]
+    dropped = []
+    for (_h, lines), kept in zip(pages, out, strict=True):
+        kept_ids = {id(k) for k in kept}
+        dropped.append([ln for ln in lines if id(ln) not in kept_ids])
     return out, dropped
 
 
@@ -291,7 +291,7 @@ def mark_margin_columns(lines: Sequence[Line], page_width: float, body: float) -
         )
     ]
     bands: list[list[Line]] = []
-    for ln in sorted(free, key=lambda ln: ln.x0):
+    for ln in sorted(free, key=attrgetter("x0")):
         if bands and ln.x0 <= max(b.x1 for b in bands[-1]):
             bands[-1].append(ln)
         else:
@@ -323,7 +323,7 @@ def _gutters(items: Sequence[Box], min_gap: float) -> list[float]:
 
 def _strips(items: Sequence[Box]) -> list[list[Box]]:
     """Cut items into horizontal strips at every vertical gap."""
-    ordered = sorted(items, key=lambda it: (it.top, it.x0))
+    ordered = sorted(items, key=attrgetter("top", "x0"))
     strips: list[list[Box]] = [[ordered[0]]]
     reach = ordered[0].bottom
     for it in ordered[1:]:
@@ -353,7 +353,7 @@ def reading_order(items: Sequence[Box], min_gap: float) -> list[Box]:
         else:
             merged.append(strip)
     if len(merged) == 1:
-        return sorted(items, key=lambda it: (it.top, it.x0))
+        return sorted(items, key=attrgetter("top", "x0"))
     return [it for group in merged for it in reading_order(group, min_gap)]
 
 

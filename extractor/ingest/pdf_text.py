@@ -125,12 +125,13 @@ def _breaks_with_hyphen(line: Line) -> bool:
 def build_vocabulary(pages: Sequence[PageLayout]) -> Vocabulary:
     """The document's words, without the fragments around line-end hyphens."""
     vocab = Vocabulary()
+    texts: list[str] = []
     skip_first = False
     for page in pages:
         for item in page.items:
             if isinstance(item, TableBlock):
                 for row in item.rows:
-                    vocab.add(" ".join(row))
+                    texts.append(" ".join(row))
                 skip_first = False
                 continue
             words = [w.rendered for w in item.words]
@@ -139,7 +140,8 @@ def build_vocabulary(pages: Sequence[PageLayout]) -> Vocabulary:
             skip_first = _breaks_with_hyphen(item)
             if skip_first:
                 words = words[:-1]
-            vocab.add(" ".join(words))
+            texts.append(" ".join(words))
+    vocab.add("\n".join(texts))  # a line break ends every word and compound
     return vocab
 
 

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import ctypes
 import math
+from collections import deque
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -183,9 +185,8 @@ def words_from_textpage(textpage: pdfium.PdfTextPage, y_top: float, x_left: floa
     mbase, bbase, obase = cl.reserve(g)
     addr = ctypes.cast(raw, ctypes.c_void_p).value
     ks = glyphs.tolist()
-    loose_box = cl.loose_box
-    for j, k in enumerate(ks):
-        loose_box(addr, k, bbase + 16 * j)
+    # the one call per glyph, made from C (map) into consecutive FS_RECTF slots
+    deque(map(cl.loose_box, repeat(addr, g), ks, range(bbase, bbase + 16 * g, 16)), maxlen=0)
     rects = np.frombuffer(cl.boxes, dtype=np.float32, count=4 * g).reshape(g, 4).astype(np.float64)
     hints = (rects[1:, 1] != rects[:-1, 1]) | (rects[1:, 3] != rects[:-1, 3])
     lines = np.cumsum((codes == 0xA) | (codes == 0xD))[glyphs]
@@ -299,7 +300,24 @@ def words_from_textpage(textpage: pdfium.PdfTextPage, y_top: float, x_left: floa
             wtext = text[k0 : k1 + 1]
         else:
             wtext = "".join(_glyph_text(text, codes, table, k) for k in vk[a : e + 1].tolist())
-        _emit(words, wtext, (wx0, wx1, wtop, wbottom), wbase, wsize, k0, sp)
+        if SOFT_HYPHEN in wtext:
+            _emit(words, wtext, (wx0, wx1, wtop, wbottom), wbase, wsize, k0, sp)
+            continue
+        words.append(
+            Word(
+                wtext,
+                wx0,
+                wx1,
+                wtop,
+                wbottom,
+                wbase,
+                wsize,
+                index=k0,
+                soft=False,
+                seq=len(words),
+                space_before=sp,
+            )
+        )
     return words
 
 
