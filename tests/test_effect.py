@@ -333,3 +333,31 @@ def test_ranker_fit_puts_the_marked_units_first_and_folds_are_stable():
     w = fit_ranker(items, epochs=200)
     assert all(int(np.argmax(it.x @ w)) == 1 for it in items)
     assert fold_of("12345", 5) == fold_of("12345", 5) and 0 <= fold_of("12345", 5) < 5
+
+
+def test_the_cross_check_needs_a_shared_word_naming_what_was_measured():
+    from litkg.extractor.effect.graph import cross_check
+    from litkg.extractor.effect.terms import content_stems
+    from litkg.extractor.records import Outcome
+
+    i_s, c_s = arm_stems("ketorolac", "saline", {})
+    roles = {"Ketorolac": "intervention", "Saline": "control"}
+
+    def two(name: str) -> list[Outcome]:
+        return [
+            Outcome(None, "mean", 2.5, name=name, arm="Ketorolac"),
+            Outcome(None, "mean", 4.0, name=name, arm="Saline"),
+        ]
+
+    def check(record_name: str, prompt_outcome: str):
+        o_s = set(content_stems(prompt_outcome))
+        return cross_check(two(record_name), roles, i_s, c_s, {}, o_s, {})
+
+    # the time words alone ("24th hour", "months") do not make two outcomes one
+    assert check("Nausea at the 24th hour", "pain at 24th hour") is None
+    assert check("Body weight, 6 months", "systolic pressure at 6 months") is None
+    assert check("Postoperative vomiting", "postoperative shivering") is None
+    # a shared word naming the measure does, whatever the time words
+    g = check("Pain (VAS) at the 24th hour", "pain at 24th hour")
+    assert g is not None and g.direction == -1
+    assert check("Body weight, 6 months", "weight at 12 months") is not None

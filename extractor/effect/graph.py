@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from litkg.extractor.effect.terms import content_stems, expand, stem, words
+from litkg.extractor.effect.terms import TIMEPOINT_STEMS, content_stems, expand, stem, words
 from litkg.extractor.records import Outcome, StudyRecord
 
 
@@ -69,10 +69,16 @@ def _side(
 
 
 def _name_cover(name: str, o_stems: set[str], abbrs: dict) -> float:
-    ns = expand(content_stems(name), abbrs)
-    if not ns or not o_stems:
+    """How much of the prompt's outcome the record's outcome name covers, or
+    of the name the outcome covers, on the words that name what was measured:
+    words saying when ("at the 24th hour", "6 months") are left out, so two
+    outcomes measured at the same time are not one outcome."""
+    ns = expand(content_stems(name), abbrs) - TIMEPOINT_STEMS
+    os_ = o_stems - TIMEPOINT_STEMS
+    shared = ns & os_
+    if not shared:
         return 0.0
-    return max(len(ns & o_stems) / len(o_stems), len(ns & o_stems) / len(ns))
+    return max(len(shared) / len(os_), len(shared) / len(ns))
 
 
 def cross_check(

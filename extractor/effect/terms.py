@@ -142,6 +142,19 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+# Words that say when, not what: time units, ordinals ("24th" splits into
+# "24" and "th"), and the words of follow-up visits.
+_TIMEPOINT_WORDS = (
+    "s sec secs second seconds min mins minute minutes h hr hrs hour hours hourly "
+    "d day days daily wk wks week weeks weekly mo mos month months monthly "
+    "y yr yrs year years yearly st nd rd th first second third fourth fifth sixth "
+    "seventh eighth ninth tenth twelfth end time times timepoint timepoints point "
+    "points visit visits follow up followup postoperative postoperatively "
+    "post pre preoperative preoperatively immediately later"
+)
+TIMEPOINT_STEMS = frozenset(stem(w) for w in _TIMEPOINT_WORDS.split())
+
+
 def content_stems(text: str) -> list[str]:
     """Stems of the content words of `text` (stop words dropped), in order."""
     return [stem(w) for w in words(text) if w.lower() not in STOPWORDS and not w.isdigit()]
