@@ -296,3 +296,60 @@ def test_a_level_of_an_unnamed_outcome_is_not_a_name():
         "Table 3. Outcomes at 8 weeks",
     )
     assert got == []
+
+
+def test_numbers_that_cannot_be_shares_of_patients_are_not_rates():
+    # a parenthesis above 100 under a "%" caption is no percentage
+    got = _read(
+        [
+            ["", "Atropine drops (n = 60)", "Placebo drops (n = 58)"],
+            ["Axial length, µm", "1210 (140)", "1185 (162)"],
+            ["Myopia progression, n (%)", "21 (35.0)", "33 (56.9)"],
+        ],
+        "Table 2. Refraction outcomes at 12 months (%)",
+    )
+    assert [(o.name, o.statistic, o.value) for _, o, _ in got] == [
+        ("Myopia progression", "rate", 35.0),
+        ("Myopia progression", "rate", 56.9),
+    ]
+    # a negative estimate under "%" with its CI: a change in %, not a rate
+    got = _read(
+        [
+            ["", "Low-salt diet", "Usual diet"],
+            ["Energy from fat, %", "−4.2 (−5.9 to −2.5)", "0.8 (−0.4 to 2.0)"],
+        ],
+        "Table 3. Change in dietary intake over 6 months (95% CI)",
+    )
+    assert [o.statistic for _, o, _ in got] != ["rate", "rate"]
+    assert all(o.unit != "%" or 0 <= o.value <= 100 for _, o, _ in got)
+
+
+def test_a_change_printed_in_percent_is_not_a_rate():
+    got = _read(
+        [
+            ["", "Metformin XR", "Metformin IR"],
+            ["Fasting glucose, % change", "12.5", "8.1"],
+            ["Hypoglycaemia, %", "4.0", "6.5"],
+        ],
+        "Table 2. Glycaemic outcomes at week 16",
+    )
+    assert [(o.name, o.value) for _, o, _ in got if o.statistic == "rate"] == [
+        ("Hypoglycaemia", 4.0),
+        ("Hypoglycaemia", 6.5),
+    ]
+    got = _read(
+        [["", "Laser", "Sham"], ["Macular thickness", "160%", "105%"]],
+        "Table 4. Retinal outcomes relative to baseline",
+    )
+    assert [o for _, o, _ in got if o.statistic == "rate"] == []
+
+
+def test_a_ci_label_alone_does_not_make_the_cells_percentages():
+    got = _read(
+        [
+            ["", "Ferrous sulfate", "Placebo"],
+            ["Haemoglobin, g/L", "8.4 (6.1 to 10.7)", "1.2 (0.3 to 2.7)"],
+        ],
+        "Table 3. Haemoglobin gained by 3 months (95% CI)",
+    )
+    assert [o for _, o, _ in got if o.unit == "%"] == []

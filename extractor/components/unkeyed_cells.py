@@ -57,6 +57,33 @@ def cues(model: TableModel, row: Row, col: Column) -> list[str]:
     ]
 
 
+# "%" and "percent" that do not make the values percentages: a confidence
+# level ("95% CI"), percentiles ("25th, 75th percentile")
+_NOT_PCT = re.compile(
+    r"\b\d{2}(?:[.·]\d)?\s*%\s*(?=(?:CI|CrI|confidence|credib\w*|uncertainty)\b)|\bpercentiles?\b",
+    re.I,
+)
+# a change or difference printed in % ("% change", "Change, %", "relative
+# difference (%)"): a change, never a share of the patients
+_PCT_CHANGE = re.compile(
+    r"(?:%|\bper\s?cent(?:age)?)\s*(?:of\s+)?(?:change|difference|reduction|decrease|increase|"
+    r"improvement|decline|rise|gain|loss)\b|"
+    r"\b(?:change|difference|reduction|decrease|increase|improvement|decline)s?\b"
+    r"(?:\s+(?:from|vs\.?|versus)\s+\w+)?\s*[(\[,:]?\s*(?:%|per\s?cent)",
+    re.I,
+)
+
+
+def _is_pct_unit(text: str) -> bool:
+    return bool(_PCT_UNIT.search(_NOT_PCT.sub(" ", text)))
+
+
+def _is_share(pct: float | None, *bounds: float | None) -> bool:
+    """Can these numbers be a share of the patients, in %? A negative number
+    or one above 100 is a change or another quantity printed in %."""
+    return pct is not None and all(b is None or 0 <= b <= 100 for b in (pct, *bounds))
+
+
 def _decide(texts: list[str], val: Value) -> tuple[str | None, str]:
     """(statistic, the label that decided) from the first label naming one."""
     for text in texts:
@@ -102,12 +129,15 @@ def cell_outcome(val: Value, texts: list[str], name: str, p: float | None) -> Ou
     if val.op is not None or val.kind in ("absent", "nr", "text", "range"):
         return None
     stat, label = _decide(texts, val)
+    change = any(_PCT_CHANGE.search(t) for t in [name, *texts[:3]])
     if val.kind == "count":
         if stat == "mean" and val.percent is not None and "%" not in val.text:
             # "45 (12)" under "mean (SD)": the parenthesis is the spread
             disp = Dispersion(dispersion_kind(label), val.percent)
             return Outcome(None, "mean", float(val.n or 0), None, p=p, name=name, dispersion=disp)
         if val.percent is not None:
+            if not _is_share(val.percent) or change:
+                return None  # "1927 (133)": the parenthesis is no percentage; unsaid what it is
             return Outcome(None, "rate", val.percent, "%", p=p, name=name, events=val.n,
                            total=val.total)  # fmt: skip
         if val.total is not None:
@@ -115,20 +145,22 @@ def cell_outcome(val: Value, texts: list[str], name: str, p: float | None) -> Ou
                            events=val.n, total=val.total)  # fmt: skip
         return None
     if val.kind == "percent":
+        if not _is_share(val.value) or change:
+            return None  # "150%", or under "% change": a change, not a share of the patients
         return Outcome(None, "rate", val.value, "%", p=p, name=name)
     if val.value is None:
         return None
     if stat == "rate":
+        if change or not _is_share(val.value, val.low, val.high):
+            return None  # "−9.2 (−10.6 to −7.6)" under "%": a change in %, not a rate
         if val.kind == "number" and val.n is not None and _COUNT.search(label):
             # a bare n: how many had it, or how many were in a category, unsaid; under
             # "n (%)" a bare integer is the count printed without its percentage
             return None
-        if val.kind == "number" and (
-            val.value > 100 or val.value < 0 or not _PCT_UNIT.search(label)
-        ):
+        if val.kind == "number" and not _is_pct_unit(label):
             return None  # "Incidence rate" over bare numbers: per person-time, not a percentage
         if val.kind == "estimate" and (
-            val.disp is not None or not _PCT_UNIT.search(label) or not _CI.search(" ".join(texts))
+            val.disp is not None or not _is_pct_unit(label) or not _CI.search(" ".join(texts))
         ):
             return None  # "4.5 [3-11]" under "REM, %": a median of percentages, not a rate
         ci = (val.low, val.high) if val.low is not None and val.high is not None else None
