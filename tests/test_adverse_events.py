@@ -679,3 +679,24 @@ def test_count_as_predicate_with_the_second_arm() -> None:
     assert second_arm_value(s, find_adverse_events(s)[0]) == (12, 10.0, "control")
     # a duration is no count of patients
     assert find_adverse_events("The median duration of each adverse event was 3 days.") == []
+
+
+def test_a_capitalised_or_higher_in_the_caption_is_an_open_band() -> None:
+    t = Table(
+        caption="Table 3. Toxicities of Grade 2 or Higher During Radiotherapy",
+        rows=[
+            ["", "Hypofractionated (n=80)", "Conventional (n=82)"],
+            ["Dermatitis", "12 (15%)", "20 (24%)"],
+        ],
+    )
+    got = [(m.term, m.grade, m.n) for m, _ in adverse_events_from_table(t)]
+    assert [g for _, g, _ in got] == [">=2", ">=2"]
+
+
+def test_a_band_below_grade_1_is_no_grade() -> None:
+    from litkg.extractor.tables import labels
+
+    assert labels.grade("Grade 2 or Higher").grade == ">=2"
+    assert labels.grade("Grade 2 OR HIGHER").grade == ">=2"
+    assert labels.grade("<1", allow_bare=True).grade is None  # never "1-0"
+    assert labels.grade("<2", allow_bare=True).grade == "1"

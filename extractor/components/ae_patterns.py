@@ -147,7 +147,9 @@ def grade_items(match: re.Match[str]) -> list[str] | None:
     for piece in pieces:
         if not piece.strip():
             continue
-        sub = re.split(r"\s+or\s+(?!higher|greater|above|more|worse)", piece)
+        sub = re.split(r"\s+(?i:or)\s+(?!(?i:higher|greater|above|more|worse))", piece)
+        # every part names a grade: a word left over is no grade 0
+        sub = [s for s in sub if re.search(_D, s)] or sub
         if len(sub) > 1:
             spans = [_parse_item(s) for s in sub]
             out.append(
@@ -157,7 +159,17 @@ def grade_items(match: re.Match[str]) -> list[str] | None:
             )
         else:
             out.append(format_grade(*_parse_item(piece)))
-    return out
+    return [g for g in out if is_band(g)]
+
+
+_BAND = re.compile(r"^(?:([1-5])|([1-5])-([1-5])|>=([1-5]))$")
+
+
+def is_band(grade: str) -> bool:
+    """Is `grade` a CTCAE band ("3", "3-4", ">=3")? "<1" parses to "1-0" and
+    a word read as a grade to "0": neither is one."""
+    m = _BAND.match(grade)
+    return bool(m) and (m.group(2) is None or m.group(2) < m.group(3))
 
 
 def collapse_grades(items: list[str]) -> str | None:
