@@ -180,3 +180,25 @@ def test_treatment_section_doses_are_assigned_but_not_supportive_drugs() -> None
         ("Prior therapy", "Cisplatin 70 mg/m2 on day 1 had been given before study entry."),
     )
     assert keys(doc) == {("vinflunine", 320.0, "mg/m2")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # thousands grouped by spaces (SI style), never a dose of "000 IU"
+        ("ergocalciferol 50 000 IU once a week", [(50000.0, "IU")]),
+        ("dalteparin 5\u2009000 IU subcutaneously", [(5000.0, "IU")]),
+        ("heparin begun at 12 000 units/day", [(12000.0, "U/day")]),
+        # a single unit is a unit too
+        ("insulin aspart 0.1 unit/kg per hour", [(0.1, "U/kg/h")]),
+        # a pharmacokinetic exposure over an interval is no target AUC
+        ("the ciclosporin AUC0\u201312 rose by week 4", []),
+        ("tacrolimus AUC 0 to 24 h and trough levels", []),
+        ("AUC 0.81 for the risk score", []),
+        ("carboplatin AUC6 on day 1 every 3 weeks", [(6.0, "AUC")]),
+    ],
+)  # fmt: skip
+def test_doses_that_are_not_what_their_digits_look_like(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert [(d.value, d.unit) for d in parse_doses(text) if not d.capped] == expected

@@ -41,7 +41,12 @@ class Dose:
     capped: bool = False
 
 
-_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[.\u00b7]\d+)?)"
+# thousands grouped by commas or thin spaces ("200,000", "200 000"), or by
+# plain spaces when the group starts with 0 ("10 000 IU": "000 IU" is no dose)
+_NUM = (
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u2009\u202f\u00a0]\d{3})+(?!\d)"
+    r"|\d{1,3}(?: 0\d\d)+(?!\d)|\d+(?:[.\u00b7]\d+)?)"
+)
 _MASS = (
     r"(?P<mass>\u00b5g|\u03bcg|ug|mcg|micrograms?|milligrams?|grams?|mg|ng|cGy|Gy|g|IU|MU|units?|U"
     r"|mL|ml|mmol|mEq)"
@@ -192,9 +197,11 @@ _FRACTION_BEFORE = re.compile(r"\bfractions?(?:\s+size)?\s+of\s*$", re.I)
 _PER_OTHER = re.compile(r"\s*/\s*[A-Za-z\u00b5\u03bc]")
 
 
-# carboplatin "AUC 5", "AUC = 6 mg/mL/min", "target AUC of 5"
+# carboplatin "AUC 5", "AUC = 6 mg/mL/min", "target AUC of 5"; not a measured
+# exposure over an interval ("AUC0-24", "AUC4–9 h", "AUC 0 to 6 h")
 _AUC = re.compile(
     r"(?<![\w\-])AUC\s*(?:=|of|:)?\s*(?P<num>\d{1,2}(?:[.\u00b7]\d+)?)(?![\d.,\u00b7])"
+    r"(?!\s*(?:[-\u2010-\u2015\u2212]\s*\d|to\s+\d|h\b|hrs?\b|hours?\b|min\b))"
     r"(?:\s*mg\s*/\s*m[lL]\s*(?:/|[\u00b7\u22c5x\u00d7*]|per)\s*min\b)?"
 )
 # "1000 mg/m2 twice daily (2000 mg/m2/day)": the daily total restating a per-dose level
@@ -210,7 +217,7 @@ def parse_doses(text: str) -> list[Dose]:
     "1000 mg/m2 on days 1-14" -> mg/m2/day; Gy never takes /day)."""
     raw: list[tuple[re.Match[str], float, str, str | None, bool]] = []
     for m in _DOSE.finditer(text):
-        num = m.group("num").replace(",", "").replace("\u00b7", ".")
+        num = re.sub(r"[,\s]", "", m.group("num")).replace("\u00b7", ".")
         try:
             float(num)
         except ValueError:
@@ -266,6 +273,8 @@ def parse_doses(text: str) -> list[Dose]:
         out.append(Dose(value, unit, m.start(), m.end(), m.group(0), capped))
     for m in _AUC.finditer(text):
         auc = float(Decimal(m.group("num").replace("\u00b7", ".")))
+        if not 1 <= auc <= 10:
+            continue  # a target AUC is a few mg/mL x min; "AUC 0.79" is a ROC area
         out.append(Dose(auc, "AUC", m.start(), m.end(), m.group(0)))
     out.sort(key=lambda d: d.start)
     return out
