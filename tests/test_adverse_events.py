@@ -700,3 +700,25 @@ def test_a_band_below_grade_1_is_no_grade() -> None:
     assert labels.grade("Grade 2 OR HIGHER").grade == ">=2"
     assert labels.grade("<1", allow_bare=True).grade is None  # never "1-0"
     assert labels.grade("<2", allow_bare=True).grade == "1"
+
+
+def test_a_change_by_a_percentage_is_not_the_share_with_the_event() -> None:
+    got = facts(
+        "Headache frequency increased by 140% in the sumatriptan arm during the first month."
+    )
+    assert all(p is None for *_, p in got)
+    got = facts("Nausea was reported by 12% of the patients given ondansetron.")
+    assert [(t, p) for t, _, _, p in got] == [("nausea", 12.0)]
+
+
+def test_a_parenthesis_above_100_in_an_event_table_is_no_percentage() -> None:
+    t = Table(
+        caption="Table 5. Adverse events, number (rate per 1000 person-years)",
+        rows=[
+            ["", "Denosumab (n=120)", "Placebo (n=118)"],
+            ["Infection", "34 (212.5)", "29 (188.0)"],
+            ["Rash", "5 (4.2)", "3 (2.5)"],
+        ],
+    )
+    got = [(m.term, m.n, m.percent) for m, _ in adverse_events_from_table(t)]
+    assert got == [("rash", 5, 4.2), ("rash", 3, 2.5)]

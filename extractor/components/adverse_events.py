@@ -543,11 +543,18 @@ def _post_count(s: str, mm: _Mention, region_end: int, start: int | None = None)
         mm.n_rule = "count_after"
         return begin + m.end()
     m = _POST_IN_PCT.match(post) or _POST_WAS_PCT.match(post)
-    if m:
+    if m and not _CHANGE_BY.search(post[: m.start("pct")]) and to_pct(m.group("pct")) <= 100:
         mm.pct = to_pct(m.group("pct"))
         mm.n_rule = "percent_after"
         return begin + m.end()
     return begin
+
+
+# "increased by 288%": a change, not the share of patients who had the event
+_CHANGE_BY = re.compile(
+    r"(?i:\b(?:(?:in|de)creas\w*|reduc\w*|rose|risen|rising|fell|fallen|falling|dropp?\w*|"
+    r"declin\w*|chang\w*|improv\w*|lower\w*|rais\w*|grew|grown|shortened|prolong\w*)\s+by\s*$)"
+)
 
 
 def _respectively(s: str, mentions: list[_Mention], depths: list[int]) -> list[AEMatch]:

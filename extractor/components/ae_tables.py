@@ -190,6 +190,8 @@ def table_adverse_events(table: Table) -> list[TableAE]:
             if got is None:
                 continue
             n, pct = got
+            if pct is not None and not 0 <= pct <= 100:
+                continue  # "102 (560.4)": the parenthesis is a rate per person-time, not a %
             grade = _grade_for(row, col, label_grade, model) or implied_grade(term)
             if cell.value.marks:
                 grade = _note_grade(model, row, cell.value.marks, grade)
