@@ -175,3 +175,19 @@ def test_methods_name_events_without_reporting_them() -> None:
     assert ("neutropenia", "4", 6, 15.0) in got
     assert ("anemia", ">=3", None, None) not in got
     assert ("fatigue", "3", None, None) not in got
+
+
+def test_two_unnamed_subsets_of_one_arm_keep_distinct_labels() -> None:
+    from litkg.extractor.ingest.text import parse_text
+
+    text = (
+        "# Nintedanib versus placebo in lung fibrosis: a randomised trial\n\n## Abstract\n\n"
+        "Patients were randomly assigned to nintedanib (n = 80) or placebo (n = 78).\n\n"
+        "## Results\n\nMedian time to exacerbation was 5.2 months in 24 patients of the nintedanib group.\n\n"
+        "Median time to oxygen use was 11.3 months in 19 patients of the nintedanib group.\n"
+    )
+    rec = extract_record(parse_text(text, doc_id="s"))
+    subsets = [(a.label, a.n) for a in rec.arms if a.role == "subgroup"]
+    assert sorted(n for _, n in subsets) == [19, 24]
+    # one label, one size: the graph makes one arm node per label
+    assert len({label for label, _ in subsets}) == len(subsets)

@@ -294,6 +294,10 @@ def _arm_subsets(
             if ctx and re.match(r"\w", text[ctx.end() : ctx.end() + 1]):
                 where = re.sub(r"\s+\S*$", "", where)  # cut inside a word: drop it
             label = f"{where.strip()}, {labels[role]}"
+            if any(a.label == label and a.n != n for a in (*main, *out)):
+                # two subsets of one arm the sentences do not tell apart: their
+                # sizes do (one label, one size: the graph's arm is one node)
+                label = f"{where.strip()} (n = {n}), {labels[role]}"
             out.append(
                 Arm(
                     label, "subgroup", n, provenance(source, start, end, "arms.sentence.arm_subset")
@@ -318,8 +322,8 @@ def _table_subgroups(source: Document, resolver: res_mod.ArmResolver, main: list
             own = sizes.get(role) if role else None
             if own is not None and (sg.n == own or (not sg.restricted and sg.n >= 0.9 * own)):
                 continue
-            if any(a.label == sg.label and a.n == sg.n for a in out):
-                continue
+            if any(a.label == sg.label for a in out):
+                continue  # one subgroup, one size: a later table's other count is another analysis
             span = t.row_spans[sg.row] if sg.row < len(t.row_spans) else (t.char_start, t.char_end)
             prov = provenance(source, span[0], span[1] or span[0], "arms.table.subgroup")
             out.append(Arm(sg.label, "subgroup", sg.n, prov))
