@@ -179,6 +179,35 @@ def test_mixed_citation_in_plain_citation_element() -> None:
     )
 
 
+def _ref(rid: str, label: str, surname: str) -> str:
+    return (
+        f'<ref id="{rid}"><label>{label}</label><element-citation><person-group>'
+        f"<name><surname>{surname}</surname></name></person-group><year>2011</year>"
+        "</element-citation></ref>"
+    )
+
+
+def test_one_reference_per_printed_number() -> None:
+    # a two-entry list of a table's sources printed before the main list, and a
+    # referee report (sub-article) with a list of its own
+    side = _ref("s1", "1", "Okafor") + _ref("s2", "2", "Lindqvist")
+    main = "".join(_ref(f"r{i}", str(i), s) for i, s in enumerate(
+        ["Brennan", "Achterberg", "Moreau", "Tanaka"], start=1))  # fmt: skip
+    xml = f"""<article><front><article-meta><title-group><article-title>T</article-title>
+    </title-group></article-meta></front><body><p>Text.</p></body><back>
+    <ref-list>{side}</ref-list><ref-list>{main}</ref-list></back>
+    <sub-article><front-stub><title-group><article-title>Referee report</article-title>
+    </title-group></front-stub><back><ref-list>{_ref("x1", "1", "Quist")}</ref-list></back>
+    </sub-article></article>""".encode()
+    d = parse_jats(xml, doc_id="x")
+    assert [(r["index"], r["first_author"]) for r in d.references] == [
+        (1, "Brennan"),
+        (2, "Achterberg"),
+        (3, "Moreau"),
+        (4, "Tanaka"),
+    ]
+
+
 # --------------------------------------------------------------------- errors
 
 

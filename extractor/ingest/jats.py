@@ -794,7 +794,13 @@ _TEXT_SOURCE_RE = re.compile(
 def _references(root: Any) -> list[dict[str, Any]]:
     """The references of every `<ref-list>`, as dicts of the reference record fields."""
     refs: list[dict[str, Any]] = []
-    lists = [el for el in root.iter() if _local(el) == "ref-list"]
+    # a sub-article's list (a referee report, a reply) is not the paper's own
+    lists = [
+        el
+        for el in root.iter()
+        if _local(el) == "ref-list"
+        and not any(_local(a) == "sub-article" for a in el.iterancestors())
+    ]
     for rl in lists:
         for ref in _children(rl, "ref"):
             cits = [
@@ -861,7 +867,28 @@ def _references(root: Any) -> list[dict[str, Any]]:
                     "_list": rl,
                 }
             )
-    return refs
+    return _one_per_index(refs)
+
+
+def _one_per_index(refs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One reference per printed number. Where a number is printed twice (a
+    short list of a table's sources before the main list, a publisher's
+    duplicated labels), the one in the longer run of consecutive numbers
+    stays: that is the paper's reference list."""
+    run_of: list[int] = []
+    for i, r in enumerate(refs):
+        same = i > 0 and r["index"] == refs[i - 1]["index"] + 1
+        run_of.append(run_of[-1] if same else (run_of[-1] + 1 if run_of else 0))
+    length: dict[int, int] = {}
+    for k in run_of:
+        length[k] = length.get(k, 0) + 1
+    best: dict[int, int] = {}
+    for i, r in enumerate(refs):
+        j = best.get(r["index"])
+        if j is None or length[run_of[i]] > length[run_of[j]]:
+            best[r["index"]] = i
+    keep = set(best.values())
+    return [r for i, r in enumerate(refs) if i in keep]
 
 
 # ------------------------------------------------------------------- metadata
