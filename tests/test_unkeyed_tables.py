@@ -353,3 +353,18 @@ def test_a_ci_label_alone_does_not_make_the_cells_percentages():
         "Table 3. Haemoglobin gained by 3 months (95% CI)",
     )
     assert [o for _, o, _ in got if o.unit == "%"] == []
+
+
+def test_an_interval_whose_bounds_are_reversed_is_a_misprint_not_a_ci():
+    from litkg.extractor.tables import parse_value
+
+    assert parse_value("−0.6 (−0.8, −04)").kind == "text"  # "−0.4" printed without its point
+    assert parse_value("1.8 (1.2–2.6)").kind == "estimate"
+    got = _read(
+        [
+            ["", "Day surgery", "Inpatient surgery"],
+            ["Return to work, days, median (range)", "6 (3–11)", "9 (14–5)"],
+        ],
+        "Table 3. Recovery after hernia repair",
+    )
+    assert [(o.value, o.dispersion.value) for _, o, _ in got] == [(6.0, (3.0, 11.0))]

@@ -166,6 +166,8 @@ def parse_value(text: str) -> Value:
     if m:
         lo = None if m.group(2).upper() in ("NR", "NE") else _f(m.group(2))
         hi = None if m.group(3).upper() in ("NR", "NE") else _f(m.group(3))
+        if lo is not None and hi is not None and lo > hi:
+            return Value("text", raw, marks=marks)  # "−0.4 (−0.5, −03)": a misprint, no reading
         return Value("estimate", raw, value=_f(m.group(1)), low=lo, high=hi, marks=marks)
     m = re.fullmatch(rf"({_SIGNED})\s*(?:±|\+/-|\+-)\s*({_NUM})", t)
     if m:
