@@ -105,6 +105,9 @@ def test_registration_of_other_trial_is_left_out() -> None:
         ("phase I-II", "1/2"),
         ("phase 2/3", "2/3"),
         ("no phase here", None),
+        # spans no trial phase names: no phase rather than a concept that does not exist
+        ("a phase III-IV surveillance study", None),
+        ("phase 2 to 4 registries", None),
     ],
 )
 def test_normalise_phase(text: str, expected: str | None) -> None:

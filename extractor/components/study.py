@@ -567,7 +567,8 @@ def _phase_number(token: str) -> int:
 
 
 def normalise_phase(text: str) -> str | None:
-    """ "phase I/II" -> "1/2", "phase 1b" -> "1", "Phase III" -> "3"; None when none."""
+    """ "phase I/II" -> "1/2", "phase 1b" -> "1", "Phase III" -> "3"; None when
+    none, or for a span no trial phase names ("phase III-IV", "phase 2-4")."""
     m = _PHASE.search(text)
     if not m:
         return None
@@ -575,7 +576,8 @@ def normalise_phase(text: str) -> str | None:
     if m.group("b"):
         b = _phase_number(m.group("b"))
         if b != a:
-            return f"{min(a, b)}/{max(a, b)}"
+            lo, hi = min(a, b), max(a, b)
+            return f"{lo}/{hi}" if (lo, hi) in ((1, 2), (2, 3)) else None
     return str(a)
 
 
