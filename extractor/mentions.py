@@ -383,7 +383,9 @@ _ARM_CUE_RES = [
         re.I,
     ),
     # "group A", "arm B", "cohort 2"
-    re.compile(r"\b(?P<label>(?:group|arm|cohort)\s+(?:[A-D]|[1-4]|I{1,3}))\b"),
+    re.compile(
+        r"\b(?P<label>(?:[Gg]roup|[Aa]rm|[Cc]ohort)\s+(?:[A-H]|[1-6]|I{1,3}|IV|[A-Z]{1,3}[1-6]))\b"
+    ),
     # "in controls", "versus placebo recipients", "than in the control subjects"
     re.compile(
         r"\b(?:in|among|for|with|versus|vs\.?|than)\s+(?:the\s+|those\s+(?:in|on)\s+)?"
@@ -393,6 +395,25 @@ _ARM_CUE_RES = [
     ),
     # "(placebo)", "(erlotinib arm)" right after a value
     re.compile(r"\((?P<label>[A-Za-z][\w+/ -]{1,30}?)(?:\s+(?:arm|group))?(?=[,;)])"),
+    # "for the control and ...", "in intervention.": a role word alone, ending its phrase
+    re.compile(
+        r"\b(?:in|for|among|versus|vs\.?|than)\s+(?:the\s+)?"
+        r"(?P<label>intervention|control|experimental|placebo|sham|comparison|usual care)"
+        r"(?=\s*(?:[,;().]|and\b|or\b|vs\b|versus\b|compared\b|at\b|after\b|$))",
+        re.I,
+    ),
+    # "between the exercise (12.1 ± 3.0) and the control (14.2 ± 2.9) groups"
+    re.compile(
+        r"\b(?:the\s+)?(?P<label>[\w+/-]+(?:\s+[\w+/-]+)?)(?=\s*\([^()]*\d[^()]*\)\s*"
+        r"(?:,\s*|\s+)(?:(?:and|or|vs\.?|versus)\s+)?(?:the\s+)?[\w+/-]+(?:\s+[\w+/-]+)?\s*"
+        r"\([^()]*\d[^()]*\)\s*(?:groups|arms)\b)",
+        re.I,
+    ),
+    re.compile(
+        r"\)\s*(?:,\s*|\s+)(?:(?:and|or|vs\.?|versus)\s+)?(?:the\s+)?"
+        r"(?P<label>[\w+/-]+(?:\s+[\w+/-]+)?)(?=\s*\([^()]*\d[^()]*\)\s*(?:groups|arms)\b)",
+        re.I,
+    ),
 ]
 _NOT_LABEL = re.compile(
     r"^(?:both|two|all|each|either|treatment|study|the|these|this|same|other|age|"
@@ -407,10 +428,20 @@ def arm_cues(sent: str) -> list[Mention]:
     for i, rx in enumerate(_ARM_CUE_RES):
         for m in rx.finditer(sent):
             label = re.sub(r"^(?:the|a|an)\s+", "", m.group("label").strip(), flags=re.I)
+            start = m.start("label") if i != 1 else m.start()
+            inner = list(re.finditer(r"\b(?:in|among|for|of)\s+(?:the\s+)?", label, re.I))
+            if i == 0 and inner and not re.search(r"\b(?:than|vs|versus|compared)\b", label, re.I):
+                # "of 273 patients in the twice-daily group": the group is the last phrase
+                start = m.start("label") + m.group("label").find(label) + inner[-1].end()
+                label = label[inner[-1].end() :]
             if not label or _NOT_LABEL.match(label):
                 continue
             if i == 0 and re.search(r"\b(?:than|in|vs|versus|compared|and|or|to)\b", label, re.I):
                 continue  # "in group A than in group": two cues, not one label
+            if i == 0 and re.search(
+                r"\b(?:was|were|is|are|between|among|found|seen)\b", label, re.I
+            ):
+                continue  # "in blood loss was found between groups": a clause, not a label
             if i == 3 and not re.search(
                 r"[\d%]\s*(?:[A-Za-z/]{1,12}\s*)?$", sent[max(0, m.start() - 16) : m.start()]
             ):
@@ -420,7 +451,6 @@ def arm_cues(sent: str) -> list[Mention]:
                 label,
             ):
                 continue
-            start = m.start("label") if i != 1 else m.start()
             out.append(Mention("arm", start, m.end(), label=label))
     return dedupe_overlaps(out)
 
@@ -607,17 +637,30 @@ def arm_of_values(
                 out[i] = labels[i % len(labels)][0]
             return out
     out.update(_ordered_in_parens(sent, vals, cues))
+    named = [c for c in cues if c.label]
+    if named and named[0].end <= vals[0].start and named[-1].start >= vals[-1].end:
+        named = []  # "in the A group, x (vs y in the B group)": values take the cue after them
+    leading = bool(named) and named[0].end <= vals[0].start
+    used: set[int] = set()
     for i, v in enumerate(vals):
         if i in out:
+            continue
+        if leading:
+            # "In group 1, x ...; in group 2, y": each group is named before its values
+            before = [c for c in named if c.end <= v.start]
+            if before:
+                out[i] = before[-1].label or ""
             continue
         nxt = vals[i + 1].start if i + 1 < len(vals) else len(sent)
         after = [c for c in cues if v.end <= c.start < nxt]
         after = [c for c in after if not _CLAUSE_BREAK_RE.search(sent[v.end : c.start])]
         if after:
             out[i] = after[0].label or ""
+            used.add(after[0].start)
             continue
         prev = vals[i - 1].end if i else 0
-        before = [c for c in cues if prev <= c.start and c.end <= v.start]
+        # a cue the previous value took ("1.3 (placebo) and 1.8 ...") is not this one's
+        before = [c for c in cues if prev <= c.start and c.end <= v.start and c.start not in used]
         before = [c for c in before if not _CLAUSE_BREAK_RE.search(sent[c.end : v.start])]
         if before:
             out[i] = before[-1].label or ""

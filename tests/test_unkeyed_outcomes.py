@@ -207,3 +207,105 @@ def test_a_preparations_strength_is_not_a_result():
         "Pain on injection occurred in 12% of the propofol group after pretreatment with 2% lidocaine."
     )
     assert [m.outcome.value for m in got] == [12.0]
+
+
+def test_capitalised_group_letter_names_the_arm():
+    got = unkeyed_from_sentence(
+        "Postoperative shivering occurred in 41.2% (14/34) in Group B and 12.5% (4/32) in Group D."
+    )
+    assert [(m.outcome.value, m.arm_label, m.outcome.events) for m in got] == [
+        (41.2, "Group B", 14),
+        (12.5, "Group D", 4),
+    ]
+
+
+def test_difference_in_a_measure_names_the_measure_not_the_difference():
+    got = unkeyed_from_sentence(
+        "There was no significant difference in operative time between the two techniques "
+        "(52 ± 9 min and 55 ± 11 min, respectively)."
+    )
+    assert [(m.outcome.name, m.outcome.statistic, m.outcome.value) for m in got] == [
+        ("operative time", "mean", 52.0),
+        ("operative time", "mean", 55.0),
+    ]
+
+
+def test_measure_that_did_not_differ_names_its_parenthesised_values():
+    got = unkeyed_from_sentence(
+        "Serum ferritin did not differ between arms (88.0 ± 20.5 vs 91.3 ± 18.2 ng/mL; p = 0.41)."
+    )
+    assert [(m.outcome.name, m.outcome.value) for m in got] == [
+        ("Serum ferritin", 88.0),
+        ("Serum ferritin", 91.3),
+    ]
+
+
+def test_a_clause_is_not_a_group_label():
+    got = unkeyed_from_sentence(
+        "No difference in hospital stay was seen between groups 1 and 2 (6.1 ± 2.0 d and 5.8 ± 1.7 d, respectively)."
+    )
+    assert [(m.outcome.name, m.arm_label) for m in got] == [
+        ("hospital stay", "arm 1"),
+        ("hospital stay", "arm 2"),
+    ]
+
+
+def test_a_list_of_toxicities_is_not_an_outcome_but_a_dose_reduction_is():
+    assert (
+        unkeyed_from_sentence(
+            "The most frequent grade 3 toxicities were mucositis (22.0% in group A and 30.5% in group B)."
+        )
+        == []
+    )
+    got = unkeyed_from_sentence(
+        "Dose reduction due to adverse events was required in 18% of patients in group A."
+    )
+    assert [(m.outcome.value, m.arm_label) for m in got] == [(18.0, "group A")]
+
+
+def test_role_words_alone_and_groups_named_before_their_values():
+    got = unkeyed_from_sentence(
+        "Mean recovery time was 41 ± 9 min for the intervention and 52 ± 11 min for the control at discharge."
+    )
+    assert [(m.outcome.value, m.arm_label) for m in got] == [
+        (41.0, "intervention"),
+        (52.0, "control"),
+    ]
+    got = unkeyed_from_sentence(
+        "In arm 1, relapse occurred in 12%, in arm 2 in 19%, and in arm 3 in 25%."
+    )
+    assert [(m.outcome.value, m.arm_label) for m in got] == [
+        (12.0, "arm 1"),
+        (19.0, "arm 2"),
+        (25.0, "arm 3"),
+    ]
+
+
+def test_labels_inside_a_coordinated_group_phrase():
+    got = unkeyed_from_sentence(
+        "At 12 weeks the walking distance differed between the cycling (412 ± 60 m) and the "
+        "swimming (388 ± 71 m) groups (P = 0.03)."
+    )
+    assert [(m.outcome.value, m.arm_label) for m in got] == [
+        (412.0, "cycling"),
+        (388.0, "swimming"),
+    ]
+
+
+def test_clause_pieces_are_not_names():
+    for sent in (
+        "Adverse events were similar between the two groups, except for more falls in the walking group (12% vs 4%).",
+        "Headache was frequent, with the exception of any grade of nausea (44% vs 20%).",
+    ):
+        assert [m.outcome.name for m in unkeyed_from_sentence(sent)] == [], sent
+
+
+def test_the_group_is_the_last_phrase_before_group_and_a_taken_cue_is_not_reused():
+    got = unkeyed_from_sentence(
+        "By 6 months, 52 (41%) of 127 women in the text-message group had quit, "
+        "compared with 30 (24%) of 125 women in the leaflet group."
+    )
+    assert (got[0].outcome.value, got[0].arm_label) == (41.0, "text-message")
+    got = unkeyed_from_sentence("Median hospital stay was 4.2 (sham) and 3.1 (acupuncture) days.")
+    assert [(m.outcome.value, m.arm_label) for m in got][:1] == [(4.2, "sham")]
+    assert all(m.arm_label != "sham" for m in got[1:])

@@ -76,6 +76,7 @@ _NOT_RESULT_PREDICATE = re.compile(
 )
 _NOT_RESULT_SUBJECT = re.compile(
     r"\b(?:not (?:evaluated|evaluable|assessable|assessed)|prior|previous(?:ly)?|diagnosed|"
+    r"toxicities|most frequent|"  # "the most frequent grade 3 toxicities were": adverse events
     r"history of|histolog\w*|grade\s*(?:[1-5]|I{1,3}|IV|V)\b|predicted|expected|most common|baseline)\b",
     re.I,
 )
@@ -159,17 +160,58 @@ _LEAD_WORDS = re.compile(
 _CLAUSE_START = re.compile(
     r"[;:]|,\s*(?:and|but|whereas|while)\s|\b(?:whereas|while|and)\s+(?=the\b)"
 )
-_TRAILING = re.compile(r"\s+(?:was|were|is|are|of|in|for|at|the)$", re.I)
+_TRAILING = re.compile(r"\s+(?:was|were|is|are|of|in|for|at|the|also)$", re.I)
+
+
+# "(no significant) difference in blood loss": the measure is what differs
+_DIFFERENCE_IN = re.compile(
+    r"^(?:there\s+(?:was|were)\s+)?(?:(?:no|a|an|the|any)\s+)?(?:(?:statistically|clinically)\s+)?"
+    r"(?:(?:significant|marked|notable|small|large|similar|greater|smaller)\s+)?"
+    r"(?:differences?|changes?)\s+(?:(?:was|were)\s+(?:found|seen|observed|noted|detected)\s+)?"
+    r"(?:in|of|regarding|for|with respect to)\s+",
+    re.I,
+)
+_DIFFERENCE_BETWEEN = re.compile(
+    r"\s+(?:(?:was|were)\s+(?:found|seen|observed|noted|detected)\s+)?"
+    r"(?:between|among|across)\b.*$",
+    re.I,
+)
+
+
+# "At 12 weeks the walking distance": the time point, not the measure's name
+_LEAD_TIME = re.compile(
+    r"^(?:at|after|by|during|over|within|in)\s+(?:the\s+)?(?:end\s+of\s+)?"
+    r"(?:\d+|one|two|three|four|five|six|eight|ten|twelve)[\s-]*"
+    r"(?:hours?|days?|weeks?|months?|years?)(?:\s+of\s+\w+)?,?\s+",
+    re.I,
+)
+
+
+# pieces of a clause, not a measure's name: "with the exception of any grade",
+# "fewer erlotinib patients", "adverse events"
+_CLAUSE_NAME = re.compile(
+    r"^(?:with the exception|except|fewer|more|less)\b|\b(?:any|a) grade$|^as\s+(?:was|were|did)\b"
+    r"|^(?:was|were|is|are)\s+(?:\w+\s+)?(?:higher|lower|greater|smaller|similar|more|less|better|worse)\b"
+    r"|^(?:(?:frequenc\w+|occurrence|incidence)\s+of\s+(?:the\s+)?)?(?:most\s+|all\s+|other\s+)?"
+    r"(?:serious\s+)?adverse events?\b(?!\s+(?:was|were)?\s*(?:leading|due|requiring))",
+    re.I,
+)
 
 
 def _clean_name(text: str) -> str | None:
-    name = _LEAD_WORDS.sub("", text.strip(" ,.:;")).strip()
+    name = _LEAD_WORDS.sub("", _LEAD_TIME.sub("", text.strip(" ,.:;"))).strip()
+    if _DIFFERENCE_IN.match(name):
+        name = _DIFFERENCE_BETWEEN.sub("", _DIFFERENCE_IN.sub("", name)).strip()
     name = _TRAILING.sub("", name).strip(" ,")
     if re.search(
-        r"\b(?:groups?|arms?)\s+(?:had|has|have|was|were|showed)\b|\b(?:that|which)$", name, re.I
+        r"\b(?:groups?|arms?)(?:\s+\w{1,3})?\s+(?:had|has|have|was|were|showed)\b|\b(?:that|which)$",
+        name,
+        re.I,
     ):
         return None  # "the intervention group had a mean score that": a clause, not a name
     if len(name) < 3 or not re.search(r"[A-Za-z]{3}", name):
+        return None
+    if _CLAUSE_NAME.search(name):
         return None
     if _NOT_RESULT_NAME.search(name) and len(name.split()) <= 2:
         return None
@@ -213,7 +255,7 @@ _RATIO_WORD_RE = re.compile(
 )
 _CLAUSE_SUBJECT_RE = re.compile(
     r"^(?P<np>(?:[\w/'’-]+(?:\s*\([^()]{1,20}\))?\s+){0,6}?[\w/'’-]*[A-Za-z][\w/'’-]*"
-    r"(?:\s*\([^()]{1,20}\))?)\s+(?:was|were|is|are|had|showed|"
+    r"(?:\s*\([^()]{1,20}\))?)\s+(?:was|were|is|are|had|showed|did|"
     r"differed|improved|increased|decreased|fell|rose|declined)\b",
     re.I,
 )
@@ -251,6 +293,13 @@ def _backward_name(sent: str, v: Mention, start: int) -> str | None:
     return _clean_name(np_)
 
 
+_DIFFERENCE_OF_RE = re.compile(
+    # "there were no differences in performance times between the A and B trials"
+    r"\bdifferences?\s+(?:(?:was|were)\s+(?:found|seen|observed|noted|detected)\s+)?"
+    r"(?:in|of|regarding|for|with respect to)\s+(?P<np>[^,;()]{3,60}?)\s+"
+    r"(?:(?:was|were)\s+(?:found|seen|observed|noted|detected)\s+)?(?:between|among|across)\b",
+    re.I,
+)
 _WHO_START = re.compile(rf"^(?:(?:the|all|both|most|more|fewer)\s+)?{_WHO}\b", re.I)
 
 
@@ -266,6 +315,9 @@ def _paren_subject(text: str) -> str | None:
     if not tail:
         return None
     head = _LEAD_WORDS.sub("", text[: tail.start()].strip())
+    d = _DIFFERENCE_OF_RE.search(head)
+    if d:
+        return _clean_name(d.group("np"))
     m = _CLAUSE_SUBJECT_RE.match(head)
     if not m or _WHO_START.match(m.group("np")) or _NOT_RESULT_SUBJECT.search(m.group("np")):
         return None
@@ -436,15 +488,24 @@ def _from_values(sent: str, out: list[UnkeyedMatch]) -> list[UnkeyedMatch]:
 # a unit left after the numbers are stripped ("µg L" of "µg/L")
 _UNIT = (
     r"(?:\s*(?:[µμ][A-Za-z]{0,3}(?:\s+[A-Za-z]{1,3})?|[a-z]{1,4}\s+(?:L|l|dL|dl|mL|ml|kg|m2|min|h|d)|"
-    r"mm\s?Hg|kg|cm|mm|mg|g|points?|bpm)(?=\s))?"
+    r"mm\s?Hg|kg|cm|mm|mg|g|points?|bpm|mL|ml|L|dL|s|secs?|seconds?|ms|min|mins|minutes?|h|hrs?|"
+    r"hours?|d|days?|wks?|weeks?|mos?|months?|y|yrs?|years?|IU|U|mmol|µmol|nmol|ng|pg|cm2|m)"
+    r"(?=[\s,;)\]]))?"
 )
 _CARRY_RE = re.compile(
     # what may stand between two values of one result: "vs", "and in the B group", or
     # "in the A group and from" (a second "from x to y")
     rf"{_UNIT}[\s,;()\[\]]*(?:and|or|vs\.?|versus|compared\s+(?:with|to)|to|from)?[\s,()\[\]]*"
     r"(?:(?:in|for|with)\s+(?:the\s+)?[\w+/ -]{1,30}?(?:\s+(?:group|arm)s?)?[\s,()]*)?"
-    rf"|{_UNIT}[\s,;()\[\]]*(?:in|for|with)\s+(?:the\s+)?[\w+/ -]{{1,30}}?\s+(?:group|arm)s?[\s,;()]*"
-    r"(?:and|or|vs\.?|versus|compared\s+(?:with|to))\s+(?:from\s*)?",
+    rf"|{_UNIT}[\s,;()\[\]]*(?:{_WHO}\s+)?(?:in|for|with)\s+(?:the\s+)?[\w+/ -]{{1,30}}?\s+(?:group|arm)s?[\s,;()]*"
+    r"(?:and|or|vs\.?|versus|compared\s+(?:with|to))\s+(?:from\s*)?"
+    # "1.3 (placebo) and 1.8 (erlotinib) months": each value's group in its parenthesis
+    r"|[\s,;]*\([\w+/ -]{1,30}\)[\s,;]*(?:and|or|vs\.?|versus)\s+"
+    # "(412 m) and the swimming (388 m) groups": the next label opens the next value
+    rf"|{_UNIT}[\s,;()\[\]]*(?:and|or|vs\.?|versus)\s+(?:the\s+)?[\w+/-]+(?:\s+[\w+/-]+)?\s*\(\s*"
+    # "6 (8.1%) in control, and in 2 (2.7%)": a group's result, then the next one's
+    rf"|{_UNIT}[\s,;()\[\]]*(?:in|for|with)\s+(?:the\s+)?[\w+/-]+(?:\s+[\w+/-]+)?[\s,;()]*"
+    r"(?:and|or|vs\.?|versus)\s+(?:in|for|with)\s+(?:the\s+)?[\s(\[]*",
     re.I,
 )
 
