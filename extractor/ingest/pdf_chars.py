@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -162,6 +163,37 @@ def classify(code: int) -> str | bool | None:
     return ch
 
 
+def emit_word(
+    words: list[Word],
+    text: str,
+    box: Sequence[float],
+    base: float,
+    size: float,
+    index: int,
+    spaced: bool,
+) -> None:
+    """Append the word `text` (soft hyphens resolved; nothing if it is empty)
+    with its box (x0, x1, top, bottom), baseline, font size and character index."""
+    soft = text.endswith(SOFT_HYPHEN)
+    text = text.replace(SOFT_HYPHEN, "-" if soft else "")
+    if text:
+        words.append(
+            Word(
+                text,
+                box[0],
+                box[1],
+                box[2],
+                box[3],
+                base,
+                size,
+                index=index,
+                soft=soft,
+                seq=len(words),
+                space_before=spaced,
+            )
+        )
+
+
 def words_per_char(textpage: pdfium.PdfTextPage, y_top: float, x_left: float) -> list[Word]:
     """The words of a text page, four pdfium calls per glyph (`pdf_words` reads
     them in bulk and falls back to this where its shortcuts do not hold)."""
@@ -220,25 +252,7 @@ def words_per_char(textpage: pdfium.PdfTextPage, y_top: float, x_left: float) ->
 
     def flush() -> None:
         if cur:
-            text = "".join(cur)
-            soft = text.endswith(SOFT_HYPHEN)
-            text = text.replace(SOFT_HYPHEN, "-" if soft else "")
-            if text:
-                words.append(
-                    Word(
-                        text,
-                        box[0],
-                        box[1],
-                        box[2],
-                        box[3],
-                        base,
-                        size,
-                        index=start,
-                        soft=soft,
-                        seq=len(words),
-                        space_before=word_spaced,
-                    )
-                )
+            emit_word(words, "".join(cur), box, base, size, start, word_spaced)
             cur.clear()
 
     g = 0

@@ -43,6 +43,7 @@ from litkg.extractor.ingest.pdf_chars import (
     Word,
     calls,
     classify,
+    emit_word,
     words_per_char,
 )
 
@@ -301,7 +302,7 @@ def words_from_textpage(textpage: pdfium.PdfTextPage, y_top: float, x_left: floa
         else:
             wtext = "".join(_glyph_text(text, codes, table, k) for k in vk[a : e + 1].tolist())
         if SOFT_HYPHEN in wtext:
-            _emit(words, wtext, (wx0, wx1, wtop, wbottom), wbase, wsize, k0, sp)
+            emit_word(words, wtext, (wx0, wx1, wtop, wbottom), wbase, wsize, k0, sp)
             continue
         words.append(
             Word(
@@ -333,35 +334,6 @@ class _Glyphs:
         self.x0, self.x1, self.top, self.bottom, self.bl, self.cs = cols
 
 
-def _emit(
-    words: list[Word],
-    text: str,
-    box: tuple[float, float, float, float],
-    base: float,
-    size: float,
-    index: int,
-    spaced: bool,
-) -> None:
-    soft = text.endswith(SOFT_HYPHEN)
-    text = text.replace(SOFT_HYPHEN, "-" if soft else "")
-    if text:
-        words.append(
-            Word(
-                text,
-                box[0],
-                box[1],
-                box[2],
-                box[3],
-                base,
-                size,
-                index=index,
-                soft=soft,
-                seq=len(words),
-                space_before=spaced,
-            )
-        )
-
-
 def _split_run(
     v: _Glyphs, vtext: list[str], ks: list[int], spaced: bool, words: list[Word]
 ) -> None:
@@ -376,7 +348,7 @@ def _split_run(
         small = min(csize, size)
         wide = x0 - box[1] > WORD_GAP * small
         if abs(v.bl[i] - base) > BASELINE_JUMP * small or wide or x0 < box[0] - 0.5 * small:
-            _emit(words, "".join(vtext[s:i]), tuple(box), base, size, ks[s], word_spaced)  # type: ignore[arg-type]
+            emit_word(words, "".join(vtext[s:i]), box, base, size, ks[s], word_spaced)
             s = i
             box = [x0, v.x1[i], v.top[i], v.bottom[i]]
             base, size, word_spaced = v.bl[i], csize, wide
@@ -385,4 +357,4 @@ def _split_run(
             box[2] = min(box[2], v.top[i])
             box[3] = max(box[3], v.bottom[i])
             size = max(size, csize)
-    _emit(words, "".join(vtext[s : e + 1]), tuple(box), base, size, ks[s], word_spaced)  # type: ignore[arg-type]
+    emit_word(words, "".join(vtext[s : e + 1]), box, base, size, ks[s], word_spaced)
