@@ -1,11 +1,19 @@
 """How many papers of a random sample of the corpus give results, and which kinds.
 
-usage: python bench/corpus_sample.py SOURCE [--n 100] [--seed 0] [--save DIR] [--show N]
+usage: python bench/corpus_sample.py SOURCE [--n 100] [--seed 0] [--frame all|results]
+                                    [--save DIR] [--show N]
 
 SOURCE is `../shared/pmc-rct/all-articles.tar.xz` (read with `tarfile`) or a
 folder of the unpacked articles. The sample is
 `random.Random(seed).sample(sorted(names), n)` over the articles' file names
-(the base names, so a folder and the archive give the same sample). Each paper
+(the base names, so a folder and the archive give the same sample).
+
+`--frame results` samples instead from the articles that, by their JATS markup
+alone, report results: an `article-type` other than a protocol, correction,
+retraction, conference abstract, editorial or letter, and a body section typed
+`results` or titled "Results"/"Findings". A protocol or a corrigendum has no
+outcome to extract; this frame says how litkg does on the papers that have
+some, and it is chosen without looking at what litkg extracts. Each paper
 is extracted and the share printed of papers with
 
 - any outcome (keyed or not),
@@ -23,6 +31,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 import tarfile
 import tempfile
@@ -32,20 +41,55 @@ from pathlib import Path
 
 SUFFIXES = (".nxml", ".xml")
 COMPARISONS = {"hr", "or", "rr", "sdhr", "difference"}
+NO_RESULTS_TYPES = {
+    "abstract",
+    "correction",
+    "editorial",
+    "letter",
+    "meeting-report",
+    "protocol",
+    "retraction",
+}
+_ARTICLE_TYPE = re.compile(rb'<article\b[^>]*\barticle-type="([^"]+)"')
+_RESULTS_SECTION = re.compile(
+    rb'<sec\b[^>]*\bsec-type="[^"]*results|<sec\b[^>]*>\s*(?:<label>[^<]*</label>\s*)?'
+    rb"<title>\s*(?:[0-9.]+\s*)?(?:results?|findings)\b",
+    re.IGNORECASE,
+)
 
 
-def sample_paths(source: Path, n: int, seed: int, tmp: Path) -> list[Path]:
-    """The sampled articles as files (extracted from the archive into `tmp`)."""
+def reports_results(xml: bytes) -> bool:
+    """Whether an article's JATS markup says it reports results (see `--frame`)."""
+    kind = _ARTICLE_TYPE.search(xml)
+    if kind is not None and kind.group(1).decode().lower() in NO_RESULTS_TYPES:
+        return False
+    body = xml.find(b"<body")
+    return body >= 0 and _RESULTS_SECTION.search(xml, body) is not None
+
+
+def sample_paths(
+    source: Path, n: int, seed: int, tmp: Path, frame: str = "all"
+) -> tuple[list[Path], int]:
+    """The sampled articles as files (extracted from the archive into `tmp`), and
+    the size of the frame they were drawn from."""
     if source.is_dir():
         files = {p.name: p for p in source.rglob("*") if p.suffix.lower() in SUFFIXES}
+        if frame == "results":
+            files = {k: p for k, p in files.items() if reports_results(p.read_bytes())}
         names = random.Random(seed).sample(sorted(files), min(n, len(files)))
-        return [files[name] for name in names]
+        return [files[name] for name in names], len(files)
     with tarfile.open(source) as tar:
         members = {
             Path(m.name).name: m
             for m in tar.getmembers()
             if m.isfile() and Path(m.name).suffix.lower() in SUFFIXES
         }
+        if frame == "results":
+            members = {
+                k: m
+                for k, m in members.items()
+                if (data := tar.extractfile(m)) is not None and reports_results(data.read())
+            }
         names = random.Random(seed).sample(sorted(members), min(n, len(members)))
         wanted = {members[name].name: name for name in names}
         for member in tar:
@@ -53,7 +97,7 @@ def sample_paths(source: Path, n: int, seed: int, tmp: Path) -> list[Path]:
                 data = tar.extractfile(member)
                 if data is not None:
                     (tmp / wanted[member.name]).write_bytes(data.read())
-    return [tmp / name for name in names]
+    return [tmp / name for name in names], len(members)
 
 
 def per_arm(outcome: dict) -> bool:
@@ -75,6 +119,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("source", type=Path, help="the corpus .tar.xz or a folder of articles")
     ap.add_argument("--n", type=int, default=100)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument(
+        "--frame",
+        choices=("all", "results"),
+        default="all",
+        help="sample all articles, or those whose markup says they report results",
+    )
     ap.add_argument("--save", type=Path, help="write each record as DIR/<document>.json")
     ap.add_argument("--show", type=int, default=0, help="print N random per-arm values")
     args = ap.parse_args(argv)
@@ -89,7 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     failed: list[str] = []
     started = time.monotonic()
     with tempfile.TemporaryDirectory() as tmp:
-        for path in sample_paths(args.source, args.n, args.seed, Path(tmp)):
+        paths, frame_size = sample_paths(args.source, args.n, args.seed, Path(tmp), args.frame)
+        for path in paths:
             try:
                 rec = extract_record(load_document(path)).to_record()
             except Exception as exc:  # a bench reports every paper, whatever fails
@@ -112,7 +163,10 @@ def main(argv: list[str] | None = None) -> int:
         for o in rec["outcomes"]:
             stats[str(o.get("statistic"))] += 1
             kinds["keyed" if o.get("endpoint") else "unkeyed"] += 1
-    print(f"sample: {total} articles (seed {args.seed}), {seconds:.0f} s")
+    print(
+        f"sample: {total} articles (seed {args.seed}) of {frame_size} "
+        f"(frame: {args.frame}), {seconds:.0f} s"
+    )
     print(f"  with any outcome      {len(any_):4d}  ({len(any_) / max(total, 1):.0%})")
     print(f"  with per-arm values   {len(arm):4d}  ({len(arm) / max(total, 1):.0%})")
     print(f"  with a comparison     {len(comp):4d}  ({len(comp) / max(total, 1):.0%})")
