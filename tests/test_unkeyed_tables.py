@@ -368,3 +368,107 @@ def test_an_interval_whose_bounds_are_reversed_is_a_misprint_not_a_ci():
         "Table 3. Recovery after hernia repair",
     )
     assert [(o.value, o.dispersion.value) for _, o, _ in got] == [(6.0, (3.0, 11.0))]
+
+
+def test_arms_as_rows_with_an_outcome_in_each_column():
+    got = _read(
+        [
+            [
+                "Group",
+                "Ulcers healed, n (%)",
+                "Pain at week 6, mean ± SD",
+                "Pain at baseline, mean ± SD",
+            ],
+            ["Honey dressing", "27 (84.4)", "2.1 ± 1.0", "6.0 ± 1.2"],
+            ["Silver dressing", "22 (68.8)", "2.9 ± 1.3", "6.2 ± 1.1"],
+        ],
+        "Table 3. Wound outcomes",
+    )
+    assert [(o.name, label, o.statistic, o.value, o.timepoint) for _, o, label in got] == [
+        ("Ulcers healed", "Honey dressing", "rate", 84.4, None),
+        ("Ulcers healed", "Silver dressing", "rate", 68.8, None),
+        ("Pain", "Honey dressing", "mean", 2.1, "week 6"),
+        ("Pain", "Silver dressing", "mean", 2.9, "week 6"),
+    ]
+    assert (got[0][1].events, got[0][1].total) == (27, None)
+
+
+def test_arm_rows_need_a_group_stub_or_known_arms():
+    rows = [
+        ["", "Ulcers healed, n (%)"],
+        ["Honey dressing", "27 (84.4)"],
+        ["Silver dressing", "22 (68.8)"],
+    ]
+    assert _read(rows, "Table 3. Dressings compared") == []  # rows nothing says are groups
+    got = _read(rows, "Table 3. Dressings compared", is_arm=lambda s: "dressing" in s)
+    assert [(label, o.value) for _, o, label in got] == [
+        ("Honey dressing", 84.4),
+        ("Silver dressing", 68.8),
+    ]
+
+
+def test_outcome_columns_over_time_columns_beside_arm_rows():
+    got = _read(
+        [
+            ["Group", "Continence (%)", "", "P"],
+            ["Group", "6-month", "12-month", "P"],
+            ["Sling", "71.0", "80.5", "0.04"],
+            ["Pelvic floor training", "55.2", "61.0", ""],
+        ],
+        "Table 4. Continence after surgery",
+        header_rows=2,
+    )
+    assert [(o.name, label, o.value, o.timepoint, o.timepoint_months) for _, o, label in got] == [
+        ("Continence", "Sling", 71.0, "6-month", 6.0),
+        ("Continence", "Pelvic floor training", 55.2, "6-month", 6.0),
+        ("Continence", "Sling", 80.5, "12-month", 12.0),
+        ("Continence", "Pelvic floor training", 61.0, "12-month", 12.0),
+    ]
+
+
+def test_25th_to_75th_percentiles_are_an_iqr():
+    got = _read(
+        [
+            ["", "Brace group", "Cast group", "P"],
+            ["Days to return to work", "21 (14-30)", "35 (28-49)", "0.01"],
+        ],
+        "Table 2. Recovery, median (25th–75th percentiles)",
+    )
+    assert [(o.statistic, o.value, o.dispersion.kind, o.dispersion.value) for _, o, _ in got] == [
+        ("median", 21.0, "iqr", (14.0, 30.0)),
+        ("median", 35.0, "iqr", (28.0, 49.0)),
+    ]
+
+
+def test_arm_labels_over_pre_and_post_columns_are_arms_at_two_time_points():
+    got = _read(
+        [
+            ["", "Yoga (n = 14)", "", "Stretching (n = 13)", ""],
+            ["", "Before", "After", "Before", "After"],
+            ["Neck disability index", "18.2 ± 5.1", "9.4 ± 4.0", "17.6 ± 4.8", "14.9 ± 5.2"],
+        ],
+        "Table 2. Disability before and after eight weeks",
+        header_rows=2,
+    )
+    assert [(label, o.value, o.timepoint, o.timepoint_months) for _, o, label in got] == [
+        ("Yoga", 18.2, "Before", 0.0),
+        ("Yoga", 9.4, "After", None),
+        ("Stretching", 17.6, "Before", 0.0),
+        ("Stretching", 14.9, "After", None),
+    ]
+    assert {o.name for _, o, _ in got} == {"Neck disability index"}
+
+
+def test_group_over_the_arm_header_row_is_not_a_stub_of_groups():
+    got = _read(
+        [
+            ["Group", "Runners", "", "Swimmers", ""],
+            ["Variable", "Mean", "SD", "Mean", "SD"],
+            ["Age (years)", "34.1", "6.0", "33.8", "5.9"],
+            ["Resting heart rate (bpm)", "58", "6", "63", "7"],
+        ],
+        "Table 2. Outcomes after training",
+        header_rows=2,
+    )
+    assert all(label in ("Runners", "Swimmers") for _, _, label in got)
+    assert "Age (years)" not in {o.name for _, o, _ in got}

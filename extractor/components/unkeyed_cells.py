@@ -115,7 +115,7 @@ def _dispersion(val: Value, stat: str, label: str) -> Dispersion | None:
         return Dispersion(kind, val.disp)
     if val.low is None or val.high is None:
         return None
-    if re.search(r"\b(?:IQR|interquartile|Q1|quartiles?)\b", label, re.I):
+    if re.search(r"\b(?:IQR|interquartile|Q1|quartiles?|25th\W{1,5}75th)\b", label, re.I):
         return Dispersion("iqr", (val.low, val.high))
     if re.search(r"\brange\b|\bmin\w*\s*[-–,]\s*max", label, re.I):
         return Dispersion("range", (val.low, val.high))

@@ -100,12 +100,35 @@ def is_result_table(model: TableModel, is_arm: ArmTest | None = None) -> bool:
 
 
 def _arm_rows(model: TableModel, is_arm: ArmTest | None) -> list[Row]:
-    """Rows whose stub is a group's name."""
+    """Rows whose stub is a group's name (every row, under a stub headed
+    "Group", but a row about the sample: "Age (years)" is never a group)."""
+    grouped = _stub_names_groups(model)
     return [
         r
         for r in model.data_rows()
-        if _ARM_ROW.match(r.stub) or (is_arm is not None and is_arm(r.stub))
+        if _ARM_ROW.match(r.stub)
+        or (is_arm is not None and is_arm(r.stub))
+        or (
+            grouped
+            and r.stub
+            and not r.sections
+            and not r.is_section
+            and not NOT_OUTCOME_ROW.search(r.stub)
+        )
     ]
+
+
+_GROUP_STUB = re.compile(
+    r"^\s*(?:(?:study|treatment|intervention)\s+)?(?:groups?|arms?|allocation)\s*$", re.I
+)
+
+
+def _stub_names_groups(model: TableModel) -> bool:
+    """Whether the stub column's header says its rows are the groups ("Group")."""
+    rows = model.table.rows[: model.table.header_rows]
+    # the header row right over the stub: "Group | FMS | CON" over "Variables | Mean | SD"
+    # labels the arm header row, not the stub
+    return bool(rows and rows[-1] and _GROUP_STUB.match(clean_label(rows[-1][0])))
 
 
 # --------------------------------------------------------------------------- reading
@@ -257,12 +280,13 @@ def unkeyed_from_table(
     if group_col is not None:
         return _group_column_rows(model, group_col, keyed_rows)
     spread = _spread_columns(model.columns)
+    arm_time = _arm_time_columns(model, is_arm)
     arm_cols = [
         c
         for c in model.columns
         if c.arm
         and not _is_test_column(c)
-        and not _is_time_column(c)
+        and (not _is_time_column(c) or c.index in arm_time)
         and c.index not in spread.values()
     ]
     arm_rows = _arm_rows(model, is_arm)
@@ -305,7 +329,7 @@ def unkeyed_from_table(
                     tp, months = next(iter(common))
             if o is not None:
                 o = replace(o, timepoint=tp, timepoint_months=months)
-                arm = col.arm
+                arm = col.group if col.index in arm_time else col.arm
                 if _is_arm_change(col):
                     arm = " ".join(col.names[:-1])
                 if spanner and arm and arm.startswith(spanner + " "):
@@ -481,9 +505,9 @@ def _arms_as_rows(
     "Systolic BP" / "Drug group | 151 ± 12 | 139 ± 11"."""
     out: list[tuple[int, Outcome, str | None]] = []
     cols = [c for c in model.columns if not _is_test_column(c) and _is_time_column(c)]
-    if not cols:
-        return out
     arm_rows = _arm_rows(model, is_arm)
+    if not cols:
+        return _outcome_columns(model, [r for r in arm_rows if r.index not in keyed_rows])
     for row in model.data_rows():
         if row.index in keyed_rows or not row.sections or row not in arm_rows:
             continue
@@ -501,3 +525,84 @@ def _arms_as_rows(
                 o = replace(o, timepoint=tp, timepoint_months=months)
                 out.append((row.index, o, row.stub))
     return out
+
+
+_COUNT_SUFFIX = re.compile(r"[,;:]?\s*\b(?:n|no\.?)\s*[(\[]\s*%[^()\[\]]*[)\]]\s*$", re.I)
+
+
+def _is_time(text: str) -> bool:
+    t = text.replace("-", " ")
+    return bool(TIME_LABEL.match(t)) and read_timepoint(t)[1] is not None
+
+
+def _name_and_time(labels: list[str]) -> tuple[str, str | None]:
+    """ "Pain score, week 12" -> ("Pain score", "week 12"), "OS rate (%)" over
+    "1-year" -> ("OS rate (%)", "1-year"): a column's outcome and the time
+    point its last header piece or last words name."""
+    if len(labels) > 1 and _is_time(labels[-1]):
+        return " ".join(labels[:-1]), labels[-1]
+    label = " ".join(labels)
+    words = label.split()
+    for k in range(min(3, len(words) - 1), 0, -1):
+        tail = " ".join(words[-k:])
+        if _is_time(tail):
+            head = re.sub(r"(?i)\s+(?:at|after|on|by|in|from)$", "", " ".join(words[:-k]))
+            return head.strip(" ,;:-"), tail
+    return label, None
+
+
+def _outcome_columns(
+    model: TableModel, arm_rows: list[Row]
+) -> list[tuple[int, Outcome, str | None]]:
+    """Arms printed as rows and outcomes as columns, with no outcome heading
+    above the rows: "Group | Cleavage rate, n (%) | Blastocyst rate, n (%)" /
+    "Control | 83 (92.2%) | 31 (34.4%)". Each column's label names its outcome."""
+    rows = [r for r in arm_rows if not r.sections]
+    if len(rows) < 2:
+        return []
+    out: list[tuple[int, Outcome, str | None]] = []
+    for col in model.columns:
+        if _is_test_column(col) or _is_time_column(col) or not (col.arm or col.labels):
+            continue
+        labels = [clean_label(x) for x in col.labels if clean_label(x)]
+        bare = [_COUNT_SUFFIX.sub("", STAT_SUFFIX.sub("", x)).strip(" ,;:") for x in labels]
+        raw, tp_label = _name_and_time([x for x in bare if x] or [clean_label(col.arm or "")])
+        name = clean_name(raw)
+        months = read_timepoint(tp_label.replace("-", " "))[1] if tp_label else None
+        if name is None or months == 0.0 or _BASELINE_ONLY.search(" ".join(labels)):
+            continue  # a group's baseline is not its result
+        texts = [col.statistic or "", " ".join(col.labels), model.context]
+        for row in rows:
+            o = cell_outcome(model.cell(row, col).value, texts, name, None)
+            if o is not None:
+                o = replace(o, timepoint=tp_label, timepoint_months=months)
+                out.append((row.index, o, row.stub))
+    return out
+
+
+def _arm_time_columns(model: TableModel, is_arm: ArmTest | None) -> set[int]:
+    """Columns that are one arm at one time point, an arm's label over time
+    labels ("Brace (n = 12)" over "Pre | Post"): the arm names itself, prints
+    its size, or several groups repeat the same time labels."""
+    cols = [
+        c
+        for c in model.columns
+        if c.group
+        and c.member
+        and not _is_test_column(c)
+        and TIME_LABEL.match(c.member)
+        and not TIME_LABEL.match(c.group)
+    ]
+    times: dict[str, set[str]] = {}
+    for c in cols:
+        times.setdefault(c.group or "", set()).add((c.member or "").lower())
+    repeated = (
+        len(times) >= 2
+        and len({frozenset(v) for v in times.values()}) == 1
+        and all(len(v) >= 2 for v in times.values())
+    )
+    return {
+        c.index
+        for c in cols
+        if repeated or c.arm_n is not None or _names_arm(c.group or "", is_arm)
+    }
