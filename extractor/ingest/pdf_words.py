@@ -106,11 +106,11 @@ def _objects(ks: list[int], hints: list[int], addr: int, text_object: Any) -> li
     halving, and only then over glyphs. None when a glyph has no text object."""
     g = len(ks)
     heads: list[int] = []
-    seen: dict[int, int] = {}
+    seen = [-1] * g  # the handle of each glyph probed (0: none)
 
     def obj(j: int) -> int:
-        h = seen.get(j)
-        if h is None:
+        h = seen[j]
+        if h < 0:
             h = seen[j] = text_object(addr, ks[j]) or 0
         return h
 
@@ -153,8 +153,6 @@ def _objects(ks: list[int], hints: list[int], addr: int, text_object: Any) -> li
             else:
                 hi = mid
         j = lo + 1
-        if len(seen) > 256:
-            seen = {k: v for k, v in seen.items() if k >= j}
     return heads
 
 
@@ -272,53 +270,65 @@ def words_from_textpage(textpage: pdfium.PdfTextPage, y_top: float, x_left: floa
     spc = np.concatenate(([0], np.cumsum(special)))
     ka, ke = vk[starts], vk[ends]
     sliced = (ke - ka == ends - starts) & (spc[ke + 1] == spc[ka])
-    words: list[Word] = []
-    cols = (
-        starts.tolist(),
-        ends.tolist(),
-        ka.tolist(),
-        ke.tolist(),
-        sliced.tolist(),
-        doubtful.tolist(),
-        spaced[starts].tolist(),
-        x0[starts].tolist(),
-        np.maximum.reduceat(x1, starts).tolist(),
-        np.minimum.reduceat(top, starts).tolist(),
-        np.maximum.reduceat(bottom, starts).tolist(),
-        bl[starts].tolist(),
-        np.maximum.reduceat(cs, starts).tolist(),
-    )
-    for a, e, k0, k1, is_slice, doubted, sp, wx0, wx1, wtop, wbottom, wbase, wsize in zip(
-        *cols, strict=True
-    ):
-        if doubted:
-            span = slice(a, e + 1)
-            glyph_text = [_glyph_text(text, codes, table, k) for k in vk[span].tolist()]
-            v = _Glyphs(*(col[span].tolist() for col in (x0, x1, top, bottom, bl, cs)))
-            _split_run(v, glyph_text, vk[span].tolist(), sp, words)
-            continue
-        if is_slice:
-            wtext = text[k0 : k1 + 1]
-        else:
-            wtext = "".join(_glyph_text(text, codes, table, k) for k in vk[a : e + 1].tolist())
-        if SOFT_HYPHEN in wtext:
-            emit_word(words, wtext, (wx0, wx1, wtop, wbottom), wbase, wsize, k0, sp)
-            continue
-        words.append(
-            Word(
-                wtext,
-                wx0,
-                wx1,
-                wtop,
-                wbottom,
-                wbase,
-                wsize,
-                index=k0,
-                soft=False,
-                seq=len(words),
-                space_before=sp,
-            )
+    n_runs = len(starts)
+    ka_l, ke_l, sliced_l = ka.tolist(), ke.tolist(), sliced.tolist()
+    texts = [
+        text[k0 : k1 + 1]
+        if s
+        else "".join(_glyph_text(text, codes, table, k) for k in vk[a : e + 1].tolist())
+        for a, e, k0, k1, s in zip(
+            starts.tolist(), ends.tolist(), ka_l, ke_l, sliced_l, strict=True
         )
+    ]
+    sp_l = spaced[starts].tolist()
+    # every run a word as it stands, made from C (map); the doubtful runs and
+    # those with a soft hyphen are then replaced by what the rules make of them
+    made = list(
+        map(
+            Word,
+            texts,
+            x0[starts].tolist(),
+            np.maximum.reduceat(x1, starts).tolist(),
+            np.minimum.reduceat(top, starts).tolist(),
+            np.maximum.reduceat(bottom, starts).tolist(),
+            bl[starts].tolist(),
+            np.maximum.reduceat(cs, starts).tolist(),
+            ka_l,
+            repeat(False, n_runs),  # sup
+            repeat(False, n_runs),  # sub
+            repeat(False, n_runs),  # soft
+            repeat("", n_runs),  # prefix
+            repeat("", n_runs),  # suffix
+            range(n_runs),  # seq
+            sp_l,
+        )
+    )
+    special = doubtful.tolist()
+    if SOFT_HYPHEN in text:
+        special = [d or SOFT_HYPHEN in t for d, t in zip(special, texts, strict=True)]
+    redo = [r for r, d in enumerate(special) if d]
+    if not redo:
+        return made
+    words: list[Word] = []
+    done = 0
+    for r in redo:
+        words.extend(made[done:r])
+        done = r + 1
+        w = made[r]
+        if doubtful[r]:
+            span = slice(starts[r], ends[r] + 1)
+            if sliced_l[r]:
+                glyph_text = list(texts[r])
+            else:
+                glyph_text = [_glyph_text(text, codes, table, k) for k in vk[span].tolist()]
+            v = _Glyphs(*(col[span].tolist() for col in (x0, x1, top, bottom, bl, cs)))
+            _split_run(v, glyph_text, vk[span].tolist(), sp_l[r], words)
+        else:
+            box = (w.x0, w.x1, w.top, w.bottom)
+            emit_word(words, w.text, box, w.baseline, w.size, w.index, w.space_before)
+    words.extend(made[done:])
+    for i in range(redo[0], len(words)):
+        words[i].seq = i
     return words
 
 
