@@ -395,6 +395,15 @@ _ARM_CUE_RES = [
     ),
     # "(placebo)", "(erlotinib arm)" right after a value
     re.compile(r"\((?P<label>[A-Za-z][\w+/ -]{1,30}?)(?:\s+(?:arm|group))?(?=[,;)])"),
+    # "(comparison group, 97.5 %; intervention group: 98.6 %)", "(Placebo: -16.7%)":
+    # a group labelling the value right after it
+    re.compile(
+        r"(?:(?<=[(;,])|(?<=\bvs\.)|\b(?:vs|versus|and))\s*(?:the\s+)?"
+        r"(?P<label>(?:[\w+/-]+\s+){0,2}?[\w+/-]+(?=\s+(?:group|arm)\b)|placebo|controls?|"
+        r"intervention|comparison|usual care|sham|experimental)(?:\s+(?:group|arm))?"
+        r"\s*[:,=]\s*(?=[-−+]?\d)",
+        re.I,
+    ),
     # "for the control and ...", "in intervention.": a role word alone, ending its phrase
     re.compile(
         r"\b(?:in|for|among|versus|vs\.?|than)\s+(?:the\s+)?"
@@ -597,9 +606,80 @@ _COORD_LABELS_RE = re.compile(
 _CLAUSE_BREAK_RE = re.compile(r"[;]|,\s*(?:and|but|whereas|while)\b|\bwhereas\b|\bwhile\b")
 
 
+#: one label of a list: 1-3 tokens, none a list word ("4% lidocaine", "VS1 + VS2", "PLC-A")
+_LIST_TOKEN = r"(?!(?:and|or|vs|versus|the|in|for|with|of|between|than|both|all)\b)[\w+/·*%-]+"
+_LIST_ITEM = rf"{_LIST_TOKEN}(?:\s+{_LIST_TOKEN}){{0,2}}"
+_LIST_SEP = r"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|vs\.?|versus)\s+)(?:the\s+)?"
+#: "between the PLC-A and PLC-C trials", "The A, B and C groups", "in the X, Y, and Z arms"
+_GROUP_LIST_RE = re.compile(
+    rf"(?:^|(?<=[(;:])|\b(?:in|for|among|with|of|between|on|to|than|and|that)\s+)"
+    rf"\s*(?:the\s+|both\s+|all\s+)?(?P<items>{_LIST_ITEM}(?:{_LIST_SEP}{_LIST_ITEM})+)"
+    r"\s+(?:treated\s+)?(?:groups|arms|cohorts|trials|conditions)\b",
+    re.I,
+)
+_LIST_SPLIT_RE = re.compile(_LIST_SEP, re.I)
+
+
+def _group_list_labels(sent: str) -> list[tuple[str, int]]:
+    """The labels of a list of groups named by a plural group word after
+    them ("between the PLC-A and PLC-C trials", "The Aquamin and Glucosamine
+    groups", "in the control, VS1 and VS1 + VS2 groups")."""
+    out: list[tuple[str, int]] = []
+    for m in _GROUP_LIST_RE.finditer(sent):
+        items = m.group("items")
+        pos = m.start("items")
+        labels: list[tuple[str, int]] = []
+        last = 0
+        for sep in [*_LIST_SPLIT_RE.finditer(items), None]:
+            end = sep.start() if sep is not None else len(items)
+            label = items[last:end].strip()
+            if label and not _NOT_LABEL.match(label):
+                labels.append((label, pos + last))
+            last = sep.end() if sep is not None else last
+        if len(labels) >= 2:
+            out += labels
+    return out
+
+
+_WHO_WORDS = (
+    r"patients?|participants?|subjects?|women|men|children|infants?|people|adults|individuals|"
+    r"males?|females?|boys|girls|younger|older|(?:non-?)?smokers|(?:non-?)?responders"
+)
+_PAIR_TOKEN = (
+    r"(?!(?:and|or|vs|versus|the|in|for|with|than|that|those|was|were|is|are|had)\b)[\w+/·*%-]+"
+)
+_PAIR_ITEM = rf"{_PAIR_TOKEN}(?:\s+{_PAIR_TOKEN}){{0,3}}"
+_PAIR_PREP = r"(?:with|in|for|among|on|after|receiving)"
+#: "more rapid with 4% lidocaine than 2% lidocaine", "longer with A than that with B"
+_COMPARED_PAIR_RE = re.compile(
+    rf"\b{_PAIR_PREP}\s+(?:the\s+)?(?P<a>{_PAIR_ITEM})\s+"
+    r"(?:(?:was|were|is|are|significantly|statistically|much|slightly|markedly)\s+)*"
+    r"(?:(?:[a-z]+er|more|less|fewer)\s+)?than\s+(?:(?:that|those)\s+)?"
+    rf"(?:{_PAIR_PREP}\s+)?(?:the\s+)?(?P<b>{_PAIR_ITEM})(?=\s*[(\[,;]|\s+(?:groups?|arms?)\b)",
+    re.I,
+)
+_NOT_PAIR_LABEL = re.compile(
+    rf"\b(?:{_WHO_WORDS}|baseline|before|after|pre|post|others?|usual|expected|normal)\b", re.I
+)
+
+
+def compared_labels(sent: str) -> list[Mention]:
+    """The two groups of a comparison ("more rapid with 4% lidocaine than
+    2% lidocaine (...)", "longer with A than that with B (...)"): arm cues
+    for values that follow in one parenthesis or with "respectively". People
+    ("in women than men") and time ("than before") are no groups."""
+    out: list[Mention] = []
+    for m in _COMPARED_PAIR_RE.finditer(sent):
+        pair = [(m.group(g).strip(), m.start(g), m.end(g)) for g in ("a", "b")]
+        if any(_NOT_PAIR_LABEL.search(lab) or _NOT_LABEL.match(lab) for lab, _, _ in pair):
+            continue
+        out += [Mention("arm", s, e, label=lab) for lab, s, e in pair]
+    return out
+
+
 def coordinated_labels(sent: str) -> list[tuple[str, int]]:
     """Group labels listed together ("in the A and B groups", "for arms A
-    and B"), with their positions."""
+    and B", "between the A, B and C trials"), with their positions."""
     out: list[tuple[str, int]] = []
     for m in _COORD_LABELS_RE.finditer(sent):
         for g in ("a", "b"):
@@ -611,6 +691,8 @@ def coordinated_labels(sent: str) -> list[tuple[str, int]]:
     )
     if m:
         out += [(f"arm {m.group(1)}", m.start(1)), (f"arm {m.group(2)}", m.start(2))]
+    if not out:
+        out = _group_list_labels(sent)
     return out
 
 
@@ -630,13 +712,14 @@ def arm_of_values(
     out: dict[int, str] = {}
     if not vals:
         return out
+    compared = compared_labels(sent)
     if _RESPECTIVELY_RE.search(sent):
-        labels = coordinated_labels(sent)
+        labels = coordinated_labels(sent) or [(c.label or "", c.start) for c in compared]
         if len(labels) >= 2 and len(vals) % len(labels) == 0:
             for i in range(len(vals)):
                 out[i] = labels[i % len(labels)][0]
             return out
-    out.update(_ordered_in_parens(sent, vals, cues))
+    out.update(_ordered_in_parens(sent, vals, dedupe_overlaps([*cues, *compared])))
     named = [c for c in cues if c.label]
     if named and named[0].end <= vals[0].start and named[-1].start >= vals[-1].end:
         named = []  # "in the A group, x (vs y in the B group)": values take the cue after them

@@ -309,3 +309,68 @@ def test_the_group_is_the_last_phrase_before_group_and_a_taken_cue_is_not_reused
     got = unkeyed_from_sentence("Median hospital stay was 4.2 (sham) and 3.1 (acupuncture) days.")
     assert [(m.outcome.value, m.arm_label) for m in got][:1] == [(4.2, "sham")]
     assert all(m.arm_label != "sham" for m in got[1:])
+
+
+# --------------------------------------------------------------------------- groups listed, compared, labelled
+
+
+def _arms(sent: str):
+    return [(m.outcome.name, m.outcome.value, m.arm_label) for m in unkeyed_from_sentence(sent)]
+
+
+def test_respectively_zips_values_with_a_list_of_crossover_trials():
+    sent = "Sprint times did not differ between the CAF and PLA trials (12.4 ± 0.6 and 12.6 ± 0.7 s, respectively)."
+    assert [(v, arm) for _, v, arm in _arms(sent)] == [(12.4, "CAF"), (12.6, "PLA")]
+
+
+def test_respectively_zips_values_with_three_groups_named_before_a_plural_group_word():
+    sent = "Weight loss was 2.1%, 3.4% and 0.5% in the low-dose, high-dose and placebo groups, respectively."
+    assert [(v, arm) for _, v, arm in _arms(sent)] == [
+        (2.1, "low-dose"),
+        (3.4, "high-dose"),
+        (0.5, "placebo"),
+    ]
+
+
+def test_a_list_of_measures_is_no_list_of_groups():
+    sent = "Serum sodium and potassium were 139.2 ± 2.1 and 4.1 ± 0.3 mmol/L, respectively."
+    assert all(arm is None for _, _, arm in _arms(sent))
+
+
+def test_groups_compared_by_their_strength_take_the_values_of_the_parenthesis():
+    sent = (
+        "Healing was faster with 10% povidone than 5% povidone "
+        "(epithelialisation: 9.1 ± 2.2 and 12.5 ± 3.0 days, respectively)."
+    )
+    got = _arms(sent)
+    assert [(v, arm) for _, v, arm in got] == [(9.1, "10% povidone"), (12.5, "5% povidone")]
+    assert {name for name, _, _ in got} == {"epithelialisation"}  # the strengths are no rates
+
+
+def test_than_that_with_names_the_second_group_and_the_strength_leaves_the_name():
+    sent = (
+        "Operating time with 20 mg tranexamic acid was shorter than that with 10 mg "
+        "(54 ± 12 min vs. 61 ± 15 min)."
+    )
+    assert _arms(sent) == [
+        ("Operating time", 54.0, "20 mg tranexamic acid"),
+        ("Operating time", 61.0, "10 mg"),
+    ]
+
+
+def test_people_compared_are_no_groups():
+    sent = "Grip strength was higher in men than women (38.2 ± 6.1 vs 24.9 ± 4.4 kg)."
+    assert all(arm is None for _, _, arm in _arms(sent))
+
+
+def test_groups_labelling_the_values_of_a_parenthesis_after_the_name():
+    sent = (
+        "Abstinence at 6 months (intervention arm, 21.4 %; usual care, 12.0 %) and 12 months "
+        "(intervention arm: 18.0 %, usual care: 10.2 %) favoured the programme."
+    )
+    assert _arms(sent) == [
+        ("Abstinence", 21.4, "intervention"),
+        ("Abstinence", 12.0, "usual care"),
+        ("Abstinence", 18.0, "intervention"),
+        ("Abstinence", 10.2, "usual care"),
+    ]

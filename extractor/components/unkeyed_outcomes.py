@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from litkg.extractor.mentions import (
     Mention,
     arm_of_values,
+    compared_labels,
     dedupe_overlaps,
     named_arm_cues,
     sentence_mentions,
@@ -276,11 +277,63 @@ def _ratio_name(sent: str, v: Mention, start: int) -> str | None:
     return _clean_name(m.group("np")) if m else None
 
 
+#: "(subjective onset: 113 ± 63 ...", "; objective onset: 5.46 ± 2.02": a name and a colon
+_LABELLED_VALUE_RE = re.compile(
+    r"(?:^|[(;,\[])\s*(?P<np>[A-Za-z][\w/'’-]*(?:\s+[\w/'’-]+){0,4})\s*:\s*$"
+)
+_NOT_LABELLED_NAME = re.compile(
+    r"\b(?:groups?|arms?|placebo|controls?|intervention|before|after|pre|post|baseline|"
+    r"range|IQR|median|mean|SD|SE|CI|n|p|respectively|vs|versus|was|were|is|are|rates?)\b",
+    re.I,
+)
+
+
+#: "prevalence at T1 (comparison group, 97.5 %; intervention group, 98.6 %)": a group
+#: labels each value of a parenthesis after the measure's name
+_GROUP_LABEL = (
+    r"(?:[\w+/-]+\s+){0,3}?(?:groups?|arms?)|placebo|controls?|intervention|comparison|"
+    r"usual care|sham|experimental"
+)
+_GROUP_PAREN_RE = re.compile(
+    rf"(?P<head>[^()]*?)\s*\(\s*(?:[^()]*?[;,]\s*)?(?:the\s+)?(?:{_GROUP_LABEL})\s*[:,=]?\s*$",
+    re.I,
+)
+_HEAD_TIME = re.compile(
+    r"\s*(?:,\s*)?\b(?:(?:at|after|by|in|during)\s+)?(?:T\d|(?:week|month|day|year|visit)\s*\d+|"
+    r"\d+\s*(?:weeks?|months?|days?|years?|hours?|h))\s*$",
+    re.I,
+)
+_HEAD_NP = re.compile(r"(?P<np>[A-Za-z][\w/'’-]*(?:\s+[\w/'’-]+){0,6})\s*$")
+
+
+def _group_paren_name(sent: str, v: Mention, last_name: str | None) -> str | None:
+    """ "Smoking prevalence at T1 (comparison group, 97.5 %; intervention group,
+    98.6 %) and T2 (comparison group: 97.1 %, ...)": the name stands before
+    the parenthesis (its time point cut); "and T2 (" alone keeps the last name."""
+    before = sent[: v.start]
+    m = _GROUP_PAREN_RE.search(before[-200:])
+    if not m:
+        return None
+    head = _HEAD_TIME.sub("", m.group("head"))
+    if re.fullmatch(r"\s*(?:,|and|or|;)?\s*", head):
+        return last_name  # "... and T2 (": the measure named before
+    np_ = _HEAD_NP.search(head)
+    if not np_ or re.search(
+        r"\b(?:was|were|is|are|had|showed|than|between)\b", np_.group("np"), re.I
+    ):
+        return None
+    cut = max((c.end() for c in _CLAUSE_START.finditer(np_.group("np"))), default=0)
+    return _clean_name(np_.group("np")[cut:])
+
+
 def _backward_name(sent: str, v: Mention, start: int) -> str | None:
     """ "mean systolic pressure was 128 mmHg": the subject before the value."""
     if v.vkind == "ratio":
         return _ratio_name(sent, v, start)
     text = sent[start : v.start]
+    labelled = _LABELLED_VALUE_RE.search(text)
+    if labelled and not _NOT_LABELLED_NAME.search(labelled.group("np")):
+        return _clean_name(labelled.group("np"))  # "(subjective onset: 113 ± 63 and ..."
     cut = max((m.end() for m in _CLAUSE_START.finditer(text)), default=0)
     text = text[cut:]
     m = _subject_search(text)
@@ -303,6 +356,16 @@ _DIFFERENCE_OF_RE = re.compile(
 _WHO_START = re.compile(rf"^(?:(?:the|all|both|most|more|fewer)\s+)?{_WHO}\b", re.I)
 
 
+_LEAD_ADVERB = re.compile(r"^[A-Z][a-z]+(?:\s+[a-z]+)?,\s+")  # "Moreover, ", "In addition, "
+#: "the duration with 4% lidocaine was ...": the group's preparation is not part of the name
+_STRENGTH_PHRASE = re.compile(
+    r"\s+(?:with|in|among|after|receiving)\s+(?:the\s+)?\d+(?:[.·]\d+)?\s*"
+    r"(?:%|mg|µg|mcg|g|mL|ml)(?:/\w+)?(?:\s+[\w-]+){0,2}?(?:\s+group)?"
+    r"(?=\s+(?:was|were|is|are|had|showed)\b)",
+    re.I,
+)
+
+
 def _paren_subject(text: str) -> str | None:
     """ "Pain scores were lower in group A than in group B (2.1 ± 1.0 vs ...":
     a value opening a parenthesis after its clause is that clause's subject's."""
@@ -314,7 +377,8 @@ def _paren_subject(text: str) -> str | None:
     )
     if not tail:
         return None
-    head = _LEAD_WORDS.sub("", text[: tail.start()].strip())
+    head = _LEAD_WORDS.sub("", _LEAD_ADVERB.sub("", text[: tail.start()].strip()))
+    head = _STRENGTH_PHRASE.sub("", head)
     d = _DIFFERENCE_OF_RE.search(head)
     if d:
         return _clean_name(d.group("np"))
@@ -402,6 +466,18 @@ def unkeyed_from_sentence(
     cues = [m for m in ms if m.kind == "arm"]
     if arm_names:
         cues = dedupe_overlaps(cues + named_arm_cues(sent, arm_names))
+    # "2% lidocaine", "than that with 2% (...)": a preparation's strength names a group
+    compared = compared_labels(sent)
+    vals = [
+        v
+        for v in vals
+        if not (
+            (v.vkind == "pct" and _CONCENTRATION_AFTER.match(sent[v.end :]))
+            or any(c.start <= v.start < c.end for c in compared)
+        )
+    ]
+    if not vals:
+        return []
     arms = arm_of_values(sent, vals, cues)
     primary = bool(_PRIMARY_RE.search(sent))
     p_all = [m for m in ms if m.kind == "p"]
@@ -417,8 +493,6 @@ def unkeyed_from_sentence(
         if v.value in taken:
             last_name, last_end = None, v.end
             continue
-        if v.vkind == "pct" and _CONCENTRATION_AFTER.match(sent[v.end :]):
-            continue  # "2% lidocaine", "0.9% saline": a preparation's strength, not a result
         stat = _statistic(sent, v, prev_end)
         if (
             stat is None
@@ -435,7 +509,9 @@ def unkeyed_from_sentence(
             if re.search(r"\b(?:mean|average)\b", sent[max(0, v.start - 90) : v.start], re.I):
                 stat = "mean"  # "mean HbA1c fell from 8.1% to 7.2%": a measure in %, not a rate
         counts = [m for m in ms if m.kind == "count"]
-        name = _forward_name(sent, v, counts) if v.vkind == "pct" else None
+        name = _group_paren_name(sent, v, last_name)
+        if name is None and v.vkind == "pct":
+            name = _forward_name(sent, v, counts)
         if name is None:
             name = _backward_name(sent, v, prev_end)
         between = sent[last_end : v.start]
