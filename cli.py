@@ -1024,7 +1024,10 @@ def _outcome_line(res) -> str:
         return f"{res.path}: failed [{res.stage}] {res.message}"
     done = getattr(res, "extracted", res)  # build's results hold the extraction
     record = done.record
-    found = f"{len(record.outcomes)} outcomes, {len(record.adverse_events)} adverse events"
+    # outcomes outside the record's keys are results too; counting keyed ones
+    # alone printed "0 outcomes" for most papers outside the seeds' field
+    n_outcomes = len(record.outcomes) + len(record.other_outcomes)
+    found = f"{n_outcomes} outcomes, {len(record.adverse_events)} adverse events"
     triples = getattr(res, "n_triples", None)
     return f"{done.path}: " + (f"{triples} triples ({found})" if triples is not None else found)
 

@@ -325,13 +325,24 @@ def counts(sent: str) -> list[Mention]:
     return out
 
 
+_MEASURE_UNITS = (
+    r"mm\s?Hg|kg/m2|kg/m²|kg|g/dL|g/dl|g/L|mg/dL|mg/dl|mmol/L|mmol/l|mmol/mol|µmol/L|ng/mL|pg/mL|"
+    r"IU/L|U/L|mL/min(?:/1\.73\s?m2)?|ml|mL|cm|mm|bpm|beats/min|points?|steps|kcal|hours?|hrs?|"
+    r"minutes?|mins?|seconds?|g\b|mg\b|µg|servings?|serves|cigarettes|units?"
+)
 _NUMBER = r"[-−]?\d+(?:[.·]\d+)?"
+# the unit may stand after the spread ("128 ± 9 mmHg", "128 (SD 9) mmHg") or
+# between the value and a bracketed spread ("128 mmHg (SD 9)")
+_SPREAD_UNIT = r"(?:\s*(?P<u>{units})(?![\w/]))?"
 _PLUS_MINUS_RE = re.compile(
     rf"(?<![\w.·])(?P<v>{_NUMBER})\s*(?:±|\+/-|\+-|\+/−)\s*(?P<s>\d+(?:[.·]\d+)?)"
+    + _SPREAD_UNIT.format(units=_MEASURE_UNITS),
+    re.I,
 )
 _PAREN_SD_RE = re.compile(
-    rf"(?<![\w.·])(?P<v>{_NUMBER})\s*[\[(]\s*(?P<k>SD|SE|SEM|s\.d\.|standard deviation|standard error)"
-    rf"\s*[:=,]?\s*(?P<s>\d+(?:[.·]\d+)?)\s*[\])]",
+    rf"(?<![\w.·])(?P<v>{_NUMBER})(?:\s*(?P<u0>{_MEASURE_UNITS})(?![\w/]))?"
+    r"\s*[\[(]\s*(?P<k>SD|SE|SEM|s\.d\.|standard deviation|standard error)"
+    rf"\s*[:=,]?\s*(?P<s>\d+(?:[.·]\d+)?)\s*[\])]" + _SPREAD_UNIT.format(units=_MEASURE_UNITS),
     re.I,
 )
 _SD_CUE_RE = re.compile(r"\b(?:SD|s\.d\.|standard deviations?)\b", re.I)
@@ -358,8 +369,18 @@ def estimates(sent: str, header: str = "") -> list[Mention]:
         if v is None or s is None:
             continue
         kind = "se" if m.group("k").lower().startswith(("se", "s.e", "standard e")) else "sd"
+        unit = m.group("u0") or m.group("u")
         out.append(
-            Mention("value", m.start(), m.end(), value=v, vkind="mean", dispersion=kind, spread=s)
+            Mention(
+                "value",
+                m.start(),
+                m.end(),
+                value=v,
+                vkind="mean",
+                dispersion=kind,
+                spread=s,
+                unit=unit,
+            )
         )
     for m in _PLUS_MINUS_RE.finditer(sent):
         v, s = to_float(m.group("v")), to_float(m.group("s"))
@@ -367,7 +388,16 @@ def estimates(sent: str, header: str = "") -> list[Mention]:
             continue
         kind = dispersion_kind(sent[max(0, m.start() - 80) : m.end() + 20] + " " + header)
         out.append(
-            Mention("value", m.start(), m.end(), value=v, vkind="mean", dispersion=kind, spread=s)
+            Mention(
+                "value",
+                m.start(),
+                m.end(),
+                value=v,
+                vkind="mean",
+                dispersion=kind,
+                spread=s,
+                unit=m.group("u"),
+            )
         )
     return dedupe_overlaps(out)
 
@@ -547,11 +577,6 @@ def named_arm_cues(sent: str, names: Iterable[str]) -> list[Mention]:
 
 # --------------------------------------------------------------------------- measures
 
-_MEASURE_UNITS = (
-    r"mm\s?Hg|kg/m2|kg/m²|kg|g/dL|g/dl|g/L|mg/dL|mg/dl|mmol/L|mmol/l|mmol/mol|µmol/L|ng/mL|pg/mL|"
-    r"IU/L|U/L|mL/min(?:/1\.73\s?m2)?|ml|mL|cm|mm|bpm|beats/min|points?|steps|kcal|hours?|hrs?|"
-    r"minutes?|mins?|seconds?|g\b|mg\b|µg|servings?|serves|cigarettes|units?"
-)
 _MEASURE_RE = re.compile(
     rf"(?<![\w.·/-])(?P<v>[-−]?\d+(?:[.·]\d+)?)\s*(?P<u>{_MEASURE_UNITS})(?![\w/])", re.I
 )

@@ -37,6 +37,17 @@ def test_parenthesised_sd_is_an_estimate():
     assert (b.value, b.spread) == (13.5, 5.0)
 
 
+def test_an_estimate_keeps_its_unit_before_or_after_the_spread():
+    sent = (
+        "Fasting glucose was 5.6 mmol/L (SD 0.7) with metformin and 6.1 (SD 0.9) mmol/L with diet."
+    )
+    got = [(e.value, e.spread, e.dispersion, e.unit) for e in estimates(sent)]
+    assert got == [(5.6, 0.7, "sd", "mmol/L"), (6.1, 0.9, "sd", "mmol/L")]
+    sent = "Glucose fell to 6.3 ± 1.1 mmol/L with usual care; weight was 81 ± 12."
+    got = [(e.value, e.spread, e.dispersion, e.unit) for e in estimates(sent)]
+    assert got == [(6.3, 1.1, "unknown", "mmol/L"), (81.0, 12.0, "unknown", None)]
+
+
 def test_counts_and_bracket_labelled_ci():
     sent = "Remission: 41/120 (34%) versus 22 of 118 (19%); OR 2.2, 95% confidence intervals [CI]: 1.2–4.0."
     assert [(c.events, c.total) for c in counts(sent) if c.kind == "count"] == [

@@ -191,3 +191,25 @@ def test_two_unnamed_subsets_of_one_arm_keep_distinct_labels() -> None:
     assert sorted(n for _, n in subsets) == [19, 24]
     # one label, one size: the graph makes one arm node per label
     assert len({label for label, _ in subsets}) == len(subsets)
+
+
+def test_the_progress_line_counts_outcomes_outside_the_key_list(tmp_path) -> None:
+    from types import SimpleNamespace
+
+    from litkg.cli import _outcome_line
+
+    paper = tmp_path / "bp_trial.txt"
+    paper.write_text(
+        "Amlodipine versus placebo for stage 1 hypertension: a randomised trial\n\n"
+        "Results\n\n"
+        "At 8 weeks, mean systolic blood pressure was 128.4 mmHg (SD 9.1) in the "
+        "amlodipine group and 139.7 mmHg (SD 10.3) in the placebo group (P < 0.001).\n"
+    )
+    doc = load_document(paper)
+    rec = extract_record(doc)
+    assert not rec.outcomes  # blood pressure is no key of the record
+    unkeyed = [o for o in rec.other_outcomes if o.endpoint is None]
+    assert len(unkeyed) >= 2  # one value per arm
+    line = _outcome_line(SimpleNamespace(path=paper, record=rec))
+    assert f"{len(rec.other_outcomes)} outcomes" in line
+    assert not line.endswith("(0 outcomes, 0 adverse events)")
