@@ -187,6 +187,36 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, old)
 
 
+@contextlib.contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Ctrl-C or SIGTERM arriving while one paper is written takes effect once
+    its graph, record and manifest line are all written: a stop between the
+    store's transaction and the manifest line left a stored paper that the
+    manifest did not know. The signal is delivered again afterwards, to the
+    handler it would have met (an ignored SIGINT stays ignored)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+
+    def hold(signum: int, frame: Any) -> None:
+        caught.append(signum)
+
+    old = {
+        sig: signal.signal(sig, hold)
+        for sig in (signal.SIGINT, signal.SIGTERM)
+        # ignored, or set outside Python (cannot be put back): left alone
+        if signal.getsignal(sig) not in (signal.SIG_IGN, None)
+    }
+    try:
+        yield
+    finally:
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
+        if caught:
+            signal.raise_signal(caught[0])
+
+
 def _build(
     kg: KGStore,
     files: list[Path],
@@ -287,7 +317,8 @@ def _extract_and_store(
                 key = _key(Path(res.path))
                 manifest.fail(key, hashes.get(key), res)
                 continue
-            rejected = _store_paper(kg, res, out, manifest, report)
+            with _interrupts_deferred():
+                rejected = _store_paper(kg, res, out, manifest, report)
             if rejected is not None:
                 report.failures.append(rejected)
                 key = _key(Path(rejected.path))

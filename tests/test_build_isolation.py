@@ -264,3 +264,33 @@ def test_a_text_file_certainly_too_long_is_refused_without_reading_it(
     monkeypatch.setattr("litkg.extractor.ingest.load_document", never)
     res = parallel.extract_one(str(big))
     assert res.stage == "size" and "LITKG_MAX_CHARS=" in res.message
+
+
+def test_a_stop_while_a_paper_is_written_waits_for_its_manifest_line() -> None:
+    from litkg.kg.corpus_build import _interrupts_deferred, _sigterm_as_interrupt
+
+    written: list[str] = []
+    with pytest.raises(KeyboardInterrupt), _sigterm_as_interrupt(), _interrupts_deferred():
+        written.append("graph")
+        os.kill(os.getpid(), signal.SIGTERM)  # the stop arrives mid-paper
+        time.sleep(0.05)
+        written.append("manifest")
+    assert written == ["graph", "manifest"]
+    with pytest.raises(KeyboardInterrupt), _interrupts_deferred():
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.05)
+        written.append("record")
+    assert written[-1] == "record"
+
+
+def test_an_ignored_ctrl_c_stays_ignored_while_a_paper_is_written() -> None:
+    from litkg.kg.corpus_build import _interrupts_deferred
+
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        with _interrupts_deferred():
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.05)
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, old)
