@@ -96,9 +96,21 @@ def extract_one(path: str) -> Extracted | Failure:
 
 
 def _warm() -> None:
-    from litkg.extractor.pipeline import build_nlp
+    """Build the pipeline in a new worker. The collector is off meanwhile: the
+    import of spaCy and litkg and the pipeline build make ~1 M objects that
+    all live as long as the worker, and full collections over them were a
+    third of litkg's start-up; frozen afterwards, later collections of the
+    extraction skip them too."""
+    import gc
 
-    build_nlp()
+    gc.disable()
+    try:
+        from litkg.extractor.pipeline import build_nlp
+
+        build_nlp()
+    finally:
+        gc.enable()
+    gc.freeze()
 
 
 def extract_many(

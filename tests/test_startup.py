@@ -119,3 +119,20 @@ def test_plain_text_of_a_literal_is_rdflibs(lex: str, dt: str) -> None:
     stored = next(iter(s)).object
     assert ox_lexical(stored) == str(to_rdflib(stored))
     assert ox_json(stored) == json_value(to_rdflib(stored))
+
+
+def test_worker_warm_up_leaves_the_collector_on_and_the_pipeline_frozen() -> None:
+    """A worker builds its pipeline with the collector off (start-up) and
+    must leave it on: extraction makes cyclic garbage."""
+    code = (
+        "import gc\n"
+        "from litkg.extractor.parallel import _warm\n"
+        "_warm()\n"
+        "from litkg.extractor.pipeline import build_nlp\n"
+        "assert build_nlp.cache_info().currsize == 1\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 100_000)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    ).stdout
+    assert out.split() == ["True", "True"]
