@@ -10,8 +10,11 @@ Only what the graph holds is shown: a field the paper does not report is
 blank.
 
 Filters are bound as RDF terms (pre-bound variables), never pasted into the
-query text; each query joins a sub-select of the matching studies, so a
-selective filter keeps the work proportional to the matching studies.
+query text. The studies are selected first, inside the paper graphs (a
+filter's constants lead, so the store starts from them), and each further
+query reads only those studies' paper graphs (see "reading inside the paper
+graphs"), so a selective filter keeps the work proportional to the matching
+studies, not to the store.
 """
 
 from __future__ import annotations
@@ -171,6 +174,143 @@ Q_OUTCOMES = """SELECT ?study ?m ?endpoint ?statistic ?value ?unit ?tp ?lo ?hi ?
   OPTIONAL {{ ?m lkg:armLabel ?armLabel }}
   OPTIONAL {{ ?m lkg:arm ?arm }}
 }}"""
+
+
+# --- reading inside the paper graphs ---------------------------------------------
+#
+# Every fact of a paper is in the paper's named graph (kg/store.py
+# `replace_graph`), so the queries of `compare` find a study's arms,
+# interventions and outcomes by their type inside the paper graphs of the
+# selected studies, bound by a VALUES block of graph names: a range of one
+# graph's index (a few entries) instead of every arm, intervention or
+# outcome of the store joined with the studies (bench/speed.py: the filtered
+# compare on 10,000 papers 214 -> ~80 CPU-ms). Rows of facts of other
+# studies of the same graph are dropped by the caller. Constant patterns
+# come first: the store evaluates them in the order written (the filter with
+# `lkg:study` first took 27 ms, with it last 7 ms).
+
+Q_SELECT = """SELECT DISTINCT ?study ?g WHERE {{
+  {values}
+  GRAPH ?g {{ {pats} ?_fp lkg:reports ?study . }}
+}}"""
+
+Q_STUDIES_G = """SELECT ?study ?paper ?doi ?doc ?title ?year ?journal ?atype ?phase ?population WHERE {{
+  {block}
+  GRAPH ?g {{ ?paper lkg:reports ?study }}
+  OPTIONAL {{ ?paper prism:doi ?doi }}
+  OPTIONAL {{ ?paper lkg:documentId ?doc }}
+  OPTIONAL {{ ?paper dcterms:title ?title }}
+  OPTIONAL {{ ?paper fabio:hasPublicationYear ?year }}
+  OPTIONAL {{ ?paper prism:publicationName ?journal }}
+  OPTIONAL {{ ?paper lkg:articleType ?atype }}
+  OPTIONAL {{ ?study lkg:phase ?phase }}
+  OPTIONAL {{ ?study lkg:population ?population }}
+}}"""
+
+#: the selection with what a page of studies is ordered by (see `_row_order`):
+#: the whole store's studies in one query, then only the page's are read
+Q_SELECT_ORDER = """SELECT DISTINCT ?study ?g ?paper ?doi ?doc ?year WHERE {{
+  {values}
+  GRAPH ?g {{ {pats} ?paper lkg:reports ?study . }}
+  OPTIONAL {{ ?paper prism:doi ?doi }}
+  OPTIONAL {{ ?paper lkg:documentId ?doc }}
+  OPTIONAL {{ ?paper fabio:hasPublicationYear ?year }}
+}}"""
+
+Q_ARMS_G = """SELECT ?study ?arm ?label ?role ?n WHERE {{
+  {block}
+  GRAPH ?g {{ ?arm a lkg:Arm }}
+  ?arm lkg:study ?study .
+  OPTIONAL {{ ?arm rdfs:label ?label }}
+  OPTIONAL {{ ?arm lkg:role ?role }}
+  OPTIONAL {{ ?arm lkg:n ?n }}
+}}"""
+
+Q_INTERVENTIONS_G = """SELECT ?study ?i ?drug ?dose ?unit ?route ?days ?cycles WHERE {{
+  {block}
+  GRAPH ?g {{ ?i a lkg:Intervention }}
+  ?i lkg:study ?study ; lkg:drug ?drug .
+  OPTIONAL {{ ?i lkg:doseValue ?dose }}
+  OPTIONAL {{ ?i lkg:doseUnit ?unit }}
+  OPTIONAL {{ ?i lkg:route ?route }}
+  OPTIONAL {{ ?i lkg:days ?days }}
+  OPTIONAL {{ ?i lkg:cycles ?cycles }}
+}}"""
+
+Q_OUTCOMES_G = """SELECT ?study ?m ?endpoint ?statistic ?value ?unit ?tp ?lo ?hi ?p ?armLabel ?arm WHERE {{
+  {block}
+  GRAPH ?g {{ {first} }}
+  {outcome_filter}
+  ?m a lkg:OutcomeMeasurement ; lkg:study ?study ; lkg:endpoint ?endpoint ;
+     lkg:statistic ?statistic ; lkg:value ?value .
+  OPTIONAL {{ ?m lkg:unit ?unit }}
+  OPTIONAL {{ ?m lkg:timepointMonths ?tp }}
+  OPTIONAL {{ ?m lkg:ciLower ?lo }}
+  OPTIONAL {{ ?m lkg:ciUpper ?hi }}
+  OPTIONAL {{ ?m lkg:pValue ?p }}
+  OPTIONAL {{ ?m lkg:armLabel ?armLabel }}
+  OPTIONAL {{ ?m lkg:arm ?arm }}
+}}"""
+
+
+def _graph_patterns(f: Filters) -> tuple[str, dict[str, Node]]:
+    """The patterns of `study_block` as they are written inside one paper
+    graph (constants first), and the filter bindings."""
+    b = f.bindings()
+    pats: list[str] = []
+    if "f_drug" in b:
+        pats.append("?_fi lkg:drug ?f_drug ; lkg:study ?study .")
+    if "f_design" in b:
+        pats.append("?study lkg:design ?f_design .")
+    if "f_paper" in b:
+        pats.append("?f_paper lkg:reports ?study .")
+    if "f_endpoint" in b or "f_timepoint" in b:
+        m = "?_fm"
+        if "f_endpoint" in b:
+            m += " lkg:endpoint ?f_endpoint ;"
+        if "f_timepoint" in b:
+            m += " lkg:timepointMonths ?f_timepoint ;"
+        pats.append(m + " lkg:study ?study .")
+    if not pats:
+        pats.append("?study a lkg:StudyReport .")
+    return " ".join(pats), b
+
+
+def selected_graphs(
+    store: KGStore, f: Filters, order: dict[str, dict[str, str]] | None = None
+) -> dict[str, set[str]]:
+    """The studies the filters select, each with the paper graphs reporting
+    it; with `order`, each study's first row of `Q_SELECT_ORDER` is put in it."""
+    pats, b = _graph_patterns(f)
+    template = Q_SELECT if order is None else Q_SELECT_ORDER
+    out: dict[str, set[str]] = defaultdict(set)
+    for r in select_plain(store, template.format(values=values_block(b), pats=pats)):
+        out[r["study"]].add(r["g"])
+        if order is not None:
+            order.setdefault(r["study"], r)
+    return dict(out)
+
+
+def by_graphs(
+    store: KGStore,
+    template: str,
+    graphs: dict[str, set[str]],
+    outer: dict[str, Node] | None = None,
+    chunk: int = 500,
+    **extra: str,
+) -> list[dict[str, str]]:
+    """Run a template over the paper graphs of the given studies (study ->
+    graphs), bound by a VALUES block of graph names (in chunks; `outer` binds
+    further variables in the same rows); rows of other studies are dropped."""
+    names = " ".join("?" + k for k in ["g", *(outer or {})])
+    tail = " ".join(sparql_term(v) for v in (outer or {}).values())
+    gs = sorted({g for s in graphs.values() for g in s})
+    rows: list[dict[str, str]] = []
+    for i in range(0, len(gs), chunk):
+        data = " ".join(f"({sparql_term(URIRef(g))} {tail})" for g in gs[i : i + chunk])
+        block = f"VALUES ({names}) {{ {data} }}"
+        rows += select_plain(store, template.format(block=block, **extra))
+    return [r for r in rows if r.get("study") in graphs]
 
 
 # --- the data ----------------------------------------------------------------
@@ -419,17 +559,19 @@ def _page(term: Node | None) -> int | None:
     return int(n) if n is not None else None
 
 
-def _study_order(e: StudyEntry) -> tuple[int, str]:
-    return (e.year or 0, e.document or e.doi or e.paper)
+def _study_order(e: StudyEntry) -> tuple[int, str, str]:
+    # the paper last: studies of one year and document id (copies of a paper)
+    # in one order whatever order the store's rows came in
+    return (e.year or 0, e.document or e.doi or e.paper, e.paper)
 
 
 def _year(text_: str | None) -> int | None:
     return int(text_[:4]) if text_ and text_[:4].isdigit() else None
 
 
-def _row_order(r: dict[str, str]) -> tuple[int, str]:
+def _row_order(r: dict[str, str]) -> tuple[int, str, str]:
     """`_study_order` of the entry a study row makes, without making it."""
-    return (_year(r.get("year")) or 0, r.get("doc") or r.get("doi") or r["paper"])
+    return (_year(r.get("year")) or 0, r.get("doc") or r.get("doi") or r["paper"], r["paper"])
 
 
 def _entry(r: dict[str, str]) -> StudyEntry:
@@ -467,21 +609,22 @@ def compare(
     f = filters or Filters()
     first: dict[str, dict[str, str]] = {}
     if limit is None and not offset:
-        for r in _q(store, Q_STUDIES, f):
+        graphs = selected_graphs(store, f)
+        for r in by_graphs(store, Q_STUDIES_G, graphs):
             first.setdefault(r["study"], r)  # a study's first row describes it
         total = len(first)
     else:
-        for r in _q(store, Q_STUDY_ORDER, f):
-            first.setdefault(r["study"], r)
+        graphs = selected_graphs(store, f, order=first)
         total = len(first)
         ids = sorted(first, key=lambda sid: _row_order(first[sid]))
         ids = ids[offset : None if limit is None else offset + limit]
         first = {}
-        for r in by_studies(store, Q_STUDIES, ids):
+        for r in by_graphs(store, Q_STUDIES_G, {sid: graphs[sid] for sid in ids}):
             first.setdefault(r["study"], r)
         first = {sid: first[sid] for sid in ids if sid in first}
     entries = {sid: _entry(r) for sid, r in first.items()}
     ids = sorted(entries)
+    graphs = {sid: graphs[sid] for sid in ids}
     designs: dict[str, set[str]] = defaultdict(set)
     for r in by_studies(store, Q_DESIGNS, ids):
         designs[str(r["study"])].add(local_name(r["design"]) or "")
@@ -495,7 +638,7 @@ def compare(
             rid = reg.id if reg else str(r["trial"])
         regs[str(r["study"])].add(rid)
     arms: dict[str, dict[str, ArmInfo]] = defaultdict(dict)
-    for r in by_studies(store, Q_ARMS, ids):
+    for r in by_graphs(store, Q_ARMS_G, graphs):
         n = number(r.get("n"))
         arms[str(r["study"])].setdefault(
             str(r["arm"]),
@@ -507,7 +650,7 @@ def compare(
             ),
         )
     ints: dict[str, dict[str, InterventionInfo]] = defaultdict(dict)
-    for r in by_studies(store, Q_INTERVENTIONS, ids):
+    for r in by_graphs(store, Q_INTERVENTIONS_G, graphs):
         cyc = number(r.get("cycles"))
         ints[str(r["study"])].setdefault(
             str(r["i"]),
@@ -521,15 +664,20 @@ def compare(
                 iri=str(r["i"]),
             ),
         )
+    # the outcomes' first pattern, in the graph: the filtered endpoint or
+    # timepoint when there is one (a few of a graph's outcomes), else the type
     ofilter = []
     if f.endpoint:
         ofilter.append("?m lkg:endpoint ?f_endpoint .")
     if f.timepoint is not None:
         ofilter.append("?m lkg:timepointMonths ?f_timepoint .")
+    in_graph = ofilter.pop(0) if ofilter else "?m a lkg:OutcomeMeasurement ."
     outs: dict[str, dict[str, OutcomeInfo]] = defaultdict(dict)
     fb = f.bindings()
     outer = {k: fb[k] for k in ("f_endpoint", "f_timepoint") if k in fb}
-    for r in by_studies(store, Q_OUTCOMES, ids, outer, outcome_filter=" ".join(ofilter)):
+    for r in by_graphs(
+        store, Q_OUTCOMES_G, graphs, outer, first=in_graph, outcome_filter=" ".join(ofilter)
+    ):
         sid, mid = str(r["study"]), str(r["m"])
         if mid in outs[sid]:
             continue

@@ -62,3 +62,30 @@ def test_cli_limit_offset(store_path) -> None:
     assert "studies 2-2 of 3; --offset 2 for the next" in r.stderr
     bad = CliRunner().invoke(cli, ["compare", "--store", str(store_path), "--limit", "0"])
     assert bad.exit_code == 2
+
+
+def test_copies_of_a_paper_come_in_the_order_of_their_iris(tmp_path: Path) -> None:
+    """Papers of one year and document id (copies of one paper) sort by their
+    IRI, whatever order the store returns their rows in, on every page."""
+    from litkg.kg.store import OxigraphStore
+
+    lkg = "https://w3id.org/litkg/ns#"
+    year = "<http://purl.org/spar/fabio/hasPublicationYear>"
+    gyear = "<http://www.w3.org/2001/XMLSchema#gYear>"
+    s = OxigraphStore(tmp_path / "store")
+    names = ["p3", "p0", "p4", "p1", "p2"]
+    for name in names:
+        p = f"https://example.org/{name}"
+        s.replace_graph(
+            p,  # type: ignore[arg-type]
+            f'<{p}> <{lkg}documentId> "same_doc" .\n<{p}> {year} "2020"^^{gyear} .\n'
+            f"<{p}> <{lkg}reports> <{p}#study> .\n"
+            f"<{p}#study> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{lkg}StudyReport> .",
+        )
+    s.publish()
+    s.close()
+    with open_store(tmp_path / "store", read_only=True) as r:
+        whole = [e.paper.rsplit("/", 1)[-1] for e in compare(r).studies]
+        paged = [e.paper.rsplit("/", 1)[-1] for e in compare(r, limit=2, offset=1).studies]
+    assert whole == sorted(names)
+    assert paged == ["p1", "p2"]
