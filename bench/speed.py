@@ -385,12 +385,14 @@ def section_startup(repeat: int) -> None:
         tiny.write_text(
             "A phase 2 trial of drug A.\n\nTwenty patients received drug A 10 mg daily.\n"
         )
-        noop = min((child("noop") for _ in range(repeat)), key=lambda r: r["cpu"])
-        sp = min((child("spacy") for _ in range(repeat)), key=lambda r: r["cpu"])
-        ext = min(
-            (run([LITKG, "-q", "extract", str(tiny)]) for _ in range(repeat)),
-            key=lambda r: r["cpu"],
-        )
+        # interleaved, so that a change of the shared machine's load between
+        # blocks of runs does not favour one of the three
+        runs: dict[str, list[dict[str, Any]]] = {"noop": [], "spacy": [], "extract": []}
+        for _ in range(repeat):
+            runs["noop"].append(child("noop"))
+            runs["spacy"].append(child("spacy"))
+            runs["extract"].append(run([LITKG, "-q", "extract", str(tiny)]))
+        noop, sp, ext = (min(runs[k], key=lambda r: r["cpu"]) for k in ("noop", "spacy", "extract"))
     row("no-op Python start", f"{noop['cpu']:.2f} cpu-s", f"{noop['wall']:.2f} s wall", "", "")
     row(
         'import spacy; spacy.blank("en")',
@@ -403,7 +405,7 @@ def section_startup(repeat: int) -> None:
         "litkg extract (two-line text)",
         f"{ext['cpu']:.2f} cpu-s ({ext['rss']:.0f} MiB)",
         f"spaCy {sp['cpu']:.2f} cpu-s",
-        f"+{ext['cpu'] - sp['cpu']:.2f} s",
+        f"{ext['cpu'] - sp['cpu']:+.2f} s",
         "<= +0.15 cpu-s",
     )
 
