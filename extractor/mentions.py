@@ -475,6 +475,8 @@ def arm_cues(sent: str) -> list[Mention]:
                 label = label[inner[-1].end() :]
             if not label or _NOT_LABEL.match(label):
                 continue
+            if re.match(r"(?:both|all|each|either|two|three|four)\s", label, re.I):
+                continue  # "in both village groups": every group, not one
             if i == 0 and re.search(r"\b(?:than|in|vs|versus|compared|and|or|to)\b", label, re.I):
                 continue  # "in group A than in group": two cues, not one label
             if i == 0 and re.search(

@@ -374,3 +374,31 @@ def test_groups_labelling_the_values_of_a_parenthesis_after_the_name():
         ("Abstinence", 18.0, "intervention"),
         ("Abstinence", 10.2, "usual care"),
     ]
+
+
+def test_decimals_without_a_unit_are_a_group_s_values_when_the_group_is_named():
+    sent = "In the tai chi group, the mean fatigue score fell from 6.42 to 3.18 whereas in the stretching group from 6.10 to 5.05."
+    got = unkeyed_from_sentence(sent)
+    assert [(m.outcome.value, m.arm_label, m.outcome.timepoint) for m in got] == [
+        (6.42, "tai chi", "baseline"),
+        (3.18, "tai chi", None),
+        (6.10, "stretching", "baseline"),
+        (5.05, "stretching", None),
+    ]
+    assert {(m.outcome.name, m.outcome.statistic) for m in got} == {("fatigue score", "mean")}
+
+
+def test_a_decimal_followed_by_its_group_is_that_group_s_mean():
+    sent = "The mean Epworth score was 7.3 in the CPAP arm and 10.9 in the sham arm."
+    assert _arms(sent) == [("Epworth score", 7.3, "CPAP"), ("Epworth score", 10.9, "sham")]
+
+
+def test_decimals_nobody_is_named_for_or_stated_as_a_statistic_are_no_values():
+    assert unkeyed_from_sentence("The fatigue score fell from 6.42 to 3.18 over the year.") == []
+    assert unkeyed_from_sentence("Scores were 7.3 in the CPAP arm and 10.9 in the sham arm.") == []
+    assert unkeyed_from_sentence("Correlation was r = 0.42 in the CPAP arm.") == []
+
+
+def test_a_value_for_every_group_names_no_group():
+    got = unkeyed_from_sentence("The median stay was 4.5 days in both treatment groups.")
+    assert all(m.arm_label is None for m in got)

@@ -21,9 +21,12 @@ from litkg.extractor.mentions import (
     arm_of_values,
     compared_labels,
     dedupe_overlaps,
+    inside,
+    masked_spans,
     named_arm_cues,
     sentence_mentions,
 )
+from litkg.extractor.numbers import to_float
 from litkg.extractor.records import Dispersion, Outcome
 from litkg.extractor.tables import TableModel
 
@@ -460,12 +463,16 @@ def unkeyed_from_sentence(
         m for m in ms
         if m.kind == "value" and m.vkind in ("pct", "time", "ratio", "mean", "number")
     ]  # fmt: skip
-    if not vals:
-        return []
-    taken = keyed_values or set()
     cues = [m for m in ms if m.kind == "arm"]
     if arm_names:
         cues = dedupe_overlaps(cues + named_arm_cues(sent, arm_names))
+    bare = _bare_group_values(sent, ms, cues)
+    if bare:
+        vals = sorted(vals + bare, key=lambda m: m.start)
+        ms = sorted(ms + bare, key=lambda m: (m.start, -m.end))
+    if not vals:
+        return []
+    taken = keyed_values or set()
     # "2% lidocaine", "than that with 2% (...)": a preparation's strength names a group
     compared = compared_labels(sent)
     vals = [
@@ -534,6 +541,55 @@ def unkeyed_from_sentence(
     return _from_values(sent, out)
 
 
+_BARE_RE = re.compile(
+    r"(?<![\w.·/=<>≤≥^-])(?P<v>[-−+]?\d+[.·]\d+)(?![\w·%/×-]|\.\d|\s*(?:%|-fold|fold|times|[-–—]\s*\d))"
+)
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
+_TO_AFTER = re.compile(r"^\s*(?:at\s+[\w-]+(?:\s+[\w-]+)?\s+)?to\s+[-−+]?\d", re.I)
+_TO_BEFORE = re.compile(
+    r"\bfrom\s+[-−+]?\d+(?:[.·]\d+)?\s*(?:at\s+[\w-]+(?:\s+[\w-]+)?\s+)?to\s*$", re.I
+)
+_CUE_AFTER = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:in|for|among|with|on)\s+", re.I)
+
+
+def _bare_group_values(sent: str, ms: list[Mention], cues: list[Mention]) -> list[Mention]:
+    """Decimals printed without a unit ("the mean VAS score improved from 4.05
+    to 0.53 in the calcitonin group", "a mean score of 12.4 in the yoga group")
+    where a group is named for them: one ending "from x to y" in a clause with
+    a group cue, or followed by the group's cue. Alone, a bare number is
+    nobody's value; the statistic must still be stated (mean, median, a
+    difference), as for any value."""
+    if not cues:
+        return []
+    taken = [
+        (m.start, m.end) for m in ms if m.kind in ("value", "ci", "p", "count", "n", "timepoint")
+    ]
+    masked = masked_spans(sent)
+    out: list[Mention] = []
+    for m in _BARE_RE.finditer(sent):
+        a, b = m.start("v"), m.end("v")
+        if any(s <= a < e or a <= s < b for s, e in taken) or inside(a, masked):
+            continue
+        before, after = sent[:a], sent[b:]
+        ranged = (_FROM_BEFORE.search(before) and _TO_AFTER.match(after)) or _TO_BEFORE.search(
+            before[-40:]
+        )
+        if ranged:
+            clause_start = max((c.end() for c in re.finditer(r"[;.]\s", before)), default=0)
+            grouped = any(clause_start <= c.start for c in cues)
+        else:
+            near = _CUE_AFTER.match(after)
+            grouped = bool(near) and any(
+                b + near.end() - 4 <= c.start <= b + near.end() + 4 for c in cues
+            )
+        if not grouped:
+            continue
+        v = to_float(m.group("v").replace("−", "-").replace("·", ".").lstrip("+"))
+        if v is not None:
+            out.append(Mention("value", a, b, value=v, vkind="number"))
+    return out
+
+
 _CONCENTRATION_AFTER = re.compile(
     r"^\s*(?:w/v|v/v|wt\b|[a-z]*(?:caine|xidine|azole|mycin|cillin|sone|olone)\b|"
     r"(?:[a-z]+\s+)?(?:solution|gel|cream|ointment|saline|glucose|dextrose|lotion|mouthwash|"
@@ -551,7 +607,10 @@ def _from_values(sent: str, out: list[UnkeyedMatch]) -> list[UnkeyedMatch]:
     fixed: list[UnkeyedMatch] = []
     for k, m in enumerate(out):
         before = sent[max(0, m.start - 6) : m.start]
-        after = re.match(r"\s*(?:%|[^\s\d]{1,8})?\s+to\s+[-−]?\d", sent[m.end :])
+        after = re.match(
+            r"\s*(?:%|[^\s\d]{1,8})?\s+(?:at\s+[\w-]+(?:\s+[\w-]+)?\s+)?to\s+[-−+]?\d",
+            sent[m.end :],
+        )
         if re.search(r"\bfrom\s*$", before, re.I) and after:
             nxt = out[k + 1] if k + 1 < len(out) else None
             label = m.arm_label or (nxt.arm_label if nxt is not None else None)
@@ -579,6 +638,12 @@ _CARRY_RE = re.compile(
     r"|[\s,;]*\([\w+/ -]{1,30}\)[\s,;]*(?:and|or|vs\.?|versus)\s+"
     # "(412 m) and the swimming (388 m) groups": the next label opens the next value
     rf"|{_UNIT}[\s,;()\[\]]*(?:and|or|vs\.?|versus)\s+(?:the\s+)?[\w+/-]+(?:\s+[\w+/-]+)?\s*\(\s*"
+    # "from 17.89 at pre-test to 15.55": the second value of a change
+    rf"|{_UNIT}\s+at\s+[\w-]+(?:\s+[\w-]+)?(?:\s+to)?\s+"
+    # "from 4.05 to 0.53 while in the placebo group from 3.36": the next group's change
+    rf"|{_UNIT}[\s,;]*(?:while|whereas|and|but)\s+(?:in|for|with)\s+(?:the\s+)?[\w+/ -]{{1,30}}?"
+    r"\s+(?:group|arm)s?[\s,]*(?:it\s+)?(?:(?:was|were|fell|rose|changed|decreased|increased|improved)\s+)?"
+    r"(?:from|to|by|at|of)?\s*"
     # "6 (8.1%) in control, and in 2 (2.7%)": a group's result, then the next one's
     rf"|{_UNIT}[\s,;()\[\]]*(?:in|for|with)\s+(?:the\s+)?[\w+/-]+(?:\s+[\w+/-]+)?[\s,;()]*"
     r"(?:and|or|vs\.?|versus)\s+(?:in|for|with)\s+(?:the\s+)?[\s(\[]*",
