@@ -3,14 +3,19 @@ side boxes; checked on a page drawn here, by hand-worked coordinates."""
 
 from __future__ import annotations
 
+import ctypes
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
+from litkg.extractor.ingest import pdf_paths
 from litkg.extractor.ingest.pdf_boxes import page_boxes
-from litkg.extractor.ingest.pdf_paths import read_paths
+from litkg.extractor.ingest.pdf_paths import bulk_segments, read_paths
 from litkg.extractor.ingest.pdf_tables import page_edges
 from litkg.extractor.ingest.pdf_text import Vocabulary
 
@@ -73,3 +78,103 @@ def test_starts_word_finds_longer_words_only() -> None:
     vocab.add("cohortsize")  # a word added after a look-up counts
     assert vocab.starts_word("cohort")
     assert not vocab.starts_word("zebra")
+
+
+def _draw_figure(path: Path) -> None:
+    """Paths of many segments, as a figure has: a closed polygon, circles
+    (Bezier curves), a stroked polyline, a rectangle, one inside a form."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    p = c.beginPath()
+    p.moveTo(100, 100)
+    for x, y in ((180, 100), (180, 160), (140, 190), (100, 160)):
+        p.lineTo(x, y)
+    p.close()
+    c.drawPath(p, stroke=1, fill=1)
+    for i in range(5):
+        c.circle(250 + 20 * i, 400, 4.5, stroke=1, fill=1)
+    p = c.beginPath()
+    p.moveTo(60, 600)
+    for i in range(1, 40):
+        p.lineTo(60 + 10 * i, 600 + (i % 7) * 3.25)
+    c.drawPath(p, stroke=1, fill=0)
+    c.rect(300, 200, 200, 100, stroke=1, fill=0)
+    c.beginForm("marker")
+    c.circle(10, 10, 3, stroke=1, fill=0)
+    c.endForm()
+    c.saveState()
+    c.translate(400, 500)
+    c.doForm("marker")
+    c.restoreState()
+    c.showPage()
+    c.save()
+
+
+def _api_segments(obj: Any) -> tuple[list[tuple[float, float]], list[int], list[bool]]:
+    """A path's segments read one by one through pdfium's public API."""
+    x, y = ctypes.c_float(), ctypes.c_float()
+    points, kinds, closes = [], [], []
+    for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
+        seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
+        assert pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
+        points.append((x.value, y.value))
+        kinds.append(pdfium_c.FPDFPathSegment_GetType(seg))
+        closes.append(bool(pdfium_c.FPDFPathSegment_GetClose(seg)))
+    return points, kinds, closes
+
+
+def _path_handles(page: pdfium.PdfPage) -> list[Any]:
+    return [o.raw for o in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=3)]
+
+
+def _address(obj: Any) -> int:
+    return ctypes.cast(obj, ctypes.c_void_p).value
+
+
+def test_segments_read_in_one_copy_are_those_of_the_api(tmp_path: Path) -> None:
+    pdf_path = tmp_path / "figure.pdf"
+    _draw_figure(pdf_path)
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    try:
+        page = pdf[0]
+        handles = _path_handles(page)
+        long_paths = 0
+        for h in handles:
+            points, kinds, closes = _api_segments(h)
+            if len(points) < 3:
+                continue
+            long_paths += 1
+            bulk = bulk_segments(_address(h), len(points))
+            assert bulk is not None  # pdfium's point array as this module expects it
+            xs, ys, bkinds, bcloses = bulk
+            assert list(zip(xs, ys, strict=True)) == points
+            assert (bkinds, bcloses) == (kinds, closes)
+        assert long_paths >= 8  # polygon, 5 circles, polyline, rectangle, the form's circle
+        assert {1, 2} <= {k for h in handles for k in _api_segments(h)[1]}  # curves, moves
+        page.close()
+    finally:
+        pdf.close()
+
+
+def test_paths_are_the_same_when_the_copy_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pdf_path = tmp_path / "figure.pdf"
+    _draw_figure(pdf_path)
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    try:
+        page = pdf[0]
+        fast = read_paths(page, HEIGHT, 10.0)
+        monkeypatch.setattr(pdf_paths, "_STRIDE", 16)  # a layout other than pdfium's
+        h = next(h for h in _path_handles(page) if len(_api_segments(h)[0]) >= 3)
+        assert bulk_segments(_address(h), len(_api_segments(h)[0])) is None
+        slow = read_paths(page, HEIGHT, 10.0)
+        page.close()
+    finally:
+        pdf.close()
+    assert len(fast) >= 9
+    assert [(p.fill, p.stroke, p.colour, p.points, p.kinds, p.closes) for p in fast] == [
+        (p.fill, p.stroke, p.colour, p.points, p.kinds, p.closes) for p in slow
+    ]
+    polygon = fast[0]
+    assert polygon.points[:2] == [(90.0, HEIGHT - 100), (170.0, HEIGHT - 100)]
+    assert polygon.closes[-1]

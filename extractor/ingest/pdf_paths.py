@@ -7,11 +7,20 @@ mode, its fill colour and its segments' points in page coordinates, top
 down from `y_top` and from `x_left` (the pdfplumber frame the words use).
 pdfium is called through prototypes taking plain integer addresses, the
 results written into one reused buffer.
+
+A path's segments are what `FPDFPath_GetPathSegment` points at: pdfium's
+array of path points (x, y as floats, then the segment type and the close
+flag as bytes, 12 bytes apart), so a path of many segments (a figure's
+curves and markers, four calls per segment) is read in one copy of that
+array, once the handles of its first and last segment are exactly that far
+apart and both read back through the API as they do in the copy; any other
+path, or any mismatch, is read one segment at a time.
 """
 
 from __future__ import annotations
 
 import ctypes
+import struct
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +28,12 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 Matrix = tuple[float, float, float, float, float, float]
+
+#: pdfium's path point (CFX_Path::Point) as the segment handles address it:
+#: x, y (floats), the segment type and the close flag (bytes), padding
+_POINT = struct.Struct("<ffBBxx")
+_STRIDE = _POINT.size
+_BULK_MIN = 3  # segments: shorter paths are read through the API
 
 
 @dataclass
@@ -85,6 +100,31 @@ def _calls() -> _Calls:
     return _CALLS
 
 
+def bulk_segments(
+    h: int, n: int
+) -> tuple[tuple[float, ...], tuple[float, ...], list[int], list[bool]] | None:
+    """x, y, types and closes of the n segments of path object `h` (an
+    integer address) read from pdfium's point array, or None when the array is
+    not laid out as expected (then each segment is read through the API)."""
+    cl = _calls()
+    buf = cl.buf
+    fb = ctypes.addressof(buf)
+    first, last = cl.segment(h, 0), cl.segment(h, n - 1)
+    if not first or not last or last - first != _STRIDE * (n - 1):
+        return None
+    rec = list(_POINT.iter_unpack(ctypes.string_at(first, _STRIDE * n)))
+    for seg, (x, y, kind, close) in ((first, rec[0]), (last, rec[-1])):
+        cl.point(seg, fb, fb + 4)
+        if buf[0] != x or buf[1] != y or cl.segment_type(seg) != kind:
+            return None
+        if cl.segment_close(seg) != close:
+            return None
+    xs, ys, kinds, closes = zip(*rec, strict=True)
+    if max(kinds) > 2 or max(closes) > 1:
+        return None
+    return xs, ys, list(kinds), list(map(bool, closes))
+
+
 def read_paths(page: pdfium.PdfPage, y_top: float, x_left: float) -> list[PagePath]:
     """The page's visible paths (forms entered), points in the top-down frame."""
     cl = _calls()
@@ -115,9 +155,19 @@ def read_paths(page: pdfium.PdfPage, y_top: float, x_left: float) -> list[PagePa
                 last_colour = (ints[0], ints[1], ints[2], ints[3])
             colour = last_colour
         a, b, c, d, e, f = m
-        points: list[tuple[float, float]] = []
-        kinds: list[int] = []
-        closes: list[bool] = []
+        bulk = bulk_segments(h, n) if n >= _BULK_MIN else None
+        if bulk is not None:
+            xs, ys, kinds, closes = bulk
+            # the same operations, in the same order, as per segment below
+            points = [
+                (x * a + y * c + e - x_left, y_top - (x * b + y * d + f))
+                for x, y in zip(xs, ys, strict=True)
+            ]
+            out.append(PagePath(fill, stroke, colour, points, kinds, closes))
+            return
+        points = []
+        kinds = []
+        closes = []
         add_point, add_kind, add_close = points.append, kinds.append, closes.append
         for i in range(n):
             seg = segment(h, i)
