@@ -19,6 +19,8 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import compress
+from operator import or_
 
 from litkg.extractor.ingest.pdf_chars import UNMAPPED, PageChars, Word
 
@@ -55,37 +57,62 @@ def _starts_with_ligature(text: str) -> bool:
     return _STARTS.match(text) is not None
 
 
+def _pair_kinds(words: list[Word]) -> list[str | None]:
+    """`_split_pair` of each two neighbours, tested only where a text ends or
+    starts with a ligature's letters (memoised per text)."""
+    texts = [w.text for w in words]
+    ends = list(map(_ends_in_ligature, texts))
+    starts = list(map(_starts_with_ligature, texts))
+    kinds: list[str | None] = [None] * max(len(words) - 1, 0)
+    for i in compress(range(len(kinds)), map(or_, ends, starts[1:])):
+        kinds[i] = _split_pair(words[i], words[i + 1])
+    return kinds
+
+
 def repair_ligatures(pages: Sequence[PageChars]) -> None:
     """Resolve unmapped ligature glyphs and rejoin split ligatures, in place."""
     counts: Counter[str] = Counter()
     for text, n in Counter(w.text for p in pages for w in p.words).items():
         counts[_key(text)] += n  # one key per distinct text
     fragments: Counter[str] = Counter()
+    page_kinds = []
     for p in pages:
-        for a, b in zip(p.words, p.words[1:], strict=False):
-            kind = _split_pair(a, b)
+        kinds = _pair_kinds(p.words)
+        page_kinds.append(kinds)
+        for i, kind in enumerate(kinds):
             if kind:
+                a, b = p.words[i], p.words[i + 1]
                 fragments[_key(b.text if kind == "end" else a.text)] += 1
-    for p in pages:
-        for w in p.words:
+    for p, kinds in zip(pages, page_kinds, strict=True):
+        changed: set[int] = set()  # words whose text the unmapped glyphs changed
+        for i, w in enumerate(p.words):
+            if UNMAPPED in w.text:
+                changed.add(i)
             while UNMAPPED in w.text:
                 options = [w.text.replace(UNMAPPED, c, 1) for c in _CANDIDATES]
                 known = [o for o in options if counts[_key(o.replace(UNMAPPED, ""))]]
                 w.text = known[0] if known else options[0]
         merged: list[Word] = []
-        for w in p.words:
-            prev = merged[-1] if merged else None
-            kind = _split_pair(prev, w) if prev is not None else None
-            if prev is not None and kind:
-                frag = _key(w.text if kind == "end" else prev.text)
-                joined = _key(prev.text + w.text)
-                tight = w.x0 - prev.x1 < 0.2 * prev.size
-                if counts[joined] or (tight and counts[frag] <= fragments[frag]):
-                    prev.text += w.text
-                    prev.x1 = max(prev.x1, w.x1)
-                    prev.top, prev.bottom = min(prev.top, w.top), max(prev.bottom, w.bottom)
-                    prev.soft = w.soft
-                    prev.seq = w.seq
-                    continue
+        fresh = False  # merged[-1] is the word before, as it was when `kinds` was made
+        for i, w in enumerate(p.words):
+            if merged:
+                prev = merged[-1]
+                if fresh and not (changed and (i in changed or i - 1 in changed)):
+                    kind = kinds[i - 1]
+                else:
+                    kind = _split_pair(prev, w)
+                if kind:
+                    frag = _key(w.text if kind == "end" else prev.text)
+                    joined = _key(prev.text + w.text)
+                    tight = w.x0 - prev.x1 < 0.2 * prev.size
+                    if counts[joined] or (tight and counts[frag] <= fragments[frag]):
+                        prev.text += w.text
+                        prev.x1 = max(prev.x1, w.x1)
+                        prev.top, prev.bottom = min(prev.top, w.top), max(prev.bottom, w.bottom)
+                        prev.soft = w.soft
+                        prev.seq = w.seq
+                        fresh = False
+                        continue
             merged.append(w)
+            fresh = True
         p.words = merged
