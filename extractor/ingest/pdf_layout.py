@@ -45,7 +45,6 @@ Rules (all relative to font size, so they hold for any type size):
 from __future__ import annotations
 
 import re
-import statistics
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -86,6 +85,15 @@ def superscript(text: str) -> str:
     return "^{" + text + "}"
 
 
+_X0, _X1, _TOP, _BOTTOM = (
+    attrgetter("x0"),
+    attrgetter("x1"),
+    attrgetter("top"),
+    attrgetter("bottom"),
+)
+_BASELINE, _SIZE = attrgetter("baseline"), attrgetter("size")
+
+
 @dataclass(slots=True)
 class Line:
     """A line of words (left to right) with its box."""
@@ -108,12 +116,15 @@ class Line:
             self.baseline, self.size = first.baseline, first.size
             self.text = first.prefix + first.text + first.suffix
             return
-        self.x0 = min([w.x0 for w in words])
-        self.x1 = max([w.x1 for w in words])
-        self.top = min([w.top for w in words])
-        self.bottom = max([w.bottom for w in words])
-        self.baseline = statistics.median([w.baseline for w in words])
-        self.size = max([w.size for w in words])
+        self.x0 = min(map(_X0, words))
+        self.x1 = max(map(_X1, words))
+        self.top = min(map(_TOP, words))
+        self.bottom = max(map(_BOTTOM, words))
+        # the median baseline (as statistics.median computes it)
+        bls = sorted(map(_BASELINE, words))
+        mid = len(bls) // 2
+        self.baseline = bls[mid] if len(bls) % 2 else (bls[mid - 1] + bls[mid]) / 2
+        self.size = max(map(_SIZE, words))
         parts = [first.prefix + first.text + first.suffix]
         prev = first
         for w in words[1:]:
