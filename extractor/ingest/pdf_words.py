@@ -197,20 +197,27 @@ def words_from_textpage(textpage: pdfium.PdfTextPage, y_top: float, x_left: floa
     heads = np.array(head_list)
     obj_of = np.repeat(np.arange(len(heads)), np.diff(np.append(heads, g)))
 
-    # per text object: matrix, font size and origin of its first glyph
-    matrix, font_size, origin = cl.matrix, cl.font_size, cl.origin
-    sizes = []
-    for o, j in enumerate(head_list):
-        k = ks[j]
-        matrix(addr, k, mbase + 24 * o)
-        sizes.append(font_size(addr, k))
-        origin(addr, k, obase + 16 * o, obase + 16 * o + 8)
-    n_obj = len(sizes)
+    # per text object: matrix, font size and origin of its first glyph (from C, map)
+    n_obj = len(head_list)
+    head_ks = glyphs[heads].tolist()
+    deque(map(cl.matrix, repeat(addr, n_obj), head_ks, range(mbase, mbase + 24 * n_obj, 24)), 0)
+    sizes = np.fromiter(map(cl.font_size, repeat(addr, n_obj), head_ks), np.float64, n_obj)
+    ob = range(obase, obase + 16 * n_obj, 16)
+    deque(
+        map(
+            cl.origin,
+            repeat(addr, n_obj),
+            head_ks,
+            ob,
+            range(obase + 8, obase + 8 + 16 * n_obj, 16),
+        ),
+        0,
+    )
     mats = np.frombuffer(cl.matrices, dtype=np.float32, count=6 * n_obj).reshape(n_obj, 6)
-    csize_obj, upright_obj = [], []
-    for (a, b, c, d), s in zip(mats[:, :4].tolist(), sizes, strict=True):
-        csize_obj.append(math.hypot(c, d) * s)
-        upright_obj.append(abs(b) <= 0.05 * abs(a) + 1e-9 and a > 0 and d > 0)
+    ma, mb, mc, md = (mats[:, i].astype(np.float64) for i in range(4))
+    hyp = np.fromiter(map(math.hypot, mc.tolist(), md.tolist()), np.float64, n_obj)
+    csize_obj = (hyp * sizes).tolist()
+    upright_obj = ((np.abs(mb) <= 0.05 * np.abs(ma) + 1e-9) & (ma > 0) & (md > 0)).tolist()
     oy_obj = np.frombuffer(cl.origins, dtype=np.float64, count=2 * n_obj)[1::2].tolist()
     oy = np.array(oy_obj)[obj_of]
     # the baseline of a glyph is its object's unless the object is skewed or
@@ -218,6 +225,7 @@ def words_from_textpage(textpage: pdfium.PdfTextPage, y_top: float, x_left: floa
     head_of = heads[obj_of]
     moved = (rects[:, 1] != rects[head_of, 1]) | (rects[:, 3] != rects[head_of, 3])
     own = (mats[:, 1] != 0)[obj_of]
+    origin = cl.origin
     one = (ctypes.c_double * 2)()
     at = ctypes.addressof(one)
     ends = np.append(heads[1:], g) - 1
@@ -271,15 +279,12 @@ def words_from_textpage(textpage: pdfium.PdfTextPage, y_top: float, x_left: floa
     ka, ke = vk[starts], vk[ends]
     sliced = (ke - ka == ends - starts) & (spc[ke + 1] == spc[ka])
     n_runs = len(starts)
-    ka_l, ke_l, sliced_l = ka.tolist(), ke.tolist(), sliced.tolist()
-    texts = [
-        text[k0 : k1 + 1]
-        if s
-        else "".join(_glyph_text(text, codes, table, k) for k in vk[a : e + 1].tolist())
-        for a, e, k0, k1, s in zip(
-            starts.tolist(), ends.tolist(), ka_l, ke_l, sliced_l, strict=True
+    ka_l, sliced_l = ka.tolist(), sliced.tolist()
+    texts = list(map(text.__getitem__, map(slice, ka_l, (ke + 1).tolist())))
+    for r in np.flatnonzero(~sliced).tolist():
+        texts[r] = "".join(
+            _glyph_text(text, codes, table, k) for k in vk[starts[r] : ends[r] + 1].tolist()
         )
-    ]
     sp_l = spaced[starts].tolist()
     # every run a word as it stands, made from C (map); the doubtful runs and
     # those with a soft hyphen are then replaced by what the rules make of them
