@@ -178,3 +178,11 @@ def test_paths_are_the_same_when_the_copy_is_refused(
     polygon = fast[0]
     assert polygon.points[:2] == [(90.0, HEIGHT - 100), (170.0, HEIGHT - 100)]
     assert polygon.closes[-1]
+
+
+def test_compounds_are_whole_hyphenated_words() -> None:
+    vocab = Vocabulary()
+    vocab.add("Well-being of non-small-cell cases; 3-fold x-rays, a_b-c and -led\nre-\nsected")
+    # no compound across a line break, none begun inside a word or after a digit
+    assert vocab.compounds == {"well-being", "non-small-cell", "x-rays", "b-c"}
+    assert "being" in vocab.words and "fold" in vocab.words

@@ -58,7 +58,9 @@ from litkg.extractor.ingest.pdf_layout import Line
 from litkg.extractor.ingest.pdf_tables import TableBlock
 
 _LETTERS = re.compile(r"[^\W\d_]+")
-_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+# only from a word's start, so that a word is not scanned again from each of
+# its letters (the same matches: one can only begin where a word begins)
+_COMPOUND = re.compile(r"(?<![^\W\d_])[^\W\d_]++(?:-[^\W\d_]++)+")
 _SENTENCE_END = (".", "!", "?", ":")
 _REF_START = re.compile(r"^\[?\d{1,3}[.\])]\s")
 # a line ending inside a DOI or URL: "doi.org/10.1016/", "doi: 10.1136/", "https://example.org/"
@@ -69,6 +71,8 @@ _URL_PART = re.compile(r"https?://\S*[.\-_]$", re.IGNORECASE)
 
 def _link_continues(left: str, right: str) -> bool:
     """Whether a line ending inside a DOI or URL goes on at the start of the next line."""
+    if "/" not in left:
+        return False  # every link pattern holds a slash
     if _OPEN_LINK.search(left):
         return bool(_LINK_TAIL.match(right))
     return bool(_URL_PART.search(left)) and bool(re.match(r"[a-z0-9]", right))
@@ -134,7 +138,7 @@ def build_vocabulary(pages: Sequence[PageLayout]) -> Vocabulary:
                     texts.append(" ".join(row))
                 skip_first = False
                 continue
-            words = [w.rendered for w in item.words]
+            words = [w.prefix + w.text + w.suffix for w in item.words]  # w.rendered
             if skip_first:
                 words = words[1:]
             skip_first = _breaks_with_hyphen(item)
