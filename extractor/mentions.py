@@ -211,7 +211,7 @@ def values(sent: str) -> list[Mention]:
         ):
             continue
         if re.search(
-            r"\b(?:at|by|within|after|for|to|from|of)\s+(?:the\s+)?$",
+            r"\b(?:at|by|within|after|for|to|from|of|over|during)\s+(?:the\s+)?$",
             sent[max(0, m.start() - 12) : m.start()],
             re.I,
         ):
@@ -339,6 +339,12 @@ _PLUS_MINUS_RE = re.compile(
     + _SPREAD_UNIT.format(units=_MEASURE_UNITS),
     re.I,
 )
+#: "−2.26 (±3.42)", "70.9 [± 3.9]": the spread in brackets
+_BRACKET_PLUS_MINUS_RE = re.compile(
+    rf"(?<![\w.·])(?P<v>{_NUMBER})\s*[(\[]\s*(?:±|\+/-|\+-|\+/−)\s*(?P<s>\d+(?:[.·]\d+)?)\s*[)\]]"
+    + _SPREAD_UNIT.format(units=_MEASURE_UNITS),
+    re.I,
+)
 _PAREN_SD_RE = re.compile(
     rf"(?<![\w.·])(?P<v>{_NUMBER})(?:\s*(?P<u0>{_MEASURE_UNITS})(?![\w/]))?"
     r"\s*[\[(]\s*(?P<k>SD|SE|SEM|s\.d\.|standard deviation|standard error)"
@@ -382,7 +388,7 @@ def estimates(sent: str, header: str = "") -> list[Mention]:
                 unit=unit,
             )
         )
-    for m in _PLUS_MINUS_RE.finditer(sent):
+    for m in [*_PLUS_MINUS_RE.finditer(sent), *_BRACKET_PLUS_MINUS_RE.finditer(sent)]:
         v, s = to_float(m.group("v")), to_float(m.group("s"))
         if v is None or s is None:
             continue
@@ -434,6 +440,13 @@ _ARM_CUE_RES = [
         r"\s*[:,=]\s*(?=[-−+]?\d)",
         re.I,
     ),
+    # "16% of treatment and 11% of the control group": a role word right after a rate
+    re.compile(
+        r"(?<=%)\s*of\s+(?:the\s+)?(?P<label>treatment|intervention|control|placebo|experimental|"
+        r"comparison|usual care|sham)(?:\s+(?:groups?|arms?))?"
+        r"(?=\s*(?:[,;().]|and\b|or\b|vs\b|versus\b|compared\b|at\b|after\b|during\b|within\b|$))",
+        re.I,
+    ),
     # "for the control and ...", "in intervention.": a role word alone, ending its phrase
     re.compile(
         r"\b(?:in|for|among|versus|vs\.?|than)\s+(?:the\s+)?"
@@ -473,7 +486,12 @@ def arm_cues(sent: str) -> list[Mention]:
                 # "of 273 patients in the twice-daily group": the group is the last phrase
                 start = m.start("label") + m.group("label").find(label) + inner[-1].end()
                 label = label[inner[-1].end() :]
-            if not label or _NOT_LABEL.match(label):
+            # "16% of treatment and ...", "in the treatment group": the treatment group, one
+            # of the arms ("between treatment groups" names none)
+            treatment = label.lower() == "treatment" and (
+                i == 5 or (i == 0 and re.search(r"\b(?:group|arm)$", m.group(0), re.I))
+            )
+            if not label or (_NOT_LABEL.match(label) and not treatment):
                 continue
             if re.match(r"(?:both|all|each|either|two|three|four)\s", label, re.I):
                 continue  # "in both village groups": every group, not one

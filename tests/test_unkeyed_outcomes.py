@@ -402,3 +402,44 @@ def test_decimals_nobody_is_named_for_or_stated_as_a_statistic_are_no_values():
 def test_a_value_for_every_group_names_no_group():
     got = unkeyed_from_sentence("The median stay was 4.5 days in both treatment groups.")
     assert all(m.arm_label is None for m in got)
+
+
+def test_a_spread_in_brackets_after_the_value_and_the_group_between_name_and_verb():
+    sent = (
+        "The mean change (±SD) in HbA1c over 12 weeks for the sitagliptin group was "
+        "−0.71 (±0.52), and for the placebo group it was −0.12 (±0.49)."
+    )
+    got = unkeyed_from_sentence(sent)
+    assert [(m.outcome.value, m.arm_label) for m in got] == [
+        (-0.71, "sitagliptin"),
+        (-0.12, "placebo"),
+    ]
+    assert [m.outcome.dispersion.value for m in got] == [0.52, 0.49]
+    assert all(m.outcome.name == "HbA1c" for m in got)
+
+
+def test_rates_of_the_treatment_and_of_the_control_group():
+    sent = "Headache recurrence occurred in 21% of treatment and 34% of the control group within 48 hours."
+    assert [(v, arm) for _, v, arm in _arms(sent)] == [(21.0, "treatment"), (34.0, "control")]
+
+
+def test_the_measure_before_its_group_and_the_value_in_parentheses_then_than_the_other():
+    sent = (
+        "After surgery, with the drain output in the suction group (120 ± 35 mL) "
+        "significantly greater than in the gravity group (85 ± 30 mL)."
+    )
+    assert _arms(sent) == [("drain output", 120.0, "suction"), ("drain output", 85.0, "gravity")]
+
+
+def test_treatment_groups_together_name_no_group():
+    sent = "Pain did not differ between treatment groups (3.1 ± 1.2 vs 3.3 ± 1.0)."
+    assert all(arm is None for _, _, arm in _arms(sent))
+
+
+def test_a_median_printed_with_a_spread_is_a_median():
+    sent = "The median hospital stay was 9 (±3) days in the laparoscopic group and 12 (±4) days in the open group."
+    got = unkeyed_from_sentence(sent)
+    assert [(m.outcome.statistic, m.outcome.value, m.arm_label) for m in got] == [
+        ("median", 9.0, "laparoscopic"),
+        ("median", 12.0, "open"),
+    ]

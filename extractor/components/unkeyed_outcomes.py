@@ -202,11 +202,35 @@ _CLAUSE_NAME = re.compile(
 )
 
 
+#: "score over 6 months for the MLC601 group": the group and the time are not the name
+_TRAILING_GROUP = re.compile(
+    r"\s+(?:in|for|among|with)\s+(?:the\s+)?(?:[\w+/-]+\s+){0,3}?(?:groups?|arms?)"
+    r"(?:\s+(?:it|they))?$",
+    re.I,
+)
+_TRAILING_TIME = re.compile(
+    r"\s+(?:over|during|after|at|by|within|in)\s+(?:the\s+)?(?:first\s+)?\d+(?:[.·]\d+)?\s*"
+    r"(?:weeks?|months?|days?|years?|hours?|h|min)$",
+    re.I,
+)
+
+
 def _clean_name(text: str) -> str | None:
+    text = text.strip(" ,.:;")
+    if re.match(r"(?:in|for|among|with)\s+(?:the\s+)?\S+\s+(?:groups?|arms?)\b", text, re.I):
+        return None  # "for the placebo group it": a group, not a name
+    short = _TRAILING_TIME.sub("", _TRAILING_GROUP.sub("", text))
+    # "results in ESHAP group" stays as printed when "results" alone is no name
+    return _clean_name_words(short) or (_clean_name_words(text) if short != text else None)
+
+
+def _clean_name_words(text: str) -> str | None:
     name = _LEAD_WORDS.sub("", _LEAD_TIME.sub("", text.strip(" ,.:;"))).strip()
     if _DIFFERENCE_IN.match(name):
         name = _DIFFERENCE_BETWEEN.sub("", _DIFFERENCE_IN.sub("", name)).strip()
     name = _TRAILING.sub("", name).strip(" ,")
+    if re.fullmatch(r"(?:[\w+/-]+\s+){0,2}(?:groups?|arms?)(?:\s+\w+)?", name, re.I):
+        return None  # "intervention group (already)": a group, not a measure
     if re.search(
         r"\b(?:groups?|arms?)(?:\s+\w{1,3})?\s+(?:had|has|have|was|were|showed)\b|\b(?:that|which)$",
         name,
@@ -329,6 +353,25 @@ def _group_paren_name(sent: str, v: Mention, last_name: str | None) -> str | Non
     return _clean_name(np_.group("np")[cut:])
 
 
+#: "MMSE score for the MLC601 group was": the group between the name and its verb
+_GROUP_BEFORE_VERB = re.compile(
+    r"\s+(?:in|for|among)\s+(?:the\s+)?(?:[\w+/-]+\s+){0,3}?(?:groups?|arms?)"
+    r"(?=\s+(?:was|were|is|are|had|showed|reached|averaged)\b)",
+    re.I,
+)
+
+
+#: "..., with the AS increase in the treatment group (16.8 ± 2)": the measure, then
+#: its group, then the value in parentheses
+_NP_GROUP_PAREN = re.compile(
+    r"(?:^|[,;]\s*|\b(?:with|and|but|while|whereas)\s+)(?:the\s+)?"
+    r"(?P<np>(?!(?:with|and|but|in|of|the|than)\b)[A-Za-z][\w/'’-]*(?:\s+[\w/'’-]+){0,4}?)"
+    r"\s+(?:in|for|among)\s+(?:the\s+)?(?:[\w+/-]+\s+){0,3}?(?:groups?|arms?)\s*[(\[]\s*"
+    r"(?:mean\s+)?$",
+    re.I,
+)
+
+
 def _backward_name(sent: str, v: Mention, start: int) -> str | None:
     """ "mean systolic pressure was 128 mmHg": the subject before the value."""
     if v.vkind == "ratio":
@@ -337,8 +380,21 @@ def _backward_name(sent: str, v: Mention, start: int) -> str | None:
     labelled = _LABELLED_VALUE_RE.search(text)
     if labelled and not _NOT_LABELLED_NAME.search(labelled.group("np")):
         return _clean_name(labelled.group("np"))  # "(subjective onset: 113 ± 63 and ..."
+    grouped = _NP_GROUP_PAREN.search(text)
+    if grouped and not re.search(
+        r"\b(?:was|were|is|are|had|than|both)\b", grouped.group("np"), re.I
+    ):
+        return _clean_name(grouped.group("np"))  # "with the AS increase in the A group ("
     cut = max((m.end() for m in _CLAUSE_START.finditer(text)), default=0)
     text = text[cut:]
+    short = _GROUP_BEFORE_VERB.sub("", text)
+    name = _subject_name(short)
+    if name is None and short != text:
+        name = _subject_name(text)  # "The results in ESHAP group were": as printed
+    return name
+
+
+def _subject_name(text: str) -> str | None:
     m = _subject_search(text)
     if not m:
         return _paren_subject(text)
@@ -421,7 +477,11 @@ def _statistic(sent: str, v: Mention, prev_end: int) -> str | None:
             return "difference"
         return "rate"
     if v.vkind == "mean":
-        return "difference" if re.search(r"\bdifference\b[^.;]{0,40}$", before, re.I) else "mean"
+        if re.search(r"\bdifference\b[^.;]{0,40}$", before, re.I):
+            return "difference"
+        said = re.findall(r"\b(mean|average|median)\b", sent[max(0, v.start - 90) : v.start], re.I)
+        # "the median survival time was 18 (±4) months": the statistic the text names
+        return "median" if said and said[-1].lower() == "median" else "mean"
     wide = sent[max(0, v.start - 90) : v.start]
     if re.search(r"\bdifference\b[^.;]{0,40}$", before, re.I) or _DIFF_AFTER.match(after):
         return "difference"
@@ -524,6 +584,15 @@ def unkeyed_from_sentence(
         between = sent[last_end : v.start]
         if name is None and last_name and _CARRY_RE.fullmatch(_strip_numbers(between)):
             name = last_name
+        if (
+            name is None
+            and last_name
+            and last_kind == v.vkind
+            and i in arms
+            and re.search(r"\bthan\b", between)
+            and not re.search(r"[;.]\s", between)
+        ):
+            name = last_name  # "... in the A group (16.8 ± 2) smaller than in the B group (24.9 ± 2.5)"
         if name is None:
             pending = (i, v, stat, nxt)
             continue
@@ -638,6 +707,8 @@ _CARRY_RE = re.compile(
     r"|[\s,;]*\([\w+/ -]{1,30}\)[\s,;]*(?:and|or|vs\.?|versus)\s+"
     # "(412 m) and the swimming (388 m) groups": the next label opens the next value
     rf"|{_UNIT}[\s,;()\[\]]*(?:and|or|vs\.?|versus)\s+(?:the\s+)?[\w+/-]+(?:\s+[\w+/-]+)?\s*\(\s*"
+    # "16% of treatment and 11% of control": one word for the first value's group
+    rf"|{_UNIT}[\s,;]*(?:the\s+)?[\w+/-]+(?:\s+(?:group|arm)s?)?[\s,;]*(?:and|or|vs\.?|versus)\s+(?:the\s+)?"
     # "from 17.89 at pre-test to 15.55": the second value of a change
     rf"|{_UNIT}\s+at\s+[\w-]+(?:\s+[\w-]+)?(?:\s+to)?\s+"
     # "from 4.05 to 0.53 while in the placebo group from 3.36": the next group's change
