@@ -26,7 +26,8 @@ _PCT_UNIT = re.compile(r"%|\bpercent\w*|\bproportions?\b", re.I)
 _COUNT = re.compile(r"\b(?:n|no\.?|number)\b\s*(?:[(\[]\s*%|$|,|of\b)", re.I)
 _CI = re.compile(r"\b(?:95\s*%\s*)?(?:CI|confidence intervals?)\b", re.I)
 STAT_SUFFIX = re.compile(
-    r"(?:[,;:]\s*|\s+)[(\[]?\s*(?:(?:mean|median|means|medians)\b[^,;]*|n\s*[(\[]\s*%\s*[)\]]|"
+    r"(?:[,;:]\s*|\s+)[(\[]?\s*(?:(?:mean|median|means|medians)\b(?:[^,;()\[\]]|[(\[][^()\[\]]*[)\]])*|"
+    r"n\s*[(\[]\s*%\s*[)\]]|"
     r"no\.?\s*[(\[]\s*%\s*[)\]]|%|n|n\s*/\s*n)\s*[)\]]?\s*$",
     re.I,
 )

@@ -244,6 +244,15 @@ def _column_time(col: Column) -> str | None:
     return None
 
 
+# a heading over rows of between-group comparisons ("Net treatment effect", "absolute
+# difference in CRP compared with placebo (95% CI)"): its rows' cells are no arm's values
+_BETWEEN_HEADING = re.compile(
+    r"\b(?:differences?|ratios?)\b.*\b(?:compared (?:with|to)|vs\.?|versus|between|relative to)\b"
+    r"|\btreatment effects?\b|\b(?:odds|hazard|risk|rate) ratios?\b",
+    re.I,
+)
+
+
 def _names_arm(label: str, is_arm: ArmTest | None) -> bool:
     return bool(_ARM_WORD.search(label)) or (is_arm is not None and is_arm(label))
 
@@ -309,13 +318,14 @@ def unkeyed_from_table(
     common = set(latest.values())
     for row, name, tp_label in _outcome_rows(model, keyed_rows, arm_rows, spanner):
         p = _p_of(model, row)
+        between = any(_BETWEEN_HEADING.search(s) for s in row.sections)
         for col in model.columns:
             tp, months = read_timepoint(tp_label or _column_time(col))
             val = model.cell(row, col).value
             o: Outcome | None = None
             if _is_test_column(col):
                 o = _comparison(model, row, col, name, p)
-            elif col in arm_cols:
+            elif col in arm_cols and not between:
                 if col.index in spread:
                     val = _with_spread(val, model.cell(row, _col(model, spread[col.index])).value)
                 o = cell_outcome(val, cues(model, row, col), name, p)

@@ -166,6 +166,8 @@ def name(label: str) -> Name | None:
     if nm:
         n = int(nm.group(1).replace(",", ""))
         t = (t[: nm.start()] + t[nm.end() :]).strip(" ,;:()[]")
+        # "Brace (mm; n=7)": the unit the size shared a parenthesis with goes too
+        t = re.sub(r"\s*[(\[][^()\[\]]{0,15}$", "", t)
     else:
         bm = _N_BARE_PAREN.search(t)
         if bm and re.search(r"[A-Za-z]{2}", t[: bm.start()]):

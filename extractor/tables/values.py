@@ -169,8 +169,12 @@ def parse_value(text: str) -> Value:
         if lo is not None and hi is not None and lo > hi:
             return Value("text", raw, marks=marks)  # "−0.4 (−0.5, −03)": a misprint, no reading
         return Value("estimate", raw, value=_f(m.group(1)), low=lo, high=hi, marks=marks)
-    m = re.fullmatch(rf"({_SIGNED})\s*(?:±|\+/-|\+-)\s*({_NUM})", t)
-    if m:
+    m = re.fullmatch(
+        rf"({_SIGNED})\s*(?:±|\+/-|\+-)\s*({_NUM})"
+        rf"(?:\s*[(\[]\s*{_SIGNED}(?:{_RANGE_SEP}{_SIGNED})?\s*[)\]])?",
+        t,
+    )
+    if m:  # "12.1 ± 3.2", also with its median or range after it: "12.1±3.2 (11.0)", "(5–20)"
         return Value("estimate", raw, value=_f(m.group(1)), disp=_f(m.group(2)), marks=marks)
     m = re.fullmatch(rf"({_SIGNED})\s*[(\[]\s*({_NUM})\s*[)\]]", t)
     if m:  # "12.5 (3.2)": a mean with its SD when the first number is not a count
@@ -178,4 +182,14 @@ def parse_value(text: str) -> Value:
     m = re.fullmatch(rf"({_SIGNED}){_RANGE_SEP.replace(',', '')}({_SIGNED})", t)
     if m:
         return Value("range", raw, low=_f(m.group(1)), high=_f(m.group(2)), marks=marks)
+    m = re.fullmatch(r"([^\[\]]+?)\s*\[([^\[\]]+)\]", t)
+    if m:  # "17.2 (8.0, 39.2) [1.8 (0.8, 4.1)]": the same estimate again in a second unit
+        first, second = parse_value(m.group(1)), parse_value(m.group(2))
+        # an integer with its spread reads as a count: "6.1 (1.4) [110 (25)]"
+        spread = second.kind == "count" and second.percent is not None and second.total is None
+        if first.kind == "estimate" and (
+            (second.kind == "estimate" and (first.disp is None) == (second.disp is None))
+            or (first.disp is not None and spread)
+        ):
+            return replace(first, text=raw, marks=marks + first.marks)
     return Value("text", raw, marks=marks)

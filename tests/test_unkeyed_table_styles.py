@@ -1,0 +1,83 @@
+"""Result-table house styles the corpus sample missed, written here in
+periodontics, nephrology, urology and embryology styles: a mean ± SD with its
+median after it, an estimate printed again in a second unit, the unit beside
+the arm's size, between-group rows under a heading, binary outcomes printed
+as Yes/No rows, "Groups" over the arm columns."""
+
+import pytest
+
+from litkg.extractor.components.unkeyed_tables import unkeyed_from_table
+from litkg.extractor.document import Table
+from litkg.extractor.tables import read_table
+from litkg.extractor.tables.labels import name
+from litkg.extractor.tables.values import parse_value
+
+
+def _read(rows, caption, footnotes=(), header_rows=1, is_arm=None):
+    table = Table(rows=rows, caption=caption, header_rows=header_rows, footnotes=list(footnotes))
+    return unkeyed_from_table(read_table(table), is_arm=is_arm)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "disp", "low", "high"),
+    [
+        ("3.4±1.1 (3.0)", 3.4, 1.1, None, None),  # mean ± SD (median)
+        ("−0.62 ± 0.40 (−0.55)", -0.62, 0.40, None, None),
+        ("12.1 ± 3.2 (5–20)", 12.1, 3.2, None, None),  # mean ± SD (range)
+        ("2.8 (1.9, 4.6) [25 (17, 41)]", 2.8, None, 1.9, 4.6),  # median (IQR) [other unit]
+        ("6.1 (1.4) [110 (25)]", 6.1, 1.4, None, None),  # mean (SD) [other unit]
+    ],
+)
+def test_cells_with_a_second_reading_keep_the_first(text, value, disp, low, high):
+    v = parse_value(text)
+    assert (v.kind, v.value, v.disp, v.low, v.high) == ("estimate", value, disp, low, high)
+
+
+def test_a_bracket_of_another_shape_is_not_a_second_unit():
+    assert parse_value("6.1 (1.4) [3-9]").kind == "text"  # mean (SD) [range]: unsaid which
+
+
+def test_the_unit_beside_an_arm_size_is_not_part_of_its_name():
+    got = name("Laser (mm; n = 9)")
+    assert got is not None and (got.name, got.n) == ("Laser", 9)
+
+
+def test_mean_sd_median_cells_under_arms_with_units_and_sizes():
+    got = _read(
+        [
+            ["Site", "Laser (mm; n = 9)", "Scaling (mm; n = 10)", "P"],
+            ["Probing depth", "3.4±1.1 (3.0)", "4.2±0.9 (4.0)", "0.04"],
+            ["Attachment gain", "1.2±0.5 (1.0)", "0.6±0.4 (0.5)", "0.01"],
+        ],
+        "Table 3. Periodontal outcomes at three months",
+        footnotes=["Data are mean±SD (median)."],
+    )
+    assert [(o.name, label, o.statistic, o.value, o.dispersion.value) for _, o, label in got] == [
+        ("Probing depth", "Laser", "mean", 3.4, 1.1),
+        ("Probing depth", "Scaling", "mean", 4.2, 0.9),
+        ("Attachment gain", "Laser", "mean", 1.2, 0.5),
+        ("Attachment gain", "Scaling", "mean", 0.6, 0.4),
+    ]
+
+
+def test_time_rows_with_a_parenthesised_statistic_and_between_group_rows():
+    got = _read(
+        [
+            ["Analysis population", "Usual care (n = 210)", "Enalapril (n = 204)"],
+            ["Proteinuria, g/day [mg/mmol]", "", ""],
+            ["Baseline, median (25th, 75th percentile)", "2.8 (1.9, 4.6) [25 (17, 41)]",
+             "2.9 (2.0, 4.4) [26 (18, 39)]"],
+            ["6 months, median (25th, 75th percentile)", "2.6 (1.7, 4.4) [23 (15, 39)]",
+             "1.9 (1.1, 3.0) [17 (10, 27)]"],
+            ["Median regression, difference compared with usual care (95% CI)", "", ""],
+            ["Unadjusted", "−0.7 (−1.0, −0.4) [−6 (−9, −4)]", ""],
+        ],
+        "Table 2. Effect of enalapril on proteinuria",
+    )  # fmt: skip
+    assert [
+        (label, o.statistic, o.value, o.timepoint, o.dispersion.kind) for _, o, label in got
+    ] == [
+        ("Usual care", "median", 2.6, "6 months", "iqr"),
+        ("Enalapril", "median", 1.9, "6 months", "iqr"),
+    ]
+    assert {o.name for _, o, _ in got} == {"Proteinuria, g/day [mg/mmol]"}
