@@ -81,3 +81,68 @@ def test_time_rows_with_a_parenthesised_statistic_and_between_group_rows():
         ("Enalapril", "median", 1.9, "6 months", "iqr"),
     ]
     assert {o.name for _, o, _ in got} == {"Proteinuria, g/day [mg/mmol]"}
+
+
+def test_yes_rows_under_an_outcome_and_groups_over_the_arms():
+    got = _read(
+        [
+            ["", "Study groups", "", "P"],
+            ["", "Mesh repair", "Suture repair", "P"],
+            ["Seroma", "", "", ""],
+            ["No", "28 (93.3)", "21 (70.0)", "0.02"],
+            ["Yes", "2 (6.7)", "9 (30.0)", "0.02"],
+            ["Recurrence at one year", "", "", ""],
+            ["Absent", "29 (96.7)", "27 (90.0)", ""],
+            ["Present", "1 (3.3)", "3 (10.0)", "0.30"],
+        ],
+        "Table 3. Complications of mesh and suture repair",
+        footnotes=["Values are n (%)."],
+        header_rows=2,
+    )
+    assert [(o.name, label, o.value, o.events, o.p) for _, o, label in got] == [
+        ("Seroma", "Mesh repair", 6.7, 2, 0.02),
+        ("Seroma", "Suture repair", 30.0, 9, 0.02),
+        ("Recurrence", "Mesh repair", 3.3, 1, 0.30),
+        ("Recurrence", "Suture repair", 10.0, 3, 0.30),
+    ]
+    assert [o.timepoint for _, o, _ in got] == [None, None, "one year", "one year"]
+
+
+def test_an_effect_caption_naming_an_exposure_is_a_result_table():
+    rows = [
+        ["Group", "Embryos implanted, n (%)", "Pregnancy at week 12, n (%)"],
+        ["Fresh transfer", "41 (45.6)", "30 (33.3)"],
+        ["Frozen transfer", "37 (40.2)", "28 (30.4)"],
+    ]
+    got = _read(rows, "Table 4. Effects of cryo-exposure on implantation")
+    assert [(o.name, label, o.value, o.timepoint) for _, o, label in got] == [
+        ("Embryos implanted", "Fresh transfer", 45.6, None),
+        ("Embryos implanted", "Frozen transfer", 40.2, None),
+        ("Pregnancy", "Fresh transfer", 33.3, "week 12"),
+        ("Pregnancy", "Frozen transfer", 30.4, "week 12"),
+    ]
+    assert _read(rows, "Table 4. Drug exposure and transfers") == []  # an exposure table
+    assert _read(rows, "Table 4. Effects of cryo-exposure on adverse events") == []
+
+
+def test_a_p_column_named_for_the_difference_holds_no_difference():
+    got = _read(
+        [
+            ["", "Telecoaching", "Usual care", "Difference (95% CI)", "P value (for difference)"],
+            [
+                "Weekly steps, thousands",
+                "6.1±0.4 (212)",
+                "5.2±0.4 (208)",
+                "0.9 (0.3 to 1.5)",
+                "0.004",
+            ],
+        ],
+        "Table 2. Activity at 12 weeks",
+        footnotes=["Mean±SE (n)."],
+    )
+    assert [(label, o.statistic, o.value, o.ci, o.p) for _, o, label in got] == [
+        ("Telecoaching", "mean", 6.1, None, 0.004),
+        ("Usual care", "mean", 5.2, None, 0.004),
+        (None, "difference", 0.9, (0.3, 1.5), 0.004),
+    ]
+    assert got[0][1].dispersion.kind == "se"

@@ -49,6 +49,10 @@ _NOT_RESULT_TABLE = re.compile(
     r"univariate|loadings?|models?)\b",
     re.I,
 )
+# "Effects of cryoprotectant exposure on cleavage": a result caption naming its
+# intervention with a word that elsewhere marks a design or exposure table
+_EFFECT_OF = re.compile(r"(?i)^\s*(?:table\s+\w+\.?\s*)?(?:the\s+)?effects?\s+of\b")
+_WEAK_NOT_RESULT = re.compile(r"(?i)exposure|schedule|protocol|background|concomitant|models?")
 _BASELINE_ONLY = re.compile(
     r"\b(?:baseline|at (?:entry|enrol?ment|randomi[sz]ation|admission))\b", re.I
 )
@@ -83,7 +87,11 @@ def is_result_table(model: TableModel, is_arm: ArmTest | None = None) -> bool:
     design table, and either its caption says results or it compares groups
     the paper names."""
     caption = model.table.caption or ""
-    if _NOT_RESULT_TABLE.search(caption):
+    hit = _NOT_RESULT_TABLE.search(caption)
+    if hit and not (
+        _EFFECT_OF.match(caption)
+        and all(_WEAK_NOT_RESULT.fullmatch(m.group(0)) for m in _NOT_RESULT_TABLE.finditer(caption))
+    ):
         return False
     if _BASELINE_ONLY.search(caption) and not _FOLLOW_UP.search(_BASELINE_ONLY.sub(" ", caption)):
         return False
@@ -134,9 +142,17 @@ def _stub_names_groups(model: TableModel) -> bool:
 # --------------------------------------------------------------------------- reading
 
 
+# a column of p-values however its label goes on: "p Value (for difference)", "P*"
+_P_LABEL = re.compile(r"(?i)^\s*p(?:[\s-]*values?)?\s*(?:[(\[*].*)?$")
+
+
+def _is_p_column(col: Column) -> bool:
+    return col.statistic == "p" or bool(col.labels and _P_LABEL.match(clean_label(col.labels[-1])))
+
+
 def _p_of(model: TableModel, row: Row) -> float | None:
     for c in model.columns:
-        if c.statistic == "p":
+        if _is_p_column(c):
             v = model.cell(row, c).value
             if v.kind == "number" and v.value is not None and 0 <= v.value <= 1:
                 return v.value
@@ -262,8 +278,8 @@ def _comparison(
 ) -> Outcome | None:
     """The between-arm comparison a ratio or difference column gives for a row."""
     stat = comparison_statistic(col.statistic, col.labels)
-    if stat is None:
-        return None
+    if stat is None or _is_p_column(col):
+        return None  # "p Value (for difference)" holds no difference
     is_mean = bool(MEAN.search(stub_cue(row.stub)) or any(MEAN.search(s) for s in row.sections))
     got = comparison_value(stat, model.cell(row, col).value, is_mean, model.context)
     if got is None:
@@ -316,7 +332,8 @@ def unkeyed_from_table(
         if tp_c[1]:
             latest[c.arm] = tp_c
     common = set(latest.values())
-    for row, name, tp_label in _outcome_rows(model, keyed_rows, arm_rows, spanner):
+    yes_rows = len(arm_cols) >= 2 and all(_names_arm(c.arm or "", is_arm) for c in arm_cols)
+    for row, name, tp_label in _outcome_rows(model, keyed_rows, arm_rows, spanner, yes_rows):
         p = _p_of(model, row)
         between = any(_BETWEEN_HEADING.search(s) for s in row.sections)
         for col in model.columns:
@@ -339,13 +356,25 @@ def unkeyed_from_table(
                     tp, months = next(iter(common))
             if o is not None:
                 o = replace(o, timepoint=tp, timepoint_months=months)
-                arm = col.group if col.index in arm_time else col.arm
+                arm = col.group if col.index in arm_time else _arm_label(col)
                 if _is_arm_change(col):
                     arm = " ".join(col.names[:-1])
                 if spanner and arm and arm.startswith(spanner + " "):
                     arm = arm[len(spanner) + 1 :]
                 out.append((row.index, o, None if o.comparator else arm))
     return out
+
+
+_GROUPS_SPANNER = re.compile(
+    r"(?i)^(?:(?:study|treatment|intervention|randomi[sz]ed|allocation)\s+)?(?:groups?|arms?)$"
+)
+
+
+def _arm_label(col: Column) -> str | None:
+    """The arm a column is printed for, without a "Groups" heading over all the arms."""
+    if len(col.names) >= 2 and _GROUPS_SPANNER.match(clean_label(col.names[0])):
+        return " ".join(col.names[1:])
+    return col.arm
 
 
 def _spanner(arm_cols: list[Column], is_arm: ArmTest | None) -> str | None:
@@ -366,6 +395,9 @@ _TIME_HEADER = re.compile(
 )
 
 
+_YES_ROW = re.compile(r"(?i)^(?:yes|present)$")
+
+
 _SCALE_HEADING = re.compile(
     r"(?i)^(?!.*\b(?:toxicit\w*|adverse|side[- ]effects?|ctc\w*|events?)\b).*\b(?:grade|grading|"
     r"classification|scale)\s*$"
@@ -373,12 +405,17 @@ _SCALE_HEADING = re.compile(
 
 
 def _outcome_rows(
-    model: TableModel, keyed_rows: set[int], arm_rows: list[Row], spanner: str | None = None
+    model: TableModel,
+    keyed_rows: set[int],
+    arm_rows: list[Row],
+    spanner: str | None = None,
+    yes_rows: bool = False,
 ) -> list[tuple[Row, str, str | None]]:
     """(row, outcome name, time point the stub names) of the rows reporting an
     outcome: not keyed, graded, baseline-section, sample or group rows. A row
     that is only a time point under a `spanner` (the outcome named over the
-    arms) reports that outcome."""
+    arms) reports that outcome; with `yes_rows` (the columns are arms), a
+    "Yes" row reports the outcome of the heading above it."""
     out = []
     outer: str | None = None  # the last section naming an outcome, not a time
     for row in model.rows:
@@ -400,6 +437,11 @@ def _outcome_rows(
                 row = replace(row, sections=(outer,))
             else:
                 row = replace(row, sections=())  # a row of its own after the time points
+        yes_time = None
+        if yes_rows and row.sections and _YES_ROW.match(row.stub):
+            # "Urinary tract infection" / "No" / "Yes": the Yes row is the outcome's rate
+            name, yes_time = _name_and_time([row.sections[-1]])
+            row = replace(row, stub=name, concept=name, sections=row.sections[:-1])
         if row.grade is not None and row.sections and _SCALE_HEADING.search(row.sections[-1]):
             # "Tumour regression grade" / "Grade 1": a category of the scale the heading names
             name = f"{row.sections[-1]} {row.stub}"
@@ -412,6 +454,7 @@ def _outcome_rows(
         ):
             continue
         raw, tp_label = row_name(row)
+        tp_label = tp_label or yes_time
         if spanner and not row.sections and TIME_LABEL.match(raw or "") and len(raw or "") <= 25:
             raw, tp_label = spanner, raw
         name = clean_name(raw)

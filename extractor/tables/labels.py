@@ -165,9 +165,10 @@ def name(label: str) -> Name | None:
     nm = _N_IN.search(t)
     if nm:
         n = int(nm.group(1).replace(",", ""))
-        t = (t[: nm.start()] + t[nm.end() :]).strip(" ,;:()[]")
-        # "Brace (mm; n=7)": the unit the size shared a parenthesis with goes too
-        t = re.sub(r"\s*[(\[][^()\[\]]{0,15}$", "", t)
+        head = t[: nm.start()]
+        # "Brace (mm; n=7)": the unit the size shares its parenthesis with goes too
+        head = re.sub(r"\s*[(\[][^()\[\]]{1,15}[;,]\s*$", "", head)
+        t = (head + t[nm.end() :]).strip(" ,;:()[]")
     else:
         bm = _N_BARE_PAREN.search(t)
         if bm and re.search(r"[A-Za-z]{2}", t[: bm.start()]):
