@@ -13,8 +13,15 @@ from litkg.extractor.tables.labels import name
 from litkg.extractor.tables.values import parse_value
 
 
-def _read(rows, caption, footnotes=(), header_rows=1, is_arm=None):
-    table = Table(rows=rows, caption=caption, header_rows=header_rows, footnotes=list(footnotes))
+def _read(rows, caption, footnotes=(), header_rows=1, is_arm=None, spans=()):
+    table = Table(
+        rows=rows,
+        caption=caption,
+        header_rows=header_rows,
+        footnotes=list(footnotes),
+        grid=bool(spans),
+        spans=list(spans),
+    )
     return unkeyed_from_table(read_table(table), is_arm=is_arm)
 
 
@@ -146,3 +153,108 @@ def test_a_p_column_named_for_the_difference_holds_no_difference():
         (None, "difference", 0.9, (0.3, 1.5), 0.004),
     ]
     assert got[0][1].dispersion.kind == "se"
+
+
+def test_change_under_each_arm_and_a_header_restated_in_the_body():
+    got = _read(
+        [
+            ["", "Zinc", "Placebo", "P", "Zinc", "Placebo", "P"],
+            ["Measure", "Mean (SD) change from baseline to month 3", "", "",
+             "Mean (SD) change from baseline to month 6", "", ""],
+            ["Serum zinc, µg/dL", "14.2 (6.1)", "1.3 (5.8)", ".002", "12.8 (6.4)", "0.4 (6.0)", ".004"],
+            ["", "Children (%) at month 3", "", "P", "Children (%) at month 6", "", "P"],
+            ["Stunted", "21%", "24%", ".61", "19%", "25%", ".33"],
+        ],
+        "Table 3. Growth and zinc status by arm",
+        header_rows=2,
+        spans=[(1, 1, 1, 2), (1, 4, 1, 2), (3, 1, 1, 2), (3, 4, 1, 2)],  # as JATS colspans
+    )  # fmt: skip
+    assert [(o.name, label, o.statistic, o.value, o.timepoint) for _, o, label in got] == [
+        ("Serum zinc, µg/dL, change", "Zinc", "mean", 14.2, "month 3"),
+        ("Serum zinc, µg/dL, change", "Placebo", "mean", 1.3, "month 3"),
+        ("Serum zinc, µg/dL, change", "Zinc", "mean", 12.8, "month 6"),
+        ("Serum zinc, µg/dL, change", "Placebo", "mean", 0.4, "month 6"),
+        ("Stunted", "Zinc", "rate", 21.0, "month 3"),
+        ("Stunted", "Placebo", "rate", 24.0, "month 3"),
+        ("Stunted", "Zinc", "rate", 19.0, "month 6"),
+        ("Stunted", "Placebo", "rate", 25.0, "month 6"),
+    ]
+
+
+def test_a_confidence_level_names_no_percentage():
+    got = _read(
+        [
+            ["", "Splint", "Cast", "p value"],
+            ["Grip strength, kg", "24 (19–29)", "21 (17–25)", "0.31"],
+        ],
+        "Table 2. Hand outcomes at 12 weeks (mean with 95 % CI)",
+    )
+    assert [(label, o.statistic, o.value, o.ci) for _, o, label in got] == [
+        ("Splint", "mean", 24.0, (19.0, 29.0)),
+        ("Cast", "mean", 21.0, (17.0, 25.0)),
+    ]
+
+
+def test_a_treatment_condition_column_names_each_rows_arm():
+    got = _read(
+        [
+            ["Test", "Treatment condition", "Pre-training Mean (SD)", "After 8 weeks Mean (SD)"],
+            ["Digit span", "Computer games", "6.1 (1.2)", "6.9 (1.1)"],
+            ["Digit span", "Crosswords", "6.0 (1.3)", "6.2 (1.4)"],
+        ],
+        "Table 2. Memory scores of the two groups",
+    )
+    assert [(label, o.value, o.timepoint, o.timepoint_months) for _, o, label in got] == [
+        ("Computer games", 6.1, "Pre-training", 0.0),
+        ("Computer games", 6.9, "After 8 weeks", 1.8),
+        ("Crosswords", 6.0, "Pre-training", 0.0),
+        ("Crosswords", 6.2, "After 8 weeks", 1.8),
+    ]
+
+
+def test_change_and_difference_rows_under_the_outcome_heading():
+    got = _read(
+        [
+            ["Measure", "Atropine 0.01% (n=40)", "Placebo (n=41)", "Overall P"],
+            ["Axial length, mm", "", "", ""],
+            ["Mean change (95% CI)", "0.21 (0.15, 0.27)", "0.33 (0.27, 0.39)", "0.004"],
+            ["Mean difference (95% CI)", "−0.12 (−0.20, −0.04)", "", "0.004"],
+            ["Refraction, D", "", "", ""],
+            [
+                "Mean change at 12 months (95% CI)",
+                "−0.40 (−0.52, −0.28)",
+                "−0.71 (−0.83, −0.59)",
+                "",
+            ],
+        ],
+        "Table 2. Myopia progression over one year",
+    )
+    assert [(o.name, label, o.statistic, o.value, o.ci) for _, o, label in got] == [
+        ("Axial length, mm, change", "Atropine 0.01%", "mean", 0.21, (0.15, 0.27)),
+        ("Axial length, mm, change", "Placebo", "mean", 0.33, (0.27, 0.39)),
+        ("Axial length, mm", None, "difference", -0.12, (-0.20, -0.04)),
+        ("Refraction, D, change", "Atropine 0.01%", "mean", -0.40, (-0.52, -0.28)),
+        ("Refraction, D, change", "Placebo", "mean", -0.71, (-0.83, -0.59)),
+    ]
+    assert [o.timepoint for _, o, _ in got][3:] == ["12 months", "12 months"]
+    assert got[2][1].comparator == "control" and got[2][1].p == 0.004
+
+
+def test_heart_rate_and_change_from_baseline_rows():
+    got = _read(
+        [
+            ["", "Beetroot juice (n=12)", "Placebo juice (n=12)"],
+            ["HR (bpm)", "", ""],
+            ["Week 4", "71 (8)", "74 (9)"],
+            ["Change from baseline", "−4 (6)", "−1 (5)"],
+            ["Effect size", "0.41", ""],
+        ],
+        "Table 2. Cardiovascular outcomes",
+        footnotes=["Data are mean (SD)."],
+    )
+    assert [(o.name, label, o.value, o.timepoint) for _, o, label in got] == [
+        ("HR (bpm)", "Beetroot juice", 71.0, "Week 4"),
+        ("HR (bpm)", "Placebo juice", 74.0, "Week 4"),
+        ("HR (bpm), change", "Beetroot juice", -4.0, None),
+        ("HR (bpm), change", "Placebo juice", -1.0, None),
+    ]

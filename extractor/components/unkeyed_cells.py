@@ -89,7 +89,8 @@ def _decide(texts: list[str], val: Value) -> tuple[str | None, str]:
     """(statistic, the label that decided) from the first label naming one."""
     for text in texts:
         mean, median = bool(MEAN.search(text)), bool(_MEDIAN.search(text))
-        pct = bool(_PCT.search(text) or _COUNT.search(text))
+        bare = _NOT_PCT.sub(" ", text)  # "mean with 95 % CI" names no percentage
+        pct = bool(_PCT.search(bare) or _COUNT.search(bare))
         if mean and not median and not pct:
             return "mean", text
         if median and not mean and not pct:

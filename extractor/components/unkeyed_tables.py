@@ -32,7 +32,7 @@ from litkg.extractor.tables import TableModel
 from litkg.extractor.tables.comparison import comparison_statistic, comparison_value
 from litkg.extractor.tables.labels import clean as clean_label
 from litkg.extractor.tables.model import Column, Row
-from litkg.extractor.tables.values import Value
+from litkg.extractor.tables.values import Value, parse_value
 
 ArmTest = Callable[[str], bool]
 
@@ -143,7 +143,11 @@ def _stub_names_groups(model: TableModel) -> bool:
 
 
 # a column of p-values however its label goes on: "p Value (for difference)", "P*"
-_P_LABEL = re.compile(r"(?i)^\s*p(?:[\s-]*values?)?\s*(?:[(\[*].*)?$")
+_P_LABEL = re.compile(
+    r"(?i)^\s*(?:overall|global|interaction|trend)?\s*p(?:[\s-]*values?)?\s*(?:[(\[*].*)?$"
+)
+# a row label saying its cells print a spread or an interval ("Mean change (95% CI)")
+_SPREAD_CUE = re.compile(r"(?i)\b(?:CI|SD|SE|SEM|IQR|range)\b|±")
 
 
 def _is_p_column(col: Column) -> bool:
@@ -177,9 +181,13 @@ _DERIVED_LABEL = re.compile(
 def _is_test_column(col: Column) -> bool:
     """A column of test statistics (t, F, χ², U), of between-group differences,
     effect sizes or CIs, or of numbers analysed, rather than an arm's data."""
-    if col.is_test or col.statistic in ("n", "total", "ci"):
+    if col.is_test or col.statistic in ("n", "total", "ci") or _is_p_column(col):
         return True
-    if comparison_statistic(col.statistic, col.labels) is not None and not _is_arm_change(col):
+    if (
+        comparison_statistic(col.statistic, col.labels) is not None
+        and not _is_arm_change(col)
+        and _change_under_arm(col) is None
+    ):
         return True
     last = col.labels[-1:] if col.labels else ()
     return any(
@@ -195,6 +203,26 @@ def _is_arm_change(col: Column) -> bool:
         and comparison_statistic(None, col.names[:-1]) is None
         and comparison_statistic(None, col.names[-1:]) == "difference"
     )
+
+
+_CHANGE_WORD = re.compile(r"(?i)\bchanges?\b")
+
+
+def _change_under_arm(col: Column) -> str | None:
+    """The statistic label saying an arm's column holds its change ("Vitamin D" over
+    "Median (Q1, Q3) change from baseline to week 24"), not a between-arm one."""
+    if not col.names or col.statistic or comparison_statistic(None, col.names) is not None:
+        return None
+    for label in col.labels:
+        text = clean_label(label)
+        if (
+            text not in col.names
+            and _CHANGE_WORD.search(text)
+            and comparison_statistic(None, (_CHANGE_WORD.sub(" ", text),)) is None
+            and not _BETWEEN_HEADING.search(text)
+        ):
+            return text
+    return None
 
 
 def _is_time_column(col: Column) -> bool:
@@ -333,21 +361,44 @@ def unkeyed_from_table(
             latest[c.arm] = tp_c
     common = set(latest.values())
     yes_rows = len(arm_cols) >= 2 and all(_names_arm(c.arm or "", is_arm) for c in arm_cols)
+    restated = _restated_headers(model)
     for row, name, tp_label in _outcome_rows(model, keyed_rows, arm_rows, spanner, yes_rows):
         p = _p_of(model, row)
         between = any(_BETWEEN_HEADING.search(s) for s in row.sections)
+        kind = _stat_row(row.stub)
+        if kind == "difference":
+            out.extend(_difference_row(model, row, arm_cols, name, tp_label, p))
+        if kind in ("difference", "effect size"):
+            continue
+        header = restated.get(row.index)
         for col in model.columns:
             tp, months = read_timepoint(tp_label or _column_time(col))
             val = model.cell(row, col).value
             o: Outcome | None = None
             if _is_test_column(col):
                 o = _comparison(model, row, col, name, p)
+            elif col in arm_cols and not between and header is not None:
+                # under a header row restated in the body: its label says what the cells are
+                label = header.get(col.index, "")
+                o = cell_outcome(val, [label, *cues(model, row, col)[1:]], name, p)
+                if o is not None and tp is None and not tp_label:
+                    tp, months = read_timepoint(_name_and_time([label])[1])
+            elif (
+                val.kind == "number"
+                and col.index not in spread
+                and _SPREAD_CUE.search(stub_cue(row.stub))
+            ):
+                o = None  # "0.001" on a "Mean change (95% CI)" row: no such estimate
             elif col in arm_cols and not between:
                 if col.index in spread:
                     val = _with_spread(val, model.cell(row, _col(model, spread[col.index])).value)
                 o = cell_outcome(val, cues(model, row, col), name, p)
                 if o is not None and _is_arm_change(col):
                     o = replace(o, name=f"{name}, {clean_label(col.names[-1]).lower()}")
+                elif o is not None and (change := _change_under_arm(col)) is not None:
+                    o = replace(o, name=f"{name}, change")
+                    if tp is None and not tp_label:
+                        tp, months = read_timepoint(_change_time(change))
             if o is not None and tp is None and not tp_label:
                 # a change or a comparison is at the last time point the arms were measured
                 if _is_arm_change(col):
@@ -362,6 +413,55 @@ def unkeyed_from_table(
                 if spanner and arm and arm.startswith(spanner + " "):
                     arm = arm[len(spanner) + 1 :]
                 out.append((row.index, o, None if o.comparator else arm))
+    return out
+
+
+def _difference_row(
+    model: TableModel,
+    row: Row,
+    arm_cols: list[Column],
+    name: str,
+    tp_label: str | None,
+    p: float | None,
+) -> list[tuple[int, Outcome, str | None]]:
+    """The arms' difference a "Mean difference (95% CI)" row prints under the
+    first arm of two (the other cell empty); none where several cells are filled."""
+    filled = [c for c in arm_cols if not model.cell(row, c).value.is_absent]
+    if len(arm_cols) != 2 or len(filled) != 1:
+        return []
+    stat = comparison_statistic(None, (clean_label(row.stub),)) or "difference"
+    got = comparison_value(stat, model.cell(row, filled[0]).value, False, model.context)
+    if got is None:
+        return []
+    tp, months = read_timepoint(tp_label)
+    o = Outcome(None, got[0], got[1], None, arm="intervention", ci=got[2], p=p, name=name,
+                comparator="control", timepoint=tp, timepoint_months=months)  # fmt: skip
+    return [(row.index, o, None)]
+
+
+def _restated_headers(model: TableModel) -> dict[int, dict[int, str]]:
+    """Row index -> the labels of the header row restated in the body above it
+    (a row with no stub whose cells are all labels: "" | "Number of participants
+    (%) at week 24" | "" | "P"), each column's label or the one spanning from its left."""
+    out: dict[int, dict[int, str]] = {}
+    current: dict[int, str] | None = None
+    raw = model.table.rows
+    for row in model.data_rows():
+        cells = raw[row.index] if row.index < len(raw) else []
+        texts = [clean_label(c) for c in cells[1:]]
+        filled = [t for t in texts if t]
+        if (
+            not clean_label(cells[0] if cells else "")
+            and len(filled) >= 2
+            and all(parse_value(t).kind == "text" for t in filled)
+        ):
+            current, last = {}, ""
+            for j, t in enumerate(texts, start=1):
+                last = t or last
+                current[j] = last
+            continue
+        if current is not None:
+            out[row.index] = current
     return out
 
 
@@ -396,6 +496,45 @@ _TIME_HEADER = re.compile(
 
 
 _YES_ROW = re.compile(r"(?i)^(?:yes|present)$")
+_QUALIFIER = (
+    r"(?:(?:mean|median|adjusted|unadjusted|absolute|relative|between[- ]groups?|treatment)\s+)*"
+)
+_CHANGE_ROW = re.compile(
+    rf"(?i)^{_QUALIFIER}changes?(?:\s+(?:from|since|over|vs\.?)\s+(?:baseline|entry|pre\w*))?"
+    r"(?:\s+(?:at|to|by)\s+[\w\s-]{1,20}?)?\s*(?:[(\[][^()\[\]]*[)\]])?\s*$"
+)
+_DIFFERENCE_ROW = re.compile(
+    rf"(?i:^{_QUALIFIER}(?:differences?|diff\.?|(?:odds|hazard|risk|rate) ratios?)\b(?!\s+(?:in|of)\s+\w))"
+    # an abbreviation only before its interval: "HR (95% CI)", not "HR (bpm)", heart rate
+    r"|^a?(?:OR|HR|RR)\s*[(\[]\s*95"
+)
+# a row of effect sizes ("Effect size", "Cohen's d"): between the arms, no arm's value
+_EFFECT_SIZE_ROW = re.compile(r"(?i)^(?:effect sizes?|cohen[’']?s\s+d)\b")
+
+
+_FROM_BASELINE = re.compile(r"(?i)\s+(?:from|since|over|vs\.?)\s+(?:baseline|entry|pre\w*)\b")
+
+
+def _change_time(label: str) -> str | None:
+    """The time point a change label ends at: "Mean change from baseline to week 24 (SD)"
+    -> "week 24"; none for "Change from baseline" (the baseline is where it starts)."""
+    text = _FROM_BASELINE.sub(" ", re.sub(r"\s*[(\[][^()\[\]]*[)\]]\s*$", "", clean_label(label)))
+    tp = _name_and_time([text.strip()])[1]
+    return tp if tp and read_timepoint(tp)[1] != 0.0 else None
+
+
+def _stat_row(stub: str) -> str | None:
+    """ "change" for a row printing the outcome's change ("Mean change (95% CI)"),
+    "difference" for one printing the arms' difference ("Mean difference (95% CI)",
+    "Difference at week 8"), under the outcome's heading."""
+    text = clean_label(stub)
+    if _CHANGE_ROW.match(text):
+        return "change"
+    if _DIFFERENCE_ROW.match(text):
+        return "difference"
+    if _EFFECT_SIZE_ROW.match(text):
+        return "effect size"
+    return None
 
 
 _SCALE_HEADING = re.compile(
@@ -455,6 +594,17 @@ def _outcome_rows(
             continue
         raw, tp_label = row_name(row)
         tp_label = tp_label or yes_time
+        kind = _stat_row(row.stub)
+        if kind is not None:
+            # "Total cholesterol" / "Change from baseline", "Mean difference (95% CI)":
+            # the heading's outcome, its change or the arms' difference
+            if not row.sections:
+                continue
+            head = STAT_SUFFIX.sub("", STAT_PREFIX.sub("", row.sections[-1])).strip(" ,;:")
+            if kind == "effect size":
+                continue
+            raw = f"{head}, change" if kind == "change" else head
+            tp_label = _change_time(row.stub)
         if spanner and not row.sections and TIME_LABEL.match(raw or "") and len(raw or "") <= 25:
             raw, tp_label = spanner, raw
         name = clean_name(raw)
@@ -506,7 +656,9 @@ def _pre_post(model: TableModel, keyed_rows: set[int]) -> list[tuple[int, Outcom
 
 
 _GROUP_LABEL = re.compile(
-    r"^(?:groups?|arms?|treatments?|interventions?|allocation|condition)$", re.I
+    r"^(?:(?:study|treatment|intervention)\s+)?"
+    r"(?:groups?|arms?|treatments?|interventions?|allocation|conditions?)$",
+    re.I,
 )
 
 
