@@ -258,3 +258,21 @@ def test_heart_rate_and_change_from_baseline_rows():
         ("HR (bpm), change", "Beetroot juice", -4.0, None),
         ("HR (bpm), change", "Placebo juice", -1.0, None),
     ]
+
+
+def test_one_group_with_a_change_block_has_no_arms_and_no_count_differences():
+    got = _read(
+        [
+            ["Symptom", "Baseline", "", "Day 28", "", "Change (baseline to day 28)", ""],
+            ["Symptom", "N", "Mean (SD)", "N", "Mean (SD)", "N", "Median change"],
+            ["Nausea (0–10)", "64", "5.2 (2.0)", "61", "3.9 (2.3)", "61", "−1"],
+        ],
+        "Table 2. Symptoms before and after four weeks",
+        header_rows=2,
+    )
+    assert all(label is None for _, _, label in got)  # one group: no arm's values
+    assert [(o.statistic, o.value) for _, o, _ in got] == [
+        ("mean", 5.2),
+        ("mean", 3.9),
+        ("difference", -1.0),
+    ]

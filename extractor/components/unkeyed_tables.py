@@ -206,12 +206,18 @@ def _is_arm_change(col: Column) -> bool:
 
 
 _CHANGE_WORD = re.compile(r"(?i)\bchanges?\b")
+_STAT_WORDS = re.compile(r"(?i)\b(?:means?|medians?|chang\w*|percent\w*|differences?)\b|%")
 
 
 def _change_under_arm(col: Column) -> str | None:
     """The statistic label saying an arm's column holds its change ("Vitamin D" over
     "Median (Q1, Q3) change from baseline to week 24"), not a between-arm one."""
-    if not col.names or col.statistic or comparison_statistic(None, col.names) is not None:
+    if (
+        not col.names
+        or col.statistic
+        or comparison_statistic(None, col.names) is not None
+        or _STAT_WORDS.search(" ".join(col.names))  # "Median change": a statistic, no arm
+    ):
         return None
     for label in col.labels:
         text = clean_label(label)
@@ -306,8 +312,8 @@ def _comparison(
 ) -> Outcome | None:
     """The between-arm comparison a ratio or difference column gives for a row."""
     stat = comparison_statistic(col.statistic, col.labels)
-    if stat is None or _is_p_column(col):
-        return None  # "p Value (for difference)" holds no difference
+    if stat is None or _is_p_column(col) or col.statistic in ("n", "total"):
+        return None  # "p Value (for difference)", "N" under "Change": no difference
     is_mean = bool(MEAN.search(stub_cue(row.stub)) or any(MEAN.search(s) for s in row.sections))
     got = comparison_value(stat, model.cell(row, col).value, is_mean, model.context)
     if got is None:
@@ -623,7 +629,10 @@ def _pre_post(model: TableModel, keyed_rows: set[int]) -> list[tuple[int, Outcom
     changes = [
         c
         for c in model.columns
-        if _is_test_column(c) and comparison_statistic(c.statistic, c.labels) == "difference"
+        if _is_test_column(c)
+        and comparison_statistic(c.statistic, c.labels) == "difference"
+        and c.statistic not in ("n", "total")
+        and not _is_p_column(c)
     ]
     if not times or len(times) + len(changes) < 2:
         return []
