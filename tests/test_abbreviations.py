@@ -68,3 +68,35 @@ def test_same_abbreviations_on_real_papers(detectors):
     for path in files:
         text = load_document(path).text
         assert _found(bounded, text) == _found(original, text), path.name
+
+
+def test_array_matchers_give_spacy_matchers_matches_in_order():
+    """The token-array matchers return what spaCy's Matcher returns, in its order,
+    on random token runs full of nested and unbalanced brackets."""
+    import random
+
+    from spacy.matcher import Matcher
+    from spacy.tokens import Doc
+
+    nlp = spacy.blank("en")
+    rnd = random.Random(7)
+    alphabet = ["(", ")", "a", "b", "c"]
+    for _ in range(400):
+        doc = Doc(nlp.vocab, words=[rnd.choice(alphabet) for _ in range(rnd.randint(0, 40))])
+        paren = Matcher(nlp.vocab)
+        paren.add(
+            "parenthesis",
+            [[{"ORTH": "("}, {"OP": f"{{1,{abbreviations.MAX_INSIDE}}}"}, {"ORTH": ")"}]],
+        )
+        assert abbreviations.ParenthesisMatcher(nlp.vocab)(doc) == paren(doc)
+        spacy_global = Matcher(nlp.vocab)
+        ours = abbreviations.SequenceMatcher(nlp.vocab)
+        seqs = {tuple(rnd.choice(alphabet) for _ in range(rnd.randint(1, 3))) for _ in range(4)}
+        for k, seq in enumerate(sorted(seqs)):
+            pattern = [[{"ORTH": w} for w in seq]]
+            spacy_global.add(f"k{k}", pattern)
+            ours.add(f"k{k}", pattern)
+        if rnd.random() < 0.3:
+            spacy_global.remove("k0")
+            ours.remove("k0")
+        assert ours(doc) == (spacy_global(doc) if len(spacy_global) else [])
