@@ -38,17 +38,23 @@ class ParenthesisMatcher:
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         self._key = vocab.strings.add("parenthesis")
-        self._open = vocab.strings.add("(")
-        self._close = vocab.strings.add(")")
+        self._open = numpy.uint64(vocab.strings.add("("))
+        self._close = numpy.uint64(vocab.strings.add(")"))
 
     def __call__(self, doc: Doc) -> list[Match]:
         orth = _orth(doc)
         closes = numpy.flatnonzero(orth == self._close)
-        out: list[Match] = []
-        for i in numpy.flatnonzero(orth == self._open).tolist():
-            lo = numpy.searchsorted(closes, i + 2)
-            hi = numpy.searchsorted(closes, i + MAX_INSIDE + 1, side="right")
-            out += [(self._key, i, j + 1) for j in closes[lo:hi].tolist()]
+        opens = numpy.flatnonzero(orth == self._open)
+        # the closing brackets 2 to MAX_INSIDE + 1 tokens after each opening one
+        los = numpy.searchsorted(closes, opens + 2).tolist()
+        his = numpy.searchsorted(closes, opens + MAX_INSIDE + 1, side="right").tolist()
+        ends = closes.tolist()
+        key = self._key
+        out = [
+            (key, i, j + 1)
+            for i, lo, hi in zip(opens.tolist(), los, his, strict=True)
+            for j in ends[lo:hi]
+        ]
         # spaCy's matcher gives them by end, the later start first (its states
         # for the optional tokens are re-queued behind the newer ones)
         return sorted(out, key=lambda m: (m[2], -m[1]))
@@ -86,9 +92,9 @@ class SequenceMatcher:
         rank = 0
         for key, seqs in self._patterns.items():
             for seq in seqs:
-                hits = numpy.flatnonzero(orth[: n - len(seq) + 1] == seq[0])
+                hits = numpy.flatnonzero(orth[: n - len(seq) + 1] == numpy.uint64(seq[0]))
                 for k, tok in enumerate(seq[1:], 1):
-                    hits = hits[orth[hits + k] == tok]
+                    hits = hits[orth[hits + k] == numpy.uint64(tok)]
                 for i in hits.tolist():
                     found.setdefault((key, i, i + len(seq)), rank)
                 rank += 1
