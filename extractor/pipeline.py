@@ -186,6 +186,7 @@ def build_nlp() -> Language:
     nlp.add_pipe("litkg_sections")
     for name in factories.COMPONENTS:
         nlp.add_pipe(name)
+    factories.import_component_modules()
     return nlp
 
 

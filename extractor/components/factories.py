@@ -36,6 +36,27 @@ COMPONENTS = [
     "litkg_references",
 ]
 
+#: the modules the components import when they first run
+COMPONENT_MODULES = (
+    "own_bib",
+    "study",
+    "interventions",
+    "unkeyed_names",
+    "unkeyed_outcomes",
+    "adverse_events",
+    "references",
+)
+
+
+def import_component_modules() -> None:
+    """Import the modules the components load on first use (their module-level
+    patterns compile here), so that building the pipeline loads them rather
+    than extracting its first document."""
+    import importlib
+
+    for name in COMPONENT_MODULES:
+        importlib.import_module(f"litkg.extractor.components.{name}")
+
 
 def _source(doc: Doc) -> Document:
     source = doc._.litkg_document
