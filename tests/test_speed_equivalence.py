@@ -396,8 +396,17 @@ def test_folded_text_is_aligned_with_the_text() -> None:
     assert all(len(folded(chr(cp))) == 1 for cp in range(0x10000)), "offsets would shift"
 
 
+def test_folded_skips_the_translation_only_where_it_changes_nothing() -> None:
+    folds = str.maketrans({"\u017f": "s", "\u0131": "i"})
+    rng = random.Random(11)
+    pieces = ["Ab", "\u017f", "\u0131", "\u0130", "i\u0307", "\u0307", "\u00e9", "K", " x-1"]
+    for _ in range(3000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        assert folded.__wrapped__(t) == t.lower().translate(folds).replace("i\u0307", "i"), t
+
+
 def test_endpoint_terms_are_found_from_their_first_possible_start() -> None:
-    from litkg.extractor.components.outcomes import _first_start, _gated_endpoint_patterns
+    from litkg.extractor.components.outcomes import _gated_endpoint_patterns, _term_gates
 
     texts = [
         "At 2 years, Overall Survival was 80% and progression free survival 60%.",
@@ -406,14 +415,40 @@ def test_endpoint_terms_are_found_from_their_first_possible_start() -> None:
         "Relapse incidence rose; the cumulative incidence of relapse was 20%.",
     ]
     found = 0
-    for _key, rx, gate in _gated_endpoint_patterns():
-        for t in texts:
-            low = folded(t)
+    for t in texts:
+        starts = _term_gates().first_starts(t, folded(t))
+        for (_key, rx, _gate), pos in zip(_gated_endpoint_patterns(), starts, strict=False):
             plain = _spans(rx.finditer(t))
-            pos = _first_start(gate, t, low)
             assert _spans(rx.finditer(t, pos)) == plain if pos >= 0 else not plain, t
             found += len(plain)
     assert found >= 8
+
+
+def test_a_gate_set_answers_as_each_of_its_gates() -> None:
+    from litkg.extractor.components.alternation import GateSet
+
+    gates = [
+        LiteralGate.of(["overall survival", "survival rate"], ignore_case=True),
+        LiteralGate.of(["OS", "PFS"], ignore_case=False),
+        LiteralGate(),
+        LiteralGate.of(["surv", "progression"], ignore_case=True),
+        LiteralGate.of(["PFS"], ignore_case=False),
+    ]
+    texts = [
+        "",
+        "Survival: PFS 12 mo; overall survival and OS",
+        "no match here, os and pfs in lower case",
+        "Progression then SURVIVAL",
+    ]
+    for t in texts:
+        low = folded(t)
+        starts = GateSet(gates).first_starts(t, low)
+        for gate, pos in zip(gates, starts, strict=True):
+            hay = low if gate.ignore_case else t
+            hits = [i for n in gate.needles if (i := hay.find(n)) >= 0]
+            assert pos == (0 if gate.always else min(hits, default=-1)), (t, gate)
+            assert (pos >= 0) == gate.may_match(t, low)
+    assert GateSet(gates).first_starts(texts[1], folded(texts[1])) == [0, 10, 0, 0, 10]
 
 
 def test_the_glossary_gate_keeps_every_glossary() -> None:

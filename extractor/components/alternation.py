@@ -170,7 +170,13 @@ def folded(text: str) -> str:
     """`text` lower-cased as IGNORECASE compares it with ASCII letters (the
     dotted capital I, which the engine matches with "i", becomes "i", not
     "i" and a combining dot)."""
-    return text.lower().translate(_ENGINE_FOLDS).replace("i\u0307", "i")
+    low = text.lower()
+    if low.isascii():
+        return low
+    # str.translate walks every character in Python-object steps: only when needed
+    if "\u017f" in low or "\u0131" in low:
+        low = low.translate(_ENGINE_FOLDS)
+    return low.replace("i\u0307", "i") if "\u0307" in low else low
 
 
 @dataclass(frozen=True)
@@ -214,6 +220,32 @@ class LiteralGate:
             return True
         hay = low if self.ignore_case else text
         return any(n in hay for n in self.needles)
+
+
+class GateSet:
+    """Several `LiteralGate`s asked about one text at once: each distinct
+    needle is looked for once, whatever the number of gates holding it."""
+
+    def __init__(self, gates: Sequence[LiteralGate]) -> None:
+        self._always = [g.always for g in gates]
+        self._needles: dict[tuple[str, bool], list[int]] = {}
+        for i, g in enumerate(gates):
+            if not g.always:
+                for n in g.needles:
+                    self._needles.setdefault((n, g.ignore_case), []).append(i)
+
+    def first_starts(self, text: str, low: str) -> list[int]:
+        """Per gate, where the first of its needles occurs in `text` (`low`:
+        ``folded(text)``, for a case-insensitive gate): 0 for an `always`
+        gate, -1 where none occurs (its regex cannot match)."""
+        pos = [0 if a else -1 for a in self._always]
+        for (needle, ci), gates in self._needles.items():
+            p = (low if ci else text).find(needle)
+            if p >= 0:
+                for i in gates:
+                    if pos[i] < 0 or p < pos[i]:
+                        pos[i] = p
+        return pos
 
 
 def literal_prefix(pattern: str) -> str:

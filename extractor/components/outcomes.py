@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
-from litkg.extractor.components.alternation import LiteralGate, folded
+from litkg.extractor.components.alternation import GateSet, LiteralGate, folded
 from litkg.extractor.mentions import Mention
 from litkg.extractor.mentions import dedupe_overlaps as _dedupe_overlaps
 from litkg.extractor.mentions import masked_spans as _masked_spans
@@ -194,14 +194,12 @@ def _endpoints_cached(sent: str, alias_items: tuple[tuple[str, str], ...]) -> tu
 _Found = tuple[int, int, str]
 
 
-def _first_start(gate: LiteralGate, sent: str, low: str) -> int:
-    """Where the first match of an endpoint term list can start (-1: nowhere).
-    Its gate's needles are the first words of the terms (LiteralGate.of), and
-    every match starts with one; `low` (folded) is aligned with `sent`."""
-    if gate.always:
-        return 0
-    hay = low if gate.ignore_case else sent
-    return min((i for n in gate.needles if (i := hay.find(n)) >= 0), default=-1)
+@cache
+def _term_gates() -> GateSet:
+    """The gates of the keyed endpoint patterns, then of the unkeyed result
+    terms, asked about a sentence at once."""
+    keyed = [gate for _, _, gate in _gated_endpoint_patterns()]
+    return GateSet(keyed + _unkeyed_term_gates())
 
 
 @lru_cache(maxsize=4096)
@@ -211,20 +209,20 @@ def _sentence_terms(
     """What the vocabulary finds in a sentence whatever the paper's own
     abbreviations: the keyed terms, the GVHD mentions, and the matches of each
     unkeyed result term (memoised: a sentence is asked about again with the
-    paper's abbreviations)."""
-    low = folded(sent)
+    paper's abbreviations). A pattern is run only from where the first of its
+    gate's needles (the first words of its terms) occurs."""
+    gated = _gated_endpoint_patterns()
+    starts = _term_gates().first_starts(sent, folded(sent))
     keyed = tuple(
         Mention("endpoint", m.start(), m.end(), key=key)
-        for key, rx, gate in _gated_endpoint_patterns()
-        if (pos := _first_start(gate, sent, low)) >= 0
+        for (key, rx, _), pos in zip(gated, starts, strict=False)
+        if pos >= 0
         for m in rx.finditer(sent, pos)
     )
     _, _, terms = _unkeyed_vocab()
     others = tuple(
-        tuple((m.start(), m.end(), m.group(0)) for m in rx.finditer(sent))
-        if gate.may_match(sent, low)
-        else ()
-        for rx, gate in zip(terms, _unkeyed_term_gates(), strict=True)
+        tuple((m.start(), m.end(), m.group(0)) for m in rx.finditer(sent)) if pos >= 0 else ()
+        for rx, pos in zip(terms, starts[len(gated) :], strict=True)
     )
     return keyed, tuple(_gvhd_mentions(sent)), others
 
