@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from litkg.extractor.components.alternation import (
     AlternationScanner,
@@ -142,6 +142,17 @@ def radiation_mentions(text: str) -> list[DrugMention]:
     return out
 
 
+@lru_cache(maxsize=64)
+def _local_regex(abbreviations: frozenset[str]) -> re.Pattern[str]:
+    """The paper's own drug abbreviations as one regex, the longer first (built
+    once per paper, not once per sentence)."""
+    return re.compile(
+        r"(?<![\w\-])(?:"
+        + "|".join(re.escape(a) for a in sorted(abbreviations, key=lambda a: (-len(a), a)))
+        + r")(?![\w\-])"
+    )
+
+
 def find_drugs(text: str, local: dict[str, str] | None = None) -> list[DrugMention]:
     """Drug mentions in `text`: lexicon names, abbreviations (lexicon and the
     paper's own `local` definitions), INN-stem words and radiotherapy; overlaps
@@ -165,12 +176,7 @@ def find_drugs(text: str, local: dict[str, str] | None = None) -> list[DrugMenti
             DrugMention(abbr[m.group(0)], m.start(), m.end(), m.group(0), "drug.abbreviation")
         )
     if local:
-        rx = re.compile(
-            r"(?<![\w\-])(?:"
-            + "|".join(re.escape(a) for a in sorted(local, key=len, reverse=True))
-            + r")(?![\w\-])"
-        )
-        for m in rx.finditer(text):
+        for m in _local_regex(frozenset(local)).finditer(text):
             found.append(
                 DrugMention(
                     local[m.group(0)], m.start(), m.end(), m.group(0), "drug.local-abbreviation"
