@@ -127,12 +127,14 @@ def arms_component(doc: Doc) -> Doc:
     texts = [t for t, _, _ in sents]
     for text, start, end in sents:
         subs = arms_mod.subgroups(text)
-        if outcomes_mod.find_outcomes(text):
+        # (the subjects first: most sentences name none, and find_outcomes costs more)
+        subjects = arms_mod.subgroup_subjects(text)
+        if subjects and outcomes_mod.find_outcomes(text):
             # a "subgroup" named by an assigned drug is an arm restated, not a subset
             drugs = [i.drug.lower() for i in _facts(doc).get("interventions") or []]
             subs += [
                 a
-                for a in arms_mod.subgroup_subjects(text)
+                for a in subjects
                 if not any(d in a.label.lower() for d in drugs)
                 or re.search(r"\bnot\b|\bwithout\b", a.label)
             ]
