@@ -111,11 +111,12 @@ def _is_back_matter(line: str) -> bool:
         return True
     if stripped.startswith(("©", "#")) or stripped.lower().startswith("(c) "):
         return True
-    letters = [c for c in stripped if c.isalpha()]
     # a short all-capitals line without digits: a heading ("TABLES", "AUTHOR NOTES")
+    if len(stripped.split()) > 6:
+        return False  # (asked first: most lines are long, and the letters cost more)
+    letters = [c for c in stripped if c.isalpha()]
     return bool(
         letters
-        and len(stripped.split()) <= 6
         and all(c.isupper() for c in letters)
         and not any(c.isdigit() for c in stripped)
         and len(letters) >= 4
