@@ -12,6 +12,7 @@ facts themselves to `doc._.litkg_facts[<kind>]`.
 
 from __future__ import annotations
 
+import gc
 import re
 import warnings
 from functools import cache
@@ -187,6 +188,10 @@ def build_nlp() -> Language:
     for name in factories.COMPONENTS:
         nlp.add_pipe(name)
     factories.import_component_modules()
+    # the pipeline lives as long as the process: its objects (spaCy's vocab, the
+    # compiled vocabularies) are moved out of the collector's reach, so that the
+    # full collections documents trigger do not walk them again each time
+    gc.freeze()
     return nlp
 
 
