@@ -461,3 +461,22 @@ def test_the_glossary_gate_keeps_every_glossary() -> None:
         if len(_GLOSSARY.findall(t)) >= 2:
             assert _skip_sentence(t) in ("reference", "citation", "glossary"), t
     assert _skip_sentence("AE: adverse event; SAE: serious adverse event") == "glossary"
+
+
+def test_group_paren_match_is_the_search_it_replaces() -> None:
+    from litkg.extractor.components.unkeyed_outcomes import _GROUP_PAREN_RE, _group_paren_match
+
+    rng = random.Random(5)
+    pieces = [
+        "Pain score at week 6", "(", ")", " ", "  ", "the ", "placebo", "control group",
+        "usual care", ", ", "; ", ": ", "=", "arm B", "n = 12", "x", "\n", "Sham ",
+    ]  # fmt: skip
+    hits = 0
+    for _ in range(5000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
+        old, new = _GROUP_PAREN_RE.search(t), _group_paren_match(t)
+        assert (old and (old.span(), old.group("head"))) == (
+            new and (new.span(), new.group("head"))
+        ), t
+        hits += old is not None
+    assert hits > 100

@@ -333,12 +333,24 @@ _HEAD_TIME = re.compile(
 _HEAD_NP = re.compile(r"(?P<np>[A-Za-z][\w/'’-]*(?:\s+[\w/'’-]+){0,6})\s*$")
 
 
+def _group_paren_match(text: str) -> re.Match[str] | None:
+    """`_GROUP_PAREN_RE.search(text)` without its quadratic search (a lazy head
+    tried from every start: 0.35 ms on 200 characters without a parenthesis).
+    Nothing after its "(" is a parenthesis, and its head holds none: a match
+    opens the last "(" of the text, none follows, and it starts right after
+    the parenthesis before that one, where one attempt decides for all."""
+    opening = text.rfind("(")
+    if opening < 0 or ")" in text[opening:]:
+        return None
+    start = max(text.rfind("(", 0, opening), text.rfind(")", 0, opening)) + 1
+    return _GROUP_PAREN_RE.match(text, start)
+
+
 def _group_paren_name(sent: str, v: Mention, last_name: str | None) -> str | None:
     """ "Smoking prevalence at T1 (comparison group, 97.5 %; intervention group,
     98.6 %) and T2 (comparison group: 97.1 %, ...)": the name stands before
     the parenthesis (its time point cut); "and T2 (" alone keeps the last name."""
-    before = sent[: v.start]
-    m = _GROUP_PAREN_RE.search(before[-200:])
+    m = _group_paren_match(sent[: v.start][-200:])
     if not m:
         return None
     head = _HEAD_TIME.sub("", m.group("head"))
