@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from litkg.extractor.document import Table
 from litkg.extractor.numbers import NUMBER_WORDS, words_to_int
@@ -141,6 +142,12 @@ def study_population_sizes(sent: str) -> list[tuple[int, int, int, int]]:
 
 def subgroups(sent: str) -> list[ArmMatch]:
     """Named subsets: "Of the 15 patients in their first CR with undetectable MRD, ..."."""
+    return list(_subgroups(sent))
+
+
+@lru_cache(maxsize=4096)
+def _subgroups(sent: str) -> tuple[ArmMatch, ...]:
+    # memoised: the arms and the outcomes components ask about the same sentences
     out: list[ArmMatch] = []
     for m in _OF_THE.finditer(sent):
         n = _n(m.group("n"))
@@ -148,7 +155,7 @@ def subgroups(sent: str) -> list[ArmMatch]:
             continue
         label = re.sub(r"^(?:in|with|who)\s+(?:their\s+|the\s+)?", "", m.group("label").strip())
         out.append(ArmMatch(label, "subgroup", n, m.start(), m.end(), "arms.sentence.of_the"))
-    return out
+    return tuple(out)
 
 
 def arms_with_n(sent: str) -> list[ArmMatch]:
@@ -185,6 +192,12 @@ def subgroup_subjects(sent: str) -> list[ArmMatch]:
     """Subsets a result sentence is about, without their size:
     "For non-refractory B-ALL patients, the 1-year OS was 100%" or
     "... was 7.4 months for patients who achieved CR/CRh in the first 2 cycles"."""
+    return list(_subgroup_subjects(sent))
+
+
+@lru_cache(maxsize=4096)
+def _subgroup_subjects(sent: str) -> tuple[ArmMatch, ...]:
+    # memoised: the arms and the outcomes components ask about the same sentences
     out: list[ArmMatch] = []
     for m in _GROUP_SUBJECT.finditer(sent):
         label = (
@@ -195,7 +208,7 @@ def subgroup_subjects(sent: str) -> list[ArmMatch]:
         if not label or len(label) < 3:
             continue
         out.append(ArmMatch(label, "subgroup", None, m.start(), m.end(), "arms.sentence.subject"))
-    return out
+    return tuple(out)
 
 
 def subgroup_size(label: str, sentences: list[str]) -> int | None:
