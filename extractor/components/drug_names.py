@@ -129,6 +129,14 @@ def _radiation() -> tuple[
 
 def radiation_mentions(text: str) -> list[DrugMention]:
     """Radiotherapy named in `text`, before overlaps with drug names are resolved."""
+    return list(_radiation_mentions(text))
+
+
+@lru_cache(maxsize=16)
+def _radiation_mentions(text: str) -> tuple[DrugMention, ...]:
+    # memoised (a few texts): the interventions component asks about the whole
+    # paper twice in a row (find_drugs asks again), and the pattern has no
+    # literal start the engine could skip by
     rx, canon, sep_rx, sep_canon, gate, sep_gate = _radiation()
     out: list[DrugMention] = []
     low = folded(text)
@@ -139,7 +147,7 @@ def radiation_mentions(text: str) -> list[DrugMention]:
         site = next((canon[k] for k, v in m.groupdict().items() if v), None)
         name = f"{site} radiotherapy" if site else "radiotherapy"
         out.append(DrugMention(name, m.start(), m.end(), m.group(0), "drug.radiation"))
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=64)
