@@ -276,3 +276,29 @@ def test_one_arm_sized_in_a_sentence_about_the_analysed_population() -> None:
     # without an analysis population the count is an allocation, read elsewhere
     s = "We randomly assigned 120 children, 61 assigned to the CPB arm."
     assert analysed_arm_sizes(s, [(m.start, m.end, m.role) for m in r.mentions(s)]) == []
+
+
+def test_allocation_by_designators_in_parentheses() -> None:
+    # designators without sizes name the arms; the size stays unknown (0)
+    a = allocation(
+        "Sixty adults were randomly split to receive oral ondansetron (group O) or "
+        "intravenous metoclopramide (group M)."
+    )
+    assert a is not None and a.arms == (("group O", 0), ("group M", 0))
+    # with their sizes no allocation verb is needed
+    a = allocation(
+        "Households were provided with filters at enrolment (Arm 1; n = 52) or one year "
+        "later (Arm 2; n = 49)."
+    )
+    assert a is not None and a.arms == (("Arm 1", 52), ("Arm 2", 49))
+    # one designator, or two without sizes and no allocation, are no arms
+    assert allocation("Scores rose in the morning session (group O) only.") is None
+    assert allocation("Plasma levels (group O) exceeded those of (group M).") is None
+
+
+def test_allocation_item_ends_where_the_arm_was_run() -> None:
+    a = allocation(
+        "We randomised 52 participants to the reading club and 47 to usual lessons in three "
+        "consecutive school terms."
+    )
+    assert a is not None and a.arms == (("reading club", 52), ("usual lessons", 47))

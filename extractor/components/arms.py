@@ -379,7 +379,9 @@ _ALLOC_ITEM = re.compile(
     rf"(?<![\w.]){_CNT}\s+(?:(?:patients|participants|subjects|cases)\s+)?(?:were\s+)?"
     r"(?:(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|registered|included|enrolled)\s+)?"
     r"(?:(?:to|in|into|for|of)\s+(?:the\s+)?(?:receive\s+)?|received\s+)"
-    rf"(?:(?:patients|participants)\s+(?:in\s+)?(?:the\s+)?)?{_LBL}{_LBL_END}",
+    rf"(?:(?:patients|participants)\s+(?:in\s+)?(?:the\s+)?)?{_LBL}"
+    # or where the arm was run: "38 into the FME group in five cohorts"
+    rf"(?:{_LBL_END}|(?=\s+in\s+(?!the\b)))",
     re.I,
 )
 _BARE_ITEM = re.compile(rf"(?<![\w.(]){_CNT}\s+{_LBL}{_LBL_END}", re.I)
@@ -407,6 +409,14 @@ _EQUAL_GROUPS = re.compile(
     rf"\b(?P<k>two|three|four|2|3|4)\s+(?:equal\s+)?(?:groups|arms)\s+of\s+{_CNT}\b", re.I
 )
 
+
+# an arm named by a short designator in parentheses where it is allocated:
+# "propofol (group P) or sevoflurane (group S)", "from birth (group A, n = 45)",
+# "(Arm 2; n = 30)", "(G1)" with the size, when printed, after it
+_PAREN_GROUP = re.compile(
+    r"\(\s*(?P<label>(?i:group|arm)\s+(?:[A-Z]{1,3}|[IV]{1,3}|\d{1,2})|G\d{1,2}|[A-Z]{1,3}\s+(?i:group|arm))"
+    r"\s*(?:[,;:]\s*[Nn]\s*=\s*(?P<n>\d[\d,]*)\s*)?\)"
+)
 
 _NOT_ARM = re.compile(
     r"\b(?:analys[ie]s|analysis|study|trial|population|set|centres?|centers?|sites?|clinics?|"
@@ -451,8 +461,10 @@ def allocation(sent: str) -> Allocation | None:
     and 142 to group B", "(48 for DZ and 46 for D) were included in the
     efficacy analysis", "assigned to X (n=533) or Y (n=530)", "40 placebo and 40
     drug X", "randomly divided into two groups of 22" (labels left empty)."""
-    if not _ALLOC_CUE.search(sent) or _EVENT_CUE.search(sent):
+    if _EVENT_CUE.search(sent):
         return None
+    if not _ALLOC_CUE.search(sent):
+        return paren_groups(sent)
     analysed = bool(_ANALYSED_CUE.search(sent))
     for finder in (_ALLOC_ITEM, None, _BARE_ITEM):
         if finder is None:
@@ -490,12 +502,38 @@ def allocation(sent: str) -> Allocation | None:
         return Allocation(
             tuple((a.label, a.n or 0) for a in rec), analysed, rec[0].start, rec[0].end, True
         )
+    named = paren_groups(sent)
+    if named is not None:
+        return named
     m = _EQUAL_GROUPS.search(sent)
     if m:
         k, n = _n(m.group("k")), _n(m.group("n"))
         if k and n and n >= 2:
             return Allocation(tuple(("", n) for _ in range(k)), analysed, m.start(), m.end())
     return None
+
+
+def paren_groups(sent: str) -> Allocation | None:
+    """Two or more arms a sentence allocates by designators in parentheses,
+    "randomly divided to receive propofol (group P) or sevoflurane (group S)":
+    the designators are the labels (the values name them so), the size is the
+    one printed with them, else 0 (unknown)."""
+    hits = list(_PAREN_GROUP.finditer(sent))
+    cue = _ASSIGN_CUE.search(sent) or re.search(r"\b(?:received|receive|given)\b", sent)
+    if not cue and not all(m.group("n") for m in hits):
+        return None  # designators with their sizes need no allocation verb
+    labels = [re.sub(r"\s+", " ", m.group("label")) for m in hits]
+    if len(hits) < 2 or len({x.lower() for x in labels}) != len(labels):
+        return None
+    sizes = [int(m.group("n").replace(",", "")) if m.group("n") else 0 for m in hits]
+    if any(0 < n < 2 for n in sizes):
+        return None
+    return Allocation(
+        tuple(zip(labels, sizes, strict=True)),
+        bool(_ANALYSED_CUE.search(sent)),
+        hits[0].start(),
+        hits[-1].end(),
+    )
 
 
 # ------------------------------------------------------------------ arm sizes of a subset

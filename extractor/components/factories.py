@@ -249,6 +249,8 @@ def _main_arms(
         if None in idx or len(set(idx)) != len(idx):
             continue
         for i, (_lab, n) in zip(idx, a.arms, strict=True):
+            if not n:
+                continue  # "propofol (group P) or sevoflurane (group S)" names, not sizes
             order += 1
             rank = 0 if a.analysed else 1 if a.treated else 2
             cur = sizes[i].setdefault((rank, n), [rank, 0, order])
