@@ -369,13 +369,18 @@ def dispersion_kind(context: str) -> str:
 def estimates(sent: str, header: str = "") -> list[Mention]:
     """Point estimates with a dispersion: "12.4 ± 3.1" (SD or SE as the
     sentence or `header` says, else unknown) and "12.4 (SD 3.1)"."""
-    out: list[Mention] = []
+    found: list[tuple[re.Match[str], str, str | None]] = []
     for m in _PAREN_SD_RE.finditer(sent):
+        kind = "se" if m.group("k").lower().startswith(("se", "s.e", "standard e")) else "sd"
+        found.append((m, kind, m.group("u0") or m.group("u")))
+    for m in [*_PLUS_MINUS_RE.finditer(sent), *_BRACKET_PLUS_MINUS_RE.finditer(sent)]:
+        kind = dispersion_kind(sent[max(0, m.start() - 80) : m.end() + 20] + " " + header)
+        found.append((m, kind, m.group("u")))
+    out: list[Mention] = []
+    for m, kind, unit in found:
         v, s = to_float(m.group("v")), to_float(m.group("s"))
         if v is None or s is None:
             continue
-        kind = "se" if m.group("k").lower().startswith(("se", "s.e", "standard e")) else "sd"
-        unit = m.group("u0") or m.group("u")
         out.append(
             Mention(
                 "value",
@@ -386,23 +391,6 @@ def estimates(sent: str, header: str = "") -> list[Mention]:
                 dispersion=kind,
                 spread=s,
                 unit=unit,
-            )
-        )
-    for m in [*_PLUS_MINUS_RE.finditer(sent), *_BRACKET_PLUS_MINUS_RE.finditer(sent)]:
-        v, s = to_float(m.group("v")), to_float(m.group("s"))
-        if v is None or s is None:
-            continue
-        kind = dispersion_kind(sent[max(0, m.start() - 80) : m.end() + 20] + " " + header)
-        out.append(
-            Mention(
-                "value",
-                m.start(),
-                m.end(),
-                value=v,
-                vkind="mean",
-                dispersion=kind,
-                spread=s,
-                unit=m.group("u"),
             )
         )
     return dedupe_overlaps(out)
