@@ -89,22 +89,7 @@ def study_block(f: Filters) -> tuple[str, str, dict[str, Node]]:
     endpoint at the timepoint, and is reported by the given paper (each only
     when asked)."""
     b = f.bindings()
-    pats: list[str] = []
-    if "f_drug" in b:
-        pats.append("?_fi lkg:drug ?f_drug ; lkg:study ?study .")
-    if "f_design" in b:
-        pats.append("?study lkg:design ?f_design .")
-    if "f_paper" in b:
-        pats.append("?f_paper lkg:reports ?study .")
-    if "f_endpoint" in b or "f_timepoint" in b:
-        m = "?_fm lkg:study ?study"
-        if "f_endpoint" in b:
-            m += " ; lkg:endpoint ?f_endpoint"
-        if "f_timepoint" in b:
-            m += " ; lkg:timepointMonths ?f_timepoint"
-        pats.append(m + " .")
-    if not pats:
-        pats.append("?study a lkg:StudyReport .")
+    pats = _filter_patterns(b, constants_first=False)
     fv = " ".join("?" + k for k in b)
     # the filter values are bound inside the sub-select, where the selective
     # patterns are, so the store starts from them
@@ -257,6 +242,13 @@ def _graph_patterns(f: Filters) -> tuple[str, dict[str, Node]]:
     """The patterns of `study_block` as they are written inside one paper
     graph (constants first), and the filter bindings."""
     b = f.bindings()
+    return " ".join(_filter_patterns(b, constants_first=True)), b
+
+
+def _filter_patterns(b: dict[str, Node], constants_first: bool) -> list[str]:
+    """The triple patterns a study must match for the filters bound in `b`.
+    Oxigraph joins patterns in the order written: inside one paper graph the
+    measurement's endpoint and timepoint come before its study."""
     pats: list[str] = []
     if "f_drug" in b:
         pats.append("?_fi lkg:drug ?f_drug ; lkg:study ?study .")
@@ -265,15 +257,16 @@ def _graph_patterns(f: Filters) -> tuple[str, dict[str, Node]]:
     if "f_paper" in b:
         pats.append("?f_paper lkg:reports ?study .")
     if "f_endpoint" in b or "f_timepoint" in b:
-        m = "?_fm"
-        if "f_endpoint" in b:
-            m += " lkg:endpoint ?f_endpoint ;"
-        if "f_timepoint" in b:
-            m += " lkg:timepointMonths ?f_timepoint ;"
-        pats.append(m + " lkg:study ?study .")
+        preds = [
+            f"lkg:{pred} ?{var}"
+            for var, pred in (("f_endpoint", "endpoint"), ("f_timepoint", "timepointMonths"))
+            if var in b
+        ]
+        preds = [*preds, "lkg:study ?study"] if constants_first else ["lkg:study ?study", *preds]
+        pats.append("?_fm " + " ; ".join(preds) + " .")
     if not pats:
         pats.append("?study a lkg:StudyReport .")
-    return " ".join(pats), b
+    return pats
 
 
 def selected_graphs(
