@@ -86,6 +86,23 @@ class _Cancelled(Exception):
     pass
 
 
+_running = 0
+_running_lock = threading.Lock()
+
+
+def running_queries() -> int:
+    """How many query evaluations are running in this process, counting those
+    whose caller gave up (a timed-out query runs on until pyoxigraph hands its
+    next row back, which for an aggregate is when it is done)."""
+    return _running
+
+
+def _count_running(step: int) -> None:
+    global _running
+    with _running_lock:
+        _running += step
+
+
 def bounded(
     produce: Callable[[Callable[[Any], None]], None],
     timeout: float | None,
@@ -119,7 +136,10 @@ def bounded(
         except BaseException as e:  # handed to the consumer
             with contextlib.suppress(_Cancelled):
                 emit(_Raised(e))
+        finally:
+            _count_running(-1)
 
+    _count_running(+1)
     threading.Thread(target=run, daemon=True, name="litkg-query").start()
     deadline = time.monotonic() + timeout if timeout else None
     try:

@@ -215,3 +215,25 @@ def test_a_failed_viz_and_plot_leave_the_old_files(
     assert res.exit_code == 1 and "disk is full" in res.output, res.output
     assert (tmp_path / "os.png").read_bytes() == b"old png"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.html", "os.png"]
+
+
+def test_a_timed_out_query_counts_as_running_until_it_ends() -> None:
+    """The caller stops waiting at the deadline; the evaluation it left behind
+    is still counted (what `litkg serve` limits) until it really returns."""
+    from litkg.kg.store import QueryTimeout, bounded, running_queries
+
+    before = running_queries()
+    release = threading.Event()
+
+    def produce(emit):
+        release.wait(10)
+
+    with pytest.raises(QueryTimeout):
+        list(bounded(produce, 0.05))
+    assert running_queries() == before + 1
+    release.set()
+    for _ in range(200):
+        if running_queries() == before:
+            break
+        time.sleep(0.01)
+    assert running_queries() == before

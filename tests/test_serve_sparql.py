@@ -211,3 +211,39 @@ def test_a_browser_gets_a_query_form_and_clients_an_error(client):
         client.get("/sparql", headers={"Accept": "application/sparql-results+json"}).status_code
         == 400
     )
+
+
+def test_queries_past_the_running_limit_are_refused_until_one_ends(client, monkeypatch):
+    """A query still evaluating (as a timed-out one does) holds its place: past
+    MAX_RUNNING the endpoint answers 503 at once instead of starting another."""
+    import threading
+
+    from litkg.kg.serve import sparql as sparql_mod
+    from litkg.kg.store import bounded, running_queries
+
+    monkeypatch.setattr(sparql_mod, "MAX_RUNNING", running_queries() + 1)
+    release = threading.Event()
+    ended = threading.Event()
+
+    def produce(emit):
+        release.wait(10)
+        ended.set()
+
+    rows = bounded(produce, None)  # its producer starts when the rows are first read
+    holder = threading.Thread(target=lambda: list(rows), daemon=True)
+    holder.start()
+    for _ in range(200):
+        if running_queries() >= sparql_mod.MAX_RUNNING:
+            break
+        threading.Event().wait(0.01)
+    busy = client.get("/sparql", params={"query": Q_TITLES})
+    assert busy.status_code == 503
+    assert "busy" in busy.text and busy.headers.get("retry-after") == "5"
+    release.set()
+    holder.join(5)
+    assert ended.is_set()
+    for _ in range(200):
+        if running_queries() < sparql_mod.MAX_RUNNING:
+            break
+        threading.Event().wait(0.01)
+    assert client.get("/sparql", params={"query": Q_TITLES}).status_code == 200

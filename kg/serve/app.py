@@ -128,7 +128,8 @@ class Server:
                 sparql.run, self.store.get(), text, request.headers.get("accept", "")
             )
         except sparql.ProtocolError as e:
-            return PlainTextResponse(e.message + "\n", e.status)
+            retry = {"Retry-After": "5"} if e.status == 503 else None
+            return PlainTextResponse(e.message + "\n", e.status, headers=retry)
         except StoreError as e:
             return PlainTextResponse(f"{e}\n", 503)
         return Response(answer.body, media_type=answer.media_type)

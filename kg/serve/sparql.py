@@ -16,6 +16,7 @@ CONSTRUCT and DESCRIBE as Turtle (the default) or N-Triples.
 
 from __future__ import annotations
 
+import os
 import urllib.parse
 from dataclasses import dataclass
 
@@ -30,7 +31,7 @@ from litkg.kg.queries import (
     refuse_updates,
     with_prefixes,
 )
-from litkg.kg.store import KGStore, QueryTimeout, StoreError, _query_form
+from litkg.kg.store import KGStore, QueryTimeout, StoreError, _query_form, running_queries
 
 JSON = "application/sparql-results+json"
 XML = "application/sparql-results+xml"
@@ -53,6 +54,11 @@ ALIASES = {
 
 #: The largest query text accepted (bytes).
 MAX_QUERY_BYTES = 1 << 20
+
+#: Queries evaluated at once (timed-out ones still running count): more are
+#: refused with 503 rather than queued, so that runaway queries cannot take
+#: every core and leave the pages unanswered.
+MAX_RUNNING = max(2, os.cpu_count() or 1)
 
 
 @dataclass
@@ -164,7 +170,8 @@ def negotiate(accept: str, offered: tuple[str, ...]) -> str | None:
 
 def run(store: KGStore, sparql: str, accept: str) -> Answer:
     """Run a protocol query on the store and serialize the result as `accept` asks
-    (ProtocolError: 400 bad query or update, 406 no acceptable format, 503 timed out)."""
+    (ProtocolError: 400 bad query or update, 406 no acceptable format, 503 timed
+    out or too many queries running)."""
     try:
         refuse_updates(sparql)
     except QueryError as e:
@@ -176,6 +183,13 @@ def run(store: KGStore, sparql: str, accept: str) -> Answer:
     if media is None:
         raise ProtocolError(
             406, f"no acceptable result format; a {form} query offers {', '.join(offered)}"
+        )
+    busy = running_queries()
+    if busy >= MAX_RUNNING:
+        raise ProtocolError(
+            503,
+            f"the server is busy: {busy} queries are running (a timed-out query runs on "
+            "until the store finishes it); retry in a moment",
         )
     try:
         result = store.query(text)
