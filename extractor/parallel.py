@@ -15,8 +15,10 @@ must have litkg installed and see the input files under the same paths.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
+import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -27,6 +29,8 @@ from litkg.extractor.batch import Failure, size_failure, size_failure_before_rea
 from litkg.extractor.document import IngestError
 from litkg.extractor.records import StudyRecord
 from litkg.extractor.workers import Limits, WorkerPool
+
+log = logging.getLogger(__name__)
 
 EXECUTORS = ("process", "dask")
 Executor = Literal["process", "dask"]
@@ -95,12 +99,15 @@ def extract_one(path: str) -> Extracted | Failure:
     return Extracted(path, sha, record, doc_meta(document))
 
 
-def _warm() -> None:
+def _warm(batch: bool = False) -> None:
     """Build the pipeline in a new worker. The collector is off meanwhile: the
     import of spaCy and litkg and the pipeline build make ~1 M objects that
     all live as long as the worker, and full collections over them were a
     third of litkg's start-up; frozen afterwards, later collections of the
-    extraction skip them too."""
+    extraction skip them too. A worker of a `batch` (more files than
+    workers) is warmed up as well (`warm_up`): what the components compile
+    lazily is compiled before its first file, which one short file would
+    not have needed."""
     import gc
 
     gc.disable()
@@ -108,6 +115,13 @@ def _warm() -> None:
         from litkg.extractor.pipeline import build_nlp
 
         build_nlp()
+        if batch:
+            from litkg.extractor.warm_up import warm_up
+
+            try:
+                warm_up()
+            except Exception as e:  # a warm-up that fails leaves the lazy path
+                log.warning("pipeline warm-up failed (%s: %s)", type(e).__name__, e)
     finally:
         gc.enable()
     gc.freeze()
@@ -151,7 +165,8 @@ def extract_many(
             yield task(p)
         return
     jobs = max(1, min(jobs, os.cpu_count() or jobs, len(paths) or 1))
-    pool = WorkerPool(jobs, task, limits, warm=_warm)
+    warm = functools.partial(_warm, batch=len(paths) > jobs)
+    pool = WorkerPool(jobs, task, limits, warm=warm)
     results = pool.run(paths)
     try:
         yield from results
