@@ -138,9 +138,9 @@ def test_stacked_header_with_spans_and_grade_bands() -> None:
     )
     assert header_rows(t) == 3
     cols = header_arms(t)
-    assert cols[1] == ("Arm 1 CPB", 61)
-    assert cols[2] == ("Arm 1 CPB", 61)
-    assert cols[3] == ("Arm 2 CP", 60)
+    assert cols[1] == ("Arm 1 (CPB)", 61)
+    assert cols[2] == ("Arm 1 (CPB)", 61)
+    assert cols[3] == ("Arm 2 (CP)", 60)
     assert 5 not in cols
 
 

@@ -353,10 +353,23 @@ def header_arms(table: Table) -> dict[int, tuple[str, int | None]]:
         model = read_table(table)
     except (ValueError, IndexError):
         return out
+    from litkg.extractor.tables import labels as tlab
+
     for col in model.columns:
         if not col.arm or col.is_test or _STAT_PIECE.match(col.arm):
             continue
-        label = re.sub(r"\s+", " ", _N_IN_CELL.sub(" ", col.arm)).strip(" ,;:*†‡")
+        arm = col.arm
+        if (
+            col.group
+            and col.member
+            and (tlab.is_time(col.member) or tlab.is_population(col.member))
+        ):
+            arm = (
+                col.group
+            )  # "PLA" over "Initial | Final", "Control" over "Randomised | Per protocol"
+        elif tlab.is_time(arm) or tlab.is_population(arm):
+            continue  # "Pre- (n = 11) | Post- (n = 11)": one group's time points, no arms
+        label = re.sub(r"\s+", " ", _N_IN_CELL.sub(" ", arm)).strip(" ,;:*†‡")
         if not re.search(r"[A-Za-z]{2}", label):
             continue
         # only a size printed as one ("N = 63"): a bare "(60)" beside the name is
@@ -366,7 +379,11 @@ def header_arms(table: Table) -> dict[int, tuple[str, int | None]]:
             out[j] = (label, n)
     if not out:
         # a PDF table whose caption was read as its first row: sizes in the row below
-        out = {j: (a.label, a.n) for j, a in arms_from_table_header(table).items()}
+        out = {
+            j: (a.label, a.n)
+            for j, a in arms_from_table_header(table).items()
+            if not tlab.is_time(a.label) and not tlab.is_population(a.label)
+        }
     return out
 
 

@@ -12,26 +12,8 @@ import re
 from litkg.extractor.components.unkeyed_cells import STAT_SUFFIX
 from litkg.extractor.mentions import to_months
 from litkg.extractor.numbers import NUMBER_WORDS, to_float, words_to_int
+from litkg.extractor.tables.labels import TIME_LABEL
 from litkg.extractor.tables.model import Row
-
-_PRE_POST = (
-    # "Pre-treatment", "Post-quit day", "Postoperative": a time; "Preterm birth",
-    # "Pressure", "Postoperative pain": names
-    r"(?:pre|post)(?:[- ]\w+|treatment|operative(?:ly)?|op|intervention|test|randomi[sz]ation|"
-    r"natal|partum|surgery|program(?:me)?|dose|season|training|exercise|infusion|transplant\w*)"
-    r"(?=\s*(?:$|[(\[,;:]|(?:mean|median|n|no\.?|sd|%|values?|visit|assessment|period|phase|"
-    r"follow[- ]?up|(?:day|week|month|year|hour)s?)\b))"
-)
-TIME_LABEL = re.compile(
-    # "End of pregnancy" is a time point, "End of pregnancy weight" an outcome
-    rf"^\s*(?:baseline|{_PRE_POST}|before|after|admission|discharge|entry|enrol+ment|"
-    r"end\b(?:\s+of\s+(?:the\s+)?[\w-]+)?(?=\s*(?:[(\[,;:]|$))|"
-    r"follow[- ]?up|final|initial|"
-    r"(?:day|week|month|year|visit|time|t|d|w|m)\s*-?\d+|"
-    rf"(?:\d+(?:[.·]\d+)?\s*|{NUMBER_WORDS}\s+)"
-    r"(?:h|hrs?|hours?|d|days?|wks?|weeks?|mos?|mons?|months?|y|yrs?|years?|min|minutes?)\b)",
-    re.I,
-)
 
 NOT_OUTCOME_ROW = re.compile(
     # "No. of patients", "Total", "N = 40" are the sample; "No of sessions attended" a result

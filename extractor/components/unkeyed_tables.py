@@ -42,7 +42,8 @@ _NOT_RESULT_TABLE = re.compile(
     r"\b(?:characteristics|demographic\w*|adverse|toxicit\w*|side[- ]effects?|safety|"
     r"eligib\w*|dose modification|dose reduction|reasons? for|"
     r"(?:study|trial) design|schedule|protocol|inclusion|exclusion|questionnaire items?|"
-    r"items? of|factor loadings?|reliability|validity|cost\w*|resources?|sample size|power|"
+    r"items? of|factor loadings?|reliability|validity|cost\w*|resources?|sample size|"
+    r"(?:statistical )?power (?:calculations?|analys[ie]s)|"
     r"background|concomitant|exposure|(?:treatments?|therap\w+|radiotherapy|chemotherapy|doses?|"
     r"drugs?|interventions?) (?:delivered|received|administered|given)|regressions?|coefficients?|"
     r"predictors?|correlations?|associations?|associated|determinants|multivariate|multivariable|"
@@ -178,6 +179,10 @@ _DERIVED_LABEL = re.compile(
 )
 
 
+# a name comparing two: "Drug vs placebo", "Intervention - Usual care"
+_BETWEEN_NAME = re.compile(r"(?i)\b(?:vs\.?|versus|compared|between)\b|\s[-–−/]\s")
+
+
 def _is_test_column(col: Column) -> bool:
     """A column of test statistics (t, F, χ², U), of between-group differences,
     effect sizes or CIs, or of numbers analysed, rather than an arm's data."""
@@ -189,6 +194,12 @@ def _is_test_column(col: Column) -> bool:
         and _change_under_arm(col) is None
     ):
         return True
+    if (
+        col.statistic in ("mean (95% ci)", "median (95% ci)")
+        and col.names
+        and not _BETWEEN_NAME.search(" ".join(col.names))
+    ):
+        return False  # "Control group (n=22)" over "Mean (95% CI)": the arm's mean
     last = col.labels[-1:] if col.labels else ()
     return any(
         _TEST_LABEL.match(clean_label(lbl)) or _DERIVED_LABEL.search(clean_label(lbl))
@@ -264,9 +275,16 @@ def _col(model: TableModel, index: int) -> Column:
     return next(c for c in model.columns if c.index == index)
 
 
-def _with_spread(val: Value, spread: Value) -> Value:
-    """A value cell read with the spread its neighbouring column prints."""
+_WIDTH_LABEL = re.compile(r"(?i)\b(?:iqr|interquartile|range)\b")
+
+
+def _with_spread(val: Value, spread: Value, label: str = "") -> Value:
+    """A value cell read with the spread its neighbouring column prints; one
+    number under "IQR" or "Range" is a width the record has no place for (the
+    median is read alone)."""
     if val.kind != "number" or val.value is None:
+        return val
+    if spread.kind == "number" and _WIDTH_LABEL.search(label):
         return val
     if spread.kind == "number" and spread.value is not None and spread.op is None:
         return replace(val, kind="estimate", disp=spread.value, text=f"{val.text} ({spread.text})")
@@ -291,6 +309,8 @@ def _column_time(col: Column) -> str | None:
             return m.group(0)
         if TIME_LABEL.match(piece) and len(piece) <= 30:
             return piece
+    if col.period and not _STAT_WORDS.search(col.period):
+        return col.period  # "Basal measurements at IVGTT" over the arms: the occasion as printed
     return None
 
 
@@ -368,6 +388,8 @@ def unkeyed_from_table(
     common = set(latest.values())
     yes_rows = len(arm_cols) >= 2 and all(_names_arm(c.arm or "", is_arm) for c in arm_cols)
     restated = _restated_headers(model)
+    # the stub column's heading says every row is a change ("Change from baseline")
+    corner_change = any(h and _CHANGE_CORNER.search(clean_label(h[0])) for h in model.header)
     for row, name, tp_label in _outcome_rows(model, keyed_rows, arm_rows, spanner, yes_rows):
         p = _p_of(model, row)
         between = any(_BETWEEN_HEADING.search(s) for s in row.sections)
@@ -397,10 +419,15 @@ def unkeyed_from_table(
                 o = None  # "0.001" on a "Mean change (95% CI)" row: no such estimate
             elif col in arm_cols and not between:
                 if col.index in spread:
-                    val = _with_spread(val, model.cell(row, _col(model, spread[col.index])).value)
+                    spread_col = _col(model, spread[col.index])
+                    label = " ".join([spread_col.statistic or "", *spread_col.labels[-1:]])
+                    val = _with_spread(val, model.cell(row, spread_col).value, label)
                 o = cell_outcome(val, cues(model, row, col), name, p)
-                if o is not None and _is_arm_change(col):
-                    o = replace(o, name=f"{name}, {clean_label(col.names[-1]).lower()}")
+                if o is not None and corner_change and not _CHANGE_WORD.search(name):
+                    o = replace(o, name=f"{name}, change")  # "Variable, change from baseline"
+                elif o is not None and _is_arm_change(col):
+                    what = clean_label(col.names[-1]).lower()
+                    o = replace(o, name=f"{name}, {'change' if what in ('δ', '∆') else what}")
                 elif o is not None and (change := _change_under_arm(col)) is not None:
                     o = replace(o, name=f"{name}, change")
                     if tp is None and not tp_label:
@@ -518,6 +545,9 @@ _DIFFERENCE_ROW = re.compile(
 _EFFECT_SIZE_ROW = re.compile(r"(?i)^(?:effect sizes?|cohen[’']?s\s+d)\b")
 
 
+_CHANGE_CORNER = re.compile(
+    r"(?i)\bchanges?\s+(?:from|since|over|vs\.?)\s+(?:baseline|entry|pre\w*)\b"
+)
 _FROM_BASELINE = re.compile(r"(?i)\s+(?:from|since|over|vs\.?)\s+(?:baseline|entry|pre\w*)\b")
 
 

@@ -32,7 +32,8 @@ _COMPARISONS: list[tuple[str, re.Pattern[str]]] = [
     (
         "difference",
         re.compile(
-            r"(?i:\b(?:differences?|diff\.?|changes?|minus)(?!\w))"
+            r"(?i:\b(?:differences?|diff\.?|changes?|minus|delta)(?!\w))|[Δ∆]\s*(?:$|[(\[])"
+            r"|(?i:\bpost\s*[-–−]\s*pre\b)"  # "Delta (Post-Pre)", "Δ", "Post–Pre"
             r"|\s[-–−]\s*(?i:baseline|pre-?\w*|before)\b"  # "Six weeks – baseline"
         ),
     ),

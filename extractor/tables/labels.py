@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from litkg.extractor.components.ae_patterns import GRADE_EXPR, collapse_grades, grade_items
+from litkg.extractor.numbers import NUMBER_WORDS
 
 from .values import strip_marks
 
@@ -29,8 +30,12 @@ _STATS: list[tuple[str, re.Pattern[str]]] = [
         ("median", r"median(?:,?\s*(?:months|days|weeks|years|mo))?"),
         ("mean (sd)", r"mean\s*(?:[(\[]\s*(?:sd|s\.d\.)\s*[)\]]|±\s*sd)"),
         ("mean (se)", r"mean\s*(?:[(\[]\s*(?:se|sem|s\.e\.)\s*[)\]]|±\s*sem?)"),
+        ("mean (95% ci)", r"mean\s*[(\[,]?\s*95\s*%\s*ci\s*[)\]]?"),
+        ("mean (range)", r"mean\s*[(\[]\s*(?:range|min[-–, ]+max)\s*[)\]]"),
         ("mean", r"mean"),
         ("sd", r"sd|s\.d\.|standard deviation"),
+        ("se", r"se|sem|s\.e\.(?:m\.)?|standard error"),
+        ("iqr", r"iqr|interquartile range"),
         ("range", r"range|min[-–, ]+max"),
         ("hr (95% ci)", r"(?:hr|hazard ratio)\s*[(\[,]?\s*95\s*%\s*ci\s*[)\]]?"),
         ("or (95% ci)", r"(?:or|odds ratio)\s*[(\[,]?\s*95\s*%\s*ci\s*[)\]]?"),
@@ -59,10 +64,56 @@ PERIOD_RE = re.compile(
     r"|consolidation\b|concurrent\b|adjuvant\b|neoadjuvant\b|follow-?up\b|baseline\b"
     r"|(?:weeks?|months?|days?)\s*\d+|acute\b|late\b|on[-\s]treatment|off[-\s]treatment)"
 )
+_PRE_POST = (
+    # "Pre-treatment", "Post-quit day", "Postoperative": a time; "Preterm birth",
+    # "Pressure", "Postoperative pain": names
+    r"(?:pre|post)(?:[- ]\w+|treatment|operative(?:ly)?|op|intervention|test|randomi[sz]ation|"
+    r"natal|partum|surgery|program(?:me)?|dose|season|training|exercise|infusion|transplant\w*)"
+    r"(?=\s*(?:$|[(\[,;:]|(?:mean|median|n|no\.?|sd|%|values?|visit|assessment|period|phase|"
+    r"follow[- ]?up|(?:day|week|month|year|hour)s?)\b))"
+)
+#: a label that is a time point ("Baseline", "Week 12", "Six weeks", "Post-treatment", "T1")
+TIME_LABEL = re.compile(
+    # "End of pregnancy" is a time point, "End of pregnancy weight" an outcome
+    rf"^\s*(?:baseline|{_PRE_POST}|before|after|admission|discharge|entry|enrol+ment|"
+    r"end\b(?:\s+of\s+(?:the\s+)?[\w-]+)?(?=\s*(?:[(\[,;:]|$))|"
+    r"follow[- ]?up|final|initial|"
+    r"(?:day|week|month|year|visit|time|t|d|w|m)\s*-?\d+|"
+    rf"(?:\d+(?:[.·]\d+)?\s*|{NUMBER_WORDS}\s+)"
+    r"(?:h|hrs?|hours?|d|days?|wks?|weeks?|mos?|mons?|months?|y|yrs?|years?|min|minutes?)\b)",
+    re.I,
+)
+
 _ANY_GRADE = re.compile(r"(?i)^(?:any|all)(?:[\s-]+grades?)?$|^grades?\s*(?:1|i)\s*[-–]\s*(?:5|v)$")
 _TOTAL = re.compile(r"(?i)^(?:total|overall)$")
 _BARE_GRADE = re.compile(
     r"^(?:[1-5]|I{1,3}|IV|V)(?:\s*(?:-|–|—|/|to)\s*(?:[1-5]|I{1,3}|IV|V))?$|^[≥>≤<]\s*(?:[1-5]|I{1,3}|IV|V)$"
+)
+
+
+_DISP = (
+    r"(?:sd|s\.d\.|se|sem|s\.e\.(?:m\.)?|iqr|range|min\s*[-–,]\s*max|q1\s*[-–,]\s*q3|"
+    r"(?:95\s*%\s*)?ci)"
+)
+# a statistic printed after a name in one label: "Intervention Mean (SD)",
+# "Control mean ±SD", "Patient median (IQR)", "Control Group IQR",
+# "Drug mean/median (SD/IQR)"; the name is what stands before it
+_NAME_STAT = re.compile(
+    rf"(?i)(?:^|(?<=[\s,;:(\[]))[,;:\s]*[(\[]?\s*(?P<stat>"
+    rf"(?:mean|median)(?:\s*/\s*(?:mean|median))?"
+    rf"(?:\s*(?:[(\[]\s*{_DISP}(?:\s*/\s*{_DISP})?\s*[)\]]?|(?:±|\+/-)\s*{_DISP}))?"
+    rf"|(?:±|\+/-)\s*{_DISP}|sd|s\.d\.|sem|iqr)\s*[)\]]?\s*$"
+)
+# a time printed after an arm's name in one label: "Alcohol T1", "Drug, week 4"
+_TIME_TAIL = re.compile(
+    r"(?i)^(?P<head>.*?[A-Za-z].*?)[\s,;:–-]+(?P<time>t\s?\d{1,2}|(?:time|visit|session|day|week|"
+    r"month|year)\s*\d{1,3}|baseline|pre|post|initial|final|before|after)$"
+)
+# an analysis population under an arm: "Control group" over "Randomised | Per protocol"
+_POPULATION = re.compile(
+    r"(?i)^(?:all\s+)?(?:randomi[sz]ed|per[- ]protocol|intention[- ]to[- ]treat|(?:m)?itt|pp|"
+    r"completers?|analy[sz]ed|evaluable|full analysis set|safety (?:set|population))"
+    r"(?:\s+(?:set|population|analysis|sample))?$"
 )
 
 
@@ -73,7 +124,7 @@ def clean(text: str) -> str:
 
 def statistic(label: str) -> str | None:
     """The statistic a whole label names ("n (%)", "%", "median (range)", "p", ...)."""
-    t = clean(label).strip(" :,")
+    t = re.sub(r"[\u2010-\u2014]", "-", clean(label)).strip(" :,")  # "P‐Value"
     for name, rx in _STATS:
         if rx.fullmatch(t):
             return name
@@ -168,16 +219,74 @@ def name(label: str) -> Name | None:
         head = t[: nm.start()]
         # "Brace (mm; n=7)": the unit the size shares its parenthesis with goes too
         head = re.sub(r"\s*[(\[][^()\[\]]{1,15}[;,]\s*$", "", head)
-        t = (head + t[nm.end() :]).strip(" ,;:()[]")
-    else:
+        t = _balanced(head + " " + t[nm.end() :])
+        # "Placebo, n (%) N = 40", "Intervention (n = 320) Mean (SD)": the statistic
+        # printed beside the size
+        ns = _STAT_SUFFIX.search(t)
+        if ns and ns.start() > 0 and re.search(r"[A-Za-z]{2}", t[: ns.start()]):
+            stat = stat or statistic(t[ns.start() :]) or None
+            t = _balanced(t[: ns.start()])
+    ms = _NAME_STAT.search(t)
+    if ms and re.search(r"[A-Za-z]{2}", t[: ms.start()]):
+        stat = stat or statistic(ms.group("stat")) or _stat_word(ms.group("stat"))
+        t = _balanced(t[: ms.start()])
+    if not nm:
         bm = _N_BARE_PAREN.search(t)
         if bm and re.search(r"[A-Za-z]{2}", t[: bm.start()]):
             n = int(bm.group(1))
             t = t[: bm.start()].strip(" ,;:")
     t = re.sub(r"\s+", " ", t).strip()
-    if not re.search(r"[A-Za-z]", t):
-        return None
+    if not re.search(r"[A-Za-zΔ∆]", t):
+        return None  # ("Δ": a change column)
     return Name(t, n, g, stat)
+
+
+def _balanced(text: str) -> str:
+    """A label's ends trimmed of separators and of brackets left unpaired."""
+    t = re.sub(r"\s+", " ", text).strip(" ,;:")
+    while t and t[-1] in ")]" and t.count("(") + t.count("[") < t.count(")") + t.count("]"):
+        t = t[:-1].strip(" ,;:")
+    while t and t[-1] in "([":
+        t = t[:-1].strip(" ,;:")
+    while t and t[0] in "([" and t.count("(") + t.count("[") > t.count(")") + t.count("]"):
+        t = t[1:].strip(" ,;:")
+    while t and t[0] in ")]":
+        t = t[1:].strip(" ,;:")
+    return t
+
+
+def _stat_word(piece: str) -> str | None:
+    p = piece.lower()
+    if "mean" in p and "median" not in p:
+        return "mean"
+    if "median" in p and "mean" not in p:
+        return "median"
+    return None
+
+
+def is_time(label: str) -> bool:
+    """True when a whole label is a time point ("Baseline", "12 weeks",
+    "Pre-treatment", "Initial", "T2", "Post-"), not a name that starts with one."""
+    t = clean(label).strip(" ,;:")
+    if re.fullmatch(r"(?i)(?:pre|post)\s*-?", t):
+        return True  # "Pre- (n = 11)" / "Post- (n = 11)"
+    m = TIME_LABEL.match(t)
+    if m is None:
+        return False
+    rest = t[m.end() :].strip(" ,;:-")
+    return not rest or bool(re.fullmatch(r"[(\[][^()\[\]]*[)\]]", rest))
+
+
+def time_tail(label: str) -> tuple[str, str] | None:
+    """(name, time) of a label printing an arm and a time together ("Alcohol T1",
+    "Placebo, week 4"), else None."""
+    m = _TIME_TAIL.match(clean(label))
+    return (m.group("head").strip(" ,;:"), m.group("time")) if m else None
+
+
+def is_population(label: str) -> bool:
+    """True when a label names an analysis population ("Randomised", "Per protocol", "ITT")."""
+    return bool(_POPULATION.match(clean(label).strip(" ,;:")))
 
 
 def is_period(label: str) -> bool:

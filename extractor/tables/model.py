@@ -260,10 +260,14 @@ def _column(j: int, pieces: list[str], caption_grade: str | None) -> Column:
         if nm.statistic:
             stat = stat or nm.statistic
         arm_parts.append(nm.name)
-    names = list(arm_parts)
-    # a period label over arm labels: "First chemotherapy cycle" / "Arm A (n=63)"
+    names: list[str] = []
+    for x in arm_parts:
+        if not names or names[-1].lower() != x.lower():
+            names.append(x)  # "Intervention" over "Intervention (n = 22)": one name
+    # a period label over arm labels ("First chemotherapy cycle" / "Arm A (n=63)",
+    # "Week 4" / "A"), or a time under an arm ("Escitalopram" / "12 weeks")
     if len(names) >= 2:
-        per = [x for x in names if lab.is_period(x)]
+        per = [x for x in names if lab.is_period(x) or lab.is_time(x)]
         if per and len(per) < len(names):
             period = per[0]
             names = [x for x in names if x not in per]
@@ -318,6 +322,42 @@ def _groups(cols: list[Column]) -> list[Column]:
         replace(c, group=" ".join(c.names[:-1]), member=c.names[-1]) if c in named else c
         for c in cols
     ]
+
+
+def _time_tails(cols: list[Column]) -> list[Column]:
+    """Arm and time printed in one label ("Alcohol T1 | Alcohol T2 | Placebo T1 |
+    Placebo T2"): when two or more names each come with two or more times,
+    the time is the column's period, the name its arm."""
+    split = {c.index: lab.time_tail(c.arm) for c in cols if c.arm and not c.period}
+    heads: dict[str, set[str]] = {}
+    for got in split.values():
+        if got:
+            heads.setdefault(got[0].lower(), set()).add(got[1].lower())
+    if sum(len(v) >= 2 for v in heads.values()) < 2:
+        return cols
+    out = []
+    for c in cols:
+        got = split.get(c.index)
+        if got and len(heads[got[0].lower()]) >= 2:
+            c = replace(c, arm=got[0], period=got[1], names=(*c.names[:-1], got[0]))
+        out.append(c)
+    return out
+
+
+def _time_levels(cols: list[Column]) -> list[Column]:
+    """An upper label over the same arms another upper label's period stands
+    over is a period too: "Enrolment (2 weeks before calving)" and "Basal
+    measurements at IVGTT" each over "Control | Supplemented"."""
+    timed = {c.arm for c in cols if c.period and c.arm and not c.is_test}
+    if not timed:
+        return cols
+    out = []
+    for c in cols:
+        rest = " ".join(c.names[1:])
+        if not c.period and len(c.names) >= 2 and rest in timed and c.names[0] not in timed:
+            c = replace(c, arm=rest, period=c.names[0], names=c.names[1:])
+        out.append(c)
+    return out
 
 
 _SIZE_ROW = re.compile(
@@ -395,7 +435,7 @@ def _read_table(table: Table) -> TableModel:
             else c
             for c in columns
         ]
-    columns = _groups(_pair_columns(columns))
+    columns = _groups(_pair_columns(_time_levels(_time_tails(columns))))
     columns = _sizes_from_first_row(columns, rows, n_header)
     body: list[Row] = []
     stack: list[str] = []  # section rows applying to the data rows
