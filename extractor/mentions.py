@@ -406,9 +406,12 @@ _ARM_CUE_RES = [
         rf"(?P<label>(?:[\w+/·*-]+\s+){{0,4}}?[\w+/·*-]+)\s+{_GROUP_WORD}\b",
         re.I,
     ),
-    # "group A", "arm B", "cohort 2"
+    # "group A", "arm B", "cohort 2", "group M", "group DM2", "group B+D": a designator
+    # in capitals or digits (not a between-group statistic, "group P = 0.03")
     re.compile(
-        r"\b(?P<label>(?:[Gg]roup|[Aa]rm|[Cc]ohort)\s+(?:[A-H]|[1-6]|I{1,3}|IV|[A-Z]{1,3}[1-6]))\b"
+        r"\b(?P<label>(?:[Gg]roup|[Aa]rm|[Cc]ohort)\s+"
+        r"(?!(?:SD|SE|SEM|CI|OR|HR|RR|NS|N)\b)(?:[A-Z]{1,3}\d{0,2}|\d{1,2})"
+        r"(?:\s*\+\s*[A-Z]{1,3}\b)?)\b(?!\s*[=<>≤≥])"
     ),
     # "in controls", "versus placebo recipients", "than in the control subjects"
     re.compile(

@@ -651,6 +651,8 @@ def _unkeyed_outcomes(
     seen_cells: set[tuple] = set()
 
     def add(m, span: tuple[int, int], cell: bool = False) -> None:
+        if m.rule.endswith(".group_count") and not names_arm(m.arm_label or ""):
+            return  # a count of people is a result only for one of the trial's arms
         o = m.outcome
         o = replace(o, arm=role(m.arm_label, o.arm or "intervention" if o.comparator else o.arm))
         key = (o.statistic, o.value, o.arm, o.unit)

@@ -110,7 +110,8 @@ _PREDICATE_VERB = (
 _FORWARD_RE = re.compile(
     rf"^\s*[\])]?\s*(?:of\s+(?:the\s+|all\s+|these\s+)?(?:\d+\s+)?)?"
     rf"(?:(?:[\w-]+\s+){{0,2}}?{_WHO}\s+)?(?:\([^()]*\)\s*)?"
-    rf"(?:(?:in|of)\s+(?:the\s+)?[\w+/ -]{{1,30}}?\s+(?:group|arm)s?\s+)?"
+    rf"(?:(?:in|of)\s+(?:the\s+)?(?:[\w+/ -]{{1,30}}?\s+(?:group|arm)s?|"
+    rf"(?:[Gg]roup|[Aa]rm)\s+[A-Z]{{1,3}}\d{{0,2}})\s+)?"
     rf"(?P<pred>{_PREDICATE_VERB}\b[^,;()\[\]]{{3,90}})",
     re.I,
 )
@@ -538,12 +539,13 @@ def unkeyed_from_sentence(
     cues = [m for m in ms if m.kind == "arm"]
     if arm_names:
         cues = dedupe_overlaps(cues + named_arm_cues(sent, arm_names))
+    counted = _group_count_matches(sent, ms, cues)
     bare = _bare_group_values(sent, ms, cues)
     if bare:
         vals = sorted(vals + bare, key=lambda m: m.start)
         ms = sorted(ms + bare, key=lambda m: (m.start, -m.end))
     if not vals:
-        return []
+        return counted
     taken = keyed_values or set()
     # "2% lidocaine", "than that with 2% (...)": a preparation's strength names a group
     compared = compared_labels(sent)
@@ -619,7 +621,39 @@ def unkeyed_from_sentence(
         pending = None
         last_name, last_end, last_stat, last_kind = name, v.end, stat, v.vkind
         out.append(_match(sent, v, stat, name, ms, nxt, arms.get(i), primary, p_all, len(vals)))
-    return _from_values(sent, out)
+    out = _from_values(sent, out)
+    return out + [c for c in counted if not any(m.start <= c.start < m.end for m in out)]
+
+
+def _group_count_matches(sent: str, ms: list[Mention], cues: list[Mention]) -> list[UnkeyedMatch]:
+    """ "One patient in group A and 4 in group B had nausea": a count per group."""
+    from litkg.extractor.components.unkeyed_counts import group_counts
+
+    found = group_counts(sent, cues)
+    if not found:
+        return []
+    primary = bool(_PRIMARY_RE.search(sent))
+    p_all = [m for m in ms if m.kind == "p"]
+    p = p_all[0].value if len(p_all) == 1 and len(found) == 2 else None
+    tps = [m for m in ms if m.kind == "timepoint"]
+    tp = tps[0] if len(tps) == 1 else None
+    out: list[UnkeyedMatch] = []
+    for g, name in found:
+        o = Outcome(
+            endpoint=None,
+            statistic="count",
+            value=float(g.n),
+            name=name,
+            events=g.n,
+            p=p,
+            timepoint=sent[tp.start : tp.end] if tp else None,
+            timepoint_months=tp.months if tp else None,
+            primary=primary,
+        )
+        out.append(
+            UnkeyedMatch(o, g.start, g.end, "outcomes.unkeyed.sentence.group_count", g.label)
+        )
+    return out
 
 
 _BARE_RE = re.compile(
