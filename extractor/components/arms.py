@@ -162,12 +162,17 @@ def arms_with_n(sent: str) -> list[ArmMatch]:
     """Arms printed with their size in parentheses: "placebo (n = 494)"."""
     out: list[ArmMatch] = []
     for m in _ARM_N_PAREN.finditer(sent):
+        # the label starts after the verb or the list word before it: "randomly
+        # divided into control group (n=29)", "X (n = 20) or Y (n = 21)"
         label = re.split(
-            r"\b(?:to|or|and|versus|vs\.?|with|received|receiving)\s+", m.group("label")
+            r"\b(?:to|into|or|and|versus|vs\.?|with|received|receiving|between)\s+",
+            m.group("label"),
         )[-1]
         label = re.sub(r"^(?:the)\s+", "", label, flags=re.I)
-        if not re.search(r"[A-Za-z]{3}", label) or re.fullmatch(
-            r"(?i)patients?|cases?|total", label
+        if (
+            not re.search(r"[A-Za-z]{3}", label)
+            or re.fullmatch(r"(?i)patients?|cases?|total", label)
+            or not_an_arm(label)
         ):
             continue
         out.append(
@@ -389,7 +394,8 @@ def header_arms(table: Table) -> dict[int, tuple[str, int | None]]:
 
 # ------------------------------------------------------------------ arms allocated in prose
 
-_CNT = rf"(?P<n>\d[\d,]*|{NUMBER_WORDS})"
+# a count; a comma inside it only groups thousands ("1,204"), one after it ends it ("CD 31, CD 34")
+_CNT = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+|{NUMBER_WORDS})"
 _LBL = r"(?P<label>[\w*+/-]+(?:\s+(?!and\b|or\b|versus\b|vs\b|were\b|was\b)[\w*+/-]+){0,4}?)"
 _LBL_END = r"(?=\s*(?:[,;.)(\[]|\band\b|\bor\b|\bversus\b|\bvs\b|\bwhile\b|\bwhereas\b|$))"
 _ALLOC_ITEM = re.compile(
@@ -435,6 +441,29 @@ _PAREN_GROUP = re.compile(
     r"\s*(?:[,;:]\s*[Nn]\s*=\s*(?P<n>\d[\d,]*)\s*)?\)"
 )
 
+# what a count in prose may also be of, that is no arm: the sex or age make-up of
+# the sample ("24 participants (10 males, 14 females)", "150 boys and 147 girls"),
+# the sample itself ("24 participants"), the flow ("163 assessed for eligibility,
+# 118 were randomised"), a unit ("every 5 seconds during recess")
+_NO_ARM_LABEL = re.compile(
+    r"^(?:were|was|are|is|had|have|been|being)\b"
+    r"|^(?:patients?|participants?|subjects?|individuals?|volunteers?|persons?|people|cases?"
+    r"|respondents?|children|adults?|infants?|students?|pupils?)$"
+    r"|\b(?:males?|females?|boys?|girls?|men|women|man|woman|years?\s+old|aged)\b"
+    r"|\b(?:assessed|screened|eligib\w*|excluded|declined|refused|withdr[ae]wn?|lost\s+to|dropped"
+    r"|approached|invited|contacted)\b"
+    r"|^(?:seconds?|s|sec|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|times?"
+    r"|sessions?|visits?|items?|points?|mg|g|kg|ml|mL|l|cm|mm|m|km|%)\b",
+    re.I,
+)
+
+
+def not_an_arm(label: str) -> bool:
+    """Whether a label printed with a count names no arm: a sex or age stratum,
+    the sample as a whole, a step of the flow, a unit."""
+    return bool(_NO_ARM_LABEL.search(label.strip()))
+
+
 _NOT_ARM = re.compile(
     r"\b(?:analys[ie]s|analysis|study|trial|population|set|centres?|centers?|sites?|clinics?|"
     r"hospitals?|practices?|countries|regions?)\b|^(?:and|or|between|from)\b",
@@ -451,6 +480,12 @@ class Allocation:
     start: int
     end: int
     treated: bool = False  # "978 received moxidectin and 494 ivermectin"
+
+
+# a count that is part of a name: "CD 34", "IL 6", "grade 3", "day 28"
+_NAMED_NUMBER = re.compile(
+    r"(?:\b[A-Z]{1,5}|\b(?i:grades?|stages?|types?|phases?|days?|weeks?|visits?|levels?|sessions?))\s*$"
+)
 
 
 def _distinct_arms(labels: Iterable[str]) -> bool:
@@ -503,7 +538,13 @@ def allocation(sent: str) -> Allocation | None:
                 items.append((label, n, m.start(), m.end()))
         # an arm holds a few patients at least; an analysis or study is no arm
         items = [
-            x for x in items if x[1] >= 5 and not 1900 <= x[1] <= 2100 and not _NOT_ARM.search(x[0])
+            x
+            for x in items
+            if x[1] >= 5
+            and not 1900 <= x[1] <= 2100
+            and not _NOT_ARM.search(x[0])
+            and not not_an_arm(x[0])
+            and not _NAMED_NUMBER.search(sent, 0, x[2])
         ]
         total = sum(x[1] for x in items)
         # a count that is the sum of the others is the whole ("58 ... in the study, with 29 ...")
@@ -514,7 +555,11 @@ def allocation(sent: str) -> Allocation | None:
             return Allocation(
                 tuple((x[0], x[1]) for x in items), analysed, items[0][2], items[-1][3], treated
             )
-    rec = [a for a in arms_received(sent) if (a.n or 0) >= 5 and not _NOT_ARM.search(a.label)]
+    rec = [
+        a
+        for a in arms_received(sent)
+        if (a.n or 0) >= 5 and not _NOT_ARM.search(a.label) and not not_an_arm(a.label)
+    ]
     if len(rec) == 2 and re.search(r"\breceived\b", sent[rec[0].start : rec[0].end]):
         return Allocation(
             tuple((a.label, a.n or 0) for a in rec), analysed, rec[0].start, rec[0].end, True

@@ -186,7 +186,11 @@ def _main_arms(
     ref_prov: tuple[int, int, str] | None = None
     for t, cols in tables:
         labels = _distinct(
-            [lab for _j, lab, n in cols if n and not res_mod.OVERALL_CUES.match(lab)]
+            [
+                lab
+                for _j, lab, n in cols
+                if n and not res_mod.OVERALL_CUES.match(lab) and not arms_mod.not_an_arm(lab)
+            ]
         )
         if len(labels) >= 2 and t.char_start is not None:
             ref = labels
