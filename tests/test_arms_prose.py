@@ -10,7 +10,9 @@ from litkg.extractor.components.arms import allocation, arms_with_n, not_an_arm
 
 
 def test_sex_and_age_make_up_is_no_allocation() -> None:
-    assert allocation("Data of 58 pupils (31 girls and 27 boys) were analysed at follow-up.") is None
+    assert (
+        allocation("Data of 58 pupils (31 girls and 27 boys) were analysed at follow-up.") is None
+    )
     assert allocation("Forty volunteers (22 men, 18 women) were enrolled from two clinics.") is None
     assert allocation("We included 36 children: 20 male and 16 female.") is None
 
@@ -18,8 +20,7 @@ def test_sex_and_age_make_up_is_no_allocation() -> None:
 def test_flow_counts_are_no_arms() -> None:
     assert (
         allocation(
-            "Of 240 patients screened for eligibility, 181 were randomized and 170 were "
-            "analysed."
+            "Of 240 patients screened for eligibility, 181 were randomized and 170 were analysed."
         )
         is None
     )
@@ -28,9 +29,7 @@ def test_flow_counts_are_no_arms() -> None:
 
 def test_a_count_inside_a_name_or_before_a_unit_is_no_arm_size() -> None:
     # marker names with numbers ("IL 6, IL 10"): the comma ends the count
-    assert (
-        allocation("Serum samples were analysed for IL 6, IL 10, TNF 12 and CRP levels.") is None
-    )
+    assert allocation("Serum samples were analysed for IL 6, IL 10, TNF 12 and CRP levels.") is None
     assert (
         allocation(
             "120 nurses and 85 physicians were randomly sampled to log their steps every 10 "
@@ -41,7 +40,9 @@ def test_a_count_inside_a_name_or_before_a_unit_is_no_arm_size() -> None:
 
 
 def test_thousands_keep_their_comma() -> None:
-    a = allocation("Overall, 1,204 were randomised to the text-message arm and 1,198 to usual care.")
+    a = allocation(
+        "Overall, 1,204 were randomised to the text-message arm and 1,198 to usual care."
+    )
     assert a is not None and a.arms == (("text-message arm", 1204), ("usual care", 1198))
 
 
@@ -56,3 +57,134 @@ def test_not_an_arm_labels() -> None:
     assert not_an_arm("females") and not_an_arm("were randomized") and not_an_arm("subjects")
     assert not_an_arm("minutes at work") and not_an_arm("screened for eligibility")
     assert not not_an_arm("usual care") and not not_an_arm("exercise group")
+
+
+def _arms(sent: str) -> tuple[tuple[str, int], ...] | None:
+    a = allocation(sent)
+    return a.arms if a else None
+
+
+def test_groups_listed_after_their_number() -> None:
+    assert _arms(
+        "Volunteers were split at random into three groups: cold water, warm water and no "
+        "immersion (NI)."
+    ) == (("cold water", 0), ("warm water", 0), ("no immersion (NI)", 0))
+    # the list must hold as many groups as the sentence says
+    assert _arms("Wards were randomly divided into three groups: early and late visiting.") is None
+    # "the A group, the B group and the C and D group": the last name holds an "and"
+    assert _arms(
+        "Teeth were allocated into three groups, namely the varnish group, the sealant group "
+        "and the laser and gel group."
+    ) == (("varnish group", 0), ("sealant group", 0), ("laser and gel group", 0))
+    # a combination of two other arms has no word of its own: its mentions would
+    # name those arms, so the list gives none
+    assert (
+        _arms(
+            "Teeth were allocated into three groups, namely the varnish group, the sealant "
+            "group and the varnish and sealant group."
+        )
+        is None
+    )
+
+
+def test_numbered_list_of_groups() -> None:
+    assert _arms(
+        "Sixty ewes were randomly assigned to three groups: (1) hay only; (2) hay plus "
+        "concentrate; (3) pasture for six weeks."
+    ) == (("hay only", 0), ("hay plus concentrate", 0), ("pasture", 0))
+    # "hay" has no word of its own beside "hay plus concentrate": no arms
+    assert (
+        _arms("Ewes were randomly assigned to two groups: (a) hay; (b) hay plus concentrate.")
+        is None
+    )
+    assert _arms(
+        "Runners were randomly allocated to three groups: 1) cryotherapy, 2) massage, and "
+        "3) passive rest."
+    ) == (("cryotherapy", 0), ("massage", 0), ("passive rest", 0))
+
+
+def test_either_or_after_the_allocation_verb() -> None:
+    assert _arms(
+        "Each ward was randomised to either the checklist arm or the usual teaching arm."
+    ) == (("checklist arm", 0), ("usual teaching arm", 0))
+    assert _arms(
+        "Students were randomly assigned to receive a printed leaflet or a video for two weeks."
+    ) == (("printed leaflet", 0), ("video", 0))
+    # the group noun of the last item names the others too
+    assert _arms("Mothers were randomised to the peer-support or the control group.") == (
+        ("peer-support group", 0),
+        ("control group", 0),
+    )
+    # sizes printed with the items
+    assert _arms(
+        "Infants were randomly assigned to receive formula X (n = 41; 20 girls) or formula Y "
+        "(n = 39; 18 girls)."
+    ) == (("formula X", 41), ("formula Y", 39))
+
+
+def test_lists_that_name_no_arms() -> None:
+    # doses or durations, not named arms
+    assert _arms("Patients were randomised to receive the drug for 6 or 12 months.") is None
+    # one list item only
+    assert _arms("Clinics were randomly assigned to one of two study groups.") is None
+    # arms without words of their own: "with" / "without"
+    assert _arms("Pupils were randomised to a game with or a game without rewards.") is None
+    # a stratified allocation names strata, not arms
+    assert _arms("Randomisation was stratified into group 1 and group 2 by age.") is None
+
+
+def test_designators_outside_parentheses() -> None:
+    assert _arms("Patients were randomly allocated to group I or group II before induction.") == (
+        ("Group I", 0),
+        ("Group II", 0),
+    )
+    assert _arms("Eyes were divided into two equal groups, A and B, by coin toss.") == (
+        ("Group A", 0),
+        ("Group B", 0),
+    )
+    # a short description after a designator stays in its label
+    assert _arms(
+        "Dogs were randomly assigned to Group 1 (saline), Group 2 (ketamine) or Group 3 (no drug)."
+    ) == (("Group 1 (saline)", 0), ("Group 2 (ketamine)", 0), ("Group 3 (no drug)", 0))
+    # designators with their sizes need no verb
+    assert _arms("Group X: 51 enrolled, 49 completed; Group Y: 50 enrolled, 47 completed.") == (
+        ("Group X", 51),
+        ("Group Y", 50),
+    )
+    # designators in a results sentence allocate nothing
+    assert _arms("Pain scores were lower in group I than in group II at 6 h.") is None
+
+
+def test_a_study_made_of_groups() -> None:
+    assert _arms(
+        "The trial comprised a walking group (3 km/day), a cycling group and a stretching group."
+    ) == (("walking group", 0), ("cycling group", 0), ("stretching group", 0))
+
+
+def test_lists_after_a_verb_that_allocates_no_people() -> None:
+    # the second "item" is the subject of the next clause
+    assert _arms("Pupils were randomised into two groups and attendance was logged daily.") is None
+    assert (
+        _arms("Patients were randomly assigned to the study drug and asked to keep a diary.")
+        is None
+    )
+    # what is divided is no one allocated
+    assert _arms("Scores were divided into motor and verbal subscales.") is None
+    # "according to A or B" is no allocation
+    assert _arms("Patients were randomly sampled, according to clinic size or region.") is None
+    # a noun "randomization" allocates nothing by itself
+    assert _arms("Randomization used odd numbers to cast and even numbers to splint.") is None
+    # an "and" after "either" stands inside an arm's name
+    assert _arms(
+        "Adults were randomly assigned to either salt and pepper seasoning or herb seasoning."
+    ) == (("salt and pepper seasoning", 0), ("herb seasoning", 0))
+
+
+def test_a_label_ending_in_a_time_unit_is_no_arm() -> None:
+    assert not_an_arm("gestational weeks") and not_an_arm("y of age")
+    assert (
+        allocation(
+            "Mothers were enrolled at 16 y of age or older and 22 gestational weeks at most."
+        )
+        is None
+    )

@@ -67,7 +67,7 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:\*\d+)?|\d+")
 CONTROL_CUES = re.compile(
     r"\b(?:controls?|placebo|comparator|standard(?:[- ]of[- ]care)?|usual care|observation"
     r"|sham|historical|untreated|no treatment|best supportive care|alone|conventional)\b"
-    r"|(?:^|\s)(?:non-|no\s|without\s)",
+    r"|(?:^|[\s(])(?:non-|no\s|without\s)",
     re.I,
 )
 OVERALL_CUES = re.compile(r"^\s*(?:all|total|overall|entire|whole|combined)\b", re.I)

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from litkg.extractor.components import arm_lists
 from litkg.extractor.document import Table
 from litkg.extractor.numbers import NUMBER_WORDS, words_to_int
 
@@ -453,7 +454,9 @@ _NO_ARM_LABEL = re.compile(
     r"|\b(?:assessed|screened|eligib\w*|excluded|declined|refused|withdr[ae]wn?|lost\s+to|dropped"
     r"|approached|invited|contacted)\b"
     r"|^(?:seconds?|s|sec|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|times?"
-    r"|sessions?|visits?|items?|points?|mg|g|kg|ml|mL|l|cm|mm|m|km|%)\b",
+    r"|sessions?|visits?|items?|points?|yrs?|wks?|mo|mg|g|kg|ml|mL|l|cm|mm|m|km|dB|Hz|kHz|mmHg|kcal|cal|bpm"
+    r"|[µμm]?g|mcg|IU|mmol|µmol|μmol|nmol|mEq|y|%)(?!\w)"
+    r"|\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)$",
     re.I,
 )
 
@@ -484,7 +487,8 @@ class Allocation:
 
 # a count that is part of a name: "CD 34", "IL 6", "grade 3", "day 28"
 _NAMED_NUMBER = re.compile(
-    r"(?:\b[A-Z]{1,5}|\b(?i:grades?|stages?|types?|phases?|days?|weeks?|visits?|levels?|sessions?))\s*$"
+    r"(?:\b[A-Z]{1,5}\s*|[A-Za-z][-‐–]|\b(?i:grades?|stages?|types?|phases?|days?|weeks?|visits?|levels?"
+    r"|sessions?)\s*)$"
 )
 
 
@@ -516,7 +520,8 @@ def allocation(sent: str) -> Allocation | None:
     if _EVENT_CUE.search(sent):
         return None
     if not _ALLOC_CUE.search(sent):
-        return paren_groups(sent)
+        listed = paren_groups(sent) or _listed(sent, None)
+        return listed
     analysed = bool(_ANALYSED_CUE.search(sent))
     for finder in (_ALLOC_ITEM, None, _BARE_ITEM):
         if finder is None:
@@ -568,11 +573,26 @@ def allocation(sent: str) -> Allocation | None:
     if named is not None:
         return named
     m = _EQUAL_GROUPS.search(sent)
+    listed = _listed(sent, m)
+    if listed:
+        return listed
     if m:
         k, n = _n(m.group("k")), _n(m.group("n"))
         if k and n and n >= 2:
             return Allocation(tuple(("", n) for _ in range(k)), analysed, m.start(), m.end())
     return None
+
+
+def _listed(sent: str, equal: re.Match[str] | None) -> Allocation | None:
+    """Arms a sentence names in a list or by designators (`arm_lists`), with
+    the size of "K groups of N" when the sentence prints it."""
+    listed = arm_lists.designator_groups(sent) or arm_lists.named_groups(sent)
+    if not listed:
+        return None
+    if equal and _n(equal.group("k")) == len(listed) and (n := _n(equal.group("n"))) and n >= 2:
+        # "assigned into three groups of 20: A, B and C"
+        listed = [(lab, size or n) for lab, size in listed]
+    return Allocation(tuple(listed), bool(_ANALYSED_CUE.search(sent)), 0, len(sent))
 
 
 def paren_groups(sent: str) -> Allocation | None:

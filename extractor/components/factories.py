@@ -199,7 +199,10 @@ def _main_arms(
             break
     allocs = [(a, start, end) for text, start, end in sents if (a := arms_mod.allocation(text))]
     if not ref:
-        for a, start, end in allocs:
+        # a sentence counting the arms names them best; one naming them only (a
+        # list after "randomly assigned to") where none counts them
+        counted = [x for x in allocs if all(n for _lab, n in x[0].arms)]
+        for a, start, end in counted + [x for x in allocs if x not in counted]:
             labels = [lab for lab, _n in a.arms]
             if a.treated:
                 continue  # "12 received G-CSF and 5 received X" names no arms of its own
@@ -304,8 +307,8 @@ def _arm_subsets(
 ) -> list[Arm]:
     """Subgroups split by arm, from sentences counting a subset per arm:
     one subgroup entry per arm and size (the record's settled call)."""
-    if len(resolver) < 2:
-        return []
+    if len(resolver) < 2 or len(set(resolver.roles)) != len(resolver):
+        return []  # arms sharing a role ("intervention" x3) cannot be told apart by role
     sizes = {a.role: a.n for a in main if a.role in ("intervention", "control")}
     labels = {a.role: a.label for a in resolver.arms}
     out: list[Arm] = []

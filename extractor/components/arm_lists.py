@@ -1,0 +1,332 @@
+"""Arms a sentence names without counting them: lists after an allocation.
+
+Methods sections often allocate by name only: "were randomly divided into
+three groups: the honey group, the mouthwash group and the chewing-gum group",
+"were assigned to receive either the active drink or a matched placebo",
+"allocated to group I and group II", "Group A: 92 enrolled ... vs Group B: 89
+enrolled". These give the arms' labels (and a size where one is printed
+beside a designator); the values in the results then name the arms so.
+
+Nothing here guesses: a list is read only after an allocation verb, every
+item must read as an arm (no count, no verb, no sex or flow step), and where
+the sentence says how many groups there are, the list must hold that many.
+"""
+
+from __future__ import annotations
+
+import re
+
+from litkg.extractor.numbers import words_to_int
+
+_CUE = re.compile(
+    r"\b(?:randomi[sz](?:ed|ing)|randomly|assigned|allocated|divided|categori[sz]ed|split|distributed"
+    r"|subdivided|enrolled\s+into|placed)\b",
+    re.I,
+)
+# allocations by stratum or by order are no arms
+_NOT_ALLOCATION = re.compile(r"\b(?:stratif\w*|order\s+of|sequences?)\b", re.I)
+
+# --------------------------------------------------------------- designators
+
+_DESIG = re.compile(
+    r"(?<!\w)(?P<d>(?:[Gg]roup|GROUP|[Aa]rm|ARM)\s+(?:[A-Z]{1,2}|[IV]{1,3}|\d{1,2})(?![\w-])"
+    r"|G\d{1,2}(?![\w-]))"
+)
+# "two equal groups, A and B", "groups A, B and C"
+_DESIG_LIST = re.compile(
+    r"\b(?:groups|arms)\s*,?\s*\(?\s*(?P<list>(?:[A-Z]|[IV]{1,3}|\d)(?:\s*(?:,\s*(?:and|or)?|and|or)\s*"
+    r"(?:[A-Z]|[IV]{1,3}|\d))+)\b(?![\w-])"
+)
+# a size after a designator: "Group A: 92 enrolled", "group B (n = 45)", "group 1, n = 30"
+_DESIG_SIZE = re.compile(
+    r"^\s*(?:\(\s*[^()]{0,40}?\b[Nn]\s*=\s*(?P<a>\d+)"
+    r"|[:,]?\s*[Nn]\s*=\s*(?P<b>\d+)"
+    r"|:\s*(?P<c>\d+)\s+(?:enrolled|patients|participants|subjects|children|adults|women|men"
+    r"|infants|eyes|teeth|cases|were|randomi[sz]ed|allocated|assigned))"
+)
+# a short description in parentheses after a designator: "Group C (no antibiotics)"
+_DESIG_DESC = re.compile(r"^\s*\(\s*(?P<d>[A-Za-z][^()\d=]{1,30}?)\s*\)")
+
+
+def designator_groups(sent: str) -> list[tuple[str, int]] | None:
+    """Arms a sentence allocating patients names by designators outside
+    parentheses: "randomly allocated to group I and group II", "divided into
+    two equal groups, A and B", "Group A: 92 enrolled ... vs Group B: 89
+    enrolled". Labels are the designators (with a short description printed in
+    parentheses after them); the size is the one printed beside them, else 0."""
+    if _NOT_ALLOCATION.search(sent):
+        return None
+    out: list[tuple[str, int]] = []
+    seen: set[str] = set()
+    for m in _DESIG.finditer(sent):
+        d = re.sub(r"\s+", " ", m.group("d"))
+        key = re.sub(r"(?i)^(?:group|arm)\s+", "", d)
+        if key in seen:
+            continue
+        seen.add(key)
+        tail = sent[m.end() : m.end() + 60]
+        size = _DESIG_SIZE.match(tail)
+        desc = _DESIG_DESC.match(tail)
+        label = d[0].upper() + d[1:] if d[0].islower() else d
+        if desc and not re.search(r"\b[Nn]\s*=|%", desc.group("d")):
+            label = f"{label} ({desc.group('d').strip()})"
+        n = int(next(g for g in size.groups() if g)) if size else 0
+        out.append((label, n))
+    if len(out) < 2:
+        lst = _DESIG_LIST.search(sent)
+        if lst is None:
+            return None
+        keys = re.findall(r"[A-Z]+|\d", lst.group("list"))
+        out = [(f"Group {k}", 0) for k in dict.fromkeys(keys)]
+    if len(out) < 2 or any(0 < n < 2 for _l, n in out):
+        return None
+    if not _CUE.search(sent) and not all(n for _l, n in out):
+        return None  # designators with their sizes need no allocation verb
+    return out
+
+
+# --------------------------------------------------------------- named lists
+
+_K = r"(?P<k>two|three|four|five|six|[2-6])"
+# "into three groups: ...", "to one of the two groups, namely ...", "into four groups (...)"
+_K_GROUPS = re.compile(
+    rf"\b(?:to|into|in|as)\s+(?:one\s+of\s+)?(?:the\s+)?(?:following\s+)?{_K}\s+"
+    r"(?:(?:equal|equally[- ]sized|treatment|study|parallel|intervention|different|separate|"
+    r"experimental|dietary|randomi[sz]ed)\s+)*(?:groups|arms|conditions|categories)\s*"
+    r"(?::|;|,\s*(?:i\.\s?e\.,?|namely|viz\.?,?)?|\(|\s+(?:i\.\s?e\.,?|namely|viz\.?,?)|\s+of)\s*",
+    re.I,
+)
+# "assigned to (receive) (either) A or B", "divided into A and B groups", "into groups of A and B"
+_TO_LIST = re.compile(
+    r"\b(?:to|into|between)\s+(?:(?:receive|be\s+given|undergo|have|use|wear|consume|get)\s+)?"
+    r"(?:either\s+)?(?:(?:the\s+)?(?:groups?|arms?)\s+of\s+)?",
+    re.I,
+)
+_CONSISTED = re.compile(
+    r"\b(?:study|trial|design|groups|arms)\s+(?:consisted\s+of|comprised(?:\s+of)?|included)\s+",
+    re.I,
+)
+# the list follows its allocation verb closely ("randomly allocated for elective
+# surgery to receive ..."); an adjective allocates nothing ("randomized controlled study")
+_REACH = 60
+_ADJECTIVE = re.compile(
+    r"\s*,?\s*(?:(?:double|single|triple|open)[- ]\w+\s+|placebo[- ]\w+\s+)?"
+    r"(?:controlled|control|clinical|trial|study|studies|design|prospective|parallel|cross|"
+    r"crossover|comparative|pilot|manner|fashion|order|sequence|sample)\b",
+    re.I,
+)
+_SEP = re.compile(
+    r"\s*,\s*(?:and|or)\s+|\s+(?:and|or|versus|vs\.?)\s+|\s*;\s*(?:and|or)?\s*|\s*,\s*", re.I
+)
+# where an item's name ends: "placebo for 12 weeks", "control in a 1:1 ratio"
+_ITEM_END = re.compile(
+    r"\s+(?:for|during|at|by|using|according|before|after|until|on|from|based|in|who|which|that|"
+    r"each|respectively|comprising|consisting|over|via|through|to|as|following|prior|"
+    r"with\s+(?:a|an|the|\d))\b",
+    re.I,
+)
+# an "item" followed by a verb is the subject of the next clause ("randomised into two
+# groups and adherence was measured"), not an arm
+_CLAUSE = re.compile(r"\s+(?:were|was|is|are|will|would|could|can|may|had|has|have)\b", re.I)
+# who or what is allocated: the list after the verb names arms only when people (or the
+# units a trial allocates) are
+_ALLOCATED = re.compile(
+    r"\b(?:patients?|participants?|subjects?|volunteers?|individuals?|children|infants?|neonates?"
+    r"|women|men|adults?|adolescents?|mothers?|students?|pupils?|persons?|people|they|we|eyes?"
+    r"|teeth|wards?|clinics?|schools?|households?|animals?|rats?|mice|dogs?|cases?|runners?"
+    r"|athletes?|smokers?|users?|nurses?|physicians?|workers?|families|couples|dyads|ewes|cows"
+    r"|pigs|horses|sites|villages|communities|clusters)\b",
+    re.I,
+)
+# a size in parentheses ends the name, not the list: "X (n = 28; 17 girls) or Y (n = 24)"
+_SIZE_PAREN = re.compile(r"\s*\(\s*[^()]{0,30}?\b[Nn]\s*=\s*(?P<n>\d+)[^()]*\)?")
+_NUMBERING = re.compile(r"^(?:\(?\d\s*\)|\d\s*[-–.:]\s*|\(?[ivx]{1,3}\)|\(?[a-f]\))\s*", re.I)
+_LEAD = re.compile(r"^(?:(?:the|a|an|either|receive|received|receiving|one)\s+)+", re.I)
+_VERB = re.compile(
+    r"\b(?:were|was|is|are|be|been|received|receiving|had|have|has|did|do|does|underwent|took|"
+    r"given|randomi[sz]ed|assigned|allocated|divided|compared)\b",
+    re.I,
+)
+_NOT_LEAD = re.compile(
+    r"(?:of|to|in|for|any|each|either|all|both|two|three|four|five|these|those|their|his|her|its"
+    r"|our|this|that|which|who|not|no\s+one)\b",
+    re.I,
+)
+_GENERIC_ITEM = re.compile(
+    r"^(?:groups?|arms?|conditions?|categories|each|both|all|one|other|others|same|treatment|"
+    r"treatments|intervention\s+groups|study\s+groups|ratio|equal\s+\w+|two|three|four)$",
+    re.I,
+)
+
+
+def _depth0_splits(text: str) -> list[tuple[int, int, str]]:
+    """Separators of a list that stand outside parentheses: (start, end, text)."""
+    depth = 0
+    depths = []
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        depths.append(depth)
+        if ch in ")]" and depth > 0:
+            depth -= 1
+    return [(m.start(), m.end(), m.group(0)) for m in _SEP.finditer(text) if depths[m.start()] == 0]
+
+
+def _clean_item(raw: str) -> tuple[str, int, bool] | None:
+    """(label, size, ended) of one list item, or None when it names no arm;
+    `ended` when the item's name stopped before the item did (the list ends)."""
+    from litkg.extractor.components.arms import _NOT_ARM, not_an_arm
+
+    item = _NUMBERING.sub("", raw.strip())
+    item = _LEAD.sub("", item).strip()
+    size = 0
+    n = _SIZE_PAREN.search(item)
+    if n:
+        size = int(n.group("n"))
+        item = item[: n.start()]
+    end = _ITEM_END.search(item)
+    ended = end is not None
+    if end:
+        item = item[: end.start()]
+    if _CLAUSE.search(item):
+        return None
+    # a short alias in parentheses stays ("low pressure (LP)"), a dose or a size goes
+    item = re.sub(
+        r"\s*\(([^()]*)\)", lambda m: f" ({m.group(1)})" if _alias(m.group(1)) else "", item
+    )
+    item = re.sub(r"\s*\([^)]*$", "", item)  # an unclosed parenthesis: the list ran past it
+    if item.count(")") > item.count("("):
+        item = item.rstrip(") ")  # the list stood in parentheses: "(A or B)"
+    item = re.sub(r"\s+", " ", item).strip(" ,;:-–")
+    words = item.split()
+    if not words or len(words) > 7 or not re.search(r"[A-Za-z]{2}", item):
+        return None
+    if re.match(r"^[\d.,]+(?:\s|%|$)", item) or _VERB.search(item) or _GENERIC_ITEM.match(item):
+        return None
+    if re.search(r"[:;]|\b(?:groups|arms)\b(?!$)", item, re.I):  # "three groups: early"
+        return None
+    if re.match(r"[^\w]", item) or _NOT_LEAD.match(item):
+        return None  # "(row sum ...)", "any of the treatment options", "two equal groups"
+    if re.fullmatch(r"[a-z]+(?:-[a-z]+)*ed", item):
+        return None  # "... and asked to", "nurse-led, ...": a participle, not an arm
+    if not_an_arm(item) or _NOT_ARM.search(item):
+        return None
+    return item, size, ended
+
+
+def _alias(text: str) -> bool:
+    t = text.strip()
+    return bool(t) and len(t.split()) <= 3 and not re.search(r"\d|[Nn]\s*=|%|\bvs\b|;", t)
+
+
+def _items(text: str, k: int | None, either: bool = False) -> list[tuple[str, int]] | None:
+    """The arms of a list starting at the beginning of `text`; after "either"
+    only "or" (and commas) join the arms, an "and" stands inside a name."""
+    seps = _depth0_splits(text)
+    if either:
+        seps = [x for x in seps if not re.fullmatch(r"\s+and\s+", x[2], re.I)]
+    pieces: list[tuple[str, str]] = []  # (item text, separator before it)
+    pos, before = 0, ""
+    for s, e, sep in seps:
+        pieces.append((text[pos:s], before))
+        pos, before = e, sep
+    pieces.append((text[pos:], before))
+    out: list[tuple[str, int]] = []
+    joined = False
+    for i, (raw, sep) in enumerate(pieces):
+        got = _clean_item(re.sub(r"\.\s*$", "", raw))
+        if got is None:
+            break
+        label, size, ended = got
+        conj = re.search(r"\b(?:and|or|versus|vs)\b", sep, re.I)
+        out.append((label, size))
+        joined = joined or bool(out[1:] and conj)
+        if ended or (k is not None and len(out) == k):
+            break
+        if k is None and len(out) >= 2 and conj:
+            # "A or B": the list ends with the item after its last joint, unless
+            # the same joint goes on ("A or B or C")
+            nxt = pieces[i + 1][1] if i + 1 < len(pieces) else ""
+            if nxt.strip().lower() != sep.strip().lower():
+                break
+    if k is not None and len(out) == k and len(pieces) > k:
+        out = _merge_split_last(out, pieces[k])
+    if k is not None:
+        if len(out) != k:
+            return None
+    elif len(out) < 2 or not joined:
+        return None
+    out = _group_suffix(out)
+    # each arm has words of its own to be named by in the results ("a website
+    # with" / "without" have none; nor has "X" beside "X plus Y")
+    from litkg.extractor.components.arm_resolver import _own_words
+
+    if not all(len(w) >= 1 for w in _own_words([label for label, _n in out])):
+        return None
+    sized = [n for _l, n in out if n]
+    if len(sized) == 1 and out[-1][1]:
+        # "groups of A and B (n = 32)": one size after the list is not the last arm's
+        out[-1] = (out[-1][0], 0)
+    return out
+
+
+def _merge_split_last(out: list[tuple[str, int]], nxt: tuple[str, str]) -> list[tuple[str, int]]:
+    """ "the A group, the B group and the combination of C and D group": the
+    k-th item was cut at the "and" inside its name."""
+    noun = re.compile(r"\s(?:group|arm)$", re.I)
+    raw, sep = nxt
+    if not re.fullmatch(r"\s*and\s*", sep, re.I) or noun.search(out[-1][0]):
+        return out
+    if not all(noun.search(label) for label, _n in out[:-1]):
+        return out
+    got = _clean_item(re.sub(r"\.\s*$", "", raw))
+    if got is None or not noun.search(got[0]):
+        return out
+    return [*out[:-1], (f"{out[-1][0]} and {got[0]}", out[-1][1] or got[1])]
+
+
+def _group_suffix(items: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """ "acupressure, placebo and control groups" -> each item is a group."""
+    last = items[-1][0]
+    m = re.search(r"\s+(groups?|arms?)$", last, re.I)
+    if not m:
+        return items
+    noun = re.sub(r"s$", "", m.group(1))
+    out = []
+    for label, n in items[:-1]:
+        if not re.search(r"\b(?:groups?|arms?)\b", label, re.I):
+            label = f"{label} {noun}"
+        out.append((label, n))
+    out.append((last[: m.start()] + " " + noun, items[-1][1]))
+    return out
+
+
+def named_groups(sent: str) -> list[tuple[str, int]] | None:
+    """Arms a sentence allocating patients names in a list: "randomly divided
+    into three groups: honey, mouthwash and chewing gum", "assigned to receive
+    either the active drink or a matched placebo", "allocated to the
+    intervention or the control group". Sizes where printed, else 0."""
+    if _NOT_ALLOCATION.search(sent):
+        return None
+    # "the study consisted of a high-dose group, a low-dose group and a placebo
+    # group": a list of groups the study is made of, each named a group
+    m = _CONSISTED.search(sent)
+    found = _items(sent[m.end() :], None) if m else None
+    if found and all(re.search(r"\s(?:group|arm)$", lab, re.I) for lab, _n in found):
+        return found
+    for cue in _CUE.finditer(sent):
+        if _ADJECTIVE.match(sent, cue.end()) or not _ALLOCATED.search(sent, 0, cue.start()):
+            continue  # "a randomized controlled study was conducted to compare ..."
+        m = _K_GROUPS.search(sent, cue.end())
+        if m is not None and m.start() - cue.end() <= _REACH:
+            k = words_to_int(m.group("k")) if not m.group("k").isdigit() else int(m.group("k"))
+            # the sentence says how many: the list holds that many, or it is no list of arms
+            return _items(sent[m.end() :], k)
+        m = _TO_LIST.search(sent, cue.end())
+        if m is not None and m.start() - cue.end() <= _REACH:
+            if re.search(
+                r"\b(?:according|due|prior|compared|up|study|trial)\s*$", sent[: m.start()]
+            ):
+                return None
+            return _items(sent[m.end() :], None, either="either" in m.group(0).lower())
+    return None
