@@ -375,6 +375,8 @@ def header_arms(table: Table) -> dict[int, tuple[str, int | None]]:
             )  # "PLA" over "Initial | Final", "Control" over "Randomised | Per protocol"
         elif tlab.is_time(arm) or tlab.is_population(arm):
             continue  # "Pre- (n = 11) | Post- (n = 11)": one group's time points, no arms
+        elif len(col.names) >= 2 and tlab.is_change(col.names[-1]):
+            arm = " ".join(col.names[:-1])  # "CHC (N=95)" over "Mean change": the arm CHC
         label = re.sub(r"\s+", " ", _N_IN_CELL.sub(" ", arm)).strip(" ,;:*†‡")
         if not re.search(r"[A-Za-z]{2}", label):
             continue

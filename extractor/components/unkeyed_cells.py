@@ -152,6 +152,8 @@ def cell_outcome(val: Value, texts: list[str], name: str, p: float | None) -> Ou
         return Outcome(None, "rate", val.value, "%", p=p, name=name)
     if val.value is None:
         return None
+    if stat == "rate" and val.kind == "estimate" and val.disp is not None and "±" in val.text:
+        stat, label = "mean", " ".join(texts)  # "28.4 ± 6.1" on a "% body fat" row: a mean
     if stat == "rate":
         if change or not _is_share(val.value, val.low, val.high):
             return None  # "−9.2 (−10.6 to −7.6)" under "%": a change in %, not a rate

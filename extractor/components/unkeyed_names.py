@@ -15,6 +15,10 @@ from litkg.extractor.numbers import NUMBER_WORDS, to_float, words_to_int
 from litkg.extractor.tables.labels import TIME_LABEL
 from litkg.extractor.tables.model import Row
 
+#: a source row of an analysis of variance ("Between groups", "Within groups", "Error")
+ANOVA_SOURCE = re.compile(
+    r"(?i)^(?:between|within)(?:[- ](?:groups?|subjects?))?$|^(?:errors?|residuals?)$"
+)
 NOT_OUTCOME_ROW = re.compile(
     # "No. of patients", "Total", "N = 40" are the sample; "No of sessions attended" a result
     r"^(?:total|patients?|participants?|subjects?|sample|all)\b(?!\s+of\s+\w+\s+(?:with|who))"
@@ -27,6 +31,7 @@ NOT_OUTCOME_ROW = re.compile(
     r"dropouts?|drop(?:ped)? out|duration of (?:disease|illness|symptoms?|complaints?)|years since|smok\w+ status|"
     r"ASA|NYHA class|history|comorbidit\w*|previous|prior|diagnos\w*|stage|location|site|"
     r"locali[sz]ation|histolog\w*|tumou?r (?:type|size|grade))\b"
+    r"|^(?:between|within)(?:[- ](?:groups?|subjects?))?$|^(?:errors?|residuals?)$"  # ANOVA sources
     r"|^(?:yes|no|none|unknown|unavailable|missing|other|others|not (?:done|assessed|known|available)|"
     r"n/?a)$",
     re.I,
@@ -89,7 +94,10 @@ def read_timepoint(text: str | None) -> tuple[str | None, float | None]:
         num, unit = m.group(4), m.group(3)
     if unit.lower().startswith("h"):
         hours = to_float(num) if to_float(num) is not None else words_to_int(num)
-        return t, round(float(hours or 0) / 24 / 30.4375, 2) if hours else None
+        if not hours:
+            return t, None
+        months = float(hours) / 24 / 30.4375
+        return t, round(months, 2) or round(months, 4)  # "1 h" is after baseline, not at it
     return t, to_months(num, "m" if unit.lower().startswith("mo") else unit)
 
 

@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from litkg.extractor.components.unkeyed_cells import MEAN, STAT_SUFFIX, cell_outcome, cues, stub_cue
 from litkg.extractor.components.unkeyed_names import (
+    ANOVA_SOURCE,
     DESIGNATOR,
     NOT_OUTCOME_ROW,
     STAT_PREFIX,
@@ -31,6 +32,7 @@ from litkg.extractor.records import Outcome
 from litkg.extractor.tables import TableModel
 from litkg.extractor.tables.comparison import comparison_statistic, comparison_value
 from litkg.extractor.tables.labels import clean as clean_label
+from litkg.extractor.tables.labels import statistic
 from litkg.extractor.tables.model import Column, Row
 from litkg.extractor.tables.values import Value, parse_value
 
@@ -110,19 +112,24 @@ def is_result_table(model: TableModel, is_arm: ArmTest | None = None) -> bool:
 
 def _arm_rows(model: TableModel, is_arm: ArmTest | None) -> list[Row]:
     """Rows whose stub is a group's name (every row, under a stub headed
-    "Group", but a row about the sample: "Age (years)" is never a group)."""
+    "Group", but a row about the sample: "Age (years)" is never a group, nor
+    one of tests: "P-value", "F")."""
     grouped = _stub_names_groups(model)
     return [
         r
         for r in model.data_rows()
-        if _ARM_ROW.match(r.stub)
-        or (is_arm is not None and is_arm(r.stub))
-        or (
-            grouped
-            and r.stub
-            and not r.sections
-            and not r.is_section
-            and not NOT_OUTCOME_ROW.search(r.stub)
+        if not _TEST_LABEL.match(clean_label(r.stub))
+        and not ANOVA_SOURCE.match(clean_label(r.stub))
+        and (
+            _ARM_ROW.match(r.stub)
+            or (is_arm is not None and is_arm(r.stub))
+            or (
+                grouped
+                and r.stub
+                and not r.sections
+                and not r.is_section
+                and not NOT_OUTCOME_ROW.search(r.stub)
+            )
         )
     ]
 
@@ -358,6 +365,7 @@ def unkeyed_from_table(
     group_col = _group_column(model)
     if group_col is not None:
         return _group_column_rows(model, group_col, keyed_rows)
+    model = _with_label_column(model)
     spread = _spread_columns(model.columns)
     arm_time = _arm_time_columns(model, is_arm)
     arm_cols = [
@@ -447,6 +455,54 @@ def unkeyed_from_table(
                     arm = arm[len(spanner) + 1 :]
                 out.append((row.index, o, None if o.comparator else arm))
     return out
+
+
+def _with_label_column(model: TableModel) -> TableModel:
+    """A second stub column naming each row's measure ("60°/s | PT (Nm) | 64.3±11.8",
+    "At recovery | Nausea, n (%) | 6 (18.8%)"): the row is the measure at the first
+    stub's condition ("PT (Nm), 60°/s"), or at its time point."""
+    if len(model.columns) < 3:
+        return model
+    col = model.columns[0]
+    corner = {clean_label(h[0]) for h in model.header if h}
+    if (
+        col.statistic
+        or col.indices != (1,)
+        or (col.arm and not set(map(clean_label, col.labels)) <= corner)
+    ):
+        return model
+    rows = model.data_rows()
+    raw = model.table.rows
+    texts = [clean_label(model.cell(r, col).text) for r in rows]
+    above = {  # a stub printed once over the rows it spans (JATS rowspan)
+        k: raw[r][0]
+        for r, c, rs, _cs in model.table.spans
+        if c == 0 and rs > 1 and r < len(raw)
+        for k in range(r + 1, r + rs)
+    }
+    firsts = [(raw[r.index][0] if raw[r.index] else "") or above.get(r.index, "") for r in rows]
+    # "2 h" keeps its unit (a letter after a number is otherwise read as a note mark)
+    stubs = [s.strip() if TIME_LABEL.match(s.strip()) else clean_label(s) for s in firsts]
+    wide = {r for r, c, _rs, cs in model.table.spans if c == 0 and cs >= 2}  # "Total dose (mg)"
+    labelled = [
+        bool(s) and model.cell(r, col).value.kind == "text" and 2 <= len(x) <= 60 and s != x
+        and not TIME_LABEL.match(x) and not statistic(x) and not STAT_PREFIX.match(x + " x")
+        for r, x, s in zip(rows, texts, stubs, strict=True)
+    ]  # fmt: skip
+    if sum(labelled) < 2 or not all(
+        ok or r.index in wide for r, ok in zip(rows, labelled, strict=True)
+    ):
+        return model
+    named: dict[int, Row] = {}
+    for r, x, s, ok in zip(rows, texts, stubs, labelled, strict=True):
+        if not ok:
+            continue
+        if TIME_LABEL.match(s):
+            named[r.index] = replace(r, stub=s, concept=s, sections=(*r.sections, x))
+        else:
+            named[r.index] = replace(r, stub=f"{x}, {s}", concept=f"{x}, {s}")
+    new_rows = [named.get(r.index, r) for r in model.rows]
+    return replace(model, rows=new_rows, columns=model.columns[1:])
 
 
 def _difference_row(
@@ -579,6 +635,34 @@ _SCALE_HEADING = re.compile(
 )
 
 
+_CAPTION_LABEL = re.compile(r"(?i)^\s*(?:table|tab\.)\s*[\w.-]*\s*[.:]?\s*")
+_CAPTION_CHANGE = re.compile(
+    r"(?i)^(?:(?:a|an|the)\s+)?(?:(?:mean|median)\s+)?(?:changes?|comparisons?|effects?)\s+(?:in|of)\s+(?:the\s+)?"
+)
+_CAPTION_CUT = re.compile(
+    r"(?i)[.:;]|\s(?:at|in|during|over|after|following|before|by|among|from|on|of (?:the )?"
+    r"(?:patients|participants|subjects|groups?|study))\b|\s(?:between|versus|vs\.?|compared)\b"
+)
+
+
+def _caption_outcome(caption: str) -> str | None:
+    """The measure a caption names before its qualifiers: "Table 2. Visual
+    analogue pain scores at 1, 2 and 24 h after surgery" -> "Visual analogue
+    pain scores", "Changes in peak oxygen uptake after 8 weeks" -> "peak oxygen
+    uptake"; None for a caption naming no measure ("Results by group")."""
+    text = _CAPTION_LABEL.sub("", caption)
+    text = _CAPTION_CHANGE.sub("", text)
+    text = _CAPTION_CUT.split(text, maxsplit=1)[0].strip(" ,")
+    if not 3 <= len(text) <= 60 or _RESULT_TABLE.fullmatch(text.lower()):
+        return None
+    if re.match(
+        r"(?i)(?:(?:a|an)\s+)?(?:comparisons?|changes?|effects?|results?|outcomes?|the|table)\b",
+        text,
+    ):
+        return None  # "Comparison between groups": no measure's name at the start
+    return clean_name(text)
+
+
 def _outcome_rows(
     model: TableModel,
     keyed_rows: set[int],
@@ -593,6 +677,11 @@ def _outcome_rows(
     "Yes" row reports the outcome of the heading above it."""
     out = []
     outer: str | None = None  # the last section naming an outcome, not a time
+    data = [r for r in model.data_rows() if r not in arm_rows]
+    if spanner is None and data and not any(r.sections for r in data):
+        if all(TIME_LABEL.match(r.stub) and len(r.stub) <= 25 for r in data):
+            # every row a time point, the outcome named only by the caption
+            spanner = _caption_outcome(model.table.caption or "")
     for row in model.rows:
         if row.is_section:
             if not _TIME_HEADER.match(row.stub):
@@ -752,10 +841,24 @@ def _arms_as_rows(
     arm_rows = _arm_rows(model, is_arm)
     if not cols:
         return _outcome_columns(model, [r for r in arm_rows if r.index not in keyed_rows])
-    for row in model.data_rows():
-        if row.index in keyed_rows or not row.sections or row not in arm_rows:
+    # no heading over the arms' rows: the caption names the measure ("Changes in VO2max")
+    data = model.data_rows()
+    caption_name = (
+        _caption_outcome(model.table.caption or "")
+        if data
+        and all(
+            (r in arm_rows and not r.sections) or _TEST_LABEL.match(clean_label(r.stub))
+            for r in data
+        )
+        else None
+    )
+    for row in data:
+        if row.index in keyed_rows or row not in arm_rows:
             continue
-        name = clean_name(STAT_SUFFIX.sub("", row.sections[-1]).strip(" ,;:"))
+        heading = row.sections[-1] if row.sections else caption_name
+        if heading is None:
+            continue
+        name = clean_name(STAT_SUFFIX.sub("", heading).strip(" ,;:"))
         if name is None:
             continue
         p = _p_of(model, row)
@@ -763,7 +866,7 @@ def _arms_as_rows(
             tp, months = read_timepoint(col.member or col.arm)
             if months == 0.0:
                 continue  # the baseline is not a result of the arm
-            texts = [col.statistic or "", " ".join(col.labels), row.sections[-1], model.context]
+            texts = [col.statistic or "", " ".join(col.labels), heading, model.context]
             o = cell_outcome(model.cell(row, col).value, texts, name, p)
             if o is not None:
                 o = replace(o, timepoint=tp, timepoint_months=months)

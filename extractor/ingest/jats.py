@@ -177,6 +177,15 @@ class _Inline:
             sub.render(el, in_sup)
             self.out.append("".join(sub.out).upper())
             return
+        if name == "xref" and el.get("ref-type") in ("table-fn", "fn") and not in_sup:
+            sub = _Inline()
+            sub.render(el, in_sup)
+            text = _norm("".join(sub.out))
+            if len(text) <= 2:
+                # a table note's mark printed inline ("Mean change<xref>a</xref>"): a
+                # superscript, as typeset, so the label reads "Mean change"
+                self.out.append(_sup_text(text))
+                return
         if name == "xref" and el.get("ref-type") == "bibr":
             sub = _Inline()
             sub.render(el, in_sup)

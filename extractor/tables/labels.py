@@ -226,6 +226,8 @@ def name(label: str) -> Name | None:
         if ns and ns.start() > 0 and re.search(r"[A-Za-z]{2}", t[: ns.start()]):
             stat = stat or statistic(t[ns.start() :]) or None
             t = _balanced(t[: ns.start()])
+    if nm and statistic(t):
+        return None  # "Mean (N=255)": a statistic with its size, no name
     ms = _NAME_STAT.search(t)
     if ms and re.search(r"[A-Za-z]{2}", t[: ms.start()]):
         stat = stat or statistic(ms.group("stat")) or _stat_word(ms.group("stat"))
@@ -282,6 +284,18 @@ def time_tail(label: str) -> tuple[str, str] | None:
     "Placebo, week 4"), else None."""
     m = _TIME_TAIL.match(clean(label))
     return (m.group("head").strip(" ,;:"), m.group("time")) if m else None
+
+
+_CHANGE = re.compile(
+    r"(?i)^(?:(?:mean|median|average|absolute|relative|net)\s+)?(?:changes?|Δ|∆|delta)"
+    r"(?:\s+(?:from|since|over|vs\.?)\s+(?:baseline|entry|pre\w*))?(?:\s*[(\[][^()\[\]]*[)\]])?$"
+)
+
+
+def is_change(label: str) -> bool:
+    """True when a label says its column holds a change ("Mean change", "Δ",
+    "Change from baseline (SD)")."""
+    return bool(_CHANGE.match(clean(label).strip(" ,;:")))
 
 
 def is_population(label: str) -> bool:

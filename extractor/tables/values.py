@@ -44,6 +44,7 @@ _NOT_REACHED = {"nr", "not reached", "n.r."}
 _NUM = r"\d+(?:[.·]\d+)?"
 _SIGNED = r"[-−–]?\d+(?:[.·]\d+)?"
 _RANGE_SEP = r"\s*(?:-|–|—|−|‒|to|,)\s*"
+_INTERVAL_SEP = r"\s*(?:-|–|—|−|‒|to|,|;)\s*"  # "64 (43; 73)" in a parenthesis
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,7 @@ def parse_value(text: str) -> Value:
             return Value("estimate", raw, value=_f(m.group(1)), low=lo, high=hi, marks=marks)
     m = re.fullmatch(
         rf"({_SIGNED})\s*%?\s*[(\[]\s*(?:(?:95\s*%\s*)?CI[:,]?\s*|range[:,]?\s*|IQR[:,]?\s*)?"
-        rf"({_SIGNED}|NR|NE){_RANGE_SEP}({_SIGNED}|NR|NE)\s*%?\s*[)\]]",
+        rf"({_SIGNED}|NR|NE){_INTERVAL_SEP}({_SIGNED}|NR|NE)\s*%?\s*[)\]]",
         t,
         re.I,
     )
