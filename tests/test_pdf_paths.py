@@ -186,3 +186,47 @@ def test_compounds_are_whole_hyphenated_words() -> None:
     # no compound across a line break, none begun inside a word or after a digit
     assert vocab.compounds == {"well-being", "non-small-cell", "x-rays", "b-c"}
     assert "being" in vocab.words and "fold" in vocab.words
+
+
+def test_edges_follow_subpaths_and_closes() -> None:
+    import numpy as np
+
+    from litkg.extractor.ingest.pdf_paths import PagePaths
+
+    move, line, curve = (
+        pdfium_c.FPDF_SEGMENT_MOVETO,
+        pdfium_c.FPDF_SEGMENT_LINETO,
+        pdfium_c.FPDF_SEGMENT_BEZIERTO,
+    )
+    points = [
+        # a square's three sides, closed after the second, then a line from its start
+        ((0, 0), move, False),
+        ((10, 0), line, False),
+        ((10, 10), line, True),  # closing: a diagonal back to (0, 0), no edge
+        ((0, 10), line, False),  # from (0, 0), the subpath's start after the close
+        # a new path: its first point starts it whatever its type
+        ((0, 50), line, False),
+        ((20, 50.2), line, False),
+        # a curve closed: the closing segment is an edge
+        ((100, 100), move, False),
+        ((200, 100), curve, True),
+    ]
+    paths = PagePaths(
+        np.array([float(p[0][0]) for p in points]),
+        np.array([float(p[0][1]) for p in points]),
+        np.array([p[1] for p in points]),
+        np.array([p[2] for p in points]),
+        np.array([0, 4, 6, 8]),
+        [1, 1, 1],
+        [0, 0, 0],
+        [None, None, None],
+    )
+    got = [(e["orientation"], e["x0"], e["x1"], e["top"], e["bottom"]) for e in page_edges(paths)]
+    assert got == [
+        ("h", 0.0, 10.0, 0.0, 0.0),
+        ("v", 10.0, 10.0, 0.0, 10.0),
+        ("v", 0.0, 0.0, 0.0, 10.0),
+        ("h", 0.0, 20.0, 50.1, 50.1),
+        ("h", 100.0, 200.0, 100.0, 100.0),
+    ]
+    assert [len(p.points) for p in paths] == [4, 2, 2]

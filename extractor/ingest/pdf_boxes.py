@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from litkg.extractor.ingest.pdf_layout import Line, reading_order
-from litkg.extractor.ingest.pdf_paths import PagePath
+from litkg.extractor.ingest.pdf_paths import PagePaths
 from litkg.extractor.ingest.pdf_tables import CAPTION, TableBlock
 
 MIN_WIDTH = 0.2
@@ -43,18 +45,19 @@ class Panel:
         self.bottom = max(ln.bottom for ln in self.lines)
 
 
-def page_boxes(paths: list[PagePath], width: float, height: float) -> list[Rect]:
+def page_boxes(paths: PagePaths, width: float, height: float) -> list[Rect]:
     """Rectangles (shaded or framed) large enough to be side boxes."""
     out: list[Rect] = []
-    for path in paths:
-        if not 4 <= len(path.points) <= 6:
-            continue
-        if path.fill and not path.stroke and path.colour is not None:
-            r, g, b, a = path.colour
+    bounds = paths.starts.tolist()
+    counts = np.diff(paths.starts)
+    for i in np.flatnonzero((counts >= 4) & (counts <= 6)).tolist():
+        colour = paths.colour[i]
+        if paths.fill[i] and not paths.stroke[i] and colour is not None:
+            r, g, b, a = colour
             if min(r, g, b) >= 250 or a == 0:
                 continue  # white: a background or a mask, not a panel
-        xs = [x for x, _y in path.points]
-        ys = [y for _x, y in path.points]
+        xs = paths.x[bounds[i] : bounds[i + 1]].tolist()
+        ys = paths.y[bounds[i] : bounds[i + 1]].tolist()
         box = (min(xs), min(ys), max(xs), max(ys))
         w, hh = box[2] - box[0], box[3] - box[1]
         if w >= MIN_WIDTH * width and hh >= MIN_HEIGHT and w * hh <= MAX_AREA * width * height:

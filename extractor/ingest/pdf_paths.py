@@ -20,10 +20,13 @@ path, or any mismatch, is read one segment at a time.
 from __future__ import annotations
 
 import ctypes
+import itertools
 import struct
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -125,8 +128,58 @@ def bulk_segments(
     return xs, ys, list(kinds), list(map(bool, closes))
 
 
-def read_paths(page: pdfium.PdfPage, y_top: float, x_left: float) -> list[PagePath]:
-    """The page's visible paths (forms entered), points in the top-down frame."""
+class PagePaths:
+    """The visible paths of one page as arrays: every path's points one after
+    the other (`x`, `y` top down, `kinds`, `closes`), `starts[i]` the index of
+    path i's first point (`starts[-1]`: the number of points), and per path
+    its `fill`, `stroke` and `colour`. Iterating gives one `PagePath` each."""
+
+    def __init__(
+        self,
+        x: np.ndarray,
+        y: np.ndarray,
+        kinds: np.ndarray,
+        closes: np.ndarray,
+        starts: np.ndarray,
+        fill: list[int],
+        stroke: list[int],
+        colour: list[tuple[int, int, int, int] | None],
+    ) -> None:
+        self.x, self.y, self.kinds, self.closes = x, y, kinds, closes
+        self.starts = starts
+        self.fill, self.stroke, self.colour = fill, stroke, colour
+
+    def __len__(self) -> int:
+        return len(self.fill)
+
+    def __iter__(self) -> Iterator[PagePath]:
+        points = list(zip(self.x.tolist(), self.y.tolist(), strict=True))
+        kinds, closes = self.kinds.tolist(), self.closes.tolist()
+        bounds = self.starts.tolist()
+        for i, (a, b) in enumerate(itertools.pairwise(bounds)):
+            yield PagePath(
+                self.fill[i], self.stroke[i], self.colour[i], points[a:b], kinds[a:b], closes[a:b]
+            )
+
+    def __getitem__(self, i: int) -> PagePath:
+        return list(self)[i]
+
+
+#: a segment as `_POINT` lays it out, for reading a page's copies in one go
+_POINT_DTYPE = np.dtype([("x", "<f4"), ("y", "<f4"), ("kind", "u1"), ("close", "u1"), ("_", "V2")])
+#: a segment read through the API, packed as pdfium lays it out (the type
+#: signed: the API answers -1 for a segment it cannot type)
+_API_POINT = struct.Struct("<ffbBxx")
+
+
+def read_paths(page: pdfium.PdfPage, y_top: float, x_left: float) -> PagePaths:
+    """The page's visible paths (forms entered), points in the top-down frame.
+
+    Each path's segments are copied as bytes (pdfium's point array, or the
+    API's answers packed the same way), and all of them are turned into page
+    coordinates at once; the layout of pdfium's array is checked against the
+    API on the first path of the page copied in one go (it is a property of
+    pdfium's build, not of the path) and the handles' spacing on every one."""
     cl = _calls()
     buf, ints = cl.buf, cl.ints
     fb = ctypes.addressof(buf)
@@ -138,52 +191,68 @@ def read_paths(page: pdfium.PdfPage, y_top: float, x_left: float) -> list[PagePa
         cl.segment_type,
         cl.segment_close,
     )
+    count_segments, draw_mode, obj_type, matrix = (
+        cl.count_segments,
+        cl.draw_mode,
+        cl.obj_type,
+        cl.matrix,
+    )
+    string_at = ctypes.string_at
+    pack = _API_POINT.pack
+    stride = _STRIDE
     fy = fb + 4
-    out: list[PagePath] = []
+    chunks: list[bytes] = []
+    counts: list[int] = []
+    mats: list[Matrix] = []
+    fills: list[int] = []
+    strokes: list[int] = []
+    colours: list[tuple[int, int, int, int] | None] = []
+    copied: dict[int, int] = {}  # path index -> handle, of the paths copied in one go
     last_colour = (0, 0, 0, 0)
+    bulk_ok: bool | None = None  # the array's layout, checked on the page's first copy
+
+    def api_bytes(h: int, n: int) -> bytes:
+        parts = []
+        for i in range(n):
+            seg = segment(h, i)
+            point(seg, fb, fy)
+            parts.append(pack(buf[0], buf[1], segment_type(seg), segment_close(seg) != 0))
+        return b"".join(parts)
 
     def path(h: int, m: Matrix) -> None:
-        nonlocal last_colour
-        cl.draw_mode(h, ib, ib + 4)
+        nonlocal last_colour, bulk_ok
+        draw_mode(h, ib, ib + 4)
         fill, stroke = ints[0], ints[1]
         if not (fill or stroke):
             return
-        n = cl.count_segments(h)
+        n = count_segments(h)
         colour = None
         if fill and not stroke and 4 <= n <= 6:
             if cl.fill_colour(h, ib, ib + 4, ib + 8, ib + 12):
                 last_colour = (ints[0], ints[1], ints[2], ints[3])
             colour = last_colour
-        a, b, c, d, e, f = m
-        bulk = bulk_segments(h, n) if n >= _BULK_MIN else None
-        if bulk is not None:
-            xs, ys, kinds, closes = bulk
-            # the same operations, in the same order, as per segment below
-            points = [
-                (x * a + y * c + e - x_left, y_top - (x * b + y * d + f))
-                for x, y in zip(xs, ys, strict=True)
-            ]
-            out.append(PagePath(fill, stroke, colour, points, kinds, closes))
-            return
-        points = []
-        kinds = []
-        closes = []
-        add_point, add_kind, add_close = points.append, kinds.append, closes.append
-        for i in range(n):
-            seg = segment(h, i)
-            point(seg, fb, fy)
-            x, y = buf[0], buf[1]
-            add_point((x * a + y * c + e - x_left, y_top - (x * b + y * d + f)))
-            add_kind(segment_type(seg))
-            add_close(segment_close(seg) != 0)
-        out.append(PagePath(fill, stroke, colour, points, kinds, closes))
+        data = None
+        if n >= _BULK_MIN and bulk_ok is not False:
+            first, last = segment(h, 0), segment(h, n - 1)
+            if first and last and last - first == stride * (n - 1):
+                if bulk_ok is None:
+                    bulk_ok = bulk_segments(h, n) is not None
+                if bulk_ok:
+                    data = string_at(first, stride * n)
+                    copied[len(chunks)] = h
+        chunks.append(api_bytes(h, n) if data is None else data)
+        counts.append(n)
+        mats.append(m)
+        fills.append(fill)
+        strokes.append(stroke)
+        colours.append(colour)
 
     def walk(handles: list[int], outer: Matrix, depth: int) -> None:
         for h in handles:
-            kind = cl.obj_type(h)
+            kind = obj_type(h)
             if kind != path_kind and kind != form_kind:
                 continue
-            cl.matrix(h, fb)
+            matrix(h, fb)
             m = _mul((buf[0], buf[1], buf[2], buf[3], buf[4], buf[5]), outer)
             if kind == form_kind:
                 if depth < 3:
@@ -195,4 +264,50 @@ def read_paths(page: pdfium.PdfPage, y_top: float, x_left: float) -> list[PagePa
     raw = ctypes.cast(page.raw, ctypes.c_void_p).value
     top = [cl.get_object(raw, i) for i in range(cl.count_objects(raw))]
     walk(top, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), 0)
-    return out
+    seg = np.frombuffer(b"".join(chunks), dtype=_POINT_DTYPE)
+    starts = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(counts, out=starts[1:])
+    odd = np.flatnonzero((seg["kind"] > 2) | (seg["close"] > 1))
+    if len(odd):
+        # a copy holding values the API never gives is read through the API
+        # (as `bulk_segments` refuses it)
+        redo = [
+            i for i in np.unique(np.searchsorted(starts, odd, "right") - 1).tolist() if i in copied
+        ]
+        for i in redo:
+            chunks[i] = api_bytes(copied[i], counts[i])
+        if redo:
+            seg = np.frombuffer(b"".join(chunks), dtype=_POINT_DTYPE)
+    return _page_paths(seg, starts, counts, mats, fills, strokes, colours, y_top, x_left)
+
+
+def _page_paths(
+    seg: np.ndarray,
+    starts: np.ndarray,
+    counts: list[int],
+    mats: list[Matrix],
+    fills: list[int],
+    strokes: list[int],
+    colours: list[tuple[int, int, int, int] | None],
+    y_top: float,
+    x_left: float,
+) -> PagePaths:
+    """The segments of a page's paths turned into page coordinates, in the
+    order of operations of the per-point formula (so to the same doubles)."""
+    m = np.array(mats, dtype=np.float64).reshape(-1, 6)
+    per = np.repeat(m, counts, axis=0)
+    a, b, c, d, e, f = (per[:, i] for i in range(6))
+    x = seg["x"].astype(np.float64)
+    y = seg["y"].astype(np.float64)
+    px = x * a + y * c + e - x_left
+    py = y_top - (x * b + y * d + f)
+    return PagePaths(
+        px,
+        py,
+        seg["kind"].view(np.int8).astype(np.int64),  # the API's -1 (no type) as it gave it
+        seg["close"].astype(bool),
+        starts,
+        fills,
+        strokes,
+        colours,
+    )

@@ -17,14 +17,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
+import numpy as np
 import pypdfium2.raw as pdfium_c
-from pdfplumber.table import TableFinder
+from pdfplumber.table import Table, TableFinder, TableSettings, cells_to_tables
+from pdfplumber.utils import obj_to_bbox
 
 from litkg.extractor.ingest.pdf_chars import Word
 from litkg.extractor.ingest.pdf_layout import Line, build_lines
-from litkg.extractor.ingest.pdf_paths import PagePath
+from litkg.extractor.ingest.pdf_paths import PagePaths
 
 MIN_EDGE = 3.0  # pdfplumber's edge_min_length
 MAX_EDGES = 5000  # a page drawn with more segments is a figure, not a table
@@ -63,33 +66,52 @@ class _EdgePage:
         self.bbox = (0.0, 0.0, width, height)
 
 
-def page_edges(paths: list[PagePath]) -> list[dict[str, Any]]:
-    """Horizontal and vertical segments of the page's paths, as pdfplumber edges."""
-    edges: list[dict[str, Any]] = []
+def page_edges(paths: PagePaths) -> list[dict[str, Any]]:
+    """Horizontal and vertical segments of the page's paths, as pdfplumber edges.
 
-    def add(p: tuple[float, float], q: tuple[float, float]) -> None:
-        (xa, ya), (xb, yb) = p, q
-        if abs(ya - yb) < 0.5 and abs(xa - xb) >= MIN_EDGE:
-            x0, x1, t = min(xa, xb), max(xa, xb), (ya + yb) / 2
-            edges.append(_edge(x0, x1, t, t, "h"))
-        elif abs(xa - xb) < 0.5 and abs(ya - yb) >= MIN_EDGE:
-            top, bottom, x_mid = min(ya, yb), max(ya, yb), (xa + xb) / 2
-            edges.append(_edge(x_mid, x_mid, top, bottom, "v"))
-
-    moveto, lineto = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
-    for path in paths:
-        start = prev = None
-        for point, kind, close in zip(path.points, path.kinds, path.closes, strict=True):
-            if kind == moveto or prev is None:
-                start = prev = point
-                continue
-            if kind == lineto:
-                add(prev, point)
-            prev = point
-            if close and start is not None:
-                add(point, start)
-                prev = start
-    return edges
+    A line-to segment runs from the point before it (or from its subpath's
+    start, after a closed one) and a closing segment back to the subpath's
+    start; the edges come in the order of the points they end at, a segment
+    before the close at the same point, as a walk over the points gives them."""
+    x, y, kinds, closes, starts = paths.x, paths.y, paths.kinds, paths.closes, paths.starts
+    n = len(x)
+    if n < 2:
+        return []
+    idx = np.arange(n)
+    head = np.zeros(n, dtype=bool)
+    head[starts[:-1][starts[:-1] < n]] = True
+    head |= kinds == pdfium_c.FPDF_SEGMENT_MOVETO
+    sub = np.maximum.accumulate(np.where(head, idx, 0))  # each point's subpath start
+    prev = idx - 1
+    after_close = np.zeros(n, dtype=bool)
+    after_close[1:] = closes[:-1] & ~head[:-1]
+    prev[after_close] = sub[idx[after_close] - 1]
+    line = ~head & (kinds == pdfium_c.FPDF_SEGMENT_LINETO)
+    close = ~head & closes
+    # candidate segments (a, b) in walk order: point i's line-to, then its close
+    order = np.concatenate((np.flatnonzero(line) * 2, np.flatnonzero(close) * 2 + 1))
+    a = np.concatenate((prev[line], idx[close]))
+    b = np.concatenate((idx[line], sub[close]))
+    walk = np.argsort(order, kind="stable")
+    a, b = a[walk], b[walk]
+    xa, ya, xb, yb = x[a], y[a], x[b], y[b]
+    dx, dy = np.abs(xa - xb), np.abs(ya - yb)
+    is_h = (dy < 0.5) & (dx >= MIN_EDGE)
+    is_v = ~is_h & (dx < 0.5) & (dy >= MIN_EDGE)
+    keep = np.flatnonzero(is_h | is_v)
+    if not len(keep):
+        return []
+    h = is_h[keep].tolist()
+    xa, ya, xb, yb = (v[keep] for v in (xa, ya, xb, yb))
+    lo_x, hi_x = np.minimum(xa, xb).tolist(), np.maximum(xa, xb).tolist()
+    mid_y, mid_x = ((ya + yb) / 2).tolist(), ((xa + xb) / 2).tolist()
+    lo_y, hi_y = np.minimum(ya, yb).tolist(), np.maximum(ya, yb).tolist()
+    return [
+        _edge(lo_x[k], hi_x[k], mid_y[k], mid_y[k], "h")
+        if h[k]
+        else _edge(mid_x[k], mid_x[k], lo_y[k], hi_y[k], "v")
+        for k in range(len(h))
+    ]
 
 
 def _edge(x0: float, x1: float, top: float, bottom: float, orientation: str) -> dict[str, Any]:
@@ -106,12 +128,105 @@ def _edge(x0: float, x1: float, top: float, bottom: float, orientation: str) -> 
     }
 
 
+class _TableFinder(TableFinder):
+    """pdfplumber's `TableFinder` (default settings), with its two quadratic
+    steps done by `_intersections` and `_cells`: the same intersections and
+    cells in the same order, found through indexes instead of scans."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self.settings = TableSettings.resolve(None)
+        self.edges = self.get_edges()
+        self.intersections = _intersections(
+            self.edges,
+            self.settings.intersection_x_tolerance,
+            self.settings.intersection_y_tolerance,
+        )
+        self.cells = _cells(self.intersections)
+        self.tables = [Table(self.page, group) for group in cells_to_tables(self.cells)]
+
+
+def _intersections(edges: list[dict[str, Any]], x_tol: float, y_tol: float) -> dict:
+    """pdfplumber's `edges_to_intersections`, the horizontal edges sorted once
+    (it sorts them again for every vertical edge)."""
+    out: dict[tuple[float, float], dict[str, list[dict[str, Any]]]] = {}
+    v_edges = sorted((e for e in edges if e["orientation"] == "v"), key=itemgetter("x0", "top"))
+    h_edges = sorted((e for e in edges if e["orientation"] == "h"), key=itemgetter("top", "x0"))
+    for v in v_edges:
+        vx, vtop, vbottom = v["x0"], v["top"], v["bottom"]
+        for h in h_edges:
+            htop = h["top"]
+            if (
+                vtop <= htop + y_tol
+                and vbottom >= htop - y_tol
+                and h["x0"] - x_tol <= vx <= h["x1"] + x_tol
+            ):
+                vertex = (vx, htop)
+                if vertex not in out:
+                    out[vertex] = {"v": [], "h": []}
+                out[vertex]["v"].append(v)
+                out[vertex]["h"].append(h)
+    return out
+
+
+def _cells(intersections: dict) -> list[tuple[float, float, float, float]]:
+    """pdfplumber's `intersections_to_cells`: for each intersection in sorted
+    order, the smallest cell it is the top-left corner of; the points below
+    and to the right of it come from per-column and per-row lists (in the
+    order the scan of the later points would give them) and the edges at
+    each point as sets made once."""
+    v_at = {p: set(map(obj_to_bbox, d["v"])) for p, d in intersections.items()}
+    h_at = {p: set(map(obj_to_bbox, d["h"])) for p, d in intersections.items()}
+
+    def connects(p1: tuple[float, float], p2: tuple[float, float]) -> bool:
+        if p1[0] == p2[0] and not v_at[p1].isdisjoint(v_at[p2]):
+            return True
+        return p1[1] == p2[1] and not h_at[p1].isdisjoint(h_at[p2])
+
+    points = sorted(intersections)
+    columns: dict[float, list[tuple[float, float]]] = {}
+    rows: dict[float, list[tuple[float, float]]] = {}
+    at_column: list[int] = []
+    at_row: list[int] = []
+    for pt in points:
+        col = columns.setdefault(pt[0], [])
+        at_column.append(len(col))
+        col.append(pt)
+        row = rows.setdefault(pt[1], [])
+        at_row.append(len(row))
+        row.append(pt)
+    cells = []
+    for i, pt in enumerate(points):
+        below = columns[pt[0]][at_column[i] + 1 :]
+        right = rows[pt[1]][at_row[i] + 1 :]
+        cell = None
+        for below_pt in below:
+            if not connects(pt, below_pt):
+                continue
+            for right_pt in right:
+                if not connects(pt, right_pt):
+                    continue
+                corner = (right_pt[0], below_pt[1])
+                if (
+                    corner in intersections
+                    and connects(corner, right_pt)
+                    and connects(corner, below_pt)
+                ):
+                    cell = (pt[0], pt[1], corner[0], corner[1])
+                    break
+            if cell is not None:
+                break
+        if cell is not None:
+            cells.append(cell)
+    return cells
+
+
 def find_table_blocks(edges: list[dict[str, Any]], width: float, height: float) -> list[TableBlock]:
     """Ruled tables (cell boxes) from a page's edges, by pdfplumber's TableFinder."""
     n_h = sum(1 for e in edges if e["orientation"] == "h")
     if n_h < 2 or len(edges) - n_h < 2 or len(edges) > MAX_EDGES:
         return []
-    finder = TableFinder(_EdgePage(edges, width, height))  # type: ignore[arg-type]
+    finder = _TableFinder(_EdgePage(edges, width, height))  # type: ignore[arg-type]
     blocks = []
     for t in finder.tables:
         cells = [list(row.cells) for row in t.rows]
