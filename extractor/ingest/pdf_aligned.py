@@ -35,6 +35,8 @@ from collections.abc import Sequence
 from operator import attrgetter
 from typing import Any
 
+import numpy as np
+
 from litkg.extractor.ingest.pdf_chars import Word
 from litkg.extractor.ingest.pdf_layout import Line, build_lines
 from litkg.extractor.ingest.pdf_tables import CAPTION, TableBlock
@@ -97,14 +99,7 @@ def split_rule_group(x0: float, x1: float, ys: list[float], words: list[Word]) -
     out: list[Rect] = []
     run: list[float] = []
     gaps = list(zip(ys, ys[1:], strict=False))
-    held = [
-        [
-            w
-            for w in words
-            if x0 - 2 <= (w.x0 + w.x1) / 2 <= x1 + 2 and a < (w.top + w.bottom) / 2 < b
-        ]
-        for a, b in gaps
-    ]
+    held = _held(x0, x1, gaps, words)
     tabular = [bool(inside) and _tabular(inside) for inside in held]
     for k, (a, b) in enumerate(gaps):
         # a header between the top and mid rules, its labels too wordy for data rows
@@ -125,6 +120,21 @@ def split_rule_group(x0: float, x1: float, ys: list[float], words: list[Word]) -
     if len(run) >= 2 and run[-1] - run[0] >= 20:
         out.append((x0, run[0], x1, run[-1]))
     return out
+
+
+def _held(
+    x0: float, x1: float, gaps: list[tuple[float, float]], words: list[Word]
+) -> list[list[Word]]:
+    """The words (in order) whose centre is within [x0 - 2, x1 + 2] and strictly
+    between the two rules of each gap (centres as arrays, computed once)."""
+    if not words or not gaps:
+        return [[] for _ in gaps]
+    box = np.array([(w.x0, w.x1, w.top, w.bottom) for w in words])
+    cx = (box[:, 0] + box[:, 1]) / 2
+    cy = (box[:, 2] + box[:, 3]) / 2
+    across = np.flatnonzero((x0 - 2 <= cx) & (cx <= x1 + 2))
+    cy = cy[across]
+    return [[words[i] for i in across[(a < cy) & (cy < b)].tolist()] for a, b in gaps]
 
 
 def _rows(words: list[Word]) -> list[list[Word]]:

@@ -72,8 +72,10 @@ def _pair_kinds(words: list[Word]) -> list[str | None]:
 def repair_ligatures(pages: Sequence[PageChars]) -> None:
     """Resolve unmapped ligature glyphs and rejoin split ligatures, in place."""
     counts: Counter[str] = Counter()
-    for text, n in Counter(w.text for p in pages for w in p.words).items():
+    texts = Counter(w.text for p in pages for w in p.words)
+    for text, n in texts.items():
         counts[_key(text)] += n  # one key per distinct text
+    unmapped = any(UNMAPPED in text for text in texts)
     fragments: Counter[str] = Counter()
     page_kinds = []
     for p in pages:
@@ -85,13 +87,15 @@ def repair_ligatures(pages: Sequence[PageChars]) -> None:
                 fragments[_key(b.text if kind == "end" else a.text)] += 1
     for p, kinds in zip(pages, page_kinds, strict=True):
         changed: set[int] = set()  # words whose text the unmapped glyphs changed
-        for i, w in enumerate(p.words):
+        for i, w in enumerate(p.words) if unmapped else ():
             if UNMAPPED in w.text:
                 changed.add(i)
             while UNMAPPED in w.text:
                 options = [w.text.replace(UNMAPPED, c, 1) for c in _CANDIDATES]
                 known = [o for o in options if counts[_key(o.replace(UNMAPPED, ""))]]
                 w.text = known[0] if known else options[0]
+        if not changed and not any(kinds):
+            continue  # no glyph resolved and no pair split: every word stays as it is
         merged: list[Word] = []
         fresh = False  # merged[-1] is the word before, as it was when `kinds` was made
         for i, w in enumerate(p.words):

@@ -376,9 +376,13 @@ def body_size(lines: Sequence[Line]) -> float:
 def size_weights(lines: Sequence[Line]) -> dict[float, int]:
     """Characters per font size (to 0.1 pt), sizes in the order they occur."""
     weights: dict[float, int] = defaultdict(int)
+    rounded: dict[float, float] = {}  # a page has a few distinct sizes
     for ln in lines:
         for w in ln.words:
-            weights[round(w.size, 1)] += len(w.text)
+            size = rounded.get(w.size)
+            if size is None:
+                size = rounded[w.size] = round(w.size, 1)
+            weights[size] += len(w.text)
     return weights
 
 

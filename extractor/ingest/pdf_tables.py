@@ -235,17 +235,17 @@ def find_table_blocks(edges: list[dict[str, Any]], width: float, height: float) 
     return blocks
 
 
-def _inside(w: Word, box: tuple[float, float, float, float], pad: float = 1.0) -> bool:
-    cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
-    return box[0] - pad <= cx <= box[2] + pad and box[1] - pad <= cy <= box[3] + pad
-
-
-def _in_cell(
-    centres: list[tuple[float, float, Word]], c: tuple[float, float, float, float]
+def _cell_words(
+    c: tuple[float, float, float, float],
+    at: np.ndarray,
+    cx: np.ndarray,
+    cy: np.ndarray,
+    words: list[Word],
 ) -> list[Word]:
-    """The words whose centre is in cell `c` (as `_inside` with a 0.5 pt pad)."""
-    x0, top, x1, bottom = c[0] - 0.5, c[1] - 0.5, c[2] + 0.5, c[3] + 0.5
-    return [w for cx, cy, w in centres if x0 <= cx <= x1 and top <= cy <= bottom]
+    """The words `words[at]` (centres `cx`, `cy`) whose centre is in cell `c`,
+    0.5 pt around it included, in order."""
+    sel = (c[0] - 0.5 <= cx) & (cx <= c[2] + 0.5) & (c[1] - 0.5 <= cy) & (cy <= c[3] + 0.5)
+    return [words[i] for i in at[sel].tolist()]
 
 
 def cell_text(words: list[Word]) -> str:
@@ -262,12 +262,21 @@ def cell_text(words: list[Word]) -> str:
 def fill_tables(blocks: list[TableBlock], words: list[Word]) -> tuple[list[TableBlock], list[Word]]:
     """Give each table its cell texts; return the real tables and the prose words."""
     kept: list[TableBlock] = []
-    rest = words
+    if not blocks or not words:
+        return kept, words
+    # a table takes the words whose centre is in its box, 1 pt around it included
+    box = np.array([(w.x0, w.x1, w.top, w.bottom) for w in words])
+    cx = (box[:, 0] + box[:, 1]) / 2
+    cy = (box[:, 2] + box[:, 3]) / 2
+    left = np.ones(len(words), dtype=bool)  # not taken by a table yet
     for block in blocks:
-        inside = [w for w in rest if _inside(w, block.bbox)]
-        centres = [((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2, w) for w in inside]
+        x0, top, x1, bottom = block.bbox
+        at = np.flatnonzero(
+            left & (x0 - 1.0 <= cx) & (cx <= x1 + 1.0) & (top - 1.0 <= cy) & (cy <= bottom + 1.0)
+        )
+        in_x, in_y = cx[at], cy[at]
         rows = [
-            ["" if c is None else cell_text(_in_cell(centres, c)) for c in row]
+            ["" if c is None else cell_text(_cell_words(c, at, in_x, in_y, words)) for c in row]
             for row in block.cells
         ]
         filled = sum(1 for row in rows for c in row if c)
@@ -276,10 +285,11 @@ def fill_tables(blocks: list[TableBlock], words: list[Word]) -> tuple[list[Table
         block.rows = rows
         split_frame_text(block)
         kept.append(block)
-        ids = {id(w) for w in inside}
-        block.words = ids
-        rest = [w for w in rest if id(w) not in ids]
-    return kept, rest
+        block.words = {id(words[i]) for i in at.tolist()}
+        left[at] = False
+    if not kept:
+        return kept, words
+    return kept, [w for w, keep in zip(words, left.tolist(), strict=True) if keep]
 
 
 _NOTE_START = re.compile(
