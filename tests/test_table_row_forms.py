@@ -152,3 +152,48 @@ def test_an_inline_note_mark_is_no_part_of_the_label_and_a_change_piece_no_arm()
     (t,) = doc.tables
     assert "Mean changeb" not in " ".join(t.rows[1])
     assert set(header_arms(t).values()) == {("Mindfulness", 40), ("Waitlist", 38)}
+
+
+def test_a_change_heading_over_dose_arms_with_the_sd_in_its_own_cell():
+    got = _read(
+        [
+            ["", "12-week change", "", "", "", "", ""],
+            ["", "Walking 60 min/wk (n = 20)", "", "Walking 120 min/wk (n = 21)", "",
+             "Usual care (n = 19)", ""],
+            ["6-min walk distance, m", "18.2", "(20.1)", "31.5", "(22.4)", "2.0", "(18.8)"],
+            ["Gait speed, m/s", "0.05", "(0.10)", "0.09", "(0.12)", "0.01", "(0.09)"],
+        ],
+        "Table 2. Change in function by dose, mean (SD), intent-to-treat and per-protocol samples",
+        header_rows=2,
+        spans=[(0, 1, 1, 6), (1, 1, 1, 2), (1, 3, 1, 2), (1, 5, 1, 2)],
+    )  # fmt: skip
+    assert [(label, name, v) for label, name, _s, v, _t in got][:3] == [
+        ("Walking 60 min/wk", "6-min walk distance, m, change", 18.2),
+        ("Walking 120 min/wk", "6-min walk distance, m, change", 31.5),
+        ("Usual care", "6-min walk distance, m, change", 2.0),
+    ]
+    t = Table(rows=[["", "Walking 60 min/wk (n = 20)"], ["x", "(20.1)"]], header_rows=1)
+    assert [c.period for c in read_table(t).columns] == [None]
+
+
+def test_the_sd_in_its_own_cell_is_the_values_spread():
+    t = Table(
+        rows=[
+            ["", "Tai chi (n = 30)", "", "Stretching (n = 31)", ""],
+            ["Berg balance score", "48.2", "(5.1)", "45.0", "(6.3)"],
+            ["Falls efficacy score", "22.4", "(4.0)", "25.9", "(5.2)"],
+        ],
+        caption="Table 3. Balance outcomes at 16 weeks, mean (SD)",
+        header_rows=1,
+        grid=True,
+        spans=[(0, 1, 1, 2), (0, 3, 1, 2)],
+    )
+    got = unkeyed_from_table(read_table(t))
+    assert [
+        (label, o.value, o.dispersion.value if o.dispersion else None) for _, o, label in got
+    ] == [
+        ("Tai chi", 48.2, 5.1),
+        ("Stretching", 45.0, 6.3),
+        ("Tai chi", 22.4, 4.0),
+        ("Stretching", 25.9, 5.2),
+    ]

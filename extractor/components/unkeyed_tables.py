@@ -43,7 +43,7 @@ ArmTest = Callable[[str], bool]
 _NOT_RESULT_TABLE = re.compile(
     r"\b(?:characteristics|demographic\w*|adverse|toxicit\w*|side[- ]effects?|safety|"
     r"eligib\w*|dose modification|dose reduction|reasons? for|"
-    r"(?:study|trial) design|schedule|protocol|inclusion|exclusion|questionnaire items?|"
+    r"(?:study|trial) design|schedule|(?<!per[- ])protocol|inclusion|exclusion|questionnaire items?|"
     r"items? of|factor loadings?|reliability|validity|cost\w*|resources?|sample size|"
     r"(?:statistical )?power (?:calculations?|analys[ie]s)|"
     r"background|concomitant|exposure|(?:treatments?|therap\w+|radiotherapy|chemotherapy|doses?|"
@@ -252,7 +252,8 @@ def _change_under_arm(col: Column) -> str | None:
 def _is_time_column(col: Column) -> bool:
     label = col.member or col.arm or ""
     m = TIME_LABEL.match(label)
-    return bool(m) and not _ARM_WORD.search(label[m.end() :])  # "Pre-treatment", not "Drug group"
+    # "Pre-treatment", not "Drug group" nor a dose per time ("150 min/wk")
+    return bool(m) and not _ARM_WORD.search(label[m.end() :]) and label[m.end() :][:1] != "/"
 
 
 _SPREAD_LABEL = re.compile(
@@ -264,11 +265,22 @@ _SPREAD_LABEL = re.compile(
 _CENTRE_LABEL = re.compile(r"\b(?:means?|medians?|average|n\s*[(\[]\s*%)|%", re.I)
 
 
-def _spread_columns(cols: list[Column]) -> dict[int, int]:
+_PAREN_NUMBER = re.compile(r"^\(\s*[-−–]?\d+(?:[.·]\d+)?\s*\)$")
+
+
+def _spread_columns(cols: list[Column], model: TableModel | None = None) -> dict[int, int]:
     """Value column index -> the column after it holding its spread only
-    ("Mean | SD", "Median | IQR" under one arm)."""
+    ("Mean | SD", "Median | IQR" under one arm; "-4.4 | (7.1)" under one
+    arm's label spanning both)."""
     out: dict[int, int] = {}
+    rows = model.data_rows() if model is not None else []
     for a, b in zip(cols, cols[1:], strict=False):
+        if rows and a.arm and a.arm == b.arm and not a.is_test and a.index not in out.values():
+            texts = [model.cell(r, b).text.strip() for r in rows]  # type: ignore[union-attr]
+            filled = [x for x in texts if x]
+            if len(filled) >= 2 and all(_PAREN_NUMBER.match(x) for x in filled):
+                out[a.index] = b.index
+                continue
         label = (b.statistic or "") + " " + (b.labels[-1] if b.labels else "")
         if _CENTRE_LABEL.search(label):
             continue  # "Six weeks mean (SD)" holds values with their spread, not a spread alone
@@ -291,6 +303,8 @@ def _with_spread(val: Value, spread: Value, label: str = "") -> Value:
     median is read alone)."""
     if val.kind != "number" or val.value is None:
         return val
+    if spread.kind == "text" and _PAREN_NUMBER.match(spread.text.strip()):
+        spread = parse_value(spread.text.strip().strip("()"))  # "-4.4 | (7.1)"
     if spread.kind == "number" and _WIDTH_LABEL.search(label):
         return val
     if spread.kind == "number" and spread.value is not None and spread.op is None:
@@ -314,7 +328,8 @@ def _column_time(col: Column) -> str | None:
         m = _END_OF.search(piece)
         if m:
             return m.group(0)
-        if TIME_LABEL.match(piece) and len(piece) <= 30:
+        t = TIME_LABEL.match(piece)
+        if t and len(piece) <= 30 and piece[t.end() :][:1] != "/":  # not "150 min/wk"
             return piece
     if col.period and not _STAT_WORDS.search(col.period):
         return col.period  # "Basal measurements at IVGTT" over the arms: the occasion as printed
@@ -366,7 +381,7 @@ def unkeyed_from_table(
     if group_col is not None:
         return _group_column_rows(model, group_col, keyed_rows)
     model = _with_label_column(model)
-    spread = _spread_columns(model.columns)
+    spread = _spread_columns(model.columns, model)
     arm_time = _arm_time_columns(model, is_arm)
     arm_cols = [
         c
@@ -416,9 +431,14 @@ def unkeyed_from_table(
             elif col in arm_cols and not between and header is not None:
                 # under a header row restated in the body: its label says what the cells are
                 label = header.get(col.index, "")
+                if col.index in spread:
+                    val = _with_spread(val, model.cell(row, _col(model, spread[col.index])).value)
                 o = cell_outcome(val, [label, *cues(model, row, col)[1:]], name, p)
                 if o is not None and tp is None and not tp_label:
                     tp, months = read_timepoint(_name_and_time([label])[1])
+                if o is not None and not _CHANGE_WORD.search(name):
+                    if corner_change or _CHANGE_WORD.search(label):
+                        o = replace(o, name=f"{name}, change")  # the header above says so
             elif (
                 val.kind == "number"
                 and col.index not in spread
@@ -437,7 +457,8 @@ def unkeyed_from_table(
                     what = clean_label(col.names[-1]).lower()
                     o = replace(o, name=f"{name}, {'change' if what in ('δ', '∆') else what}")
                 elif o is not None and (change := _change_under_arm(col)) is not None:
-                    o = replace(o, name=f"{name}, change")
+                    if not _CHANGE_WORD.search(name):
+                        o = replace(o, name=f"{name}, change")
                     if tp is None and not tp_label:
                         tp, months = read_timepoint(_change_time(change))
             if o is not None and tp is None and not tp_label:

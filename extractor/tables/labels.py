@@ -287,7 +287,8 @@ def time_tail(label: str) -> tuple[str, str] | None:
 
 
 _CHANGE = re.compile(
-    r"(?i)^(?:(?:mean|median|average|absolute|relative|net)\s+)?(?:changes?|Δ|∆|delta)"
+    r"(?i)^(?:\d+[- ]?(?:weeks?|wk|months?|mo|days?|years?|hours?|h)\s+)?"  # "26-Week Change"
+    r"(?:(?:mean|median|average|absolute|relative|net)\s+)?(?:changes?|Δ|∆|delta)"
     r"(?:\s+(?:from|since|over|vs\.?)\s+(?:baseline|entry|pre\w*))?(?:\s*[(\[][^()\[\]]*[)\]])?$"
 )
 

@@ -261,7 +261,9 @@ def _column(j: int, pieces: list[str], caption_grade: str | None) -> Column:
             stat = stat or nm.statistic
         arm_parts.append(nm.name)
     names: list[str] = []
-    for x in arm_parts:
+    for k, x in enumerate(arm_parts):
+        if k < len(arm_parts) - 1 and lab.is_change(x):
+            continue  # "26-Week Change" over the arms: what the cells hold, not a name
         if not names or names[-1].lower() != x.lower():
             names.append(x)  # "Intervention" over "Intervention (n = 22)": one name
     # a period label over arm labels ("First chemotherapy cycle" / "Arm A (n=63)",
