@@ -638,7 +638,7 @@ def _unkeyed_outcomes(
     """Results outside the endpoint keys, from the result sentences (values the
     keyed reading took excepted) and from result tables' non-endpoint rows;
     one per (statistic, value, arm)."""
-    from litkg.extractor.components import unkeyed_names
+    from litkg.extractor.components import unkeyed_names, unkeyed_roles
     from litkg.extractor.components import unkeyed_outcomes as unk
     from litkg.extractor.tables import read_table
 
@@ -657,11 +657,13 @@ def _unkeyed_outcomes(
     seen: set[tuple] = set()
     seen_cells: set[tuple] = set()
 
-    def add(m, span: tuple[int, int], cell: bool = False) -> None:
+    def add(m, span: tuple[int, int], cell: bool = False, arm: str | None = None) -> None:
         if m.rule.endswith(".group_count") and not names_arm(m.arm_label or ""):
             return  # a count of people is a result only for one of the trial's arms
         o = m.outcome
-        o = replace(o, arm=role(m.arm_label, o.arm or "intervention" if o.comparator else o.arm))
+        o = replace(
+            o, arm=arm or role(m.arm_label, o.arm or "intervention" if o.comparator else o.arm)
+        )
         key = (o.statistic, o.value, o.arm, o.unit)
         if key in seen:
             return  # a sentence's value restated (or a table cell a sentence gave)
@@ -694,8 +696,15 @@ def _unkeyed_outcomes(
             if outcomes_mod._endpoints(r.stub or "", aliases)
             or outcomes_mod._endpoints(unkeyed_names.row_name(r)[0] or "", aliases)
         }  # "PFS" / "Median (95% CI), months": the row reports the section's endpoint
-        for r, m in unk.unkeyed_from_table(model, keyed_rows, names_arm):
-            add(m, _row_span(table, r), cell=True)
+        hits = unk.unkeyed_from_table(model, keyed_rows, names_arm)
+        arms = unkeyed_roles.table_arms(
+            [m.arm_label for _r, m in hits if m.arm_label and not m.outcome.comparator],
+            lambda label: role(label, None),
+            resolver.index_of if len(resolver) >= 2 else lambda _label: None,
+        )
+        one_cohort = sum(not unkeyed_roles.is_analysis_set(a.label) for a in resolver.arms) < 2
+        for r, m in unkeyed_roles.analysis_sets(hits, one_cohort):
+            add(m, _row_span(table, r), cell=True, arm=arms.get(m.arm_label or ""))
     return out
 
 

@@ -152,7 +152,15 @@ def _stub_names_groups(model: TableModel) -> bool:
 
 # a column of p-values however its label goes on: "p Value (for difference)", "P*"
 _P_LABEL = re.compile(
-    r"(?i)^\s*(?:overall|global|interaction|trend)?\s*p(?:[\s-]*values?)?\s*(?:[(\[*].*)?$"
+    r"(?i)^\s*(?:overall|global|interaction|trend)?\s*p(?:[\s-]*values?)?"
+    # "P-value of difference": the between-arm p ("P for trend", "for interaction" are others)
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:differences?|comparisons?|treatment effects?)\b.*)?"
+    r"\s*(?:[(\[*].*)?$"
+)
+# a column of a comparison's spread ("S.E. of difference", "SD of change"): no comparison's value
+_SPREAD_OF = re.compile(
+    r"(?i)^\s*(?:s\.?\s?e\.?m?\.?|s\.?\s?d\.?|standard (?:error|deviation)s?|"
+    r"(?:95\s*%\s*)?(?:CI|confidence intervals?))(?:\s+(?:of|for)\b.*)?\s*$"
 )
 # a row label saying its cells print a spread or an interval ("Mean change (95% CI)")
 _SPREAD_CUE = re.compile(r"(?i)\b(?:CI|SD|SE|SEM|IQR|range)\b|±")
@@ -256,6 +264,16 @@ def _is_time_column(col: Column) -> bool:
     return bool(m) and not _ARM_WORD.search(label[m.end() :]) and label[m.end() :][:1] != "/"
 
 
+def _time_label(col: Column) -> str | None:
+    """The time point a time column is printed for: its lowest header piece naming
+    one ("Month 6" under "Month 0 pooled doses (n=80)"), else its arm label."""
+    for piece in reversed(col.labels):
+        text = clean_label(piece)
+        if TIME_LABEL.match(text) and len(text) <= 30:
+            return text
+    return col.member or col.arm
+
+
 _SPREAD_LABEL = re.compile(
     r"(?:^|\s)[(\[]?(?:SD|SE|SEM|s\.d\.|IQR|interquartile range|range|95\s*%\s*CI|CI)[)\]]?\s*$",
     re.I,
@@ -322,7 +340,8 @@ _END_OF = re.compile(
 
 def _column_time(col: Column) -> str | None:
     """A time point a column's header pieces name beside its arm ("End of study")."""
-    for piece in (col.period, *col.labels):
+    # the lowest header piece first: "Week 24" under the arm heading "Week 0 dose combined"
+    for piece in (*reversed(col.labels), col.period):
         if not piece:
             continue
         m = _END_OF.search(piece)
@@ -356,6 +375,8 @@ def _comparison(
     stat = comparison_statistic(col.statistic, col.labels)
     if stat is None or _is_p_column(col) or col.statistic in ("n", "total"):
         return None  # "p Value (for difference)", "N" under "Change": no difference
+    if col.labels and _SPREAD_OF.match(clean_label(col.labels[-1])):
+        return None  # "S.E. of difference": the spread of the difference beside it
     is_mean = bool(MEAN.search(stub_cue(row.stub)) or any(MEAN.search(s) for s in row.sections))
     got = comparison_value(stat, model.cell(row, col).value, is_mean, model.context)
     if got is None:
@@ -782,7 +803,7 @@ def _pre_post(model: TableModel, keyed_rows: set[int]) -> list[tuple[int, Outcom
         last: tuple[str | None, float | None] = (None, None)
         for col in model.columns:
             if col in times:
-                tp, months = read_timepoint(col.member or col.arm)
+                tp, months = read_timepoint(_time_label(col))
                 o = cell_outcome(model.cell(row, col).value, cues(model, row, col), name, None)
                 if months:
                     last = (tp, months)
@@ -884,7 +905,7 @@ def _arms_as_rows(
             continue
         p = _p_of(model, row)
         for col in cols:
-            tp, months = read_timepoint(col.member or col.arm)
+            tp, months = read_timepoint(_time_label(col))
             if months == 0.0:
                 continue  # the baseline is not a result of the arm
             texts = [col.statistic or "", " ".join(col.labels), heading, model.context]

@@ -1,0 +1,83 @@
+"""Which arm a result table's column or row stands for, as the record names it
+(RECORD.md: `arm` is "<role or label>").
+
+A role tells two arms apart only when they have different roles. In a table
+whose arms all read as "intervention" (three groups A/B/C, dose cohorts, two
+treatment periods, "Users" beside "Nonusers", "CF" and "P" rows that name no
+role), giving each the role would attach every arm's value to one arm; each
+keeps its printed label instead. A label that names no arm but an analysis
+set ("Observed", "Imputed (LOCF)", "Completers") is no arm at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from litkg.extractor.components.unkeyed_outcomes import UnkeyedMatch
+
+M = TypeVar("M", bound="UnkeyedMatch")
+
+# roles that stand for one arm each; "overall" and "subgroup" may be several
+_ARM_ROLES = frozenset({"intervention", "control"})
+
+# the analysis set a column reports, not a group of patients given something
+ANALYSIS_SET = re.compile(
+    r"(?i)^\s*(?:as[- ])?(?:observed(?:\s+cases?)?|imputed|imputation|oc|locf|bocf|nri|mi|"
+    r"multiple imputation|completers?|completer analysis|(?:modified\s+)?itt|m?itt|"
+    r"intention[- ]to[- ]treat|per[- ]protocol|pp)"
+    r"(?:\s*[(\[][^()\[\]]*[)\]])?\s*$"
+)
+
+
+def is_analysis_set(label: str | None) -> bool:
+    """Whether a column's label names an analysis set ("Imputed (LOCF)"), not an arm."""
+    return bool(label and ANALYSIS_SET.match(label))
+
+
+def table_arms(
+    labels: list[str],
+    role_of: Callable[[str], str | None],
+    arm_of: Callable[[str], int | None],
+) -> dict[str, str | None]:
+    """Printed label -> the arm to record for it: its role where that tells it
+    from the table's other arms, else the label itself. `arm_of` says which of
+    the paper's arms a label names (None: unknown), so two labels of one arm
+    ("Drug (n=20)", "Drug") keep their shared role."""
+    roles = {label: role_of(label) for label in dict.fromkeys(labels)}
+    arms_by_role: dict[str, set[object]] = {}
+    for label, role in roles.items():
+        if role in _ARM_ROLES:
+            idx = arm_of(label)
+            arms_by_role.setdefault(role, set()).add(idx if idx is not None else label.lower())
+    return {
+        label: label if role in _ARM_ROLES and len(arms_by_role[role]) > 1 else role
+        for label, role in roles.items()
+    }
+
+
+def analysis_sets(hits: list[tuple[int, M]], one_cohort: bool) -> list[tuple[int, M]]:
+    """A table's results with columns of analysis sets read: where every arm
+    label is an analysis set ("Observed | Imputed" under each time point) and
+    the paper has one cohort, the values are the cohort's (`overall`), each
+    named with its analysis set so the two readings stay apart; anywhere else
+    an analysis-set column is no arm's and gives nothing."""
+    labelled = [m.arm_label for _r, m in hits if m.arm_label]
+    if not any(is_analysis_set(label) for label in labelled):
+        return hits
+    whole = one_cohort and all(is_analysis_set(label) for label in labelled)
+    out: list[tuple[int, M]] = []
+    for r, m in hits:
+        if not is_analysis_set(m.arm_label):
+            out.append((r, m))
+        elif whole:
+            # "Imputed (NRI)" -> "imputed, NRI"
+            label = re.sub(r"\s*[(\[]\s*([^()\[\]]*?)\s*[)\]]", r", \1", m.arm_label or "")
+            qualifier = re.sub(r"\s+", " ", label).strip()
+            qualifier = qualifier[:1].lower() + qualifier[1:]
+            name = f"{m.outcome.name} ({qualifier})" if m.outcome.name else m.outcome.name
+            out.append((r, replace(m, arm_label="overall", outcome=replace(m.outcome, name=name))))
+    return out
