@@ -122,3 +122,64 @@ def test_arms_printed_as_rows_with_no_role_keep_their_labels(tmp_path):
     assert got[("Body fat (%)", 28.7)] == "HF" and got[("Body fat (%)", 29.5)] == "LF"
     assert got[("Lean mass (kg)", 18.3)] == "LF"
     assert "intervention" not in got.values()  # neither row says which arm is the treated one
+
+
+def test_test_statistic_rows_under_group_rows_are_no_group():
+    got = _read(
+        [
+            ["Group", "Dogs", "Healed, n (%)", "Wound infection, n (%)"],
+            ["Honey dressing group", "30", "24 (80.0)", "2 (6.7)"],
+            ["Saline dressing group", "30", "15 (50.0)", "7 (23.3)"],
+            ["χ²", "", "5.93", "3.27"],
+            ["P", "", "0.015", "0.071"],
+        ],
+        "Table 3. Wound outcomes at day 21",
+    )
+    labels = {label for _r, _o, label in got}
+    assert labels == {"Honey dressing group", "Saline dressing group"}
+    assert all(o.value not in (5.93, 3.27, 0.015, 0.071) for _r, o, _l in got)
+
+
+def test_a_column_of_times_is_no_group_column():
+    got = _read(
+        [
+            ["Group", "Treatment", "Time", "Weight (kg)", "Girth (cm)"],
+            ["Twice-weekly group", "Before treatment", "", "27.1±2.0", "61.2±3.3"],
+            ["", "After treatment", "8 weeks", "25.9±1.8", "58.0±3.1"],
+            ["Weekly group", "Before treatment", "", "26.8±2.4", "60.9±3.5"],
+            ["", "After treatment", "8 weeks", "26.2±2.2", "59.7±3.0"],
+        ],
+        "Table 2. Weight and girth in the two groups (mean ± SD)",
+    )
+    assert all("group" not in (o.name or "").lower() for _r, o, _l in got)  # an arm is no outcome
+
+
+def test_a_measure_in_its_unit_with_a_bracket_is_no_share():
+    got = _read(
+        [
+            ["", "Nasal CPAP (n = 40)", "Oral appliance (n = 41)"],
+            ["Systolic pressure (mmHg)", "128 (12)", "131 (14)"],
+            ["Sleepiness relapse", "6 (15)", "9 (22)"],
+        ],
+        "Table 2. Outcomes at six months",
+    )
+    assert [(o.name, o.statistic, o.value, o.events) for _r, o, _l in got] == [
+        ("Sleepiness relapse", "rate", 15.0, 6),
+        ("Sleepiness relapse", "rate", 22.0, 9),
+    ]
+
+
+def test_an_eligible_count_before_a_pass_rate_is_the_denominator():
+    got = _read(
+        [
+            ["Care standard", "Clinic A", "Clinic B"],
+            ["", "Eligible (pass rate)", "Eligible (pass rate)"],
+            ["Foot examination", "120 (64)", "98 (71)"],
+        ],
+        "Table 4. Quality indicators after one year",
+        header_rows=2,
+    )
+    assert [(o.value, o.events, o.total) for _r, o, _l in got] == [
+        (64.0, None, 120),
+        (71.0, None, 98),
+    ]

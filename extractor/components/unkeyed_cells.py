@@ -75,6 +75,19 @@ _PCT_CHANGE = re.compile(
 )
 
 
+# a measure's unit closing its name ("Heart rate (beats/min)", "Blood loss, ml", "(mmHg)")
+_MEASURE_UNIT = re.compile(
+    r"(?i)(?:[(\[]\s*|,\s*)(?:[^()\[\]%,]*?\S/\S[^()\[\]%,]*|[^()\[\]%,]*\bper\s+\w+|"
+    r"mm\s?hg|bpm|beats|min(?:utes?)?|h|hours?|hrs?|s|secs?|seconds?|days?|weeks?|months?|years?|"
+    r"kg|g|mg|[µμu]g|ng|pg|cm|mm|m|ml|dl|l|kcal|kj|ms|iu|u|mmol|[µμu]mol|cm2|cm²|m2|m²|"
+    r"points?|°c)\s*[)\]]?\s*$"
+)
+# the count printed before a share is its denominator ("eligible (pass rate)")
+_DENOMINATOR = re.compile(
+    r"(?i)\b(?:eligible|evaluable|assessed|analy[sz]ed|at risk|respondents)\b"
+)
+
+
 def _is_pct_unit(text: str) -> bool:
     return bool(_PCT_UNIT.search(_NOT_PCT.sub(" ", text)))
 
@@ -140,6 +153,15 @@ def cell_outcome(val: Value, texts: list[str], name: str, p: float | None) -> Ou
         if val.percent is not None:
             if not _is_share(val.percent) or change:
                 return None  # "1927 (133)": the parenthesis is no percentage; unsaid what it is
+            if (
+                "%" not in val.text
+                and _MEASURE_UNIT.search(name)
+                and not any(_PCT.search(t) for t in texts[:3])
+            ):
+                return None  # "Heart rate (bpm) | 74 (14)": a measure's value, no share
+            if any(_DENOMINATOR.search(t) for t in texts[:3]):
+                # "eligible (pass rate)": the count is the share's denominator
+                return Outcome(None, "rate", val.percent, "%", p=p, name=name, total=val.n)
             return Outcome(None, "rate", val.percent, "%", p=p, name=name, events=val.n,
                            total=val.total)  # fmt: skip
         if val.total is not None:

@@ -118,7 +118,7 @@ def _arm_rows(model: TableModel, is_arm: ArmTest | None) -> list[Row]:
     return [
         r
         for r in model.data_rows()
-        if not _TEST_LABEL.match(clean_label(r.stub))
+        if not _is_test_row(r)  # "χ2" / "P" under the groups' rows
         and not ANOVA_SOURCE.match(clean_label(r.stub))
         and (
             _ARM_ROW.match(r.stub)
@@ -132,6 +132,16 @@ def _arm_rows(model: TableModel, is_arm: ArmTest | None) -> list[Row]:
             )
         )
     ]
+
+
+def _is_test_row(row: Row) -> bool:
+    """A row of test statistics or p-values ("χ²", "P", "t value"), no group's."""
+    stub = clean_label(row.stub)
+    return bool(_TEST_LABEL.match(stub) or _TEST_LABEL.match(row.stub.strip()) or _CHI.match(stub))
+
+
+# "χ²" with its mark taken off ("χ"), "Chi-square value"
+_CHI = re.compile(r"(?i)^\s*(?:χ|chi)(?:\s*2|²|[- ]?squared?)?(?:\s+(?:values?|tests?))?\s*$")
 
 
 _GROUP_STUB = re.compile(
@@ -840,6 +850,8 @@ def _group_column(model: TableModel) -> Column | None:
             continue
         texts = [model.cell(r, col).value for r in model.data_rows()]
         named = [v for v in texts if v.kind == "text" and len(v.text) <= 40]
+        if sum(bool(TIME_LABEL.match(v.text)) for v in named) * 2 > len(named):
+            continue  # "Treatment" over "Before treatment | After treatment": times, no groups
         if texts and len(named) >= max(2, len(texts) // 2):
             return col
     return None
