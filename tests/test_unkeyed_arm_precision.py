@@ -183,3 +183,25 @@ def test_an_eligible_count_before_a_pass_rate_is_the_denominator():
         (64.0, None, 120),
         (71.0, None, 98),
     ]
+
+
+def test_a_difference_column_under_each_arm_is_that_arms_change():
+    got = _read(
+        [
+            ["Domain", "Yoga (n=40)", "Yoga (n=40)", "Walking (n=38)", "Walking (n=38)"],
+            ["", "Baseline, mean (SD)", "Mean difference (95% CI)",
+             "Baseline, mean (SD)", "Mean difference (95% CI)"],
+            ["Fatigue score", "5.1 (1.2)", "-1.2 (-1.6, -0.8)", "5.0 (1.3)", "-0.4 (-0.8, 0.0)"],
+        ],
+        "Table 2. Within-group change in fatigue after 12 weeks",
+        header_rows=2,
+    )  # fmt: skip
+    diffs = [
+        (label, o.name, o.value, o.comparator)
+        for _r, o, label in got
+        if o.statistic == "difference"
+    ]
+    assert diffs == [
+        ("Yoga", "Fatigue score, change", -1.2, None),
+        ("Walking", "Fatigue score, change", -0.4, None),
+    ]

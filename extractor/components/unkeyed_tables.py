@@ -459,6 +459,9 @@ def unkeyed_from_table(
             o: Outcome | None = None
             if _is_test_column(col):
                 o = _comparison(model, row, col, name, p)
+                if o is not None and _is_arm_change(col) and o.statistic == "difference":
+                    # "Users (n=104)" / "Mean difference (95% CI)": that arm's own change
+                    o = replace(o, arm=None, comparator=None, name=f"{name}, change")
             elif col in arm_cols and not between and header is not None:
                 # under a header row restated in the body: its label says what the cells are
                 label = header.get(col.index, "")
