@@ -205,3 +205,34 @@ def test_a_difference_column_under_each_arm_is_that_arms_change():
         ("Yoga", "Fatigue score, change", -1.2, None),
         ("Walking", "Fatigue score, change", -0.4, None),
     ]
+
+
+CROSSOVER = """\
+Two infusions in one group of volunteers
+
+# Methods
+
+Twelve volunteers received both infusions in random order, a week apart.
+
+# Results
+
+Table 2. Variables measured during the first infusion
+
+| Variable | Baseline | Dextran infusion | P value |
+|---|---|---|---|
+| Heart rate (beats/min), mean ± SD | 64 ± 8 | 71 ± 9 | 0.03 |
+
+Table 3. Variables measured during the second infusion
+
+| Variable | Baseline | Albumin infusion | P value |
+|---|---|---|---|
+| Heart rate (beats/min), mean ± SD | 65 ± 7 | 69 ± 8 | 0.20 |
+"""
+
+
+def test_two_treatments_in_two_tables_are_two_arms(tmp_path):
+    f = tmp_path / "crossover.txt"
+    f.write_text(CROSSOVER, encoding="utf-8")
+    rec = extract_record(load_document(f)).to_record()
+    arms = {o["value"]: o["arm"] for o in rec["outcomes"] if o["endpoint"] is None}
+    assert arms[71.0] == "Dextran infusion" and arms[69.0] == "Albumin infusion"

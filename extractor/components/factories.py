@@ -688,6 +688,8 @@ def _unkeyed_outcomes(
             continue  # methods state plans, introduction and discussion others' results
         for m in unk.unkeyed_from_sentence(text, keyed, arm_names):
             add(m, (start, end))
+    one_cohort = sum(not unkeyed_roles.is_analysis_set(a.label) for a in resolver.arms) < 2
+    table_hits = []
     for table in source.tables:
         model = read_table(table)
         keyed_rows = {
@@ -696,15 +698,19 @@ def _unkeyed_outcomes(
             if outcomes_mod._endpoints(r.stub or "", aliases)
             or outcomes_mod._endpoints(unkeyed_names.row_name(r)[0] or "", aliases)
         }  # "PFS" / "Median (95% CI), months": the row reports the section's endpoint
-        hits = unk.unkeyed_from_table(model, keyed_rows, names_arm)
-        arms = unkeyed_roles.table_arms(
-            [m.arm_label for _r, m in hits if m.arm_label and not m.outcome.comparator],
-            lambda label: role(label, None),
-            resolver.index_of if len(resolver) >= 2 else lambda _label: None,
+        hits = unkeyed_roles.analysis_sets(
+            unk.unkeyed_from_table(model, keyed_rows, names_arm), one_cohort
         )
-        one_cohort = sum(not unkeyed_roles.is_analysis_set(a.label) for a in resolver.arms) < 2
-        for r, m in unkeyed_roles.analysis_sets(hits, one_cohort):
-            add(m, _row_span(table, r), cell=True, arm=arms.get(m.arm_label or ""))
+        table_hits.extend((table, r, m) for r, m in hits)
+    # the arms of all the paper's tables: two treatments of a crossover in two tables
+    # ("Baseline | ANP", "Baseline | NO") are two arms, though each reads "intervention"
+    arms = unkeyed_roles.table_arms(
+        [m.arm_label for _t, _r, m in table_hits if m.arm_label and not m.outcome.comparator],
+        lambda label: role(label, None),
+        resolver.index_of if len(resolver) >= 2 else lambda _label: None,
+    )
+    for table, r, m in table_hits:
+        add(m, _row_span(table, r), cell=True, arm=arms.get(m.arm_label or ""))
     return out
 
 
