@@ -197,3 +197,24 @@ def test_the_sd_in_its_own_cell_is_the_values_spread():
         ("Tai chi", 22.4, 4.0),
         ("Stretching", 25.9, 5.2),
     ]
+
+
+def test_a_blocks_regression_time_and_a_group_lettered_r():
+    got = _read(
+        [
+            ["Time (min)", "Group L", "Group R", "P"],
+            ["Onset of sensory block", "8.1 ± 2.0", "9.0 ± 2.4", "0.21"],
+            ["Regression to T10", "121 ± 30", "110 ± 28", "0.14"],
+        ],
+        "Table 2. Onset and regression time of sensory block",
+    )
+    assert [(label, v) for label, _n, _s, v, _t in got] == [
+        ("Group L", 8.1), ("Group R", 9.0), ("Group L", 121.0), ("Group R", 110.0)
+    ]  # fmt: skip
+    assert (
+        _read(
+            [["", "Coefficient", "P"], ["Age", "0.12", "0.03"]],
+            "Table 4. Linear regression of HbA1c",
+        )
+        == []
+    )

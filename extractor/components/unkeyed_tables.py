@@ -47,7 +47,10 @@ _NOT_RESULT_TABLE = re.compile(
     r"items? of|factor loadings?|reliability|validity|cost\w*|resources?|sample size|"
     r"(?:statistical )?power (?:calculations?|analys[ie]s)|"
     r"background|concomitant|exposure|(?:treatments?|therap\w+|radiotherapy|chemotherapy|doses?|"
-    r"drugs?|interventions?) (?:delivered|received|administered|given)|regressions?|coefficients?|"
+    r"drugs?|interventions?) (?:delivered|received|administered|given)|"
+    # a regression table, not a block's or a lesion's regression ("regression time of motor block")
+    r"regressions?(?!\s+(?:time|of\s+(?:the\s+)?(?:motor|sensory|block|lesions?|tumou?rs?)))|"
+    r"coefficients?|"
     r"predictors?|correlations?|associations?|associated|determinants|multivariate|multivariable|"
     r"univariate|loadings?|models?)\b",
     re.I,
@@ -226,10 +229,17 @@ def _is_test_column(col: Column) -> bool:
     ):
         return False  # "Control group (n=22)" over "Mean (95% CI)": the arm's mean
     last = col.labels[-1:] if col.labels else ()
-    return any(
-        _TEST_LABEL.match(clean_label(lbl)) or _DERIVED_LABEL.search(clean_label(lbl))
-        for lbl in last
-    )
+    return any(_TEST_LABEL.match(clean_label(lbl)) or _is_derived(clean_label(lbl)) for lbl in last)
+
+
+def _is_derived(label: str) -> bool:
+    """A label of derived numbers ("Difference", "Cohen's d", "r"), not a group
+    whose designator is a letter ("Group R", "Arm D")."""
+    m = _DERIVED_LABEL.search(label)
+    if m is None:
+        return False
+    word = m.group(0).strip(" )]").lower()
+    return not (word in ("r", "d", "es") and _ARM_WORD.search(label[: m.start()]))
 
 
 def _is_arm_change(col: Column) -> bool:
