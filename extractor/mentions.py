@@ -410,8 +410,8 @@ _ARM_CUE_RES = [
     # in capitals or digits (not a between-group statistic, "group P = 0.03")
     re.compile(
         r"\b(?P<label>(?:[Gg]roup|[Aa]rm|[Cc]ohort)\s+"
-        r"(?!(?:SD|SE|SEM|CI|OR|HR|RR|NS|N)\b)(?:[A-Z]{1,3}\d{0,2}|\d{1,2})"
-        r"(?:\s*\+\s*[A-Z]{1,3}\b)?)\b(?!\s*[=<>≤≥])"
+        r"(?!(?:SD|SE|SEM|CI|OR|HR|RR|NS|N)\b)(?:[A-Z]{1,3}\d{0,2}|[1-9])"
+        r"(?:\s*\+\s*[A-Z]{1,3}\b)?)\b(?!\s*[=<>≤≥%]|[.·]\d)"
     ),
     # "in controls", "versus placebo recipients", "than in the control subjects"
     re.compile(
@@ -442,7 +442,13 @@ _ARM_CUE_RES = [
     re.compile(
         r"\b(?:in|for|among|versus|vs\.?|than)\s+(?:the\s+)?"
         r"(?P<label>intervention|control|experimental|placebo|sham|comparison|usual care)"
-        r"(?=\s*(?:[,;().]|and\b|or\b|vs\b|versus\b|compared\b|at\b|after\b|$))",
+        r"(?=\s*(?:[,;().\[]|and\b|or\b|vs\b|versus\b|compared\b|at\b|after\b|$))"
+        # "12% with control.", "versus ... compared with control (mean 1.2": "compared
+        # with" names the group only for the value it opens
+        r"|(?<!compared\s)\bwith\s+(?:the\s+)?"
+        r"(?P<wlabel>intervention|control|experimental|placebo|sham|usual care)(?=\s*(?:[,;().\[]|$))"
+        r"|\bcompared\s+(?:with|to)\s+(?:the\s+)?"
+        r"(?P<clabel>intervention|control|experimental|placebo|sham|usual care)(?=\s*[(\[])",
         re.I,
     ),
     # "between the exercise (12.1 ± 3.0) and the control (14.2 ± 2.9) groups"
@@ -470,8 +476,9 @@ def arm_cues(sent: str) -> list[Mention]:
     out: list[Mention] = []
     for i, rx in enumerate(_ARM_CUE_RES):
         for m in rx.finditer(sent):
-            label = re.sub(r"^(?:the|a|an)\s+", "", m.group("label").strip(), flags=re.I)
-            start = m.start("label") if i != 1 else m.start()
+            g = next(k for k, v in m.groupdict().items() if v is not None)
+            label = re.sub(r"^(?:the|a|an)\s+", "", m.group(g).strip(), flags=re.I)
+            start = m.start(g) if i != 1 else m.start()
             inner = list(re.finditer(r"\b(?:in|among|for|of)\s+(?:the\s+)?", label, re.I))
             if i == 0 and inner and not re.search(r"\b(?:than|vs|versus|compared)\b", label, re.I):
                 # "of 273 patients in the twice-daily group": the group is the last phrase
@@ -564,10 +571,21 @@ def _named_arm_re(words: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=256)
+def _named_label_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(
+        r"(?:(?<=[(\[;])|(?<=[(\[;,]\s))\s*(?P<label>" + alts + r")(?:\s+(?:group|arm))?"
+        r"\s*[:=]\s*(?=[-−+]?\d)",
+        re.I,
+    )
+
+
 def named_arm_cues(sent: str, names: Iterable[str]) -> list[Mention]:
     """ "with ketamine", "than in those receiving DEX": a preposition, then a
     distinctive word of one of the paper's arm labels `names` (its drug, its
-    letter-free name), with that word as the label."""
+    letter-free name), with that word as the label; "(DM60: 12.1 ± 3.0; DM120:
+    11.4 ± 2.9": such a word labelling the value after its colon."""
     words = tuple(
         sorted(
             {
@@ -580,10 +598,15 @@ def named_arm_cues(sent: str, names: Iterable[str]) -> list[Mention]:
     )
     if not words:
         return []
-    return [
+    found = [
         Mention("arm", m.start("label"), m.end(), label=m.group("label"))
         for m in _named_arm_re(words).finditer(sent)
     ]
+    found += [
+        Mention("arm", m.start("label"), m.end(), label=m.group("label"))
+        for m in _named_label_re(words).finditer(sent)
+    ]
+    return sorted(found, key=lambda m: m.start)
 
 
 # --------------------------------------------------------------------------- measures

@@ -57,6 +57,7 @@ _DESIGN_RE = re.compile(
 )
 _SAMPLE_RE = re.compile(
     r"\b(?:baseline characteristics|demographic|median age|mean age|aged\b|years of age|"
+    r"(?:respect to|regarding|in terms of|differences? in)\s+(?:the\s+)?(?:age|sex|gender)\b|"
     r"years old|were (?:men|women|male|female|white|black)|(?:male|female) (?:sex|gender)|"
     r"eligib\w*|inclusion criteri|exclusion criteri|were (?:randomi[sz]ed|randomly|allocated|"
     r"assigned|enrolled|recruited|screened|included|excluded|approached|invited)|"
@@ -385,11 +386,17 @@ _NP_GROUP_PAREN = re.compile(
 )
 
 
+_TRAILING_DESIGNATOR = re.compile(
+    r"(?<=\w)\s+(?:(?:in|for)\s+)?(?:[Gg]roup|[Aa]rm)\s+[A-Z]{1,3}\d{0,2}\s*[:,=]?\s*$"
+)
+
+
 def _backward_name(sent: str, v: Mention, start: int) -> str | None:
     """ "mean systolic pressure was 128 mmHg": the subject before the value."""
     if v.vkind == "ratio":
         return _ratio_name(sent, v, start)
-    text = sent[start : v.start]
+    # "Pain scores were group T 3.2 ± 1.1": the group labelling the value is not the name's
+    text = _TRAILING_DESIGNATOR.sub(" ", sent[start : v.start])
     labelled = _LABELLED_VALUE_RE.search(text)
     if labelled and not _NOT_LABELLED_NAME.search(labelled.group("np")):
         return _clean_name(labelled.group("np"))  # "(subjective onset: 113 ± 63 and ..."
@@ -454,10 +461,39 @@ def _paren_subject(text: str) -> str | None:
     d = _DIFFERENCE_OF_RE.search(head)
     if d:
         return _clean_name(d.group("np"))
+    c = _CHANGE_OBJECT_RE.search(head)
+    if c:
+        return _clean_name(f"{c.group('change')} {c.group('np')}")
     m = _CLAUSE_SUBJECT_RE.match(head)
     if not m or _WHO_START.match(m.group("np")) or _NOT_RESULT_SUBJECT.search(m.group("np")):
         return None
     return _clean_name(m.group("np"))
+
+
+#: "Subjects treated with X obtained higher total scores on the Y scale at visit 2 (": the
+#: measure the people scored higher or lower on
+_PEOPLE_OBJECT_RE = re.compile(
+    rf"^(?:(?:the|all|both)\s+)?{_WHO}\b[^,;()]{{0,60}}?\s+(?:had|showed|obtained|achieved|"
+    r"reported|scored)\s+(?:(?:significantly|statistically|much|slightly)\s+)?"
+    r"(?:higher|lower|greater|smaller|better|worse|larger)\s+"
+    r"(?P<np>[\w/'’-]+(?:\s+[\w/'’-]+){0,7}?)"
+    r"(?:\s+(?:at|after|over|by|from|during|within|than)\s+[^()]{1,40})?\s*$",
+    re.I,
+)
+
+
+#: "patients treated with X had a reduced decline in C-peptide at 2 years (": what
+#: the people had is the measure (the object's change and its quantity), not the people
+_CHANGE_OBJECT_RE = re.compile(
+    rf"^(?:(?:the|all|both)\s+)?{_WHO}\b[^,;()]{{0,60}}?\s+(?:had|showed|experienced|achieved)\s+"
+    r"(?:(?:a|an|the)\s+)?(?:(?:significantly|statistically|much|slightly)\s+)?"
+    r"(?:(?:smaller|larger|greater|lower|higher|reduced|less|more|bigger|slower|faster)\s+)?"
+    r"(?P<change>(?:mean\s+)?(?:declines?|decreases?|reductions?|increases?|changes?|falls?|"
+    r"improvements?|losses?|gains?|rises?)\s+(?:in|of))\s+"
+    r"(?P<np>[\w/'’-]+(?:\s+[\w/'’-]+){0,5}?)"
+    r"(?:\s+(?:at|after|over|by|from|during|within)\s+[^()]{1,40})?\s*$",
+    re.I,
+)
 
 
 # --------------------------------------------------------------------------- the statistic
@@ -560,6 +596,7 @@ def unkeyed_from_sentence(
     if not vals:
         return []
     arms = arm_of_values(sent, vals, cues)
+    listed = _labelled_list_names(sent, vals, cues)
     primary = bool(_PRIMARY_RE.search(sent))
     p_all = [m for m in ms if m.kind == "p"]
     out: list[UnkeyedMatch] = []
@@ -590,7 +627,7 @@ def unkeyed_from_sentence(
             if re.search(r"\b(?:mean|average)\b", sent[max(0, v.start - 90) : v.start], re.I):
                 stat = "mean"  # "mean HbA1c fell from 8.1% to 7.2%": a measure in %, not a rate
         counts = [m for m in ms if m.kind == "count"]
-        name = _group_paren_name(sent, v, last_name)
+        name = listed.get(i) or _group_paren_name(sent, v, last_name)
         if name is None and v.vkind == "pct":
             name = _forward_name(sent, v, counts)
         if name is None:
@@ -607,6 +644,8 @@ def unkeyed_from_sentence(
             and not re.search(r"[;.]\s", between)
         ):
             name = last_name  # "... in the A group (16.8 ± 2) smaller than in the B group (24.9 ± 2.5)"
+        if name is not None and arms.get(i) and name.lower() == arms[i].lower():
+            name = None  # "(MPS: 50.2 ± 12 years; ...": the group's label is not the measure
         if name is None:
             pending = (i, v, stat, nxt)
             continue
@@ -653,6 +692,41 @@ def _group_count_matches(sent: str, ms: list[Mention], cues: list[Mention]) -> l
         out.append(
             UnkeyedMatch(o, g.start, g.end, "outcomes.unkeyed.sentence.group_count", g.label)
         )
+    return out
+
+
+def _labelled_list_names(sent: str, vals: list[Mention], cues: list[Mention]) -> dict[int, str]:
+    """ "Serum IL-6 fell more with X (X40: 12.1 ± 3.0; X80: 11.4 ± 2.9; placebo:
+    15.2 ± 3.3)": values of one parenthesis, each after a group's label and a
+    colon, are the measure the clause before the parenthesis names."""
+    out: dict[int, str] = {}
+    for p in re.finditer(r"\(((?:[^()]|\([^()]*\))*)\)", sent):
+        inside = [i for i, v in enumerate(vals) if p.start() < v.start < p.end()]
+        if len(inside) < 2:
+            continue
+        labelled = [
+            i
+            for i in inside
+            if any(
+                c.end <= vals[i].start
+                and re.fullmatch(r"(?:\s+(?:group|arm))?\s*[:=]\s*", sent[c.end : vals[i].start])
+                or (c.start < vals[i].start and c.end >= vals[i].start - 2)
+                for c in cues
+                if p.start() < c.start
+            )
+        ]
+        if labelled != inside:
+            continue
+        head = sent[: p.start()]
+        head = head[max((c.end() for c in re.finditer(r"[;:]\s|\.\s", head)), default=0) :]
+        head = re.sub(r"^[A-Z][\w-]*(?:\s+[\w-]+){0,4},\s+", "", head.strip())  # "At week 8, "
+        head = _LEAD_WORDS.sub("", _LEAD_TIME.sub("", head))
+        m = _PEOPLE_OBJECT_RE.match(head) or _CLAUSE_SUBJECT_RE.match(head)
+        if not m or _WHO_START.match(m.group("np")) or _NOT_RESULT_SUBJECT.search(m.group("np")):
+            continue
+        name = _clean_name(m.group("np"))
+        if name:
+            out.update(dict.fromkeys(inside, name))
     return out
 
 
@@ -752,7 +826,12 @@ _CARRY_RE = re.compile(
     # "1.3 (placebo) and 1.8 (erlotinib) months": each value's group in its parenthesis
     r"|[\s,;]*\([\w+/ -]{1,30}\)[\s,;]*(?:and|or|vs\.?|versus)\s+"
     # "(412 m) and the swimming (388 m) groups": the next label opens the next value
-    rf"|{_UNIT}[\s,;()\[\]]*(?:and|or|vs\.?|versus)\s+(?:the\s+)?[\w+/-]+(?:\s+[\w+/-]+)?\s*\(\s*"
+    # "3.2 ± 1.1 vs group C 4.5 ± 1.3": the next group's designator before its value
+    rf"|{_UNIT}[\s,;()\[\]]*(?:and|or|vs\.?|versus|compared\s+(?:with|to))?\s*(?:the\s+)?"
+    r"(?:[Gg]roup|[Aa]rm)\s+[A-Z]{1,3}\d{0,2}\s*[:,=]?\s*"
+    # "(mean -0.3 ...) versus control (mean -0.5 ...)": the next group's parenthesis
+    rf"|{_UNIT}[\s,;()\[\]]*(?:and|or|vs\.?|versus|compared\s+(?:with|to))\s+(?:the\s+)?"
+    r"[\w+/-]+(?:\s+[\w+/-]+)?\s*[(\[]\s*(?:(?:mean|median)\s+)?"
     # "16% of treatment and 11% of control": one word for the first value's group
     rf"|{_UNIT}[\s,;]*(?:the\s+)?[\w+/-]+(?:\s+(?:group|arm)s?)?[\s,;]*(?:and|or|vs\.?|versus)\s+(?:the\s+)?"
     # "from 17.89 at pre-test to 15.55": the second value of a change
