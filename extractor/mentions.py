@@ -326,6 +326,9 @@ def counts(sent: str) -> list[Mention]:
 
 
 _MEASURE_UNITS = (
+    r"[nµμp]mol/L|[µμn]g/L|ng/dL|[µμ]g/dL|mg/L|mIU/L|mU/L|[µμm]?IU/mL|U/mL|cells/[µμ]L|"
+    r"per\s+(?:100|1,?000|10,?000|100,?000)\s+(?:person|patient|catheter|ventilator)[- ]"
+    r"(?:years?|months?|days?)|"
     r"mm\s?Hg|kg/m2|kg/m²|kg|g/dL|g/dl|g/L|mg/dL|mg/dl|mmol/L|mmol/l|mmol/mol|µmol/L|ng/mL|pg/mL|"
     r"IU/L|U/L|mL/min(?:/1\.73\s?m2)?|ml|mL|cm|mm|bpm|beats/min|points?|steps|kcal|hours?|hrs?|"
     r"minutes?|mins?|seconds?|g\b|mg\b|µg|servings?|serves|cigarettes|units?"
@@ -616,13 +619,22 @@ _MEASURE_RE = re.compile(
 )
 
 
+#: "61.5 (44.0, 80.2) nmol/l": the number, its interval in brackets, then the unit
+_MEASURE_PAIR_RE = re.compile(
+    rf"(?<![\w.·/-])(?P<v>[-−]?\d+(?:[.·]\d+)?)\s*[(\[]\s*[-−]?\d+(?:[.·]\d+)?\s*(?:,|;|–|—|-|to)\s*"
+    rf"[-−]?\d+(?:[.·]\d+)?\s*[)\]]\s*(?P<u>{_MEASURE_UNITS})(?![\w/])",
+    re.I,
+)
+
+
 def measures(sent: str) -> list[Mention]:
     """Numbers printed with a unit of measurement ("−2.1 kg", "128 mmHg",
-    "4.2 points"): what a mean or a difference is read from. Time units of
+    "4.2 points", "61.5 (44.0, 80.2) nmol/l", "12.4 per 10,000 person-days"):
+    what a mean, a median, a rate or a difference is read from. Time units of
     survival (months, days) are `values`, not measures."""
     out: list[Mention] = []
     masked = masked_spans(sent)
-    for m in _MEASURE_RE.finditer(sent):
+    for m in [*_MEASURE_RE.finditer(sent), *_MEASURE_PAIR_RE.finditer(sent)]:
         if inside(m.start(), masked):
             continue
         v = to_float(m.group("v").replace("−", "-"))

@@ -120,3 +120,54 @@ def test_people_scoring_lower_name_the_measure_of_a_labelled_list():
         ("anxiety scores on the Hamilton scale", "mean", 11.2, "MPS"),
         ("anxiety scores on the Hamilton scale", "mean", 15.9, "placebo"),
     ]
+
+
+def test_a_median_with_its_interval_before_the_unit():
+    got = unkeyed_from_sentence(
+        "Median serum calcidiol was 61.5 (44.0, 80.2) nmol/l in the vitamin D arm and "
+        "38.1 (25.3, 52.0) nmol/l in the placebo arm.",
+        None,
+        ["vitamin D", "placebo"],
+    )
+    assert [
+        (m.outcome.name, m.outcome.statistic, m.outcome.value, m.outcome.unit, m.arm_label)
+        for m in got
+    ] == [
+        ("serum calcidiol", "median", 61.5, "nmol/l", "vitamin D"),
+        ("serum calcidiol", "median", 38.1, "nmol/l", "placebo"),
+    ]
+
+
+def test_a_median_with_its_iqr_after_a_time_point():
+    got = unkeyed_from_sentence(
+        "Median serum calcidiol at 12 weeks was 61.5 nmol/l (IQR 44.0-80.2) in the vitamin D arm "
+        "and 38.1 nmol/l (IQR 25.3-52.0) in the placebo arm.",
+        None,
+        ["vitamin D", "placebo"],
+    )
+    assert [(m.outcome.value, m.outcome.dispersion.value, m.arm_label) for m in got] == [
+        (61.5, (44.0, 80.2), "vitamin D"),
+        (38.1, (25.3, 52.0), "placebo"),
+    ]
+    assert {m.outcome.name for m in got} == {"serum calcidiol"}
+
+
+def test_a_rate_per_person_time():
+    got = _read(
+        "The rate of falls was 12.4 per 10,000 person-days in the vitamin D arm and "
+        "18.9 per 10,000 person-days in the placebo arm.",
+        ["vitamin D", "placebo"],
+    )
+    assert got == [
+        ("rate of falls", "rate", 12.4, "vitamin D"),
+        ("rate of falls", "rate", 18.9, "placebo"),
+    ]
+
+
+def test_a_time_point_is_no_name():
+    got = unkeyed_from_sentence(
+        "Median serum 25(OH)D at 12 weeks was 61.5 (44.0, 80.2) nmol/l in the vitamin D arm.",
+        None,
+        ["vitamin D", "placebo"],
+    )
+    assert all(m.outcome.name is None or "12 weeks" not in m.outcome.name for m in got)

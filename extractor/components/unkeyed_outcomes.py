@@ -221,9 +221,13 @@ def _clean_name(text: str) -> str | None:
     text = text.strip(" ,.:;")
     if re.match(r"(?:in|for|among|with)\s+(?:the\s+)?\S+\s+(?:groups?|arms?)\b", text, re.I):
         return None  # "for the placebo group it": a group, not a name
-    short = _TRAILING_TIME.sub("", _TRAILING_GROUP.sub("", text))
-    # "results in ESHAP group" stays as printed when "results" alone is no name
-    return _clean_name_words(short) or (_clean_name_words(text) if short != text else None)
+    grouped = _TRAILING_GROUP.sub("", text)
+    short = _TRAILING_TIME.sub("", grouped)
+    # "results in ESHAP group" stays as printed when "results" alone is no name; a time
+    # point is never part of a name ("D at 12 weeks" of "25(OH)D at 12 weeks" is none)
+    if grouped == text:
+        return _clean_name_words(short)
+    return _clean_name_words(short) or _clean_name_words(_TRAILING_TIME.sub("", text))
 
 
 def _clean_name_words(text: str) -> str | None:
@@ -519,6 +523,8 @@ def _statistic(sent: str, v: Mention, prev_end: int) -> str | None:
     after = sent[v.end : v.end + 40]
     if v.vkind == "ratio":
         return v.ratio
+    if v.vkind == "number" and (v.unit or "").lower().startswith("per "):
+        return "rate"  # "12.4 per 10,000 person-days"
     if v.vkind == "pct":
         if _DIFF_AFTER.match(after) or re.search(r"\bdifference\b[^.;]{0,40}$", before, re.I):
             return "difference"
@@ -553,6 +559,10 @@ def _near(ms: list[Mention], kind: str, start: int, end: int) -> Mention | None:
     return None
 
 
+#: "at 12 weeks", "after 6 months": a time point, not a time measured
+_WHEN_BEFORE = re.compile(r"\b(?:at|after|by|within|from|to|until|up to)\s+(?:the\s+)?$", re.I)
+
+
 def unkeyed_from_sentence(
     sent: str, keyed_values: set[float] | None = None, arm_names: Sequence[str] = ()
 ) -> list[UnkeyedMatch]:
@@ -571,6 +581,7 @@ def unkeyed_from_sentence(
     vals = [
         m for m in ms
         if m.kind == "value" and m.vkind in ("pct", "time", "ratio", "mean", "number")
+        and not (m.vkind == "time" and _WHEN_BEFORE.search(sent[max(0, m.start - 20) : m.start]))
     ]  # fmt: skip
     cues = [m for m in ms if m.kind == "arm"]
     if arm_names:
@@ -849,6 +860,7 @@ _CARRY_RE = re.compile(
 
 def _strip_numbers(text: str) -> str:
     text = re.sub(r"95\s?%\s*(?:CI|confidence intervals?)[^,;)\]]*", " ", text, flags=re.I)
+    text = re.sub(r"\b(?:IQR|interquartile range|range|SD)\b[:,]?", " ", text, flags=re.I)
     text = re.sub(r"\b[pP]\s*[=<>≤≥]\s*[.\d·]+", " ", text)
     return re.sub(r"[-−]?\d+(?:[.·]\d+)?\s*%?|\b(?:n|N)\s*=|\bof\b|/|–|-|\bto\b", " ", text)
 
