@@ -767,6 +767,9 @@ def coordinated_labels(sent: str) -> list[tuple[str, int]]:
     return out
 
 
+_PAIR_SECOND_RE = re.compile(r"\b(?:vs\.?|versus|than|and|or)\s+(?:the\s+|with\s+)?$", re.I)
+
+
 def arm_of_values(
     sent: str, vals: list[Mention], cues: list[Mention] | None = None
 ) -> dict[int, str]:
@@ -792,6 +795,14 @@ def arm_of_values(
             return out
     out.update(_ordered_in_parens(sent, vals, dedupe_overlaps([*cues, *compared])))
     named = [c for c in cues if c.label]
+    # "the change during X vs placebo was 1 cm vs -1 cm, respectively": a cue second in a
+    # pair whose first member is no cue is not alone the group of the values after it
+    paired = (
+        {c.start for c in cues if _PAIR_SECOND_RE.search(sent[: c.start])}
+        if _RESPECTIVELY_RE.search(sent)
+        else set()
+    )
+    named = [c for c in named if c.start not in paired]
     if named and named[0].end <= vals[0].start and named[-1].start >= vals[-1].end:
         named = []  # "in the A group, x (vs y in the B group)": values take the cue after them
     leading = bool(named) and named[0].end <= vals[0].start
@@ -814,7 +825,9 @@ def arm_of_values(
             continue
         prev = vals[i - 1].end if i else 0
         # a cue the previous value took ("1.3 (placebo) and 1.8 ...") is not this one's
-        before = [c for c in cues if prev <= c.start and c.end <= v.start and c.start not in used]
+        before = [
+            c for c in cues if prev <= c.start and c.end <= v.start and c.start not in used | paired
+        ]
         before = [c for c in before if not _CLAUSE_BREAK_RE.search(sent[c.end : v.start])]
         if before:
             out[i] = before[-1].label or ""

@@ -171,3 +171,20 @@ def test_a_time_point_is_no_name():
         ["vitamin D", "placebo"],
     )
     assert all(m.outcome.name is None or "12 weeks" not in m.outcome.name for m in got)
+
+
+def test_respectively_with_one_group_of_a_pair_named_leaves_the_arms_open():
+    got = unkeyed_from_sentence(
+        "The median change in girth during sertraline vs placebo was 2 (1; 4) cm vs −1 (−3; 0) cm, "
+        "respectively, P = 0.01.",
+        None,
+        ["Sertraline", "Placebo"],
+    )
+    assert [m.arm_label for m in got] == [None] * len(got)
+
+
+def test_a_clause_ending_in_mean_is_no_name():
+    got = unkeyed_from_sentence(
+        "These women had a mean of 0.6 ± 0.7 (range: 0–3), 1.2 ± 0.5 (0–3), and 1.3 ± 0.4 (1–3) visits."
+    )
+    assert all(m.outcome.name is None or not m.outcome.name.endswith("mean") for m in got)

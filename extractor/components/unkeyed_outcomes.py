@@ -198,6 +198,7 @@ _LEAD_TIME = re.compile(
 _CLAUSE_NAME = re.compile(
     r"^(?:with the exception|except|fewer|more|less)\b|\b(?:any|a) grade$|^as\s+(?:was|were|did)\b"
     r"|^(?:was|were|is|are)\s+(?:\w+\s+)?(?:higher|lower|greater|smaller|similar|more|less|better|worse)\b"
+    r"|\b(?:had|has|have|with)\s+(?:a\s+)?(?:mean|median|average)$|\b(?:to|of)\s+a\s+(?:mean|median)\s+\w+$"
     r"|^(?:(?:frequenc\w+|occurrence|incidence)\s+of\s+(?:the\s+)?)?(?:most\s+|all\s+|other\s+)?"
     r"(?:serious\s+)?adverse events?\b(?!\s+(?:was|were)?\s*(?:leading|due|requiring))",
     re.I,
