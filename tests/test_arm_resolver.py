@@ -302,3 +302,10 @@ def test_allocation_item_ends_where_the_arm_was_run() -> None:
         "consecutive school terms."
     )
     assert a is not None and a.arms == (("reading club", 52), ("usual lessons", 47))
+
+
+def test_title_side_starts_after_what_the_title_does() -> None:
+    assert title_sides(
+        "Comparison of the dry needling versus stretching in office workers with neck pain"
+    ) == ("dry needling", "stretching")
+    assert title_sides("Effect of yoga versus walking on sleep quality") == ("yoga", "walking")

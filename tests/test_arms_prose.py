@@ -188,3 +188,56 @@ def test_a_label_ending_in_a_time_unit_is_no_arm() -> None:
         )
         is None
     )
+
+
+def test_a_phrase_after_the_last_of_bare_names_is_shared() -> None:
+    # "IA or SC of 2% lidocaine": the drug is both arms', its words name neither
+    assert _arms("Patients were randomly assigned to IA or SC injection of 2% lidocaine.") == (
+        ("IA", 0),
+        ("SC injection", 0),
+    )
+
+
+def test_a_duration_ends_an_arm_name() -> None:
+    assert _arms(
+        "Participants were randomised to consume cherry juice or a placebo drink 2 h before each ride."
+    ) == (("cherry juice", 0), ("placebo drink", 0))
+
+
+def test_a_classification_is_no_allocation() -> None:
+    assert not_an_arm("identified as anaemic") and not_an_arm("as having asthma")
+    assert (
+        allocation("Of those enrolled, 30 were classified as frail and 41 as robust at baseline.")
+        is None
+    )
+
+
+def test_groups_announced_then_named() -> None:
+    from litkg.extractor.components.arm_lists import announced_groups, groups_named_after
+
+    assert announced_groups("Horses were then randomised into one of three equal groups.") == 3
+    assert announced_groups("Data of the three groups were compared by ANOVA.") is None
+    assert groups_named_after(
+        "The saline group (Group S), the lidocaine group (Group L) and the magnesium group "
+        "(Group M).",
+        3,
+    ) == [("saline group (Group S)", 0), ("lidocaine group (Group L)", 0), ("magnesium group (Group M)", 0)]  # fmt: skip
+    assert groups_named_after("Group 1 wore the brace and group 2 wore none.", 2) == [
+        ("Group 1", 0),
+        ("Group 2", 0),
+    ]
+    # the count must match the announcement
+    assert groups_named_after("Group 1 wore the brace and group 2 wore none.", 3) is None
+
+
+def test_other_names_of_the_arms_from_another_allocation() -> None:
+    from litkg.extractor.components.arms import Allocation
+    from litkg.extractor.components.factories import _other_names
+
+    ref = ["high-flow oxygen", "low-flow oxygen"]
+    other = Allocation((("low flow (LF)", 0), ("high flow (HF)", 0)), False, 0, 10)
+    unrelated = Allocation((("morning", 20), ("evening", 21)), False, 0, 10)
+    assert _other_names(ref, [(other, 0, 10), (unrelated, 0, 10)]) == [
+        ["high flow (HF)"],
+        ["low flow (LF)"],
+    ]

@@ -122,7 +122,9 @@ _SEP = re.compile(
 _ITEM_END = re.compile(
     r"\s+(?:for|during|at|by|using|according|before|after|until|on|from|based|in|who|which|that|"
     r"each|respectively|comprising|consisting|over|via|through|to|as|following|prior|"
-    r"with\s+(?:a|an|the|\d))\b",
+    r"with\s+(?:a|an|the|\d))\b"
+    # a duration after the name: "placebo 3 hours before exercise"
+    r"|\s+\d+(?:\.\d+)?\s*(?:h|hours?|min|minutes?|days?|weeks?|months?)\b",
     re.I,
 )
 # an "item" followed by a verb is the subject of the next clause ("randomised into two
@@ -257,6 +259,8 @@ def _items(text: str, k: int | None, either: bool = False) -> list[tuple[str, in
     elif len(out) < 2 or not joined:
         return None
     out = _group_suffix(out)
+    if k is None:
+        out = _shared_tail(out)
     # each arm has words of its own to be named by in the results ("a website
     # with" / "without" have none; nor has "X" beside "X plus Y")
     from litkg.extractor.components.arm_resolver import _own_words
@@ -283,6 +287,19 @@ def _merge_split_last(out: list[tuple[str, int]], nxt: tuple[str, str]) -> list[
     if got is None or not noun.search(got[0]):
         return out
     return [*out[:-1], (f"{out[-1][0]} and {got[0]}", out[-1][1] or got[1])]
+
+
+def _shared_tail(items: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """ "to DC or SC of 4% articaine": the "of" phrase after the last of bare
+    names belongs to them all, not to the last arm alone (its words would name
+    that arm wherever the drug is named)."""
+    last = items[-1][0]
+    m = re.search(r"\s+(?:of|with)\s+\S", last)
+    if m is None or any(re.search(r"\s(?:of|with)\s", lab) for lab, _n in items[:-1]):
+        return items
+    if not all(len(lab.split()) <= 2 for lab, _n in items[:-1]):
+        return items
+    return [*items[:-1], (last[: m.start()], items[-1][1])]
 
 
 def _group_suffix(items: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -329,4 +346,55 @@ def named_groups(sent: str) -> list[tuple[str, int]] | None:
             ):
                 return None
             return _items(sent[m.end() :], None, either="either" in m.group(0).lower())
+    return None
+
+
+# --------------------------------------------------------------- announced, then named
+
+_ANNOUNCE = re.compile(
+    rf"\b(?:into|to|in)\s+(?:one\s+of\s+)?(?:the\s+)?(?:following\s+)?{_K}\s+"
+    r"(?:(?:equal|equally[- ]sized|treatment|study|parallel|different|separate|randomi[sz]ed)\s+)*"
+    r"(?:groups|arms)\b"
+    r"|\b[Tt]he\s+(?P<k2>two|three|four|five|six|[2-6])\s+(?:study\s+)?(?:groups|arms)\s+(?:are|were)"
+    r"\s*:?\s*$",
+    re.I,
+)
+
+
+def announced_groups(sent: str) -> int | None:
+    """How many groups a sentence allocating patients announces without naming
+    them: "The patients were then randomized to one of three equal groups"."""
+    m = _ANNOUNCE.search(sent)
+    if m is None or (not _CUE.search(sent) and not re.search(r"(?:are|were)\s*:?\s*$", sent)):
+        return None
+    k = m.group("k") or m.group("k2")
+    return int(k) if k.isdigit() else words_to_int(k)
+
+
+def groups_named_after(sent: str, k: int) -> list[tuple[str, int]] | None:
+    """The k arms a sentence right after an announcement names: "The control
+    group (Group C), propofol group (Group P) and dexmedetomidine group (Group D)."
+    (designators, in parentheses or not) or "Group A patients were given X and
+    Group B Y"; exactly k distinct designators, else nothing."""
+    from litkg.extractor.components.arms import _PAREN_GROUP
+
+    if _NOT_ALLOCATION.search(sent):
+        return None
+    hits = list(_PAREN_GROUP.finditer(sent))
+    paren = list(dict.fromkeys(re.sub(r"\s+", " ", m.group("label")) for m in hits))
+    if len(paren) == k == len(hits):
+        # each with the name printed before it: "the control group (Group C)"
+        pos, out = 0, []
+        for m in hits:
+            ends = [e for _s, e, _t in _depth0_splits(sent[: m.start()]) if e > pos] or [pos]
+            name = _LEAD.sub("", sent[max(ends) : m.start()].strip()).strip()
+            d = re.sub(r"\s+", " ", m.group("label"))
+            good = name and len(name.split()) <= 5 and not _VERB.search(name)
+            out.append((f"{name} ({d})" if good else d, 0))
+            pos = m.end()
+        return out
+    found = list(dict.fromkeys(re.sub(r"\s+", " ", m.group("d")) for m in _DESIG.finditer(sent)))
+    keys = {re.sub(r"(?i)^(?:group|arm)\s+", "", d) for d in found}
+    if len(found) == k and len(keys) == k:
+        return [(d[0].upper() + d[1:], 0) for d in found]
     return None

@@ -411,8 +411,17 @@ def title_sides(title: str | None) -> tuple[str, str] | None:
         return (f"{w.group('x')} with {w.group('y')}", f"{w.group('x')} alone")
     if m:
         # the second side ends where the title goes on to the population
-        b = re.split(r"\s+(?:in|for|as|among|after|with)\s+", m.group("b"), maxsplit=1)[0]
-        return m.group("a"), b
+        b = re.split(r"\s+(?:in|for|as|among|after|with|on)\s+", m.group("b"), maxsplit=1)[0]
+        # the first starts after what the title says it does: "Comparison of the A versus B"
+        a = re.sub(
+            r"^(?:(?:a|the)\s+)?(?:(?:randomi[sz]ed\s+)?(?:comparison|comparative\s+study|evaluation"
+            r"|efficacy|effects?|effectiveness|safety|outcomes?|trial)\s+of\s+|comparing\s+)"
+            r"(?:(?:the|a|an)\s+)?",
+            "",
+            m.group("a").strip(),
+            flags=re.I,
+        )
+        return a or m.group("a"), b
     return None
 
 

@@ -450,6 +450,8 @@ _PAREN_GROUP = re.compile(
 # 118 were randomised"), a unit ("every 5 seconds during recess")
 _NO_ARM_LABEL = re.compile(
     r"^(?:were|was|are|is|had|have|been|being)\b"
+    # a classification, not an allocation: "5 identified as healthy and 5 as having X"
+    r"|^(?:as|identified|classified|diagnosed|defined|considered|categori[sz]ed)\b"
     r"|^(?:patients?|participants?|subjects?|individuals?|volunteers?|persons?|people|cases?"
     r"|respondents?|children|adults?|infants?|students?|pupils?)$"
     r"|\b(?:males?|females?|boys?|girls?|men|women|man|woman|years?\s+old|aged)\b"
@@ -508,6 +510,13 @@ def _distinct_arms(labels: Iterable[str]) -> bool:
 
 
 def _clean_label(label: str) -> str:
+    # "42 ..., 39 of which received Se" / "42 serving as controls"
+    label = re.sub(
+        r"^(?:of\s+)?(?:which|whom)\s+(?:received|were\s+given|were\s+assigned\s+to)\s+|^(?:serv(?:ed|ing)|act(?:ed|ing))\s+as\s+",
+        "",
+        label.strip(),
+        flags=re.I,
+    )
     label = re.sub(
         r"^(?:the|receive|received|patients\s+(?:in\s+)?the)\s+", "", label.strip(), flags=re.I
     )

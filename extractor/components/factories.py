@@ -10,6 +10,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from litkg.extractor.components import arm_lists
 from litkg.extractor.components import arm_resolver as res_mod
 from litkg.extractor.components import arms as arms_mod
 from litkg.extractor.components import outcomes as outcomes_mod
@@ -213,6 +214,8 @@ def _main_arms(
             if sides and len(labels) == 2:
                 ref, ref_prov = list(sides), (start, end, "arms.sentence.equal_groups")
                 break
+    if not ref:
+        ref, ref_prov = _announced_arms(sents, ref_prov)
     if len(ref) < 2 or ref_prov is None:
         return [], res_mod.ArmResolver([]), None
     aliases: list[list[str]] = [[] for _ in ref]
@@ -220,6 +223,8 @@ def _main_arms(
         for i, lab in enumerate(ref):
             if short in res_mod.label_tokens(lab):
                 aliases[i].append(long_form)
+    for i, other in enumerate(_other_names(ref, allocs)):
+        aliases[i] += other
     roles = res_mod.assign_roles(
         [" ".join([r, *al]) for r, al in zip(ref, aliases, strict=True)], title
     )
@@ -290,6 +295,42 @@ def _main_arms(
     )
     resolver.overall_n = total
     return found, resolver, overall
+
+
+def _announced_arms(
+    sents: list[tuple[str, int, int]], ref_prov: tuple[int, int, str] | None
+) -> tuple[list[str], tuple[int, int, str] | None]:
+    """Arms a Methods section announces in one sentence ("randomized to one of
+    three equal groups") and names by designators in the next one or two."""
+    for i, (text, _start, _end) in enumerate(sents):
+        k = arm_lists.announced_groups(text)
+        if not k:
+            continue
+        for nxt, start, end in sents[i + 1 : i + 3]:
+            got = arm_lists.groups_named_after(nxt, k)
+            if got:
+                return [lab for lab, _n in got], (start, end, "arms.sentence.announced")
+    return [], ref_prov
+
+
+def _other_names(ref: list[str], allocs: list) -> list[list[str]]:
+    """Other names the allocation sentences give the arms: "standard pressure gas
+    (n=25) or low pressure gas (n=25)" beside "two groups: low pressure (LP) and
+    standard pressure (SP)" (the results say "the LP group"). A sentence's labels
+    are another name of the arms when each names a different one of them."""
+    out: list[list[str]] = [[] for _ in ref]
+    plain = res_mod.ArmResolver([res_mod.ArmName(lab, "intervention") for lab in ref])
+    for a, _start, _end in allocs:
+        labels = [lab for lab, _n in a.arms]
+        if len(labels) != len(ref) or not all(labels) or a.treated:
+            continue
+        idx = [plain.index_of(lab) for lab in labels]
+        if None in idx or len(set(idx)) != len(idx):
+            continue
+        for i, lab in zip(idx, labels, strict=True):
+            if lab != ref[i] and lab not in out[i]:
+                out[i].append(lab)
+    return out
 
 
 _SUBSET_CONTEXT = re.compile(
