@@ -309,3 +309,10 @@ def test_title_side_starts_after_what_the_title_does() -> None:
         "Comparison of the dry needling versus stretching in office workers with neck pain"
     ) == ("dry needling", "stretching")
     assert title_sides("Effect of yoga versus walking on sleep quality") == ("yoga", "walking")
+
+
+def test_a_word_after_a_one_letter_prefix() -> None:
+    r = ArmResolver([ArmName("t-Stent™", "intervention"), ArmName("Classic mesh", "control")])
+    s = "Migration occurred in 2 (6%) of the t-Stent™ group and 5 (15%) of the Classic mesh group."
+    assert r.attribute(s, _spans(s, ["6%", "15%"])) == ["intervention", "control"]
+    assert r.role_of("t-Stent™ (n = 33)") == "intervention"

@@ -62,6 +62,7 @@ _NOUN = r"(?:groups?|arms?|cohorts?)"
 _DESIGNATOR = re.compile(
     rf"(?i:\b{_NOUN})\s+(?P<a>[A-Z]|\d{{1,2}}|I{{1,3}}|IV)\b|\b(?P<b>[A-Z]|\d{{1,2}})\s+(?i:{_NOUN})\b"
 )
+_PREFIXED = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z]-[A-Za-z][A-Za-z0-9]+")
 _N_PART = re.compile(r"[(\[]?\s*\b[Nn]\s*=\s*\d[\d,]*\s*[)\]]?|\bN?o\.?\s*\(\s*%\s*\)|\(\s*%\s*\)")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:\*\d+)?|\d+")
 CONTROL_CUES = re.compile(
@@ -191,6 +192,10 @@ class ArmResolver:
                     if low in _GENERIC or low in others or len(t) < 2 or t.isdigit():
                         continue
                     words.setdefault(low, t)
+                # "i-gel", "t-PA": a word after a one-letter prefix is named only with it
+                for c in _PREFIXED.findall(a):
+                    if c.split("-")[1].lower() in words and c.lower() not in others:
+                        words.setdefault(c.lower(), c)
             self._keys.append(
                 (arm.role, [_word_rx(t) for t in words.values()], set(words), desig[i] - other_d)
             )
