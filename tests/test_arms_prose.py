@@ -241,3 +241,22 @@ def test_other_names_of_the_arms_from_another_allocation() -> None:
         ["high flow (HF)"],
         ["low flow (LF)"],
     ]
+
+
+def test_an_arm_called_only_drug_treatment_is_named_by_the_drug() -> None:
+    from litkg.extractor.components.factories import _name_the_drug_arm
+
+    aliases: list[list[str]] = [[], []]
+    _name_the_drug_arm(["active treatment group", "control group"], ["intervention", "control"],
+                       aliases, "abatacept")  # fmt: skip
+    assert aliases == [["abatacept"], []]
+    # an arm with a name of its own keeps it alone
+    aliases = [[], []]
+    _name_the_drug_arm(["exercise group", "control group"], ["intervention", "control"],
+                       aliases, "abatacept")  # fmt: skip
+    assert aliases == [[], []]
+    # two treated arms: which got the drug is not said
+    aliases = [[], [], []]
+    _name_the_drug_arm(["drug group", "active group", "control group"],
+                       ["intervention", "intervention", "control"], aliases, "abatacept")  # fmt: skip
+    assert aliases == [[], [], []]

@@ -228,6 +228,7 @@ def _main_arms(
     roles = res_mod.assign_roles(
         [" ".join([r, *al]) for r, al in zip(ref, aliases, strict=True)], title
     )
+    _name_the_drug_arm(ref, roles, aliases, _main_drug_label(doc))
     resolver = res_mod.ArmResolver(
         [
             res_mod.ArmName(lab, role, None, tuple(al))
@@ -295,6 +296,29 @@ def _main_arms(
     )
     resolver.overall_n = total
     return found, resolver, overall
+
+
+_UNNAMED_TREATMENT = re.compile(
+    r"(?:drug|treatment|active|intervention|experimental|study|therapy|medication|verum|treated"
+    r"|group|arm|the|condition)(?:\s+|$)",
+    re.I,
+)
+
+
+def _name_the_drug_arm(
+    ref: list[str], roles: list[str], aliases: list[list[str]], drug: str | None
+) -> None:
+    """An arm called only "drug treatment" (or "the active group") beside control
+    arms is the one given the trial's drug: the results name it by the drug
+    ("patients treated with teplizumab"). Adds the drug to its aliases."""
+    if not drug or roles.count("intervention") != 1:
+        return
+    i = roles.index("intervention")
+    if _UNNAMED_TREATMENT.sub("", ref[i] + " ").strip() or aliases[i]:
+        return
+    if any(drug.lower() in lab.lower() for lab in ref):
+        return
+    aliases[i].append(drug)
 
 
 def _announced_arms(
