@@ -260,3 +260,15 @@ def test_an_arm_called_only_drug_treatment_is_named_by_the_drug() -> None:
     _name_the_drug_arm(["drug group", "active group", "control group"],
                        ["intervention", "intervention", "control"], aliases, "abatacept")  # fmt: skip
     assert aliases == [[], [], []]
+
+
+def test_conditions_of_a_crossover_design() -> None:
+    assert _arms(
+        "The order of the caffeine and decaf test sessions was counterbalanced across riders."
+    ) == (("caffeine", 0), ("decaf", 0))
+    assert _arms("Each volunteer received nicotine in one session and saline in the other.") == (
+        ("nicotine", 0),
+        ("saline", 0),
+    )
+    # an order of measures, not of conditions
+    assert _arms("The order of the memory and attention tasks was fixed.") is None

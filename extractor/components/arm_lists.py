@@ -398,3 +398,47 @@ def groups_named_after(sent: str, k: int) -> list[tuple[str, int]] | None:
     if len(found) == k and len(keys) == k:
         return [(d[0].upper() + d[1:], 0) for d in found]
     return None
+
+
+# --------------------------------------------------------------- crossover conditions
+
+# "The order of the alcohol and placebo study visits was randomized", "the order of
+# sessions (active tDCS or sham) was counterbalanced"
+_ORDER_OF = re.compile(
+    r"\border\s+of\s+(?:the\s+)?(?P<list>[\w+/-]+(?:\s+[\w+/-]+)??\s+(?:and|or|versus|vs\.?)\s+"
+    r"[\w+/-]+(?:\s+[\w+/-]+)??)\s+(?:(?:study|test|treatment|experimental)\s+)?"
+    r"(?:visits|sessions|conditions|treatments|interventions|days|periods|arms|beverages|drinks|doses)"
+    r"\s+(?:was|were)\s+(?:(?:randomly|pseudo-?randomly)\s+)?(?:randomi[sz]ed|counterbalanced|"
+    r"assigned|allocated|alternated)\b",
+    re.I,
+)
+# "participants received ketamine in one session and placebo in the other"
+_ONE_AND_OTHER = re.compile(
+    r"\breceived\s+(?:the\s+|an?\s+)?(?P<a>[\w+/-]+(?:\s+[\w+/-]+)?)\s+(?:in|on|at|during)\s+"
+    r"(?:one|the\s+first)\s+(?:session|visit|day|period|occasion)\s+and\s+(?:the\s+|an?\s+)?"
+    r"(?P<b>[\w+/-]+(?:\s+[\w+/-]+)?)\s+(?:in|on|at|during)\s+(?:the\s+)?(?:other|second|"
+    r"another)\b",
+    re.I,
+)
+
+
+def crossover_conditions(sent: str) -> list[tuple[str, int]] | None:
+    """The conditions of a within-subject (crossover) design, which its results
+    compare as arms: "the order of the alcohol and placebo study visits was
+    randomized", "received ketamine in one session and placebo in the other"."""
+    from litkg.extractor.components.arm_resolver import _own_words
+
+    m = _ORDER_OF.search(sent)
+    if m:
+        labels = [x.strip() for x in re.split(r"\s+(?:and|or|versus|vs\.?)\s+", m.group("list"))]
+    else:
+        m = _ONE_AND_OTHER.search(sent)
+        if m is None:
+            return None
+        labels = [m.group("a").strip(), m.group("b").strip()]
+    labels = [_LEAD.sub("", x) for x in labels]
+    if len(labels) != 2 or any(_VERB.search(x) or _GENERIC_ITEM.match(x) for x in labels):
+        return None
+    if not all(_own_words(labels)):
+        return None
+    return [(x, 0) for x in labels]

@@ -597,7 +597,11 @@ def allocation(sent: str) -> Allocation | None:
 def _listed(sent: str, equal: re.Match[str] | None) -> Allocation | None:
     """Arms a sentence names in a list or by designators (`arm_lists`), with
     the size of "K groups of N" when the sentence prints it."""
-    listed = arm_lists.designator_groups(sent) or arm_lists.named_groups(sent)
+    listed = (
+        arm_lists.designator_groups(sent)
+        or arm_lists.named_groups(sent)
+        or arm_lists.crossover_conditions(sent)
+    )
     if not listed:
         return None
     if equal and _n(equal.group("k")) == len(listed) and (n := _n(equal.group("n"))) and n >= 2:
