@@ -272,3 +272,27 @@ def test_conditions_of_a_crossover_design() -> None:
     )
     # an order of measures, not of conditions
     assert _arms("The order of the memory and attention tasks was fixed.") is None
+
+
+def test_announced_groups_named_by_one_sequence_of_designators() -> None:
+    from litkg.extractor.components.arm_lists import designator_sequence
+
+    sents = [
+        "Pain at 1 h was 3.1 in group 1, 2.2 in group 2 and 4.0 in group 3.",
+        "Nausea was rarer in Group 2.",
+    ]
+    assert designator_sequence(sents, 3) == [("Group 1", 0), ("Group 2", 0), ("Group 3", 0)]
+    # an incomplete or a longer sequence is not the announced one
+    assert designator_sequence(sents, 2) is None
+    assert designator_sequence([*sents, "Group 4 was a pilot."], 3) is None
+    assert designator_sequence(["Arm I and arm II did not differ."], 2) == [
+        ("Group I", 0),
+        ("Group II", 0),
+    ]
+
+
+def test_groups_lettered_in_a_list() -> None:
+    assert _arms(
+        "Sixty extracted teeth were randomly divided into three groups: (A) no treatment, (B) "
+        "fluoride varnish & (C) fluoride and sealant."
+    ) == (("Group A (no treatment)", 0), ("Group B (fluoride varnish)", 0), ("Group C (fluoride and sealant)", 0))  # fmt: skip

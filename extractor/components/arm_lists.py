@@ -221,9 +221,33 @@ def _alias(text: str) -> bool:
     return bool(t) and len(t.split()) <= 3 and not re.search(r"\d|[Nn]\s*=|%|\bvs\b|;", t)
 
 
+_LETTER_MARK = re.compile(r"(?:^|(?<=[\s,;:&]))\((?P<d>[A-F])\)\s*")
+
+
+def _lettered(text: str, k: int) -> list[tuple[str, int]] | None:
+    """ "four groups: (A) distilled water, (B) laser, (C) crème, & (D) crème plus
+    laser": the letters are the groups' designators (the results say "group D"),
+    each with its description."""
+    marks = list(_LETTER_MARK.finditer(text))
+    if len(marks) != k or [m.group("d") for m in marks] != [chr(ord("A") + i) for i in range(k)]:
+        return None
+    out = []
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < k else len(text)
+        desc = re.sub(r"[\s,;&]*(?:and|or)?[\s,;&]*$", "", text[m.end() : end])
+        got = _clean_item(re.sub(r"\.\s*$", "", desc))
+        label = f"Group {m.group('d')}"
+        if got and len(got[0].split()) <= 6:
+            label = f"{label} ({got[0]})"
+        out.append((label, got[1] if got else 0))
+    return out
+
+
 def _items(text: str, k: int | None, either: bool = False) -> list[tuple[str, int]] | None:
     """The arms of a list starting at the beginning of `text`; after "either"
     only "or" (and commas) join the arms, an "and" stands inside a name."""
+    if k is not None and (lettered := _lettered(text, k)):
+        return lettered
     seps = _depth0_splits(text)
     if either:
         seps = [x for x in seps if not re.fullmatch(r"\s+and\s+", x[2], re.I)]
@@ -442,3 +466,29 @@ def crossover_conditions(sent: str) -> list[tuple[str, int]] | None:
     if not all(_own_words(labels)):
         return None
     return [(x, 0) for x in labels]
+
+
+_ROMAN = ["I", "II", "III", "IV", "V", "VI"]
+
+
+def designator_sequence(sentences: list[str], k: int) -> list[tuple[str, int]] | None:
+    """The k groups a paper announced ("randomly divided into three groups") when
+    its sentences name groups by exactly the designators of one sequence of that
+    length ("group 1", "group 2", "group 3"; "A", "B"; "I", "II"): "Group 1" ...
+    in order; nothing when another designator of the kind appears too."""
+    seen: dict[str, str] = {}
+    for sent in sentences:
+        for m in _DESIG.finditer(sent):
+            d = re.sub(r"\s+", " ", m.group("d"))
+            key = re.sub(r"(?i)^(?:group|arm)\s+", "", d)
+            if re.fullmatch(r"G\d{1,2}", d):
+                key = d[1:]
+            seen.setdefault(key, d)
+    for seq in (
+        [str(i) for i in range(1, k + 1)],
+        [chr(ord("A") + i) for i in range(k)],
+        _ROMAN[:k],
+    ):
+        if set(seen) == set(seq):
+            return [(f"Group {x}", 0) for x in seq]
+    return None

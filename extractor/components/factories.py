@@ -325,8 +325,9 @@ def _announced_arms(
     sents: list[tuple[str, int, int]], ref_prov: tuple[int, int, str] | None
 ) -> tuple[list[str], tuple[int, int, str] | None]:
     """Arms a Methods section announces in one sentence ("randomized to one of
-    three equal groups") and names by designators in the next one or two."""
-    for i, (text, _start, _end) in enumerate(sents):
+    three equal groups") and names by designators in the next one or two, or
+    by one complete sequence of designators throughout ("group 1" to "group 3")."""
+    for i, (text, start0, end0) in enumerate(sents):
         k = arm_lists.announced_groups(text)
         if not k:
             continue
@@ -334,6 +335,10 @@ def _announced_arms(
             got = arm_lists.groups_named_after(nxt, k)
             if got:
                 return [lab for lab, _n in got], (start, end, "arms.sentence.announced")
+        # "divided into three groups" and the results name "group 1" to "group 3"
+        got = arm_lists.designator_sequence([t for t, _s, _e in sents], k)
+        if got:
+            return [lab for lab, _n in got], (start0, end0, "arms.sentence.announced")
     return [], ref_prov
 
 
