@@ -68,6 +68,8 @@ def clean_name(name: str | None) -> str | None:
         return None  # "1 year" with no outcome heading above it names no outcome
     if DESIGNATOR.match(name):
         return None  # "II", "B": a group's designator, not an outcome
+    if _ONLY_STAT.match(name):
+        return None  # "Mean ± SD", "Median": the statistic's label, with no measure named
     if _LEVEL.match(name):
         return None  # "Increased", "Severe": a level of an outcome the row does not name
     if NOT_OUTCOME_ROW.search(name) or len(name) > 120:
