@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from test_compare import build_store
+from waiting import wait_until
 
 from litkg.cli import cli
 from litkg.kg.queries import stream_query
@@ -232,8 +233,4 @@ def test_a_timed_out_query_counts_as_running_until_it_ends() -> None:
         list(bounded(produce, 0.05))
     assert running_queries() == before + 1
     release.set()
-    for _ in range(200):
-        if running_queries() == before:
-            break
-        time.sleep(0.01)
-    assert running_queries() == before
+    assert wait_until(lambda: running_queries() == before)

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 from serve_support import running, shared_build
 from starlette.testclient import TestClient
+from waiting import wait_until
 
 from litkg.cli import cli
 from litkg.kg.serve.app import create_app
@@ -232,18 +233,12 @@ def test_queries_past_the_running_limit_are_refused_until_one_ends(client, monke
     rows = bounded(produce, None)  # its producer starts when the rows are first read
     holder = threading.Thread(target=lambda: list(rows), daemon=True)
     holder.start()
-    for _ in range(200):
-        if running_queries() >= sparql_mod.MAX_RUNNING:
-            break
-        threading.Event().wait(0.01)
+    assert wait_until(lambda: running_queries() >= sparql_mod.MAX_RUNNING)
     busy = client.get("/sparql", params={"query": Q_TITLES})
     assert busy.status_code == 503
     assert "busy" in busy.text and busy.headers.get("retry-after") == "5"
     release.set()
     holder.join(5)
     assert ended.is_set()
-    for _ in range(200):
-        if running_queries() < sparql_mod.MAX_RUNNING:
-            break
-        threading.Event().wait(0.01)
+    assert wait_until(lambda: running_queries() < sparql_mod.MAX_RUNNING)
     assert client.get("/sparql", params={"query": Q_TITLES}).status_code == 200
