@@ -114,7 +114,8 @@ _PCT_RE = re.compile(
 )
 _TIME_VALUE_RE = re.compile(
     r"(?<![\w.·-])(?P<n>\d+(?:[.·]\d+)?)\s*(?:\((?:range|IQR)[^()]{0,40}\)\s*"
-    r"|[\[(]\s*(?:95\s?%\s*CI[:,]?\s*)?\d+(?:[.·]\d+)?\s*(?:-|–|—|to)\s*(?:\d+(?:[.·]\d+)?|NE|NR|not\s+\w+)\s*[\])]\s*"
+    r"|[\[(]\s*(?:95\s?%\s*CI[:,]?\s*)?(?:\d+(?:[.·]\d+)?|NE|NR)\s*(?:-|–|—|to)\s*"
+    r"(?:\d+(?:[.·]\d+)?|NE|NR|not\s+\w+(?:\s*\[\w+\])?)\s*[\])]\s*"
     r"|\((?:placebo|controls?|[A-Z][\w+/-]*(?:\s+(?:arm|group))?)\)\s*)?"
     r"(?P<u>months?|mos?\b|days?|years?|yrs?|weeks?|wks?)\b",
     re.I,
@@ -124,11 +125,24 @@ _SHARED_UNIT_RE = re.compile(
     r"\d+(?:[.·]\d+)?\s*(?:\([A-Za-z][^()]{0,30}\)\s*)?(?P<u>months?|days?)\b",
     re.I,
 )
+_SHARED_PCT_RE = re.compile(
+    r"(?<![\w.·=<>≤≥-])(?<!between )(?<!from )(?P<n>\d{1,3}(?:[.·]\d+)?)\s*(?:vs\.?|versus|and)\s*"
+    r"\d{1,3}(?:[.·]\d+)?\s?%",
+    re.I,
+)
+# "0.94 (95% CI 0.58-1.54), and 0.95 (95% CI 0.58-1.55)": a further ratio of the list
+_RATIO_NEXT_RE = re.compile(
+    r"^\s*[\[(][^()\[\]]{0,80}[)\]]\s*,?\s*(?:and|vs\.?|versus|or)\s+(?P<n>\d+(?:[.·]\d+)?)\s*"
+    r"(?=[\[(]\s*(?:95\s?%\s*CI\s*[:,=]?\s*)?\d+(?:[.·]\d+)?\s*(?:-|–|—|to)\s*\d)",
+    re.I,
+)
 _RATIO_RE = re.compile(
     r"\b(?P<kind>(?i:subdistribution hazard ratio|sub-distribution hazard ratio|hazard ratio|"
-    r"odds ratio|relative risk|risk ratio)|SDHR|sdHR|sHR|SHR|HR|OR|RR|aHR|aOR)\b"
-    r"(?:\s*[\[(](?:SDHR|sHR|SHR|HR|OR|RR|aHR|aOR)[\])])?"
-    r"(?:\s*[\[(]?95\s?%\s*(?:CI|confidence interval)[\])]?)?"
+    r"odds ratio|relative risk|risk ratio)|SDHR|sdHR|sHR|SHR|HR|OR|RR|aHR|aOR)(?:s|es)?\b"
+    r"(?:\s*[\[(](?:SDHR|sHR|SHR|HR|OR|RR|aHR|aOR)s?[\])])?"
+    # "hazard ratio for death, 1.60": the event the ratio counts
+    r"(?:\s+for\s+(?:death|(?:disease\s+)?progression(?:\s+or\s+death)?|relapse|recurrence))?"
+    r"(?:\s*[\[(]?95\s?%\s*(?:CIs?|confidence intervals?)[\])]?)?"
     r"\s*(?:[:=,]|of|was|were|is)?\s*(?P<n>\d+(?:[.·]\d+)?)"
 )
 _RATIO_KIND = {
@@ -183,7 +197,7 @@ def values(sent: str) -> list[Mention]:
     for m in _PCT_RE.finditer(sent):
         if inside(m.start(), masked):
             continue
-        if re.match(r"\s*(?:CI|C\.I\.|confidence|CrI)\b", sent[m.end() :], re.I):
+        if re.match(r"\s*(?:CIs?|C\.I\.|confidence|CrIs?)\b", sent[m.end() :], re.I):
             continue
         if _INEQUALITY_BEFORE.search(sent[max(0, m.start() - 14) : m.start()].replace("$", "")):
             continue
@@ -242,6 +256,16 @@ def values(sent: str) -> list[Mention]:
         if v is None or unit.startswith(("y", "w")):
             continue
         out.append(Mention("value", m.start("n"), m.end("n"), value=v, vkind="time", unit=unit))
+    # "67.8 vs. 73.6%", "46.1 and 0%": the first number shares the percent sign
+    for m in _SHARED_PCT_RE.finditer(sent):
+        if inside(m.start(), masked) or any(x.start == m.start("n") for x in out):
+            continue
+        if re.search(r"(?:\b(?:grades?|days?|cycles?|n|of)|[−-])\s*$", sent[: m.start()], re.I):
+            continue
+        v = to_float(m.group("n"))
+        if v is None or v > 100:
+            continue
+        out.append(Mention("value", m.start("n"), m.end("n"), value=v, vkind="pct", unit="%"))
     for m in _RATIO_RE.finditer(sent):
         kind = _RATIO_KIND.get(m.group("kind").lower())
         v = to_float(m.group("n"))
@@ -252,6 +276,16 @@ def values(sent: str) -> list[Mention]:
                 "value", m.start("n"), m.end("n"), value=v, vkind="ratio", ratio=kind, unit=None
             )
         )
+        pos = m.end("n")
+        while nxt := _RATIO_NEXT_RE.match(sent[pos:]):
+            w = to_float(nxt.group("n"))
+            if w is None:
+                break
+            start = pos + nxt.start("n")
+            out.append(
+                Mention("value", start, pos + nxt.end("n"), value=w, vkind="ratio", ratio=kind)
+            )
+            pos += nxt.end("n")
     return dedupe_overlaps(out)
 
 

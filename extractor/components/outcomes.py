@@ -413,11 +413,11 @@ def find_outcomes(sent: str, aliases: dict[str, str] | None = None) -> list[Outc
     for vg in val_groups:
         before = [
             i for i, g in enumerate(ep_groups)
-            if g[-1].end <= vg[0].start and ";" not in sent[g[-1].end : vg[0].start]
+            if g[-1].end <= vg[0].start and not _clause_break(sent[g[-1].end : vg[0].start])
         ]  # fmt: skip
         after = [
             i for i, g in enumerate(ep_groups)
-            if g[0].start >= vg[-1].end and g[0].start - vg[-1].end < 70 and ";" not in sent[vg[-1].end : g[0].start]
+            if g[0].start >= vg[-1].end and g[0].start - vg[-1].end < 70 and not _clause_break(sent[vg[-1].end : g[0].start])
         ]  # fmt: skip
         pairs: list[tuple[Mention, Mention, int]] = []  # (endpoint, value, chunk)
         if before:
@@ -490,6 +490,8 @@ def _respectively_items(
     "the incidences of grade I CRS and grade III-IV aGvHD were 14.3% and 4.8%,
     respectively" -> the second item (aGvHD) takes the second value."""
     start = max(sent.rfind(";", 0, eg[0].start), 0)
+    if len(eg) == 1 and _lists_groups(sent, start, eg[0]):
+        return None
     m = re.search(r"\b(?:were|was|are|is|of|:)\s*$", sent[: vg[0].start])
     end = m.start() if m else vg[0].start
     if end <= eg[-1].end:
@@ -507,6 +509,21 @@ def _respectively_items(
         if item >= first_item:
             pairs.append((e, vg[item - first_item]))
     return pairs or None
+
+
+_GROUP_NOUN_RE = re.compile(r"\b(?:groups?|arms?|cohorts?|subgroups?|patients)\b", re.I)
+
+
+def _lists_groups(sent: str, start: int, e: Mention) -> bool:
+    """Whether a coordinated list before one endpoint's values names groups,
+    not other measures: "ORR in the A and B groups was 54% and 50%,
+    respectively" (the endpoint stands before the list), "between matched and
+    unmatched groups regarding the 3-year RFS (68 vs. 74%, respectively)"."""
+    clause = sent[start : e.start]
+    if not re.search(r"\s(?:and|or|vs\.?|versus)\s|,", clause):
+        return True  # the endpoint precedes any coordination
+    last = max(m.end() for m in re.finditer(r"\s(?:and|or|vs\.?|versus)\s|,", clause))
+    return bool(_GROUP_NOUN_RE.search(clause[last:]))
 
 
 _FORWARD_RE = re.compile(
@@ -531,11 +548,37 @@ def _forward_bound(eps: list[Mention], v: Mention, sent: str) -> Mention | None:
 
 
 def _nearest_compatible(eps: list[Mention], v: Mention, sent: str) -> Mention | None:
+    """The last compatible endpoint before a value in its clause; one named in
+    an aside the value stands outside ("the ORR (CR + PR) was", "ORR, which
+    included CR and PR, was") only where no other is."""
     cands = [
         e for e in eps
-        if e.end <= v.start and ";" not in sent[e.end : v.start] and _compatible(e.key or "", v, sent)
+        if e.end <= v.start and not _clause_break(sent[e.end : v.start]) and _compatible(e.key or "", v, sent)
     ]  # fmt: skip
-    return cands[-1] if cands else None
+    outside = [e for e in cands if not _in_aside(sent, e, v)]
+    return (outside or cands)[-1] if cands else None
+
+
+_ASIDE_RE = re.compile(
+    r"\([^()]*\)|\[[^\[\]]*\]"
+    r"|,\s*(?:which|that)\s+(?:included|includes|include|comprised|comprises|covered|covers|"
+    r"(?:was|is|were|are)\s+defined\s+as)\b[^,;()]*(?:\([^()]*\)[^,;()]*)*,",
+    re.I,
+)
+
+
+def _in_aside(sent: str, e: Mention, v: Mention) -> bool:
+    """Whether an endpoint mention lies in a parenthesis or a defining clause
+    that closes before the value."""
+    return any(
+        m.start() < e.start and e.end <= m.end() <= v.start for m in _ASIDE_RE.finditer(sent)
+    )
+
+
+def _clause_break(between: str) -> bool:
+    """A semicolon between two mentions, outside parentheses ("HR 0.94 (95% CI
+    0.58-1.54; P = .81), and 0.95" stays one clause)."""
+    return ";" in re.sub(r"\([^()]*\)|\[[^\[\]]*\]", "", between)
 
 
 _DIFFERENCE_RE = re.compile(

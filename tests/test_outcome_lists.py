@@ -1,0 +1,127 @@
+"""Outcome lists that share a unit, a ratio or an endpoint, and endpoints named
+in asides, in sentences written for these tests (not taken from any paper).
+
+Every expected value below was read off the sentence by hand.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from litkg.extractor.components.outcomes import find_outcomes
+from litkg.extractor.mentions import values
+
+
+def _read(sent: str) -> list[tuple]:
+    return [(o.endpoint, o.statistic, o.value, o.timepoint_months) for o in find_outcomes(sent)]
+
+
+def test_first_rate_of_a_pair_shares_the_percent_sign() -> None:
+    sent = "Two-year event-free survival did not differ (58.2 vs. 61.0%; P = 0.44)."
+    assert _read(sent) == [("EFS", "rate", 58.2, 24), ("EFS", "rate", 61.0, 24)]
+
+
+def test_shared_percent_sign_with_and() -> None:
+    sent = "Disease control was achieved in 71 and 55% of the two cohorts, respectively."
+    assert [(o.endpoint, o.value) for o in find_outcomes(sent)] == [("DCR", 71), ("DCR", 55)]
+
+
+@pytest.mark.parametrize(
+    ("sent", "rates"),
+    [
+        ("Toxicity of grade 3 and 4% of grade 4 was seen.", [4.0]),
+        ("Doses between 10 and 20% below target were allowed.", [20.0]),
+    ],
+)
+def test_a_bare_number_is_not_a_rate_after_grade_or_between(sent: str, rates: list) -> None:
+    assert [v.value for v in values(sent) if v.vkind == "pct"] == rates
+
+
+def test_one_endpoint_before_an_arm_list_with_respectively() -> None:
+    sent = (
+        "Objective response in the nivolumab and docetaxel arms was 19.2% and 12.4%, respectively."
+    )
+    assert [(o.endpoint, o.value) for o in find_outcomes(sent)] == [("ORR", 19.2), ("ORR", 12.4)]
+
+
+def test_group_list_before_the_endpoint_with_respectively() -> None:
+    sent = (
+        "No difference was seen between the younger and older groups in 1-year "
+        "overall survival (83% and 79%, respectively)."
+    )
+    assert _read(sent) == [("OS", "rate", 83, 12), ("OS", "rate", 79, 12)]
+
+
+def test_respectively_over_measures_still_pairs_items() -> None:
+    # the first item is another measure (not an endpoint): the endpoint takes the second value
+    sent = (
+        "The rates of grade 3 stomatitis and grade II-IV acute GVHD were 12% and 27%, respectively."
+    )
+    assert [(o.endpoint, o.value) for o in find_outcomes(sent)] == [("AGVHD_2_4", 27)]
+
+
+def test_second_hazard_ratio_of_a_list() -> None:
+    sent = (
+        "For disease-free survival the crude HR was 0.81 [95% CI 0.66-0.99; p = 0.04] "
+        "and 0.79 [95% CI 0.64-0.97; p = 0.03] after adjustment for centre."
+    )
+    out = find_outcomes(sent)
+    assert [(o.endpoint, o.statistic, o.value, o.ci) for o in out] == [
+        ("DFS", "hr", 0.81, (0.66, 0.99)),
+        ("DFS", "hr", 0.79, (0.64, 0.97)),
+    ]
+
+
+def test_plural_ratio_label_and_ci_label() -> None:
+    sent = "Progression-free survival favoured the combination, with HRs (95% CIs) of 0.70 (0.52-0.94)."
+    out = find_outcomes(sent)
+    assert [(o.endpoint, o.statistic, o.value) for o in out] == [("PFS", "hr", 0.70)]
+
+
+def test_ci_label_is_not_a_rate() -> None:
+    sent = "Response rates (95% CIs) were 40% (28% to 53%) with the combination."
+    assert [(o.endpoint, o.value) for o in find_outcomes(sent)] == [("ORR", 40)]
+
+
+def test_hazard_ratio_for_death() -> None:
+    sent = "Median overall survival was 14.1 versus 11.8 months (hazard ratio for death, 0.77; 95% CI, 0.61-0.97)."
+    out = find_outcomes(sent)
+    assert ("OS", "hr", 0.77) in [(o.endpoint, o.statistic, o.value) for o in out]
+
+
+def test_endpoint_in_parentheses_does_not_take_the_value_after_them() -> None:
+    sent = "The objective response rate (complete plus partial response) was 46%."
+    assert _read(sent) == [("ORR", "rate", 46, None)]
+
+
+def test_endpoint_in_a_defining_clause_does_not_take_the_value() -> None:
+    sent = "Disease control, which included stable disease, was 78% in the elderly."
+    assert _read(sent) == [("DCR", "rate", 78, None)]
+
+
+def test_breakdown_in_parentheses_keeps_the_list_on_its_endpoint() -> None:
+    sent = (
+        "The ORR was 31% in arm 1 (CR, n = 2; PR, n = 9) and 17% in arm 2 (CR, n = 0; PR, n = 6)."
+    )
+    assert [(o.endpoint, o.value) for o in find_outcomes(sent)] == [("ORR", 31), ("ORR", 17)]
+
+
+def test_median_with_a_not_estimable_interval() -> None:
+    sent = "Median duration of response was 9.2 (6.1-NE) months vs 7.7 (NE-NE) months."
+    out = find_outcomes(sent)
+    assert [(o.endpoint, o.statistic, o.value) for o in out] == [
+        ("DOR", "median", 9.2),
+        ("DOR", "median", 7.7),
+    ]
+
+
+def test_responding_patients_and_retention_and_hyphenated_cycles() -> None:
+    assert [(o.endpoint, o.value) for o in find_outcomes(
+        "Patients responding to induction numbered 64 (58%)."
+    )] == [("ORR", 58)]  # fmt: skip
+    assert [(o.endpoint, o.value) for o in find_outcomes(
+        "Programme completion was high: the treatment retention rate was 92%."
+    )] == [("COMPLETION", 92)]  # fmt: skip
+    assert [(o.endpoint, o.value) for o in find_outcomes(
+        "Overall, 81% received all four post-operative courses."
+    )] == [("COMPLETION", 81)]  # fmt: skip
