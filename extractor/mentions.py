@@ -182,6 +182,11 @@ def masked_spans(sent: str) -> list[tuple[int, int]]:
             sent,
         )
     ]
+    # "n = 41 [87.2%]": the share of patients a group holds, not a result
+    spans += [
+        (m.start(1), m.end(1))
+        for m in re.finditer(r"\bn\s*=\s*\d+\s*([\[(]\s*\d+(?:[.·]\d+)?\s?%\s*[\])])", sent)
+    ]
     # "(12 of 21)", "(n = 6)": counts in parentheses
     spans += [(m.start(), m.end()) for m in re.finditer(r"\(\s*\$?n\s*=\s*\d+\$?\s*\)", sent)]
     return spans
@@ -236,6 +241,12 @@ def values(sent: str) -> list[Mention]:
                 continue
         if re.search(r"\bage[ds]?\b[^.;,]{0,15}$", sent[max(0, m.start() - 25) : m.start()], re.I):
             continue  # "median age: 72 years"
+        if re.search(
+            r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:reached|estimable|evaluable)\s*[\[(]\s*(?:95\s?%\s*CI[:,]?\s*)?$",
+            sent[max(0, m.start() - 40) : m.start()],
+            re.I,
+        ):
+            continue  # "not reached (18.6 months-NE)": the interval's bound
         v = to_float(m.group("n"))
         unit = m.group("u").lower()
         unit = "days" if unit.startswith("d") else "months" if unit.startswith("mo") else unit

@@ -75,7 +75,7 @@ def parse_p_value(text: str) -> float | None:
 
 
 CI_RE = re.compile(
-    rf"95\s?%\s*(?:CI|C\.I\.|confidence intervals?(?:\s*\(CI\))?|CrI)\s*[:=,]?\s*[\[(]?\s*"
+    rf"95\s?%\s*(?:CI|C\.I\.|confidence intervals?(?:\s*[\[(]CI[\])])?|CrI)\s*[:=,]?\s*[\[(]?\s*"
     rf"((?:{_MINUS}|-)?{NUM})\s*%?\s*(?:{DASH}|to|,|;)\s*((?:{_MINUS}|-)?{NUM})\s*%?",
     re.I,
 )

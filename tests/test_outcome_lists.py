@@ -125,3 +125,102 @@ def test_responding_patients_and_retention_and_hyphenated_cycles() -> None:
     assert [(o.endpoint, o.value) for o in find_outcomes(
         "Overall, 81% received all four post-operative courses."
     )] == [("COMPLETION", 81)]  # fmt: skip
+
+
+def test_landmark_list_goes_to_its_values_in_turn() -> None:
+    sent = (
+        "The 2-, 4- and 6-year disease-free survival rates were 80%, 71% and 66% "
+        "with surgery alone and 84%, 77% and 70% with adjuvant chemotherapy."
+    )
+    assert [o.timepoint_months for o in find_outcomes(sent)] == [24, 48, 72, 24, 48, 72]
+
+
+def test_landmark_list_in_words() -> None:
+    sent = "One- and three-year overall survival were 92% and 74%."
+    assert _read(sent) == [("OS", "rate", 92, 12), ("OS", "rate", 74, 36)]
+
+
+def test_glossary_of_a_table_footnote_defines_endpoint_abbreviations() -> None:
+    from litkg.extractor.components.outcomes import glossary_aliases
+
+    text = "Footnote: ORR, objective response; HR, hazard ratio; DCR, disease control rate."
+    assert glossary_aliases(text) == {"ORR": "ORR", "DCR": "DCR"}
+    assert glossary_aliases("Patients in CR, complete response was seen") == {}
+    aliases = glossary_aliases("TRR, tumour response rate covering CR and PR.")
+    assert [(o.endpoint, o.value) for o in find_outcomes("The TRR was 35%.", aliases)] == [
+        ("ORR", 35)
+    ]
+
+
+def test_later_medians_of_a_list_far_from_median() -> None:
+    sent = (
+        "The median follow-up was 41.0 months (interquartile range 30.2 to 55.9) for all "
+        "patients, 40.2 months (29.8 to 54.1) for the observation arm and 42.3 months "
+        "(31.0 to 57.7) for the maintenance arm."
+    )
+    assert [(o.endpoint, o.value) for o in find_outcomes(sent)] == [
+        ("FOLLOWUP", 41.0),
+        ("FOLLOWUP", 40.2),
+        ("FOLLOWUP", 42.3),
+    ]
+
+
+def test_a_risk_reduction_is_not_a_rate() -> None:
+    sent = "Progression-free survival improved, a 28% reduction in the hazard of progression."
+    assert [(o.statistic, o.value) for o in find_outcomes(sent)] == [("difference", 28)]
+    sent = "Median PFS was longer with the combination, with a 41% lower risk of progression."
+    assert [o.statistic for o in find_outcomes(sent)] == ["difference"]
+
+
+def test_share_of_a_group_after_n_is_not_a_result() -> None:
+    sent = "Among evaluable patients (n = 52 [91.2%]), the objective response rate was 25.0%."
+    assert [(o.endpoint, o.value) for o in find_outcomes(sent)] == [("ORR", 25.0)]
+
+
+def test_not_reached_interval_bound_is_not_a_median() -> None:
+    sent = "Median overall survival was not reached (95% CI, 22.4 months-NR) in the vaccine group."
+    assert find_outcomes(sent) == []
+
+
+def test_bracketed_ci_label_masks_its_bounds() -> None:
+    sent = "The median EFS was 8.1 months (95% confidence interval [CI], 6.0-10.2 months)."
+    assert [(o.endpoint, o.value, o.ci) for o in find_outcomes(sent)] == [("EFS", 8.1, (6.0, 10.2))]
+
+
+def test_alive_without_progression_is_not_alive() -> None:
+    sent = "At 6 months, 12 patients (40%) were alive and without progression."
+    assert [o.endpoint for o in find_outcomes(sent)] == []
+
+
+def test_biomarker_hazard_ratio_is_not_an_outcome() -> None:
+    sent = (
+        "Higher serum LDH levels were independently associated with shorter overall "
+        "survival (HR 1.84, 95% CI 1.20-2.81)."
+    )
+    assert find_outcomes(sent) == []
+    sent = "Tumour PD-L1 status was a prognostic factor for progression-free survival (HR = 0.55)."
+    assert find_outcomes(sent) == []
+    # an arm comparison keeps its ratio
+    sent = "The vaccine was associated with longer overall survival (HR 0.71, 95% CI 0.52-0.96)."
+    assert [(o.endpoint, o.value) for o in find_outcomes(sent)] == [("OS", 0.71)]
+
+
+def test_completion_predicate_after_its_subjects() -> None:
+    sent = (
+        "In total, 140 (81%) of 173 participants in the exercise arm and 151 (88%) of 172 "
+        "in the usual-care arm who began the programme completed all 12 planned sessions."
+    )
+    assert [(o.endpoint, o.value) for o in find_outcomes(sent)] == []  # sessions: no pattern
+    sent = (
+        "In total, 140 (81%) of 173 patients in the exercise arm and 151 (88%) of 172 "
+        "in the usual-care arm who began chemotherapy received all four scheduled courses."
+    )
+    assert [(o.endpoint, o.value) for o in find_outcomes(sent)] == [
+        ("COMPLETION", 81),
+        ("COMPLETION", 88),
+    ]
+    sent = (
+        "Of 90 patients, 27 (30%) in the first cohort had grade 3 neutropenia and the "
+        "others in both cohorts received all planned cycles."
+    )
+    assert find_outcomes(sent) == []

@@ -511,6 +511,9 @@ def _aliases(doc: Doc) -> dict[str, str]:
             out[abrv.text] = key
         elif not _OUTCOME_WORDS.search(long_form):
             out.setdefault(abrv.text, "")
+    # a table footnote's glossary ("RR, response rate; SD, stable disease")
+    for short, key in outcomes_mod.glossary_aliases(doc.text).items():
+        out.setdefault(short, key)
     return out
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from litkg.extractor.components.alternation import GateSet, LiteralGate, folded
-from litkg.extractor.mentions import Mention
+from litkg.extractor.mentions import Mention, to_months
 from litkg.extractor.mentions import dedupe_overlaps as _dedupe_overlaps
 from litkg.extractor.mentions import masked_spans as _masked_spans
 from litkg.extractor.mentions import timepoints as _timepoints
@@ -374,7 +374,36 @@ def _compatible(ep: str, v: Mention, sent: str) -> bool:
 
 
 def _median_before(sent: str, pos: int) -> bool:
-    return bool(re.search(r"\bmedian\b", sent[max(0, pos - 120) : pos], re.I))
+    """ "median" shortly before a time value, or further back with only a
+    list of such values between ("median follow-up was 38 months (IQR ...)
+    overall, 36 months (...) in arm A and 39 months (...) in arm B")."""
+    if re.search(r"\bmedian\b", sent[max(0, pos - 120) : pos], re.I):
+        return True
+    found = list(re.finditer(r"\bmedian\b", sent[max(0, pos - 300) : pos], re.I))
+    if not found:
+        return False
+    last = found[-1]
+    between = sent[max(0, pos - 300) + last.end() : pos]
+    return not re.search(r";|\bmean\b|\.\s+[A-Z]", between) and bool(
+        re.search(r"\d\s*(?:months?|days?|weeks?|years?)\b", between, re.I)
+    )
+
+
+# a completion predicate after its subjects: "212 (40%) of 533 in arm A and
+# 195 (37%) of 530 in arm B received all six scheduled cycles"
+_SUBJECT_REACH = 220
+_OTHER_PREDICATE = re.compile(
+    r"\b(?:had|has|have|were|was|experienced|developed|achieved|showed|died|progressed|relapsed)\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
+
+
+def _after_reach(g: list[Mention], sent: str) -> int:
+    """How far before an endpoint named after its values the values may stand."""
+    if g[0].key == "COMPLETION" and re.match(r"(?i)(?:received|completed)\b", sent[g[0].start :]):
+        return _SUBJECT_REACH
+    return 70
 
 
 def endpoint_key(text: str) -> str | None:
@@ -383,6 +412,27 @@ def endpoint_key(text: str) -> str | None:
     if len(eps) == 1 and eps[0].end - eps[0].start >= len(text.strip()) - 2:
         return eps[0].key
     return None
+
+
+_GLOSSARY_ITEM_RE = re.compile(
+    r"(?:^|(?<=[;:\n])|(?<=\.\s))\s*(?P<abbr>[A-Za-z]{0,2}[A-Z][A-Za-z]{0,4})\s*,\s+"
+    r"(?P<long>[a-z][^;.\n]{2,80})"
+)
+
+
+def glossary_aliases(text: str) -> dict[str, str]:
+    """Endpoint abbreviations a glossary defines, as a table footnote prints
+    them: "RR, response rate covering both CR and PR; SD, stable disease" ->
+    {"RR": "ORR"}. The definition must begin with an endpoint's name."""
+    out: dict[str, str] = {}
+    for m in _GLOSSARY_ITEM_RE.finditer(text):
+        abbr = m.group("abbr")
+        if sum(ch.isupper() for ch in abbr) < 2:
+            continue
+        eps = [e for e in _endpoints(m.group("long")) if e.key and e.key != OTHER]
+        if eps and eps[0].start == 0:
+            out.setdefault(abbr, eps[0].key or "")
+    return out
 
 
 def find_outcomes(sent: str, aliases: dict[str, str] | None = None) -> list[OutcomeMatch]:
@@ -417,7 +467,7 @@ def find_outcomes(sent: str, aliases: dict[str, str] | None = None) -> list[Outc
         ]  # fmt: skip
         after = [
             i for i, g in enumerate(ep_groups)
-            if g[0].start >= vg[-1].end and g[0].start - vg[-1].end < 70 and not _clause_break(sent[vg[-1].end : g[0].start])
+            if g[0].start >= vg[-1].end and g[0].start - vg[-1].end < _after_reach(g, sent) and not _clause_break(sent[vg[-1].end : g[0].start]) and not _SENTENCE_END.search(sent[vg[-1].end : g[0].start])
         ]  # fmt: skip
         pairs: list[tuple[Mention, Mention, int]] = []  # (endpoint, value, chunk)
         if before:
@@ -443,7 +493,11 @@ def find_outcomes(sent: str, aliases: dict[str, str] | None = None) -> list[Outc
             used_groups.add(before[-1])
         if after and not pairs:
             eg = ep_groups[after[0]]
-            for j, v in enumerate(vg):
+            if eg[0].start - vg[-1].end >= 70 and _OTHER_PREDICATE.search(
+                sent[vg[-1].end : eg[0].start]
+            ):
+                eg = []
+            for j, v in enumerate(vg if eg else []):
                 if v.vkind != "pct":
                     continue
                 e = eg[0] if len(vg) == 1 else (eg[j] if len(eg) == len(vg) else None)
@@ -467,6 +521,10 @@ def find_outcomes(sent: str, aliases: dict[str, str] | None = None) -> list[Outc
             )
             out.append(_make(sent, e, v, arm, vg, tps, eps, vals))
     out = _inherit_timepoints(sent, out, tps)
+    out = _distribute_timepoint_list(sent, out)
+    if _PROGNOSTIC_RE.search(sent):
+        # RECORD.md: a ratio for a patient characteristic or biomarker is no outcome
+        out = [o for o in out if o.statistic not in ("hr", "sdhr", "or", "rr")]
     # values under one endpoint mention share its reading: a list of differences
     first_diff: dict[int, int] = {}
     for o in out:
@@ -511,6 +569,14 @@ def _respectively_items(
     return pairs or None
 
 
+# a biomarker or characteristic as the subject of a survival association
+_PROGNOSTIC_RE = re.compile(
+    r"\b(?:levels?|concentrations?|expression|counts?|status|scores?)\s+(?:\([^()]*\)\s+)?"
+    r"(?:of\s+[\w-]+\s+)?(?:was|were|is|are)\s+(?:\w+\s+){0,2}?"
+    r"(?:associated|correlated|prognostic|predictive|of\s+(?:\w+\s+)?prognostic)\b"
+    r"|\b(?:an?\s+)?(?:independent\s+|adverse\s+|unfavou?rable\s+|poor\s+)?prognostic\s+(?:factors?|value|significance|markers?)\b",
+    re.I,
+)
 _GROUP_NOUN_RE = re.compile(r"\b(?:groups?|arms?|cohorts?|subgroups?|patients)\b", re.I)
 
 
@@ -584,6 +650,12 @@ def _clause_break(between: str) -> bool:
 _DIFFERENCE_RE = re.compile(
     r"\b(?:difference|improvement|reduction|increase|decrease|gain)\b", re.I
 )
+# "an estimated 36% risk reduction", "a 12% relative reduction in the risk of death"
+_DIFFERENCE_AFTER_RE = re.compile(
+    r"\s*(?:relative\s+|absolute\s+)?(?:risk\s+)?(?:reduction|decrease|increase|improvement)\b"
+    r"|\s*(?:lower|higher|reduced|increased)\s+(?:relative\s+)?risk\b",
+    re.I,
+)
 _COMPARE_RE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|than)\s", re.I)
 
 
@@ -620,6 +692,36 @@ def _arm_for(
     if _COMPARE_RE.search(sent[prev_same[-1].end : v.start]) and _CONTROL_RE.search(sent[v.end :]):
         return "control"
     return None
+
+
+_LIST_NUM = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)"
+_TIMEPOINT_LIST_RE = re.compile(
+    rf"(?<![\w.])(?P<head>(?:{_LIST_NUM}[-‐],?\s+(?:(?:and|or)\s+)?)+)(?P<last>{_LIST_NUM})"
+    r"[-‐](?P<u>year|yr|month|mo|day|week)s?\b",
+    re.I,
+)
+
+
+def _distribute_timepoint_list(sent: str, out: list[OutcomeMatch]) -> list[OutcomeMatch]:
+    """ "The 1-, 3-, and 5-year OS rates were 89%, 82%, and 75% for arm A and
+    92%, 90%, and 82% for arm B": the landmarks of the list go to its values in
+    turn (the last landmark alone is what the timepoint reader sees)."""
+    for m in _TIMEPOINT_LIST_RE.finditer(sent):
+        nums = re.findall(_LIST_NUM, m.group("head"), re.I) + [m.group("last")]
+        months = [to_months(n, m.group("u")) for n in nums]
+        if None in months:
+            continue
+        for ep_start in sorted({o.extra.get("ep_start", -1) for o in out}):
+            if not (0 <= ep_start - m.end() < 40) or re.search(
+                r"[;.]|\b(?:was|were)\b", sent[m.end() : ep_start]
+            ):
+                continue
+            idx = [i for i, o in enumerate(out) if o.extra.get("ep_start") == ep_start]
+            if not idx or len(idx) % len(months) or any(out[i].statistic != "rate" for i in idx):
+                continue
+            for k, i in enumerate(idx):
+                out[i] = replace(out[i], timepoint_months=months[k % len(months)])
+    return out
 
 
 def _inherit_timepoints(
@@ -666,8 +768,11 @@ def _make(sent, e: Mention, v: Mention, arm: str | None, vg, tps, eps, vals) -> 
 
         p = parse_p_value(pm.group(0))
     prev_end = max([x.end for x in vals if x.end <= v.start], default=max(0, e.start - 40))
-    if v.vkind == "pct" and _DIFFERENCE_RE.search(
-        sent[min(prev_end, e.start if e.start < v.start else prev_end) : v.start]
+    if v.vkind == "pct" and (
+        _DIFFERENCE_RE.search(
+            sent[min(prev_end, e.start if e.start < v.start else prev_end) : v.start]
+        )
+        or _DIFFERENCE_AFTER_RE.match(sent[v.end :])
     ):
         stat, unit = "difference", "%"
     elif v.vkind == "pct":
