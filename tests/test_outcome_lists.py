@@ -224,3 +224,64 @@ def test_completion_predicate_after_its_subjects() -> None:
         "others in both cohorts received all planned cycles."
     )
     assert find_outcomes(sent) == []
+
+
+def test_endpoint_definition_kept_beside_another_meaning() -> None:
+    from litkg.extractor.components.outcomes import endpoint_definitions
+
+    text = (
+        "Tumours were typed by oestrogen receptor (ER) and progesterone receptor (PR). "
+        "Efficacy was graded as complete response (CR) or partial response (PR), and "
+        "the hazard ratio (HR) was estimated."
+    )
+    assert endpoint_definitions(text) == {"CR": "CR", "PR": "PR"}
+
+
+def test_two_survival_times_set_against_each_other_are_medians() -> None:
+    sent = (
+        "In the elderly subgroup event-free survival favoured maintenance "
+        "(14.2 months with lenalidomide vs. 9.8 months with observation, p = 0.01)."
+    )
+    assert [(o.endpoint, o.statistic, o.value) for o in find_outcomes(sent)] == [
+        ("EFS", "median", 14.2),
+        ("EFS", "median", 9.8),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [
+        "Overall survival was extended by 3.1 months versus 1.2 months in the pilot study.",
+        "Mean progression-free survival was 7 months versus 5 months.",
+        "Progression-free survival was recorded at 6 months and 12 months.",
+    ],
+)
+def test_times_that_are_not_medians(sent: str) -> None:
+    assert [o.statistic for o in find_outcomes(sent) if o.statistic == "median"] == []
+
+
+def test_response_counts_under_an_n_pct_arm_header() -> None:
+    from litkg.extractor.components.outcomes import outcomes_from_table
+
+    rows = [
+        ["Best response", "Arm X, n (%)", "Arm Y, n (%)"],
+        ["Partial response", "12 (30)", "7 (18)"],
+    ]
+    out = outcomes_from_table(rows, {1: "intervention", 2: "control"}, None, "Best response")
+    assert [(o.endpoint, o.value, o.arm) for _, _, o in out] == [
+        ("PR", 30, "intervention"),
+        ("PR", 18, "control"),
+    ]
+
+
+def test_prior_response_in_a_baseline_table_is_not_an_outcome() -> None:
+    from litkg.extractor.components.outcomes import outcomes_from_table
+
+    rows = [
+        ["Characteristic", "Arm X", "Arm Y"],
+        ["Complete response to prior therapy", "10 (25.0)", "12 (30.0)"],
+        ["Median follow-up, months", "40.1", "38.7"],
+    ]
+    ctx = "Table 1 Baseline characteristics of the patients"
+    out = outcomes_from_table(rows, {1: "intervention", 2: "control"}, None, ctx)
+    assert [(o.endpoint, o.value) for _, _, o in out] == [("FOLLOWUP", 40.1), ("FOLLOWUP", 38.7)]

@@ -511,9 +511,12 @@ def _aliases(doc: Doc) -> dict[str, str]:
             out[abrv.text] = key
         elif not _OUTCOME_WORDS.search(long_form):
             out.setdefault(abrv.text, "")
-    # a table footnote's glossary ("RR, response rate; SD, stable disease")
-    for short, key in outcomes_mod.glossary_aliases(doc.text).items():
-        out.setdefault(short, key)
+    # a table footnote's glossary ("RR, response rate; SD, stable disease"), and
+    # an endpoint's definition where the abbreviation also means something else
+    for found in (outcomes_mod.glossary_aliases, outcomes_mod.endpoint_definitions):
+        for short, key in found(doc.text).items():
+            if not out.get(short):
+                out[short] = key
     return out
 
 

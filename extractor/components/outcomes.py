@@ -365,12 +365,44 @@ def _compatible(ep: str, v: Mention, sent: str) -> bool:
     if ep == "FOLLOWUP":
         return v.vkind == "time" and _median_before(sent, v.start)
     if v.vkind == "time":
-        return ep not in _PCT_ONLY and ep not in _GVHD_KEYS and _median_before(sent, v.start)
+        return (
+            ep not in _PCT_ONLY
+            and ep not in _GVHD_KEYS
+            and (_median_before(sent, v.start) or _paired_survival_times(ep, v, sent))
+        )
     if v.vkind == "ratio":
         if v.ratio in ("or", "rr"):
             return ep not in ("ALIVE", "COMPLETION")
         return ep not in _PCT_ONLY
     return True
+
+
+_TIME_TO_EVENT = {"OS", "PFS", "EFS", "RFS", "DFS", "GRFS", "TTP", "DOR"}
+_TIME = r"\d+(?:[.·]\s?\d+)?\s*(?:months?|mos?|days?|weeks?|years?)\b"
+_VERSUS = r"\b(?:versus|vs\.?|compared\s+(?:with|to))"
+
+
+def _paired_survival_times(ep: str, v: Mention, sent: str) -> bool:
+    """ "a shorter PFS (1.9 months in arm A versus 3.6 months in arm B)": two
+    times of a time-to-event endpoint set against each other are its medians
+    (Kaplan-Meier), though "median" is not printed; never beside a mean, and
+    never a gain ("longer by 2.1 months")."""
+    if ep not in _TIME_TO_EVENT or re.search(r"\b(?:mean|average)\b", sent, re.I):
+        return False
+    gain = re.compile(
+        r"\b(?:by|than|longer|shorter|gain|difference|increase|improvement|prolonged|extended)\s*$",
+        re.I,
+    )
+    if gain.search(sent[max(0, v.start - 25) : v.start]):
+        return False
+    after = re.match(rf"{_TIME}[^;()]{{0,50}}?{_VERSUS}\s+\d", sent[v.start : v.start + 120], re.I)
+    if after:
+        return True
+    lo = max(0, v.start - 120)
+    before = re.search(rf"(?<![\d.·]){_TIME}[^;()]{{0,50}}?{_VERSUS}\s*$", sent[lo : v.start], re.I)
+    return bool(before) and not gain.search(
+        sent[max(0, lo + before.start() - 25) : lo + before.start()]
+    )
 
 
 def _median_before(sent: str, pos: int) -> bool:
@@ -432,6 +464,28 @@ def glossary_aliases(text: str) -> dict[str, str]:
         eps = [e for e in _endpoints(m.group("long")) if e.key and e.key != OTHER]
         if eps and eps[0].start == 0:
             out.setdefault(abbr, eps[0].key or "")
+    return out
+
+
+_DEFINED_RE = re.compile(r"\((?P<abbr>[A-Za-z]{0,2}[A-Z][A-Za-z]{0,4})\)")
+
+
+def endpoint_definitions(text: str) -> dict[str, str]:
+    """Abbreviations the text defines after an endpoint's name ("partial
+    response (PR)"), though it may define them otherwise too ("progesterone
+    receptor (PR)"): a reader that keeps one long form per abbreviation
+    loses the endpoint's."""
+    out: dict[str, str] = {}
+    for m in _DEFINED_RE.finditer(text):
+        abbr = m.group("abbr")
+        if abbr in out or sum(ch.isupper() for ch in abbr) < 2:
+            continue
+        lo = max(0, m.start() - 80)
+        window = text[lo : m.end()]
+        eps = [e for e in _endpoints(window) if e.key and e.key != OTHER]
+        before = [e for e in eps if e.start < m.start() - lo]
+        if before and before[-1].end >= m.start() - lo - 1:
+            out[abbr] = before[-1].key or ""
     return out
 
 
@@ -890,6 +944,11 @@ def _count_of_response(ep: str, m: re.Match[str], a: float, b: float) -> bool:
     )
 
 
+_BASELINE_CAPTION = re.compile(
+    r"(?i)\b(?:baseline|demographic|patients?'?)\s+(?:[\w-]+\s+){0,3}?characteristics\b"
+)
+
+
 def outcomes_from_table(
     table_rows: list[list[str]],
     arms: dict[int, str | None],
@@ -917,6 +976,9 @@ def outcomes_from_table(
         (j for j, c in enumerate(header) if re.fullmatch(r"(?i)\s*p[- ]?(?:value)?\s*", c)), None
     )
     out: list[tuple[int, int, OutcomeMatch]] = []
+    # a response in a baseline table is a characteristic ("efficacy of prior
+    # chemotherapy: PR"), not this trial's result; its follow-up rows are results
+    baseline = bool(_BASELINE_CAPTION.search(context))
     response_table = any(
         e.key in ("CR", "PR", "ORR", "DCR")
         for row in table_rows[1:]
@@ -934,6 +996,8 @@ def outcomes_from_table(
         if not eps:
             continue
         ep = eps[0].key or ""
+        if baseline and (ep in _PCT_ONLY or ep == OTHER):
+            continue
         tps = _timepoints(label)
         tp = tps[0].months if tps else None
         median = bool(re.search(r"\bmedian\b", label, re.I))
@@ -975,7 +1039,12 @@ def outcomes_from_table(
                 b is not None
                 and c is None
                 and 0 <= b <= 100
-                and (count_pct or _pct_in_parens(row[col]) or _count_of_response(ep, m, a, b))
+                and (
+                    count_pct
+                    or _pct_in_parens(row[col])
+                    or _count_of_response(ep, m, a, b)
+                    or (col < len(header) and bool(_LABEL_COUNT_PCT.search(header[col])))
+                )
             ):
                 o = OutcomeMatch(
                     ep,
