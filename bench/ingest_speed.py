@@ -14,7 +14,13 @@ pass, the tracemalloc peak of Python allocations (pdfium's C allocations
 are not seen by tracemalloc; tracing is kept out of the timed runs because
 it slows allocation-heavy code such as pdfminer several-fold).
 
-Usage: ``python bench/ingest_speed.py [--repeat N] [pdf ...]``
+``--stages`` prints instead where `read_pdf`'s CPU time goes: the CPU
+seconds of each stage it calls (pdfium's page and text page, the words, the
+paths and ruled tables, the layout stages, assembly), best of `--repeat`
+passes in this process, unprofiled (cProfile's overhead distorts the many
+small calls of the layout stages).
+
+Usage: ``python bench/ingest_speed.py [--repeat N] [--stages] [pdf ...]``
 """
 
 from __future__ import annotations
@@ -91,16 +97,95 @@ def measure(reader: str, files: list[Path], repeat: int) -> dict[str, float]:
     }
 
 
+#: the stages `read_pdf` calls, as names in `pdf.py` (and `words_from_textpage`
+#: in `pdf_words.py`, inside `read_page_words`)
+STAGES = (
+    "read_page_words",
+    "read_paths",
+    "page_edges",
+    "find_table_blocks",
+    "page_boxes",
+    "repair_ligatures",
+    "attach_scripts",
+    "fill_tables",
+    "build_lines",
+    "find_aligned_tables",
+    "split_running",
+    "size_weights",
+    "read_metadata",
+    "attach_captions",
+    "mark_margin_columns",
+    "find_panels",
+    "reading_order",
+    "expand_panels",
+    "assemble",
+)
+
+
+def stages(files: list[Path], repeat: int) -> dict[str, float]:
+    """CPU seconds of each stage of `read_pdf` over `files` (the pass of least
+    total CPU among `repeat`), with "total" and "other" (what no stage holds:
+    opening the file and loading its pages with pdfium, mostly)."""
+    from collections import defaultdict
+
+    import pypdfium2 as pdfium
+
+    from litkg.extractor.ingest import pdf, pdf_words
+
+    spent: dict[str, float] = defaultdict(float)
+
+    def timed(module: object, name: str, label: str) -> None:
+        fn = getattr(module, name)
+
+        def wrapper(*args: object, **kwargs: object) -> object:
+            t0 = time.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[label] += time.process_time() - t0
+
+        setattr(module, name, wrapper)
+
+    for name in STAGES:
+        timed(pdf, name, name)
+    timed(pdf_words, "words_from_textpage", "  of which words_from_textpage")
+    timed(pdfium.PdfPage, "get_textpage", "  of which pdfium text page")
+    best: dict[str, float] = {}
+    for f in files[:1]:
+        pdf.read_pdf(f)
+    for _ in range(repeat):
+        spent.clear()
+        t0 = time.process_time()
+        for f in files:
+            pdf.read_pdf(f)
+        total = time.process_time() - t0
+        if not best or total < best["total"]:
+            best = {"total": total, **spent}
+    best["other"] = best["total"] - sum(best.get(name, 0.0) for name in STAGES)
+    return best
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run each reader in its own process and print the comparison table."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("pdfs", nargs="*", type=Path)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--stages", action="store_true", help="CPU seconds per read_pdf stage")
     ap.add_argument("--child", choices=READERS, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     files = args.pdfs or default_inputs()
     if not files:
         print("no PDFs found")
+        return 0
+    if args.stages:
+        spent = stages(files, args.repeat)
+        print(f"read_pdf on {len(files)} PDFs: CPU seconds per stage, best of {args.repeat}")
+        parts = {k: v for k, v in spent.items() if not k.startswith(" ")}
+        for name, cpu in sorted(parts.items(), key=lambda kv: -kv[1]):
+            print(f"  {name:<34} {cpu:7.3f}  {cpu / spent['total']:6.1%}")
+            if name == "read_page_words":
+                for sub in (k for k in spent if k.startswith(" ")):
+                    print(f"  {sub:<34} {spent[sub]:7.3f}  {spent[sub] / spent['total']:6.1%}")
         return 0
     if args.child:
         print(json.dumps(measure(args.child, files, args.repeat)))
