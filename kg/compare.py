@@ -582,39 +582,20 @@ def _entry(r: dict[str, str]) -> StudyEntry:
     )
 
 
-def compare(
+def read_entries(
     store: KGStore,
-    filters: Filters | None = None,
-    curation: Any = None,
-    reviewed_only: bool = False,
-    limit: int | None = None,
-    offset: int = 0,
-) -> Comparison:
-    """Read the compared studies from a store (see the module docstring).
-    With a `curation` (litkg.kg.curation.Curation), reviewers' verdicts are
-    applied: corrected values, rejected facts dropped, added facts shown;
-    `reviewed_only` keeps confirmed, corrected and added facts only.
-
-    `limit`/`offset` page through the studies in their display order (year,
-    then document): only the page's studies are read beyond their one line of
-    the study query, so the first page of a large corpus comes fast. Citation
-    labels are then told apart within the page."""
-    f = filters or Filters()
-    first: dict[str, dict[str, str]] = {}
-    if limit is None and not offset:
-        graphs = selected_graphs(store, f)
-        for r in by_graphs(store, Q_STUDIES_G, graphs):
-            first.setdefault(r["study"], r)  # a study's first row describes it
-        total = len(first)
-    else:
-        graphs = selected_graphs(store, f, order=first)
-        total = len(first)
-        ids = sorted(first, key=lambda sid: _row_order(first[sid]))
-        ids = ids[offset : None if limit is None else offset + limit]
-        first = {}
-        for r in by_graphs(store, Q_STUDIES_G, {sid: graphs[sid] for sid in ids}):
-            first.setdefault(r["study"], r)
-        first = {sid: first[sid] for sid in ids if sid in first}
+    f: Filters,
+    first: dict[str, dict[str, str]],
+    graphs: dict[str, set[str]],
+    raw: dict[str, tuple[str, str | None]] | None = None,
+) -> list[StudyEntry]:
+    """The studies of `first` (study -> its row of `Q_STUDIES_G`) read from
+    the store query by query (designs, registrations, arms, interventions,
+    the outcomes the filters keep, evidence), in no particular order: the
+    read path of a store without study summaries (kg/compare_summary.py),
+    and how a summary is made. With `raw`, each outcome IRI is put in it
+    with its endpoint IRI and timepoint (decimal lexical form, or None), which
+    the filters match on."""
     entries = {sid: _entry(r) for sid, r in first.items()}
     ids = sorted(entries)
     graphs = {sid: graphs[sid] for sid in ids}
@@ -690,6 +671,8 @@ def compare(
             arm_n=arm.n if arm else None,
             iri=mid,
         )
+        if raw is not None:
+            raw[mid] = (str(r["endpoint"]), r.get("tp"))
     facts: list[ArmInfo | InterventionInfo | OutcomeInfo] = []
     facts += [a for d in arms.values() for a in d.values()]
     facts += [i for d in ints.values() for i in d.values()]
@@ -716,8 +699,49 @@ def compare(
             key=lambda o: (key_order(o.key), o.arm or "", o.value),
         )
         studies.append(e)
+    return studies
+
+
+def compare(
+    store: KGStore,
+    filters: Filters | None = None,
+    curation: Any = None,
+    reviewed_only: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Comparison:
+    """Read the compared studies from a store (see the module docstring).
+    With a `curation` (litkg.kg.curation.Curation), reviewers' verdicts are
+    applied: corrected values, rejected facts dropped, added facts shown;
+    `reviewed_only` keeps confirmed, corrected and added facts only.
+
+    `limit`/`offset` page through the studies in their display order (year,
+    then document): only the page's studies are read beyond their one line of
+    the study query, so the first page of a large corpus comes fast. Citation
+    labels are then told apart within the page."""
+    from litkg.kg.compare_summary import read_summaries
+
+    f = filters or Filters()
+    if limit is None and not offset:
+        graphs = selected_graphs(store, f)
+        ids = sorted(graphs)
+    else:
+        order: dict[str, dict[str, str]] = {}
+        graphs = selected_graphs(store, f, order=order)
+        ids = sorted(order, key=lambda sid: _row_order(order[sid]))
+        ids = ids[offset : None if limit is None else offset + limit]
+    # every selected study has a row of Q_STUDIES_G: the selection asks the
+    # same of it (a paper of its graph reports it)
+    total = len(graphs)
+    found, missing = read_summaries(store, graphs, ids)
+    studies = [s.restricted(f) for s in found]
+    if missing:
+        first: dict[str, dict[str, str]] = {}
+        for r in by_graphs(store, Q_STUDIES_G, {sid: graphs[sid] for sid in missing}):
+            first.setdefault(r["study"], r)  # a study's first row describes it
+        studies += read_entries(store, f, first, graphs)
     studies.sort(key=_study_order)
-    _label_studies(store, studies)
+    _label_studies(store, studies, {s.entry.paper: s.paper_meta for s in found})
     if curation is not None:
         from litkg.kg.curation.apply import apply_to_studies
 
@@ -727,11 +751,19 @@ def compare(
     return Comparison(f, studies, total=total, offset=offset)
 
 
-def _label_studies(store: KGStore, studies: list[StudyEntry]) -> None:
-    """Give each study its paper's citation label (kg/papers.py)."""
-    from litkg.kg.papers import paper_refs
+def _label_studies(
+    store: KGStore, studies: list[StudyEntry], known: dict[str, dict[str, str]] | None = None
+) -> None:
+    """Give each study its paper's citation label (kg/papers.py); `known`:
+    what names some of the papers (`paper_meta`), read from their summaries."""
+    from litkg.kg.papers import paper_meta, refs_from_meta
 
-    refs = paper_refs(store, [e.paper for e in studies])
+    known = known or {}
+    meta = {k: v for k, v in known.items() if v is not None}  # None: not a corpus paper
+    rest = [e.paper for e in studies if e.paper not in known]
+    if rest:
+        meta.update(paper_meta(store, rest))
+    refs = refs_from_meta(meta)
     for e in studies:
         if e.paper in refs:
             e.label = refs[e.paper].label

@@ -138,6 +138,13 @@ def unique_labels(refs: dict[str, PaperRef]) -> dict[str, PaperRef]:
 def paper_refs(store: KGStore, papers: Iterable[str] | None = None) -> dict[str, PaperRef]:
     """The corpus papers of the store (all, or the given IRIs) with their citation
     labels, told apart within that set when two share one."""
+    return refs_from_meta(paper_meta(store, papers))
+
+
+def paper_meta(store: KGStore, papers: Iterable[str] | None = None) -> dict[str, dict[str, str]]:
+    """What names each corpus paper of the store (all, or the given IRIs):
+    IRI -> its first DOI, document id, first author, year, journal and title
+    found ("doi", "doc", "author", "year", "journal", "title")."""
     if papers is None:
         rows = select_plain(store, Q_PAPERS.replace("{values}", ""))
     else:
@@ -156,6 +163,12 @@ def paper_refs(store: KGStore, papers: Iterable[str] | None = None) -> dict[str,
             v = text(r.get(k))
             if v is not None and k not in d:
                 d[k] = v
+    return found
+
+
+def refs_from_meta(found: dict[str, dict[str, str]]) -> dict[str, PaperRef]:
+    """The papers of `paper_meta` with their citation labels, told apart
+    within that set when two share one."""
     refs = {}
     for iri, d in found.items():
         y = d.get("year", "")[:4]

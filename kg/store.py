@@ -640,6 +640,30 @@ class OxigraphStore(KGStore):
         self.ox = None  # type: ignore[assignment]
 
 
+class MemoryStore(OxigraphStore):
+    """An Oxigraph store in memory (nothing on disk, no snapshots): a few
+    graphs read with the same queries as a store on disk."""
+
+    def __init__(self) -> None:
+        self.timeout = None
+        self.allow_federation = False
+        self.root = Path(".")
+        self.location = ":memory:"
+        self.read_only = False
+        self._dirty = False
+        self.snapshot = None
+        self.ox = ox.Store()
+
+    def publish(self) -> Path:
+        raise StoreError("an in-memory store has no snapshots")
+
+    def reopen(self) -> None:
+        return None
+
+    def close(self) -> None:
+        self.ox = None  # type: ignore[assignment]
+
+
 def _prefix_map() -> dict[str, str]:
     from litkg.ontology.namespace import PREFIXES
 
@@ -1108,7 +1132,20 @@ def replace_paper_graph(
             g = URIRef(str(r["g"]))
             if g != paper_graph_iri and g not in (SHARED_GRAPH, ONTOLOGY_IRI):
                 store.remove_graph(g)
-    store.replace_graph(paper_graph_iri, graph)
+    store.replace_graph(paper_graph_iri, _with_summaries(paper_graph_iri, graph))
+
+
+def _with_summaries(name: URIRef, graph: Graph | str) -> str:
+    """The paper graph's N-Triples with its studies' `compare` summaries
+    (kg/compare_summary.py), written with it so that the two agree; without
+    them when they cannot be made (compare then reads the graph query by query)."""
+    from litkg.kg.compare_summary import strip_summaries, with_summaries
+
+    nt = graph if isinstance(graph, str) else graph_to_ntriples(graph)
+    try:
+        return with_summaries(str(name), nt)
+    except Exception:  # noqa: BLE001 - a summary is an optimisation, never a failure
+        return strip_summaries(nt)
 
 
 def remove_paper(store: KGStore, paper_iri: URIRef) -> None:

@@ -107,6 +107,7 @@ class LKG(DefinedNamespace):
     role: URIRef
     drug: URIRef
     studyDrug: URIRef
+    compareSummary: URIRef
     route: URIRef
     endpoint: URIRef
     statistic: URIRef

@@ -45,11 +45,22 @@ def _fill(s: st.KGStore) -> tuple[URIRef, Graph, URIRef, Graph]:
     return a_iri, a, b_iri, b
 
 
+def _stored(s: st.KGStore, iri: URIRef) -> Graph:
+    """A stored paper graph without its studies' compare summaries (derived
+    triples the store adds, kg/compare_summary.py), which it must hold."""
+    g = s.get_graph(iri)
+    summaries = list(g.triples((None, LKG.compareSummary, None)))
+    assert summaries, "a stored paper graph has its studies' summaries"
+    for t in summaries:
+        g.remove(t)
+    return g
+
+
 def _check_store_contract(s: st.KGStore) -> None:
     a_iri, a, b_iri, b = _fill(s)
     assert set(s.graph_names()) == {a_iri, b_iri, SHARED_GRAPH, ONTOLOGY_IRI}
     assert st.paper_graph_names(s) == sorted([a_iri, b_iri])
-    assert isomorphic(s.get_graph(a_iri), a)
+    assert isomorphic(_stored(s, a_iri), a)
 
     # re-extracting paper A replaces its triples and nothing else
     before_b = set(s.get_graph(b_iri))
@@ -59,7 +70,7 @@ def _check_store_contract(s: st.KGStore) -> None:
     outcome = next(a2.subjects(LKG.endpoint, None))
     a2.set((outcome, LKG.value, dec(1)))
     st.replace_paper_graph(s, a_iri, a2)
-    assert isomorphic(s.get_graph(a_iri), a2)
+    assert isomorphic(_stored(s, a_iri), a2)
     assert set(s.get_graph(b_iri)) == before_b
 
     # a query over the union of graphs, with a pre-bound variable
