@@ -44,7 +44,7 @@ if TYPE_CHECKING:  # rdflib is imported where terms are made: `litkg query` neve
 
 DEFAULT_STORE = "out/store"
 #: N-Triples lines loaded per transaction by `replace_graph_from_file`
-LOAD_LINES = 50_000
+LOAD_LINES = 10_000
 #: Seconds any one query may run unless the caller says otherwise (None: no limit).
 DEFAULT_QUERY_TIMEOUT = 60.0
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -597,6 +597,7 @@ class OxigraphStore(KGStore):
                 if not part:
                     break
                 self.ox.load(part, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+                self.ox.flush()  # the part leaves memory for disk before the next
 
     def bulk_load_nquads(self, data: bytes | str | os.PathLike[str]) -> None:
         """Load N-Quads fast (benchmarks, restores); no transaction."""
@@ -1156,17 +1157,20 @@ def remove_paper(store: KGStore, paper_iri: URIRef) -> None:
 def recompute_shared(store: KGStore) -> int:
     """Recompute the shared graph from all paper graphs, store it, and store the
     ontology in its own graph; returns the number of triples written (one
-    found twice counts twice). The shared graph goes through an N-Triples
-    file, never held whole in memory (kg/link.py `write_shared`)."""
+    found twice counts twice). The shared graph is computed in bounded memory
+    (kg/shared_stream.py: the store read a few graphs at a time into a
+    temporary database) and goes through an N-Triples file, never held whole."""
     import tempfile
 
-    from litkg.kg.link import write_shared
+    from litkg.kg.shared_stream import write_shared_streamed
     from litkg.ontology.namespace import ONTOLOGY_IRI, SHARED_GRAPH, ontology_graph
 
     with tempfile.TemporaryDirectory(prefix="litkg-shared-") as tmp:
         path = Path(tmp) / "shared.nt"
         with open(path, "w", encoding="utf-8") as fh:
-            n, _ = write_shared(store, fh)
+            n = write_shared_streamed(store, fh, scratch=tmp)
+        if hasattr(store, "reopen"):
+            store.reopen()  # the caches of reading every paper graph released
         store.replace_graph(ONTOLOGY_IRI, ontology_graph())
         store.replace_graph_from_file(SHARED_GRAPH, path)
     return n

@@ -94,3 +94,28 @@ def test_a_work_cited_twice_is_described_by_its_first_reference() -> None:
         shared, _ = compute_links(union_of(order))
         assert isinstance(shared, Graph)
         assert [str(a) for a in shared.objects(work, LKG.firstAuthor)] == [want]
+
+
+@pytest.mark.skipif(
+    not (Path(__file__).resolve().parents[2] / "shared").is_dir(), reason="no ../shared"
+)
+def test_streamed_shared_graph_on_a_citing_corpus(tmp_path: Path) -> None:
+    """The bounded-memory computation (kg/shared_stream.py, read graph by
+    graph through a temporary database) gives the in-memory one's triples on
+    a corpus whose papers cite common works, one work under two IRIs (with
+    and without its DOI) and corpus papers."""
+    items = [built_a(), built_b(), *gold_items()]
+    store = _corpus(tmp_path / "store", items)
+    expected_graph, links = compute_links(store)
+    assert links.same_as and links.resolved  # the corpus has the cases
+    store.replace_graph(SHARED_GRAPH, expected_graph)
+    expected = _triples(store)
+    from litkg.kg import shared_stream
+
+    shared_stream.REOPEN_EVERY, old = 2, shared_stream.REOPEN_EVERY  # reopened on the way
+    try:
+        st.recompute_shared(store)
+    finally:
+        shared_stream.REOPEN_EVERY = old
+    assert _triples(store) == expected
+    store.close()
