@@ -84,7 +84,7 @@ def read_timepoint(text: str | None) -> tuple[str | None, float | None]:
     if re.match(r"(?i)^(?:baseline|pre-?\w*|before|initial|admission|entry|enrol+ment)\b", t):
         return t, 0.0
     m = re.search(
-        rf"(?i)(\d+(?:[.·]\d+)?|\b{NUMBER_WORDS}(?=\s))\s*(h|hrs?|hours?|d|days?|wks?|weeks?|mos?|mons?|months?|y|yrs?|years?)\b"
+        rf"(?i)(\d+(?:[.·]\d+)?|\b{NUMBER_WORDS}(?=\s))(?:\s*|-)(h|hrs?|hours?|d|days?|wks?|weeks?|mos?|mons?|months?|y|yrs?|years?)\b"
         r"|\b(day|week|month|year)s?\s*(\d+)\b",
         t,
     )

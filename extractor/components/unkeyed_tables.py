@@ -32,7 +32,8 @@ from litkg.extractor.records import Outcome
 from litkg.extractor.tables import TableModel
 from litkg.extractor.tables.comparison import comparison_statistic, comparison_value
 from litkg.extractor.tables.labels import clean as clean_label
-from litkg.extractor.tables.labels import statistic
+from litkg.extractor.tables.labels import glossary, statistic
+from litkg.extractor.tables.labels import name as label_name
 from litkg.extractor.tables.model import Column, Row
 from litkg.extractor.tables.values import Value, parse_value
 
@@ -64,7 +65,7 @@ _BASELINE_ONLY = re.compile(
 )
 _FOLLOW_UP = re.compile(
     r"\b(?:after|end|follow[- ]?up|post\w*|final|changes?|week|weeks|month|months|day|days|"
-    r"over time|during|outcomes?|results?|effects?|differences?|comparison)\b",
+    r"over time|during|outcomes?|results?|effects?)\b",
     re.I,
 )
 _RESULT_TABLE = re.compile(
@@ -122,6 +123,7 @@ def _arm_rows(model: TableModel, is_arm: ArmTest | None) -> list[Row]:
         r
         for r in model.data_rows()
         if not _is_test_row(r)  # "χ2" / "P" under the groups' rows
+        and not _is_time_stub(r.stub)  # "Post intervention": a time point, though it names one
         and not ANOVA_SOURCE.match(clean_label(r.stub))
         and (
             _ARM_ROW.match(r.stub)
@@ -135,6 +137,14 @@ def _arm_rows(model: TableModel, is_arm: ArmTest | None) -> list[Row]:
             )
         )
     ]
+
+
+def _is_time_stub(stub: str) -> bool:
+    """A stub that is only a time point ("Post intervention", "Pre-treatment", "Week 12"),
+    though its words may name an arm's treatment."""
+    m = TIME_LABEL.match(clean_label(stub))
+    rest = clean_label(stub)[m.end() :] if m else ""
+    return bool(m) and not re.search(r"\b(?:groups?|arms?)\b|[A-Za-z]{3}", rest)
 
 
 def _is_test_row(row: Row) -> bool:
@@ -195,6 +205,7 @@ def _p_of(model: TableModel, row: Row) -> float | None:
 _TEST_LABEL = re.compile(
     r"^\s*(?:[tFzUHZ]|χ\s*2|χ²|x\s*2|chi[- ]?squared?|df|d\.f\.|cohen'?s d|effect size|"
     r"(?:[tFzUHZ]|test|wald)[- ]?(?:values?|statistics?|scores?)|statistics?|tests?|"
+    r"statistical (?:tests?|analys[ie]s)|tests? results?|"
     r"significance|sig\.?|p|p[- ]?values?\w*|p for \w+|p[- ]?trend)\s*(?:[(\[*].*)?$",
     re.I,
 )
@@ -277,11 +288,23 @@ def _change_under_arm(col: Column) -> str | None:
     return None
 
 
+# what a time point's words may go on with: "Before intervention", "After the treatment"
+_TIME_OF_TREATMENT = re.compile(
+    r"(?i)^\W*(?:(?:the|of|of the)\s+)?(?:intervention|treatment|therapy|training|program(?:me)?|"
+    r"surgery|operation|exercise|session|study)?\W*$"
+)
+
+
 def _is_time_column(col: Column) -> bool:
     label = col.member or col.arm or ""
     m = TIME_LABEL.match(label)
-    # "Pre-treatment", not "Drug group" nor a dose per time ("150 min/wk")
-    return bool(m) and not _ARM_WORD.search(label[m.end() :]) and label[m.end() :][:1] != "/"
+    rest = label[m.end() :] if m else ""
+    # "Pre-treatment", "Before intervention", not "Drug group" nor a dose per time ("150 min/wk")
+    return (
+        bool(m)
+        and (not _ARM_WORD.search(rest) or bool(_TIME_OF_TREATMENT.match(rest)))
+        and rest[:1] != "/"
+    )
 
 
 def _time_label(col: Column) -> str | None:
@@ -326,6 +349,74 @@ def _spread_columns(cols: list[Column], model: TableModel | None = None) -> dict
             if a.index not in out.values() and not a.is_test:
                 out[a.index] = b.index
     return out
+
+
+def _spread_value(
+    model: TableModel, row: Row, col: Column, spread: dict[int, int], texts: list[str]
+) -> tuple[Value, list[str]]:
+    """A cell's value with the spread its neighbouring column prints, and the cues
+    with the pair's statistic first ("M | SD": a mean with its SD)."""
+    val = model.cell(row, col).value
+    if col.index not in spread:
+        return val, texts
+    spread_col = _col(model, spread[col.index])
+    label = " ".join([spread_col.statistic or "", *spread_col.labels[-1:]])
+    val = _with_spread(val, model.cell(row, spread_col).value, label)
+    if col.statistic in ("mean", "median") and spread_col.statistic in ("sd", "se"):
+        texts = [f"{col.statistic} ({spread_col.statistic})", *texts[1:]]
+    return val, texts
+
+
+# one group's name ("Case group", "The waitlist group"), not a heading over groups
+# ("Group", "Compared groups", "Study group")
+_ONE_GROUP = re.compile(
+    r"(?i)(?:the\s+)?(?!(?:compared|comparison|all|both|each|study|treatment|allocation|"
+    r"randomi[sz]ed|age|sex|gender)\b)(?:[\w-]+\s+){1,2}group"
+)
+# the one group a table reports, named by its stub heading ("Case group/variables")
+# or its caption ("Variables of the control group")
+_CAPTION_ONE_GROUP = re.compile(
+    r"(?i)\b(?:of|in|for|among)\s+(?:the\s+)?(?P<arm>(?:[\w-]+\s+){0,2}group)\b(?!\s*(?:s\b|and|or|vs))"
+)
+
+
+def _arm_blocks(model: TableModel, is_arm: ArmTest | None) -> dict[int, tuple[str, str | None]]:
+    """Row index -> (the group whose heading row the row stands under, the measure
+    heading between them), when the table prints one block of rows per group
+    ("Placebo group (n = 31)" / "Response time (ms)" / "Simple reaction"); empty
+    unless two groups head blocks."""
+    out: dict[int, tuple[str, str | None]] = {}
+    for row in model.data_rows():
+        for k, sec in enumerate(row.sections):
+            got = label_name(sec)
+            label = got.name if got is not None else clean_label(sec)
+            if _ARM_ROW.match(label) or (is_arm is not None and is_arm(label)):
+                inner = [x for x in row.sections[k + 1 :] if not _TIME_HEADER.match(x)]
+                out[row.index] = (label, clean_name(inner[-1]) if inner else None)
+                break
+    return out if len({a for a, _i in out.values()}) >= 2 else {}
+
+
+def _table_arm(model: TableModel, is_arm: ArmTest | None) -> str | None:
+    """The one arm a table of one group's values is printed for: its stub heading
+    names it ("Case group/variables") or its caption does ("Variable of
+    intervention group"); None when it names none or several."""
+    corner = clean_label(model.header[-1][0]) if model.header and model.header[-1] else ""
+    found = [
+        piece.strip()
+        for piece in re.split(r"\s*/\s*", corner)
+        if _ONE_GROUP.fullmatch(piece.strip()) or (is_arm and is_arm(piece.strip()))
+    ]
+    if not found:
+        caption = model.table.caption or ""
+        if re.search(r"(?i)\b(?:groups|between|versus|vs\.?|compar\w+)\b", caption):
+            return None
+        found = [
+            m.group("arm")
+            for m in _CAPTION_ONE_GROUP.finditer(caption)
+            if _ONE_GROUP.fullmatch(m.group("arm"))
+        ]
+    return found[0] if len({f.lower() for f in found}) == 1 else None
 
 
 def _col(model: TableModel, index: int) -> Column:
@@ -415,6 +506,7 @@ def unkeyed_from_table(
     table whose row is not an endpoint key. `is_arm` says whether a printed
     label names one of the paper's arms (to recognise result tables whose
     caption does not say so, and arms printed as rows)."""
+    model = _expand_arm_abbreviations(model, is_arm)
     if not is_result_table(model, is_arm):
         return []
     keyed_rows = keyed_rows or set()
@@ -435,7 +527,7 @@ def unkeyed_from_table(
     arm_rows = _arm_rows(model, is_arm)
     named_cols = [c for c in arm_cols if _names_arm(c.arm or "", is_arm)]
     if not arm_cols and not arm_rows:
-        return _pre_post(model, keyed_rows)
+        return _pre_post(model, keyed_rows, is_arm)
     if not arm_cols or (
         arm_rows
         and not any(_ARM_WORD.search(c.arm or "") for c in arm_cols)
@@ -490,11 +582,14 @@ def unkeyed_from_table(
             ):
                 o = None  # "0.001" on a "Mean change (95% CI)" row: no such estimate
             elif col in arm_cols and not between:
+                texts = cues(model, row, col)
                 if col.index in spread:
                     spread_col = _col(model, spread[col.index])
                     label = " ".join([spread_col.statistic or "", *spread_col.labels[-1:]])
                     val = _with_spread(val, model.cell(row, spread_col).value, label)
-                o = cell_outcome(val, cues(model, row, col), name, p)
+                    if col.statistic in ("mean", "median") and spread_col.statistic in ("sd", "se"):
+                        texts[0] = f"{col.statistic} ({spread_col.statistic})"  # "M | SD"
+                o = cell_outcome(val, texts, name, p)
                 if o is not None and corner_change and not _CHANGE_WORD.search(name):
                     o = replace(o, name=f"{name}, change")  # "Variable, change from baseline"
                 elif o is not None and _is_arm_change(col):
@@ -520,6 +615,44 @@ def unkeyed_from_table(
                     arm = arm[len(spanner) + 1 :]
                 out.append((row.index, o, None if o.comparator else arm))
     return out
+
+
+_CONDITION_WORD = re.compile(r"(?i)\b(?:conditions?|cohorts?)\b")
+
+
+def _expand_arm_abbreviations(model: TableModel, is_arm: ArmTest | None) -> TableModel:
+    """Stubs and arm labels that are abbreviations the caption or the notes define
+    as groups ("CG" / "EG" rows beside "CG = Control group, EG = Experimental
+    group") read as the groups they stand for; one the paper's arms already name
+    is left as printed."""
+    gloss = {
+        k: v
+        for k, v in glossary(" ".join([model.table.caption or "", *model.table.footnotes])).items()
+        if _ARM_WORD.search(v) or _CONDITION_WORD.search(v) or (is_arm is not None and is_arm(v))
+    }
+    if not gloss:
+        return model
+
+    def full(label: str | None) -> str | None:
+        text = clean_label(label or "")
+        if text in gloss and not (is_arm is not None and is_arm(text)):
+            return gloss[text]
+        return None
+
+    rows = [
+        replace(r, stub=f, concept=f) if (f := full(r.stub)) and r.concept == r.stub else r
+        for r in model.rows
+    ]
+    cols = []
+    for c in model.columns:
+        if c.names and (f := full(c.names[-1])):
+            names = (*c.names[:-1], f)
+            member = f if c.member is not None else None
+            c = replace(c, names=names, arm=" ".join(names), member=member)
+        cols.append(c)
+    if rows == model.rows and cols == model.columns:
+        return model
+    return replace(model, rows=rows, columns=cols, _cells={})
 
 
 def _with_label_column(model: TableModel) -> TableModel:
@@ -804,12 +937,19 @@ def _outcome_rows(
     return out
 
 
-def _pre_post(model: TableModel, keyed_rows: set[int]) -> list[tuple[int, Outcome, str | None]]:
+def _pre_post(
+    model: TableModel, keyed_rows: set[int], is_arm: ArmTest | None = None
+) -> list[tuple[int, Outcome, str | None]]:
     """One group measured at several time points, time points as columns
     ("Baseline mean (SD) | Six weeks mean (SD) | Six weeks – baseline (95% CI) | p"):
     each time point's value (the baseline at month 0: the baseline value of an
     outcome measure is one) and the change between them."""
-    times = [c for c in model.columns if _is_time_column(c) and not _is_test_column(c)]
+    spread = _spread_columns(model.columns, model)  # "Before intervention" over "Mean | SD"
+    times = [
+        c
+        for c in model.columns
+        if _is_time_column(c) and not _is_test_column(c) and c.index not in spread.values()
+    ]
     changes = [
         c
         for c in model.columns
@@ -821,19 +961,30 @@ def _pre_post(model: TableModel, keyed_rows: set[int]) -> list[tuple[int, Outcom
     if not times or len(times) + len(changes) < 2:
         return []
     out: list[tuple[int, Outcome, str | None]] = []
+    arm = _table_arm(model, is_arm)
+    blocks = _arm_blocks(model, is_arm)
     for row, name, _tp in _outcome_rows(model, keyed_rows, []):
         p = _p_of(model, row)
+        if blocks:
+            arm, inner = blocks.get(row.index, (None, None))
+            if arm is None:
+                continue  # a row before the first group's heading
+            if inner and inner.lower() not in name.lower():
+                name = f"{inner}, {name}"  # "Response time (ms)" / "Simple reaction"
         last: tuple[str | None, float | None] = (None, None)
         for col in model.columns:
             if col in times:
                 tp, months = read_timepoint(_time_label(col))
-                o = cell_outcome(model.cell(row, col).value, cues(model, row, col), name, None)
+                if blocks and months == 0.0:
+                    continue  # a group's baseline is not its result
+                val, texts = _spread_value(model, row, col, spread, cues(model, row, col))
+                o = cell_outcome(val, texts, name, None)
                 if months:
                     last = (tp, months)
                 if o is not None:
                     if months:
                         o = replace(o, p=p)  # the test compares this time point with the baseline
-                    out.append((row.index, replace(o, timepoint=tp, timepoint_months=months), None))
+                    out.append((row.index, replace(o, timepoint=tp, timepoint_months=months), arm))
             elif col in changes:
                 got = comparison_value(
                     "difference", model.cell(row, col).value, False, model.context
@@ -844,7 +995,7 @@ def _pre_post(model: TableModel, keyed_rows: set[int]) -> list[tuple[int, Outcom
                         tp, months = last  # "Six weeks – baseline": at the later time point
                     o = Outcome(None, "difference", got[1], None, ci=got[2], p=p, name=name,
                                 timepoint=tp, timepoint_months=months)  # fmt: skip
-                    out.append((row.index, o, None))
+                    out.append((row.index, o, arm))
     return out
 
 
@@ -904,7 +1055,12 @@ def _arms_as_rows(
     """Arms printed as rows under an outcome heading, time points as columns:
     "Systolic BP" / "Drug group | 151 ± 12 | 139 ± 11"."""
     out: list[tuple[int, Outcome, str | None]] = []
-    cols = [c for c in model.columns if not _is_test_column(c) and _is_time_column(c)]
+    spread = _spread_columns(model.columns, model)  # "First eval" over "M | SD"
+    cols = [
+        c
+        for c in model.columns
+        if not _is_test_column(c) and _is_time_column(c) and c.index not in spread.values()
+    ]
     arm_rows = _arm_rows(model, is_arm)
     if not cols:
         return _outcome_columns(model, [r for r in arm_rows if r.index not in keyed_rows])
@@ -934,7 +1090,8 @@ def _arms_as_rows(
             if months == 0.0:
                 continue  # the baseline is not a result of the arm
             texts = [col.statistic or "", " ".join(col.labels), heading, model.context]
-            o = cell_outcome(model.cell(row, col).value, texts, name, p)
+            val, texts = _spread_value(model, row, col, spread, texts)
+            o = cell_outcome(val, texts, name, p)
             if o is not None:
                 o = replace(o, timepoint=tp, timepoint_months=months)
                 out.append((row.index, o, row.stub))

@@ -27,9 +27,10 @@ _STATS: list[tuple[str, re.Pattern[str]]] = [
         ("median (range)", r"median\s*[(\[]\s*(?:range|min[-–, ]+max)\s*[)\]]"),
         ("median (iqr)", r"median\s*[(\[]\s*(?:iqr|q1[-–, ]+q3)\s*[)\]]"),
         ("median (95% ci)", r"median\s*[(\[]\s*95\s*%\s*ci\s*[)\]]"),
-        ("median", r"median(?:,?\s*(?:months|days|weeks|years|mo))?"),
-        ("mean (sd)", r"mean\s*(?:[(\[]\s*(?:sd|s\.d\.)\s*[)\]]|±\s*sd)"),
-        ("mean (se)", r"mean\s*(?:[(\[]\s*(?:se|sem|s\.e\.)\s*[)\]]|±\s*sem?)"),
+        ("median", r"(?:median|mdn)(?:,?\s*(?:months|days|weeks|years|mo))?"),
+        # "M (SD)", "M ± SE": the letter M of psychology's house style is a mean with its spread
+        ("mean (sd)", r"(?:mean|m)\s*(?:[(\[]\s*(?:sd|s\.d\.)\s*[)\]]|±\s*sd)"),
+        ("mean (se)", r"(?:mean|m)\s*(?:[(\[]\s*(?:se|sem|s\.e\.)\s*[)\]]|±\s*sem?)"),
         ("mean (95% ci)", r"mean\s*[(\[,]?\s*95\s*%\s*ci\s*[)\]]?"),
         ("mean (range)", r"mean\s*[(\[]\s*(?:range|min[-–, ]+max)\s*[)\]]"),
         ("mean", r"mean"),
@@ -76,6 +77,13 @@ _PRE_POST = (
 TIME_LABEL = re.compile(
     # "End of pregnancy" is a time point, "End of pregnancy weight" an outcome
     rf"^\s*(?:baseline|{_PRE_POST}|before|after|admission|discharge|entry|enrol+ment|"
+    # a bare "Pre" / "Post" row or column under a measure
+    r"(?:pre|post)-?(?=\s*(?:$|[(\[,;:]))|"
+    # "First eval", "Second assessment", "Final visit": the occasions of measurement
+    r"(?:first|second|third|fourth|fifth|final|last|1st|2nd|3rd|4th|5th)\s+(?:eval\w*|"
+    r"assessments?|measurements?|visits?|sessions?|tests?|testing|follow[- ]?up)\b|"
+    # "6-Week", "12-month follow-up" (not "6-minute walk test")
+    r"\d+-(?:h|hours?|d|days?|wks?|weeks?|mos?|months?|y|yrs?|years?)(?=\s*(?:$|[(\[,;:]|follow))|"
     r"end\b(?:\s+of\s+(?:the\s+)?[\w-]+)?(?=\s*(?:[(\[,;:]|$))|"
     r"follow[- ]?up|final|initial|"
     r"(?:day|week|month|year|visit|time|t|d|w|m)\s*-?\d+|"
@@ -317,3 +325,52 @@ def is_column_label(label: str) -> bool:
     return bool(t) and (
         statistic(t) is not None or grade(t, allow_bare=True) is not None or n_only(t) is not None
     )
+
+
+# "CG = Control group", "EG: experimental group", "control group (CG)": a table's
+# abbreviation defined in its caption or notes
+_GLOSS_AFTER = re.compile(
+    r"(?<![\w-])(?P<abbr>[A-Z][A-Za-z0-9]{0,5})\s*(?:=|:)\s*(?P<full>[A-Za-z][\w '’-]{1,60}?)"
+    r"\s*(?=[,;.]|$)"
+)
+_GLOSS_BEFORE = re.compile(
+    r"(?P<full>(?:[A-Za-z][\w’'-]*\s+){0,4}[A-Za-z][\w’'-]*)\s*\(\s*(?P<abbr>[A-Z][A-Za-z0-9]{0,5})\s*\)"
+)
+
+
+def glossary(text: str) -> dict[str, str]:
+    """Abbreviation -> its expansion, as a caption or a table's notes define them
+    ("CG = Control group, EG = Experimental group", "behaviour therapy (BT)");
+    an abbreviation defined twice differently is left out."""
+    out: dict[str, str] = {}
+    bad: set[str] = set()
+    for rx in (_GLOSS_AFTER, _GLOSS_BEFORE):
+        for m in rx.finditer(text or ""):
+            abbr, full = m.group("abbr"), re.sub(r"\s+", " ", m.group("full")).strip()
+            if rx is _GLOSS_BEFORE:
+                full = _initials_suffix(full, abbr) or ""
+                if not full:
+                    continue
+            if not any(ch.isupper() for ch in abbr[1:]) and len(abbr) > 1 and not abbr.isupper():
+                continue  # "Note: ...", "Data: ...": a word, not an abbreviation
+            if abbr in out and out[abbr].lower() != full.lower():
+                if rx is _GLOSS_AFTER or not full.lower().endswith(out[abbr].lower()):
+                    bad.add(abbr)
+                continue
+            out.setdefault(abbr, full)
+    return {k: v for k, v in out.items() if k not in bad}
+
+
+def _initials_suffix(words: str, abbr: str) -> str | None:
+    """The fewest last words whose initials spell the abbreviation's letters in
+    order, starting with its first ("cognitive therapy condition" for "CT")."""
+    parts = words.split()
+    letters = [c.lower() for c in abbr if c.isalpha()]
+    for k in range(1, len(parts) + 1):
+        tail = parts[-k:]
+        if tail[0][0].lower() != letters[0]:
+            continue
+        it = iter(w[0].lower() for w in tail)
+        if all(any(c == x for x in it) for c in letters):
+            return " ".join(tail)
+    return None

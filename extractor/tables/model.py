@@ -326,6 +326,28 @@ def _groups(cols: list[Column]) -> list[Column]:
     ]
 
 
+def _letter_means(cols: list[Column]) -> list[Column]:
+    """A column headed by the letter "M" beside one headed "SD" or "SE" under the
+    same arm (psychology's "M | SD") holds the arm's means: the letter is a
+    statistic, not part of the arm's name (alone, "M" may be the male sex)."""
+    out = list(cols)
+    for k, (c, d) in enumerate(zip(cols, cols[1:], strict=False)):
+        if (
+            c.names
+            and lab.clean(c.names[-1]) == "M"
+            and c.statistic is None
+            and d.statistic in ("sd", "se")
+            # the same heading over both ("First eval" read as the M column's period)
+            and (d.names == c.names[:-1] or (c.period and d.names == (c.period, *c.names[:-1])))
+            and d.period is None
+        ):
+            names = d.names
+            out[k] = replace(
+                c, arm=" ".join(names) or None, names=names, statistic="mean", period=None
+            )
+    return out
+
+
 def _time_tails(cols: list[Column]) -> list[Column]:
     """Arm and time printed in one label ("Alcohol T1 | Alcohol T2 | Placebo T1 |
     Placebo T2"): when two or more names each come with two or more times,
@@ -437,7 +459,7 @@ def _read_table(table: Table) -> TableModel:
             else c
             for c in columns
         ]
-    columns = _groups(_pair_columns(_time_levels(_time_tails(columns))))
+    columns = _groups(_pair_columns(_time_levels(_time_tails(_letter_means(columns)))))
     columns = _sizes_from_first_row(columns, rows, n_header)
     body: list[Row] = []
     stack: list[str] = []  # section rows applying to the data rows
