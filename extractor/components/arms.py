@@ -94,8 +94,24 @@ _IN_N = re.compile(
     rf"\b(?:efficacy|safety|outcomes?|analysis|analyses)\b[^.;]{{0,60}}?\bin\s+{_NUM}\s+{_SUBJ}\b",
     re.I,
 )
+# "Of the 15 patients in CR1 ...,", "..., of 21 patients who underwent R0 resection, 19
+# ...", "the HR among the 75 patients who started the study drug was ..."
 _OF_THE = re.compile(
-    rf"\b[Oo]f\s+the\s+{_NUM}\s+{_SUBJ}\s+(?P<label>(?:in|with|who)\b[^,;.]{{4,80}}?)\s*,", re.I
+    rf"(?:\b[Oo]f\s+the|(?:^|[,;:]\s*)[Oo]f)\s+{_NUM}\s+{_SUBJ}\s+"
+    r"(?P<label>(?:in|with|who)\b[^,;.]{4,80}?)\s*,",
+    re.I,
+)
+_AMONG_THE = re.compile(
+    rf"\b[Aa]mong\s+(?:the\s+)?{_NUM}\s+{_SUBJ}\s+"
+    r"(?P<label>(?:with|who)\b[^,;.()]{4,80}?)(?:\s*,|\s+(?=(?:was|were)\b))",
+    re.I,
+)
+# a "subset" that is the study population itself: "Of the 128 patients who were enrolled, ..."
+_WHOLE_POPULATION = re.compile(
+    r"^who\s+(?:were\s+|had\s+been\s+)?(?:enrolled|randomi[sz]ed|included|eligible|evaluable"
+    r"|recruited|screened|registered|analy[sz]ed|completed\s+(?:the\s+)?(?:study|trial|follow-up))\b"
+    r"|^(?:in|with)\s+(?:the|this)\s+(?:study|trial)\b",
+    re.I,
 )
 _ARM_N_PAREN = re.compile(
     r"(?P<label>\b[A-Za-z][\w/+-]*(?:\s+[\w/+-]+){0,4}?)\s*\(\s*n\s*=\s*(?P<n>\d[\d,]*)\s*\)"
@@ -150,11 +166,14 @@ def subgroups(sent: str) -> list[ArmMatch]:
 def _subgroups(sent: str) -> tuple[ArmMatch, ...]:
     # memoised: the arms and the outcomes components ask about the same sentences
     out: list[ArmMatch] = []
-    for m in _OF_THE.finditer(sent):
+    for m in (*_OF_THE.finditer(sent), *_AMONG_THE.finditer(sent)):
         n = _n(m.group("n"))
         if n is None:
             continue
-        label = re.sub(r"^(?:in|with|who)\s+(?:their\s+|the\s+)?", "", m.group("label").strip())
+        raw = m.group("label").strip()
+        if _WHOLE_POPULATION.match(raw):
+            continue
+        label = re.sub(r"^(?:in|with|who)\s+(?:their\s+|the\s+)?", "", raw)
         out.append(ArmMatch(label, "subgroup", n, m.start(), m.end(), "arms.sentence.of_the"))
     return tuple(out)
 
@@ -194,6 +213,19 @@ _GROUP_SUBJECT = re.compile(
 )
 
 
+# a label that only sizes or qualifies the whole study population names no subset:
+# a count ("among 285 eligible patients", "for the planned 120 patients") or the
+# population's own words alone ("for unselected patients", "in evaluable patients")
+_NO_SUBSET = re.compile(
+    r"(?<!\bstage)(?<!\bgrade)(?<!\bclass)(?<!\btype)(?<!\bgroup)(?<!\bcohort)(?<!\barm)"
+    r"(?<!\blevel)(?<!\bcycle)(?<!\bphase)\s\d[\d,]*(?:\s+[a-z-]+)?$|^\d[\d,]*(?:\s+[a-z-]+)?$"
+    r"|\bplanned\b"
+    r"|^(?:(?:all|unselected|eligible|evaluable|enrolled|included|randomi[sz]ed|treated|analy[sz]ed"
+    r"|recruited|remaining|consecutive|study|trial|such)\s*)+$",
+    re.I,
+)
+
+
 def subgroup_subjects(sent: str) -> list[ArmMatch]:
     """Subsets a result sentence is about, without their size:
     "For non-refractory B-ALL patients, the 1-year OS was 100%" or
@@ -211,7 +243,7 @@ def _subgroup_subjects(sent: str) -> tuple[ArmMatch, ...]:
         ).strip()
         label = re.sub(r"\s*\([^()]*\)", "", label)
         label = re.sub(r"^the\s+", "", label)
-        if not label or len(label) < 3:
+        if not label or len(label) < 3 or (m.group("label") and _NO_SUBSET.search(label)):
             continue
         out.append(ArmMatch(label, "subgroup", None, m.start(), m.end(), "arms.sentence.subject"))
     return tuple(out)

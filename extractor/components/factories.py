@@ -127,16 +127,27 @@ def arms_component(doc: Doc) -> Doc:
     found += _table_subgroups(source, resolver, found)
     texts = [t for t, _, _ in sents]
     for text, start, end in sents:
-        subs = arms_mod.subgroups(text)
+        # a counted subset named with a main arm ("Of two patients with X in the Y
+        # group") is that arm's subset, which _arm_subsets labels by arm
+        subs = [
+            a
+            for a in arms_mod.subgroups(text)
+            if len(resolver) < 2 or resolver.index_of(a.label) is None
+        ]
         # (the subjects first: most sentences name none, and find_outcomes costs more)
         subjects = arms_mod.subgroup_subjects(text)
         if subjects and outcomes_mod.find_outcomes(text):
             # a "subgroup" named by an assigned drug is an arm restated, not a subset
             drugs = [i.drug.lower() for i in _facts(doc).get("interventions") or []]
+            # and so is one the resolver names as a main arm ("the patients who were
+            # treated with the TE regimen showed ...")
             subs += [
                 a
                 for a in subjects
-                if not any(d in a.label.lower() for d in drugs)
+                if not (
+                    any(d in a.label.lower() for d in drugs)
+                    or (len(resolver) >= 2 and resolver.index_of(a.label) is not None)
+                )
                 or re.search(r"\bnot\b|\bwithout\b", a.label)
             ]
         for a in subs:
