@@ -16,13 +16,10 @@ from __future__ import annotations
 
 import re
 
+from litkg.extractor.components import allocated
 from litkg.extractor.numbers import words_to_int
 
-_CUE = re.compile(
-    r"\b(?:randomi[sz](?:ed|ing)|randomly|assigned|allocated|divided|categori[sz]ed|split|distributed"
-    r"|subdivided|enrolled\s+into|placed)\b",
-    re.I,
-)
+_CUE = re.compile(rf"\b{allocated.verbs('allocation', 'grouping')}\b", re.I)
 # allocations by stratum or by order are no arms
 _NOT_ALLOCATION = re.compile(r"\b(?:stratif\w*|order\s+of|sequences?)\b", re.I)
 
@@ -132,14 +129,7 @@ _ITEM_END = re.compile(
 _CLAUSE = re.compile(r"\s+(?:were|was|is|are|will|would|could|can|may|had|has|have)\b", re.I)
 # who or what is allocated: the list after the verb names arms only when people (or the
 # units a trial allocates) are
-_ALLOCATED = re.compile(
-    r"\b(?:patients?|participants?|subjects?|volunteers?|individuals?|children|infants?|neonates?"
-    r"|women|men|adults?|adolescents?|mothers?|students?|pupils?|persons?|people|they|we|eyes?"
-    r"|teeth|wards?|clinics?|schools?|households?|animals?|rats?|mice|dogs?|cases?|runners?"
-    r"|athletes?|smokers?|users?|nurses?|physicians?|workers?|families|couples|dyads|ewes|cows"
-    r"|pigs|horses|sites|villages|communities|clusters)\b",
-    re.I,
-)
+_ALLOCATED = re.compile(rf"\b{allocated.allocated_words()}\b", re.I)
 # a size in parentheses ends the name, not the list: "X (n = 28; 17 girls) or Y (n = 24)"
 _SIZE_PAREN = re.compile(r"\s*\(\s*[^()]{0,30}?\b[Nn]\s*=\s*(?P<n>\d+)[^()]*\)?")
 _NUMBERING = re.compile(r"^(?:\(?\d\s*\)|\d\s*[-–.:]\s*|\(?[ivx]{1,3}\)|\(?[a-f]\))\s*", re.I)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from litkg.extractor.components import arm_lists
+from litkg.extractor.components import allocated, arm_lists
 from litkg.extractor.document import Table
 from litkg.extractor.numbers import NUMBER_WORDS, words_to_int
 
@@ -72,7 +72,7 @@ def arms_from_table_header(table: Table) -> dict[int, ArmMatch]:
     return found
 
 
-_SUBJ = r"(?:patients|subjects|participants|children|adults|individuals|cases|recipients|women|men|infants|adolescents)"
+_SUBJ = allocated.nouns("people", plural_only=True)
 _NUM = rf"(?P<n>\d[\d,]*|{NUMBER_WORDS})"
 _ANALYSED = re.compile(
     rf"\b{_NUM}\s+(?:[\w-]+\s+){{0,2}}?{_SUBJ}\b"
@@ -443,10 +443,7 @@ _ALLOC_ITEM = re.compile(
     re.I,
 )
 _BARE_ITEM = re.compile(rf"(?<![\w.(]){_CNT}\s+{_LBL}{_LBL_END}", re.I)
-_ASSIGN_WORDS = (
-    r"randomi[sz]\w*|randomly|assigned|allocated|registered|recruited|enrolled|included|"
-    r"analy[sz]ed|evaluable|divided"
-)
+_ASSIGN_WORDS = allocated.verbs("allocation", "inclusion")
 _ASSIGN_CUE = re.compile(rf"\b(?:{_ASSIGN_WORDS})\b", re.I)
 # allocation, or the treatment an arm received
 _ALLOC_CUE = re.compile(rf"\b(?:{_ASSIGN_WORDS}|received)\b", re.I)

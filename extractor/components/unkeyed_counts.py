@@ -15,14 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from litkg.extractor.components import allocated
 from litkg.extractor.mentions import Mention
 from litkg.extractor.numbers import NUMBER_WORDS, words_to_int
 
 _NUM = rf"(?:\d{{1,5}}|{NUMBER_WORDS})"
-_WHO = (
-    r"(?:patients?|participants?|subjects?|cases?|wom[ae]n|m[ae]n|child(?:ren)?|infants?|"
-    r"neonates?|individuals?|persons?|people|volunteers?|mothers?|eyes?|teeth|tooth)"
-)
+_WHO = allocated.nouns("people", "body_parts")
 #: "4 patients in ", "only one case in the ", "twelve (of the) women from the": a count before its group
 _COUNT_BEFORE = re.compile(
     rf"(?<![\w.·/%-])(?P<n>{_NUM})\s+(?:(?:more|other|further|additional)\s+)?"
