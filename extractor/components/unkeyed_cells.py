@@ -10,6 +10,7 @@ median's IQR. A number no label explains is left out.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from litkg.extractor.mentions import dispersion_kind
 from litkg.extractor.records import Dispersion, Outcome
@@ -86,6 +87,24 @@ _MEASURE_UNIT = re.compile(
 _DENOMINATOR = re.compile(
     r"(?i)\b(?:eligible|evaluable|assessed|analy[sz]ed|at risk|respondents)\b"
 )
+
+
+_FRACTION = re.compile(r"(?i)\b(?:proportions?|fractions?)\b")
+
+
+def like_row(val: Value, row: list[Value]) -> Value:
+    """A cell read in the shape its row prints: "76 (17.4)" beside "82.17 (9.75)"
+    and "101.04 (40.89)" is a mean (SD) whose mean happens to be whole, not 76
+    patients (17.4%), since the row's other values are no counts."""
+    if val.kind != "count" or val.percent is None or val.total is not None or "%" in val.text:
+        return val
+    if not any(
+        v.kind == "estimate" and v.disp is not None and not re.search(r"%|±|\+/-", v.text)
+        for v in row
+    ):
+        return val
+    return replace(val, kind="estimate", value=float(val.n or 0), disp=val.percent, n=None,
+                   percent=None)  # fmt: skip
 
 
 def _is_pct_unit(text: str) -> bool:
@@ -190,6 +209,11 @@ def cell_outcome(val: Value, texts: list[str], name: str, p: float | None) -> Ou
         ):
             return None  # "4.5 [3-11]" under "REM, %": a median of percentages, not a rate
         ci = (val.low, val.high) if val.low is not None and val.high is not None else None
+        if _FRACTION.search(label) and not re.search(r"%|percent", label, re.I) and ci is None:
+            if not 0 <= val.value <= 1:
+                return None  # a proportion that is no fraction: unsaid what it is
+            # "Proportion" over "0.19": a fraction of the patients, 19%
+            return Outcome(None, "rate", round(val.value * 100, 6), "%", p=p, name=name)
         return Outcome(None, "rate", val.value, "%", p=p, name=name, ci=ci)
     if val.kind == "estimate" and val.disp is not None and "±" in val.text and stat != "mean":
         stat, label = "mean", " ".join(texts)  # "12.4 ± 3.1": a mean and its spread, never a median

@@ -48,9 +48,49 @@ STAT_PREFIX = re.compile(
 )
 
 
+# a stub that names no measure by itself but a part of the one its section row names:
+# a stratum of the sample ("Boys", "Women") or a category ("Adequate", "Always"); a level
+# ("Improved", "Positive") names none and stays out (`clean_name`)
+_STRATUM = re.compile(
+    r"(?i)^(?:boys|girls|men|women|males?|females?|adults|children|adolescents|infants|elderly|"
+    r"younger|older|primiparas?|multiparas?|nulliparous|parous)$"
+)
+_CATEGORY = re.compile(
+    r"(?i)^(?:adequate|inadequate|good|poor|fair|excellent|always|never|sometimes|often|rarely|"
+    r"frequently|occasionally|complete|partial|satisfied|dissatisfied|agree|disagree)$"
+)
+# a stub standing for the whole sample under the measure's section ("All children"); not
+# "Total", which may be a column's sum of categories ("Total | 53 (100)")
+_WHOLE = re.compile(
+    r"(?i)^(?:all\s+(?:children|patients|participants|subjects|women|men|infants|cases|"
+    r"students|pupils)|whole (?:sample|group|cohort))$"
+)
+
+
+def _in_section(stub: str, sections: tuple[str, ...]) -> str | None:
+    """The name of a row whose stub is only a part of its section's measure:
+    "Itch inventory" / "II" -> "Itch inventory II", "Pain at rest" / "Women" ->
+    "Pain at rest, Women", "Birth preparation" / "Adequate" -> "Birth preparation, Adequate",
+    "Problem score" / "All children" -> "Problem score"; None for any other stub."""
+    if not sections:
+        return None
+    section = STAT_SUFFIX.sub("", STAT_PREFIX.sub("", sections[-1])).strip(" ,;:")
+    if not section or _ONLY_STAT.match(section) or TIME_LABEL.match(section):
+        return None
+    if re.fullmatch(r"[IVX]{1,4}", stub):
+        return f"{section} {stub}"  # an item's number; "0", "1" may be a score's categories
+    if _WHOLE.match(stub):
+        return section
+    if _STRATUM.match(stub) or _CATEGORY.match(stub):
+        return f"{section}, {stub}"
+    return None
+
+
 def row_name(row: Row) -> tuple[str | None, str | None]:
     """(the outcome's name, a time point the stub names) of a row."""
     stub = STAT_SUFFIX.sub("", row.concept or row.stub or "").strip(" ,;:")
+    if (part := _in_section(stub, row.sections)) is not None:
+        return part, None
     if row.sections and _ONLY_STAT.match(row.concept or row.stub or ""):
         return STAT_SUFFIX.sub("", row.sections[-1]).strip(" ,;:"), None  # "PFS" / "Median, months"
     if TIME_LABEL.match(stub) and row.sections and len(stub) <= 45:
@@ -109,3 +149,30 @@ _LEVEL = re.compile(
     re.I,
 )
 DESIGNATOR = re.compile(r"^(?:[IVX]{1,4}|[A-H]|\d{1,2}|group\s+\w{1,3})$", re.I)
+
+
+def qualify_repeats(
+    rows: list[tuple[Row, str, str | None]],
+) -> list[tuple[Row, str, str | None]]:
+    """(row, name, time point) of a table's outcome rows, a name printed under
+    two section rows ("Peak exercise" / "VO2", "Anaerobic threshold" / "VO2")
+    named with its section, since it names two measures that would collide."""
+    sections: dict[tuple[str, str | None], set[str | None]] = {}
+    for row, name, tp in rows:
+        sections.setdefault((name.lower(), tp), set()).add(
+            row.sections[-1] if row.sections else None
+        )
+    out = []
+    for row, name, tp in rows:
+        if len(sections[(name.lower(), tp)]) > 1 and row.sections:
+            section = STAT_SUFFIX.sub("", row.sections[-1]).strip(" ,;:")
+            if (
+                section
+                and len(section) <= 60  # a long heading is rather an arm's or a formulation's
+                and not TIME_LABEL.match(section)
+                and not _ONLY_STAT.match(section)
+                and section.lower() not in name.lower()
+            ):
+                name = f"{section}, {name}"
+        out.append((row, name, tp))
+    return out

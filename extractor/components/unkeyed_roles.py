@@ -33,6 +33,48 @@ ANALYSIS_SET = re.compile(
 )
 
 
+# a column of an arm's block that holds no value of the arm's outcome: the sample's
+# extremes ("Min.", "Maximum"), what the scale allows ("Maximum points (Number of
+# questions)", "Possible range", "Normal range"), or an effect size between the
+# arms ("Partial η²", "Eta squared", "Hedges' g"), the square's mark often lost
+_NOT_ARM_VALUE = re.compile(
+    r"(?i)^\s*(?:"
+    r"min(?:imum)?\.?\s*[-–/,&]?\s*(?:and\s+)?max(?:imum)?\.?"
+    r"|(?:min(?:imum)?|max(?:imum)?|lowest|highest)\.?(?:\s+(?:possible\s+)?(?:points?|scores?|values?))?"
+    r"|(?:possible|potential|score|normal|reference)\s+(?:ranges?|values?|scores?|points?)"
+    r"|(?:no\.?|number)\s+of\s+(?:items|questions)|cut[- ]?offs?(?:\s+(?:values?|points?))?"
+    r"|(?:partial\s+)?(?:eta|η|omega|ω)(?:[\s-]*(?:squared?|2|²))?(?:\s+(?:η|ω)\s*(?:2|²)?)?"
+    r"|hedges[’']?\s*g|glass[’']?s?\s*(?:Δ|delta)"
+    r")\s*(?:[(\[][^()\[\]]*[)\]])?\s*[*†‡§¶]*\s*$"
+)
+
+
+def is_not_arm_value(label: str | None) -> bool:
+    """Whether a column's own label says its cells are no arm's value of the
+    row's outcome ("Min.", "Maximum points", "Partial η2"), whatever arm
+    heading spans it."""
+    return bool(label and _NOT_ARM_VALUE.match(label))
+
+
+_PAIR = re.compile(r"^\d+\s*/\s*\d+\s*[*†‡§¶a-d]?$")
+_COUNT_PART = re.compile(r"(?i)^\s*(?:n|no\.?|number|total|all|%|events?|patients?)\s*$")
+
+
+def joins_two_arms(label: str | None, cells: list[str], names_arm: Callable[[str], bool]) -> bool:
+    """Whether a column's label is two groups joined by a slash ("Placebo/Drug X",
+    "Sham / Active") over cells of two numbers ("21/22"): the cells print both
+    arms' numbers, not one arm's events of its total ("Number improved/n" is
+    one arm's count, "Placebo/vehicle" over "12 (40%)" one arm)."""
+    if not label or label.count("/") != 1:
+        return False
+    left, right = (part.strip() for part in label.split("/"))
+    if len(left) < 2 or len(right) < 2 or _COUNT_PART.match(left) or _COUNT_PART.match(right):
+        return False
+    filled = [c.strip() for c in cells if c.strip()]
+    pairs = [c for c in filled if _PAIR.match(c)]
+    return (names_arm(left) or names_arm(right)) and len(pairs) * 2 > len(filled) > 0
+
+
 def is_analysis_set(label: str | None) -> bool:
     """Whether a column's label names an analysis set ("Imputed (LOCF)"), not an arm."""
     return bool(label and ANALYSIS_SET.match(label))

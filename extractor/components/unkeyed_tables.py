@@ -17,7 +17,14 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from litkg.extractor.components.unkeyed_cells import MEAN, STAT_SUFFIX, cell_outcome, cues, stub_cue
+from litkg.extractor.components.unkeyed_cells import (
+    MEAN,
+    STAT_SUFFIX,
+    cell_outcome,
+    cues,
+    like_row,
+    stub_cue,
+)
 from litkg.extractor.components.unkeyed_names import (
     ANOVA_SOURCE,
     DESIGNATOR,
@@ -25,9 +32,11 @@ from litkg.extractor.components.unkeyed_names import (
     STAT_PREFIX,
     TIME_LABEL,
     clean_name,
+    qualify_repeats,
     read_timepoint,
     row_name,
 )
+from litkg.extractor.components.unkeyed_roles import is_not_arm_value, joins_two_arms
 from litkg.extractor.records import Outcome
 from litkg.extractor.tables import TableModel
 from litkg.extractor.tables.comparison import comparison_statistic, comparison_value
@@ -62,6 +71,13 @@ _EFFECT_OF = re.compile(r"(?i)^\s*(?:table\s+\w+\.?\s*)?(?:the\s+)?effects?\s+of
 _WEAK_NOT_RESULT = re.compile(r"(?i)exposure|schedule|protocol|background|concomitant|models?")
 _BASELINE_ONLY = re.compile(
     r"\b(?:baseline|at (?:entry|enrol?ment|randomi[sz]ation|admission))\b", re.I
+)
+# a caption placing the whole table before the trial began: no result of it
+_BEFORE_START = re.compile(
+    r"(?i)\b(?:before|prior to|preceding)\s+(?:the\s+)?(?:run[- ]?in|wash[- ]?out|randomi[sz]ation|"
+    r"allocation|enrol+ment|study entry|(?:start|beginning|onset) of (?:the\s+)?(?:study|trial|"
+    r"intervention|treatment))(?:\s+(?:period|phase))?\b"
+    r"|\b(?:pre-?randomi[sz]ation|at screening|screening visit|during (?:the\s+)?run[- ]?in)\b"
 )
 _FOLLOW_UP = re.compile(
     r"\b(?:after|end|follow[- ]?up|post\w*|final|changes?|week|weeks|month|months|day|days|"
@@ -102,6 +118,8 @@ def is_result_table(model: TableModel, is_arm: ArmTest | None = None) -> bool:
         return False
     if _BASELINE_ONLY.search(caption) and not _FOLLOW_UP.search(_BASELINE_ONLY.sub(" ", caption)):
         return False
+    if _BEFORE_START.search(caption) and not _FOLLOW_UP.search(_BEFORE_START.sub(" ", caption)):
+        return False  # "Food intake before the run-in period": the sample before the trial
     if _RESULT_TABLE.search(caption):
         return True
     times = [c for c in model.columns if _is_time_column(c) and not _is_test_column(c)]
@@ -175,7 +193,7 @@ def _stub_names_groups(model: TableModel) -> bool:
 
 # a column of p-values however its label goes on: "p Value (for difference)", "P*"
 _P_LABEL = re.compile(
-    r"(?i)^\s*(?:overall|global|interaction|trend)?\s*p(?:[\s-]*values?)?"
+    r"(?i)^\s*(?:overall|global|interaction|trend|(?:un)?adjusted|corrected|exact)?\s*p(?:[\s-]*values?)?"
     # "P-value of difference": the between-arm p ("P for trend", "for interaction" are others)
     r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:differences?|comparisons?|treatment effects?)\b.*)?"
     r"\s*(?:[(\[*].*)?$"
@@ -227,6 +245,8 @@ def _is_test_column(col: Column) -> bool:
     effect sizes or CIs, or of numbers analysed, rather than an arm's data."""
     if col.is_test or col.statistic in ("n", "total", "ci") or _is_p_column(col):
         return True
+    if col.labels and is_not_arm_value(clean_label(col.labels[-1])):
+        return True  # "Min." / "Maximum points" / "Partial η2" beside the arm's mean
     if (
         comparison_statistic(col.statistic, col.labels) is not None
         and not _is_arm_change(col)
@@ -524,6 +544,16 @@ def unkeyed_from_table(
         and (not _is_time_column(c) or c.index in arm_time)
         and c.index not in spread.values()
     ]
+    # "Placebo/Drug" over "21/22": both arms' sizes, no one arm's events
+    both_arms = {
+        c.index
+        for c in arm_cols
+        if joins_two_arms(
+            c.arm,
+            [model.cell(r, c).text for r in model.data_rows()],
+            lambda label: _names_arm(label, is_arm),
+        )
+    }
     arm_rows = _arm_rows(model, is_arm)
     named_cols = [c for c in arm_cols if _names_arm(c.arm or "", is_arm)]
     if not arm_cols and not arm_rows:
@@ -555,9 +585,14 @@ def unkeyed_from_table(
         if kind in ("difference", "effect size"):
             continue
         header = restated.get(row.index)
+        row_vals = [model.cell(row, c).value for c in arm_cols]
         for col in model.columns:
+            if col.index in both_arms:
+                continue
             tp, months = read_timepoint(tp_label or _column_time(col))
             val = model.cell(row, col).value
+            if col in arm_cols:
+                val = like_row(val, row_vals)  # "76 (17.4)" among "82.17 (9.75)": a mean (SD)
             o: Outcome | None = None
             if _is_test_column(col):
                 o = _comparison(model, row, col, name, p)
@@ -934,7 +969,7 @@ def _outcome_rows(
         if name is None or (tp_label and read_timepoint(tp_label)[1] == 0.0):
             continue
         out.append((row, name, tp_label))
-    return out
+    return qualify_repeats(out)
 
 
 def _pre_post(
@@ -972,12 +1007,14 @@ def _pre_post(
             if inner and inner.lower() not in name.lower():
                 name = f"{inner}, {name}"  # "Response time (ms)" / "Simple reaction"
         last: tuple[str | None, float | None] = (None, None)
+        row_vals = [model.cell(row, c).value for c in times]
         for col in model.columns:
             if col in times:
                 tp, months = read_timepoint(_time_label(col))
                 if blocks and months == 0.0:
                     continue  # a group's baseline is not its result
                 val, texts = _spread_value(model, row, col, spread, cues(model, row, col))
+                val = like_row(val, row_vals)  # "76 (17.4)" among "82.17 (9.75)": a mean (SD)
                 o = cell_outcome(val, texts, name, None)
                 if months:
                     last = (tp, months)
@@ -1029,21 +1066,29 @@ def _group_column_rows(
     out: list[tuple[int, Outcome, str | None]] = []
     name: str | None = None
     raw_rows = model.table.rows
+    spread = _spread_columns([c for c in model.columns if c is not group_col], model)
     for row in model.data_rows():
         cells = raw_rows[row.index]
         first = clean_label(cells[0]) if cells else ""
         group = clean_label(cells[group_col.index]) if group_col.index < len(cells) else ""
-        if first and not DESIGNATOR.match(first) and first != group:
-            name = clean_name(STAT_SUFFIX.sub("", first).strip(" ,;:"))
+        if first and first != group:
+            # "SANS" / "II": an item's designator under its scale's section row
+            name = row_name(replace(row, stub=first, concept=first))[0]
+            name = None if name is None or DESIGNATOR.match(name) else clean_name(name)
         if name is None or not group or row.index in keyed_rows or DESIGNATOR.match(name):
             continue
         p = _p_of(model, row)
         for col in model.columns:
-            if col is group_col or _is_test_column(col):
-                continue
+            if col is group_col or _is_test_column(col) or col.index in spread.values():
+                continue  # a time point's "SD" column is the spread of its "Mean" column
             tp, months = read_timepoint(_column_time(col))
             texts = [col.statistic or "", " ".join(col.labels), model.context]
-            o = cell_outcome(model.cell(row, col).value, texts, name, p)
+            val = model.cell(row, col).value
+            if col.index in spread:
+                spread_col = _col(model, spread[col.index])
+                label = " ".join([spread_col.statistic or "", *spread_col.labels[-1:]])
+                val = _with_spread(val, model.cell(row, spread_col).value, label)
+            o = cell_outcome(val, texts, name, p)
             if o is not None:
                 out.append((row.index, replace(o, timepoint=tp, timepoint_months=months), group))
     return out
