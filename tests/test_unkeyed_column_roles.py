@@ -174,3 +174,76 @@ def test_a_name_printed_under_two_sections_takes_each_section():
         ("Heart rate (bpm)", 171.0),
         ("Anaerobic threshold, VO2 (ml/kg/min)", 19.8),
     ]
+
+
+def _match(label, statistic, value, comparator=None, ci=None):
+    from litkg.extractor.components.unkeyed_outcomes import UnkeyedMatch
+    from litkg.extractor.records import Outcome
+
+    arm = "intervention" if comparator else None
+    o = Outcome(None, statistic, value, None, name="Wound area (cm2)", arm=arm,
+                comparator=comparator, ci=ci)  # fmt: skip
+    return UnkeyedMatch(o, 0, 0, "t", label)
+
+
+def test_a_difference_printed_as_control_minus_intervention_is_turned_round():
+    from litkg.extractor.components.unkeyed_roles import orient_differences
+
+    table = object()
+    arms = {"Hydrocolloid": "intervention", "Gauze": "control"}
+    hits = [
+        (table, 3, _match("Gauze", "mean", 4.6)),
+        (table, 3, _match("Hydrocolloid", "mean", 3.1)),
+        (table, 3, _match(None, "difference", 1.5, "control", (0.4, 2.6))),
+        (table, 4, _match("Gauze", "mean", 5.0)),
+        (table, 4, _match("Hydrocolloid", "mean", 3.9)),
+        (table, 4, _match(None, "difference", -1.1, "control", (-2.0, -0.2))),
+        (table, 5, _match("Gauze", "mean", 5.0)),
+        (table, 5, _match("Hydrocolloid", "mean", 3.9)),
+        (table, 5, _match(None, "difference", -0.7, "control")),  # adjusted: unexplained
+    ]
+    got = [(r, m.outcome.value, m.outcome.ci) for _t, r, m in orient_differences(hits, arms)
+           if m.outcome.statistic == "difference"]  # fmt: skip
+    assert got == [(3, -1.5, (-2.6, -0.4)), (4, -1.1, (-2.0, -0.2)), (5, -0.7, None)]
+
+
+def test_a_carried_arm_heading_over_a_difference_column_is_no_arms():
+    table = Table(
+        rows=[
+            ["", "Splint", "", "Cast", "", ""],
+            ["", "Healed/n", "Mean days", "Healed/n", "Mean days", "Difference in means (95% CI)"],
+            ["Scaphoid union", "18/20", "61.2 ± 9.0", "17/20", "58.4 ± 8.1", "2.8 (-2.7, 8.3)"],
+        ],
+        caption="Table 2. Union after 12 weeks",
+        header_rows=2,
+        grid=True,
+        spans=[(0, 1, 1, 2), (0, 3, 1, 2)],
+    )  # fmt: skip
+    got = unkeyed_from_table(read_table(table))
+    diffs = [(label, o.arm, o.comparator, o.value) for _r, o, label in got
+             if o.statistic == "difference"]  # fmt: skip
+    assert diffs == [(None, "intervention", "control", 2.8)]
+
+
+def test_a_half_life_row_is_no_time_point():
+    got = _read(
+        [
+            ["Parameter", "Generic", "Reference"],
+            ["Fasting", "", ""],
+            ["t1/2 (hours)", "3.8 ± 0.9", "3.7 ± 1.1"],
+        ],
+        "Table 2. Pharmacokinetic results",
+    )  # fmt: skip
+    assert {o.timepoint for _r, o, _l in got} == {None}
+    assert {o.name for _r, o, _l in got} == {"t1/2 (hours)"}
+
+
+def test_a_column_headed_by_a_statistic_alone_is_no_arm():
+    got = _read(
+        [
+            ["Parameter", "Geometric mean", "Minimum", "Median", "Maximum"],
+            ["Cmax (ng/ml)", "181.2", "97.0", "176.5", "290.4"],
+        ],
+        "Table 2. Pharmacokinetic results of the test tablet",
+    )  # fmt: skip
+    assert got == []

@@ -796,6 +796,8 @@ def _unkeyed_outcomes(
         lambda label: role(label, None),
         resolver.index_of if len(resolver) >= 2 else lambda _label: None,
     )
+    # "Placebo | Drug | Difference": the difference may be the control's minus the drug's
+    table_hits = unkeyed_roles.orient_differences(table_hits, arms)
     for table, r, m in table_hits:
         add(m, _row_span(table, r), cell=True, arm=arms.get(m.arm_label or ""))
     return out

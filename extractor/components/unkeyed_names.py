@@ -93,7 +93,9 @@ def row_name(row: Row) -> tuple[str | None, str | None]:
         return part, None
     if row.sections and _ONLY_STAT.match(row.concept or row.stub or ""):
         return STAT_SUFFIX.sub("", row.sections[-1]).strip(" ,;:"), None  # "PFS" / "Median, months"
-    if TIME_LABEL.match(stub) and row.sections and len(stub) <= 45:
+    time = TIME_LABEL.match(stub)
+    # "t1/2 (hr)", a half-life, is no time point "T1"
+    if time and stub[time.end() : time.end() + 1] != "/" and row.sections and len(stub) <= 45:
         name = STAT_SUFFIX.sub("", STAT_PREFIX.sub("", row.sections[-1])).strip(" ,;:")
         return name, stub  # "No, median (IQR) weekly MVPA" / "4 weeks"
     if re.match(r"[<>≤≥]", stub) and row.sections:
@@ -104,8 +106,9 @@ def row_name(row: Row) -> tuple[str | None, str | None]:
 def clean_name(name: str | None) -> str | None:
     if not name or len(name) < 2 or not re.search(r"[A-Za-z]{2}", name):
         return None
-    if TIME_LABEL.match(name) and len(name) <= 25:
-        return None  # "1 year" with no outcome heading above it names no outcome
+    time = TIME_LABEL.match(name)
+    if time and len(name) <= 25 and name[time.end() : time.end() + 1] != "/":
+        return None  # "1 year" with no outcome heading above it names no outcome ("t1/2" does)
     if DESIGNATOR.match(name):
         return None  # "II", "B": a group's designator, not an outcome
     if _ONLY_STAT.match(name):

@@ -49,6 +49,20 @@ _NOT_ARM_VALUE = re.compile(
 )
 
 
+# a column headed by a statistic alone ("Geometric mean | Minimum | Median"): the
+# sample's summary, no arm's (under an arm's heading the same label is the arm's)
+_BARE_STATISTIC = re.compile(
+    r"(?i)^\s*(?:geometric|arithmetic|adjusted|least[- ]squares?|ls|overall)\s+means?\s*"
+    r"(?:[(\[][^()\[\]]*[)\]])?\s*$"
+)
+
+
+def is_bare_statistic(labels: tuple[str, ...]) -> bool:
+    """Whether a column's only header label is a statistic's ("Geometric mean"),
+    with no arm's heading above it."""
+    return len(labels) == 1 and bool(_BARE_STATISTIC.match(labels[0]))
+
+
 def is_not_arm_value(label: str | None) -> bool:
     """Whether a column's own label says its cells are no arm's value of the
     row's outcome ("Min.", "Maximum points", "Partial η2"), whatever arm
@@ -122,4 +136,55 @@ def analysis_sets(hits: list[tuple[int, M]], one_cohort: bool) -> list[tuple[int
             qualifier = qualifier[:1].lower() + qualifier[1:]
             name = f"{m.outcome.name} ({qualifier})" if m.outcome.name else m.outcome.name
             out.append((r, replace(m, arm_label="overall", outcome=replace(m.outcome, name=name))))
+    return out
+
+
+T = TypeVar("T")
+
+
+def _near(a: float, b: float) -> bool:
+    return abs(a - b) <= max(0.011, 0.01 * abs(b))
+
+
+def orient_differences(
+    hits: list[tuple[T, int, M]], arms: dict[str, str | None]
+) -> list[tuple[T, int, M]]:
+    """(table, row, match) of a paper's table results, a between-arm difference
+    read as intervention minus control turned round where the row's own arm
+    values show it is control minus intervention ("Placebo 0.14 | Drug 0.19 |
+    Difference -0.054" is placebo's minus the drug's: the drug's difference is
+    +0.054). A difference the arms' values do not explain is left as printed."""
+    by_row: dict[tuple[int, int], list[M]] = {}
+    for table, r, m in hits:
+        by_row.setdefault((id(table), r), []).append(m)
+    out: list[tuple[T, int, M]] = []
+    for table, r, m in hits:
+        o = m.outcome
+        if o.statistic != "difference" or o.comparator != "control" or o.arm != "intervention":
+            out.append((table, r, m))
+            continue
+        values: dict[str, list[float]] = {"intervention": [], "control": []}
+        for other in by_row[(id(table), r)]:
+            arm = arms.get(other.arm_label or "")
+            x = other.outcome
+            if (
+                arm in values
+                and not x.comparator
+                and x.statistic in ("mean", "median", "rate")
+                and x.value is not None
+                and x.timepoint == o.timepoint
+            ):
+                values[arm].append(x.value)
+        if len(values["intervention"]) != 1 or len(values["control"]) != 1 or o.value is None:
+            out.append((table, r, m))
+            continue
+        gap = values["intervention"][0] - values["control"][0]
+        for scale in (1.0, 0.01):  # a difference in proportions beside percentages
+            if _near(o.value, gap * scale) or gap == 0:
+                break
+            if _near(o.value, -gap * scale):
+                ci = (-o.ci[1], -o.ci[0]) if o.ci is not None else None
+                m = replace(m, outcome=replace(o, value=-o.value, ci=ci))
+                break
+        out.append((table, r, m))
     return out

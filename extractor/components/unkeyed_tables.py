@@ -36,7 +36,11 @@ from litkg.extractor.components.unkeyed_names import (
     read_timepoint,
     row_name,
 )
-from litkg.extractor.components.unkeyed_roles import is_not_arm_value, joins_two_arms
+from litkg.extractor.components.unkeyed_roles import (
+    is_bare_statistic,
+    is_not_arm_value,
+    joins_two_arms,
+)
 from litkg.extractor.records import Outcome
 from litkg.extractor.tables import TableModel
 from litkg.extractor.tables.comparison import comparison_statistic, comparison_value
@@ -247,6 +251,8 @@ def _is_test_column(col: Column) -> bool:
         return True
     if col.labels and is_not_arm_value(clean_label(col.labels[-1])):
         return True  # "Min." / "Maximum points" / "Partial η2" beside the arm's mean
+    if is_bare_statistic(tuple(clean_label(x) for x in col.labels)):
+        return True  # "Geometric mean" over no arm: the sample's, no arm's
     if (
         comparison_statistic(col.statistic, col.labels) is not None
         and not _is_arm_change(col)
@@ -534,6 +540,7 @@ def unkeyed_from_table(
     if group_col is not None:
         return _group_column_rows(model, group_col, keyed_rows)
     model = _with_label_column(model)
+    model = _without_carried_headings(model)
     spread = _spread_columns(model.columns, model)
     arm_time = _arm_time_columns(model, is_arm)
     arm_cols = [
@@ -688,6 +695,36 @@ def _expand_arm_abbreviations(model: TableModel, is_arm: ArmTest | None) -> Tabl
     if rows == model.rows and cols == model.columns:
         return model
     return replace(model, rows=rows, columns=cols, _cells={})
+
+
+def _without_carried_headings(model: TableModel) -> TableModel:
+    """A comparison column whose upper header cell is blank in the markup (no span
+    over it) is no arm's: "Placebo[2 cols] | Drug[2 cols] | (blank)" over "...
+    | Difference in proportions (95% CI)" compares the arms, though the reader
+    carries "Drug" over the blank to its right (a layout without spans needs it)."""
+    table = model.table
+    if not table.grid or table.header_rows < 2:
+        return model
+    covered = {(r, j) for r, c, _rs, cs in table.spans for j in range(c + 1, c + cs) if cs > 1} | {
+        (r + k, c) for r, c, rs, _cs in table.spans for k in range(1, rs) if rs > 1
+    }
+    cols = []
+    for col in model.columns:
+        j = col.indices[0]
+        carried = any(
+            j < len(table.rows[i]) and not table.rows[i][j].strip() and (i, j) not in covered
+            for i in range(min(table.header_rows - 1, len(table.rows)))
+        )
+        last = col.labels[-1] if col.labels else ""
+        if (
+            carried
+            and len(col.names) >= 2
+            and comparison_statistic(None, (clean_label(last),)) is not None
+        ):
+            col = replace(col, labels=(last,), names=(last,), arm=last, arm_n=None,
+                          group=None, member=None)  # fmt: skip
+        cols.append(col)
+    return replace(model, columns=cols)
 
 
 def _with_label_column(model: TableModel) -> TableModel:
