@@ -2,23 +2,38 @@
 
 A sentence is turned into a sequence of typed mentions (the shared
 `litkg.extractor.mentions` layer: values, timepoints, arm cues; endpoints
-from this module's vocabulary), and values are attached to endpoints by
+from `outcome_endpoints`), and values are attached to endpoints by
 the structure of the sentence: "respectively" lists are zipped, a list of
 values under one endpoint shares it, otherwise the nearest compatible
 endpoint before the value wins. Everything here is a pure function of the
-sentence text; `outcome_rows_from_table` reads table rows the same way.
+sentence text; `outcome_tables` reads table rows the same way (its
+readers and the endpoint functions callers use are re-exported here).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from dataclasses import replace
 
-from litkg.extractor.components.alternation import GateSet, LiteralGate, folded
+from litkg.extractor.components.outcome_endpoints import (  # noqa: F401  (re-exported)
+    _GVHD_KEYS,
+    _PCT_ONLY,
+    OTHER,
+    _endpoints,
+    _gated_endpoint_patterns,
+    _term_gates,
+    _unkeyed_term_gates,
+    _unkeyed_vocab,
+    endpoint_definitions,
+    endpoint_key,
+    glossary_aliases,
+)
+from litkg.extractor.components.outcome_match import OutcomeMatch
+from litkg.extractor.components.outcome_tables import (  # noqa: F401  (re-exported)
+    outcomes_from_arm_rows,
+    outcomes_from_table,
+)
 from litkg.extractor.mentions import Mention, to_months
-from litkg.extractor.mentions import dedupe_overlaps as _dedupe_overlaps
 from litkg.extractor.mentions import masked_spans as _masked_spans
 from litkg.extractor.mentions import timepoints as _timepoints
 from litkg.extractor.mentions import values as _values
@@ -28,149 +43,8 @@ from litkg.extractor.numbers import (
     parse_ci,
     to_float,
 )
-from litkg.extractor.tables import TableModel
-from litkg.extractor.vocab import load_vocab
 
-
-@dataclass(frozen=True)
-class OutcomeMatch:
-    """An outcome read from one sentence (offsets relative to the sentence)."""
-
-    endpoint: str
-    statistic: str
-    value: float
-    unit: str | None
-    timepoint_months: float | None
-    arm: str | None
-    ci: tuple[float, float] | None
-    p: float | None
-    start: int
-    end: int
-    rule: str
-    extra: dict = field(default_factory=dict)
-
-
-# --------------------------------------------------------------------------- vocab
-
-
-@cache
-def _endpoint_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    return [(key, rx) for key, rx, _ in _gated_endpoint_patterns()]
-
-
-@cache
-def _gated_endpoint_patterns() -> list[tuple[str, re.Pattern[str], LiteralGate]]:
-    """(key, regex, a necessary condition for the regex to match) per endpoint term list."""
-    vocab = load_vocab("endpoints")
-    out: list[tuple[str, re.Pattern[str], LiteralGate]] = []
-    for key, spec in vocab["endpoints"].items():
-        if "gvhd" in spec:
-            continue
-        terms = sorted(spec.get("terms", []), key=len, reverse=True)
-        if terms:
-            alt = "|".join(re.escape(t).replace(r"\ ", r"[\s-]+") for t in terms)
-            rx = re.compile(rf"(?<![\w-])(?:{alt})(?:s)?(?![\w-])", re.I)
-            out.append((key, rx, LiteralGate.of(terms, ignore_case=True)))
-        abbrs = spec.get("abbreviations", [])
-        if abbrs:
-            alt = "|".join(re.escape(a) for a in abbrs)
-            rx = re.compile(rf"(?<![\w/-])(?:{alt})(?:s)?(?![\w-])")
-            out.append((key, rx, LiteralGate.of(abbrs, ignore_case=False)))
-        for pat in spec.get("patterns", []):
-            out.append((key, re.compile(pat, re.I), LiteralGate()))
-    return out
-
-
-@cache
-def _gvhd_heads() -> dict[str, re.Pattern[str]]:
-    vocab = load_vocab("endpoints")["gvhd"]
-    heads = {}
-    for kind, names in vocab.items():
-        alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        heads[kind] = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I)
-    return heads
-
-
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
-_GRADE_NUM = r"(?:IV|III|II|I|[1-5])"
-_GRADE_RANGE = rf"(?:{_GRADE_NUM}\s*{DASH}\s*{_GRADE_NUM}|(?:≥|>=|>)\s*{_GRADE_NUM}|{_GRADE_NUM}\s*(?:or|to)\s*(?:higher|more|above|{_GRADE_NUM}))"
-_GRADES_RE = re.compile(
-    rf"\bgrades?\s*(?P<list>{_GRADE_RANGE}(?:\s*(?:,|and|or|/)\s*{_GRADE_RANGE})*)", re.I
-)
-_ONE_RANGE_RE = re.compile(_GRADE_RANGE, re.I)
-
-
-def _grade_value(tok: str) -> int:
-    tok = tok.strip().lower()
-    return int(tok) if tok.isdigit() else _ROMAN.get(tok, 0)
-
-
-def _normalise_grade_range(text: str) -> str | None:
-    nums = [_grade_value(t) for t in re.findall(r"IV|III|II|I|[1-5]", text, re.I)]
-    if re.search(r"≥|>=|>|higher|more|above", text):
-        lo = nums[0] + (1 if ">" in text and "=" not in text and "≥" not in text else 0)
-        hi = 4
-    elif len(nums) >= 2:
-        lo, hi = nums[0], nums[1]
-    else:
-        return None
-    return f"{lo}-{hi}"
-
-
-_AGVHD_KEYS = {"1-2": "AGVHD_1_2", "2-4": "AGVHD_2_4", "3-4": "AGVHD_3_4"}
-
-
-def _gvhd_mentions(sent: str) -> list[Mention]:
-    heads = _gvhd_heads()
-    out: list[Mention] = []
-    for kind, pat in heads.items():
-        for m in pat.finditer(sent):
-            if kind == "chronic":
-                before = sent[max(0, m.start() - 25) : m.start()].lower()
-                after = sent[m.end() : m.end() + 3]
-                if re.search(r"\bseverity\b|\bmild|\bmoderate|\bgrade", before):
-                    continue
-                key = "CGVHD_SEVERE" if re.search(r"\bsevere\s*$", before) else "CGVHD"
-                end = m.end()
-                if after.startswith(" ("):
-                    close = sent.find(")", m.end())
-                    if 0 < close - m.end() < 12:
-                        end = close + 1
-                out.append(Mention("endpoint", m.start(), end, key=key))
-                continue
-            # acute: grades before ("grade III-IV acute GVHD") or after ("aGVHD grades 2-4")
-            found = False
-            window_before = sent[max(0, m.start() - 45) : m.start()]
-            gb = list(_GRADES_RE.finditer(window_before))
-            if gb and not re.search(r"[.;]", window_before[gb[-1].end() :]):
-                g = gb[-1]
-                base = m.start() - len(window_before)
-                for r in _ONE_RANGE_RE.finditer(g.group("list")):
-                    key = _AGVHD_KEYS.get(_normalise_grade_range(r.group(0)) or "")
-                    if key:
-                        s = base + g.start("list") + r.start()
-                        out.append(Mention("endpoint", s, s + len(r.group(0)), key=key))
-                        found = True
-            if not found:
-                ga = _GRADES_RE.match(
-                    sent, m.end() + (len(sent[m.end() :]) - len(sent[m.end() :].lstrip()))
-                )
-                if ga is None:
-                    ga2 = re.match(r"\s*\(?[A-Za-z]*\)?\s*,?\s*", sent[m.end() :])
-                    if ga2:
-                        ga = _GRADES_RE.match(sent, m.end() + ga2.end())
-                if ga:
-                    for r in _ONE_RANGE_RE.finditer(ga.group("list")):
-                        key = _AGVHD_KEYS.get(_normalise_grade_range(r.group(0)) or "")
-                        if key:
-                            s = ga.start("list") + r.start()
-                            out.append(Mention("endpoint", s, s + len(r.group(0)), key=key))
-    return out
-
-
-# --------------------------------------------------------------------------- mentions
-
-# mentions: see litkg.extractor.mentions
+# --------------------------------------------------------------------------- assembly
 
 _CONTROL_RE = re.compile(
     r"\b(?:in|for|among|of|with)\s+(?:the\s+)?(?:matched\s+|historical\s+|concurrent\s+)?"
@@ -180,143 +54,6 @@ _CONTROL_RE = re.compile(
 )
 _BOTH_RE = re.compile(r"\bin\s+both\s+(?:the\s+)?[\w\s-]{0,40}?\band\s+(?:the\s+)?control\b", re.I)
 
-
-def _endpoints(sent: str, aliases: dict[str, str] | None = None) -> list[Mention]:
-    # memoised: the same sentences and table stubs are asked about several times
-    return list(_endpoints_cached(sent, tuple(aliases.items()) if aliases else ()))
-
-
-@lru_cache(maxsize=4096)
-def _endpoints_cached(sent: str, alias_items: tuple[tuple[str, str], ...]) -> tuple[Mention, ...]:
-    return tuple(_find_endpoints(sent, dict(alias_items)))
-
-
-_Found = tuple[int, int, str]
-
-
-@cache
-def _term_gates() -> GateSet:
-    """The gates of the keyed endpoint patterns, then of the unkeyed result
-    terms, asked about a sentence at once."""
-    keyed = [gate for _, _, gate in _gated_endpoint_patterns()]
-    return GateSet(keyed + _unkeyed_term_gates())
-
-
-@lru_cache(maxsize=4096)
-def _sentence_terms(
-    sent: str,
-) -> tuple[tuple[Mention, ...], tuple[Mention, ...], tuple[tuple[_Found, ...], ...]]:
-    """What the vocabulary finds in a sentence whatever the paper's own
-    abbreviations: the keyed terms, the GVHD mentions, and the matches of each
-    unkeyed result term (memoised: a sentence is asked about again with the
-    paper's abbreviations). A pattern is run only from where the first of its
-    gate's needles (the first words of its terms) occurs."""
-    gated = _gated_endpoint_patterns()
-    starts = _term_gates().first_starts(sent, folded(sent))
-    keyed = tuple(
-        Mention("endpoint", m.start(), m.end(), key=key)
-        for (key, rx, _), pos in zip(gated, starts, strict=False)
-        if pos >= 0
-        for m in rx.finditer(sent, pos)
-    )
-    _, _, terms = _unkeyed_vocab()
-    others = tuple(
-        tuple((m.start(), m.end(), m.group(0)) for m in rx.finditer(sent)) if pos >= 0 else ()
-        for rx, pos in zip(terms, starts[len(gated) :], strict=True)
-    )
-    return keyed, tuple(_gvhd_mentions(sent)), others
-
-
-@cache
-def _unkeyed_term_gates() -> list[LiteralGate]:
-    """For each unkeyed result term, the literal starts one of which a sentence
-    must hold for it to match (`always` where the pattern has none)."""
-    return [
-        LiteralGate.of_patterns([t], ignore_case=True)
-        for t in load_vocab("endpoints")["unkeyed"]["terms"]
-    ]
-
-
-def _find_endpoints(sent: str, aliases: dict[str, str] | None = None) -> list[Mention]:
-    keyed, gvhd, _ = _sentence_terms(sent)
-    out = list(keyed)
-    for short, key in (aliases or {}).items():
-        if key and short in sent:  # the pattern is the abbreviation as printed
-            out += [
-                Mention("endpoint", m.start(), m.end(), key=key)
-                for m in re.finditer(rf"(?<![\w/-]){re.escape(short)}(?![\w-])", sent)
-            ]
-    # an abbreviation the paper defines as something else is not an endpoint here
-    blocked = {short for short, key in (aliases or {}).items() if not key}
-    out = [m for m in out if sent[m.start : m.end].rstrip("s") not in blocked]
-    out = [
-        m for m in out
-        if m.key != "FOLLOWUP" or re.search(r"\bmedian\b", sent[max(0, m.start - 80) : m.end + 80], re.I)
-    ]  # fmt: skip
-    out += gvhd
-    out = _dedupe_overlaps(out)
-    out = _site_limited(sent, out) + _other_results(sent, out)
-    out = _dedupe_overlaps(out)
-    # "progression-free survival (PFS)": the abbreviation restates the endpoint
-    merged: list[Mention] = []
-    for m in sorted(out, key=lambda x: x.start):
-        if (
-            merged
-            and merged[-1].key == m.key
-            and re.fullmatch(r"\s*\(\s*", sent[merged[-1].end : m.start])
-        ):
-            close = sent.find(")", m.end)
-            end = close + 1 if 0 <= close - m.end < 3 else m.end
-            merged[-1] = replace(merged[-1], end=end)
-            continue
-        merged.append(m)
-    return merged
-
-
-#: the key of a result outside the record's keys (printed with its name)
-OTHER = "OTHER"
-
-
-@cache
-def _unkeyed_vocab() -> tuple[re.Pattern[str], re.Pattern[str], list[re.Pattern[str]]]:
-    spec = load_vocab("endpoints")["unkeyed"]
-    return (
-        re.compile(spec["site_modifiers"], re.I),
-        re.compile(spec["site_after"], re.I),
-        [re.compile(t, re.I) for t in spec["terms"]],
-    )
-
-
-def _site_limited(sent: str, eps: list[Mention]) -> list[Mention]:
-    """ "local progression-free survival", "time to progression within the brain":
-    a site-limited result is not the general key; it keeps its printed name."""
-    before, after, _ = _unkeyed_vocab()
-    out: list[Mention] = []
-    for e in eps:
-        m = before.search(sent[max(0, e.start - 30) : e.start])
-        a = after.match(sent[e.end :])
-        if e.key not in _GVHD_KEYS and e.key != "FOLLOWUP" and (m or a):
-            start = e.start - (len(m.group(0)) if m else 0)
-            end = e.end + (a.end() if a else 0)
-            out.append(replace(e, key=OTHER, start=start, end=end, label=sent[start:end]))
-        else:
-            out.append(e)
-    return out
-
-
-def _other_results(sent: str, eps: list[Mention]) -> list[Mention]:
-    """Result names outside the keys ("stable disease", "SRE-free survival",
-    "abstinence rate"), where no keyed term stands."""
-    out: list[Mention] = []
-    for found in _sentence_terms(sent)[2]:
-        for start, end, label in found:
-            if any(e.start < end and start < e.end for e in eps + out):
-                continue
-            out.append(Mention("endpoint", start, end, key=OTHER, label=label))
-    return out
-
-
-# --------------------------------------------------------------------------- assembly
 
 _SEP_RE = re.compile(
     r"^[\s,;:/]*(?:(?:and|or|vs\.?|versus|compared\s+(?:with|to)|respectively|in\s+\w+|with|\(|\))[\s,;:/()]*)*$",
@@ -357,8 +94,6 @@ def _group(
 
 
 _STAT_FOR = {"pct": "rate", "time": "median"}
-_PCT_ONLY = {"ALIVE", "COMPLETION", "CR", "ORR", "MRD_NEG", "PR", "DCR", "PCR"}
-_GVHD_KEYS = {"AGVHD_1_2", "AGVHD_2_4", "AGVHD_3_4", "CGVHD", "CGVHD_SEVERE"}
 
 
 def _compatible(ep: str, v: Mention, sent: str) -> bool:
@@ -436,57 +171,6 @@ def _after_reach(g: list[Mention], sent: str) -> int:
     if g[0].key == "COMPLETION" and re.match(r"(?i)(?:received|completed)\b", sent[g[0].start :]):
         return _SUBJECT_REACH
     return 70
-
-
-def endpoint_key(text: str) -> str | None:
-    """The endpoint key a phrase names ("overall survival" -> "OS"), or None."""
-    eps = _endpoints(text)
-    if len(eps) == 1 and eps[0].end - eps[0].start >= len(text.strip()) - 2:
-        return eps[0].key
-    return None
-
-
-_GLOSSARY_ITEM_RE = re.compile(
-    r"(?:^|(?<=[;:\n])|(?<=\.\s))\s*(?P<abbr>[A-Za-z]{0,2}[A-Z][A-Za-z]{0,4})\s*,\s+"
-    r"(?P<long>[a-z][^;.\n]{2,80})"
-)
-
-
-def glossary_aliases(text: str) -> dict[str, str]:
-    """Endpoint abbreviations a glossary defines, as a table footnote prints
-    them: "RR, response rate covering both CR and PR; SD, stable disease" ->
-    {"RR": "ORR"}. The definition must begin with an endpoint's name."""
-    out: dict[str, str] = {}
-    for m in _GLOSSARY_ITEM_RE.finditer(text):
-        abbr = m.group("abbr")
-        if sum(ch.isupper() for ch in abbr) < 2:
-            continue
-        eps = [e for e in _endpoints(m.group("long")) if e.key and e.key != OTHER]
-        if eps and eps[0].start == 0:
-            out.setdefault(abbr, eps[0].key or "")
-    return out
-
-
-_DEFINED_RE = re.compile(r"\((?P<abbr>[A-Za-z]{0,2}[A-Z][A-Za-z]{0,4})\)")
-
-
-def endpoint_definitions(text: str) -> dict[str, str]:
-    """Abbreviations the text defines after an endpoint's name ("partial
-    response (PR)"), though it may define them otherwise too ("progesterone
-    receptor (PR)"): a reader that keeps one long form per abbreviation
-    loses the endpoint's."""
-    out: dict[str, str] = {}
-    for m in _DEFINED_RE.finditer(text):
-        abbr = m.group("abbr")
-        if abbr in out or sum(ch.isupper() for ch in abbr) < 2:
-            continue
-        lo = max(0, m.start() - 80)
-        window = text[lo : m.end()]
-        eps = [e for e in _endpoints(window) if e.key and e.key != OTHER]
-        before = [e for e in eps if e.start < m.start() - lo]
-        if before and before[-1].end >= m.start() - lo - 1:
-            out[abbr] = before[-1].key or ""
-    return out
 
 
 def find_outcomes(sent: str, aliases: dict[str, str] | None = None) -> list[OutcomeMatch]:
@@ -906,288 +590,3 @@ def _expand_both(sent: str, out: list[OutcomeMatch]) -> list[OutcomeMatch]:
         if _BOTH_RE.search(tail) and o.arm == "intervention":
             res.append(replace(o, arm="control"))
     return res
-
-
-# --------------------------------------------------------------------------- tables
-
-
-_CELL_RE = re.compile(
-    rf"^\s*(?:(?P<lead>\d+)\s+(?=\d))?(?P<a>−?\d+(?:[.·]\d+)?)\s*(?P<pct>%)?\s*"
-    rf"(?:(?:/\s*(?P<den>\d+)\s*)?[\[(]\s*(?:95\s*%\s*CI[:,]?\s*)?(?P<b>−?\d+(?:[.·]\d+)?)\s*%?\s*"
-    rf"(?:(?:{DASH}|to|,)\s*(?P<c>−?\d+(?:[.·]\d+)?)\s*%?\s*)?[\])])?\s*$",
-)
-_HR_COLUMN = re.compile(
-    r"(?i)^\s*(?:(?:adjusted\s+)?(?:hr|hazard ratio)|(?P<sd>s(?:d)?hr|subdistribution))\b"
-)
-_LABEL_COUNT_PCT = re.compile(r"(?i)\b(?:n|no\.?|number)\s*(?:\(\s*%\s*\)|,\s*%)|\bn\s*/\s*n\b")
-
-
-_RESPONSE_CATEGORY = re.compile(r"(?i)^\s*(?:SD|PD|NE|stable|progressive|not evaluable)\b")
-
-
-def _pct_in_parens(cell: str) -> bool:
-    """ "15 (37%)", "21/438 (5%)": a count with its percentage."""
-    return bool(
-        re.fullmatch(r"\s*\d+\s*(?:/\s*\d+\s*)?[\[(]\s*\d+(?:[.·]\d+)?\s*%\s*[\])]\s*", cell)
-    )
-
-
-def _count_of_response(ep: str, m: re.Match[str], a: float, b: float) -> bool:
-    """ "CR | 20 (31.7)": for a response-type row, a whole number with a
-    bracketed figure up to 100 is a count with its percentage."""
-    return (
-        (ep in _PCT_ONLY or ep == OTHER)
-        and a == int(a)
-        and not m.group("pct")
-        and b <= 100
-        and "." in m.group("b")
-    )
-
-
-_BASELINE_CAPTION = re.compile(
-    r"(?i)\b(?:baseline|demographic|patients?'?)\s+(?:[\w-]+\s+){0,3}?characteristics\b"
-)
-
-
-def outcomes_from_table(
-    table_rows: list[list[str]],
-    arms: dict[int, str | None],
-    aliases: dict[str, str] | None = None,
-    context: str = "",
-) -> list[tuple[int, int, OutcomeMatch]]:
-    """Outcomes of a results table: (row, column, outcome) for each cell of an
-    endpoint row under an arm column, and hazard ratios from an HR column.
-
-    The row label says what the cells hold: "median ... months" (medians;
-    the unit must be printed), "n (%)" (counts with percentages: the rate is
-    the percentage), "%" or "rate" or a landmark ("2-year OS") (rates). A
-    bracketed pair is a CI when the label or cell says so, or when it brackets
-    a rate or ratio; after a median it is a range unless labelled CI.
-    """
-    if not table_rows:
-        return []
-    header = table_rows[0]
-    hr_cols = {
-        j: ("sdhr" if m.group("sd") else "hr")
-        for j, c in enumerate(header)
-        if (m := _HR_COLUMN.match(c))
-    }
-    p_col = next(
-        (j for j, c in enumerate(header) if re.fullmatch(r"(?i)\s*p[- ]?(?:value)?\s*", c)), None
-    )
-    out: list[tuple[int, int, OutcomeMatch]] = []
-    # a response in a baseline table is a characteristic ("efficacy of prior
-    # chemotherapy: PR"), not this trial's result; its follow-up rows are results
-    baseline = bool(_BASELINE_CAPTION.search(context))
-    response_table = any(
-        e.key in ("CR", "PR", "ORR", "DCR")
-        for row in table_rows[1:]
-        if row
-        for e in _endpoints(row[0], aliases)
-    )
-    for r, row in enumerate(table_rows[1:], start=1):
-        if not row or not row[0].strip():
-            continue
-        label = row[0]
-        eps = _endpoints(label, aliases)
-        if not eps and response_table and _RESPONSE_CATEGORY.match(label):
-            # "SD", "PD" rows among CR / PR rows: response categories outside the keys
-            eps = [Mention("endpoint", 0, len(label), key=OTHER, label=label.strip())]
-        if not eps:
-            continue
-        ep = eps[0].key or ""
-        if baseline and (ep in _PCT_ONLY or ep == OTHER):
-            continue
-        tps = _timepoints(label)
-        tp = tps[0].months if tps else None
-        median = bool(re.search(r"\bmedian\b", label, re.I))
-        unit_m = re.search(r"\b(months?|days?|weeks?|years?)\b", label, re.I)
-        # "n (%)" in the row label, or in the caption / header corner for the table
-        count_pct = bool(_LABEL_COUNT_PCT.search(label) or _LABEL_COUNT_PCT.search(context))
-        rate = bool(re.search(r"%|\brate\b|\bproportion\b|\bincidence\b", label, re.I)) or (
-            tp is not None and not median
-        )
-        ci_label = bool(re.search(r"95\s*%\s*CI|confidence", label, re.I))
-        p = None
-        if p_col is not None and p_col < len(row):
-            p = to_float(re.sub(r"[<>≤=\s]", "", row[p_col].replace("·", ".")))
-            p = p if p is not None and 0 <= p <= 1 else None
-        for col, arm in sorted(arms.items()):
-            if col >= len(row):
-                continue
-            m = _CELL_RE.match(row[col])
-            if not m:
-                continue
-            a = to_float(m.group("a"))
-            b, c = to_float(m.group("b") or ""), to_float(m.group("c") or "")
-            if a is None:
-                continue
-            if median and unit_m and ep not in _PCT_ONLY:
-                unit = unit_m.group(1).lower()
-                factor = (
-                    12.0 if unit.startswith("y") else 7 / 30.4375 if unit.startswith("w") else 1.0
-                )
-                unit = "days" if unit.startswith("d") else "months"
-                ci = (
-                    (b * factor, c * factor)
-                    if ci_label and b is not None and c is not None
-                    else None
-                )
-                o = OutcomeMatch(ep, "median", round(a * factor, 2), unit, None, arm, ci, p, 0, 0,
-                                 "outcomes.table.median", {"ep_start": 0})  # fmt: skip
-            elif (
-                b is not None
-                and c is None
-                and 0 <= b <= 100
-                and (
-                    count_pct
-                    or _pct_in_parens(row[col])
-                    or _count_of_response(ep, m, a, b)
-                    or (col < len(header) and bool(_LABEL_COUNT_PCT.search(header[col])))
-                )
-            ):
-                o = OutcomeMatch(
-                    ep,
-                    "rate",
-                    b,
-                    "%",
-                    tp,
-                    arm,
-                    None,
-                    p,
-                    0,
-                    0,
-                    "outcomes.table.n_pct",
-                    {"n": a, "name": label.strip() if ep == OTHER else None},
-                )
-            elif (rate or m.group("pct")) and not count_pct and 0 <= a <= 100:
-                ci = (
-                    (b, c)
-                    if b is not None and c is not None and (ci_label or b <= a <= c)
-                    else None
-                )
-                o = OutcomeMatch(
-                    ep,
-                    "rate",
-                    a,
-                    "%",
-                    tp,
-                    arm,
-                    ci,
-                    p,
-                    0,
-                    0,
-                    "outcomes.table.rate",
-                    {"name": label.strip() if ep == OTHER else None},
-                )
-            else:
-                continue
-            out.append((r, col, o))
-        for col, kind in hr_cols.items():
-            if col >= len(row) or ep in _PCT_ONLY:
-                continue
-            m = _CELL_RE.match(row[col])
-            if not m or m.group("pct"):
-                continue
-            a, b, c = (
-                to_float(m.group("a")),
-                to_float(m.group("b") or ""),
-                to_float(m.group("c") or ""),
-            )
-            if a is None:
-                continue
-            ci = (b, c) if b is not None and c is not None and b <= a <= c else None
-            out.append(
-                (
-                    r,
-                    col,
-                    OutcomeMatch(
-                        ep,
-                        kind,
-                        a,
-                        None,
-                        None,
-                        "intervention",
-                        ci,
-                        p,
-                        0,
-                        0,
-                        "outcomes.table.hr",
-                        {},
-                    ),
-                )
-            )
-    return out
-
-
-_LABEL_TIMEPOINT = re.compile(
-    r"(?<![\w.])(\d+(?:\.\d+)?)[-\s]?(years?|yrs?|months?|mos?|days?|weeks?)\b", re.I
-)
-_TOTAL_STUB = re.compile(
-    r"(?i)^\s*(?:total|overall|all(?: patients)?|whole (?:cohort|population))\s*$"
-)
-
-
-def outcomes_from_arm_rows(
-    model: TableModel,
-    role_of: Callable[[str], str | None],
-    aliases: dict[str, str] | None = None,
-) -> list[tuple[int, int, OutcomeMatch]]:
-    """Outcomes of a table laid out the other way round: a row per arm ("Arm
-    A", "Total"), a column per endpoint and landmark ("OS rate (%)" over
-    "1-year | 3-year | 5-year"). Each cell under an endpoint column of an arm
-    row is that arm's rate (or median, when the column says median and a
-    unit); p columns are left to the comparison."""
-    rows = []
-    for row in model.data_rows():
-        role = "overall" if _TOTAL_STUB.match(row.stub or "") else role_of(row.stub or "")
-        if role is not None:
-            rows.append((row, role))
-    if len({r for _, r in rows if r != "overall"}) < 2:
-        return []
-    out: list[tuple[int, int, OutcomeMatch]] = []
-    for col in model.columns:
-        if col.is_test:
-            continue
-        text = " ".join(col.labels)
-        eps = _endpoints(text, aliases)
-        if len({e.key for e in eps}) != 1:
-            continue
-        e = eps[0]
-        tp_m = _LABEL_TIMEPOINT.search(text)
-        tp = _to_months_label(tp_m.group(1), tp_m.group(2)) if tp_m else None
-        median = bool(re.search(r"\bmedian\b", text, re.I))
-        unit_m = re.search(r"\b(months?|days?)\b", text, re.I)
-        rate = bool(re.search(r"%|\brates?\b|\bproportion\b", text, re.I)) or (
-            tp is not None and not median
-        )
-        for row, role in rows:
-            v = model.cell(row, col).value
-            num = v.percent if v.kind == "count" and v.percent is not None else v.value
-            if num is None or v.kind not in ("number", "percent", "estimate", "count") or v.op:
-                continue
-            ci = (
-                (v.low, v.high)
-                if v.kind == "estimate" and v.low is not None and v.high is not None
-                else None
-            )
-            if median and unit_m and e.key not in _PCT_ONLY:
-                unit = "days" if unit_m.group(1).lower().startswith("d") else "months"
-                o = OutcomeMatch(e.key or "", "median", num, unit, None, role, ci, None, 0, 0,
-                                 "outcomes.table.arm_rows", {"name": text if e.key == OTHER else None})  # fmt: skip
-            elif rate and 0 <= num <= 100 and not median:
-                o = OutcomeMatch(e.key or "", "rate", num, "%", tp, role, ci, None, 0, 0,
-                                 "outcomes.table.arm_rows", {"name": text if e.key == OTHER else None})  # fmt: skip
-            else:
-                continue
-            out.append((row.index, col.index, o))
-    return out
-
-
-def _to_months_label(n: str, unit: str) -> float | None:
-    v = to_float(n)
-    if v is None:
-        return None
-    u = unit[0].lower()
-    months = v * {"y": 12.0, "m": 1.0, "d": 1 / 30.4375, "w": 7 / 30.4375}[u]
-    return round(months, 1) if u in "dw" else months
