@@ -459,28 +459,7 @@ def emit_shared(source: Any, g: Any) -> Links:
                 g.add((URIRef(citer), CITO.cites, URIRef(target)))
                 links.resolved.append((citer, canon, target))
 
-    # --- concepts
-    drug_vocab = _concept_entries(_vocab("drugs.json"), "drugs")
-    for row in _select(source, Q_DRUGS):
-        iri = str(row["c"])
-        if iri.startswith(str(DRUG)):
-            label = _label_of(iri, str(DRUG))
-            _add_concept(
-                g, URIRef(iri), LKG.DrugConcept, LKG.DrugScheme, label, drug_vocab.get(label)
-            )
-    ae_vocab = _concept_entries(_vocab("adverse_events.json"), "adverse_events", "terms")
-    for row in _select(source, Q_AES):
-        iri = str(row["c"])
-        if iri.startswith(str(AE)):
-            label = _label_of(iri, str(AE))
-            _add_concept(
-                g,
-                URIRef(iri),
-                LKG.AdverseEventTerm,
-                LKG.AdverseEventScheme,
-                label,
-                ae_vocab.get(label),
-            )
+    add_concepts(g, source)
     return links
 
 
@@ -544,3 +523,30 @@ def render_links(links: Links, labels: Mapping[str, str], fmt: str = "table") ->
     if fmt == "table":
         return render_rows(header, rows, max_width=60) if rows else "no cross-paper links"
     raise ValueError(f"unknown format {fmt!r}; one of table, csv, json, markdown")
+
+
+def add_concepts(g: Graph, source: Any) -> None:
+    """Add to `g` a SKOS concept for every drug and adverse-event term the
+    papers of `source` (a KGStore or an rdflib graph) use, with its vocabulary
+    entry's labels and codes."""
+    drug_vocab = _concept_entries(_vocab("drugs.json"), "drugs")
+    for row in _select(source, Q_DRUGS):
+        iri = str(row["c"])
+        if iri.startswith(str(DRUG)):
+            label = _label_of(iri, str(DRUG))
+            _add_concept(
+                g, URIRef(iri), LKG.DrugConcept, LKG.DrugScheme, label, drug_vocab.get(label)
+            )
+    ae_vocab = _concept_entries(_vocab("adverse_events.json"), "adverse_events", "terms")
+    for row in _select(source, Q_AES):
+        iri = str(row["c"])
+        if iri.startswith(str(AE)):
+            label = _label_of(iri, str(AE))
+            _add_concept(
+                g,
+                URIRef(iri),
+                LKG.AdverseEventTerm,
+                LKG.AdverseEventScheme,
+                label,
+                ae_vocab.get(label),
+            )

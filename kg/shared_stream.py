@@ -30,19 +30,14 @@ from rdflib.namespace import OWL
 
 from litkg.kg import iris
 from litkg.kg.link import (
-    Q_AES,
-    Q_DRUGS,
     Bib,
-    _add_concept,
-    _concept_entries,
-    _label_of,
     _NTriplesWriter,
     _s,
     _select,
     _UnionFind,
-    _vocab,
+    add_concepts,
 )
-from litkg.ontology.namespace import AE, CITO, DRUG, FABIO, LKG, PRISM, REGISTRY
+from litkg.ontology.namespace import CITO, FABIO, LKG, PRISM, REGISTRY
 
 _PREFIXES = """PREFIX lkg: <https://w3id.org/litkg/ns#>
 PREFIX prism: <http://prismstandard.org/namespaces/basic/2.0/>
@@ -231,28 +226,7 @@ def _emit(store: Any, db: sqlite3.Connection, g: Any) -> None:
         for cluster in clusters.values():
             _cluster(db, papers, g, cluster, bibs)
 
-    # --- concepts
-    drug_vocab = _concept_entries(_vocab("drugs.json"), "drugs")
-    for row in _select(store, Q_DRUGS):
-        iri = str(row["c"])
-        if iri.startswith(str(DRUG)):
-            label = _label_of(iri, str(DRUG))
-            _add_concept(
-                g, URIRef(iri), LKG.DrugConcept, LKG.DrugScheme, label, drug_vocab.get(label)
-            )
-    ae_vocab = _concept_entries(_vocab("adverse_events.json"), "adverse_events", "terms")
-    for row in _select(store, Q_AES):
-        iri = str(row["c"])
-        if iri.startswith(str(AE)):
-            label = _label_of(iri, str(AE))
-            _add_concept(
-                g,
-                URIRef(iri),
-                LKG.AdverseEventTerm,
-                LKG.AdverseEventScheme,
-                label,
-                ae_vocab.get(label),
-            )
+    add_concepts(g, store)
 
 
 def _blocks(db: sqlite3.Connection) -> Iterator[list[tuple[str, Bib]]]:
