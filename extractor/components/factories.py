@@ -16,7 +16,14 @@ from litkg.extractor.components import arms as arms_mod
 from litkg.extractor.components import outcomes as outcomes_mod
 from litkg.extractor.components import table_subgroups as ts_mod
 from litkg.extractor.document import Document, Table
-from litkg.extractor.pipeline import _facts, _span, own_result_sentences, provenance, sentences
+from litkg.extractor.pipeline import (
+    _facts,
+    _span,
+    doc_text,
+    own_result_sentences,
+    provenance,
+    sentences,
+)
 from litkg.extractor.records import (
     AdverseEvent,
     Arm,
@@ -524,8 +531,9 @@ def _aliases(doc: Doc) -> dict[str, str]:
             out.setdefault(abrv.text, "")
     # a table footnote's glossary ("RR, response rate; SD, stable disease"), and
     # an endpoint's definition where the abbreviation also means something else
+    text = doc_text(doc)
     for found in (outcomes_mod.glossary_aliases, outcomes_mod.endpoint_definitions):
-        for short, key in found(doc.text).items():
+        for short, key in found(text).items():
             if not out.get(short):
                 out[short] = key
     return out
