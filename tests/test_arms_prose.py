@@ -296,3 +296,32 @@ def test_groups_lettered_in_a_list() -> None:
         "Sixty extracted teeth were randomly divided into three groups: (A) no treatment, (B) "
         "fluoride varnish & (C) fluoride and sealant."
     ) == (("Group A (no treatment)", 0), ("Group B (fluoride varnish)", 0), ("Group C (fluoride and sealant)", 0))  # fmt: skip
+
+
+def test_membership_sentence_counts_the_arms():
+    """'N were in the X group' allocates like 'N were assigned to X', and a
+    'study group' is an arm (the study itself is not)."""
+    from litkg.extractor.components.arms import allocation
+
+    a = allocation(
+        "Of the 48 adults, 25 were in the tai chi group and 23 were in the waitlist group."
+    )
+    assert a is not None and a.arms == (("tai chi group", 25), ("waitlist group", 23))
+    b = allocation(
+        "Thirty children were in the sprint arm, whereas 28 children were in the rest arm."
+    )
+    assert b is not None and b.arms == (("sprint arm", 30), ("rest arm", 28))
+    c = allocation(
+        "Among those enrolled, 17 patients were in the study group and 19 in the control group."
+    )
+    assert c is not None and c.arms == (("study group", 17), ("control group", 19))
+    # no arm without a group word, and the study as a whole is no arm
+    assert allocation("Scores were in the normal range in 40 patients and 38 controls.") is None
+    assert allocation("In all, 90 were enrolled in the study and 70 in the trial.") is None
+    # events in a group are no allocation
+    assert (
+        allocation(
+            "Vomiting occurred in 14 patients in the study group and 9 in the control group."
+        )
+        is None
+    )

@@ -434,7 +434,7 @@ _CNT = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+|{NUMBER_WORDS})"
 _LBL = r"(?P<label>[\w*+/-]+(?:\s+(?!and\b|or\b|versus\b|vs\b|were\b|was\b)[\w*+/-]+){0,4}?)"
 _LBL_END = r"(?=\s*(?:[,;.)(\[]|\band\b|\bor\b|\bversus\b|\bvs\b|\bwhile\b|\bwhereas\b|$))"
 _ALLOC_ITEM = re.compile(
-    rf"(?<![\w.]){_CNT}\s+(?:(?:patients|participants|subjects|cases)\s+)?(?:were\s+)?"
+    rf"(?<![\w.]){_CNT}\s+(?:{_SUBJ}\s+)?(?:were\s+)?"
     r"(?:(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|registered|included|enrolled)\s+)?"
     r"(?:(?:to|in|into|for|of)\s+(?:the\s+)?(?:receive\s+)?|received\s+)"
     rf"(?:(?:patients|participants)\s+(?:in\s+)?(?:the\s+)?)?{_LBL}"
@@ -447,6 +447,11 @@ _ASSIGN_WORDS = allocated.verbs("allocation", "inclusion")
 _ASSIGN_CUE = re.compile(rf"\b(?:{_ASSIGN_WORDS})\b", re.I)
 # allocation, or the treatment an arm received
 _ALLOC_CUE = re.compile(rf"\b(?:{_ASSIGN_WORDS}|received)\b", re.I)
+# membership, which allocates as well: "15 patients were in the control group and 12 in ..."
+_MEMBER_CUE = re.compile(
+    rf"(?<![\w.-])(?:\d[\d,]*|{NUMBER_WORDS})\s+(?:\w+\s+)?(?:were|was)\s+in\s+(?:the\s+)?(?:[\w+/-]+\s+){{0,3}}(?:group|arm|cohort)s?\b",
+    re.I,
+)
 # counts of events, not of patients allocated: "508 deaths (248 in ... and 260 in ...)"
 _EVENT_CUE = re.compile(
     r"\b(?:died|deaths?|progressed|relapsed|events?|recurrences?|excluded)\b", re.I
@@ -501,7 +506,7 @@ def not_an_arm(label: str) -> bool:
 
 
 _NOT_ARM = re.compile(
-    r"\b(?:analys[ie]s|analysis|study|trial|population|set|centres?|centers?|sites?|clinics?|"
+    r"\b(?:analys[ie]s|analysis|study(?!\s+(?:group|arm)s?\b)|trial|population|set|centres?|centers?|sites?|clinics?|"
     r"hospitals?|practices?|countries|regions?)\b|^(?:and|or|between|from)\b",
     re.I,
 )
@@ -559,7 +564,8 @@ def allocation(sent: str) -> Allocation | None:
     drug X", "randomly divided into two groups of 22" (labels left empty)."""
     if _EVENT_CUE.search(sent):
         return None
-    if not _ALLOC_CUE.search(sent):
+    member = _MEMBER_CUE.search(sent)
+    if not _ALLOC_CUE.search(sent) and not member:
         listed = paren_groups(sent) or _listed(sent, None)
         return listed
     analysed = bool(_ANALYSED_CUE.search(sent))
@@ -575,7 +581,7 @@ def allocation(sent: str) -> Allocation | None:
                     continue
                 if re.fullmatch(
                     r"(?i)(?:patients?|months?|years?|weeks?|days?|hours?|h|min|cycles?|courses?|doses?|"
-                    r"mg|ml|kg|gy|cm|mm|%|to|study|times|fold|"
+                    r"mg|ml|kg|gy|cm|mm|%|to|times|fold|"
                     r"centers|centres|sites|hospitals|countries|groups|arms)",
                     label.split()[0],
                 ):
@@ -596,7 +602,8 @@ def allocation(sent: str) -> Allocation | None:
         items = [x for x in items if len(items) < 3 or 2 * x[1] != total]
         labels = {x[0].lower() for x in items}
         if len(items) >= 2 and len(labels) == len(items) and _distinct_arms(x[0] for x in items):
-            treated = not _ASSIGN_CUE.search(sent)  # "310 received X and 152 received Y"
+            # "310 received X and 152 received Y"
+            treated = not _ASSIGN_CUE.search(sent) and not member
             return Allocation(
                 tuple((x[0], x[1]) for x in items), analysed, items[0][2], items[-1][3], treated
             )
