@@ -48,6 +48,10 @@ LOAD_LINES = 10_000
 #: Seconds any one query may run unless the caller says otherwise (None: no limit).
 DEFAULT_QUERY_TIMEOUT = 60.0
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+#: The predicate of the store's own derived triples (a study's `compare`
+#: summary, kg/compare_summary.py): an index for the store, not a fact, so
+#: exports leave it out (a store they are loaded into writes its own).
+DERIVED_PREDICATE = "https://w3id.org/litkg/ns#compareSummary"
 
 Row = dict[str, "Node"]
 QueryResult = "list[Row] | bool | Graph"
@@ -360,24 +364,28 @@ class KGStore(ABC):
         """A copy of one named graph."""
 
     def dataset(self) -> Dataset:
-        """A copy of the whole store as an rdflib Dataset (small stores)."""
+        """A copy of the whole store as an rdflib Dataset (small stores), without
+        the derived triples."""
         from rdflib import Dataset
 
         ds = Dataset()
         for name in self.graph_names():
             target = ds.graph(name)
             for t in self.get_graph(name):
-                target.add(t)
+                if str(t[1]) != DERIVED_PREDICATE:
+                    target.add(t)
         return ds
 
     def union_graph(self) -> Graph:
-        """All triples of all graphs as one rdflib Graph (small stores)."""
+        """All triples of all graphs as one rdflib Graph (small stores), without
+        the derived triples."""
         from rdflib import Graph
 
         g = Graph()
         for name in self.graph_names():
             for t in self.get_graph(name):
-                g.add(t)
+                if str(t[1]) != DERIVED_PREDICATE:
+                    g.add(t)
         return g
 
     def close(self) -> None:  # noqa: B027 - optional hook, a no-op for remote stores
@@ -611,13 +619,21 @@ class OxigraphStore(KGStore):
         self._dirty = True
 
     def dump(self, path: str | os.PathLike[str], fmt: str) -> None:
-        """Write the store in one of FORMATS (graph formats get the union of all graphs)."""
+        """Write the store in one of FORMATS (graph formats get the union of all
+        graphs), streamed, without the derived triples (`DERIVED_PREDICATE`)."""
         _, oxfmt, quads = FORMATS[fmt]
         if quads:
-            self.ox.dump(str(path), oxfmt)
+            derived = ox.NamedNode(DERIVED_PREDICATE)
+            ox.serialize(
+                (q for q in self.ox if q.predicate != derived),
+                str(path),
+                oxfmt,
+                prefixes=_prefix_map(),
+            )
             return
         triples = self.ox.query(
-            "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
+            "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o "
+            f"FILTER(?p != <{DERIVED_PREDICATE}>) }} }}",
             use_default_graph_as_union=True,
         )
         ox.serialize(triples, str(path), oxfmt, prefixes=_prefix_map())
@@ -904,10 +920,10 @@ class RemoteStore(KGStore):
         return res
 
     def dump(self, path: str | os.PathLike[str], fmt: str) -> None:
-        """Write the store's content in one of FORMATS: named-graph formats as the
-        server serializes its whole dataset (Graph Store Protocol GET, streamed:
-        literals keep their lexical form, as in an embedded store's dump), else
-        via rdflib."""
+        """Write the store's content in one of FORMATS, without the derived
+        triples: named-graph formats from the server's whole dataset (Graph Store
+        Protocol GET, parsed and written as a stream: literals keep their lexical
+        form, as in an embedded store's dump), else via rdflib."""
         import urllib.error
         import urllib.request
 
@@ -915,17 +931,22 @@ class RemoteStore(KGStore):
         if quads and self.gsp_url:
             req = urllib.request.Request(self.gsp_url, headers={"Accept": oxfmt.media_type})
             try:
-                with (
-                    urllib.request.urlopen(req, timeout=self.timeout) as resp,  # noqa: S310
-                    open(path, "wb") as fh,
-                ):
-                    shutil.copyfileobj(resp, fh, 1 << 20)
+                with urllib.request.urlopen(req, timeout=self.timeout) as resp:  # noqa: S310
+                    derived = ox.NamedNode(DERIVED_PREDICATE)
+                    ox.serialize(
+                        (q for q in ox.parse(resp, oxfmt) if q.predicate != derived),
+                        str(path),
+                        oxfmt,
+                        prefixes=_prefix_map(),
+                    )
                 return
             except urllib.error.HTTPError as e:
                 if e.code not in (400, 404, 405, 406, 415):
                     raise StoreError(f"GET {self.gsp_url}: HTTP {e.code}") from e
             except urllib.error.URLError as e:
                 raise StoreError(f"GET {self.gsp_url}: {e.reason}") from e
+            except SyntaxError as e:
+                raise StoreError(f"GET {self.gsp_url}: the dataset does not parse: {e}") from e
             # this server does not serve its whole dataset: one graph at a time
         data = self.dataset() if quads else self.union_graph()
         data.serialize(destination=str(path), format=rdflib_fmt)

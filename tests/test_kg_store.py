@@ -178,15 +178,35 @@ def test_dump_formats(tmp_path: Path, fmt: str, rdflib_fmt: str, quads: bool) ->
         out = tmp_path / f"dump.{fmt}"
         st.dump(s, out, fmt)
         union = s.union_graph()
+        derived = _derived_count(s)
+        assert derived == 2, "each stored study has its compare summary"
         if quads:
             ds = Dataset()
             ds.parse(out, format=rdflib_fmt)
             names = {g.identifier for g in ds.graphs() if len(g)}
             assert set(s.graph_names()) <= names
-            assert sum(len(g) for g in ds.graphs()) == s.count()  # type: ignore[attr-defined]
+            assert not any(ds.quads((None, LKG.compareSummary, None, None)))
+            assert sum(len(g) for g in ds.graphs()) == s.count() - derived  # type: ignore[attr-defined]
         else:
             g = Graph().parse(out, format=rdflib_fmt)
+            assert not any(g.triples((None, LKG.compareSummary, None)))
             assert len(g) == len(union)
+
+
+def _derived_count(s: st.KGStore) -> int:
+    """How many of the store's triples are its own derived ones (the studies'
+    compare summaries), which an export leaves out."""
+    rows = s.query(
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s <{st.DERIVED_PREDICATE}> ?o }} }}"
+    )
+    assert isinstance(rows, list)
+    return int(rows[0]["n"])
+
+
+def test_the_derived_predicate_is_the_summaries() -> None:
+    from litkg.kg.compare_summary import SUMMARY
+
+    assert st.DERIVED_PREDICATE == SUMMARY == str(LKG.compareSummary)
 
 
 def test_query_result_formatting(tmp_path: Path) -> None:
@@ -213,7 +233,9 @@ def test_remote_dump_and_read_only(oxigraph_server: str, tmp_path: Path) -> None
     st.dump(s, out, "trig")
     ds = Dataset()
     ds.parse(out, format="trig")
-    assert sum(len(g) for g in ds.graphs()) == sum(len(s.get_graph(n)) for n in s.graph_names())
+    assert not any(ds.quads((None, LKG.compareSummary, None, None)))
+    stored = sum(len(s.get_graph(n)) for n in s.graph_names())
+    assert sum(len(g) for g in ds.graphs()) == stored - _derived_count(s) > 0
     r = st.open_store(oxigraph_server, read_only=True)
     assert _count(r) > 0
     with pytest.raises(st.StoreError):
