@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from litkg.extractor.document import Document
 from litkg.extractor.records import Provenance, StudyRecord
-from litkg.extractor.sections import SectionIndex
+from litkg.extractor.sections import SectionIndex, section_index
 from litkg.extractor.sentences import split_sentences
 
 if not Doc.has_extension("litkg_document"):
@@ -86,7 +86,7 @@ def sections_component(doc: Doc) -> Doc:
     """Attach the section index of the source `Document`."""
     source = doc._.litkg_document
     if source is not None:
-        doc._.litkg_sections = SectionIndex(source)
+        doc._.litkg_sections = section_index(source)
     return doc
 
 

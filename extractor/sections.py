@@ -151,6 +151,7 @@ class SectionIndex:
         self._table_reach: list[int] = []
         for a, b in self._tables:
             self._table_reach.append(max(b or a, self._table_reach[-1] if self._table_reach else a))
+        self._kinds: dict[int, str] = {}  # kind_at, memoised: components ask of the same offsets
 
     def name_at(self, offset: int) -> str:
         i = bisect.bisect_right(self._starts, offset) - 1
@@ -169,6 +170,12 @@ class SectionIndex:
 
     def kind_at(self, offset: int) -> str:
         """front | back | references | legend | table | abstract | ... for an offset."""
+        kind = self._kinds.get(offset)
+        if kind is None:
+            kind = self._kinds[offset] = self._kind_at(offset)
+        return kind
+
+    def _kind_at(self, offset: int) -> str:
         if self.in_table(offset):
             return "table"
         name = self.name_at(offset)
@@ -178,3 +185,19 @@ class SectionIndex:
         if LEGEND.match(para):
             return "legend"
         return name
+
+
+#: the indexes of the last few documents, by identity (a Document is not
+#: changed once read): the pipeline and its components share one per paper
+_SHARED: list[tuple[Document, SectionIndex]] = []
+
+
+def section_index(doc: Document) -> SectionIndex:
+    """The `SectionIndex` of `doc`, built once however many components ask."""
+    for known, idx in _SHARED:
+        if known is doc:
+            return idx
+    idx = SectionIndex(doc)
+    _SHARED.append((doc, idx))
+    del _SHARED[:-4]
+    return idx

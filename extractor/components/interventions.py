@@ -52,7 +52,7 @@ from litkg.extractor.components.textutil import (
 )
 from litkg.extractor.document import Document
 from litkg.extractor.records import Intervention, Provenance
-from litkg.extractor.sections import SectionIndex
+from litkg.extractor.sections import section_index
 
 __all__ = [
     "DrugMention",
@@ -166,7 +166,7 @@ def extract_interventions(
     supportive_drugs = set(load_vocab("drugs.json").get("supportive_drugs", []))
     assign = _cues("assignment_cues")
     aim = _cues("aim_cues")
-    sections = SectionIndex(doc)
+    sections = section_index(doc)
     cites = compile_any(tuple(load_vocab("designs.json")["citation_cues"]), 0)
 
     studied: dict[str, str] = {}  # drug -> rule

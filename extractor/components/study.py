@@ -32,7 +32,7 @@ from litkg.extractor.components.textutil import (
 )
 from litkg.extractor.document import Document
 from litkg.extractor.records import Provenance, Study
-from litkg.extractor.sections import SectionIndex
+from litkg.extractor.sections import SectionIndex, section_index
 
 __all__ = [
     "Found",
@@ -470,7 +470,7 @@ def find_registrations(doc: Document, sentences: Iterable[Sentence] | None = Non
     own_cues = compile_any(tuple(vocab["own_cues"]))
     other_cues = compile_any(tuple(vocab["other_cues"]), 0)
     front_end = min(len(text) // 8, 3000)
-    sections = SectionIndex(doc)
+    sections = section_index(doc)
     out: list[Found] = []
     seen: set[str] = set()
 
@@ -696,7 +696,7 @@ def find_design(
     scopes: list[tuple[str, int, str]] = []
     if title is not None:
         scopes.append((str(title.value), title.start, "title"))
-    sections = SectionIndex(doc)
+    sections = section_index(doc)
     for s, b in sentences:
         if b >= ref_start or "\t" in s:
             continue
