@@ -480,3 +480,32 @@ def test_group_paren_match_is_the_search_it_replaces() -> None:
         ), t
         hits += old is not None
     assert hits > 100
+
+
+def test_drug_stem_words_match_the_greedy_stem_pattern() -> None:
+    from litkg.extractor.components.drug_names import _stem_words
+
+    suffixes = ["mab", "nib", "tinib", "platin", "stat"]
+    plain = re.compile(
+        r"(?<![\w\-])(?:[A-Za-z][a-z]{2,}(?:"
+        + "|".join(suffixes)
+        + r")|vin[a-z]{3,}ine)(?![\w\-])",
+        re.IGNORECASE,
+    )
+    fast = re.compile(
+        r"(?<![\w\-])(?:" + _stem_words(suffixes) + r"|vin[a-z]{3,}ine)(?![\w\-])", re.IGNORECASE
+    )
+    words = ["abmab", "xyzmab", "ERLOTINIB", "ximab-x", "cis1platin", "ﬆat", "ſtatinſtat"]
+    words += ["\u212aonatinib", "İmatinib", "abcnib", "vinorelbine", "mabmab", "aé mab"]
+    random.seed(7)
+    letters = "abmnitpslKſİ-1 "
+    for _ in range(3000):
+        stem = "".join(random.choice(letters) for _ in range(random.randint(0, 6)))
+        words.append(stem + random.choice(suffixes) + random.choice(["", " ", "-", "x", "1"]))
+    for w in words:
+        for text in (w, w.upper(), f"({w}) and {w}"):
+            assert [m.span() for m in fast.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ], text
+    # the fallback for suffixes that are patterns, not plain letters
+    assert _stem_words(["ma[bc]"]) == r"[A-Za-z][a-z]{2,}(?:ma[bc])"

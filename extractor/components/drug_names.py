@@ -60,6 +60,21 @@ def _pattern(alt: str) -> str:
     return re.escape(alt).replace(r"\ ", r"[\s\-]+")
 
 
+def _stem_words(suffixes: list[str]) -> str:
+    r"""The pattern of a word made of a stem (three letters or more) and one of
+    `suffixes`: ``[A-Za-z][a-z]{2,}(?:mab|nib|...)``. Plain-letter suffixes are
+    asked once at the word's end, by one lookbehind per suffix length, instead
+    of at every letter the greedy stem gives back (the same matches: the
+    pattern ends where the letters do, as the ``(?![\w\-])`` after it needs)."""
+    if not suffixes or not all(re.fullmatch(r"[a-z]+", x) for x in suffixes):
+        return r"[A-Za-z][a-z]{2,}(?:" + "|".join(suffixes) + r")"
+    by_len: dict[int, list[str]] = {}
+    for x in suffixes:
+        by_len.setdefault(len(x), []).append(x)
+    ends = "|".join(r"(?<=[a-z]{3}(?:" + "|".join(xs) + "))" for _, xs in sorted(by_len.items()))
+    return r"[A-Za-z][a-z]{2,}+(?:" + ends + ")"
+
+
 @cache
 def _lexicon() -> tuple[
     dict[str, str],
@@ -86,7 +101,7 @@ def _lexicon() -> tuple[
         + "|".join(re.escape(a) for a in sorted(abbr, key=len, reverse=True))
         + r")(?![\w\-])"
     )
-    stems = [r"[A-Za-z][a-z]{2,}(?:" + "|".join(vocab["suffixes"]) + r")"]
+    stems = [_stem_words(vocab["suffixes"])]
     stems += vocab.get("stem_patterns", [])
     suffix_rx = re.compile(
         r"(?<![\w\-])(?:" + "|".join(stems) + r")(?![\w\-])",
