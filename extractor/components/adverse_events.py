@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..records import AdverseEvent, Provenance
 from ..sentences import split_sentences
@@ -214,10 +215,17 @@ def _block_context(s: str, mm: _Mention) -> bool:
         and not re.search(r"(?i)\b(?:deaths?|died|fatalit\w*)\s+\w+(?:\s+\w+)?\s*$", before)
     ):
         return True
-    for cue in v.cue_lists["block_before"]:
-        if re.search(r"(?<![\w])" + re.escape(cue) + r"[\s\-]*$", before, re.I):
-            return True
-    return False
+    rx = _block_before(v.cue_lists["block_before"])
+    return rx is not None and rx.search(before) is not None
+
+
+@lru_cache(maxsize=4)
+def _block_before(cues: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The cues that block a mention they end right before, as one regex (a
+    match where any one cue's own regex would match)."""
+    if not cues:
+        return None
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(c) for c in cues) + r")[\s\-]*$", re.I)
 
 
 def _clause_start(s: str, pos: int, depths: list[int], floor: int = 0) -> int:
