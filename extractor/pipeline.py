@@ -24,6 +24,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from litkg.extractor.components.alternation import LiteralGate, folded
 from litkg.extractor.document import Document
 from litkg.extractor.records import Provenance, StudyRecord
 from litkg.extractor.sections import SectionIndex, section_index
@@ -122,6 +123,8 @@ HYPOTHETICAL_RE = re.compile(
     r"considered (?:acceptable|successful|promising))\b",
     re.I,
 )
+#: a necessary condition for HYPOTHETICAL_RE: one of its literal starts in the folded sentence
+_HYPOTHETICAL_GATE = LiteralGate.of_patterns([HYPOTHETICAL_RE.pattern], ignore_case=True)
 
 
 def own_result_sentences(doc: Doc) -> list[tuple[str, int, int]]:
@@ -152,7 +155,9 @@ def own_result_sentences(doc: Doc) -> list[tuple[str, int, int]]:
             context = full[max(para_start, 0) : end]
             background = not OWN_EARLIER_RE.search(context)
         cited_before = cited_before or cited
-        if background or HYPOTHETICAL_RE.search(text):
+        if background or (
+            _HYPOTHETICAL_GATE.may_match(text, folded(text)) and HYPOTHETICAL_RE.search(text)
+        ):
             continue
         if idx is not None and idx.kind_at(start) in SKIP_KINDS:
             continue
