@@ -361,3 +361,26 @@ def test_the_cross_check_needs_a_shared_word_naming_what_was_measured():
     g = check("Pain (VAS) at the 24th hour", "pain at 24th hour")
     assert g is not None and g.direction == -1
     assert check("Body weight, 6 months", "weight at 12 months") is not None
+
+
+def test_the_compared_arm_after_a_noun_phrase_is_the_object():
+    # "than those treated with", "than that of the", "than patients receiving"
+    for s in (
+        "Wheeze scores were significantly lower in children given salbutamol than in "
+        "those treated with saline.",
+        "The wheeze score of the salbutamol group was lower than that of the saline group.",
+        "Patients receiving saline had higher wheeze scores than patients receiving salbutamol.",
+    ):
+        r = _read(s, i="salbutamol", c="saline", o="wheeze score")
+        # each says the salbutamol arm's score was the lower one
+        assert r.cues.get("dir_x_contrast") == -1.0, s
+
+
+def test_a_direction_word_naming_an_arm_is_no_direction():
+    r = _read(
+        "Fracture rates in the double-dose group were lower than in the single-dose group.",
+        i="double-dose vitamin D",
+        c="single-dose vitamin D",
+        o="fracture rates",
+    )
+    assert r.near_word == "lower" and r.cues.get("dir_x_contrast") == -1.0

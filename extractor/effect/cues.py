@@ -339,14 +339,20 @@ def _read(
     r.subject_arm = _subject_arm(text, seq)
     r.contrast_arm = _contrast(text, seq)
     r.values = _arm_values(text, seq)
-    r.near_direction, r.near_word = _near_direction(text, outcome_at)
+    arm_at = {t[1] for t in seq if t[0] in ("INTV", "COMP")}
+    r.near_direction, r.near_word = _near_direction(text, outcome_at, arm_at)
     r.p_next = _p_next(r.p_values, p_spans, outcome_at)
     _score_cues(r)
     return r
 
 
 _OBJECT_BEFORE = re.compile(
-    r"(?:\bthan|compared\s+(?:with|to)|comparison\s+(?:with|to)|versus|\bvs\.?|relative\s+to|\bover|against)\s+(?:the\s+|a\s+|an\s+|in\s+the\s+|with\s+|those\s+(?:in|on|receiving|given)\s+(?:the\s+)?)?$",
+    r"(?:\bthan|compared\s+(?:with|to)|comparison\s+(?:with|to)|versus|\bvs\.?|relative\s+to|\bover|against)\s+"
+    r"(?:(?:the\s+|a\s+|an\s+|in\s+the\s+|with\s+)"
+    # "than that of the", "than those sedated with", "than patients receiving"
+    r"|(?:that|those)\s+(?:of|in|for|with|on)\s+(?:the\s+)?"
+    r"|(?:(?:in\s+)?(?:the\s+)?(?:those|patients|participants|subjects|children|women|men|infants|mothers|people|animals|rats|mice|eyes)\s+)"
+    r"(?:(?:who\s+)?(?:received|receiving|given|taking|took|treated\s+with|sedated\s+with|assigned\s+to|allocated\s+to|randomi[sz]ed\s+to|in|on|with|from|of|undergoing|underwent)\s+)(?:the\s+|a\s+|an\s+)?)?$",
     re.I,
 )
 
@@ -397,14 +403,17 @@ def _is_sig(op: str, v: float) -> bool:
     return op in ("<", "≤") and v <= 0.05 or op == "=" and v < 0.05
 
 
-def _near_direction(text: str, outc: list[int]) -> tuple[float, str]:
+def _near_direction(
+    text: str, outc: list[int], arm_at: set[int] | frozenset[int] = frozenset()
+) -> tuple[float, str]:
     """+1/-1 and the word, for the direction word nearest the outcome's
-    mention (else the first one); (0, "") when there is none."""
+    mention (else the first one); (0, "") when there is none. A word that
+    opens an arm's name ("double dose", "higher-dose group") is no direction."""
     dirs = [
         d
         for d in [(m.start(), 1.0, m.group(0)) for m in UP.finditer(text)]
         + [(m.start(), -1.0, m.group(0)) for m in DOWN.finditer(text)]
-        if d[0] not in outc and not EVALUATIVE.match(d[2])
+        if d[0] not in outc and d[0] not in arm_at and not EVALUATIVE.match(d[2])
     ]
     if not dirs:
         return 0.0, ""
