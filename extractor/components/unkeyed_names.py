@@ -36,7 +36,7 @@ NOT_OUTCOME_ROW = re.compile(
     r"n/?a)$",
     re.I,
 )
-_ONLY_STAT = re.compile(
+ONLY_STAT = re.compile(
     r"^(?:mean|median|n|no\.|number|%|rate|proportion)\b[^A-Za-z]*(?:\b(?:sd|se|sem|iqr|range|ci|"
     r"months?|days?|weeks?|years?|%)\b[^A-Za-z]*)*$",
     re.I,
@@ -75,7 +75,7 @@ def _in_section(stub: str, sections: tuple[str, ...]) -> str | None:
     if not sections:
         return None
     section = STAT_SUFFIX.sub("", STAT_PREFIX.sub("", sections[-1])).strip(" ,;:")
-    if not section or _ONLY_STAT.match(section) or TIME_LABEL.match(section):
+    if not section or ONLY_STAT.match(section) or TIME_LABEL.match(section):
         return None
     if re.fullmatch(r"[IVX]{1,4}", stub):
         return f"{section} {stub}"  # an item's number; "0", "1" may be a score's categories
@@ -91,7 +91,7 @@ def row_name(row: Row) -> tuple[str | None, str | None]:
     stub = STAT_SUFFIX.sub("", row.concept or row.stub or "").strip(" ,;:")
     if (part := _in_section(stub, row.sections)) is not None:
         return part, None
-    if row.sections and _ONLY_STAT.match(row.concept or row.stub or ""):
+    if row.sections and ONLY_STAT.match(row.concept or row.stub or ""):
         return STAT_SUFFIX.sub("", row.sections[-1]).strip(" ,;:"), None  # "PFS" / "Median, months"
     time = TIME_LABEL.match(stub)
     # "t1/2 (hr)", a half-life, is no time point "T1"
@@ -111,7 +111,7 @@ def clean_name(name: str | None) -> str | None:
         return None  # "1 year" with no outcome heading above it names no outcome ("t1/2" does)
     if DESIGNATOR.match(name):
         return None  # "II", "B": a group's designator, not an outcome
-    if _ONLY_STAT.match(name):
+    if ONLY_STAT.match(name):
         return None  # "Mean ± SD", "Median": the statistic's label, with no measure named
     if _LEVEL.match(name):
         return None  # "Increased", "Severe": a level of an outcome the row does not name
@@ -173,7 +173,7 @@ def qualify_repeats(
                 section
                 and len(section) <= 60  # a long heading is rather an arm's or a formulation's
                 and not TIME_LABEL.match(section)
-                and not _ONLY_STAT.match(section)
+                and not ONLY_STAT.match(section)
                 and section.lower() not in name.lower()
             ):
                 name = f"{section}, {name}"

@@ -29,6 +29,7 @@ from litkg.extractor.components.unkeyed_names import (
     ANOVA_SOURCE,
     DESIGNATOR,
     NOT_OUTCOME_ROW,
+    ONLY_STAT,
     STAT_PREFIX,
     TIME_LABEL,
     clean_name,
@@ -42,12 +43,13 @@ from litkg.extractor.components.unkeyed_roles import (
     joins_two_arms,
 )
 from litkg.extractor.records import Outcome
-from litkg.extractor.tables import TableModel
+from litkg.extractor.tables import TableModel, read_table
 from litkg.extractor.tables.comparison import comparison_statistic, comparison_value
 from litkg.extractor.tables.labels import clean as clean_label
 from litkg.extractor.tables.labels import glossary, statistic
 from litkg.extractor.tables.labels import name as label_name
 from litkg.extractor.tables.model import Column, Row
+from litkg.extractor.tables.stacked import unstack_arms
 from litkg.extractor.tables.values import Value, parse_value
 
 ArmTest = Callable[[str], bool]
@@ -126,6 +128,8 @@ def is_result_table(model: TableModel, is_arm: ArmTest | None = None) -> bool:
         return False  # "Food intake before the run-in period": the sample before the trial
     if _RESULT_TABLE.search(caption):
         return True
+    if _table_arm(model, is_arm) and any(_time_section(r) for r in model.data_rows()):
+        return True  # one group's measures under time points ("Variable of the case group")
     times = [c for c in model.columns if _is_time_column(c) and not _is_test_column(c)]
     if len(times) >= 2 and any(read_timepoint(c.arm)[1] != 0.0 for c in times):
         return True  # one group measured at several times ("Admission | Discharge")
@@ -501,6 +505,11 @@ _BETWEEN_HEADING = re.compile(
 )
 
 
+def _is_arm_label(label: str, is_arm: ArmTest | None) -> bool:
+    """Whether a label is one group's name ("Placebo", "Splint group", an arm of the paper)."""
+    return bool(_ARM_ROW.match(label)) or (is_arm is not None and is_arm(label))
+
+
 def _names_arm(label: str, is_arm: ArmTest | None) -> bool:
     return bool(_ARM_WORD.search(label)) or (is_arm is not None and is_arm(label))
 
@@ -532,10 +541,16 @@ def unkeyed_from_table(
     table whose row is not an endpoint key. `is_arm` says whether a printed
     label names one of the paper's arms (to recognise result tables whose
     caption does not say so, and arms printed as rows)."""
+    keyed_rows = keyed_rows or set()
+    unstacked = unstack_arms(model.table, lambda label: _is_arm_label(label, is_arm))
+    if unstacked is not None:  # "CT (sd) BT (sd)" beside "15.2 (4.4) 15.4 (4.4)"
+        table, origin = unstacked
+        keyed = {k for k, o in enumerate(origin) if o in keyed_rows}
+        got = unkeyed_from_table(read_table(table), keyed, is_arm)
+        return [(origin[r], o, label) for r, o, label in got]
     model = _expand_arm_abbreviations(model, is_arm)
     if not is_result_table(model, is_arm):
         return []
-    keyed_rows = keyed_rows or set()
     group_col = _group_column(model)
     if group_col is not None:
         return _group_column_rows(model, group_col, keyed_rows)
@@ -563,8 +578,11 @@ def unkeyed_from_table(
     }
     arm_rows = _arm_rows(model, is_arm)
     named_cols = [c for c in arm_cols if _names_arm(c.arm or "", is_arm)]
-    if not arm_cols and not arm_rows:
-        return _pre_post(model, keyed_rows, is_arm)
+    if not arm_rows and all(ONLY_STAT.match(clean_label(c.arm or "")) for c in arm_cols):
+        # no column names a group ("Minimum | Maximum | Mean ±"): one group's table, if any
+        got = _one_group_sections(model, keyed_rows, is_arm)
+        if got or not arm_cols:
+            return got or _pre_post(model, keyed_rows, is_arm)
     if not arm_cols or (
         arm_rows
         and not any(_ARM_WORD.search(c.arm or "") for c in arm_cols)
@@ -1145,7 +1163,8 @@ def _arms_as_rows(
     ]
     arm_rows = _arm_rows(model, is_arm)
     if not cols:
-        return _outcome_columns(model, [r for r in arm_rows if r.index not in keyed_rows])
+        rows = [r for r in arm_rows if r.index not in keyed_rows]
+        return _outcome_columns(model, rows) + _statistic_columns(model, rows, spread)
     # no heading over the arms' rows: the caption names the measure ("Changes in VO2max")
     data = model.data_rows()
     caption_name = (
@@ -1176,6 +1195,84 @@ def _arms_as_rows(
             o = cell_outcome(val, texts, name, p)
             if o is not None:
                 o = replace(o, timepoint=tp, timepoint_months=months)
+                out.append((row.index, o, row.stub))
+    return out
+
+
+def _value_columns(model: TableModel, spread: dict[int, int]) -> list[Column]:
+    """Columns headed by a statistic alone ("Mean ± SD", "Median (IQR)"), no test's."""
+    return [
+        c
+        for c in model.columns
+        if not _is_test_column(c)
+        and c.index not in spread.values()
+        and c.statistic not in ("p", "n", "total")
+        and c.labels
+        and all(statistic(x) or ONLY_STAT.match(clean_label(x)) for x in c.labels)
+    ]
+
+
+def _time_section(row: Row) -> str | None:
+    """The time point a row's nearest section names ("Post-operation", "Week 12")."""
+    if not row.sections:
+        return None
+    sec = clean_label(row.sections[-1])
+    return sec if TIME_LABEL.match(sec) and len(sec) <= 30 else None
+
+
+def _one_group_sections(
+    model: TableModel, keyed_rows: set[int], is_arm: ArmTest | None
+) -> list[tuple[int, Outcome, str | None]]:
+    """One group's table, the group named by the caption or the stub heading
+    ("Variables of the control group"), its time points printed as section rows
+    over the measures, beside statistic columns ("Pre-operation" / "Hb, g/dL |
+    14.4 ± 1.6"): each measure at each time point, for that group. Columns of
+    the sample's extremes ("Minimum", "Maximum") are no values of it."""
+    arm = _table_arm(model, is_arm)
+    if arm is None:
+        return []
+    spread = _spread_columns(model.columns, model)
+    cols = _value_columns(model, spread)
+    out: list[tuple[int, Outcome, str | None]] = []
+    for row, name, tp_label in _outcome_rows(model, keyed_rows, []):
+        time = _time_section(row)
+        if time is None or tp_label:
+            continue
+        tp, months = read_timepoint(time)
+        for col in cols:
+            texts = [col.statistic or "", " ".join(col.labels), model.context]
+            val, texts = _spread_value(model, row, col, spread, texts)
+            o = cell_outcome(val, texts, name, _p_of(model, row))
+            if o is not None:
+                out.append((row.index, replace(o, timepoint=tp, timepoint_months=months), arm))
+    return out
+
+
+def _statistic_columns(
+    model: TableModel, arm_rows: list[Row], spread: dict[int, int]
+) -> list[tuple[int, Outcome, str | None]]:
+    """Arms printed as rows under each outcome's heading row, beside columns
+    headed by a statistic alone: "Pain score" / "Drug A | 3.2 (1.1)" / "Placebo |
+    4.1 (1.3)" under "Mean (SD)". Each arm row gives the heading's outcome; a
+    heading that is a baseline, or a column naming a measure of its own, gives none."""
+    rows = [r for r in arm_rows if r.sections]
+    if len(rows) < 2:
+        return []
+    cols = _value_columns(model, spread)
+    out: list[tuple[int, Outcome, str | None]] = []
+    for row in rows:
+        heading = row.sections[-1]
+        raw, tp_label = _name_and_time([STAT_SUFFIX.sub("", heading).strip(" ,;:")])
+        name = clean_name(raw)
+        months = read_timepoint(tp_label)[1] if tp_label else None
+        if name is None or months == 0.0 or _BASELINE_ONLY.search(heading):
+            continue
+        for col in cols:
+            texts = [col.statistic or "", " ".join(col.labels), heading, model.context]
+            val, texts = _spread_value(model, row, col, spread, texts)
+            o = cell_outcome(val, texts, name, _p_of(model, row))
+            if o is not None:
+                o = replace(o, timepoint=tp_label, timepoint_months=months)
                 out.append((row.index, o, row.stub))
     return out
 
