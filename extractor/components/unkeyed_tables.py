@@ -1190,13 +1190,29 @@ def _arms_as_rows(
             tp, months = read_timepoint(_time_label(col))
             if months == 0.0:
                 continue  # the baseline is not a result of the arm
-            texts = [col.statistic or "", " ".join(col.labels), heading, model.context]
-            val, texts = _spread_value(model, row, col, spread, texts)
-            o = cell_outcome(val, texts, name, p)
+            o = _timed_cell(model, row, col, spread, (name, p, heading), (tp, months))
             if o is not None:
-                o = replace(o, timepoint=tp, timepoint_months=months)
                 out.append((row.index, o, row.stub))
     return out
+
+
+def _timed_cell(
+    model: TableModel,
+    row: Row,
+    col: Column,
+    spread: dict[int, int],
+    what: tuple[str, float | None, str | None],
+    when: tuple[str | None, float | None],
+) -> Outcome | None:
+    """The outcome one result cell gives: `what` is the measure's name, the
+    row's p and the heading over the row (a cue with the column's statistic,
+    its labels and the table's context), `when` the time point and its months."""
+    name, p, heading = what
+    texts = [col.statistic or "", " ".join(col.labels)]
+    texts += ([heading] if heading is not None else []) + [model.context]
+    val, texts = _spread_value(model, row, col, spread, texts)
+    o = cell_outcome(val, texts, name, p)
+    return None if o is None else replace(o, timepoint=when[0], timepoint_months=when[1])
 
 
 def _value_columns(model: TableModel, spread: dict[int, int]) -> list[Column]:
@@ -1238,13 +1254,12 @@ def _one_group_sections(
         time = _time_section(row)
         if time is None or tp_label:
             continue
-        tp, months = read_timepoint(time)
+        when = read_timepoint(time)
+        p = _p_of(model, row)
         for col in cols:
-            texts = [col.statistic or "", " ".join(col.labels), model.context]
-            val, texts = _spread_value(model, row, col, spread, texts)
-            o = cell_outcome(val, texts, name, _p_of(model, row))
+            o = _timed_cell(model, row, col, spread, (name, p, None), when)
             if o is not None:
-                out.append((row.index, replace(o, timepoint=tp, timepoint_months=months), arm))
+                out.append((row.index, o, arm))
     return out
 
 
@@ -1267,12 +1282,10 @@ def _statistic_columns(
         months = read_timepoint(tp_label)[1] if tp_label else None
         if name is None or months == 0.0 or _BASELINE_ONLY.search(heading):
             continue
+        p = _p_of(model, row)
         for col in cols:
-            texts = [col.statistic or "", " ".join(col.labels), heading, model.context]
-            val, texts = _spread_value(model, row, col, spread, texts)
-            o = cell_outcome(val, texts, name, _p_of(model, row))
+            o = _timed_cell(model, row, col, spread, (name, p, heading), (tp_label, months))
             if o is not None:
-                o = replace(o, timepoint=tp_label, timepoint_months=months)
                 out.append((row.index, o, row.stub))
     return out
 
