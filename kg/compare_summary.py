@@ -36,11 +36,10 @@ from litkg.kg.compare import (
     selected_graphs,
 )
 from litkg.kg.queries import select_plain, sparql_term
-from litkg.kg.store import KGStore, MemoryStore
-from litkg.ontology.namespace import LKG
+from litkg.kg.store import DERIVED_PREDICATE, KGStore, MemoryStore
 
-#: the predicate of a study's summary
-SUMMARY = str(LKG.compareSummary)
+#: the predicate of a study's summary (the store's derived triples, left out of exports)
+SUMMARY = DERIVED_PREDICATE
 #: the summary's layout; a summary of another version is not read
 VERSION = 1
 _XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"

@@ -371,9 +371,8 @@ class KGStore(ABC):
         ds = Dataset()
         for name in self.graph_names():
             target = ds.graph(name)
-            for t in self.get_graph(name):
-                if str(t[1]) != DERIVED_PREDICATE:
-                    target.add(t)
+            for t in self._facts(name):
+                target.add(t)
         return ds
 
     def union_graph(self) -> Graph:
@@ -383,10 +382,13 @@ class KGStore(ABC):
 
         g = Graph()
         for name in self.graph_names():
-            for t in self.get_graph(name):
-                if str(t[1]) != DERIVED_PREDICATE:
-                    g.add(t)
+            for t in self._facts(name):
+                g.add(t)
         return g
+
+    def _facts(self, name: URIRef) -> Iterator[Any]:
+        """One named graph's triples but the derived ones (`DERIVED_PREDICATE`)."""
+        return (t for t in self.get_graph(name) if str(t[1]) != DERIVED_PREDICATE)
 
     def close(self) -> None:  # noqa: B027 - optional hook, a no-op for remote stores
         """Release the store (a writer publishes a snapshot for readers)."""
