@@ -343,9 +343,10 @@ def direction(
     one did: from the evidence when it says it plainly (in the clause naming
     the outcome first, then the whole sentence): the direction word said of
     one arm against the other ("placebo had higher X than drug": decreased),
-    the direction word nearest the outcome, the two arms' values; then from the two arms' values of the paper's
-    extracted outcome (the graph) when the classifier is unsure (leans less
-    than GRAPH_TRUST to one side); else from the classifier."""
+    the direction word nearest the outcome, the two arms' values; then from
+    the two arms' values of the paper's extracted outcome (the graph) when the
+    classifier is unsure (leans less than GRAPH_TRUST to one side); else from
+    the classifier."""
     for r in (reading.local, reading):
         if r is None:
             continue

@@ -216,14 +216,14 @@ def read_pdf(path: Path) -> Document:
     path = Path(path)
     check_file(path)
     with _cyclic_gc_paused():
-        pages = _read_document(path)
-    if not any(p.words for p in pages[0]):
+        pages, blocks, boxes, rules = _read_document(path)
+    if not any(p.words for p in pages):
         # a scan: OCR it with Tesseract when installed, else the error names the package
         from litkg.extractor.ingest.ocr import ocr_pdf
 
         return ocr_pdf(path, doc_id_for(path))
     with _cyclic_gc_paused():
-        return _layout(path, *pages)
+        return _layout(path, pages, blocks, boxes, rules)
 
 
 def _read_document(
