@@ -529,17 +529,25 @@ def add_concepts(g: Graph, source: Any) -> None:
     """Add to `g` a SKOS concept for every drug and adverse-event term the
     papers of `source` (a KGStore or an rdflib graph) use, with its vocabulary
     entry's labels and codes."""
+    add_concept_terms(
+        g,
+        (row["c"] for row in _select(source, Q_DRUGS)),
+        (row["c"] for row in _select(source, Q_AES)),
+    )
+
+
+def add_concept_terms(g: Graph, drugs: Iterable[str], aes: Iterable[str]) -> None:
+    """Add to `g` a SKOS concept for each drug and adverse-event term IRI given
+    (IRIs outside litkg's drug and adverse-event namespaces are left out)."""
     drug_vocab = _concept_entries(_vocab("drugs.json"), "drugs")
-    for row in _select(source, Q_DRUGS):
-        iri = str(row["c"])
+    for iri in drugs:
         if iri.startswith(str(DRUG)):
             label = _label_of(iri, str(DRUG))
             _add_concept(
                 g, URIRef(iri), LKG.DrugConcept, LKG.DrugScheme, label, drug_vocab.get(label)
             )
     ae_vocab = _concept_entries(_vocab("adverse_events.json"), "adverse_events", "terms")
-    for row in _select(source, Q_AES):
-        iri = str(row["c"])
+    for iri in aes:
         if iri.startswith(str(AE)):
             label = _label_of(iri, str(AE))
             _add_concept(

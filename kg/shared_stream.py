@@ -10,8 +10,11 @@ Here the same computation reads the store graph by graph (one graph per
 query) into a temporary SQLite database on disk, and works from
 there: the first reference of each cited work in (work, reference) order,
 the same-work clusters within each (first author, year) block, their citing
-papers and the corpus paper they resolve to. What stays in memory is one
-block of works and SQLite's page cache, whatever the corpus size. The triples
+papers and the corpus paper they resolve to, and the drug and adverse-event
+concepts the papers use (a DISTINCT over the union of graphs would hold them
+all in Oxigraph's memory). What stays in memory is one block of works,
+SQLite's page cache and the store's read caches, released every
+REOPEN_EVERY graphs, whatever the corpus size. The triples
 are those of `link.emit_shared` (tests/test_shared_streamed.py); the links
 summary (`litkg links`) still comes from `link.compute_links`.
 """
@@ -35,7 +38,7 @@ from litkg.kg.link import (
     _s,
     _select,
     _UnionFind,
-    add_concepts,
+    add_concept_terms,
 )
 from litkg.ontology.namespace import CITO, FABIO, LKG, PRISM, REGISTRY
 
@@ -82,14 +85,21 @@ Q_REFERENCES_G = (
 } }"""
 )
 
+Q_CONCEPTS_G = (
+    _PREFIXES
+    + """SELECT DISTINCT ?p ?c WHERE {
+  GRAPH <%s> { ?x ?p ?c . VALUES ?p { lkg:drug lkg:adverseEvent } } }"""
+)
+
 #: graphs read between two reopenings of an embedded store (OxigraphStore.reopen)
-REOPEN_EVERY = 500
+REOPEN_EVERY = 100
 
 _SCHEMA = """
 CREATE TABLE trials (trial TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE papers (iri TEXT PRIMARY KEY, bib TEXT) WITHOUT ROWID;
 CREATE TABLE refs (work TEXT, ref TEXT, paper TEXT, row TEXT);
 CREATE TABLE works (work TEXT PRIMARY KEY, author TEXT, year INTEGER, bib TEXT) WITHOUT ROWID;
+CREATE TABLE concepts (kind TEXT, iri TEXT, PRIMARY KEY (kind, iri)) WITHOUT ROWID;
 """
 _BIB_FIELDS = ("doi", "author", "year", "journal", "volume", "page", "title")
 
@@ -116,20 +126,29 @@ def write_shared_streamed(store: Any, out: TextIO, scratch: str | None = None) -
             db.execute("PRAGMA temp_store=FILE")
             db.executescript(_SCHEMA)
             _read(store, db)
-            _emit(store, db, sink)
+            if hasattr(store, "reopen"):
+                store.reopen()  # what reading cached is released before the database's work
+            _emit(db, sink)
         finally:
             db.close()
     return sink.count
 
 
 def _read(store: Any, db: sqlite3.Connection) -> None:
-    """The store's trials, corpus papers and references into the database,
-    one graph per query (the graph a constant: bound by VALUES, Oxigraph
-    evaluates the OPTIONAL patterns over every graph, once per query)."""
-    for i, g in enumerate(store.graph_names()):
-        if i and i % REOPEN_EVERY == 0 and hasattr(store, "reopen"):
-            store.reopen()  # an embedded store's read caches grow with what it read
+    """The store's trials, corpus papers, references and the drug and
+    adverse-event concepts they use into the database, one graph per query
+    (the graph a constant: bound by VALUES, Oxigraph evaluates the OPTIONAL
+    patterns over every graph, once per query)."""
+    reopen = getattr(store, "reopen", None)
+    names = store.graph_names()
+    for i, g in enumerate(names):
+        if reopen is not None and i % REOPEN_EVERY == 0:
+            reopen()  # an embedded store's read caches grow with what it read (and listed)
         values = str(g)
+        db.executemany(
+            "INSERT OR IGNORE INTO concepts VALUES (?, ?)",
+            ((r["p"], r["c"]) for r in _select(store, Q_CONCEPTS_G % values)),
+        )
         db.executemany(
             "INSERT OR IGNORE INTO trials VALUES (?)",
             ((r["trial"],) for r in _select(store, Q_TRIALS_G % values)),
@@ -150,7 +169,7 @@ def _read(store: Any, db: sqlite3.Connection) -> None:
     db.commit()
 
 
-def _emit(store: Any, db: sqlite3.Connection, g: Any) -> None:
+def _emit(db: sqlite3.Connection, g: Any) -> None:
     # --- trials
     for (trial,) in db.execute("SELECT trial FROM trials ORDER BY trial"):
         reg = iris.registration_from_iri(trial)
@@ -226,7 +245,12 @@ def _emit(store: Any, db: sqlite3.Connection, g: Any) -> None:
         for cluster in clusters.values():
             _cluster(db, papers, g, cluster, bibs)
 
-    add_concepts(g, store)
+    add_concept_terms(g, _concepts(db, LKG.drug), _concepts(db, LKG.adverseEvent))
+
+
+def _concepts(db: sqlite3.Connection, predicate: URIRef) -> Iterator[str]:
+    rows = db.execute("SELECT iri FROM concepts WHERE kind = ? ORDER BY iri", (str(predicate),))
+    return (iri for (iri,) in rows)
 
 
 def _blocks(db: sqlite3.Connection) -> Iterator[list[tuple[str, Bib]]]:

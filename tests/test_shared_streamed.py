@@ -11,6 +11,7 @@ import pytest
 from rdflib import Literal, URIRef
 from test_kg_fixtures import FROZEN, built_a, built_b, gold_items
 
+from litkg.kg import shared_stream
 from litkg.kg import store as st
 from litkg.kg.build import paper_graph
 from litkg.kg.link import compute_links, nt_term
@@ -30,7 +31,9 @@ def _corpus(path: Path, items: list) -> st.OxigraphStore:
 
 
 @pytest.mark.parametrize("gold", [False, True])
-def test_streamed_shared_graph_is_the_in_memory_one(tmp_path: Path, gold: bool) -> None:
+def test_streamed_shared_graph_is_the_in_memory_one(
+    tmp_path: Path, gold: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     items = [built_a(), built_b()]
     if gold:
         items += gold_items()  # skips without ../shared
@@ -41,11 +44,11 @@ def test_streamed_shared_graph_is_the_in_memory_one(tmp_path: Path, gold: bool) 
     assert len(expected) > 20
     store.remove_graph(SHARED_GRAPH)
 
-    st.LOAD_LINES, old = 7, st.LOAD_LINES  # several parts even on a small corpus
-    try:
-        written = st.recompute_shared(store)
-    finally:
-        st.LOAD_LINES = old
+    # several parts, and reopenings while reading and loading, even on a small corpus
+    monkeypatch.setattr(st, "LOAD_LINES", 7)
+    monkeypatch.setattr(st, "REOPEN_PARTS", 2)
+    monkeypatch.setattr(shared_stream, "REOPEN_EVERY", 1)
+    written = st.recompute_shared(store)
     assert _triples(store) == expected
     assert written >= len(expected)
     again = st.recompute_shared(store)  # replaced, not added to
