@@ -657,6 +657,43 @@ def named_arm_cues(sent: str, names: Iterable[str]) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
+#: what names a group right before its name: "in the EG", "with ketamine" (not "compared
+#: with X", "than X", "versus X": the comparator, which the values before it are not)
+_CUE_BEFORE_RE = re.compile(
+    r"(?:\b(?:in|on|for|among|receiving|given|after|under)|(?<!compared\s)\bwith)\s+"
+    r"(?:the\s+|(?:those|patients|participants|subjects)\s+(?:in|on|receiving|given|treated\s+with)"
+    r"\s+(?:the\s+)?)?$",
+    re.I,
+)
+#: "EG = 52.6", "(OFF 354 ± 24 vs ON 360 ± 23)": a name labelling the number after it
+_LABEL_AFTER_RE = re.compile(r"^(?:\s+(?:group|arm))?\s*[:=]\s*(?=[-−+]?\d)", re.I)
+_BARE_LABEL_AFTER_RE = re.compile(r"^\s+(?=[-−+]?\d)")
+_LIST_OPEN_RE = re.compile(r"(?:[(\[;,]|\b(?:vs\.?|versus|and))\s*$", re.I)
+_GROUP_AFTER_RE = re.compile(r"^\s*(?:groups?|arms?)\b", re.I)
+
+
+def arm_name_cues(sent: str, spans: Iterable[tuple[int, int]]) -> list[Mention]:
+    """Cues from the spans of `sent` that name one of the paper's arms (the
+    arm resolver's: "EG", "ketamine", "the TEL group"), where the span stands
+    as a group a value is stated for: after a preposition ("in the EG", "with
+    ketamine"; not the comparator of "compared with X"), before a group word
+    ("ketamine group"), or
+    labelling the number after it ("EG = 52.6", "[OFF 354 ± 24 vs ON 360 ±
+    23]"). Elsewhere a drug's name is no group ("blood alcohol concentration
+    was 23.6 mM"). The label is the span as printed."""
+    out: list[Mention] = []
+    for s, e in spans:
+        before, after = sent[max(0, s - 60) : s], sent[e : e + 40]
+        if (
+            _CUE_BEFORE_RE.search(before)
+            or _GROUP_AFTER_RE.match(after)
+            or _LABEL_AFTER_RE.match(after)
+            or (_BARE_LABEL_AFTER_RE.match(after) and _LIST_OPEN_RE.search(before))
+        ):
+            out.append(Mention("arm", s, e, label=sent[s:e]))
+    return out
+
+
 # --------------------------------------------------------------------------- measures
 
 _MEASURE_RE = re.compile(
@@ -812,6 +849,13 @@ def coordinated_labels(sent: str) -> list[tuple[str, int]]:
     return out
 
 
+_VERSUS_RE = re.compile(r"\b(?:vs\.?|versus|compared\s+(?:with|to))(?:\s|$)", re.I)
+_COMPARATOR_BEFORE_RE = re.compile(
+    r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?)\s+(?:(?:in|with|for|among)\s+)?(?:the\s+)?$",
+    re.I,
+)
+#: "(37.0 μM baseline vs. 820.2 μM post dosing)": one group before and after
+_BEFORE_AFTER_RE = re.compile(r"\b(?:baseline|before|after|pre|post|initial|final)\b", re.I)
 _PAIR_SECOND_RE = re.compile(r"\b(?:vs\.?|versus|than|and|or)\s+(?:the\s+|with\s+)?$", re.I)
 
 
@@ -852,6 +896,7 @@ def arm_of_values(
         named = []  # "in the A group, x (vs y in the B group)": values take the cue after them
     leading = bool(named) and named[0].end <= vals[0].start
     used: set[int] = set()
+    took: dict[int, int] = {}  # value -> start of the leading cue it took
     for i, v in enumerate(vals):
         if i in out:
             continue
@@ -860,6 +905,20 @@ def arm_of_values(
             before = [c for c in named if c.end <= v.start]
             if before:
                 out[i] = before[-1].label or ""
+                took[i] = before[-1].start
+                # "better in the A group (80% vs. 28%)": values set against each other
+                # are two groups', though only the first one's is named
+                if (
+                    took.get(i - 1) == took[i]
+                    and _VERSUS_RE.search(sent[vals[i - 1].end : v.start])
+                    and not _BEFORE_AFTER_RE.search(sent[vals[i - 1].start : v.end + 20])
+                ):
+                    out.pop(i)
+                    if _COMPARATOR_BEFORE_RE.search(sent[: before[-1].start]):
+                        # "lower in the A group compared with controls (3.1 vs 9.8)":
+                        # the group named last is the comparator, not the first value's
+                        out.pop(i - 1, None)
+                    took[i] = -1
             continue
         nxt = vals[i + 1].start if i + 1 < len(vals) else len(sent)
         after = [c for c in cues if v.end <= c.start < nxt]

@@ -781,7 +781,10 @@ def _unkeyed_outcomes(
     for text, start, end, keyed in sents:
         if idx is not None and idx.kind_at(start) in _NOT_RESULT_SECTIONS:
             continue  # methods state plans, introduction and discussion others' results
-        for m in unk.unkeyed_from_sentence(text, keyed, arm_names):
+        spans = [
+            (a.start, a.end) for a in resolver.mentions(text) if a.role not in ("overall", "both")
+        ] if arm_names else []  # fmt: skip
+        for m in unk.unkeyed_from_sentence(text, keyed, arm_names, spans):
             add(m, (start, end))
     one_cohort = sum(not unkeyed_roles.is_analysis_set(a.label) for a in resolver.arms) < 2
     table_hits = []

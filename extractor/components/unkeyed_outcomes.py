@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from litkg.extractor.mentions import (
     Mention,
+    arm_name_cues,
     arm_of_values,
     compared_labels,
     dedupe_overlaps,
@@ -159,7 +160,8 @@ def _subject_search(text: str) -> re.Match[str] | None:
 
 
 _LEAD_WORDS = re.compile(
-    r"^(?:(?:the|a|an|and|but|while|whereas|overall|however|in|total|of|also|both|mean|median|"
+    r"^(?:(?:the|a|an|and|but|while|whereas|although|though|overall|however|in|total|of|also|both|"
+    r"mean|median|"
     r"average|overall)\s+)+",
     re.I,
 )
@@ -565,13 +567,18 @@ _WHEN_BEFORE = re.compile(r"\b(?:at|after|by|within|from|to|until|up to)\s+(?:th
 
 
 def unkeyed_from_sentence(
-    sent: str, keyed_values: set[float] | None = None, arm_names: Sequence[str] = ()
+    sent: str,
+    keyed_values: set[float] | None = None,
+    arm_names: Sequence[str] = (),
+    arm_spans: Sequence[tuple[int, int]] = (),
 ) -> list[UnkeyedMatch]:
     """The results outside the endpoint keys one sentence states.
 
     `keyed_values` are the values the keyed reading already took from this
     sentence; they are not read again. `arm_names` are the paper's arm labels,
-    so that a group named by its drug ("with ketamine") is recognised."""
+    so that a group named by its drug ("with ketamine") is recognised;
+    `arm_spans` the spans of the sentence that name one of them (the arm
+    resolver's, which knows their abbreviations: "in the EG")."""
     if _DESIGN_RE.search(sent):
         return []
     if _SAMPLE_RE.search(sent):
@@ -587,6 +594,8 @@ def unkeyed_from_sentence(
     cues = [m for m in ms if m.kind == "arm"]
     if arm_names:
         cues = dedupe_overlaps(cues + named_arm_cues(sent, arm_names))
+    if arm_spans:
+        cues = dedupe_overlaps(cues + arm_name_cues(sent, arm_spans))
     counted = _group_count_matches(sent, ms, cues)
     bare = _bare_group_values(sent, ms, cues)
     if bare:
