@@ -73,7 +73,10 @@ _NOT_RESULT_TABLE = re.compile(
 )
 # "Effects of cryoprotectant exposure on cleavage": a result caption naming its
 # intervention with a word that elsewhere marks a design or exposure table
-_EFFECT_OF = re.compile(r"(?i)^\s*(?:table\s+\w+\.?\s*)?(?:the\s+)?effects?\s+of\b")
+# ("Haemodynamic effects of exposure to wood smoke")
+_EFFECT_OF = re.compile(
+    r"(?i)^\s*(?:table\s+\w+\.?\s*)?(?:the\s+)?(?:[\w-]+\s+){0,2}?effects?\s+of\b"
+)
 _WEAK_NOT_RESULT = re.compile(r"(?i)exposure|schedule|protocol|background|concomitant|models?")
 _BASELINE_ONLY = re.compile(
     r"\b(?:baseline|at (?:entry|enrol?ment|randomi[sz]ation|admission))\b", re.I
@@ -193,7 +196,18 @@ def _stub_names_groups(model: TableModel) -> bool:
     rows = model.table.rows[: model.table.header_rows]
     # the header row right over the stub: "Group | FMS | CON" over "Variables | Mean | SD"
     # labels the arm header row, not the stub
-    return bool(rows and rows[-1] and _GROUP_STUB.match(clean_label(rows[-1][0])))
+    if not (rows and rows[-1] and _GROUP_STUB.match(clean_label(rows[-1][0]))):
+        return False
+    # nor does "Group" spanned down the whole head from the row naming the groups
+    # ("Group | Experimental group | Control group" over "Group | Mean±SD | Mean±SD")
+    # (two cells each a group's name: not one period's label that mentions both arms,
+    # "During study period (8 weeks on intervention, 8 weeks on control)")
+    return not any(
+        row
+        and row[0] == rows[-1][0]
+        and len({clean_label(c) for c in row[1:] if _ARM_ROW.match(clean_label(c))}) >= 2
+        for row in rows[:-1]
+    )
 
 
 # --------------------------------------------------------------------------- reading
@@ -551,7 +565,7 @@ def unkeyed_from_table(
     model = _expand_arm_abbreviations(model, is_arm)
     if not is_result_table(model, is_arm):
         return []
-    group_col = _group_column(model)
+    group_col = _group_column(model, is_arm)
     if group_col is not None:
         return _group_column_rows(model, group_col, keyed_rows)
     model = _with_label_column(model)
@@ -780,7 +794,7 @@ def _with_label_column(model: TableModel) -> TableModel:
     if sum(labelled) < 2 or not all(
         ok or r.index in wide for r, ok in zip(rows, labelled, strict=True)
     ):
-        return model
+        return _with_time_column(model, rows, stubs)
     named: dict[int, Row] = {}
     for r, x, s, ok in zip(rows, texts, stubs, labelled, strict=True):
         if not ok:
@@ -789,6 +803,28 @@ def _with_label_column(model: TableModel) -> TableModel:
             named[r.index] = replace(r, stub=s, concept=s, sections=(*r.sections, x))
         else:
             named[r.index] = replace(r, stub=f"{x}, {s}", concept=f"{x}, {s}")
+    new_rows = [named.get(r.index, r) for r in model.rows]
+    return replace(model, rows=new_rows, columns=model.columns[1:])
+
+
+def _with_time_column(model: TableModel, rows: list[Row], stubs: list[str]) -> TableModel:
+    """A second stub column naming each row's time point ("Heart rate | Baseline |
+    63 ± 2", "BBS | 4 week | 39.1±3.6"): the row is the first stub's measure at
+    that time point, read as a time row under the measure's heading."""
+    col = model.columns[0]
+    printed = [model.cell(r, col).text.strip() for r in rows]
+    # "4 week*" loses its mark, "2 h" keeps its unit (a letter after a number reads as a mark)
+    times = [clean_label(t) if TIME_LABEL.match(clean_label(t)) else t for t in printed]
+    timed = [
+        bool(s) and not TIME_LABEL.match(s) and len(t) <= 25 and bool(TIME_LABEL.match(t))
+        for t, s in zip(times, stubs, strict=True)
+    ]
+    if sum(timed) < 2 or not all(timed):
+        return model
+    named = {
+        r.index: replace(r, stub=t, concept=t, sections=(*r.sections, s))
+        for r, t, s in zip(rows, times, stubs, strict=True)
+    }
     new_rows = [named.get(r.index, r) for r in model.rows]
     return replace(model, rows=new_rows, columns=model.columns[1:])
 
@@ -1098,7 +1134,7 @@ _GROUP_LABEL = re.compile(
 )
 
 
-def _group_column(model: TableModel) -> Column | None:
+def _group_column(model: TableModel, is_arm: ArmTest | None = None) -> Column | None:
     """A "Group" column whose cells name each row's group ("Pain | Laser | 3.1 ± 1.0")."""
     for col in model.columns:
         label = clean_label(col.labels[-1]) if col.labels else ""
@@ -1110,7 +1146,50 @@ def _group_column(model: TableModel) -> Column | None:
             continue  # "Treatment" over "Before treatment | After treatment": times, no groups
         if texts and len(named) >= max(2, len(texts) // 2):
             return col
-    return None
+    return _cyclic_group_column(model, is_arm)
+
+
+def _cyclic_group_column(model: TableModel, is_arm: ArmTest | None = None) -> Column | None:
+    """An unlabelled second stub column naming the same two to four groups, in the
+    same order, under each measure ("Systolic BP | Placebo | 131 ± 2" / "| Drug |
+    128 ± 3", then "Heart rate | Placebo | ..."): each row's group."""
+    cols = model.columns
+    if len(cols) < 2 or cols[0].statistic or cols[0].indices != (1,):
+        return None
+    col = cols[0]
+    if col.arm and not _GROUP_LABEL.match(clean_label(col.arm)):
+        return None
+    rows = model.data_rows()
+    texts = [clean_label(model.cell(r, col).text) for r in rows]
+    order: list[str] = []
+    for t in texts:
+        if t in order:
+            break
+        order.append(t)
+    k = len(order)
+    if not 2 <= k <= 4 or len(texts) < 2 * k or len(texts) % k:
+        return None
+    if any(not t or TIME_LABEL.match(t) or not re.search(r"[A-Za-z]{2}", t) for t in order):
+        return None  # times, numbers or blanks: no groups
+    if any(texts[i] != order[i % k] for i in range(len(texts))):
+        return None
+    if any(model.cell(r, col).value.kind != "text" for r in rows):
+        return None
+    # the measure is named once per block: the block's first row names it, the
+    # others repeat it or leave it blank
+    raw = model.table.rows
+    stubs = [clean_label(raw[r.index][0]) if raw[r.index] else "" for r in rows]
+    for b in range(0, len(rows), k):
+        block = stubs[b : b + k]
+        if not block[0] or any(x not in ("", block[0]) for x in block[1:]):
+            return None
+        if _ARM_WORD.search(block[0]) or _ARM_ROW.match(block[0]) or _names_arm(block[0], is_arm):
+            return None  # "Group 1 (experimental)" / "Wave I", "Wave III": the stub is the group
+    if is_arm is not None and all(is_arm(t) for t in order):
+        return col  # the groups are the paper's arms
+    # else the groups are fewer than the measures: "Without template" / "Pitch", "Roll",
+    # "Yaw" is two conditions' rows of three measures, not three groups' rows
+    return col if len(rows) // k > k else None
 
 
 def _group_column_rows(

@@ -88,7 +88,7 @@ TIME_LABEL = re.compile(
     r"follow[- ]?up|final|initial|"
     r"(?:day|week|month|year|visit|time|t|d|w|m)\s*-?\d+|"
     rf"(?:\d+(?:[.·]\d+)?\s*|{NUMBER_WORDS}\s+)"
-    r"(?:h|hrs?|hours?|d|days?|wks?|weeks?|mos?|mons?|months?|y|yrs?|years?|min|minutes?)\b)",
+    r"(?:h|hrs?|hours?|d|days?|wks?|weeks?|mos?|mons?|months?|y|yrs?|years?|mins?|minutes?)\b)",
     re.I,
 )
 
