@@ -108,7 +108,7 @@ _ARM_WORD = re.compile(
 _ARM_ROW = re.compile(
     # a stub that is a group's name: "Splint group", "Arm B", "Placebo", "Controls"
     r"^(?:the\s+)?(?:[\w+/·-]+\s+){0,3}(?:groups?|arms?)(?:\s*[A-D1-4])?(?:\s*[(\[][^()]*[)\]])?$"
-    r"|^(?:groups?|arms?)\s+[A-D1-4]\b"
+    r"|^(?:groups?|arms?)\s+(?:[A-D1-4]|I{1,3}|IV)\b"
     r"|^(?:placebo|controls?|sham|usual care|standard care|no treatment)(?:\s*[(\[][^()]*[)\]])?$",
     re.I,
 )
@@ -187,7 +187,11 @@ _CHI = re.compile(r"(?i)^\s*(?:χ|chi)(?:\s*2|²|[- ]?squared?)?(?:\s+(?:values?
 
 
 _GROUP_STUB = re.compile(
-    r"^\s*(?:(?:study|treatment|intervention)\s+)?(?:groups?|arms?|allocation)\s*$", re.I
+    r"^\s*(?:(?:study|treatment|intervention)\s+)?(?:groups?|arms?|allocation)\s*$"
+    # the rows are what was given: "Drug", "Treatment", "Regimen", "Condition"
+    r"|^\s*(?:drugs?|treatments?|interventions?|regimens?|(?:treatment\s+|experimental\s+)?"
+    r"conditions?)\s*$",
+    re.I,
 )
 
 
@@ -195,7 +199,9 @@ def _stub_names_groups(model: TableModel) -> bool:
     """Whether the stub column's header says its rows are the groups ("Group")."""
     rows = model.table.rows[: model.table.header_rows]
     # the header row right over the stub: "Group | FMS | CON" over "Variables | Mean | SD"
-    # labels the arm header row, not the stub
+    # labels the arm header row, not the stub; a blank under "Group" is its span
+    while len(rows) > 1 and not (rows[-1] and rows[-1][0].strip()):
+        rows = rows[:-1]
     if not (rows and rows[-1] and _GROUP_STUB.match(clean_label(rows[-1][0]))):
         return False
     # nor does "Group" spanned down the whole head from the row naming the groups
@@ -1269,10 +1275,30 @@ def _arms_as_rows(
             tp, months = read_timepoint(_time_label(col))
             if months == 0.0:
                 continue  # the baseline is not a result of the arm
-            o = _timed_cell(model, row, col, spread, (name, p, heading), (tp, months))
+            what = _category_under_time(col)  # "5 min after induction" over "1 | 2 | 3"
+            col_name = f"{name}, {what}" if what else name
+            o = _timed_cell(model, row, col, spread, (col_name, p, heading), (tp, months))
             if o is not None:
                 out.append((row.index, o, row.stub))
     return out
+
+
+_STAT_LETTERS = re.compile(r"(?i)m|mdn|sd|se|sem|n|no\.?|%|iqr|ci|range")
+
+
+def _category_under_time(col: Column) -> str | None:
+    """The category a time column's lowest header piece names under its time point
+    ("15 min after induction" over "1 | 2 | 3", a score's levels), else None."""
+    if len(col.labels) < 2:
+        return None
+    last = clean_label(col.labels[-1])
+    if not last or TIME_LABEL.match(last) or ONLY_STAT.match(last) or statistic(last):
+        return None
+    if _STAT_LETTERS.fullmatch(last):
+        return None  # "First eval" over "M | SD": the statistic's letters, no category
+    if not any(TIME_LABEL.match(clean_label(x)) for x in col.labels[:-1]):
+        return None
+    return last
 
 
 def _timed_cell(
@@ -1393,6 +1419,12 @@ def _name_and_time(labels: list[str]) -> tuple[str, str | None]:
     return label, None
 
 
+# a column of the estimate beside its spread ("SE logs", "SD", "95% CI")
+_SPREAD_HEAD = re.compile(
+    r"(?i)^\s*(?:s\.?e\.?m?\.?|s\.?d\.?|standard (?:errors?|deviations?)|(?:9[059]\s*%\s*)?ci|iqr)\b"
+)
+
+
 def _outcome_columns(
     model: TableModel, arm_rows: list[Row]
 ) -> list[tuple[int, Outcome, str | None]]:
@@ -1406,6 +1438,8 @@ def _outcome_columns(
     for col in model.columns:
         if _is_test_column(col) or _is_time_column(col) or not (col.arm or col.labels):
             continue
+        if col.labels and _SPREAD_HEAD.match(clean_label(col.labels[-1])):
+            continue  # "Adjusted geometric mean" over "Estimate | SE logs": the estimate's spread
         labels = [clean_label(x) for x in col.labels if clean_label(x)]
         bare = [_COUNT_SUFFIX.sub("", STAT_SUFFIX.sub("", x)).strip(" ,;:") for x in labels]
         raw, tp_label = _name_and_time([x for x in bare if x] or [clean_label(col.arm or "")])
