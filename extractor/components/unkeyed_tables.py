@@ -89,7 +89,7 @@ _BEFORE_START = re.compile(
     r"|\b(?:pre-?randomi[sz]ation|at screening|screening visit|during (?:the\s+)?run[- ]?in)\b"
 )
 _FOLLOW_UP = re.compile(
-    r"\b(?:after|end|follow[- ]?up|post\w*|final|changes?|week|weeks|month|months|day|days|"
+    r"\b(?:after|end|end[- ]?points?|follow[- ]?up|post\w*|final|changes?|week|weeks|month|months|day|days|"
     r"over time|during|outcomes?|results?|effects?)\b",
     re.I,
 )
@@ -114,15 +114,51 @@ _ARM_ROW = re.compile(
 )
 
 
+# "Baseline and endpoint characteristics", "Characteristics at baseline and follow-up":
+# the patients measured again at the trial's end (only those columns or rows are results)
+_ENDPOINT_CUE = re.compile(
+    r"(?i)\b(?:end[- ]?points?|follow[- ]?up|end of (?:the\s+)?(?:study|trial|treatment|"
+    r"intervention|follow[- ]?up)|post-?(?:treatment|intervention)|final (?:visit|assessment))\b"
+)
+_CHARACTERISTICS = re.compile(r"(?i)characteristics")
+
+
+def _endpoint_characteristics(caption: str) -> bool:
+    """A caption of characteristics measured at baseline and again at the end
+    (both named: "Characteristics of dispensers (post-intervention)" is a sample
+    described once, after the trial)."""
+    hits = [m.group(0) for m in _NOT_RESULT_TABLE.finditer(caption)]
+    return (
+        bool(hits)
+        and all(_CHARACTERISTICS.fullmatch(h) for h in hits)
+        and bool(_ENDPOINT_CUE.search(caption))
+        and bool(_BASELINE_ONLY.search(caption))
+    )
+
+
+def _baseline_and_later(model: TableModel) -> bool:
+    """Whether a table's columns print a baseline and a later time ("Baseline |
+    Endpoint"): "Baseline characteristics of those who completed follow-up" prints
+    one time only."""
+    months = [read_timepoint(_column_time(c))[1] for c in model.columns if _column_time(c)]
+    return 0.0 in months and any(m != 0.0 for m in months)
+
+
 def is_result_table(model: TableModel, is_arm: ArmTest | None = None) -> bool:
     """Whether a table reports results: not a baseline, demographic, safety or
     design table, and either its caption says results or it compares groups
     the paper names."""
     caption = model.table.caption or ""
     hit = _NOT_RESULT_TABLE.search(caption)
-    if hit and not (
-        _EFFECT_OF.match(caption)
-        and all(_WEAK_NOT_RESULT.fullmatch(m.group(0)) for m in _NOT_RESULT_TABLE.finditer(caption))
+    if (
+        hit
+        and not (
+            _EFFECT_OF.match(caption)
+            and all(
+                _WEAK_NOT_RESULT.fullmatch(m.group(0)) for m in _NOT_RESULT_TABLE.finditer(caption)
+            )
+        )
+        and not (_endpoint_characteristics(caption) and _baseline_and_later(model))
     ):
         return False
     if _BASELINE_ONLY.search(caption) and not _FOLLOW_UP.search(_BASELINE_ONLY.sub(" ", caption)):
@@ -246,6 +282,30 @@ def _p_of(model: TableModel, row: Row) -> float | None:
             if v.kind == "number" and v.value is not None and 0 <= v.value <= 1:
                 return v.value
     return None
+
+
+def _p_of_period(model: TableModel, row: Row, col: Column, p: float | None) -> float | None:
+    """The p-value of a column's own period when the table prints one p column per
+    period ("Baseline: A | B | p", "Endpoint: A | B | p"); else the row's p."""
+    if not col.period:
+        return p
+    ps = [c for c in model.columns if _is_p_column(c)]
+    if len(ps) < 2:
+        return p
+    own = [c for c in ps if c.labels and clean_label(c.labels[0]) == clean_label(col.period)]
+    if not own:
+        # the p column printed after its period's arms, its heading not spread over it
+        after = [c for c in model.columns if c.index > col.index]
+        for c in after:
+            if c in ps:
+                own = [c] if not c.period else []
+                break
+            if c.period and c.period != col.period:
+                break
+    if len(own) != 1:
+        return p  # the p columns are not one per period
+    v = model.cell(row, own[0]).value
+    return v.value if v.kind == "number" and v.value is not None and 0 <= v.value <= 1 else None
 
 
 _TEST_LABEL = re.compile(
@@ -621,8 +681,11 @@ def unkeyed_from_table(
     restated = _restated_headers(model)
     # the stub column's heading says every row is a change ("Change from baseline")
     corner_change = any(h and _CHANGE_CORNER.search(clean_label(h[0])) for h in model.header)
+    characteristics = _endpoint_characteristics(model.table.caption or "") and _baseline_and_later(
+        model
+    )
     for row, name, tp_label in _outcome_rows(model, keyed_rows, arm_rows, spanner, yes_rows):
-        p = _p_of(model, row)
+        p = p_row = _p_of(model, row)
         between = any(_BETWEEN_HEADING.search(s) for s in row.sections)
         kind = _stat_row(row.stub)
         if kind == "difference":
@@ -635,6 +698,9 @@ def unkeyed_from_table(
             if col.index in both_arms:
                 continue
             tp, months = read_timepoint(tp_label or _column_time(col))
+            if months == 0.0 and characteristics:
+                continue  # "Baseline | Endpoint" characteristics: the baseline's are no result
+            p = _p_of_period(model, row, col, p_row)
             val = model.cell(row, col).value
             if col in arm_cols:
                 val = like_row(val, row_vals)  # "76 (17.4)" among "82.17 (9.75)": a mean (SD)
