@@ -628,6 +628,9 @@ def unkeyed_from_table(
         keyed = {k for k, o in enumerate(origin) if o in keyed_rows}
         got = unkeyed_from_table(read_table(table), keyed, is_arm)
         return [(origin[r], o, label) for r, o, label in got]
+    head = _header_in_body(model, is_arm)
+    if head is not None:  # "Proportion marked true" over a body row "Type: | Group A | Group B"
+        model = read_table(replace(model.table, header_rows=head))
     model = _expand_arm_abbreviations(model, is_arm)
     if not is_result_table(model, is_arm):
         return []
@@ -761,6 +764,31 @@ def unkeyed_from_table(
                     arm = arm[len(spanner) + 1 :]
                 out.append((row.index, o, None if o.comparator else arm))
     return out
+
+
+def _header_in_body(model: TableModel, is_arm: ArmTest | None) -> int | None:
+    """The number of header rows when the head's last row is printed as the
+    body's first: the groups named there, in every column, with no value
+    ("Proportion of items recalled" / body "Item type: | Group A (n = 40) |
+    Group B (n = 38)"), under a head that names none. None otherwise."""
+    table = model.table
+    h = table.header_rows
+    if not 1 <= h < len(table.rows) - 1:
+        return None
+    row = table.rows[h]
+    cells = [clean_label(c) for c in row[1:]]
+    if len(cells) < 2 or not all(cells):
+        return None
+    if any(parse_value(c).kind != "text" for c in row[1:]):
+        return None
+    if sum(_is_arm_label(c, is_arm) for c in cells) < 2:
+        return None
+    if any(_is_arm_label(clean_label(c), is_arm) for r in table.rows[:h] for c in r[1:] if c):
+        return None  # the head names the groups: a body row restating them is read elsewhere
+    later = table.rows[h + 1 :]
+    if not any(parse_value(c).kind not in ("text", "absent") for r in later for c in r[1:]):
+        return None
+    return h + 1
 
 
 _CONDITION_WORD = re.compile(r"(?i)\b(?:conditions?|cohorts?)\b")
