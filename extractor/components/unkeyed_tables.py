@@ -621,6 +621,57 @@ def unkeyed_from_table(
     table whose row is not an endpoint key. `is_arm` says whether a printed
     label names one of the paper's arms (to recognise result tables whose
     caption does not say so, and arms printed as rows)."""
+    out = []
+    for r, o, label in _read_result_table(model, keyed_rows, is_arm):
+        kind = _label_kind(label) if label else "arm"
+        if kind == "none":
+            continue  # "P-value", "b (SE)": the cell is no arm's value
+        if kind == "time":
+            # "Mean pre-test": one group's value at a time point, no arm's
+            time = _STAT_IN_LABEL.sub(" ", clean_label(label or "")).strip(" ,;:")
+            if o.timepoint is None:
+                tp, months = read_timepoint(time)
+                o = replace(o, timepoint=tp, timepoint_months=months)
+            label = None
+        out.append((r, o, label))
+    return out
+
+
+# the statistic's words a column label may print beside its arm or time point
+_STAT_IN_LABEL = re.compile(
+    r"(?i)\b(?:means?|medians?|averages?|s\.?d\.?|s\.?e\.?m?\.?|iqr|(?:95\s*%\s*)?ci)\b|±|[()\[\]]"
+)
+# "P-valuea)": a p column whose note mark stuck to its label
+_P_MARKED = re.compile(r"(?i)^\s*p[\s-]*values?[a-z†‡§¶*]?\s*\)?\s*$")
+# a regression's coefficient: "b (SE)", "β", "B"
+_COEFFICIENT = re.compile(
+    r"(?i)(?:^|\s)(?:b|β|beta)\s*\(\s*s\.?e\.?\s*\)|^(?:b|β|beta|coefficients?)$"
+)
+
+
+def _label_kind(label: str) -> str:
+    """What a column label the readers give as an arm's is: "arm", "time" (a
+    time point with its statistic: "Mean pre-test", "Mean ± SD (After)") or
+    "none" (a statistic alone, a p-value's or a coefficient's column)."""
+    text = clean_label(label)
+    if _P_LABEL.match(text) or _P_MARKED.match(label) or _TEST_LABEL.match(text):
+        return "none"
+    if _COEFFICIENT.search(text):
+        return "none"
+    core = re.sub(r"\s+", " ", _STAT_IN_LABEL.sub(" ", text)).strip(" ,;:/-")
+    if not core:
+        return "none"
+    if core != text and _is_time_stub(core) and len(core) <= 25:
+        return "time"
+    return "arm"
+
+
+def _read_result_table(
+    model: TableModel,
+    keyed_rows: set[int] | None = None,
+    is_arm: ArmTest | None = None,
+) -> list[tuple[int, Outcome, str | None]]:
+    """`unkeyed_from_table` before its labels are checked."""
     keyed_rows = keyed_rows or set()
     unstacked = unstack_arms(model.table, lambda label: _is_arm_label(label, is_arm))
     if unstacked is not None:  # "CT (sd) BT (sd)" beside "15.2 (4.4) 15.4 (4.4)"
