@@ -25,7 +25,7 @@ _MEDIAN = re.compile(r"\bmedians?\b|\bIQR\b|interquartile|\bQ1\b|\bquartiles?\b"
 _PCT = re.compile(r"%|\bpercent\w*|\bproportions?\b|\brates?\b", re.I)
 _PCT_UNIT = re.compile(r"%|\bpercent\w*|\bproportions?\b", re.I)
 _COUNT = re.compile(r"\b(?:n|no\.?|number)\b\s*(?:[(\[]\s*%|$|,|of\b)", re.I)
-_CI = re.compile(r"\b(?:95\s*%\s*)?(?:CI|confidence intervals?)\b", re.I)
+_CI = re.compile(r"\b(?:95\s*%\s*)?(?:CIs?|confidence intervals?)\b", re.I)
 STAT_SUFFIX = re.compile(
     r"(?:[,;:]\s*|\s+)[(\[]?\s*(?:(?:mean|median|means|medians)\b(?:[^,;()\[\]]|[(\[][^()\[\]]*[)\]])*|"
     r"n\s*[(\[]\s*%\s*[)\]]|"
