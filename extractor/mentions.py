@@ -830,6 +830,34 @@ def compared_labels(sent: str) -> list[Mention]:
     return out
 
 
+_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
+_DESIG_RANGE_RE = re.compile(
+    r"\b(?P<noun>[Gg]roups|[Aa]rms|[Cc]ohorts)\s+(?P<a>[A-H]|[1-8]|I{1,3}|IV|VI{0,3})\s*"
+    r"(?:to|through|[-–—])\s*(?P<b>[A-H]|[1-8]|I{1,3}|IV|VI{0,3})\b(?![-–—.·]?\d)"
+)
+
+
+def designator_range(sent: str) -> list[tuple[str, int]]:
+    """ "in groups 1 to 3", "for arms A-C", "groups I–III": each group of the
+    range in order (2 to 8 groups), all at the range's position."""
+    m = _DESIG_RANGE_RE.search(sent)
+    if not m:
+        return []
+    a, b = m.group("a"), m.group("b")
+    if a.isdigit() and b.isdigit():
+        items = [str(k) for k in range(int(a), int(b) + 1)]
+    elif a in _ROMAN and b in _ROMAN and (len(a) > 1 or len(b) > 1 or b == "V"):
+        items = _ROMAN[_ROMAN.index(a) : _ROMAN.index(b) + 1]  # "I-III", "I-V" (not "A-I")
+    elif len(a) == len(b) == 1 and a.isalpha() and b.isalpha():
+        items = [chr(k) for k in range(ord(a), ord(b) + 1)]
+    else:
+        return []
+    if not 2 <= len(items) <= 8:
+        return []
+    noun = m.group("noun")[:-1].lower()
+    return [(f"{noun} {x}", m.start("a")) for x in items]
+
+
 def coordinated_labels(sent: str) -> list[tuple[str, int]]:
     """Group labels listed together ("in the A and B groups", "for arms A
     and B", "between the A, B and C trials"), with their positions."""
@@ -844,6 +872,8 @@ def coordinated_labels(sent: str) -> list[tuple[str, int]]:
     )
     if m:
         out += [(f"arm {m.group(1)}", m.start(1)), (f"arm {m.group(2)}", m.start(2))]
+    if not out:
+        out = designator_range(sent)
     if not out:
         out = _group_list_labels(sent)
     return out

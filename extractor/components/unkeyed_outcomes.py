@@ -80,6 +80,10 @@ _NOT_RESULT_PREDICATE = re.compile(
     r"predicted|expected|most common|baseline)\b",
     re.I,
 )
+#: a group's letter, digit or roman numeral ("group B", "arm 2", "groups I-III")
+_DESIGNATOR = r"(?:[A-H]|[1-8]|I{1,3}|IV|VI{0,3})"
+#: "in groups 1 to 3", "for arms A and B": the designators after a plural group word
+_DESIGNATORS = rf"(?-i:\s+{_DESIGNATOR}(?:\s*(?:,|and|or|to|through|[-–—])\s*{_DESIGNATOR})*)?"
 _NOT_RESULT_SUBJECT = re.compile(
     r"\b(?:not (?:evaluated|evaluable|assessable|assessed)|prior|previous(?:ly)?|diagnosed|"
     r"toxicities|most frequent|"  # "the most frequent grade 3 toxicities were": adverse events
@@ -89,7 +93,7 @@ _NOT_RESULT_SUBJECT = re.compile(
 _NOT_RESULT_NAME = re.compile(
     r"^(?:patients?|participants?|subjects?|women|men|children|cases|the|a|an|all|total|"
     r"group|arm|cohort|population|sample|study|trial|rate|proportion|percentage|number|"
-    r"mean|median|value|values|results?|data|it|they|this|that|these|there|which|who)$"
+    r"mean|median|value|values|results?|data|it|they|this|that|these|there|which|who|and|or|but)$"
     r"|\b(?:age|aged|sex|gender|male|female|ethnic\w*|race|white|black|height|weight at entry|"
     r"randomi[sz]\w*|enrol\w*|recruit\w*|eligib\w*|screen\w*|allocat\w*|assigned|analy[sz]ed|"
     r"evaluable|included|excluded|consent\w*|power|sample size|response to the questionnaire)\b"
@@ -210,7 +214,8 @@ _CLAUSE_NAME = re.compile(
 #: "score over 6 months for the MLC601 group": the group and the time are not the name
 _TRAILING_GROUP = re.compile(
     r"\s+(?:in|for|among|with)\s+(?:the\s+)?(?:[\w+/-]+\s+){0,3}?(?:groups?|arms?)"
-    r"(?:\s+(?:it|they))?$",
+    + _DESIGNATORS
+    + r"(?:\s+(?:it|they))?$",
     re.I,
 )
 _TRAILING_TIME = re.compile(
@@ -377,7 +382,8 @@ def _group_paren_name(sent: str, v: Mention, last_name: str | None) -> str | Non
 #: "MMSE score for the MLC601 group was": the group between the name and its verb
 _GROUP_BEFORE_VERB = re.compile(
     r"\s+(?:in|for|among)\s+(?:the\s+)?(?:[\w+/-]+\s+){0,3}?(?:groups?|arms?)"
-    r"(?=\s+(?:was|were|is|are|had|showed|reached|averaged)\b)",
+    + _DESIGNATORS
+    + r"(?=\s+(?:was|were|is|are|had|showed|reached|averaged)\b)",
     re.I,
 )
 
