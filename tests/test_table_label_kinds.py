@@ -25,6 +25,10 @@ def test_label_kinds():
     assert _label_kind("b (SE)") == "none"
     assert _label_kind("Self-efficacy β (SE)") == "none"
     assert _label_kind("Mean (SD)") == "none"
+    assert _label_kind("No./Total") == "none"
+    assert _label_kind("n (%)") == "none"
+    assert _label_kind("Between groups (yoga and waitlist)") == "none"
+    assert _label_kind("Mean difference") == "none"
     for arm in ("Placebo", "Yoga (n = 24)", "Group B", "CBT mean (SD)", "Week 12", "Post-test"):
         assert _label_kind(arm) == "arm", arm
 

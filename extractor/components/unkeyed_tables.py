@@ -643,6 +643,12 @@ _STAT_IN_LABEL = re.compile(
 )
 # "P-valuea)": a p column whose note mark stuck to its label
 _P_MARKED = re.compile(r"(?i)^\s*p[\s-]*values?[a-z†‡§¶*]?\s*\)?\s*$")
+# a count's or a denominator's label ("No./Total", "n/N", "n (%)"): the row is the arm
+_COUNT_LABEL = re.compile(
+    r"(?i)^\s*(?:n|no\.?|number)\s*(?:/\s*(?:n|no\.?|total)|[(\[]\s*%\s*[)\]])?\s*$"
+)
+# a comparison's column ("Between groups (intervention and control)", "Difference")
+_BETWEEN_LABEL = re.compile(r"(?i)^\s*(?:between[- ]groups?|(?:mean\s+)?differences?)\b")
 # a regression's coefficient: "b (SE)", "β", "B"
 _COEFFICIENT = re.compile(
     r"(?i)(?:^|\s)(?:b|β|beta)\s*\(\s*s\.?e\.?\s*\)|^(?:b|β|beta|coefficients?)$"
@@ -656,7 +662,7 @@ def _label_kind(label: str) -> str:
     text = clean_label(label)
     if _P_LABEL.match(text) or _P_MARKED.match(label) or _TEST_LABEL.match(text):
         return "none"
-    if _COEFFICIENT.search(text):
+    if _COEFFICIENT.search(text) or _COUNT_LABEL.match(text) or _BETWEEN_LABEL.match(text):
         return "none"
     core = re.sub(r"\s+", " ", _STAT_IN_LABEL.sub(" ", text)).strip(" ,;:/-")
     if not core:
