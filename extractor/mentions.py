@@ -661,7 +661,7 @@ def named_arm_cues(sent: str, names: Iterable[str]) -> list[Mention]:
 #: with X", "than X", "versus X": the comparator, which the values before it are not)
 _CUE_BEFORE_RE = re.compile(
     r"(?:\b(?:in|on|for|among|receiving|given|after|under)|(?<!compared\s)\bwith)\s+"
-    r"(?:the\s+|(?:those|patients|participants|subjects)\s+(?:in|on|receiving|given|treated\s+with)"
+    r"(?:the\s+|(?:those|patients|participants|subjects)\s+(?:in|on|receiving|taking|given|treated\s+with)"
     r"\s+(?:the\s+)?)?$",
     re.I,
 )
@@ -669,21 +669,32 @@ _CUE_BEFORE_RE = re.compile(
 _LABEL_AFTER_RE = re.compile(r"^(?:\s+(?:group|arm))?\s*[:=]\s*(?=[-−+]?\d)", re.I)
 _BARE_LABEL_AFTER_RE = re.compile(r"^\s+(?=[-−+]?\d)")
 _LIST_OPEN_RE = re.compile(r"(?:[(\[;,]|\b(?:vs\.?|versus|and))\s*$", re.I)
-_GROUP_AFTER_RE = re.compile(r"^\s*(?:groups?|arms?)\b", re.I)
+_NAMED_COMPARATOR_RE = re.compile(
+    r"\b(?:relative\s+to|compared\s+(?:with|to)|than|versus|vs\.?)\s+(?:(?:the|those)\s+)?$", re.I
+)
+_GROUP_AFTER_RE = re.compile(
+    # "the ketamine group", "the drug-treated subjects", "placebo recipients"
+    r"^(?:\s*(?:groups?|arms?)|(?:-treated|-exposed|\s+treated)?\s+"
+    r"(?:patients|participants|subjects|recipients|users|women|men|children))\b",
+    re.I,
+)
 
 
 def arm_name_cues(sent: str, spans: Iterable[tuple[int, int]]) -> list[Mention]:
     """Cues from the spans of `sent` that name one of the paper's arms (the
     arm resolver's: "EG", "ketamine", "the TEL group"), where the span stands
     as a group a value is stated for: after a preposition ("in the EG", "with
-    ketamine"; not the comparator of "compared with X"), before a group word
-    ("ketamine group"), or
+    ketamine", "those taking X"; not the comparator of "compared with X"),
+    before a group word or its people ("ketamine group", "the drug-treated
+    subjects"), or
     labelling the number after it ("EG = 52.6", "[OFF 354 ± 24 vs ON 360 ±
     23]"). Elsewhere a drug's name is no group ("blood alcohol concentration
     was 23.6 mM"). The label is the span as printed."""
     out: list[Mention] = []
     for s, e in spans:
         before, after = sent[max(0, s - 60) : s], sent[e : e + 40]
+        if _NAMED_COMPARATOR_RE.search(before):
+            continue  # "greater in X-treated relative to placebo-treated patients (OR 1.3)"
         if (
             _CUE_BEFORE_RE.search(before)
             or _GROUP_AFTER_RE.match(after)

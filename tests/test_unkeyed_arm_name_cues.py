@@ -94,3 +94,39 @@ def test_one_group_before_and_after():
     assert _arms_of(
         "In the yoga group, cortisol fell (14.2 nmol/L at baseline vs. 11.8 nmol/L after the course)."
     ) == ["yoga", "yoga"]
+
+
+def test_arm_named_by_its_treated_people():
+    res = ArmResolver(
+        [
+            ArmName("Active treatment group", "intervention", aliases=("zinc",)),
+            ArmName("Control group", "control"),
+        ]
+    )
+    sent = "Diarrhoea resolved within 3 days in 41 of 60 of the zinc-treated children (68%)."
+    cues = arm_name_cues(sent, [(m.start, m.end) for m in res.mentions(sent)])
+    assert [c.label for c in cues] == ["zinc"]
+
+
+def test_arm_named_after_those_taking():
+    res = ArmResolver(
+        [
+            ArmName("Group M", "intervention", aliases=("magnesium",)),
+            ArmName("Group S", "control", aliases=("saline",)),
+        ]
+    )
+    sent = "Shivering was rarer among those taking magnesium (12%) than among those taking saline (31%)."
+    cues = arm_name_cues(sent, [(m.start, m.end) for m in res.mentions(sent)])
+    assert [c.label for c in cues] == ["magnesium", "saline"]
+
+
+def test_the_comparator_of_a_ratio_is_no_cue():
+    res = ArmResolver(
+        [
+            ArmName("Active treatment group", "intervention", aliases=("zinc",)),
+            ArmName("Control group", "control", aliases=("placebo",)),
+        ]
+    )
+    sent = "Recovery by day 3 was likelier in zinc-treated children relative to placebo-treated children (OR 1.8)."
+    cues = arm_name_cues(sent, [(m.start, m.end) for m in res.mentions(sent)])
+    assert [c.label for c in cues] == ["zinc"]
