@@ -297,7 +297,21 @@ def values(sent: str) -> list[Mention]:
                 Mention("value", start, pos + nxt.end("n"), value=w, vkind="ratio", ratio=kind)
             )
             pos += nxt.end("n")
+    # "31.0%, SD 12.9 vs 34.8%", "190 days (sd 91.5 days)": a spread's number is no value
+    out = [m for m in out if not _is_spread(sent, m.start)]
     return dedupe_overlaps(out)
+
+
+_SPREAD_CUE_BEFORE = re.compile(
+    r"\b(?:SDs?|SEs?|SEMs?|s\.d\.|s\.e\.(?:m\.)?|standard\s+(?:deviations?|errors?))"
+    r"\s*(?:[:=,]\s*|of\s+|was\s+|were\s+)?$",
+    re.I,
+)
+
+
+def _is_spread(sent: str, start: int) -> bool:
+    """Whether the number at `start` is printed as a spread ("SD 12.9", "(sd 91.5")."""
+    return bool(_SPREAD_CUE_BEFORE.search(sent[max(0, start - 24) : start]))
 
 
 def dedupe_overlaps(ms: list[Mention]) -> list[Mention]:
@@ -728,7 +742,7 @@ def measures(sent: str) -> list[Mention]:
     out: list[Mention] = []
     masked = masked_spans(sent)
     for m in [*_MEASURE_RE.finditer(sent), *_MEASURE_PAIR_RE.finditer(sent)]:
-        if inside(m.start(), masked):
+        if inside(m.start(), masked) or _is_spread(sent, m.start()):
             continue
         v = to_float(m.group("v").replace("−", "-"))
         if v is None:

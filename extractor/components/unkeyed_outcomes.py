@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from litkg.extractor.mentions import (
     Mention,
@@ -30,6 +31,7 @@ from litkg.extractor.mentions import (
 from litkg.extractor.numbers import to_float
 from litkg.extractor.records import Dispersion, Outcome
 from litkg.extractor.tables import TableModel
+from litkg.extractor.vocab import load_vocab
 
 
 @dataclass(frozen=True)
@@ -225,6 +227,19 @@ _TRAILING_TIME = re.compile(
 )
 
 
+@cache
+def _not_a_name() -> re.Pattern[str]:
+    """The words before a value that are no measure's name (ontology/vocab/
+    not_outcome_names.json): a clause's fragment ("Whilst the figure", "where
+    the difference", "in group B it"), the trial's flow of participants
+    ("completed the study"), a predicate that only says a value was seen."""
+    v = load_vocab("not_outcome_names")
+    openers = "|".join(v["openers"])
+    closers = "|".join(v["closers"])
+    starts = "|".join([*v["participant_flow"], *v["observed"]])
+    return re.compile(rf"^(?:{openers})\s|\s(?:{closers})$|^(?:{starts})", re.I)
+
+
 def _clean_name(text: str) -> str | None:
     text = text.strip(" ,.:;")
     if re.match(r"(?:in|for|among|with)\s+(?:the\s+)?\S+\s+(?:groups?|arms?)\b", text, re.I):
@@ -260,6 +275,8 @@ def _clean_name_words(text: str) -> str | None:
     if re.search(
         r"\b(?:age|aged|randomi[sz]\w*|enrol\w*|eligib\w*|assigned|allocat\w*)\b", name, re.I
     ):
+        return None
+    if _not_a_name().search(name):
         return None
     return name
 
@@ -765,6 +782,13 @@ _TO_AFTER = re.compile(r"^\s*(?:at\s+[\w-]+(?:\s+[\w-]+)?\s+)?to\s+[-−+]?\d", 
 _TO_BEFORE = re.compile(
     r"\bfrom\s+[-−+]?\d+(?:[.·]\d+)?\s*(?:at\s+[\w-]+(?:\s+[\w-]+)?\s+)?to\s*$", re.I
 )
+#: "SD from 5.92 to", "standard deviation of", "(SE 1.2 and": a spread's number
+_SPREAD_BEFORE = re.compile(
+    r"\b(?:SDs?|SEs?|SEMs?|s\.d\.|standard\s+(?:deviations?|errors?))\s*[:=]?\s*"
+    r"(?:(?:was|were|of|from|changed\s+from)\s+)?"
+    r"(?:[-−]?\d+(?:[.·]\d+)?\s*(?:to|and|vs\.?|versus|[-–—,])\s*)?$",
+    re.I,
+)
 _CUE_AFTER = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:in|for|among|with|on)\s+", re.I)
 
 
@@ -787,6 +811,8 @@ def _bare_group_values(sent: str, ms: list[Mention], cues: list[Mention]) -> lis
         if any(s <= a < e or a <= s < b for s, e in taken) or inside(a, masked):
             continue
         before, after = sent[:a], sent[b:]
+        if _SPREAD_BEFORE.search(before[-40:]):
+            continue  # "with the SD from 5.92 to 5.16": spreads, not the group's values
         ranged = (_FROM_BEFORE.search(before) and _TO_AFTER.match(after)) or _TO_BEFORE.search(
             before[-40:]
         )
