@@ -462,9 +462,10 @@ def estimates(sent: str, header: str = "") -> list[Mention]:
 
 _GROUP_WORD = r"(?:groups?|arms?|cohorts?)"
 _ARM_CUE_RES = [
-    # "in the placebo group", "for the DZ arm", "among the controls"
+    # "in the placebo group", "for the DZ arm", "among the controls", "compared to the X group"
     re.compile(
-        rf"\b(?:in|for|among|with|on|of|versus|vs\.?|than|and)\s+(?:the\s+|those\s+in\s+the\s+|patients\s+in\s+the\s+)?"
+        rf"\b(?:in|for|among|with|on|of|versus|vs\.?|than|and|(?<=compared\s)to)\s+"
+        rf"(?:the\s+|those\s+in\s+the\s+|patients\s+in\s+the\s+)?"
         rf"(?P<label>(?:[\w+/·*-]+\s+){{0,4}}?[\w+/·*-]+)\s+{_GROUP_WORD}\b",
         re.I,
     ),
@@ -914,6 +915,9 @@ _BEFORE_AFTER_RE = re.compile(r"\b(?:baseline|before|after|pre|post|initial|fina
 _PAIR_SECOND_RE = re.compile(r"\b(?:vs\.?|versus|than|and|or)\s+(?:the\s+|with\s+)?$", re.I)
 
 
+_LABELS_NEXT_RE = re.compile(r"\s*(?:groups?|arms?)?\s*[(\[]\s*(?:(?:mean|median)\s+)?", re.I)
+
+
 def arm_of_values(
     sent: str, vals: list[Mention], cues: list[Mention] | None = None
 ) -> dict[int, str]:
@@ -978,6 +982,9 @@ def arm_of_values(
         nxt = vals[i + 1].start if i + 1 < len(vals) else len(sent)
         after = [c for c in cues if v.end <= c.start < nxt]
         after = [c for c in after if not _CLAUSE_BREAK_RE.search(sent[v.end : c.start])]
+        # "(GLP-1 (9.1 ± 2.7) vs. placebo (5.8 ± 1.8))": a cue opening the next value's
+        # parenthesis labels that value, not this one
+        after = [c for c in after if not _LABELS_NEXT_RE.fullmatch(sent[c.end : nxt])]
         if after:
             out[i] = after[0].label or ""
             used.add(after[0].start)

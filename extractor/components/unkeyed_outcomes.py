@@ -222,7 +222,7 @@ _TRAILING_GROUP = re.compile(
 )
 _TRAILING_TIME = re.compile(
     r"\s+(?:over|during|after|at|by|within|in)\s+(?:the\s+)?(?:first\s+)?\d+(?:[.·]\d+)?\s*"
-    r"(?:weeks?|months?|days?|years?|hours?|h|min)$",
+    r"(?:weeks?|months?|days?|years?|hours?|h|min|minutes?|mins)$",
     re.I,
 )
 
@@ -589,6 +589,33 @@ def _near(ms: list[Mention], kind: str, start: int, end: int) -> Mention | None:
 _WHEN_BEFORE = re.compile(r"\b(?:at|after|by|within|from|to|until|up to)\s+(?:the\s+)?$", re.I)
 
 
+#: "only 30 min after drug administration", "2 hours before surgery": a time point
+#: counted from an event, not a time measured ("lasted 240 min after the block" is one)
+_TIME_UNIT = re.compile(
+    r"(?:hours?|hrs?|h|minutes?|mins?|seconds?|s|days?|weeks?|wks?|months?|years?)$", re.I
+)
+_FROM_EVENT_AFTER = re.compile(r"^\s*(?:after|before|post|following|later|prior\s+to|pre)\b", re.I)
+_AT_TIME_BEFORE = re.compile(r"\b(?:at|after|within|until|up to)\s+(?:the\s+)?$", re.I)
+_STATED_BEFORE = re.compile(
+    r"(?:\b(?:was|were|is|are|of|averaged|lasted|took|required|needed|by)|[=:(\[])\s*$", re.I
+)
+
+
+def _time_from_event(sent: str, m: Mention) -> bool:
+    """A bare time ("30 min", "2 h") followed by the event it is counted from, or
+    after "at", "after", "within" ("at 90 minutes")."""
+    if m.vkind not in ("time", "number") or m.spread is not None:
+        return False
+    unit = m.unit or sent[m.start : m.end].split()[-1]
+    if not _TIME_UNIT.search(unit.strip()):
+        return False
+    if _AT_TIME_BEFORE.search(sent[max(0, m.start - 20) : m.start]):
+        return True  # "the ratio at 90 minutes was": when, not how long
+    return bool(_FROM_EVENT_AFTER.match(sent[m.end : m.end + 20])) and not _STATED_BEFORE.search(
+        sent[max(0, m.start - 12) : m.start]
+    )
+
+
 def unkeyed_from_sentence(
     sent: str,
     keyed_values: set[float] | None = None,
@@ -639,7 +666,11 @@ def unkeyed_from_sentence(
     ]
     if not vals:
         return []
-    arms = arm_of_values(sent, vals, cues)
+    # "only 30 min after drug administration was it higher in the K group (44.5 ± 7.7)":
+    # a time point counted from an event is no value and takes no group's cue
+    events = {i for i, v in enumerate(vals) if _time_from_event(sent, v)}
+    kept = [i for i in range(len(vals)) if i not in events]
+    arms = {kept[j]: a for j, a in arm_of_values(sent, [vals[i] for i in kept], cues).items()}
     listed = _labelled_list_names(sent, vals, cues)
     primary = bool(_PRIMARY_RE.search(sent))
     p_all = [m for m in ms if m.kind == "p"]
@@ -651,7 +682,10 @@ def unkeyed_from_sentence(
     pending: tuple[int, Mention, str, int] | None = None
     for i, v in enumerate(vals):
         nxt = vals[i + 1].start if i + 1 < len(vals) else len(sent)
-        prev_end = vals[i - 1].end if i else 0
+        if i in events:
+            continue
+        # the measure's name may hold a time point ("the score recorded 90 min after the block")
+        prev_end = max((vals[k].end for k in kept if k < i), default=0)
         if v.value in taken:
             last_name, last_end = None, v.end
             continue
@@ -904,7 +938,10 @@ def _strip_numbers(text: str) -> str:
     text = re.sub(r"95\s?%\s*(?:CI|confidence intervals?)[^,;)\]]*", " ", text, flags=re.I)
     text = re.sub(r"\b(?:IQR|interquartile range|range|SD)\b[:,]?", " ", text, flags=re.I)
     text = re.sub(r"\b[pP]\s*[=<>≤≥]\s*[.\d·]+", " ", text)
-    return re.sub(r"[-−]?\d+(?:[.·]\d+)?\s*%?|\b(?:n|N)\s*=|\bof\b|/|–|-|\bto\b", " ", text)
+    # "compared to" keeps its "to" (a separator of two groups' values, as "compared with")
+    return re.sub(
+        r"[-−]?\d+(?:[.·]\d+)?\s*%?|\b(?:n|N)\s*=|\bof\b|/|–|-|(?<!compared\s)\bto\b", " ", text
+    )
 
 
 def _match(sent, v, stat, name, ms, nxt, label, primary, p_all, n_vals) -> UnkeyedMatch:
