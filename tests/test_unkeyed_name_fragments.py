@@ -73,3 +73,26 @@ def test_spreads_after_sd_are_no_rates_or_times() -> None:
     ]
     got = _read("Mean time to relapse was 210 days (sd 88.4 days) for the clinic group.")
     assert got == [("time to relapse", 210.0, "clinic")]
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [
+        "Older volunteers had a lower peak flow (312 ± 41 versus 365 ± 38 L/min, p = 0.01).",
+        "In the 2 h and 6 h groups the counts were 3.1 ± 0.4 and 3.3 ± 0.6, respectively.",
+        "Those in the coaching group had higher quit rates (OR, 1.84; CI, 1.10-3.07).",
+    ],
+)
+def test_people_or_groups_are_no_measures_name(sent: str) -> None:
+    names = [name for name, _v, _a in _read(sent)]
+    assert not [n for n in names if n and n.lower().endswith(("volunteers", "groups", "group"))]
+
+
+def test_what_was_measured_of_people_keeps_its_name() -> None:
+    got = _read("Mean duration of ventilation among the surgical patients was 36.2 ± 12.3 minutes.")
+    assert [name for name, _v, _a in got] == ["duration of ventilation among the surgical patients"]
+
+
+def test_a_share_of_people_is_a_measure() -> None:
+    got = _read("The proportion vaccinated children was 71.2% in the reminder arm.")
+    assert [name for name, _v, _a in got] == ["proportion vaccinated children"]

@@ -276,9 +276,27 @@ def _clean_name_words(text: str) -> str | None:
         r"\b(?:age|aged|randomi[sz]\w*|enrol\w*|eligib\w*|assigned|allocat\w*)\b", name, re.I
     ):
         return None
-    if _not_a_name().search(name):
+    if _not_a_name().search(name) or _names_people(name):
         return None
     return name
+
+
+@cache
+def _people_end() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(load_vocab('not_outcome_names')['people'])})$", re.I)
+
+
+#: what of the people was measured: "X of/in/among them", "the proportion adherent patients"
+_PEOPLE_MEASURED = re.compile(
+    r"\b(?:of|in|for|among|with|at|on|proportions?|percentages?|rates?|numbers?|shares?|"
+    r"fractions?|frequenc\w*|scores?|counts?)\b",
+    re.I,
+)
+
+
+def _names_people(name: str) -> bool:
+    """ "Japanese patients", "the W and C groups": people or groups, not what was measured."""
+    return bool(_people_end().search(name)) and not _PEOPLE_MEASURED.search(name)
 
 
 def _forward_name(sent: str, v: Mention, counts: list[Mention]) -> str | None:
