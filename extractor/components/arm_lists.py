@@ -482,3 +482,124 @@ def designator_sequence(sentences: list[str], k: int) -> list[tuple[str, int]] |
         if set(seen) == set(seq):
             return [(f"Group {x}", 0) for x in seq]
     return None
+
+
+# --------------------------------------------------------------- groups named by what they got
+
+# what a group is given: "The ketamine group received ...", "... were given ...", "... underwent ..."
+_GOT = (
+    r"(?:(?:was|were)\s+(?:(?:then|also|only)\s+)?)?(?:received|given|administered|treated\s+with"
+    r"|injected\s+with|underwent|performed|did\s+not\s+(?:receive|perform|undergo)|had\s+no)\b"
+)
+_GROUP_PEOPLE = (
+    r"(?:patients|participants|subjects|volunteers|children|women|men|animals|rats|mice)"
+)
+# where the clause naming the group starts: the sentence's start (after a linking adverb) or
+# a clause joined to the one before ("..., and the placebo group received saline")
+_CLAUSE_START = (
+    r"(?:^\s*(?:(?:also|similarly|then|thereafter|meanwhile|likewise|in\s+addition|in\s+contrast"
+    r"|on\s+the\s+other\s+hand)\s*,?\s*)?|[;,]\s*(?:and\s+|while\s+|whereas\s+|but\s+)?"
+    r"|\s(?:and|while|whereas)\s+|\.\s+)"
+)
+_GNAME = r"[A-Za-z][\w:+/.-]*(?:\s+[A-Za-z0-9][\w:+/.-]*){0,3}?"
+_QUOTE_OPEN, _QUOTE_CLOSE = r"[‘'\"“]?", r"[’'\"”]?"
+_RECEIVING_GROUP = re.compile(
+    _CLAUSE_START + r"(?:"
+    # "the ketamine group (patients) received", "'DEX full' group patients received"
+    rf"(?:the\s+)?{_QUOTE_OPEN}(?P<a>{_GNAME}){_QUOTE_CLOSE}\s+(?:group|arm)\s+"
+    rf"(?:\((?P<pa>[^()]{{1,25}})\)\s+)?(?:{_GROUP_PEOPLE}\s+)?"
+    # "patients in the ketamine group received", "patients in group HS received"
+    rf"|(?:(?:the\s+)?{_GROUP_PEOPLE}\s+)?(?:in|of)\s+(?:the\s+)?(?:{_QUOTE_OPEN}(?P<b>{_GNAME})"
+    rf"{_QUOTE_CLOSE}\s+(?:group|arm)|(?P<c>(?:group|arm)\s+{_GNAME})"
+    # "patients in the drug X 20 mg (X20) group received": the designator names the group
+    r"|[^()]{1,60}?\((?P<d>[A-Z][A-Za-z0-9+/-]{0,7})\)\s+(?:group|arm))"
+    rf"\s+(?:\((?P<pb>[^()]{{1,25}})\)\s+)?"
+    rf")(?:,\s*)?{_GOT}",
+    re.I,
+)
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
+# "patients in the first group received alfentanil 10 μg/kg and in the second group placebo"
+_ORDINAL_GROUP = re.compile(
+    rf"(?:^|[;,]\s*|\s)(?:(?:the\s+)?{_GROUP_PEOPLE}\s+)?(?:in\s+)?(?:the\s+)?"
+    rf"(?P<ord>{'|'.join(_ORDINALS)})\s+(?:group|arm)\s+(?:(?:of\s+)?{_GROUP_PEOPLE}\s+)?"
+    r"(?:(?:was|were)\s+)?(?:received|given|administered|treated\s+with|underwent)\s+"
+    r"(?:(?:an?|the)\s+)?(?:(?:intravenous|oral|iv|i\.v\.|topical|inhaled)\s+)?"
+    r"(?:\d[\d.,]*\s*[^\s\d]{0,12}\s+(?:of\s+)?)?"
+    r"(?P<what>[A-Za-z][\w+-]*(?:\s+(?!and\b|or\b|in\b|at\b|as\b|for\b|with\b|by\b|on\b|of\b"
+    r"|to\b|via\b|before\b|after\b|during\b|once\b|twice\b|daily\b|intravenously\b|orally\b"
+    r"|respectively\b)[A-Za-z][\w+-]*){0,2})",
+    re.I,
+)
+# a name that says no more than that it is a group ("both groups received", "each group")
+_NOT_A_GROUP_NAME = re.compile(
+    r"^(?:both|each|either|all|one|other|another|same|two|three|four|five|six|study|treatment"
+    r"|\w+\s+treatment|this|that|these|those|every|neither|any|first|second|third|fourth|latter"
+    r"|former|respective|remaining|different|separate|age|our|their|a|an|the)$"
+    r"|^(?:both|each|either|all|one|the\s+other|other|this|that|these|those|every|no|which|"
+    r"same|a|an)\b",
+    re.I,
+)
+
+
+def _group_name(raw: str) -> str | None:
+    name = re.sub(r"\s+", " ", raw.strip(" '\"‘’“”"))
+    if not name or _NOT_A_GROUP_NAME.search(name) or _VERB.search(name):
+        return None
+    if re.search(r"\b(?:as|of|in|with|for|to|at|by|from|than|on)\b", name, re.I):
+        return None  # "the HS group as case group": a phrase, not a name
+    from litkg.extractor.components.arms import not_an_arm
+
+    if not re.search(r"[A-Za-z]{2}", name) or not_an_arm(name):
+        return None
+    return name
+
+
+def receiving_groups(sentences: list[str], k: int) -> list[tuple[str, int]] | None:
+    """The k groups a paper announced ("randomly assigned to one of two groups")
+    when its Methods name each as the one given its treatment: "The ketamine
+    group received ...", "Patients in group HS were given ...", "'Low dose'
+    group patients received ..." (labels "ketamine group", "group HS", "Low dose
+    group"), or by order: "the first group received alfentanil ... the second
+    group received placebo" (labels "alfentanil", "placebo"). Exactly k
+    distinct names, else nothing."""
+    if k < 2:
+        return None
+    named: dict[str, str] = {}
+    ordinal: dict[int, str] = {}
+    for sent in sentences:
+        if _NOT_ALLOCATION.search(sent):
+            continue
+        for m in _RECEIVING_GROUP.finditer(sent):
+            if m.group("d"):
+                name: str | None = m.group("d")
+                label = f"{name} group"
+            elif m.group("c"):
+                name = _group_name(re.sub(r"(?i)^(?:group|arm)\s+", "", m.group("c")))
+                label = f"group {name}"
+            else:
+                name = _group_name(m.group("a") or m.group("b"))
+                label = f"{name} group"
+            if name is None:
+                continue
+            alias = m.group("pa") or m.group("pb")
+            if alias and re.fullmatch(r"[A-Z][A-Za-z0-9+/-]{0,7}", alias.strip()):
+                label = f"{label} ({alias.strip()})"  # "group normal saline (NS)"
+            # "group HS" is the "HS group"; the "experiment group" the "experimental group"
+            key = " ".join(re.sub(r"(?:al|s)$", "", w) for w in name.lower().split())
+            named.setdefault(key, label)
+        for m in _ORDINAL_GROUP.finditer(sent):
+            i = _ORDINALS.index(m.group("ord").lower())
+            what = _group_name(m.group("what"))
+            if what:
+                ordinal.setdefault(i, what)
+    if len(named) == k:
+        labels = list(named.values())
+    elif sorted(ordinal) == list(range(k)):
+        labels = [ordinal[i] for i in range(k)]
+    else:
+        return None
+    from litkg.extractor.components.arm_resolver import _own_words
+
+    if not all(_own_words(labels)):
+        return None
+    return [(lab, 0) for lab in labels]

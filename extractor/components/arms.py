@@ -474,7 +474,8 @@ _EQUAL_GROUPS = re.compile(
 # "propofol (group P) or sevoflurane (group S)", "from birth (group A, n = 45)",
 # "(Arm 2; n = 30)", "(G1)" with the size, when printed, after it
 _PAREN_GROUP = re.compile(
-    r"\(\s*(?P<label>(?i:group|arm)\s+(?:[A-Z]{1,3}|[IV]{1,3}|\d{1,2})|G\d{1,2}|[A-Z]{1,3}\s+(?i:group|arm))"
+    r"\(\s*(?P<label>(?i:group|arm)\s+(?:[A-Z]{1,3}|[IV]{1,3}|\d{1,2})|G\d{1,2}"
+    r"|(?:[A-Z]{1,3}|[A-Z]{1,4}\d{1,3})\s+(?i:group|arm))"
     r"\s*(?:[,;:]\s*[Nn]\s*=\s*(?P<n>\d[\d,]*)\s*)?\)"
 )
 

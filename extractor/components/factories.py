@@ -10,13 +10,15 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from litkg.extractor.components import arm_lists
+from litkg.extractor.components import allocated, arm_lists
 from litkg.extractor.components import arm_resolver as res_mod
 from litkg.extractor.components import arms as arms_mod
 from litkg.extractor.components import outcomes as outcomes_mod
 from litkg.extractor.components import table_subgroups as ts_mod
 from litkg.extractor.document import Document, Table
 from litkg.extractor.pipeline import (
+    CITATION_RE,
+    HYPOTHETICAL_RE,
     _facts,
     _span,
     doc_text,
@@ -216,7 +218,16 @@ def _main_arms(
             span = t.row_spans[0] if t.row_spans else (t.char_start, t.char_end or t.char_start)
             ref_prov = (span[0], span[1], "arms.table.header_n")
             break
-    allocs = [(a, start, end) for text, start, end in sents if (a := arms_mod.allocation(text))]
+    design = _design_sentences(doc, sents)
+    own_starts = {start for _t, start, _e in sents}
+    allocs = [
+        (a, start, end)
+        for text, start, end in design
+        if (a := arms_mod.allocation(text))
+        # outside the own sentences, only sizes or designators ("into two groups of 12",
+        # "(group 1) ... (group 2)"): a list of names there may be of anything allocated
+        and (start in own_starts or all(not lab or _DESIGNATED.match(lab) for lab, _n in a.arms))
+    ]
     if not ref:
         # a sentence counting the arms names them best; one naming them only (a
         # list after "randomly assigned to") where none counts them
@@ -233,7 +244,7 @@ def _main_arms(
                 ref, ref_prov = list(sides), (start, end, "arms.sentence.equal_groups")
                 break
     if not ref:
-        ref, ref_prov = _announced_arms(sents, ref_prov)
+        ref, ref_prov = _announced_arms(design, ref_prov)
     if len(ref) < 2 or ref_prov is None:
         return [], res_mod.ArmResolver([]), None
     aliases: list[list[str]] = [[] for _ in ref]
@@ -316,6 +327,41 @@ def _main_arms(
     return found, resolver, overall
 
 
+_DESIGN_CUE = re.compile(
+    rf"\b{allocated.verbs('allocation')}\b|\b(?:group|arm)\s+(?:\w+\s+)?(?:received|were\s+given)\b"
+    r"|\b(?:first|second|third|fourth)\s+(?:group|arm)\b",
+    re.I,
+)
+
+
+_DESIGNATED = re.compile(
+    r"(?i:group|arm)\s+(?:[A-Z]{1,3}|[IV]{1,3}|\d{1,2})\b|G\d{1,2}\b|[A-Z]{1,4}\d{0,3}\s+(?i:group|arm)\b"
+)
+
+
+def _design_sentences(doc: Doc, own: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The own-result sentences and the Methods' sentences that allocate or say
+    what a group received, in a paragraph that cites other work ("... as
+    described by Smith [7]. The 24 rats were randomized into two groups of 12."):
+    a design statement without a citation of its own is the study's own."""
+    idx = doc._.litkg_sections
+    if idx is None:
+        return own
+    seen = {start for _t, start, _e in own}
+    extra = [
+        (text, start, end)
+        for text, start, end in sentences(doc)
+        if start not in seen
+        and idx.kind_at(start) in ("methods", "abstract")
+        and _DESIGN_CUE.search(text)
+        and not CITATION_RE.search(text)
+        and not HYPOTHETICAL_RE.search(text)
+    ]
+    if not extra:
+        return own
+    return sorted([*own, *extra], key=lambda x: x[1])
+
+
 _UNNAMED_TREATMENT = re.compile(
     r"(?:drug|treatment|active|intervention|experimental|study|therapy|medication|verum|treated"
     r"|group|arm|the|condition)(?:\s+|$)",
@@ -357,6 +403,10 @@ def _announced_arms(
         got = arm_lists.designator_sequence([t for t, _s, _e in sents], k)
         if got:
             return [lab for lab, _n in got], (start0, end0, "arms.sentence.announced")
+        # "randomly assigned to two groups", then "The ketamine group received ..."
+        got = arm_lists.receiving_groups([t for t, _s, _e in sents], k)
+        if got:
+            return [lab for lab, _n in got], (start0, end0, "arms.sentence.receiving")
     return [], ref_prov
 
 
