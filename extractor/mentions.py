@@ -302,9 +302,10 @@ def values(sent: str) -> list[Mention]:
     return dedupe_overlaps(out)
 
 
+#: the words that print a spread: "SD", "SEM", "s.d.", "standard error"
+SPREAD_WORDS = r"SDs?|SEs?|SEMs?|s\.d\.|standard\s+(?:deviations?|errors?)"
 _SPREAD_CUE_BEFORE = re.compile(
-    r"\b(?:SDs?|SEs?|SEMs?|s\.d\.|s\.e\.(?:m\.)?|standard\s+(?:deviations?|errors?))"
-    r"\s*(?:[:=,]\s*|of\s+|was\s+|were\s+)?$",
+    rf"\b(?:{SPREAD_WORDS}|s\.e\.(?:m\.)?)\s*(?:[:=,]\s*|of\s+|was\s+|were\s+)?$",
     re.I,
 )
 

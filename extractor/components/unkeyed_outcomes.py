@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from litkg.extractor.mentions import (
+    SPREAD_WORDS,
     Mention,
     arm_name_cues,
     arm_of_values,
@@ -836,7 +837,7 @@ _TO_BEFORE = re.compile(
 )
 #: "SD from 5.92 to", "standard deviation of", "(SE 1.2 and": a spread's number
 _SPREAD_BEFORE = re.compile(
-    r"\b(?:SDs?|SEs?|SEMs?|s\.d\.|standard\s+(?:deviations?|errors?))\s*[:=]?\s*"
+    rf"\b(?:{SPREAD_WORDS})\s*[:=]?\s*"
     r"(?:(?:was|were|of|from|changed\s+from)\s+)?"
     r"(?:[-−]?\d+(?:[.·]\d+)?\s*(?:to|and|vs\.?|versus|[-–—,])\s*)?$",
     re.I,
