@@ -96,7 +96,9 @@ def _table() -> _CodeTable:
     return _TABLE
 
 
-def _objects(ks: list[int], hints: list[int], addr: int, text_object: Any) -> list[int] | None:
+def _objects(
+    ks: list[int], hints: list[int], handle: ctypes.c_void_p, text_object: Any
+) -> list[int] | None:
     """The first glyph of each text object of the glyphs `ks`.
 
     pdfium lists an object's characters together, so an object's end is
@@ -111,7 +113,7 @@ def _objects(ks: list[int], hints: list[int], addr: int, text_object: Any) -> li
     def obj(j: int) -> int:
         h = seen[j]
         if h < 0:
-            h = seen[j] = text_object(addr, ks[j]) or 0
+            h = seen[j] = text_object(handle, ks[j]) or 0
         return h
 
     i = 0  # hints[i] is the first hint after the current object's head
@@ -181,16 +183,16 @@ def words_from_textpage(textpage: pdfium.PdfTextPage, y_top: float, x_left: floa
     if not g:
         return []
     cl = calls()
-    mbase, bbase, obase = cl.reserve(g)
-    addr = ctypes.cast(raw, ctypes.c_void_p).value
+    cl.reserve(g)
+    handle = ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)
     ks = glyphs.tolist()
     # the one call per glyph, made from C (map) into consecutive FS_RECTF slots
-    deque(map(cl.loose_box, repeat(addr, g), ks, range(bbase, bbase + 16 * g, 16)), maxlen=0)
+    deque(map(cl.bare_loose_box, repeat(handle, g), ks, cl.box_slots[:g]), maxlen=0)
     rects = np.frombuffer(cl.boxes, dtype=np.float32, count=4 * g).reshape(g, 4).astype(np.float64)
     hints = (rects[1:, 1] != rects[:-1, 1]) | (rects[1:, 3] != rects[:-1, 3])
     lines = np.cumsum((codes == 0xA) | (codes == 0xD))[glyphs]
     hints |= lines[1:] != lines[:-1]  # a line break between
-    found = _objects(ks, [*(np.flatnonzero(hints) + 1).tolist(), g], addr, cl.text_object)
+    found = _objects(ks, [*(np.flatnonzero(hints) + 1).tolist(), g], handle, cl.bare_text_object)
     if found is None:
         return words_per_char(textpage, y_top, x_left)
     head_list = found
@@ -200,19 +202,10 @@ def words_from_textpage(textpage: pdfium.PdfTextPage, y_top: float, x_left: floa
     # per text object: matrix, font size and origin of its first glyph (from C, map)
     n_obj = len(head_list)
     head_ks = glyphs[heads].tolist()
-    deque(map(cl.matrix, repeat(addr, n_obj), head_ks, range(mbase, mbase + 24 * n_obj, 24)), 0)
-    sizes = np.fromiter(map(cl.font_size, repeat(addr, n_obj), head_ks), np.float64, n_obj)
-    ob = range(obase, obase + 16 * n_obj, 16)
-    deque(
-        map(
-            cl.origin,
-            repeat(addr, n_obj),
-            head_ks,
-            ob,
-            range(obase + 8, obase + 8 + 16 * n_obj, 16),
-        ),
-        0,
-    )
+    hs = [handle] * n_obj
+    deque(map(cl.bare_matrix, hs, head_ks, cl.matrix_slots[:n_obj]), 0)
+    sizes = np.fromiter(map(cl.bare_font_size, hs, head_ks), np.float64, n_obj)
+    deque(map(cl.bare_origin, hs, head_ks, cl.x_slots[:n_obj], cl.y_slots[:n_obj]), 0)
     mats = np.frombuffer(cl.matrices, dtype=np.float32, count=6 * n_obj).reshape(n_obj, 6)
     ma, mb, mc, md = (mats[:, i].astype(np.float64) for i in range(4))
     hyp = np.fromiter(map(math.hypot, mc.tolist(), md.tolist()), np.float64, n_obj)
@@ -225,16 +218,17 @@ def words_from_textpage(textpage: pdfium.PdfTextPage, y_top: float, x_left: floa
     head_of = heads[obj_of]
     moved = (rects[:, 1] != rects[head_of, 1]) | (rects[:, 3] != rects[head_of, 3])
     own = (mats[:, 1] != 0)[obj_of]
-    origin = cl.origin
+    origin = cl.bare_origin
     one = (ctypes.c_double * 2)()
     at = ctypes.addressof(one)
+    ox, oy_at = ctypes.c_void_p(at), ctypes.c_void_p(at + 8)
     ends = np.append(heads[1:], g) - 1
     for o in np.unique(obj_of[moved & ~own]).tolist():
-        origin(addr, ks[ends[o]], at, at + 8)
+        origin(handle, ks[ends[o]], ox, oy_at)
         if one[1] != oy_obj[o]:
             own[heads[o] : ends[o] + 1] = True
     for j in np.flatnonzero(own).tolist():
-        origin(addr, ks[j], at, at + 8)
+        origin(handle, ks[j], ox, oy_at)
         oy[j] = one[1]
     csize = np.array(csize_obj)[obj_of]
     valid = np.array(upright_obj)[obj_of] & (csize > 0.5)
