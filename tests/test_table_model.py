@@ -317,3 +317,22 @@ def test_interval_printed_without_a_separator() -> None:
     assert (v.low, v.high) == (-3.9, -0.8)
     assert parse_value("4.1 (07 7.5)").kind == "text"
     assert parse_value("6 (9 2)").kind == "text"  # bounds in the wrong order
+
+
+@pytest.mark.parametrize(
+    "cell, number, marks",
+    [
+        ("9.12c,d", 9.12, "c,d"),
+        ("3.75 b, c, e", 3.75, "b, c, e"),
+        ("14.2a–d", 14.2, "a–d"),
+        ("0.88 b-c", 0.88, "b-c"),
+    ],
+)
+def test_trailing_list_or_range_of_letter_marks_is_stripped(cell, number, marks):
+    v = parse_value(cell)
+    assert v.kind == "number" and v.value == number and v.marks == marks
+
+
+def test_count_with_a_range_of_letter_marks_keeps_its_percent():
+    v = parse_value("31 (27.4%)a–c")
+    assert v.kind == "count" and v.n == 31 and v.percent == 27.4
