@@ -29,6 +29,7 @@ from litkg.extractor.document import Document
 from litkg.extractor.records import Provenance, StudyRecord
 from litkg.extractor.sections import SectionIndex, section_index
 from litkg.extractor.sentences import split_sentences
+from litkg.extractor.tokens import ChunkTokenizer
 
 if not Doc.has_extension("litkg_document"):
     Doc.set_extension("litkg_document", default=None)
@@ -182,6 +183,8 @@ def build_nlp() -> Language:
     # scispaCy's detector has a global matcher we give no patterns: not a problem
     warnings.filterwarnings("ignore", message=r".*\[W036\]")
     nlp = spacy.blank("en")
+    # the same tokens, each distinct chunk of a paper tokenized once (tokens.py)
+    nlp.tokenizer = ChunkTokenizer(nlp.tokenizer)
     from litkg.extractor.batch import max_chars
 
     # litkg refuses longer documents itself (batch.size_failure), with a clearer message
