@@ -414,6 +414,46 @@ _PAREN_SD_RE = re.compile(
     rf"\s*[:=,]?\s*(?P<s>\d+(?:[.·]\d+)?)\s*[\])]" + _SPREAD_UNIT.format(units=_MEASURE_UNITS),
     re.I,
 )
+#: "43.3+20.0", "(9.3 +0.5)": a plus sign printed for "±" (the minus lost on the way to
+#: the text); one of the two numbers has decimals, so "grades 2 + 3", "36+0 weeks" and
+#: "Tween 20 + 2%" are not read, and at most one space stands on either side of the plus
+#: (a signed number in a flattened table row, "1.225   +0.832", is none); see
+#: `_plain_plus_spreads` for the rest of the guard
+_PLAIN_PLUS_RE = re.compile(
+    r"(?<![\w.·+/^=×*−-])(?P<v>\d+(?:[.·]\d+)?)[ \u00a0]?\+[ \u00a0]?(?P<s>\d+(?:[.·]\d+)?)(?![\d.·])"
+    + _SPREAD_UNIT.format(units=_MEASURE_UNITS),
+    re.I,
+)
+#: what makes "a + b" a sum, not a value and its spread: an operator or a minus sign
+#: next to it ("1 + 0.04 (10-1) = 1.36", "(11+29+18)/3"), or a dose after it ("2.5 + 5 mg")
+_SUM_BEFORE_RE = re.compile(r"(?:[+×*/^=]|[-−]\s*\d?|\\\w*[{(]?)\s*\(?\s*$")
+_SUM_AFTER_RE = re.compile(
+    r"^(?:\s*[+×*/^=]|\s*[-−]\s*\d|\s*\)\s*[+×*/^=]|[^A-Za-z;,]{0,20}=|"
+    r"\s*(?:mg|[µμ]g|mcg|g|Gy|IU|units?|mmol|mEq|ml/kg|mL/kg)\b|[-‐]\w)",
+    re.I,
+)
+
+
+def _plain_plus_spreads(sent: str) -> list[re.Match[str]]:
+    """The "X+Y" of `sent` that print a value and its spread with a plus sign
+    standing for "±": only where the sentence prints no "±" (there a plus is a
+    plus), one of the numbers has decimals, and nothing around them makes a sum
+    of them (an operator, a minus, an equals sign, a dose unit, a formula)."""
+    if "±" in sent or "+/-" in sent or "\\" in sent:
+        return []
+    out: list[re.Match[str]] = []
+    for m in _PLAIN_PLUS_RE.finditer(sent):
+        v, s = m.group("v"), m.group("s")
+        if not re.search(r"[.·]", v + s):
+            continue
+        if _SUM_BEFORE_RE.search(sent[max(0, m.start() - 12) : m.start()]):
+            continue
+        if _SUM_AFTER_RE.match(sent[m.end("s") :]):
+            continue
+        out.append(m)
+    return out
+
+
 _SD_CUE_RE = re.compile(r"\b(?:SD|s\.d\.|standard deviations?)\b", re.I)
 _SE_CUE_RE = re.compile(r"\b(?:SE|SEM|s\.e\.(?:m\.)?|standard errors?)\b", re.I)
 
@@ -436,7 +476,8 @@ def estimates(sent: str, header: str = "") -> list[Mention]:
     for m in _PAREN_SD_RE.finditer(sent):
         kind = "se" if m.group("k").lower().startswith(("se", "s.e", "standard e")) else "sd"
         found.append((m, kind, m.group("u0") or m.group("u")))
-    for m in [*_PLUS_MINUS_RE.finditer(sent), *_BRACKET_PLUS_MINUS_RE.finditer(sent)]:
+    plus_minus = [*_PLUS_MINUS_RE.finditer(sent), *_BRACKET_PLUS_MINUS_RE.finditer(sent)]
+    for m in plus_minus + _plain_plus_spreads(sent):
         kind = dispersion_kind(sent[max(0, m.start() - 80) : m.end() + 20] + " " + header)
         found.append((m, kind, m.group("u")))
     out: list[Mention] = []
