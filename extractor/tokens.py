@@ -47,7 +47,11 @@ class ChunkTokenizer:
         self._chunks: dict[str, tuple[tuple[str, ...], tuple[int, ...]]] = {}
 
     def __getattr__(self, name: str) -> Any:
-        # rules, explain, prefix_search ...: those of spaCy's tokenizer
+        # rules, explain, prefix_search ...: those of spaCy's tokenizer; not
+        # `tokenizer` itself, which is missing only on an instance not yet
+        # initialised (copy, pickle): asking it of itself would never end
+        if name == "tokenizer":
+            raise AttributeError(name)
         return getattr(self.tokenizer, name)
 
     def _tokens(self, doc: Doc) -> tuple[list[str], list[int]]:

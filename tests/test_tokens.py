@@ -92,3 +92,11 @@ def test_dev_papers(pair, folder: str, pattern: str) -> None:
     for path in files:
         text = load_document(path).text
         _same(ref(text), ours(text), text)
+
+
+def test_a_copy_tokenizes_as_the_original() -> None:
+    import copy
+
+    tok = ChunkTokenizer(spacy.blank("en").tokenizer)
+    text = "Rates fell (e.g. 12.5%) in arm B; they didn't in arm A."
+    assert [t.text for t in copy.copy(tok)(text)] == [t.text for t in tok(text)]
