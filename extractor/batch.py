@@ -132,6 +132,9 @@ def run_batch(
                 Failure(str(path), "ingest", e.reason + (f" ({e.hint})" if e.hint else ""))
             )
             continue
+        except MemoryError:
+            report.failures.append(Failure(str(path), "memory", "out of memory while reading"))
+            continue
         too_big = size_failure(path, doc)
         if too_big is not None:
             report.failures.append(too_big)

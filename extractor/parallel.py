@@ -87,6 +87,8 @@ def extract_one(path: str) -> Extracted | Failure:
         document = load_document(path)
     except IngestError as e:
         return Failure(path, "ingest", e.reason + (f" ({e.hint})" if e.hint else ""))
+    except MemoryError:
+        return Failure(path, "memory", "MemoryError while reading")
     except OSError as e:
         return Failure(path, "ingest", f"{type(e).__name__}: {e}")
     too_big = size_failure(path, document)
@@ -94,6 +96,8 @@ def extract_one(path: str) -> Extracted | Failure:
         return too_big
     try:
         record = extract_record(document)
+    except MemoryError:
+        return Failure(path, "memory", "MemoryError while extracting")
     except Exception as e:  # one bad paper must not stop a batch
         return Failure(path, "extract", f"{type(e).__name__}: {e}")
     return Extracted(path, sha, record, doc_meta(document))

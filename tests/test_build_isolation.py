@@ -300,3 +300,26 @@ def test_an_ignored_ctrl_c_stays_ignored_while_a_paper_is_written() -> None:
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     finally:
         signal.signal(signal.SIGINT, old)
+
+
+@pytest.mark.parametrize(
+    "exhaust",
+    [MemoryError(), OSError(12, "Cannot allocate memory")],
+    ids=["MemoryError", "ENOMEM"],
+)
+def test_running_out_of_memory_while_reading_is_a_memory_failure_not_a_bad_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, exhaust: BaseException
+) -> None:
+    from litkg.extractor import ingest
+    from litkg.extractor.parallel import extract_one
+
+    def reader(_path: Path) -> None:
+        raise exhaust
+
+    monkeypatch.setitem(ingest.READERS, ".txt", reader)
+    paper = tmp_path / "paper.txt"
+    paper.write_text("A paper\n")
+    with pytest.raises(MemoryError):
+        ingest.load_document(paper)
+    failure = extract_one(str(paper))
+    assert (failure.stage, failure.message.startswith("MemoryError")) == ("memory", True)

@@ -7,6 +7,7 @@ naming the file.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -74,10 +75,14 @@ def load_document(path: str | Path) -> Document:
         )
     try:
         return reader(path)
-    except IngestError:
-        raise
-    except PermissionError as exc:
-        raise IngestError(str(path), "permission denied") from exc
+    except (IngestError, MemoryError):
+        raise  # out of memory is the worker's limit, not a fault of the file
+    except OSError as exc:
+        if exc.errno == errno.ENOMEM:
+            raise MemoryError(str(exc)) from exc
+        if isinstance(exc, PermissionError):
+            raise IngestError(str(path), "permission denied") from exc
+        raise IngestError(str(path), f"could not be read: {type(exc).__name__}: {exc}") from exc
     except Exception as exc:  # a reader's unexpected failure still names the file
         raise IngestError(str(path), f"could not be read: {type(exc).__name__}: {exc}") from exc
 
