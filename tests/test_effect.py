@@ -384,3 +384,32 @@ def test_a_direction_word_naming_an_arm_is_no_direction():
         o="fracture rates",
     )
     assert r.near_word == "lower" and r.cues.get("dir_x_contrast") == -1.0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "direction", "word"),
+    [
+        ("Zinc gave a greater reduction in diarrhoea than placebo (p = 0.01).", -1.0, "greater"),
+        ("Diarrhoea showed a smaller decline with zinc than with placebo.", 1.0, "smaller"),
+        ("Zinc led to a larger rise in diarrhoea scores than placebo.", 1.0, "larger"),
+        ("With zinc there was less increase of diarrhoea than with placebo.", -1.0, "less"),
+    ],
+)
+def test_a_comparative_of_size_with_a_word_of_change_is_one_direction(
+    sentence: str, direction: float, word: str
+) -> None:
+    r = _read(sentence)
+    assert r.near_direction == direction and r.near_word.split()[0] == word
+
+
+def test_a_trend_towards_is_no_significant_difference_but_a_significant_trend_is_not():
+    assert _read("There was a trend towards less diarrhoea with zinc (p = 0.08).").nsd
+    assert not _read("A significant trend for less diarrhoea with zinc (p = 0.01).").nsd
+
+
+def test_an_arm_code_after_its_group_word_is_the_object_of_a_comparison():
+    from litkg.extractor.effect.cues import _subject_arm
+
+    text = "Compared with group P, diarrhoea was shorter in group Z."
+    seq = [["COMP", text.index("P,")], ["INTV", text.index("Z.")]]
+    assert _subject_arm(text, seq) == "I"

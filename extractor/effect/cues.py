@@ -86,7 +86,7 @@ NSD = re.compile(
     r"|non-?\s?significant(?:ly)?|insignificant(?:ly)?|did\s+not\s+(?:\w+\s+){0,2}(?:differ|reach|change|affect|improve|reduce|increase|decrease|show)"
     r"|(?:was|were|is|are)\s+not\s+(?:\w+\s+){0,2}(?:different|changed|affected|altered|associated)"
     r"|not\s+(?:statistically\s+)?significant|similar|comparable|equivalent|no\s+change|unchanged|unaffected"
-    r"|failed\s+to|neither|nor\s+did|no\s+(?:\w+\s+){0,2}(?:between|among)|did\s+not\s+differ)\b",
+    r"|failed\s+to|neither|nor\s+did|(?<!significant\s)trend(?:ed|s)?\s+(?:towards?|for)|no\s+(?:\w+\s+){0,2}(?:between|among)|did\s+not\s+differ)\b",
     re.I,
 )
 SIG = re.compile(r"\b(?:significant(?:ly)?|statistically|markedly|substantially)\b", re.I)
@@ -98,6 +98,33 @@ DOWN = re.compile(
     r"\b(?:lower|less|fewer|decreas\w*|reduc\w*|smaller|shorter|declin\w*|drop\w*|fell|fall|attenuat\w*|inferior|worse|diminish\w*|lowered|suppress\w*|inhibit\w*|prevent\w*|halv\w*|shortened|loss)\b",
     re.I,
 )
+
+
+# "greater reduction", "less decline", "smaller increase": a comparative of
+# size before a word of change says which way the change went: its own sign
+# times the change's ("greater" + "reduction" is a decrease).
+_MAGNITUDE = re.compile(
+    r"\b(?:(greater|larger|bigger|more)|(smaller|less|lesser))\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:(increases?|rises?|gains?|elevations?)|(reductions?|decreases?|declines?|falls?|drops?|loss(?:es)?|lowering))\b",
+    re.I,
+)
+
+
+def directions(text: str) -> list[tuple[int, float, str]]:
+    """Each direction word of `text` as (offset, +1 or -1, word); a
+    comparative of size with its word of change ("greater reduction") is one
+    direction, at the comparative, with the compound's sign."""
+    out: list[tuple[int, float, str]] = []
+    taken: list[tuple[int, int]] = []
+    for m in _MAGNITUDE.finditer(text):
+        sign = (1.0 if m.group(1) else -1.0) * (1.0 if m.group(3) else -1.0)
+        out.append((m.start(), sign, m.group(0)))
+        taken.append(m.span())
+    for rx, sign in ((UP, 1.0), (DOWN, -1.0)):
+        for m in rx.finditer(text):
+            if not any(a <= m.start() < b for a, b in taken):
+                out.append((m.start(), sign, m.group(0)))
+    return sorted(out)
 
 
 @dataclass
@@ -282,8 +309,9 @@ def _read(
             r.cis.append((lo, hi))
     r.nsd = [m.group(0) for m in NSD.finditer(text)]
     r.sig = [m.group(0) for m in SIG.finditer(text)]
-    r.up = [m.group(0) for m in UP.finditer(text)]
-    r.down = [m.group(0) for m in DOWN.finditer(text)]
+    dirs = directions(text)
+    r.up = [w for _at, sign, w in dirs if sign > 0]
+    r.down = [w for _at, sign, w in dirs if sign < 0]
     if _NS.search(text):
         r.nsd.append("NS")
     # masked tokens: (tag, position, value of a number run)
@@ -352,7 +380,9 @@ _OBJECT_BEFORE = re.compile(
     # "than that of the", "than those sedated with", "than patients receiving"
     r"|(?:that|those)\s+(?:of|in|for|with|on)\s+(?:the\s+)?"
     r"|(?:(?:in\s+)?(?:the\s+)?(?:those|patients|participants|subjects|children|women|men|infants|mothers|people|animals|rats|mice|eyes)\s+)"
-    r"(?:(?:who\s+)?(?:received|receiving|given|taking|took|treated\s+with|sedated\s+with|assigned\s+to|allocated\s+to|randomi[sz]ed\s+to|in|on|with|from|of|undergoing|underwent)\s+)(?:the\s+|a\s+|an\s+)?)?$",
+    r"(?:(?:who\s+)?(?:received|receiving|given|taking|took|treated\s+with|sedated\s+with|assigned\s+to|allocated\s+to|randomi[sz]ed\s+to|in|on|with|from|of|undergoing|underwent)\s+)(?:the\s+|a\s+|an\s+)?)?"
+    # "compared with group D": a code after its group word
+    r"(?:(?:group|arm)s?\s+)?$",
     re.I,
 )
 
@@ -411,8 +441,7 @@ def _near_direction(
     opens an arm's name ("double dose", "higher-dose group") is no direction."""
     dirs = [
         d
-        for d in [(m.start(), 1.0, m.group(0)) for m in UP.finditer(text)]
-        + [(m.start(), -1.0, m.group(0)) for m in DOWN.finditer(text)]
+        for d in directions(text)
         if d[0] not in outc and d[0] not in arm_at and not EVALUATIVE.match(d[2])
     ]
     if not dirs:
