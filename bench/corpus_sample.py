@@ -17,7 +17,11 @@ some, and it is chosen without looking at what litkg extracts. Each paper
 is extracted and the share printed of papers with
 
 - any outcome (keyed or not),
-- per-arm values: an outcome with a value for one arm (not `overall`),
+- per-arm values: an outcome with a value for one arm (not `overall`, and
+  not a between-arm comparison: a difference, ratio or any entry with a
+  comparator is the two arms' contrast, not one arm's value),
+- values for two arms: an outcome (one name and time point) with values for
+  at least two different arms,
 - a comparison: an HR, OR, RR or difference with its CI or p,
 
 then the count of outcomes per statistic, and the papers without any per-arm
@@ -101,8 +105,28 @@ def sample_paths(
 
 
 def per_arm(outcome: dict) -> bool:
-    """An outcome value given for one arm of the trial."""
-    return outcome.get("arm") not in (None, "overall") and outcome.get("value") is not None
+    """An outcome value given for one arm of the trial (a comparison between
+    arms is none: its `arm` is only the side of the contrast)."""
+    return (
+        outcome.get("arm") not in (None, "overall")
+        and outcome.get("value") is not None
+        and outcome.get("statistic") not in COMPARISONS
+        and not outcome.get("comparator")
+    )
+
+
+def two_arms(outcomes: list[dict]) -> bool:
+    """Whether one outcome (name or endpoint, time point) has values for two arms."""
+    arms: dict[tuple, set[str]] = {}
+    for o in outcomes:
+        if per_arm(o):
+            key = (
+                o.get("endpoint") or o.get("name"),
+                o.get("timepoint"),
+                o.get("timepoint_months"),
+            )
+            arms.setdefault(key, set()).add(o["arm"])
+    return any(len(a) >= 2 for a in arms.values())
 
 
 def comparison(outcome: dict) -> bool:
@@ -156,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     total = len(records) + len(failed)
     any_ = [s for s, r in records.items() if r["outcomes"]]
     arm = [s for s, r in records.items() if any(per_arm(o) for o in r["outcomes"])]
+    both = [s for s, r in records.items() if two_arms(r["outcomes"])]
     comp = [s for s, r in records.items() if any(comparison(o) for o in r["outcomes"])]
     stats: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
@@ -169,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"  with any outcome      {len(any_):4d}  ({len(any_) / max(total, 1):.0%})")
     print(f"  with per-arm values   {len(arm):4d}  ({len(arm) / max(total, 1):.0%})")
+    print(f"  with two arms' values {len(both):4d}  ({len(both) / max(total, 1):.0%})")
     print(f"  with a comparison     {len(comp):4d}  ({len(comp) / max(total, 1):.0%})")
     print(f"  outcomes: {sum(kinds.values())} ({kinds['keyed']} keyed, {kinds['unkeyed']} unkeyed)")
     print("  per statistic: " + ", ".join(f"{k} {v}" for k, v in stats.most_common()))

@@ -60,3 +60,34 @@ def test_an_article_without_a_body_is_not_in_the_frame(reports_results):
         b'<article article-type="research-article"><front><title>Results</title></front></article>'
     )
     assert not reports_results(xml)
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location(
+        "corpus_sample", REPO / "bench" / "corpus_sample.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _o(arm, value=1.0, statistic="mean", name="Pain score", comparator=None):
+    return {"name": name, "arm": arm, "value": value, "statistic": statistic,
+            "comparator": comparator, "timepoint": None, "timepoint_months": None}  # fmt: skip
+
+
+def test_a_comparison_between_arms_is_no_arms_own_value(bench):
+    assert bench.per_arm(_o("control"))
+    assert not bench.per_arm(_o("intervention", statistic="difference", comparator="control"))
+    assert not bench.per_arm(_o("intervention", statistic="or"))
+    assert not bench.per_arm(_o("overall")) and not bench.per_arm(_o("control", value=None))
+
+
+def test_two_arms_values_are_of_one_outcome(bench):
+    assert bench.two_arms([_o("control"), _o("intervention", value=2.0)])
+    assert not bench.two_arms([_o("control"), _o("intervention", name="Sleep hours")])
+    assert not bench.two_arms(
+        [_o("control"), _o("intervention", statistic="difference", comparator="control")]
+    )
