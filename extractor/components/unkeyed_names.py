@@ -12,7 +12,7 @@ import re
 from litkg.extractor.components.unkeyed_cells import STAT_SUFFIX
 from litkg.extractor.mentions import to_months
 from litkg.extractor.numbers import NUMBER_WORDS, to_float, words_to_int
-from litkg.extractor.tables.labels import TIME_LABEL
+from litkg.extractor.tables.labels import TIME_LABEL, is_time
 from litkg.extractor.tables.model import Row
 
 #: a source row of an analysis of variance ("Between groups", "Within groups", "Error")
@@ -92,6 +92,9 @@ def row_name(row: Row) -> tuple[str | None, str | None]:
     if (part := _in_section(stub, row.sections)) is not None:
         return part, None
     if row.sections and ONLY_STAT.match(row.concept or row.stub or ""):
+        if len(row.sections) >= 2 and is_time(row.sections[-1]):
+            # "Pain score" / "Week 4" / "Mean (SD)": the measure at the time its heading names
+            return STAT_SUFFIX.sub("", row.sections[-2]).strip(" ,;:"), row.sections[-1]
         return STAT_SUFFIX.sub("", row.sections[-1]).strip(" ,;:"), None  # "PFS" / "Median, months"
     time = TIME_LABEL.match(stub)
     # "t1/2 (hr)", a half-life, is no time point "T1"

@@ -46,7 +46,7 @@ from litkg.extractor.records import Outcome
 from litkg.extractor.tables import TableModel, read_table
 from litkg.extractor.tables.comparison import comparison_statistic, comparison_value
 from litkg.extractor.tables.labels import clean as clean_label
-from litkg.extractor.tables.labels import glossary, statistic
+from litkg.extractor.tables.labels import glossary, is_time, statistic
 from litkg.extractor.tables.labels import name as label_name
 from litkg.extractor.tables.model import Column, Row
 from litkg.extractor.tables.stacked import unstack_arms
@@ -1206,11 +1206,14 @@ def _outcome_rows(
             # the heading's outcome, its change or the arms' difference
             if not row.sections:
                 continue
-            head = STAT_SUFFIX.sub("", STAT_PREFIX.sub("", row.sections[-1])).strip(" ,;:")
+            # under a time point's heading ("Pain" / "Week 4" / "Mean change"), the measure's
+            timed = len(row.sections) >= 2 and is_time(row.sections[-1])
+            heading = row.sections[-2] if timed else row.sections[-1]
+            head = STAT_SUFFIX.sub("", STAT_PREFIX.sub("", heading)).strip(" ,;:")
             if kind == "effect size":
                 continue
             raw = f"{head}, change" if kind == "change" else head
-            tp_label = _change_time(row.stub)
+            tp_label = _change_time(row.stub) or (row.sections[-1] if timed else None)
         if spanner and not row.sections and TIME_LABEL.match(raw or "") and len(raw or "") <= 25:
             raw, tp_label = spanner, raw
         name = clean_name(raw)

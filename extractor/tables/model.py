@@ -496,7 +496,24 @@ def _read_table(table: Table) -> TableModel:
 def _resolve(stack: list[str], run: list[str]) -> list[str]:
     """The section stack after a run of section rows: a run of one under a
     two-level stack replaces the inner level (the next term of a category);
-    a longer run starts afresh (a new category and its first term)."""
+    a longer run starts afresh (a new category and its first term). A time
+    point is a level of its own: printed alone under a measure's heading
+    ("Pain score" / "Baseline, mean (SD)" / "Week 4" / "Mean (SD)") it is
+    that measure's time, the next time point replaces it, and the next
+    heading that is no time ends the measure's times."""
+    if len(run) == 1 and lab.is_time(run[0]):
+        if stack and lab.is_time(stack[-1]):
+            return [*stack[:-1], *run]
+        if stack:
+            return [*stack, *run]
+        return list(run)
+    if len(run) == 1 and stack and lab.is_time(stack[-1]):
+        stack = stack[:-1]
+        while stack and lab.is_time(stack[-1]):
+            stack = stack[:-1]
+        if len(stack) >= 2:
+            return [*stack[:-1], *run]
+        return list(run)
     if len(run) == 1 and len(stack) >= 2:
         return [*stack[:-1], *run]
     return list(run)
