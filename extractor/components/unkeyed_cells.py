@@ -165,8 +165,9 @@ def cell_outcome(val: Value, texts: list[str], name: str, p: float | None) -> Ou
     stat, label = _decide(texts, val)
     change = any(_PCT_CHANGE.search(t) for t in [name, *texts[:3]])
     if val.kind == "count":
-        if stat == "mean" and val.percent is not None and "%" not in val.text:
-            # "45 (12)" under "mean (SD)": the parenthesis is the spread
+        if stat == "mean" and val.percent is not None and val.total is None and "%" not in val.text:
+            # "45 (12)" under "mean (SD)": the parenthesis is the spread ("4/50 (8.0)"
+            # is events of a total with its share, whatever the column says)
             disp = Dispersion(dispersion_kind(label), val.percent)
             return Outcome(None, "mean", float(val.n or 0), None, p=p, name=name, dispersion=disp)
         if val.percent is not None:
@@ -174,6 +175,7 @@ def cell_outcome(val: Value, texts: list[str], name: str, p: float | None) -> Ou
                 return None  # "1927 (133)": the parenthesis is no percentage; unsaid what it is
             if (
                 "%" not in val.text
+                and val.total is None
                 and _MEASURE_UNIT.search(name)
                 and not any(_PCT.search(t) for t in texts[:3])
             ):

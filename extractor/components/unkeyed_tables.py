@@ -312,7 +312,12 @@ _TEST_LABEL = re.compile(
     r"^\s*(?:[tFzUHZ]|χ\s*2|χ²|x\s*2|chi[- ]?squared?|df|d\.f\.|cohen'?s d|effect size|"
     r"(?:[tFzUHZ]|test|wald)[- ]?(?:values?|statistics?|scores?)|statistics?|tests?|"
     r"statistical (?:tests?|analys[ie]s)|tests? results?|"
-    r"significance|sig\.?|p|p[- ]?values?\w*|p for \w+|p[- ]?trend)\s*(?:[(\[*].*)?$",
+    r"significance|sig\.?|p|p[- ]?values?\w*|p for \w+|p[- ]?trend|"
+    # a named test, its p after it or not ("Paired t-test", "Wilcoxon, p", "Mann-Whitney U")
+    r"(?:(?:paired|unpaired|independent|student'?s|two[- ]sample|welch'?s?)\s+)?t[- ]tests?|"
+    r"(?:wilcoxon|mann[- ]whitney|kruskal[- ]wallis|friedman|mcnemar|fisher|chi[- ]square|"
+    r"log[- ]rank|an(?:c)?ova)(?:'?s)?(?:\s+(?:u|h|exact|signed[- ]rank|rank[- ]sum))?"
+    r"(?:\s+tests?)?(?:\s*,?\s*p(?:[- ]?values?)?)?)\s*(?:[(\[*].*)?$",
     re.I,
 )
 

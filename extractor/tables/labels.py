@@ -86,6 +86,10 @@ TIME_LABEL = re.compile(
     r"\d+-(?:h|hours?|d|days?|wks?|weeks?|mos?|months?|y|yrs?|years?)(?=\s*(?:$|[(\[,;:]|follow))|"
     r"end\b(?:\s+of\s+(?:the\s+)?[\w-]+)?(?=\s*(?:[(\[,;:]|$))|"
     r"follow[- ]?up|final|initial|"
+    # a calendar date ("Spring 1999", "March 2012", "2014"): when, never who
+    r"(?:(?:spring|summer|autumn|fall|winter|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
+    r"june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+)?"
+    r"(?:19|20)\d{2}(?=\s*(?:$|[(\[,;:]))|"
     r"(?:day|week|month|year|visit|time|t|d|w|m)\s*-?\d+|"
     rf"(?:\d+(?:[.·]\d+)?\s*|{NUMBER_WORDS}\s+)"
     r"(?:h|hrs?|hours?|d|days?|wks?|weeks?|mos?|mons?|months?|y|yrs?|years?|mins?|minutes?)\b)",

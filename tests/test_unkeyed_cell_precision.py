@@ -1,0 +1,59 @@
+"""Result-table cells that must not become an arm's value: events of a total
+printed under a mean (SD) column, a named test's p-values beside the arms, a
+calendar date over a column. Written in cardiology, physiotherapy and
+survey-research house styles."""
+
+import pytest
+
+from litkg.extractor.components.unkeyed_tables import unkeyed_from_table
+from litkg.extractor.document import Table
+from litkg.extractor.tables import read_table
+from litkg.extractor.tables.labels import is_time
+
+
+def _read(rows, caption, header_rows=1):
+    table = Table(rows=rows, caption=caption, header_rows=header_rows, footnotes=[])
+    return unkeyed_from_table(read_table(table))
+
+
+def test_events_of_a_total_under_a_mean_sd_column_are_a_rate():
+    got = _read(
+        [
+            ["End point at 6 months", "Ivabradine, mean (SD)", "Usual care, mean (SD)", "P"],
+            ["Resting heart rate, beats/min", "64.2 (7.1)", "71.8 (8.0)", "<0.001"],
+            ["Admitted for heart failure", "6/112 (5.4)", "15/109 (13.8)", "0.03"],
+        ],
+        "Table 3 End points by allocated treatment",
+    )
+    rows = [(o.name, label, o.statistic, o.value, o.events, o.total) for _, o, label in got]
+    assert ("Admitted for heart failure", "Ivabradine", "rate", 5.4, 6, 112) in rows
+    assert ("Admitted for heart failure", "Usual care", "rate", 13.8, 15, 109) in rows
+    assert ("Resting heart rate, beats/min", "Ivabradine", "mean", 64.2, None, None) in rows
+    assert not any(o.statistic == "mean" and o.value in (6.0, 15.0) for _, o, _ in got)
+
+
+@pytest.mark.parametrize(
+    "test_label", ["Paired t-test", "Wilcoxon signed-rank test", "Mann-Whitney U, p", "ANOVA"]
+)
+def test_a_named_tests_p_values_are_no_values(test_label):
+    got = _read(
+        [
+            ["Measure", "Left leg", "", "", "Right leg", "", ""],
+            ["", "Before cooling", "After cooling", test_label, "Before cooling", "After cooling", test_label],
+            ["Soleus activity (%MVC)", "31.2 ± 4.0", "27.5 ± 3.8", "0.012", "12.1 ± 2.2", "11.8 ± 2.0", "0.640"],
+        ],
+        "Table 2 Muscle activity before and after cooling",
+        header_rows=2,
+    )  # fmt: skip
+    values = {o.value for _, o, _ in got}
+    assert values and not values & {0.012, 0.64}
+
+
+@pytest.mark.parametrize("label", ["Spring 2005", "March 2012", "Autumn 2004 (n = 212)", "2014"])
+def test_a_calendar_date_is_a_time_point(label):
+    assert is_time(label)
+
+
+@pytest.mark.parametrize("label", ["Group 2014", "Cohort A", "Placebo", "Dose 20 mg"])
+def test_a_name_holding_a_number_is_no_calendar_date(label):
+    assert not is_time(label)
