@@ -1,6 +1,7 @@
 """Result-table cells that must not become an arm's value: events of a total
 printed under a mean (SD) column, a named test's p-values beside the arms, a
-calendar date over a column. Written in cardiology, physiotherapy and
+calendar date over a column; and "range of motion", an outcome, is no
+spread's name. Written in cardiology, physiotherapy, orthopaedic and
 survey-research house styles."""
 
 import pytest
@@ -57,3 +58,39 @@ def test_a_calendar_date_is_a_time_point(label):
 @pytest.mark.parametrize("label", ["Group 2014", "Cohort A", "Placebo", "Dose 20 mg"])
 def test_a_name_holding_a_number_is_no_calendar_date(label):
     assert not is_time(label)
+
+
+def test_range_of_motion_in_the_caption_names_the_outcome_not_the_spread():
+    got = _read(
+        [
+            ["Joint", "Splint group, mean ± SD", "Exercise group, mean ± SD", "P"],
+            ["Wrist extension, degrees", "48.2 ± 9.1", "55.6 ± 8.4", "0.02"],
+        ],
+        "Table 3 Active range of motion at twelve weeks",
+    )
+    assert [(o.value, o.dispersion.kind, o.dispersion.value) for _, o, _ in got] == [
+        (48.2, "sd", 9.1),
+        (55.6, "sd", 8.4),
+    ]
+    got = _read(
+        [
+            ["Joint", "Splint group", "Exercise group"],
+            ["Wrist extension, degrees, mean ± SD", "48.2 ± 9.1", "55.6 ± 8.4"],
+        ],
+        "Table 3 Range of movement at twelve weeks",
+    )
+    assert [(o.value, o.dispersion.value) for _, o, _ in got] == [(48.2, 9.1), (55.6, 8.4)]
+
+
+def test_a_range_column_still_gives_the_range():
+    got = _read(
+        [
+            ["Joint", "Splint group, median (range)", "Exercise group, median (range)"],
+            ["Wrist extension, degrees", "48 (30-62)", "56 (41-70)"],
+        ],
+        "Table 3 Range of motion at twelve weeks",
+    )
+    assert [(o.statistic, o.dispersion.kind, o.dispersion.value) for _, o, _ in got] == [
+        ("median", "range", (30.0, 62.0)),
+        ("median", "range", (41.0, 70.0)),
+    ]

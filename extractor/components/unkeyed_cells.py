@@ -141,17 +141,23 @@ def _decide(texts: list[str], val: Value) -> tuple[str | None, str]:
     return None, ""
 
 
+# "range" naming a spread, not the outcome "range of motion" / "range of movement"
+_RANGE = re.compile(r"\brange\b(?!\s+of\s+(?:active\s+|passive\s+)?(?:motion|movement))", re.I)
+
+
 def _dispersion(val: Value, stat: str, label: str) -> Dispersion | None:
     if val.disp is not None:
         kind = dispersion_kind(label)
-        if kind == "unknown" and re.search(r"\b(?:IQR|interquartile|range)\b", label, re.I):
+        if kind == "unknown" and (
+            re.search(r"\b(?:IQR|interquartile)\b", label, re.I) or _RANGE.search(label)
+        ):
             return None  # one number for an interquartile range: not a spread we can give
         return Dispersion(kind, val.disp)
     if val.low is None or val.high is None:
         return None
     if re.search(r"\b(?:IQR|interquartile|Q1|quartiles?|25th\W{1,5}75th)\b", label, re.I):
         return Dispersion("iqr", (val.low, val.high))
-    if re.search(r"\brange\b|\bmin\w*\s*[-–,]\s*max", label, re.I):
+    if _RANGE.search(label) or re.search(r"\bmin\w*\s*[-–,]\s*max", label, re.I):
         return Dispersion("range", (val.low, val.high))
     if _CI.search(label):
         return Dispersion("ci", (val.low, val.high))
