@@ -713,7 +713,7 @@ def unkeyed_from_sentence(
             stat is None
             and last_stat
             and last_kind == v.vkind
-            and _CARRY_RE.fullmatch(_strip_numbers(sent[last_end : v.start]))
+            and _CARRY_RE.fullmatch(_strip_numbers(sent[_past_unit(sent, last_end, v) : v.start]))
         ):
             stat = (
                 last_stat  # "... 128 mmHg in the A group and from 141 to 137 mmHg in the B group"
@@ -730,7 +730,10 @@ def unkeyed_from_sentence(
         if name is None:
             name = _backward_name(sent, v, prev_end)
         between = sent[last_end : v.start]
-        if name is None and last_name and _CARRY_RE.fullmatch(_strip_numbers(between)):
+        carried = sent[_past_unit(sent, last_end, v) : v.start]
+        if name is None and last_name and _CARRY_RE.fullmatch(_strip_numbers(carried)):
+            name = last_name
+        if name is None and last_name and _compared_after_list(sent, carried, v, cues):
             name = last_name
         if (
             name is None
@@ -750,7 +753,7 @@ def unkeyed_from_sentence(
             # "38 of 102 (37%) in the A group and 21 of 99 (21%) in the B group were
             # abstinent": the earlier value shares the name its partner's clause gives
             j, pv, pstat, pnxt = pending
-            if _CARRY_RE.fullmatch(_strip_numbers(sent[pv.end : v.start])):
+            if _CARRY_RE.fullmatch(_strip_numbers(sent[_past_unit(sent, pv.end, v) : v.start])):
                 out.append(
                     _match(sent, pv, pstat, name, ms, pnxt, arms.get(j), primary, p_all, len(vals))
                 )
@@ -951,6 +954,55 @@ _CARRY_RE = re.compile(
     r"(?:and|or|vs\.?|versus)\s+(?:in|for|with)\s+(?:the\s+)?[\s(\[]*",
     re.I,
 )
+
+
+#: a word printed after a value as its unit ("24N", "3.1 Nm", "5.6 times per week",
+#: "12 µmol/mmol"): a letter first, no function word, optionally "per <word>"
+_UNIT_WORD = r"[A-Za-zµμ°Ω][\w/°²³·%-]*"
+_UNIT_AFTER_RE = re.compile(
+    rf"[ \u00a0]?(?P<u>{_UNIT_WORD}(?:\s+per\s+{_UNIT_WORD})?)(?=[\s,;:)\]]|$)(?!\s*[=<>≤≥])"
+)
+_NOT_UNIT_WORD = re.compile(
+    rf"(?:and|or|nor|vs|versus|in|on|for|with|without|among|of|at|by|to|from|the|a|an|"
+    rf"respectively|compared|than|while|whereas|but|was|were|is|are|had|has|"
+    rf"groups?|arms?|{_WHO})$",
+    re.I,
+)
+
+
+def _past_unit(sent: str, end: int, v: Mention) -> int:
+    """Where the words between an earlier value (ending at `end`) and `v`
+    begin once the unit printed after both is skipped: "354 ± 24N vs ON
+    360 ± 23N", "5.6 times per week, respectively, compared with 2.6 times per
+    week in the placebo group" (a unit the vocabulary does not know; the
+    value keeps no unit, the words only stop hiding the values' link)."""
+    a, b = _UNIT_AFTER_RE.match(sent, end), _UNIT_AFTER_RE.match(sent, v.end)
+    if a is None or b is None or a.group("u") != b.group("u"):
+        return end
+    if _NOT_UNIT_WORD.match(a.group("u").split()[0]):
+        return end
+    return a.end()
+
+
+#: "5.7 and 5.6 times per week, respectively, compared with 2.6 ...": a list closed,
+#: then the value it is compared with
+_RESPECTIVELY_COMPARED_RE = re.compile(
+    r"[\s,;()\[\]]*respectively[\s,;]+(?:compared\s+(?:with|to)|vs\.?|versus)\s+", re.I
+)
+
+
+def _compared_after_list(sent: str, between: str, v: Mention, cues: list[Mention]) -> bool:
+    """A value compared with a list closed by "respectively" is the same measure
+    where a group is named right after it ("... compared with 2.6 ± 2.9 times per
+    week in the placebo group"); where no group is, the comparison may be of
+    another condition ("compared to 66.5 and 57.5% without the add-on"), which is
+    not the list's measure."""
+    if not _RESPECTIVELY_COMPARED_RE.fullmatch(between):
+        return False
+    unit = _UNIT_AFTER_RE.match(sent, v.end)
+    end = unit.end() if unit and not _NOT_UNIT_WORD.match(unit.group("u").split()[0]) else v.end
+    near = _CUE_AFTER.match(sent[end:])
+    return bool(near) and any(abs(c.start - (end + near.end())) <= 4 for c in cues)
 
 
 def _strip_numbers(text: str) -> str:
