@@ -628,7 +628,7 @@ def unkeyed_from_table(
     caption does not say so, and arms printed as rows)."""
     out = []
     for r, o, label in _read_result_table(model, keyed_rows, is_arm):
-        kind = _label_kind(label) if label else "arm"
+        kind = _label_kind(label, is_arm) if label else "arm"
         if kind == "none":
             continue  # "P-value", "b (SE)": the cell is no arm's value
         if kind == "time":
@@ -660,14 +660,17 @@ _COEFFICIENT = re.compile(
 )
 
 
-def _label_kind(label: str) -> str:
+def _label_kind(label: str, is_arm: ArmTest | None = None) -> str:
     """What a column label the readers give as an arm's is: "arm", "time" (a
     time point with its statistic: "Mean pre-test", "Mean ± SD (After)") or
-    "none" (a statistic alone, a p-value's or a coefficient's column)."""
+    "none" (a statistic alone, a p-value's or a coefficient's column). A
+    letter that names one of the paper's arms ("B" for "Group B") is that
+    arm, not a coefficient."""
     text = clean_label(label)
     if _P_LABEL.match(text) or _P_MARKED.match(label) or _TEST_LABEL.match(text):
         return "none"
-    if _COEFFICIENT.search(text) or _COUNT_LABEL.match(text) or _BETWEEN_LABEL.match(text):
+    coefficient = _COEFFICIENT.search(text) and not (is_arm is not None and is_arm(text))
+    if coefficient or _COUNT_LABEL.match(text) or _BETWEEN_LABEL.match(text):
         return "none"
     core = re.sub(r"\s+", " ", _STAT_IN_LABEL.sub(" ", text)).strip(" ,;:/-")
     if not core:
@@ -1322,8 +1325,9 @@ def _cyclic_group_column(model: TableModel, is_arm: ArmTest | None = None) -> Co
     if len(cols) < 2 or cols[0].statistic or cols[0].indices != (1,):
         return None
     col = cols[0]
-    if col.arm and not _GROUP_LABEL.match(clean_label(col.arm)):
-        return None
+    # a label of its own ("Position", "Technique"): the column is the groups' only when
+    # every name it repeats is one of the paper's arms
+    labelled = bool(col.arm) and not _GROUP_LABEL.match(clean_label(col.arm or ""))
     rows = model.data_rows()
     texts = [clean_label(model.cell(r, col).text) for r in rows]
     order: list[str] = []
@@ -1334,8 +1338,13 @@ def _cyclic_group_column(model: TableModel, is_arm: ArmTest | None = None) -> Co
     k = len(order)
     if not 2 <= k <= 4 or len(texts) < 2 * k or len(texts) % k:
         return None
-    if any(not t or TIME_LABEL.match(t) or not re.search(r"[A-Za-z]{2}", t) for t in order):
-        return None  # times, numbers or blanks: no groups
+    arms = is_arm is not None and all(t and is_arm(t) for t in order)
+    if labelled and not arms:
+        return None
+    if any(
+        not t or TIME_LABEL.match(t) or not (arms or re.search(r"[A-Za-z]{2}", t)) for t in order
+    ):
+        return None  # times, numbers or blanks: no groups (a letter only as the paper's arm)
     if any(texts[i] != order[i % k] for i in range(len(texts))):
         return None
     if any(model.cell(r, col).value.kind != "text" for r in rows):
@@ -1350,7 +1359,7 @@ def _cyclic_group_column(model: TableModel, is_arm: ArmTest | None = None) -> Co
             return None
         if _ARM_WORD.search(block[0]) or _ARM_ROW.match(block[0]) or _names_arm(block[0], is_arm):
             return None  # "Group 1 (experimental)" / "Wave I", "Wave III": the stub is the group
-    if is_arm is not None and all(is_arm(t) for t in order):
+    if arms:
         return col  # the groups are the paper's arms
     # else the groups are fewer than the measures: "Without template" / "Pitch", "Roll",
     # "Yaw" is two conditions' rows of three measures, not three groups' rows
@@ -1387,6 +1396,8 @@ def _group_column_rows(
                 spread_col = _col(model, spread[col.index])
                 label = " ".join([spread_col.statistic or "", *spread_col.labels[-1:]])
                 val = _with_spread(val, model.cell(row, spread_col).value, label)
+                if col.statistic in ("mean", "median") and spread_col.statistic in ("sd", "se"):
+                    texts[0] = f"{col.statistic} ({spread_col.statistic})"  # "Mean | SD"
             o = cell_outcome(val, texts, name, p)
             if o is not None:
                 out.append((row.index, replace(o, timepoint=tp, timepoint_months=months), group))
