@@ -1,7 +1,8 @@
 """Result-table cells that must not become an arm's value: events of a total
 printed under a mean (SD) column, a named test's p-values beside the arms, a
 calendar date over a column; and "range of motion", an outcome, is no
-spread's name. Written in cardiology, physiotherapy, orthopaedic and
+spread's name. A table of what the arms were given (the diets' ingredients,
+the formulas' composition) reports no result. Written in cardiology, physiotherapy, orthopaedic and
 survey-research house styles."""
 
 import pytest
@@ -94,3 +95,33 @@ def test_a_range_column_still_gives_the_range():
         ("median", "range", (30.0, 62.0)),
         ("median", "range", (41.0, 70.0)),
     ]
+
+
+_DIET_ROWS = [
+    ["Nutrient", "Low-sodium group, mean (SD)", "Control group, mean (SD)"],
+    ["Protein, g/day", "78.2 (9.1)", "77.9 (8.8)"],
+    ["Sodium, mg/day", "1480 (210)", "3350 (390)"],
+]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Table 1 Ingredients and nutrient content of the two study diets",
+        "Table 1 Nutrient composition of the test meals",
+        "Table 1 Composition of the experimental formulas (per 100 ml)",
+    ],
+)
+def test_what_the_arms_were_given_is_no_result(caption):
+    assert _read(_DIET_ROWS, caption) == []
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Table 3 Nutrient composition of the diets from 3-day food records at 12 weeks",
+        "Table 3 Plasma levels of the supplement's active ingredients after 8 weeks",
+    ],
+)
+def test_what_the_participants_ate_or_carried_is_a_result(caption):
+    assert [o.value for _, o, _ in _read(_DIET_ROWS, caption)] == [78.2, 77.9, 1480.0, 3350.0]

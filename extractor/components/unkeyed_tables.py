@@ -71,6 +71,19 @@ _NOT_RESULT_TABLE = re.compile(
     r"univariate|loadings?|models?)\b",
     re.I,
 )
+# what the arms were given, not what was measured in them: "Ingredients and chemical
+# composition of the experimental diet", "Composition of the study formulas"
+_PRODUCT_COMPOSITION = re.compile(
+    r"(?i)\bingredients?\b|\bcomposition\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:diets?|feeds?|"
+    r"formulas?|formulations?|supplements?|products?|foods?|meals?|breads?|solutions?|drinks?|"
+    r"beverages?|preparations?|rations?|capsules?|tablets?)\b"
+)
+# ... unless it is what the participants ate ("diets from food records") or what was
+# measured in them ("plasma levels of the ingredients", "changes in concentrations")
+_INTAKE = re.compile(
+    r"(?i)\b(?:records?|recalls?|intakes?|consum\w*|eaten|reported|diaries|plasma|serum|blood|"
+    r"urine|urinary|tissues?|f(?:a)?ecal|levels?|concentrations?|changes?)\b"
+)
 # "Effects of cryoprotectant exposure on cleavage": a result caption naming its
 # intervention with a word that elsewhere marks a design or exposure table
 # ("Haemodynamic effects of exposure to wood smoke")
@@ -163,6 +176,8 @@ def is_result_table(model: TableModel, is_arm: ArmTest | None = None) -> bool:
         return False
     if _BASELINE_ONLY.search(caption) and not _FOLLOW_UP.search(_BASELINE_ONLY.sub(" ", caption)):
         return False
+    if _PRODUCT_COMPOSITION.search(caption) and not _INTAKE.search(caption):
+        return False  # the diet or product given, not a result
     if _BEFORE_START.search(caption) and not _FOLLOW_UP.search(_BEFORE_START.sub(" ", caption)):
         return False  # "Food intake before the run-in period": the sample before the trial
     if _RESULT_TABLE.search(caption):
