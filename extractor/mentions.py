@@ -818,8 +818,11 @@ def sentence_mentions(sent: str, finders: Iterable[Finder] = ()) -> list[Mention
 # --------------------------------------------------------------------------- clauses
 
 _RESPECTIVELY_RE = re.compile(r"\brespectively\b", re.I)
+#: a word of a coordinated label: no preposition or article ("in ferritin in the A and
+#: B groups" lists A and B, not "ferritin in the A")
+_COORD_TOKEN = r"(?!(?:in|for|among|with|of|the)\b)[\w+/·*-]+"
 _COORD_LABELS_RE = re.compile(
-    rf"\b(?:in|for|among|with|of)\s+(?:the\s+)?(?P<a>[\w+/·*-]+(?:\s+[\w+/·*-]+){{0,3}}?)"
+    rf"\b(?:in|for|among|with|of)\s+(?:both\s+)?(?:the\s+)?(?P<a>{_COORD_TOKEN}(?:\s+{_COORD_TOKEN}){{0,3}}?)"
     rf"(?:\s+{_GROUP_WORD})?\s*(?:,\s*|\s+)(?:and|or|vs\.?|versus)\s+(?:the\s+)?"
     rf"(?P<b>[\w+/·*-]+(?:\s+[\w+/·*-]+){{0,3}}?)\s+{_GROUP_WORD}\b",
     re.I,
@@ -933,10 +936,14 @@ def coordinated_labels(sent: str) -> list[tuple[str, int]]:
     for m in _COORD_LABELS_RE.finditer(sent):
         for g in ("a", "b"):
             label = m.group(g).strip()
-            if not _NOT_LABEL.match(label):
+            # "in the treatment and control groups": beside another group, "treatment"
+            # and "study" name one ("the two treatment groups" is no list)
+            if not _NOT_LABEL.match(label) or label.lower() in ("treatment", "study"):
                 out.append((label, m.start(g)))
     m = re.search(
-        r"\b(?:arms?|groups?)\s+([A-D1-4])\s*(?:,\s*|\s+)(?:and|or|vs\.?)\s+([A-D1-4])\b", sent
+        r"\b(?i:arms?|groups?)\s+([A-D1-4])\s*(?:,\s*|\s+)(?:and|or|vs\.?)\s+"
+        r"(?:(?i:arms?|groups?)\s+)?([A-D1-4])\b",
+        sent,
     )
     if m:
         out += [(f"arm {m.group(1)}", m.start(1)), (f"arm {m.group(2)}", m.start(2))]
@@ -977,13 +984,28 @@ def arm_of_values(
     if not vals:
         return out
     compared = compared_labels(sent)
+    listed: dict[int, str] = {}
     if _RESPECTIVELY_RE.search(sent):
         labels = coordinated_labels(sent) or [(c.label or "", c.start) for c in compared]
+        # "the mean X in the A and B groups were ..., the mean Y in the A and B groups
+        # were ...": the groups named again are the same groups
+        distinct: dict[str, tuple[str, int]] = {}
+        for lab, pos in labels:
+            distinct.setdefault(lab.lower(), (lab, pos))
+        labels = list(distinct.values())
         if len(labels) >= 2 and len(vals) % len(labels) == 0:
             for i in range(len(vals)):
                 out[i] = labels[i % len(labels)][0]
             return out
+        # "18.6 and 15.6 g/L in the A and B groups, respectively, higher than in the
+        # control group (9.3 g/L)": the values up to "respectively" are the list's, one
+        # a group; the values after it are read as any other
+        cut = _RESPECTIVELY_RE.search(sent)
+        first = [i for i, v in enumerate(vals) if cut and v.end <= cut.start()]
+        if len(labels) >= 2 and len(first) == len(labels):
+            listed = {i: labels[k][0] for k, i in enumerate(first)}
     out.update(_ordered_in_parens(sent, vals, dedupe_overlaps([*cues, *compared])))
+    out.update(listed)
     named = [c for c in cues if c.label]
     # "the change during X vs placebo was 1 cm vs -1 cm, respectively": a cue second in a
     # pair whose first member is no cue is not alone the group of the values after it

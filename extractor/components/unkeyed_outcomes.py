@@ -23,6 +23,7 @@ from litkg.extractor.mentions import (
     arm_name_cues,
     arm_of_values,
     compared_labels,
+    coordinated_labels,
     dedupe_overlaps,
     inside,
     masked_spans,
@@ -667,6 +668,7 @@ def unkeyed_from_sentence(
         cues = dedupe_overlaps(cues + arm_name_cues(sent, arm_spans))
     counted = _group_count_matches(sent, ms, cues)
     bare = _bare_group_values(sent, ms, cues)
+    bare = dedupe_overlaps(bare + _respectively_values(sent, ms, bare))
     if bare:
         vals = sorted(vals + bare, key=lambda m: m.start)
         ms = sorted(ms + bare, key=lambda m: (m.start, -m.end))
@@ -830,6 +832,7 @@ def _labelled_list_names(sent: str, vals: list[Mention], cues: list[Mention]) ->
     return out
 
 
+_RESPECTIVELY_RE = re.compile(r"\brespectively\b", re.I)
 _BARE_RE = re.compile(
     r"(?<![\w.·/=<>≤≥^-])(?P<v>[-−+]?\d+[.·]\d+)(?![\w·%/×-]|\.\d|\s*(?:%|-fold|fold|times|[-–—]\s*\d))"
 )
@@ -885,6 +888,65 @@ def _bare_group_values(sent: str, ms: list[Mention], cues: list[Mention]) -> lis
         v = to_float(m.group("v").replace("−", "-").replace("·", ".").lstrip("+"))
         if v is not None:
             out.append(Mention("value", a, b, value=v, vkind="number"))
+    return out
+
+
+_BARE_NUM = r"[-−]?\d+[.·]\d+"
+#: "0.92, 6.16, and 4.84", "17.2 and 6.9": decimals listed together, none a range's bound,
+#: a ratio, a percentage or a number glued to a word
+_BARE_RUN_RE = re.compile(
+    rf"(?<![\w.·/=<>≤≥^–—-])(?<![–—-]\s)"
+    rf"(?P<run>{_BARE_NUM}(?:\s*,\s*{_BARE_NUM})*\s*,?\s*(?:and|vs\.?|versus)\s+{_BARE_NUM})"
+    r"(?![\w·%/×]|[.·]\d|\s*(?:%|-fold|fold|times|[-–—]\s*\d))"
+)
+#: what the run of numbers is before "respectively": its unit and its groups, no number
+_RESPECTIVELY_AFTER = re.compile(r"^[^\d;.()\[\]]{0,80}?\brespectively\b", re.I)
+#: a test's or a correlation's numbers, not the groups' values
+_NOT_LIST_BEFORE = re.compile(
+    r"\b(?:[pPFtTrRzZ]|values?|coefficients?|correlations?|ratios?|ORs?|HRs?|RRs?|CIs?|"
+    r"ranges?|ranged)\s*(?:[-=<>:]|of|were|was|from|between)?\s*$"
+)
+
+
+def _respectively_values(sent: str, ms: list[Mention], bare: list[Mention]) -> list[Mention]:
+    """Decimals printed without a unit, listed for the groups the sentence
+    lists, in order ("Mean pain scores were 0.92, 6.16 and 4.84 in the A, B and
+    C groups, respectively", "in the X and Y arms averaged 17.2 and 6.9
+    degrees, respectively"): one number a group, as many as the groups. The
+    statistic must still be stated, as for any bare number."""
+    if not _RESPECTIVELY_RE.search(sent):
+        return []
+    labels = list(dict.fromkeys(label.lower() for label, _ in coordinated_labels(sent)))
+    if len(labels) < 2:
+        return []
+    taken = [
+        (m.start, m.end)
+        for m in [*ms, *bare]
+        if m.kind in ("value", "ci", "p", "count", "n", "timepoint")
+    ]
+    masked = masked_spans(sent)
+    measured = {m.start: m for m in ms if m.kind == "value" and m.vkind == "number" and m.unit}
+    out: list[Mention] = []
+    for run in _BARE_RUN_RE.finditer(sent):
+        nums = list(re.finditer(_BARE_NUM, run.group("run")))
+        if len(nums) != len(labels) or not _RESPECTIVELY_AFTER.match(sent[run.end() :]):
+            continue
+        if _NOT_LIST_BEFORE.search(sent[max(0, run.start() - 30) : run.start()]):
+            continue
+        spans = [(run.start() + n.start(), run.start() + n.end()) for n in nums]
+        # "2.31 and 3.05 mm": the last number, read with its unit, lends it to the others
+        last = measured.get(spans[-1][0])
+        if last is not None:
+            spans, nums = spans[:-1], nums[:-1]
+        if any(s <= a < e or a <= s < b for a, b in spans for s, e in taken) or any(
+            inside(a, masked) for a, _ in spans
+        ):
+            continue
+        for (a, b), n in zip(spans, nums, strict=True):
+            v = to_float(n.group().replace("−", "-").replace("·", "."))
+            if v is not None:
+                unit = last.unit if last is not None else None
+                out.append(Mention("value", a, b, value=v, vkind="number", unit=unit))
     return out
 
 
