@@ -714,6 +714,9 @@ def _read_result_table(
     model = _expand_arm_abbreviations(model, is_arm)
     if not is_result_table(model, is_arm):
         return []
+    timed_arms = _arm_time_rows(model, is_arm)
+    if timed_arms is not None:  # "Drug group | Week 12 | 68 ± 8 | 27.1 ± 3.0"
+        return timed_arms
     group_col = _group_column(model, is_arm)
     if group_col is not None:
         return _group_column_rows(model, group_col, keyed_rows)
@@ -1379,6 +1382,77 @@ def _cyclic_group_column(model: TableModel, is_arm: ArmTest | None = None) -> Co
     # else the groups are fewer than the measures: "Without template" / "Pitch", "Roll",
     # "Yaw" is two conditions' rows of three measures, not three groups' rows
     return col if len(rows) // k > k else None
+
+
+def _is_time_text(text: str) -> bool:
+    """A cell that is only a time point ("Week 12", "3 months", "Before treatment",
+    "After the intervention")."""
+    m = TIME_LABEL.match(text)
+    return bool(m) and (
+        not text[m.end() :].strip(" ,;:") or bool(_TIME_OF_TREATMENT.match(text[m.end() :]))
+    )
+
+
+def _arm_time_rows(
+    model: TableModel, is_arm: ArmTest | None
+) -> list[tuple[int, Outcome, str | None]] | None:
+    """Arms printed as rows, each arm's name over its rows (printed once, the
+    rows below left blank, or on every row), one or two stub columns of time
+    points after it, and the outcomes as the other columns: "Group | Time |
+    Weight (kg) | BMI" over "Drug group | Baseline | 71 ± 9 | 27 ± 3" and " |
+    Week 12 | 68 ± 8 | 26 ± 3". Each row is its arm at the innermost time its
+    time columns print; a baseline row is no result. None when the table is not
+    laid out so (every named row an arm, every time cell a time point)."""
+    raw = model.table.rows
+    rows = [r for r in model.rows if r.index < len(raw)]
+    cols = model.columns
+    if len(rows) < 2 or len(cols) < 2 or any(r.is_section for r in rows):
+        return None
+
+    def text(row: Row, j: int) -> str:
+        cells = raw[row.index]
+        return clean_label(cells[j]) if j < len(cells) else ""
+
+    times: list[Column] = []
+    for col in cols[:2]:
+        cells = [text(r, col.index) for r in rows]
+        if col.indices != (col.index,) or not any(cells):
+            break
+        if not all(not t or (len(t) <= 30 and _is_time_text(t)) for t in cells):
+            break
+        times.append(col)
+    rest = [c for c in cols[len(times) :] if not _is_test_column(c)]
+    if not times or not rest:
+        return None
+    heads = [text(r, 0) for r in rows]
+    if not heads[0]:
+        return None
+    names = {h for h in heads if h}
+    if len(names) < 2 or not all(_ARM_ROW.match(h) or _names_arm(h, is_arm) for h in names):
+        return None
+    if len(names) == len(rows):
+        return None  # one row per arm: no time point varies within an arm
+    out: list[tuple[int, Outcome, str | None]] = []
+    arm = ""
+    for row in rows:
+        arm = heads[rows.index(row)] or arm
+        printed = [t for t in (text(row, c.index) for c in times) if t]
+        if not printed:
+            continue
+        tp, months = read_timepoint(printed[-1])
+        if months == 0.0:
+            continue  # the arm's baseline is not its result
+        for col in rest:
+            labels = [clean_label(x) for x in col.labels if clean_label(x)]
+            bare = [_COUNT_SUFFIX.sub("", STAT_SUFFIX.sub("", x)).strip(" ,;:") for x in labels]
+            name = clean_name(_name_and_time([x for x in bare if x] or [""])[0])
+            if name is None:
+                continue
+            texts = [col.statistic or "", " ".join(col.labels), model.context]
+            o = cell_outcome(model.cell(row, col).value, texts, name, None)
+            if o is not None:
+                out.append((row.index, replace(o, timepoint=tp, timepoint_months=months), arm))
+    return out or None
 
 
 def _group_column_rows(
