@@ -860,12 +860,16 @@ def _header_in_body(model: TableModel, is_arm: ArmTest | None) -> int | None:
         return None
     row = table.rows[h]
     cells = [clean_label(c) for c in row[1:]]
-    if len(cells) < 2 or not all(cells):
+    # a cell left blank is a column the head above labels, or a second stub column
+    if len([c for c in cells if c]) < 2 or not (all(cells) or clean_label(row[0])):
         return None
-    if any(parse_value(c).kind != "text" for c in row[1:]):
+    if any(parse_value(c).kind != "text" for c in row[1:] if clean_label(c)):
         return None
-    if sum(_is_arm_label(c, is_arm) for c in cells) < 2:
+    filled = [c for c in cells if c]
+    if sum(_is_arm_label(c, is_arm) for c in filled) < (2 if len(filled) == len(cells) else 1):
         return None
+    if len(filled) < len(cells) and not all(_names_arm(c, is_arm) for c in filled):
+        return None  # with blanks beside them, every label a group's ("Control | Experimental")
     if any(_is_arm_label(clean_label(c), is_arm) for r in table.rows[:h] for c in r[1:] if c):
         return None  # the head names the groups: a body row restating them is read elsewhere
     later = table.rows[h + 1 :]
@@ -998,6 +1002,13 @@ def _with_time_column(model: TableModel, rows: list[Row], stubs: list[str]) -> T
     printed = [model.cell(r, col).text.strip() for r in rows]
     # "4 week*" loses its mark, "2 h" keeps its unit (a letter after a number reads as a mark)
     times = [clean_label(t) if TIME_LABEL.match(clean_label(t)) else t for t in printed]
+    if any(s and _ARM_ROW.match(s) for s in stubs):
+        return model  # "Sham | Post | 59.7": the stubs are groups, not measures
+    # a measure named once over its time rows, the stubs below left blank (no span)
+    carried: list[str] = []
+    for s in stubs:
+        carried.append(s or (carried[-1] if carried else ""))
+    stubs = carried
     timed = [
         bool(s) and not TIME_LABEL.match(s) and len(t) <= 25 and bool(TIME_LABEL.match(t))
         for t, s in zip(times, stubs, strict=True)
