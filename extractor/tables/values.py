@@ -180,6 +180,9 @@ def parse_value(text: str) -> Value:
     )
     if m:  # "12.1 ± 3.2", also with its median or range after it: "12.1±3.2 (11.0)", "(5–20)"
         return Value("estimate", raw, value=_f(m.group(1)), disp=_f(m.group(2)), marks=marks)
+    m = re.fullmatch(rf"({_SIGNED})\s*[(\[]\s*(?:±|\+/-|\+-)\s*({_NUM})\s*[)\]]", t)
+    if m:  # "12.1 (± 3.2)": the spread in brackets with its sign
+        return Value("estimate", raw, value=_f(m.group(1)), disp=_f(m.group(2)), marks=marks)
     m = re.fullmatch(rf"({_SIGNED})\s*[(\[]\s*({_NUM})\s*[)\]]", t)
     if m:  # "12.5 (3.2)": a mean with its SD when the first number is not a count
         return Value("estimate", raw, value=_f(m.group(1)), disp=_f(m.group(2)), marks=marks)
