@@ -125,3 +125,28 @@ def test_what_the_arms_were_given_is_no_result(caption):
 )
 def test_what_the_participants_ate_or_carried_is_a_result(caption):
     assert [o.value for _, o, _ in _read(_DIET_ROWS, caption)] == [78.2, 77.9, 1480.0, 3350.0]
+
+
+def test_a_column_of_one_measure_with_its_statistic_and_unit_is_no_arm():
+    got = _read(
+        [
+            ["Nutrient", "Questionnaire, median (IQR), mg", "Diet diary, median (IQR), mg", "P"],
+            ["Calcium", "812 (640-990)", "705 (560-880)", "0.01"],
+        ],
+        "Table 4 Calcium intake estimated by the two instruments at follow-up",
+    )
+    assert [label for _, _, label in got if label] == []
+
+
+def test_an_arm_with_its_dose_and_statistic_is_still_an_arm():
+    got = _read(
+        [
+            ["Outcome", "Vitamin D 1000 IU, mean (SD)", "Placebo, mean (SD)", "P"],
+            ["Serum 25(OH)D, nmol/l", "71.2 (14.0)", "48.9 (13.1)", "<0.001"],
+        ],
+        "Table 2 Outcomes at 12 weeks",
+    )
+    assert [(label, o.value) for _, o, label in got] == [
+        ("Vitamin D 1000 IU", 71.2),
+        ("Placebo", 48.9),
+    ]

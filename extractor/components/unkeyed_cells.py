@@ -77,8 +77,8 @@ _PCT_CHANGE = re.compile(
 
 
 # a measure's unit closing its name ("Heart rate (beats/min)", "Blood loss, ml", "(mmHg)")
-_MEASURE_UNIT = re.compile(
-    r"(?i)(?:[(\[]\s*|,\s*)(?:[^()\[\]%,]*?\S/\S[^()\[\]%,]*|[^()\[\]%,]*\bper\s+\w+|"
+MEASURE_UNIT = re.compile(
+    r"(?i)(?:[(\[]\s*|,\s*)(?:[^()\[\]%,]*?\S[/·]\S[^()\[\]%,]*|[^()\[\]%,]*\bper\s+\w+|"
     r"mm\s?hg|bpm|beats|min(?:utes?)?|h|hours?|hrs?|s|secs?|seconds?|days?|weeks?|months?|years?|"
     r"kg|g|mg|[µμu]g|ng|pg|cm|mm|m|ml|dl|l|kcal|kj|ms|iu|u|mmol|[µμu]mol|cm2|cm²|m2|m²|"
     r"points?|°c)\s*[)\]]?\s*$"
@@ -182,7 +182,7 @@ def cell_outcome(val: Value, texts: list[str], name: str, p: float | None) -> Ou
             if (
                 "%" not in val.text
                 and val.total is None
-                and _MEASURE_UNIT.search(name)
+                and MEASURE_UNIT.search(name)
                 and not any(_PCT.search(t) for t in texts[:3])
             ):
                 return None  # "Heart rate (bpm) | 74 (14)": a measure's value, no share

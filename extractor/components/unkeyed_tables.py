@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from litkg.extractor.components.unkeyed_cells import (
     MEAN,
+    MEASURE_UNIT,
     STAT_SUFFIX,
     cell_outcome,
     cues,
@@ -675,6 +676,15 @@ _COEFFICIENT = re.compile(
 )
 
 
+_STAT_WORD = re.compile(
+    r"(?i)\b(?:means?|medians?|averages?|s\.?d\.?|s\.?e\.?m?\.?|iqr|interquartile)\b"
+)
+# a dose in an arm's label ("Vitamin D 1000 IU, mean (SD)"): the unit is the dose's
+_DOSE_IN_LABEL = re.compile(
+    r"(?i)\d+(?:[.,]\d+)?\s*(?:mg|g|[µμu]g|mcg|ng|ml|l|iu|units?|%|mmol|[µμu]mol|kcal|kj)\b"
+)
+
+
 def _label_kind(label: str, is_arm: ArmTest | None = None) -> str:
     """What a column label the readers give as an arm's is: "arm", "time" (a
     time point with its statistic: "Mean pre-test", "Mean ± SD (After)") or
@@ -692,6 +702,8 @@ def _label_kind(label: str, is_arm: ArmTest | None = None) -> str:
         return "none"
     if core != text and _is_time_stub(core) and len(core) <= 25:
         return "time"
+    if _STAT_WORD.search(text) and MEASURE_UNIT.search(text) and not _DOSE_IN_LABEL.search(text):
+        return "none"  # "FFQ Mean (IQR), mg", "AUC Mean (SD) (mm·min)": a measure's column
     return "arm"
 
 
