@@ -263,7 +263,8 @@ def _clean_name_words(text: str) -> str | None:
     if re.fullmatch(r"(?:[\w+/-]+\s+){0,2}(?:groups?|arms?)(?:\s+\w+)?", name, re.I):
         return None  # "intervention group (already)": a group, not a measure
     if re.search(
-        r"\b(?:groups?|arms?)(?:\s+\w{1,3})?\s+(?:had|has|have|was|were|showed)\b|\b(?:that|which)$",
+        r"\b(?:groups?|arms?)(?:\s+\w{1,3}(?:\s*(?:,|and|or|&)\s*\w{1,3})*)?\s+"
+        r"(?:had|has|have|was|were|showed)\b|\b(?:that|which)$",
         name,
         re.I,
     ):
