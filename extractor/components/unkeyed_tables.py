@@ -1150,7 +1150,8 @@ def _stat_row(stub: str) -> str | None:
     "difference" for one printing the arms' difference ("Mean difference (95% CI)",
     "Difference at week 8"), under the outcome's heading."""
     text = clean_label(stub)
-    if _CHANGE_ROW.match(text):
+    bare = STAT_SUFFIX.sub("", text).strip(" ,;:")  # "Change from baseline, mean ± SD"
+    if _CHANGE_ROW.match(text) or (bare != text and _CHANGE_ROW.match(bare)):
         return "change"
     if _DIFFERENCE_ROW.match(text):
         return "difference"
