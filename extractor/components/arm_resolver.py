@@ -103,6 +103,15 @@ _BOTH = re.compile(rf"\b(?:for|in)\s+both(?:\s+(?:the\s+)?(?:treatment\s+)?{_NOU
 # where a clause ends (outside parentheses)
 _BOUNDARY = re.compile(r";|:\s|,\s*(?:and|while|whereas|but)\b|\.\s|\bwhile\b|\bwhereas\b", re.I)
 
+# "study group", "treatment arm": a name of generic words that still names one arm
+_GENERIC_NAME = re.compile(
+    r"^(?:the\s+)?(?P<w>study|treatment|treated|active)\s+(?:group|arm|cohort)$", re.I
+)
+# "both study groups", "each treatment arm": not one arm
+_NOT_EVERY = "".join(
+    f"(?<!{w} )" for w in ("both", "each", "all", "either", "two", "three", "four")
+)
+
 
 @dataclass(frozen=True)
 class ArmName:
@@ -182,6 +191,14 @@ class ArmResolver:
         desig = [
             set().union(*(_designators(a) for a in (arm.label, *arm.aliases))) for arm in self.arms
         ]
+        generic = [
+            {
+                m.group("w").lower()
+                for a in (arm.label, *arm.aliases)
+                if (m := _GENERIC_NAME.match(a.strip()))
+            }
+            for arm in self.arms
+        ]
         for i, arm in enumerate(self.arms):
             others = set().union(*(t for j, t in enumerate(toks) if j != i))
             other_d = set().union(*(d for j, d in enumerate(desig) if j != i))
@@ -196,9 +213,13 @@ class ArmResolver:
                 for c in _PREFIXED.findall(a):
                     if c.split("-")[1].lower() in words and c.lower() not in others:
                         words.setdefault(c.lower(), c)
-            self._keys.append(
-                (arm.role, [_word_rx(t) for t in words.values()], set(words), desig[i] - other_d)
-            )
+            rxs = [_word_rx(t) for t in words.values()]
+            # "study group" beside "control group": generic words, one arm's name
+            for w in sorted(
+                generic[i] - set().union(*(g for j, g in enumerate(generic) if j != i))
+            ):
+                rxs.append(re.compile(rf"{_NOT_EVERY}\b{w}\s+(?:group|arm|cohort)\b(?!s)", re.I))
+            self._keys.append((arm.role, rxs, set(words), desig[i] - other_d))
 
     @property
     def roles(self) -> list[str]:
@@ -483,3 +504,293 @@ def assign_roles(labels: Sequence[str], title: str | None = None) -> list[str]:
 def resolver_for(arms: Iterable[ArmName], overall_n: int | None = None) -> ArmResolver:
     """An `ArmResolver` over the main (intervention and control) arms."""
     return ArmResolver([a for a in arms if a.role in ("intervention", "control")], overall_n)
+
+
+# ------------------------------------------------------------ paired names
+
+# an arm's other name printed beside it: "the ketamine group (K group)", "group K
+# (ketamine)", "received ketamine (group K)", "[selenium group, SeG]"
+_PAIR_PAREN = re.compile(r"[(\[](?P<inner>[^()\[\]]{1,48})[)\]]")
+_PAIR_INNER = re.compile(r"[A-Za-z][A-Za-z'+/-]*(?:[ -][A-Za-z][A-Za-z'+/-]*){0,3}")
+# words that end a name read backwards from a parenthesis
+_PAIR_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "to",
+        "in",
+        "of",
+        "and",
+        "or",
+        "with",
+        "for",
+        "by",
+        "from",
+        "on",
+        "at",
+        "as",
+        "into",
+        "onto",
+        "than",
+        "vs",
+        "versus",
+        "were",
+        "was",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "received",
+        "receiving",
+        "receive",
+        "given",
+        "giving",
+        "give",
+        "allocated",
+        "assigned",
+        "randomized",
+        "randomised",
+        "randomly",
+        "either",
+        "both",
+        "each",
+        "all",
+        "who",
+        "which",
+        "that",
+        "this",
+        "these",
+        "those",
+        "their",
+        "its",
+        "his",
+        "her",
+        "patients",
+        "patient",
+        "participants",
+        "participant",
+        "subjects",
+        "subject",
+        "underwent",
+        "undergoing",
+        "treated",
+        "while",
+        "whereas",
+        "but",
+        "also",
+        "had",
+        "has",
+        "have",
+        "only",
+        "one",
+        "two",
+        "three",
+        "four",
+    ]
+)
+# words that say an arm's role, not what it received
+_ROLE_ONLY = frozenset(
+    ["control", "controls", "test", "experimental", "experiment", "intervention"]
+)
+# words of a clause, not of a name, inside a parenthesis
+_PAIR_CLAUSE = frozenset(
+    ["not", "no", "non", "before", "after", "during", "other", "per", "within", "without"]
+)
+# a side of a pair that is a group's name: "ketamine group", "group K", "(K)"
+_GROUP_SIDE = re.compile(rf"(?i:\b{_NOUN}\b)|^\s*[A-Z]\s*$")
+# a parenthesis that says where to look or who, not what the arm is called
+_PAIR_NOT_NAME = re.compile(
+    r"^(?:tables?|fig(?:ure)?s?|see|refs?|appendix|supplement\w*|online|data|p|n|ns|men|women"
+    r"|males?|females?|children|adults|patients|participants|subjects|respectively|i\.e|e\.g|(?-i:ie|eg)"
+    r"|et|or|and|vs|versus|mean|median|range|sd|se|iqr|ci|total|overall|all|both|none|one|two"
+    r"|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth)\b",
+    re.I,
+)
+
+
+def _stem(tok: str) -> str:
+    low = tok.lower()
+    return low[:-1] if len(low) > 3 and low.endswith("s") and not low.endswith("ss") else low
+
+
+def _stems(text: str) -> set[str]:
+    return {_stem(t) for t in label_tokens(text)} - {_stem(g) for g in _GENERIC}
+
+
+def _side_designators(text: str) -> set[str]:
+    d = _designators(text)
+    if re.fullmatch(r"\s*(?:[A-Z]|\d{1,2})\s*", text):
+        d.add(text.strip())  # "(K)": a bare designator
+    return d
+
+
+def _name_before(text: str) -> str | None:
+    """The name printed right before a parenthesis: up to four words read
+    backwards, a group noun kept ("the selenium group" -> "selenium group",
+    "to receive ketamine" -> "ketamine"), a designator whole ("group K")."""
+    d = re.search(rf"(?i:\b{_NOUN})\s+(?:[A-Z]{{1,4}}\d{{0,2}}|\d{{1,2}}|I{{1,3}}|IV)\s*$", text)
+    if d:
+        return d.group(0).strip()
+    words = re.findall(r"[A-Za-z][\w'+/-]*|\S", text[-80:])
+    out: list[str] = []
+    for w in reversed(words):
+        if len(out) == 4 or not re.match(r"[A-Za-z]", w) or w.lower() in _PAIR_STOP:
+            break
+        out.insert(0, w)
+    return " ".join(out) or None
+
+
+# wording that gives patients a treatment: a name printed after it in the
+# sentence is what an arm received ("received nebulised melatonin (group M)")
+_GIVEN_CUE = re.compile(
+    r"\b(?:receiv(?:e|ed|ing)|given|allocated|assigned|randomi[sz]ed|treated\s+with)\b", re.I
+)
+# a short code standing for a group: "SeG", "CG", "WB", "MI-E"
+_CODE = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9+-]{1,4}")
+
+
+def _is_code(text: str) -> bool:
+    """A designator ("group K", "K group", "(K)") or a short code ("SeG",
+    "WB group"): what a paper calls a group for short."""
+    t = text.strip()
+    if _side_designators(t):
+        return True
+    core = re.sub(rf"(?i)\s+{_NOUN}$|^{_NOUN}\s+", "", t)
+    return bool(_CODE.fullmatch(core))
+
+
+def _plain_name(text: str) -> bool:
+    """A name of at most three words with none of the words a clause has
+    ("difference not significant", "as the control group")."""
+    words = text.split()
+    return 0 < len(words) <= 3 and not any(
+        w.lower() in _PAIR_STOP or w.lower() in _PAIR_CLAUSE for w in words
+    )
+
+
+def _pair_sides(sent: str) -> list[tuple[str, str, bool]]:
+    """The (name, other name, given) pairs a sentence prints with a
+    parenthesis or a bracketed list; `given` where the sentence gives the
+    name before the parenthesis as a treatment."""
+    out: list[tuple[str, str, bool]] = []
+    for m in _PAIR_PAREN.finditer(sent):
+        inner = m.group("inner").strip()
+        parts = [p.strip() for p in inner.split(",")]
+        if len(parts) == 2 and all(_PAIR_INNER.fullmatch(p) for p in parts):
+            out.append((parts[0], parts[1], False))  # "[selenium group, SeG]"
+            continue
+        if not _PAIR_INNER.fullmatch(inner) or _PAIR_NOT_NAME.match(inner):
+            continue
+        head = sent[: m.start()].rstrip()
+        before = _name_before(head)
+        if before:
+            given = bool(_GIVEN_CUE.search(head[: len(head) - len(before)]))
+            out.append((before, re.sub(r"(?i)^the\s+", "", inner), given))
+    return out
+
+
+def paired_names(
+    texts: Iterable[str],
+    names: Sequence[Sequence[str]],
+    row_labels: Iterable[str] = (),
+) -> list[list[str]]:
+    """Other names of a trial's arms that its text pairs with the ones known:
+    "the ketamine group (K group)" or "group K (ketamine)" gives the arm known
+    as "K" the name "ketamine group" (and the arm known as the ketamine group
+    the name "K group"); "[selenium group, SeG]" gives "SeG" to the arm named
+    selenium. `names[i]` are arm i's label and aliases.
+
+    A name is taken where the other side of the pair names exactly one arm
+    (with no word that arm is not called by) and it names none, and where no
+    other pair gives it to another arm. One side is a group's code or
+    designator, or the new name is a group's name ("the stereotype group
+    (group A)"); a plain name is taken inside a parenthesis after a
+    designator ("group M (melatonin)") or before one where the sentence gives
+    it as a treatment ("received melatonin (group M)"). A name whose words
+    are a row label of a table whose columns are the arms (`row_labels`) is a
+    condition measured in every arm, not an arm's name."""
+    stems = [set().union(*(_stems(x) for x in arm)) for arm in names]
+    desig = [set().union(*(_side_designators(x) for x in arm)) for arm in names]
+    own = [
+        s - set().union(*(o for j, o in enumerate(stems) if j != i)) for i, s in enumerate(stems)
+    ]
+    generic = [
+        {m.group("w").lower() for x in arm if (m := _GENERIC_NAME.match(x.strip()))}
+        for arm in names
+    ]
+    rows = [st for r in row_labels if (st := _stems(r))]
+
+    def arm_of(text: str) -> int | None:
+        st, sd = _stems(text), _side_designators(text)
+        g = _GENERIC_NAME.match(text.strip())
+        scores = [
+            len(own[i] & st)
+            + 2 * len(desig[i] & sd)
+            + (2 if g and g.group("w").lower() in generic[i] else 0)
+            for i in range(len(names))
+        ]
+        best = max(scores, default=0)
+        top = [i for i, s in enumerate(scores) if s == best]
+        if best <= 0 or len(top) != 1:
+            return None
+        i = top[0]
+        # "school-based community intervention" does not name the arm called
+        # "intervention": every word of the side is one of the arm's
+        return i if (desig[i] & sd) or st <= stems[i] else None
+
+    def names_none(text: str) -> bool:
+        st, sd = _stems(text), _side_designators(text)
+        g = _GENERIC_NAME.match(text.strip())
+        return not any(
+            stems[i] & st or desig[i] & sd or (g and g.group("w").lower() in generic[i])
+            for i in range(len(names))
+        )
+
+    def useful(text: str) -> bool:
+        return bool(_stems(text) or _side_designators(text) or _GENERIC_NAME.match(text.strip()))
+
+    def may_name(other: str, known: str, other_inner: bool, given: bool) -> bool:
+        if _is_code(other):
+            return True
+        if re.search(rf"(?i)\b{_NOUN}$", other):
+            # "the stereotype group (group A)", "group A (control group)"
+            return _plain_name(re.sub(rf"(?i)\s*\b{_NOUN}$", "", other) or "group")
+        if not _plain_name(other) or not _stems(other) - _ROLE_ONLY:
+            return False  # "group 2 (control)", "group 1 (test)": a role, not a name
+        # a plain name: explained by a designator, or given as a treatment
+        return bool(_side_designators(known)) if other_inner else given
+
+    given_to: dict[str, set[int]] = {}
+    spelled: dict[str, str] = {}
+    for sent in texts:
+        for a, b, given in _pair_sides(sent):
+            if not any(_GROUP_SIDE.search(x) for x in (a, b)):
+                continue  # "MI-E (three sessions)" pairs no group names
+            for known, other, other_inner in ((a, b, True), (b, a, False)):
+                i = arm_of(known)
+                if i is None or not useful(other) or not names_none(other):
+                    continue
+                if not may_name(other, known, other_inner, given):
+                    continue
+                if _stems(other) and any(_stems(other) == r for r in rows):
+                    continue  # "stereotype-consistent" is also a table's row
+                if re.fullmatch(r"\s*(?:[A-Z]|\d{1,2})\s*", other):
+                    other = f"group {other.strip()}"  # "(K)" is group K
+                key = other.lower()
+                given_to.setdefault(key, set()).add(i)
+                spelled.setdefault(key, other)
+    out: list[list[str]] = [[] for _ in names]
+    taken = {key: next(iter(arms)) for key, arms in given_to.items() if len(arms) == 1}
+    # a plain name ("group 1 (local injection)") is the arm's treatment; where not
+    # every arm's is known, a sentence setting them against each other ("better for
+    # local injection than for dry needling (80% vs 40%)") would give the one known
+    # both values: plain names are taken only when every arm has one
+    plain = {key for key in taken if not _is_code(spelled[key])}
+    plain = {key for key in plain if not re.search(rf"(?i)\b{_NOUN}$", spelled[key])}
+    if {taken[key] for key in plain} != set(range(len(names))):
+        taken = {key: i for key, i in taken.items() if key not in plain}
+    for key, i in taken.items():
+        out[i].append(spelled[key])
+    return out

@@ -257,6 +257,30 @@ def _main_arms(
     roles = res_mod.assign_roles(
         [" ".join([r, *al]) for r, al in zip(ref, aliases, strict=True)], title
     )
+    # other names the paper pairs with the arms' ("the melatonin group (M group)");
+    # a table's row labels, where its columns are the arms, are no arm's names
+    row_labels = [
+        row[0]
+        for t, cols in tables
+        if len(cols) >= 2
+        for row in t.rows[max(t.header_rows, 1) :]
+        if row and row[0].strip()
+    ]
+    paired = res_mod.paired_names(
+        [t for t, _s, _e in design],
+        [[r, *al] for r, al in zip(ref, aliases, strict=True)],
+        row_labels,
+    )
+    for i, other in enumerate(paired):
+        aliases[i] += [x for x in other if x not in aliases[i]]
+    # a paired name that says which arm is the control ("group A (control group)")
+    # decides the roles; other paired names leave them as the known names give them
+    said = [
+        bool(res_mod.CONTROL_CUES.search(" ".join([r, *al])))
+        for r, al in zip(ref, aliases, strict=True)
+    ]
+    if any(paired) and 0 < sum(said) < len(ref):
+        roles = ["control" if c else "intervention" for c in said]
     _name_the_drug_arm(ref, roles, aliases, _main_drug_label(doc))
     resolver = res_mod.ArmResolver(
         [
