@@ -562,7 +562,18 @@ def allocation(sent: str) -> Allocation | None:
     """Two or more arms counted in one sentence: "143 were randomized to group A
     and 142 to group B", "(48 for DZ and 46 for D) were included in the
     efficacy analysis", "assigned to X (n=533) or Y (n=530)", "40 placebo and 40
-    drug X", "randomly divided into two groups of 22" (labels left empty)."""
+    drug X", "randomly divided into two groups of 22" (labels left empty).
+    Labels that are times ("randomized between December 2013 and October
+    2014") name no arm: the sentence gives none."""
+    from litkg.extractor.tables.labels import is_time
+
+    got = _allocation(sent)
+    if got is not None and any(label and is_time(label) for label, _n in got.arms):
+        return None
+    return got
+
+
+def _allocation(sent: str) -> Allocation | None:
     if _EVENT_CUE.search(sent):
         return None
     member = _MEMBER_CUE.search(sent)
