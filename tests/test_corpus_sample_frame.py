@@ -11,14 +11,19 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
-def reports_results():
+def bench():
     spec = importlib.util.spec_from_file_location(
         "corpus_sample", REPO / "bench" / "corpus_sample.py"
     )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.reports_results
+    return module
+
+
+@pytest.fixture(scope="module")
+def reports_results(bench):
+    return bench.reports_results
 
 
 def _article(kind: str, body: str, abstract: str = "") -> bytes:
@@ -60,17 +65,6 @@ def test_an_article_without_a_body_is_not_in_the_frame(reports_results):
         b'<article article-type="research-article"><front><title>Results</title></front></article>'
     )
     assert not reports_results(xml)
-
-
-@pytest.fixture(scope="module")
-def bench():
-    spec = importlib.util.spec_from_file_location(
-        "corpus_sample", REPO / "bench" / "corpus_sample.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _o(arm, value=1.0, statistic="mean", name="Pain score", comparator=None):

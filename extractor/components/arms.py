@@ -16,6 +16,7 @@ from functools import lru_cache
 from litkg.extractor.components import allocated, arm_lists
 from litkg.extractor.document import Table
 from litkg.extractor.numbers import NUMBER_WORDS, words_to_int
+from litkg.extractor.tables.labels import is_time
 
 CONTROL_CUES = re.compile(
     r"\b(?:controls?|placebo|comparator|standard(?:[- ]of[- ]care)?|usual care|observation|sham"
@@ -565,8 +566,6 @@ def allocation(sent: str) -> Allocation | None:
     drug X", "randomly divided into two groups of 22" (labels left empty).
     Labels that are times ("randomized between December 2013 and October
     2014") name no arm: the sentence gives none."""
-    from litkg.extractor.tables.labels import is_time
-
     got = _allocation(sent)
     if got is not None and any(label and is_time(label) for label, _n in got.arms):
         return None

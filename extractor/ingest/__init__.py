@@ -77,13 +77,11 @@ def load_document(path: str | Path) -> Document:
         return reader(path)
     except (IngestError, MemoryError):
         raise  # out of memory is the worker's limit, not a fault of the file
-    except OSError as exc:
-        if exc.errno == errno.ENOMEM:
+    except Exception as exc:  # a reader's unexpected failure still names the file
+        if isinstance(exc, OSError) and exc.errno == errno.ENOMEM:
             raise MemoryError(str(exc)) from exc
         if isinstance(exc, PermissionError):
             raise IngestError(str(path), "permission denied") from exc
-        raise IngestError(str(path), f"could not be read: {type(exc).__name__}: {exc}") from exc
-    except Exception as exc:  # a reader's unexpected failure still names the file
         raise IngestError(str(path), f"could not be read: {type(exc).__name__}: {exc}") from exc
 
 
