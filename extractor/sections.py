@@ -43,6 +43,23 @@ HEADING_NAMES: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
+_HEADING_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+")
+
+
+def heads_paragraph(line: str, next_line: str) -> bool:
+    """A section's name alone on the first line of a paragraph whose text starts
+    on the next line ("Results" over "Systolic pressure fell ..."), as plain text
+    printed without a blank line under its headings has it: the line is a heading."""
+    name = _HEADING_NUMBER.sub("", line.strip()).rstrip(":").strip()
+    if not name or len(name.split()) > 5 or not next_line.strip()[:1].isupper():
+        return False
+    for _, rx in HEADING_NAMES:
+        m = rx.match(name)
+        if m and m.end() == len(name):
+            return True
+    return False
+
+
 # Labelled paragraphs of front/back matter: "Funding: ...", "Correspondence: ..."
 LABELLED_MATTER = re.compile(
     r"^\s*(?:#+\s*)?\**(?:disclosures?|funding(?: statement)?|contributions?|author contributions?"

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from litkg.extractor.sections import heads_paragraph
+
 # Words after which a full stop does not end a sentence (lower-cased, no dot).
 ABBREVIATIONS = frozenset(
     [
@@ -110,8 +112,22 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             if prose:
                 spans.extend(_split_prose(text, prose[0][0], prose[-1][1]))
         else:
-            spans.extend(_split_prose(text, start, pos))
+            head = _heading_line(block)
+            if head:
+                spans.append(_strip(text, start, start + head))
+            spans.extend(_split_prose(text, start + head, pos))
     return [s for s in spans if s[1] > s[0]]
+
+
+def _heading_line(block: str) -> int:
+    """The length of a block's first line when it is a heading over its paragraph
+    ("Results\nSystolic pressure ..."), else 0."""
+    lines = block.lstrip("\n").split("\n", 2)
+    if len(lines) < 2:
+        return 0
+    if not heads_paragraph(lines[0], lines[1]):
+        return 0
+    return len(block) - len(block.lstrip("\n")) + len(lines[0]) + 1
 
 
 def _blocks(text: str) -> list[str]:

@@ -32,6 +32,7 @@ from litkg.extractor.ingest.text_tables import (
     markdown_heading,
     split_lines,
 )
+from litkg.extractor.sections import heads_paragraph
 
 
 def read_text(path: Path) -> Document:
@@ -146,7 +147,9 @@ def _headings(text: str, lines: list[Line], skip: set[int]) -> list[Heading]:
         # a form feed (page break) also ends a paragraph
         before_blank = k == 0 or lines[k - 1].blank or text[ln.start - 1] == "\f"
         after_blank = k == len(lines) - 1 or lines[k + 1].blank or text[ln.end] == "\f"
-        if not (before_blank and after_blank):
+        if not before_blank:
+            continue
+        if not after_blank and not heads_paragraph(ln.text, lines[k + 1].text):
             continue
         cand = heading_candidate(ln.text)
         if cand:
