@@ -70,6 +70,18 @@ _TIMEPOINT_RES = [
         rf"\b(?:at|by|within|after)\s+(?:the\s+)?(?P<n>{_TP_NUM})\s*(?P<u>{_TP_UNIT})\b", re.I
     ),
     re.compile(r"\b(?:at\s+)?day\s*\+?(?P<n>\d+)\b(?P<u>)", re.I),
+    # "from baseline to 24 weeks": the change's time point
+    re.compile(
+        rf"\bfrom\s+baseline\s+(?:to|until)\s+(?:the\s+)?(?P<n>{_TP_NUM})\s*(?P<u>{_TP_UNIT})\b",
+        re.I,
+    ),
+    # "at week 12", "by month 6", "at the end of year 2": a time point named by its ordinal
+    # ("in year 2" is a period, not a point)
+    re.compile(
+        r"\b(?:at|by|until|through|to)\s+(?:the\s+end\s+of\s+)?"
+        r"(?P<u>week|month|year)\s*(?P<n>\d{1,3})\b(?![.,·]\d)",
+        re.I,
+    ),
 ]
 _UNIT_MONTHS = {"y": 12.0, "m": 1.0, "d": 1 / 30.4375, "w": 7 / 30.4375}
 

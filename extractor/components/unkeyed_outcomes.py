@@ -131,11 +131,20 @@ _PRED_CUT = re.compile(
     r"|\s+(?:at|by|after|within)\s+\d.*$|\s*\d.*$",
     re.I,
 )
-#: the subject's noun phrase: at most 8 words (7 runs of spaces)
-_SUBJECT_NP = r"(?P<np>(?:[\w/'’-]+\s+){0,7}?[\w/'’-]*[A-Za-z][\w/'’-]*)"
+#: "at week 12", "by month 6": a time point named by its ordinal, which may end a name
+_ORDINAL_TIME = r"(?:weeks?|months?|days?|years?|visits?|cycles?)\s*\d{1,3}"
+#: the subject's noun phrase: at most 8 words (7 runs of spaces); its last word has
+#: a letter, unless it is a time point's ordinal ("systolic pressure at week 12 was")
+_SUBJECT_NP = (
+    r"(?P<np>(?:[\w/'’-]+\s+){0,7}?"
+    rf"(?:[\w/'’-]*[A-Za-z][\w/'’-]*|(?<=\s)(?i:{_ORDINAL_TIME})(?![\w.·]\d)))"
+)
 #: what follows the subject up to the value: its verb and modifiers
 _SUBJECT_REST = (
     r"\s*(?:\([^()]{0,40}\)\s*)?"
+    # "the change in weight from baseline to week 12 was": the span of the change
+    rf"(?:(?:from\s+baseline\s+)?(?:to|until|through)\s+(?:the\s+end\s+of\s+)?(?i:{_ORDINAL_TIME})\s+"
+    r"|from\s+baseline\s+(?:to|until)\s+\d+[\s-]*(?:weeks?|months?|days?|years?)\s+)?"
     r"(?:,\s*)?(?:was|were|is|are|of|reached|averaged|fell|rose|increased|decreased|declined|"
     r"improved|changed|dropped|reduced|differed|:|=|"
     r"(?:occurred|was seen|were seen|was observed|were observed|was reported|were reported|"
@@ -197,8 +206,8 @@ _DIFFERENCE_BETWEEN = re.compile(
 # "At 12 weeks the walking distance": the time point, not the measure's name
 _LEAD_TIME = re.compile(
     r"^(?:at|after|by|during|over|within|in)\s+(?:the\s+)?(?:end\s+of\s+)?"
-    r"(?:\d+|one|two|three|four|five|six|eight|ten|twelve)[\s-]*"
-    r"(?:hours?|days?|weeks?|months?|years?)(?:\s+of\s+\w+)?,?\s+",
+    r"(?:(?:\d+|one|two|three|four|five|six|eight|ten|twelve)[\s-]*"
+    rf"(?:hours?|days?|weeks?|months?|years?)|{_ORDINAL_TIME})(?:\s+of\s+\w+)?,?\s+",
     re.I,
 )
 
@@ -223,8 +232,8 @@ _TRAILING_GROUP = re.compile(
     re.I,
 )
 _TRAILING_TIME = re.compile(
-    r"\s+(?:over|during|after|at|by|within|in)\s+(?:the\s+)?(?:first\s+)?\d+(?:[.·]\d+)?\s*"
-    r"(?:weeks?|months?|days?|years?|hours?|h|min|minutes?|mins)$",
+    r"\s+(?:over|during|after|at|by|within|in|on)\s+(?:the\s+)?(?:(?:first\s+)?\d+(?:[.·]\d+)?\s*"
+    rf"(?:weeks?|months?|days?|years?|hours?|h|min|minutes?|mins)|(?:end\s+of\s+)?{_ORDINAL_TIME})$",
     re.I,
 )
 
@@ -257,7 +266,13 @@ def _clean_name(text: str) -> str | None:
 
 def _clean_name_words(text: str) -> str | None:
     name = _LEAD_WORDS.sub("", _LEAD_TIME.sub("", text.strip(" ,.:;"))).strip()
-    if _DIFFERENCE_IN.match(name):
+    differs = _DIFFERENCE_IN.match(name)
+    if differs and (
+        not re.search(r"\bchanges?\b", differs.group(0), re.I)
+        or _DIFFERENCE_BETWEEN.search(name)
+        or re.match(r"(?:there\s+(?:was|were)\s+)?no\b", name, re.I)
+    ):
+        # "no change in X", "the change in X between groups": X; "the change in X" is the change
         name = _DIFFERENCE_BETWEEN.sub("", _DIFFERENCE_IN.sub("", name)).strip()
     name = _TRAILING.sub("", name).strip(" ,")
     if re.fullmatch(r"(?:[\w+/-]+\s+){0,2}(?:groups?|arms?)(?:\s+\w+)?", name, re.I):
@@ -269,8 +284,12 @@ def _clean_name_words(text: str) -> str | None:
         re.I,
     ):
         return None  # "the intervention group had a mean score that": a clause, not a name
-    if len(name) < 3 or not re.search(r"[A-Za-z]{3}", name):
-        return None
+    if (
+        len(name) < 3
+        or not re.search(r"[A-Za-z]{3}", name)
+        or re.fullmatch(r"per\s+\w+", name, re.I)
+    ):
+        return None  # "per day" of "registrations (VAS scores) per day": a rate's unit
     if _CLAUSE_NAME.search(name):
         return None
     if _NOT_RESULT_NAME.search(name) and len(name.split()) <= 2:
@@ -442,6 +461,13 @@ _TRAILING_DESIGNATOR = re.compile(
 )
 
 
+#: "worsening, stability, and": the cut before a name is a series' last comma, so
+#: the name is one member of a list whose values come one per member
+_SERIES_BEFORE = re.compile(
+    r",\s*(?!respectively\b)[\w-]+(?:\s+[\w-]+){0,2},\s*(?:and|or)\s+$", re.I
+)
+
+
 def _backward_name(sent: str, v: Mention, start: int) -> str | None:
     """ "mean systolic pressure was 128 mmHg": the subject before the value."""
     if v.vkind == "ratio":
@@ -457,6 +483,8 @@ def _backward_name(sent: str, v: Mention, start: int) -> str | None:
     ):
         return _clean_name(grouped.group("np"))  # "with the AS increase in the A group ("
     cut = max((m.end() for m in _CLAUSE_START.finditer(text)), default=0)
+    if cut and _SERIES_BEFORE.search(text[:cut]) and re.search(r"\brespectively\b", sent, re.I):
+        return None  # "worsening, stability, and improvement at week 96 was 19%, 21% and 60%, respectively"
     text = text[cut:]
     short = _GROUP_BEFORE_VERB.sub("", text)
     name = _subject_name(short)
