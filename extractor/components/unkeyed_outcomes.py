@@ -1106,6 +1106,21 @@ def _strip_numbers(text: str) -> str:
     )
 
 
+def _leading_timepoint(sent: str, ms: list[Mention], v: Mention) -> Mention | None:
+    """ "At week 12, X was 138 in the A group and 149 in the B group": the time point
+    opening the sentence is each value's, unless another time point or "baseline"
+    comes between it and the value (or just after the value)."""
+    times = [t for t in ms if t.kind == "timepoint"]
+    if not times or times[0].start > 2 or times[0].end > v.start:
+        return None
+    lead = times[0]
+    if any(lead.end <= t.start < v.end + 20 for t in times[1:]):
+        return None
+    if re.search(r"\bbaseline\b", sent[lead.end : v.end + 20], re.I):
+        return None
+    return lead
+
+
 def _match(sent, v, stat, name, ms, nxt, label, primary, p_all, n_vals) -> UnkeyedMatch:
     ci_m = _near(ms, "ci", v.end, min(nxt, v.end + 60))
     p_m = _near(ms, "p", v.end, min(nxt, v.end + 90))
@@ -1146,6 +1161,8 @@ def _match(sent, v, stat, name, ms, nxt, label, primary, p_all, n_vals) -> Unkey
         if t.kind == "timepoint" and (v.end <= t.start < nxt or 0 <= v.start - t.end < 60):
             tp = t
             break
+    if tp is None:
+        tp = _leading_timepoint(sent, ms, v)
     unit = "%" if v.vkind == "pct" else v.unit
     comparator = "control" if stat in ("or", "rr", "hr", "sdhr", "difference") else None
     outcome = Outcome(
