@@ -789,6 +789,7 @@ def unkeyed_from_sentence(
                     _match(sent, pv, pstat, name, ms, pnxt, arms.get(j), primary, p_all, len(vals))
                 )
         pending = None
+        stat = _mean_in_percent(sent, v, name, stat)
         last_name, last_end, last_stat, last_kind = name, v.end, stat, v.vkind
         out.append(_match(sent, v, stat, name, ms, nxt, arms.get(i), primary, p_all, len(vals)))
     out = _from_values(sent, out)
@@ -1104,6 +1105,51 @@ def _strip_numbers(text: str) -> str:
     return re.sub(
         r"[-−]?\d+(?:[.·]\d+)?\s*%?|\b(?:n|N)\s*=|\bof\b|/|–|-|(?<!compared\s)\bto\b", " ", text
     )
+
+
+_SHARE_WORDS = re.compile(
+    r"\b(?:percentages?|proportions?|rates?|shares?|numbers?|frequenc\w+|incidence|prevalence)\b",
+    re.I,
+)
+
+
+def _mean_in_percent(sent: str, v: Mention, name: str, stat: str) -> str:
+    """ "Mean HbA1c was 7.1% in the A group": a measure in percent whose mean (or
+    median) the sentence names is that statistic, not a rate of people. A change
+    in percent ("increased 100%", "26% and 29% lower") is left as it was read."""
+    if v.vkind != "pct" or stat != "rate":
+        return stat
+    said = re.search(
+        rf"\b(?P<s>mean|average|median)\s+(?:(?!(?:was|were|is|are)\b)[\w-]+\s+){{0,2}}?"
+        rf"{re.escape(name)}\b",
+        sent[: v.start],
+        re.I,
+    )
+    if said is None or _SHARE_WORDS.search(sent[said.end() : v.start]):
+        return stat  # "while the mean X was similar, the percentage above 2 SD was 7%"
+    if re.search(r"\b(?:below|above|under|over|than)\s+the\s+$", sent[: said.start()], re.I):
+        return stat  # "the proportion with TTR below the mean was ..."
+    before = sent[max(0, v.start - 25) : v.start]
+    if (
+        _CHANGED_BY.search(before)
+        or re.search(r"\bby\s+$", before)
+        or _CHANGE_AFTER.match(sent[v.end :])
+    ):
+        return stat
+    return "median" if said.group("s").lower() == "median" else "mean"
+
+
+_CHANGED_BY = re.compile(
+    r"\b(?:increased|decreased|reduced|rose|fell|dropped|declined|improved|changed|gained|lost)"
+    r"\s+(?:by\s+)?(?:about\s+|approximately\s+)?$",
+    re.I,
+)
+_CHANGE_AFTER = re.compile(
+    r"^\s*(?:(?:,|and|or|vs\.?|versus)\s*[-−]?\d+(?:[.·]\d+)?\s*%\s*)*(?:,\s*)?(?:respectively\s*)?"
+    r"(?:lower|higher|greater|smaller|less|more|reduction|increase|decrease|improvement|"
+    r"decline|rise|fall|from\s+baseline)\b",
+    re.I,
+)
 
 
 def _leading_timepoint(sent: str, ms: list[Mention], v: Mention) -> Mention | None:
