@@ -17,6 +17,7 @@ from litkg.extractor.components import allocated, arm_lists
 from litkg.extractor.document import Table
 from litkg.extractor.numbers import NUMBER_WORDS, words_to_int
 from litkg.extractor.tables.labels import is_time
+from litkg.extractor.vocab import load_vocab
 
 CONTROL_CUES = re.compile(
     r"\b(?:controls?|placebo|comparator|standard(?:[- ]of[- ]care)?|usual care|observation|sham"
@@ -46,6 +47,45 @@ def role_for_label(label: str) -> str:
     return "intervention"
 
 
+# spellings of one occasion word: "pre-test", "Post test", "follow up", "data collection"
+_OCCASION_JOINED = re.compile(
+    r"\b(pre|post|re|follow|mid|end|data|time|t)[\s-]+(test(?:ing)?|interventions?|treatment|"
+    r"program(?:me)?|up|line|point|term|collection)\b"
+)
+_OCCASION_TOKEN = re.compile(r"[a-z]+\d*|\d+(?:st|nd|rd|th)?")
+_YEARISH = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|[a-z]\d{1,2})$")  # "1998", "2nd", "T1", "W2"
+
+
+@lru_cache(maxsize=4096)
+def is_occasion(label: str) -> bool:
+    """Whether a column label names an occasion the same cohort was measured on
+    ("Baseline Survey (Pre-Test)", "Wave 2", "Fall 1998 Follow-Up Survey", "Round 3",
+    "Second interview"), not an arm: a time point, or a label of occasion words
+    only (ontology/vocab/occasions.json), one at least a time or a measuring
+    occasion's noun with the word that says which."""
+    text = _N_IN_CELL.sub(" ", label)
+    if is_time(text):
+        return True
+    v = _occasion_vocab()
+    low = _OCCASION_JOINED.sub(r"\1\2", text.lower().replace("t-test", "ttest"))
+    toks = _OCCASION_TOKEN.findall(low)
+    if not toks:
+        return False
+    allowed = v["nouns"] | v["times"] | v["qualifiers"] | v["fillers"]
+    if not all(t in allowed or _YEARISH.match(t) for t in toks):
+        return False
+    # a time word names an occasion; a noun alone ("Visit", "Assessment": a column
+    # of the visits' labels) only with the word or number that says which one
+    which = any(t in v["qualifiers"] or _YEARISH.match(t) for t in toks)
+    return any(t in v["times"] for t in toks) or (which and any(t in v["nouns"] for t in toks))
+
+
+@lru_cache(maxsize=1)
+def _occasion_vocab() -> dict[str, frozenset[str]]:
+    v = load_vocab("occasions")
+    return {k: frozenset(v[k]) for k in ("nouns", "times", "qualifiers", "fillers")}
+
+
 def arms_from_table_header(table: Table) -> dict[int, ArmMatch]:
     """Columns of a table whose header names an arm with its size ("Drug (N=21)").
 
@@ -63,6 +103,8 @@ def arms_from_table_header(table: Table) -> dict[int, ArmMatch]:
             if not m:
                 continue
             label = cell[: m.start()].strip(" ,;:(") or cell.strip()
+            if is_occasion(label):
+                continue  # "Baseline survey (N = 450) | Follow-up survey (N = 371)": one cohort
             n = int(m.group(1).replace(",", ""))
             found[col] = ArmMatch(label, role_for_label(label), n, 0, 0, "arms.table.header_n")
     non_overall = [c for c, a in found.items() if a.role != "overall"]
@@ -320,7 +362,11 @@ def arm_columns(table: Table) -> dict[int, ArmMatch]:
     labels = {
         j: c.strip()
         for j, c in enumerate(header)
-        if j > 0 and c.strip() and not _STAT_COLUMN.match(c) and re.search(r"[A-Za-z]{3}", c)
+        if j > 0
+        and c.strip()
+        and not _STAT_COLUMN.match(c)
+        and re.search(r"[A-Za-z]{3}", c)
+        and not is_occasion(c)
     }
     if not 1 <= len(labels) <= 4:
         return {}
@@ -398,16 +444,14 @@ def header_arms(table: Table) -> dict[int, tuple[str, int | None]]:
         if not col.arm or col.is_test or _STAT_PIECE.match(col.arm):
             continue
         arm = col.arm
-        if (
-            col.group
-            and col.member
-            and (tlab.is_time(col.member) or tlab.is_population(col.member))
-        ):
+        if col.group and col.member and (is_occasion(col.member) or tlab.is_population(col.member)):
             arm = (
                 col.group
             )  # "PLA" over "Initial | Final", "Control" over "Randomised | Per protocol"
-        elif tlab.is_time(arm) or tlab.is_population(arm):
-            continue  # "Pre- (n = 11) | Post- (n = 11)": one group's time points, no arms
+        elif is_occasion(arm) or tlab.is_population(arm):
+            # "Pre- (n = 11) | Post- (n = 11)", "Fall 1998 | Baseline survey (N = 450)":
+            # one group's time points, no arms
+            continue
         elif len(col.names) >= 2 and tlab.is_change(col.names[-1]):
             arm = " ".join(col.names[:-1])  # "CHC (N=95)" over "Mean change": the arm CHC
         label = re.sub(r"\s+", " ", _N_IN_CELL.sub(" ", arm)).strip(" ,;:*†‡")
@@ -423,7 +467,7 @@ def header_arms(table: Table) -> dict[int, tuple[str, int | None]]:
         out = {
             j: (a.label, a.n)
             for j, a in arms_from_table_header(table).items()
-            if not tlab.is_time(a.label) and not tlab.is_population(a.label)
+            if not tlab.is_population(a.label)
         }
     return out
 

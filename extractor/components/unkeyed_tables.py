@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from litkg.extractor.components.arms import is_occasion
 from litkg.extractor.components.unkeyed_cells import (
     MEAN,
     MEASURE_UNIT,
@@ -428,6 +429,8 @@ _TIME_OF_TREATMENT = re.compile(
 
 def _is_time_column(col: Column) -> bool:
     label = col.member or col.arm or ""
+    if col.arm and is_occasion(col.arm):
+        return True  # "Baseline survey (N = 450) | Follow-up survey (N = 371)": one cohort's times
     m = TIME_LABEL.match(label)
     rest = label[m.end() :] if m else ""
     # "Pre-treatment", "Before intervention", not "Drug group" nor a dose per time ("150 min/wk")
