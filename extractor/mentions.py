@@ -60,9 +60,10 @@ class Mention:
 _TP_UNIT = r"(?:years?|yrs?|months?|mos?|days?|weeks?|wks?)"
 _TP_NUM = rf"(?:\d+(?:\.\d+)?|{NUMBER_WORDS})"
 _TIMEPOINT_RES = [
-    # "1-year", "one-year", "5-yr", "100-day", "12-month"
+    # "1-year", "one-year", "5-yr", "100-day", "12-month" (not "≥65-years age groups")
     re.compile(
-        rf"(?<![\w.])(?P<n>{_TP_NUM})[-‐ ](?P<u>year|yr|month|mo|day|week)s?(?![\w])(?=[-\s]+(?!old\b|of\b|follow)[A-Za-z(])",
+        rf"(?<![\w.<>≤≥])(?P<n>{_TP_NUM})[-‐ ](?P<u>year|yr|month|mo|day|week)s?(?![\w])"
+        r"(?=[-\s]+(?!old\b|of\b|follow|age\b|aged\b)[A-Za-z(])",
         re.I,
     ),
     # "at 1 year", "at 3 years", "at 100 days", "by 2 years", "at day 100", "at day +100"
