@@ -81,3 +81,8 @@ def test_a_clause_after_respectively_names_its_own_values() -> None:
         "and dizziness was reported by 4% and 9% of patients, respectively."
     )
     assert ("dizziness", 9.0) in {(n, v) for n, v, *_ in _read(sent, ["drug A", "drug B"])}
+
+
+def test_an_age_band_is_no_time_point() -> None:
+    assert _times("Falls were fewer in the <75- and ≥75-years age groups.") == []
+    assert _times("Users aged ≥40-year were few; 2-year survival was 61%.") == [("2-year", 24.0)]

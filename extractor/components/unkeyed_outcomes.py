@@ -353,7 +353,8 @@ _RATIO_WORD_RE = re.compile(
     re.I,
 )
 _CLAUSE_SUBJECT_RE = re.compile(
-    r"^(?P<np>(?:[\w/'’-]+(?:\s*\([^()]{1,20}\))?\s+){0,6}?[\w/'’-]*[A-Za-z][\w/'’-]*"
+    r"^(?P<np>(?:[\w/'’-]+(?:\s*\([^()]{1,20}\))?\s+){0,6}?"
+    rf"(?:[\w/'’-]*[A-Za-z][\w/'’-]*|(?<=\s)(?i:{_ORDINAL_TIME})(?![\w.·]\d))"
     r"(?:\s*\([^()]{1,20}\))?)\s+(?:was|were|is|are|had|showed|did|"
     r"differed|improved|increased|decreased|fell|rose|declined)\b",
     re.I,
@@ -792,7 +793,7 @@ def unkeyed_from_sentence(
         stat = _mean_in_percent(sent, v, name, stat)
         last_name, last_end, last_stat, last_kind = name, v.end, stat, v.vkind
         out.append(_match(sent, v, stat, name, ms, nxt, arms.get(i), primary, p_all, len(vals)))
-    out = _from_values(sent, out)
+    out = _paired_values(sent, _named_times(sent, ms, _from_values(sent, out)))
     return out + [c for c in counted if not any(m.start <= c.start < m.end for m in out)]
 
 
@@ -1007,6 +1008,49 @@ def _from_values(sent: str, out: list[UnkeyedMatch]) -> list[UnkeyedMatch]:
             o = replace(m.outcome, timepoint="baseline", timepoint_months=0.0)
             m = replace(m, outcome=o, arm_label=label)
         fixed.append(m)
+    return fixed
+
+
+def _named_times(sent: str, ms: list[Mention], out: list[UnkeyedMatch]) -> list[UnkeyedMatch]:
+    """ "Serum phosphate at month 6 was lower in the A group than in the B group
+    (4.9 versus 5.6)": the time point printed after the measure's name is the
+    value's, however far the value is from it."""
+    times = [t for t in ms if t.kind == "timepoint"]
+    fixed: list[UnkeyedMatch] = []
+    for m in out:
+        o = m.outcome
+        if o.timepoint is None and o.name:
+            for t in times:
+                if t.end <= m.start and sent[: t.start].rstrip().endswith(o.name):
+                    o = replace(o, timepoint=sent[t.start : t.end], timepoint_months=t.months)
+                    m = replace(m, outcome=o)
+                    break
+        fixed.append(m)
+    return fixed
+
+
+#: "(67.5 ± 11.4 vs. 71.6 ± 10.3 kg": two values of one measure set against each other
+_PAIR_BETWEEN = re.compile(r"\s*(?:vs\.?|versus|and|compared\s+with|v\.?|/)\s*", re.I)
+
+
+def _paired_values(sent: str, out: list[UnkeyedMatch]) -> list[UnkeyedMatch]:
+    """ "(67.5 ± 11.4 vs. 71.6 ± 10.3 kg, P = 0.06)": the unit printed once after
+    the pair is the first value's too, and the pair shares its time point."""
+    fixed = list(out)
+    for k in range(len(fixed) - 1):
+        a, b = fixed[k], fixed[k + 1]
+        if a.outcome.name != b.outcome.name or a.outcome.statistic != b.outcome.statistic:
+            continue
+        if not _PAIR_BETWEEN.fullmatch(sent[a.end : b.start]):
+            continue
+        oa, ob = a.outcome, b.outcome
+        if oa.unit is None and ob.unit is not None:
+            oa = replace(oa, unit=ob.unit)
+        if ob.timepoint is None and oa.timepoint is not None and oa.timepoint != "baseline":
+            ob = replace(ob, timepoint=oa.timepoint, timepoint_months=oa.timepoint_months)
+        elif oa.timepoint is None and ob.timepoint is not None and ob.timepoint != "baseline":
+            oa = replace(oa, timepoint=ob.timepoint, timepoint_months=ob.timepoint_months)
+        fixed[k], fixed[k + 1] = replace(a, outcome=oa), replace(b, outcome=ob)
     return fixed
 
 
