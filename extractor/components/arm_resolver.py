@@ -113,6 +113,39 @@ _NOT_EVERY = "".join(
 )
 
 
+# a dose an arm is named by: "10-mg group", "TCZ at 8 mg/kg", "Drug X 0.5 mg (n = 40)"
+_DOSE_UNIT = (
+    r"(?:mg/kg|mg/m2|mg/m²|mg/d(?:ay)?|[µμu]g/kg|mcg/kg|g/kg|mL/kg|ml/kg|IU/kg|U/kg|"
+    r"mg|[µμu]g|mcg|g|mL|ml|IU|MU|Gy|mmol)"
+)
+_DOSE = re.compile(rf"(?<![\w.,])(?P<n>\d+(?:[.,]\d+)?)\s*-?\s*(?P<u>{_DOSE_UNIT})(?![\w/])")
+
+
+def _doses(text: str) -> set[tuple[float, str]]:
+    """The doses a label prints, as (amount, unit): "10-mg" -> (10.0, "mg")."""
+    out = set()
+    for m in _DOSE.finditer(_N_PART.sub(" ", text)):
+        unit = m.group("u").replace("μ", "µ").replace("²", "2").lower()
+        out.add((float(m.group("n").replace(",", ".")), unit))
+    return out
+
+
+def _dose_rxs(amount: float, unit: str) -> list[re.Pattern[str]]:
+    """Where a text names one dose: "10 mg", "10-mg", and the first of "the 10-
+    and 15-mg groups" / "10 or 20 mg" (its unit printed after the next amount)."""
+    n = f"{amount:g}".replace(".", r"[.,]")
+    num = rf"(?<![\w.,])0*{n}0*(?![\d])"
+    u = re.escape(unit).replace("µ", "[µμu]").replace("2", "[2²]")
+    other = r"\d+(?:[.,]\d+)?"
+    return [
+        re.compile(rf"{num}\s*-?\s*{u}(?![\w/])", re.I),
+        re.compile(
+            rf"{num}(?:\s*-)?(?=(?:\s*(?:,|and|or|&)\s*{other}(?:\s*-)?)+\s*-?\s*{u}(?![\w/]))",
+            re.I,
+        ),
+    ]
+
+
 @dataclass(frozen=True)
 class ArmName:
     """A main arm and what it is called."""
@@ -178,6 +211,8 @@ class ArmResolver:
     _keys: list[tuple[str, list[re.Pattern[str]], set[str], set[str]]] = field(
         default_factory=list, init=False, repr=False
     )
+    #: the doses (amount, unit) each arm alone is named by
+    _doses: list[set[tuple[float, str]]] = field(default_factory=list, init=False, repr=False)
     #: sentence -> its arm mentions (the components ask about the same sentences)
     _mentions: dict[str, tuple[ArmMention, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -199,6 +234,7 @@ class ArmResolver:
             }
             for arm in self.arms
         ]
+        doses = [set().union(*(_doses(a) for a in (arm.label, *arm.aliases))) for arm in self.arms]
         for i, arm in enumerate(self.arms):
             others = set().union(*(t for j, t in enumerate(toks) if j != i))
             other_d = set().union(*(d for j, d in enumerate(desig) if j != i))
@@ -214,6 +250,11 @@ class ArmResolver:
                     if c.split("-")[1].lower() in words and c.lower() not in others:
                         words.setdefault(c.lower(), c)
             rxs = [_word_rx(t) for t in words.values()]
+            # "the 10-mg group" beside "the 15-mg group": a dose no other arm is named by
+            own_doses = doses[i] - set().union(*(d for j, d in enumerate(doses) if j != i))
+            for amount, unit in sorted(own_doses):
+                rxs += _dose_rxs(amount, unit)
+            self._doses.append(own_doses)
             # "study group" beside "control group": generic words, one arm's name
             for w in sorted(
                 generic[i] - set().union(*(g for j, g in enumerate(generic) if j != i))
@@ -246,7 +287,11 @@ class ArmResolver:
         desig = _designators(text)
         if re.fullmatch(r"\s*(?:[A-Z]|\d{1,2})\s*", text):
             desig.add(text.strip())  # "48 for DZ and 46 for D": a bare designator
-        scores = [len(keys & words) + 2 * len(ds & desig) for _role, _rxs, keys, ds in self._keys]
+        doses = _doses(label)
+        scores = [
+            len(keys & words) + 2 * len(ds & desig) + 2 * len(own & doses)
+            for (_role, _rxs, keys, ds), own in zip(self._keys, self._doses, strict=True)
+        ]
         best = max(scores, default=0)
         if best > 0:
             top = [i for i, s in enumerate(scores) if s == best]
