@@ -40,7 +40,7 @@ def test_events_of_a_total_under_a_mean_sd_column_are_a_rate():
 def test_a_named_tests_p_values_are_no_values(test_label):
     got = _read(
         [
-            ["Measure", "Left leg", "", "", "Right leg", "", ""],
+            ["Measure", "Cooled leg", "", "", "Control leg", "", ""],
             ["", "Before cooling", "After cooling", test_label, "Before cooling", "After cooling", test_label],
             ["Soleus activity (%MVC)", "31.2 ± 4.0", "27.5 ± 3.8", "0.012", "12.1 ± 2.2", "11.8 ± 2.0", "0.640"],
         ],

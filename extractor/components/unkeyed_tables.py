@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
 from litkg.extractor.components.arms import is_occasion
 from litkg.extractor.components.unkeyed_cells import (
@@ -53,6 +54,7 @@ from litkg.extractor.tables.labels import name as label_name
 from litkg.extractor.tables.model import Column, Row
 from litkg.extractor.tables.stacked import unstack_arms
 from litkg.extractor.tables.values import Value, parse_value
+from litkg.extractor.vocab import load_vocab
 
 ArmTest = Callable[[str], bool]
 
@@ -658,7 +660,55 @@ def unkeyed_from_table(
                 o = replace(o, timepoint=tp, timepoint_months=months)
             label = None
         out.append((r, o, label))
-    return out
+    categories = _category_labels(
+        [label for _r, o, label in out if label and not o.comparator], is_arm
+    )
+    return [hit for hit in out if hit[2] not in categories] if categories else out
+
+
+_LABEL_EXTRAS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]|[*†‡§¶]+|,\s*(?:n|no\.?)\b.*$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _category_scales() -> tuple[list[re.Pattern[str]], re.Pattern[str]]:
+    """The answer and trait scales of `ontology/vocab/category_labels.json`, each
+    a whole-label pattern, and the negation that opens a category's opposite."""
+    v = load_vocab("category_labels")
+    scales = [re.compile(rf"(?i)^(?:{'|'.join(words)})$") for words in v["scales"].values()]
+    negation = re.compile(rf"(?i)^(?:{'|'.join(v['negations'])})[\s-]+(?=\S)")
+    return scales, negation
+
+
+def _category_labels(labels: list[str], is_arm: ArmTest | None) -> set[str]:
+    """The labels a table gives as its arms that are the categories of the rows'
+    measure, not groups of the trial (ontology/vocab/category_labels.json): the
+    words of one answer or trait scale ("Yes | No", "Never | Sometimes | Often",
+    "Negative | Positive", "Left | Right", "Mild | Moderate | Severe"), under
+    a shared heading too ("Biopsy result Negative | Biopsy result Positive"),
+    or a category beside its negation ("Tasted | Not tasted", "Related | Non-related"; "Brace | No brace" are arms).
+    None where a label names one of the paper's arms."""
+    distinct = list(dict.fromkeys(labels))
+    if len(distinct) < 2 or any(_names_arm(label, is_arm) for label in distinct):
+        return set()
+    words = [clean_label(label).split() for label in distinct]
+    shared = 0
+    while all(len(w) > shared + 1 for w in words) and len({w[shared].lower() for w in words}) == 1:
+        shared += 1  # "Histology result Negative", "Histology result Positive": the heading
+    words = [w[shared:] for w in words]
+    while all(len(w) > 1 for w in words) and len({w[-1].lower() for w in words}) == 1:
+        words = [w[:-1] for w in words]  # "Low WSS", "High WSS": the measure after them
+    cores = [
+        re.sub(r"\s+", " ", _LABEL_EXTRAS.sub(" ", " ".join(w))).strip(" ,;:").lower()
+        for w in words
+    ]
+    scales, negation = _category_scales()
+    if any(all(scale.match(core) for core in cores) for scale in scales):
+        if sum(not re.match(r"(?:total|all|both|any)$", core) for core in cores) >= 2:
+            return set(distinct)
+    positive = {negation.sub("", core) for core in cores if negation.match(core)}
+    if positive and positive <= set(cores) and len(cores) == 2 * len(positive):
+        return set(distinct)  # every category beside its negation
+    return set()
 
 
 # the statistic's words a column label may print beside its arm or time point
@@ -688,6 +738,16 @@ _DOSE_IN_LABEL = re.compile(
 )
 
 
+# a label that is a decimal number alone
+_DECIMAL_LABEL = re.compile(r"^[<>≤≥=]?\s*[-−–]?\d*[.·]\d+$")
+# a measure's name with its unit in brackets ("Height (cm)", "Lactate (mmol·l−1)")
+_UNIT_LABEL = re.compile(
+    r"(?i)^[A-Za-z][^()\[\]]*[(\[]\s*(?![\d\s/]+[)\]])(?:[^()\[\]%,\s]*\S[/·]\S[^()\[\]%,]*|mm\s?hg|bpm|"
+    r"kg|g|mg|[µμu]g|ng|pg|cm|mm|m|ml|dl|l|kcal|kj|ms|s|secs?|seconds?|min|mins|minutes|"
+    r"mmol|[µμu]mol|cm2|cm²|m2|m²|°c|°|degrees?)\s*[)\]]\s*$"
+)
+
+
 def _label_kind(label: str, is_arm: ArmTest | None = None) -> str:
     """What a column label the readers give as an arm's is: "arm", "time" (a
     time point with its statistic: "Mean pre-test", "Mean ± SD (After)") or
@@ -705,6 +765,10 @@ def _label_kind(label: str, is_arm: ArmTest | None = None) -> str:
         return "none"
     if core != text and _is_time_stub(core) and len(core) <= 25:
         return "time"
+    if _DECIMAL_LABEL.match(core):
+        return "none"  # ".02", "0.15": a p-value or an estimate printed in the head
+    if _UNIT_LABEL.match(text) and not _DOSE_IN_LABEL.search(text) and not _names_arm(text, is_arm):
+        return "none"  # "Height (cm)", "Lactate (mmol·l−1)": a measure's column
     if _STAT_WORD.search(text) and MEASURE_UNIT.search(text) and not _DOSE_IN_LABEL.search(text):
         return "none"  # "FFQ Mean (IQR), mg", "AUC Mean (SD) (mm·min)": a measure's column
     return "arm"
