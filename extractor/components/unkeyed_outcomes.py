@@ -153,7 +153,10 @@ _SUBJECT_REST = (
     r"(?:(?:significantly|slightly|markedly|statistically|substantially|also|only|about|"
     r"approximately|nearly|almost|higher|lower|greater|smaller|better|worse|from|to|by|at|"
     r"in|with|than|a|an|the|mean|median|of)\s+"
-    r"|from\s+[-−]?\d+(?:[.·]\d+)?(?:\s*(?:±|\+/-)\s*\d+(?:[.·]\d+)?)?(?:\s*[^\s\d]{1,8})?\s+to\s+)*"
+    r"|from\s+[-−]?\d+(?:[.·]\d+)?(?:\s*(?:±|\+/-)\s*\d+(?:[.·]\d+)?)?(?:\s*[^\s\d]{1,8})?\s+to\s+"
+    # "decreased from baseline to week 26 by": the change's span after its verb
+    rf"|from\s+baseline\s+(?:to|until|through)\s+(?:the\s+end\s+of\s+)?(?:(?i:{_ORDINAL_TIME})|"
+    r"\d+[\s-]*(?:weeks?|months?|days?|years?))\s+)*"
     r"(?:(?:\d+|[a-z]+)\s*[(\[]\s*)?$"
 )
 _SUBJECT_RE = re.compile(_SUBJECT_NP + _SUBJECT_REST, re.I)
@@ -752,6 +755,13 @@ def unkeyed_from_sentence(
             )
         if stat is None:
             continue
+        if (
+            stat == "rate"
+            and last_stat == "difference"
+            and last_kind == v.vkind
+            and re.search(r"(?:,|\band)\s+by\s*$", sent[last_end : v.start])
+        ):
+            stat = "difference"  # "decreased by 1.1% in the A group and by 0.3% in the B group"
         if v.vkind == "pct" and _FROM_TO_RE.search(sent[max(0, v.start - 120) : v.end + 30]):
             if re.search(r"\b(?:mean|average)\b", sent[max(0, v.start - 90) : v.start], re.I):
                 stat = "mean"  # "mean HbA1c fell from 8.1% to 7.2%": a measure in %, not a rate
