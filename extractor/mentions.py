@@ -745,7 +745,8 @@ _NAMED_COMPARATOR_RE = re.compile(
 _GROUP_AFTER_RE = re.compile(
     # "the ketamine group", "the drug-treated subjects", "placebo recipients"
     r"^(?:\s*(?:groups?|arms?)|(?:-treated|-exposed|\s+treated)?\s+"
-    r"(?:patients|participants|subjects|recipients|users|women|men|children))\b",
+    r"(?:patients|participants|subjects|recipients|users|women|men|children|infants|neonates|"
+    r"babies|mothers|adults|girls|boys))\b",
     re.I,
 )
 
@@ -980,11 +981,81 @@ _PAIR_SECOND_RE = re.compile(r"\b(?:vs\.?|versus|than|and|or)\s+(?:the\s+|with\s
 _LABELS_NEXT_RE = re.compile(r"\s*(?:groups?|arms?)?\s*[(\[]\s*(?:(?:mean|median)\s+)?", re.I)
 
 
+#: a word naming whose people were counted: no number, no function word ("46 out of 319
+#: patients (", "19 of the patients (" count no group's people)
+_COUNTED_WORD = (
+    r"(?!(?:of|out|the|in|for|and|or|with|among|all|these|those|both)\b)[A-Za-z][\w+/-]*"
+)
+#: "20 control patients (" / "fourteen study patients [": a count of one group's people
+#: right before the value's bracket; the words between number and noun name the group
+_COUNT_NOUN_BEFORE_RE = re.compile(
+    rf"\b(?:\d+|{NUMBER_WORDS})\s+(?P<label>(?:{_COUNTED_WORD}\s+){{0,2}}?{_COUNTED_WORD})\s+"
+    rf"(?P<who>{_WHO_WORDS})\s*[(\[]\s*$",
+    re.I,
+)
+#: "(17% versus 48%)": two values set against each other, nothing else between them
+_VERSUS_ONLY_RE = re.compile(r"\s*(?:%|[A-Za-zµμ/]{1,8}\.?)?\s*(?:vs\.?|versus)\s*", re.I)
+#: what may close the pair's parenthesis: the second value's unit, its p
+_PAIR_CLOSE_RE = re.compile(r"\s*(?:%|[A-Za-zµμ/]{1,8})?\s*(?:[;,]\s*[pP]\s*[=<>≤≥]\s*[.\d·]+)?\s*")
+#: what joins a parenthesis to the group named right after it ("...) in the A group")
+_PAREN_THEN_CUE_RE = re.compile(
+    r"\)\s*,?\s*(?:(?:in|for|among|on)\s+|(?<!compared)\s*with\s+)?(?:the\s+)?", re.I
+)
+
+
+def _values_next_to_groups(
+    sent: str, vals: list[Mention], cues: list[Mention]
+) -> dict[int, str | None]:
+    """Values whose group is the one printed next to them, whatever a cue further
+    away says (None: a group no cue names, so no arm):
+
+    - "20 control patients (50%) and 14 study patients (40%)": in a list of counts
+      of people, each with its rate, each rate is the group its count names;
+    - "lower (17% versus 48%) in the study group": of two values set against
+      each other in a parenthesis, the group named right after it is the first
+      value's; the second is the other group's, unnamed here."""
+    out: dict[int, str | None] = {}
+    counted: dict[int, tuple[int, int]] = {}
+    for i, v in enumerate(vals):
+        m = _COUNT_NOUN_BEFORE_RE.search(sent[max(0, v.start - 80) : v.start])
+        if m:
+            off = max(0, v.start - 80)
+            counted[i] = (off + m.start("label"), off + m.end("who"))
+    if len(counted) >= 2:
+        for i, (a, b) in counted.items():
+            named = [c for c in cues if a <= c.start and c.end <= b and c.label]
+            out[i] = named[0].label if named else None
+    for i in range(len(vals) - 1):
+        v, w = vals[i], vals[i + 1]
+        if i in out or i + 1 in out:
+            continue
+        opened = sent.rfind("(", 0, v.start)
+        if opened < 0 or sent.find(")", opened) < w.end or ")" in sent[opened : v.start]:
+            continue
+        if "(" in sent[opened + 1 : v.start] or "(" in sent[v.end : w.start]:
+            continue
+        if not _VERSUS_ONLY_RE.fullmatch(sent[v.end : w.start]):
+            continue
+        if i + 2 < len(vals) and vals[i + 2].start < sent.find(")", w.end):
+            continue  # three values in the parenthesis: not a pair
+        close = sent.find(")", w.end)
+        if not _PAIR_CLOSE_RE.fullmatch(sent[w.end : close]):
+            continue
+        join = _PAREN_THEN_CUE_RE.match(sent, close)
+        if join is None:
+            continue
+        after = [c for c in cues if c.start == join.end() and c.label]
+        if after and not _COMPARATOR_BEFORE_RE.search(sent[: after[0].start]):
+            out[i], out[i + 1] = after[0].label, None
+    return out
+
+
 def arm_of_values(
     sent: str, vals: list[Mention], cues: list[Mention] | None = None
 ) -> dict[int, str]:
     """Which group each value (by index in `vals`) is stated for, as printed:
 
+    - a group printed right next to the value (see `_values_next_to_groups`);
     - "x and y in the A and B groups, respectively" / "A and B: x and y,
       respectively": the k-th value takes the k-th label;
     - "x in the A group and y in the B group": a value takes the cue that
@@ -993,6 +1064,16 @@ def arm_of_values(
     Values nothing names are left out.
     """
     cues = arm_cues(sent) if cues is None else cues
+    out = _arm_of_values(sent, vals, cues)
+    for i, label in _values_next_to_groups(sent, vals, cues).items():
+        if label is None:
+            out.pop(i, None)
+        else:
+            out[i] = label
+    return out
+
+
+def _arm_of_values(sent: str, vals: list[Mention], cues: list[Mention]) -> dict[int, str]:
     out: dict[int, str] = {}
     if not vals:
         return out
