@@ -474,12 +474,14 @@ def header_arms(table: Table) -> dict[int, tuple[str, int | None]]:
 
 # ------------------------------------------------------------------ arms allocated in prose
 
-# a count; a comma inside it only groups thousands ("1,204"), one after it ends it ("CD 31, CD 34")
-_CNT = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+|{NUMBER_WORDS})"
+# a count; a comma inside it only groups thousands ("1,204"), one after it ends it ("CD 31, CD 34");
+# the last words of "one hundred and twelve" are no count of their own
+_CNT = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+|(?<!hundred and )(?<!hundred ){NUMBER_WORDS})"
 _LBL = r"(?P<label>[\w*+/-]+(?:\s+(?!and\b|or\b|versus\b|vs\b|were\b|was\b)[\w*+/-]+){0,4}?)"
 _LBL_END = r"(?=\s*(?:[,;.)(\[]|\band\b|\bor\b|\bversus\b|\bvs\b|\bwhile\b|\bwhereas\b|$))"
 _ALLOC_ITEM = re.compile(
-    rf"(?<![\w.]){_CNT}\s+(?:{_SUBJ}\s+)?(?:were\s+)?"
+    # "112 (52.6%) participants were randomized into ...": the count's share after it
+    rf"(?<![\w.]){_CNT}\s+(?:[(\[]\s*\d+(?:[.,]\d+)?\s*%\s*[)\]]\s+)?(?:{_SUBJ}\s+)?(?:were\s+)?"
     r"(?:(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|registered|included|enrolled)\s+)?"
     r"(?:(?:to|in|into|for|of)\s+(?:the\s+)?(?:receive\s+)?|received\s+)"
     rf"(?:(?:patients|participants)\s+(?:in\s+)?(?:the\s+)?)?{_LBL}"
@@ -519,7 +521,7 @@ _EQUAL_GROUPS = re.compile(
 # "propofol (group P) or sevoflurane (group S)", "from birth (group A, n = 45)",
 # "(Arm 2; n = 30)", "(G1)" with the size, when printed, after it
 _PAREN_GROUP = re.compile(
-    r"\(\s*(?P<label>(?i:group|arm)\s+(?:[A-Z]{1,3}|[IV]{1,3}|\d{1,2})|G\d{1,2}"
+    r"\(\s*(?:the\s+)?(?P<label>(?i:group|arm)\s+(?:[A-Z]{1,3}|[IV]{1,3}|\d{1,2})|G\d{1,2}"
     r"|(?:[A-Z]{1,3}|[A-Z]{1,4}\d{1,3})\s+(?i:group|arm))"
     r"\s*(?:[,;:]\s*[Nn]\s*=\s*(?P<n>\d[\d,]*)\s*)?\)"
 )
