@@ -516,6 +516,51 @@ _CAPTION_ONE_GROUP = re.compile(
 )
 
 
+# a heading row naming one of a comparison's products ("Test formulation", "Reference
+# product (R)", "Formulation B", "Treatment A"): the rows under it are that product's
+_PRODUCT_ROW = re.compile(
+    r"(?i)^(?:(?:test|reference|generic|innovator|originator|comparator)"
+    r"(?:\s+(?:formulations?|products?|drugs?|preparations?|tablets?|capsules?|treatments?))?"
+    r"|(?:formulations?|products?|treatments?|regimens?)\s+(?:[A-D]|[1-4]|I{1,3}|IV))"
+    r"(?:\s*[(\[][^()\[\]]*[)\]])?$"
+)
+# a column of the coefficient of variation beside a mean: the sample's spread, no arm
+_CV_LABEL = re.compile(
+    r"(?i)^\s*(?:geometric\s+|geo\.?\s+)?(?:cv|coefficient of variation)\s*(?:[(\[,]?\s*%\s*[)\]]?)?\s*$"
+)
+
+
+def _arm_block_values(
+    model: TableModel, keyed_rows: set[int], is_arm: ArmTest | None
+) -> list[tuple[int, Outcome, str | None]]:
+    """Arms printed as heading rows over their measures, beside columns of a
+    statistic alone ("Test formulation" / "Cmax (ng/mL) | 152.3 | 40.1 | 26.3"
+    under "Parameter | Mean | SD | CV (%)"; "Group A" / "Pain score | 3.2 ± 1.1"
+    under "Variable | Mean ± SD"): each measure's value for the arm heading it.
+    Rows before the first arm's heading give none."""
+    blocks = _arm_blocks(model, is_arm)
+    if not blocks:
+        return []
+    spread = _spread_columns(model.columns, model)
+    cols = _value_columns(model, spread)
+    out: list[tuple[int, Outcome, str | None]] = []
+    for row, name, tp_label in _outcome_rows(model, keyed_rows, []):
+        arm, inner = blocks.get(row.index, (None, None))
+        if arm is None:
+            continue
+        if inner and inner.lower() not in name.lower():
+            name = f"{inner}, {name}"
+        if name.lower().startswith(arm.lower() + ", "):
+            name = name[len(arm) + 2 :]  # the arm's heading is no part of the measure
+        when = read_timepoint(tp_label) if tp_label else (None, None)
+        p = _p_of(model, row)
+        for col in cols:
+            o = _timed_cell(model, row, col, spread, (name, p, None), when)
+            if o is not None:
+                out.append((row.index, o, arm))
+    return out
+
+
 def _arm_blocks(model: TableModel, is_arm: ArmTest | None) -> dict[int, tuple[str, str | None]]:
     """Row index -> (the group whose heading row the row stands under, the measure
     heading between them), when the table prints one block of rows per group
@@ -526,7 +571,14 @@ def _arm_blocks(model: TableModel, is_arm: ArmTest | None) -> dict[int, tuple[st
         for k, sec in enumerate(row.sections):
             got = label_name(sec)
             label = got.name if got is not None else clean_label(sec)
-            if _ARM_ROW.match(label) or (is_arm is not None and is_arm(label)):
+            head = re.split(r"\s*:\s+", label, maxsplit=1)[0]
+            if _ARM_ROW.match(head) or _PRODUCT_ROW.match(head):
+                label = head  # "Test formulation: drug X 5 mg tablets (batch 12)"
+            if (
+                _ARM_ROW.match(label)
+                or _PRODUCT_ROW.match(label)
+                or (is_arm is not None and is_arm(label))
+            ):
                 inner = [x for x in row.sections[k + 1 :] if not _TIME_HEADER.match(x)]
                 out[row.index] = (label, clean_name(inner[-1]) if inner else None)
                 break
@@ -823,9 +875,15 @@ def _read_result_table(
     }
     arm_rows = _arm_rows(model, is_arm)
     named_cols = [c for c in arm_cols if _names_arm(c.arm or "", is_arm)]
-    if not arm_rows and all(ONLY_STAT.match(clean_label(c.arm or "")) for c in arm_cols):
-        # no column names a group ("Minimum | Maximum | Mean ±"): one group's table, if any
-        got = _one_group_sections(model, keyed_rows, is_arm)
+    if not arm_rows and all(
+        ONLY_STAT.match(clean_label(c.arm or "")) or _CV_LABEL.match(clean_label(c.arm or ""))
+        for c in arm_cols
+    ):
+        # no column names a group ("Minimum | Maximum | Mean ±"): the arms head blocks
+        # of rows, or one group's table, if any
+        got = _arm_block_values(model, keyed_rows, is_arm) or _one_group_sections(
+            model, keyed_rows, is_arm
+        )
         if got or not arm_cols:
             return got or _pre_post(model, keyed_rows, is_arm)
     if not arm_cols or (
