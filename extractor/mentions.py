@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from litkg.extractor.numbers import (
@@ -1064,13 +1064,34 @@ def arm_of_values(
     Values nothing names are left out.
     """
     cues = arm_cues(sent) if cues is None else cues
+    # "but not in the placebo group (...)": a negated group still ends the clause of the
+    # group before it, but is given no value
+    cues = [replace(c, label=_NEGATED) if _negated(sent, c) else c for c in cues]
     out = _arm_of_values(sent, vals, cues)
     for i, label in _values_next_to_groups(sent, vals, cues).items():
         if label is None:
             out.pop(i, None)
         else:
             out[i] = label
-    return out
+    return {i: label for i, label in out.items() if label != _NEGATED}
+
+
+#: the label a negated group's cue takes: no arm's name
+_NEGATED = "\x00not"
+#: "but not in the X arm", "and not among those in the", "not with placebo"
+_NEGATED_BEFORE_RE = re.compile(
+    r"\bnot\s+(?:(?:in|for|among|with|on|by|after)\s+)?"
+    r"(?:the\s+|those\s+(?:in|on|receiving|given|taking)\s+(?:the\s+)?)?$",
+    re.I,
+)
+
+
+def _negated(sent: str, c: Mention) -> bool:
+    """A group cue the sentence negates ("but not in the placebo group", "and not
+    the control group"): the value it would take is not said to be that group's."""
+    if c.label and re.match(r"not\s", c.label, re.I):
+        return True
+    return bool(_NEGATED_BEFORE_RE.search(sent[max(0, c.start - 40) : c.start]))
 
 
 def _arm_of_values(sent: str, vals: list[Mention], cues: list[Mention]) -> dict[int, str]:
