@@ -43,14 +43,15 @@ HEADING_NAMES: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
-_HEADING_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+")
+#: a heading's numbering ("2.", "3.1 ", "II. "); group 1 holds the arabic number
+HEADING_NUMBER = re.compile(r"^(?:(\d+(?:\.\d+)*)\.?|[IVX]+\.)\s+")
 
 
 def heads_paragraph(line: str, next_line: str) -> bool:
     """A section's name alone on the first line of a paragraph whose text starts
     on the next line ("Results" over "Systolic pressure fell ..."), as plain text
     printed without a blank line under its headings has it: the line is a heading."""
-    name = _HEADING_NUMBER.sub("", line.strip()).rstrip(":").strip()
+    name = HEADING_NUMBER.sub("", line.strip()).rstrip(":").strip()
     if not name or len(name.split()) > 5 or not next_line.strip()[:1].isupper():
         return False
     for _, rx in HEADING_NAMES:

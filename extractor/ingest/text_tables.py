@@ -36,6 +36,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from litkg.extractor.sections import HEADING_NUMBER
+
 LINE_SPLIT = re.compile(r"[^\n\f]*")
 
 CAPTION_RE = re.compile(
@@ -441,7 +443,6 @@ def find_tables(lines: list[Line]) -> list[FoundTable]:
 
 # ------------------------------------------------------------------- headings
 
-_NUMBERING_RE = re.compile(r"^(?:(\d+(?:\.\d+)*)\.?|[IVX]+\.)\s+")
 _HEADING_CHARS_RE = re.compile(r"^[A-Za-z\u00c0-\u024f0-9 \-–'’&,()/?]+$")
 _SMALL_WORDS = {
     "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or",
@@ -469,7 +470,7 @@ def heading_candidate(line: str) -> tuple[str, int | None, bool] | None:
     s = line.strip()
     if not s or len(s) > 60 or s[-1] in ".,;:":
         return None
-    m = _NUMBERING_RE.match(s)
+    m = HEADING_NUMBER.match(s)
     depth = None
     body = s
     if m:
