@@ -553,11 +553,7 @@ def _arm_block_values(
         if name.lower().startswith(arm.lower() + ", "):
             name = name[len(arm) + 2 :]  # the arm's heading is no part of the measure
         when = read_timepoint(tp_label) if tp_label else (None, None)
-        p = _p_of(model, row)
-        for col in cols:
-            o = _timed_cell(model, row, col, spread, (name, p, None), when)
-            if o is not None:
-                out.append((row.index, o, arm))
+        out += _row_cells(model, row, cols, spread, (name, _p_of(model, row), None), when, arm)
     return out
 
 
@@ -1709,6 +1705,25 @@ def _category_under_time(col: Column) -> str | None:
     return last
 
 
+def _row_cells(
+    model: TableModel,
+    row: Row,
+    cols: list[Column],
+    spread: dict[int, int],
+    what: tuple[str, float | None, str | None],
+    when: tuple[str | None, float | None],
+    arm: str | None,
+) -> list[tuple[int, Outcome, str | None]]:
+    """The outcomes `row`'s cells under `cols` give at one time point, for `arm`
+    (`_timed_cell` reads each)."""
+    out: list[tuple[int, Outcome, str | None]] = []
+    for col in cols:
+        o = _timed_cell(model, row, col, spread, what, when)
+        if o is not None:
+            out.append((row.index, o, arm))
+    return out
+
+
 def _timed_cell(
     model: TableModel,
     row: Row,
@@ -1768,11 +1783,7 @@ def _one_group_sections(
         if time is None or tp_label:
             continue
         when = read_timepoint(time)
-        p = _p_of(model, row)
-        for col in cols:
-            o = _timed_cell(model, row, col, spread, (name, p, None), when)
-            if o is not None:
-                out.append((row.index, o, arm))
+        out += _row_cells(model, row, cols, spread, (name, _p_of(model, row), None), when, arm)
     return out
 
 
@@ -1795,11 +1806,8 @@ def _statistic_columns(
         months = read_timepoint(tp_label)[1] if tp_label else None
         if name is None or months == 0.0 or _BASELINE_ONLY.search(heading):
             continue
-        p = _p_of(model, row)
-        for col in cols:
-            o = _timed_cell(model, row, col, spread, (name, p, heading), (tp_label, months))
-            if o is not None:
-                out.append((row.index, o, row.stub))
+        what = (name, _p_of(model, row), heading)
+        out += _row_cells(model, row, cols, spread, what, (tp_label, months), row.stub)
     return out
 
 
