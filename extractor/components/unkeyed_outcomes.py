@@ -17,6 +17,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
+from litkg.extractor.components.unkeyed_times import (
+    ORDINAL_TIME,
+    from_baseline_values,
+    leading_timepoint,
+    named_times,
+    paired_values,
+)
 from litkg.extractor.mentions import (
     SPREAD_WORDS,
     Mention,
@@ -131,19 +138,17 @@ _PRED_CUT = re.compile(
     r"|\s+(?:at|by|after|within)\s+\d.*$|\s*\d.*$",
     re.I,
 )
-#: "at week 12", "by month 6": a time point named by its ordinal, which may end a name
-_ORDINAL_TIME = r"(?:weeks?|months?|days?|years?|visits?|cycles?)\s*\d{1,3}"
 #: the subject's noun phrase: at most 8 words (7 runs of spaces); its last word has
 #: a letter, unless it is a time point's ordinal ("systolic pressure at week 12 was")
 _SUBJECT_NP = (
     r"(?P<np>(?:[\w/'’-]+\s+){0,7}?"
-    rf"(?:[\w/'’-]*[A-Za-z][\w/'’-]*|(?<=\s)(?i:{_ORDINAL_TIME})(?![\w.·]\d)))"
+    rf"(?:[\w/'’-]*[A-Za-z][\w/'’-]*|(?<=\s)(?i:{ORDINAL_TIME})(?![\w.·]\d)))"
 )
 #: what follows the subject up to the value: its verb and modifiers
 _SUBJECT_REST = (
     r"\s*(?:\([^()]{0,40}\)\s*)?"
     # "the change in weight from baseline to week 12 was": the span of the change
-    rf"(?:(?:from\s+baseline\s+)?(?:to|until|through)\s+(?:the\s+end\s+of\s+)?(?i:{_ORDINAL_TIME})\s+"
+    rf"(?:(?:from\s+baseline\s+)?(?:to|until|through)\s+(?:the\s+end\s+of\s+)?(?i:{ORDINAL_TIME})\s+"
     r"|from\s+baseline\s+(?:to|until)\s+\d+[\s-]*(?:weeks?|months?|days?|years?)\s+)?"
     r"(?:,\s*)?(?:was|were|is|are|of|reached|averaged|fell|rose|increased|decreased|declined|"
     r"improved|changed|dropped|reduced|differed|:|=|"
@@ -155,7 +160,7 @@ _SUBJECT_REST = (
     r"in|with|than|a|an|the|mean|median|of)\s+"
     r"|from\s+[-−]?\d+(?:[.·]\d+)?(?:\s*(?:±|\+/-)\s*\d+(?:[.·]\d+)?)?(?:\s*[^\s\d]{1,8})?\s+to\s+"
     # "decreased from baseline to week 26 by": the change's span after its verb
-    rf"|from\s+baseline\s+(?:to|until|through)\s+(?:the\s+end\s+of\s+)?(?:(?i:{_ORDINAL_TIME})|"
+    rf"|from\s+baseline\s+(?:to|until|through)\s+(?:the\s+end\s+of\s+)?(?:(?i:{ORDINAL_TIME})|"
     r"\d+[\s-]*(?:weeks?|months?|days?|years?))\s+)*"
     r"(?:(?:\d+|[a-z]+)\s*[(\[]\s*)?$"
 )
@@ -210,7 +215,7 @@ _DIFFERENCE_BETWEEN = re.compile(
 _LEAD_TIME = re.compile(
     r"^(?:at|after|by|during|over|within|in)\s+(?:the\s+)?(?:end\s+of\s+)?"
     r"(?:(?:\d+|one|two|three|four|five|six|eight|ten|twelve)[\s-]*"
-    rf"(?:hours?|days?|weeks?|months?|years?)|{_ORDINAL_TIME})(?:\s+of\s+\w+)?,?\s+",
+    rf"(?:hours?|days?|weeks?|months?|years?)|{ORDINAL_TIME})(?:\s+of\s+\w+)?,?\s+",
     re.I,
 )
 
@@ -236,7 +241,7 @@ _TRAILING_GROUP = re.compile(
 )
 _TRAILING_TIME = re.compile(
     r"\s+(?:over|during|after|at|by|within|in|on)\s+(?:the\s+)?(?:(?:first\s+)?\d+(?:[.·]\d+)?\s*"
-    rf"(?:weeks?|months?|days?|years?|hours?|h|min|minutes?|mins)|(?:end\s+of\s+)?{_ORDINAL_TIME})$",
+    rf"(?:weeks?|months?|days?|years?|hours?|h|min|minutes?|mins)|(?:end\s+of\s+)?{ORDINAL_TIME})$",
     re.I,
 )
 
@@ -357,7 +362,7 @@ _RATIO_WORD_RE = re.compile(
 )
 _CLAUSE_SUBJECT_RE = re.compile(
     r"^(?P<np>(?:[\w/'’-]+(?:\s*\([^()]{1,20}\))?\s+){0,6}?"
-    rf"(?:[\w/'’-]*[A-Za-z][\w/'’-]*|(?<=\s)(?i:{_ORDINAL_TIME})(?![\w.·]\d))"
+    rf"(?:[\w/'’-]*[A-Za-z][\w/'’-]*|(?<=\s)(?i:{ORDINAL_TIME})(?![\w.·]\d))"
     r"(?:\s*\([^()]{1,20}\))?)\s+(?:was|were|is|are|had|showed|did|"
     r"differed|improved|increased|decreased|fell|rose|declined)\b",
     re.I,
@@ -803,7 +808,7 @@ def unkeyed_from_sentence(
         stat = _mean_in_percent(sent, v, name, stat)
         last_name, last_end, last_stat, last_kind = name, v.end, stat, v.vkind
         out.append(_match(sent, v, stat, name, ms, nxt, arms.get(i), primary, p_all, len(vals)))
-    out = _paired_values(sent, _named_times(sent, ms, _from_values(sent, out)))
+    out = paired_values(sent, named_times(sent, ms, from_baseline_values(sent, out)))
     return out + [c for c in counted if not any(m.start <= c.start < m.end for m in out)]
 
 
@@ -1002,68 +1007,6 @@ _FROM_TO_RE = re.compile(
 )
 
 
-def _from_values(sent: str, out: list[UnkeyedMatch]) -> list[UnkeyedMatch]:
-    """ "fell from 140 to 128 mmHg in the A group": the first value is the
-    group's baseline (time point 0), the second its value after."""
-    fixed: list[UnkeyedMatch] = []
-    for k, m in enumerate(out):
-        before = sent[max(0, m.start - 6) : m.start]
-        after = re.match(
-            r"\s*(?:%|[^\s\d]{1,8})?\s+(?:at\s+[\w-]+(?:\s+[\w-]+)?\s+)?to\s+[-−+]?\d",
-            sent[m.end :],
-        )
-        if re.search(r"\bfrom\s*$", before, re.I) and after:
-            nxt = out[k + 1] if k + 1 < len(out) else None
-            label = m.arm_label or (nxt.arm_label if nxt is not None else None)
-            o = replace(m.outcome, timepoint="baseline", timepoint_months=0.0)
-            m = replace(m, outcome=o, arm_label=label)
-        fixed.append(m)
-    return fixed
-
-
-def _named_times(sent: str, ms: list[Mention], out: list[UnkeyedMatch]) -> list[UnkeyedMatch]:
-    """ "Serum phosphate at month 6 was lower in the A group than in the B group
-    (4.9 versus 5.6)": the time point printed after the measure's name is the
-    value's, however far the value is from it."""
-    times = [t for t in ms if t.kind == "timepoint"]
-    fixed: list[UnkeyedMatch] = []
-    for m in out:
-        o = m.outcome
-        if o.timepoint is None and o.name:
-            for t in times:
-                if t.end <= m.start and sent[: t.start].rstrip().endswith(o.name):
-                    o = replace(o, timepoint=sent[t.start : t.end], timepoint_months=t.months)
-                    m = replace(m, outcome=o)
-                    break
-        fixed.append(m)
-    return fixed
-
-
-#: "(67.5 ± 11.4 vs. 71.6 ± 10.3 kg": two values of one measure set against each other
-_PAIR_BETWEEN = re.compile(r"\s*(?:vs\.?|versus|and|compared\s+with|v\.?|/)\s*", re.I)
-
-
-def _paired_values(sent: str, out: list[UnkeyedMatch]) -> list[UnkeyedMatch]:
-    """ "(67.5 ± 11.4 vs. 71.6 ± 10.3 kg, P = 0.06)": the unit printed once after
-    the pair is the first value's too, and the pair shares its time point."""
-    fixed = list(out)
-    for k in range(len(fixed) - 1):
-        a, b = fixed[k], fixed[k + 1]
-        if a.outcome.name != b.outcome.name or a.outcome.statistic != b.outcome.statistic:
-            continue
-        if not _PAIR_BETWEEN.fullmatch(sent[a.end : b.start]):
-            continue
-        oa, ob = a.outcome, b.outcome
-        if oa.unit is None and ob.unit is not None:
-            oa = replace(oa, unit=ob.unit)
-        if ob.timepoint is None and oa.timepoint is not None and oa.timepoint != "baseline":
-            ob = replace(ob, timepoint=oa.timepoint, timepoint_months=oa.timepoint_months)
-        elif oa.timepoint is None and ob.timepoint is not None and ob.timepoint != "baseline":
-            oa = replace(oa, timepoint=ob.timepoint, timepoint_months=ob.timepoint_months)
-        fixed[k], fixed[k + 1] = replace(a, outcome=oa), replace(b, outcome=ob)
-    return fixed
-
-
 # a unit left after the numbers are stripped ("µg L" of "µg/L")
 _UNIT = (
     r"(?:\s*(?:[µμ][A-Za-z]{0,3}(?:\s+[A-Za-z]{1,3})?|[a-z]{1,4}\s+(?:L|l|dL|dl|mL|ml|kg|m2|min|h|d)|"
@@ -1206,21 +1149,6 @@ _CHANGE_AFTER = re.compile(
 )
 
 
-def _leading_timepoint(sent: str, ms: list[Mention], v: Mention) -> Mention | None:
-    """ "At week 12, X was 138 in the A group and 149 in the B group": the time point
-    opening the sentence is each value's, unless another time point or "baseline"
-    comes between it and the value (or just after the value)."""
-    times = [t for t in ms if t.kind == "timepoint"]
-    if not times or times[0].start > 2 or times[0].end > v.start:
-        return None
-    lead = times[0]
-    if any(lead.end <= t.start < v.end + 20 for t in times[1:]):
-        return None
-    if re.search(r"\bbaseline\b", sent[lead.end : v.end + 20], re.I):
-        return None
-    return lead
-
-
 def _match(sent, v, stat, name, ms, nxt, label, primary, p_all, n_vals) -> UnkeyedMatch:
     ci_m = _near(ms, "ci", v.end, min(nxt, v.end + 60))
     p_m = _near(ms, "p", v.end, min(nxt, v.end + 90))
@@ -1262,7 +1190,7 @@ def _match(sent, v, stat, name, ms, nxt, label, primary, p_all, n_vals) -> Unkey
             tp = t
             break
     if tp is None:
-        tp = _leading_timepoint(sent, ms, v)
+        tp = leading_timepoint(sent, ms, v)
     unit = "%" if v.vkind == "pct" else v.unit
     comparator = "control" if stat in ("or", "rr", "hr", "sdhr", "difference") else None
     outcome = Outcome(
