@@ -48,8 +48,11 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 from operator import attrgetter
 from typing import Protocol
+
+import numpy as np
 
 from litkg.extractor.ingest.pdf_chars import PageChars, Word
 
@@ -92,6 +95,7 @@ _X0, _X1, _TOP, _BOTTOM = (
     attrgetter("bottom"),
 )
 _BASELINE, _SIZE = attrgetter("baseline"), attrgetter("size")
+_ATTACHED = attrgetter("attached")
 
 
 @dataclass(slots=True)
@@ -146,10 +150,15 @@ class Box(Protocol):
 
 def attach_scripts(words: list[Word]) -> list[Word]:
     """Attach superscripts/subscripts to their word; return the remaining words."""
+    n = len(words)
+    if n < 2:
+        return [w for w in words if not w.attached]
     host_of: dict[int, Word] = {}
-    for i, w in enumerate(words):
+
+    def attach(i: int) -> bool:
+        w = words[i]
         for j, after in ((i - 1, True), (i + 1, False)):
-            if not 0 <= j < len(words):
+            if not 0 <= j < n:
                 continue
             v = words[j]
             if v.attached:
@@ -178,8 +187,34 @@ def attach_scripts(words: list[Word]) -> list[Word]:
                 host.x0 = min(host.x0, w.x0)
             w.attached = True
             host_of[id(w)] = host
+            return True
+        return False
+
+    # a word can be attached only where it is small beside a neighbour that is
+    # not attached, or right after a word attached here (its host is the
+    # neighbour's host): only those are tried, in order
+    size = np.fromiter(map(_SIZE, words), np.float64, n)
+    free = ~np.fromiter(map(_ATTACHED, words), bool, n)
+    small = np.zeros(n, dtype=bool)
+    small[1:] = ~(size[1:] > SCRIPT_RATIO * size[:-1]) & free[:-1]
+    small[:-1] |= ~(size[:-1] > SCRIPT_RATIO * size[1:]) & free[1:]
+    todo = np.flatnonzero(small).tolist()
+    t, after_attached = 0, -1
+    while True:
+        if after_attached >= 0:
+            i, after_attached = after_attached, -1
+            if t < len(todo) and todo[t] == i:
+                t += 1
+        elif t < len(todo):
+            i = todo[t]
+            t += 1
+        else:
             break
-    return [w for w in words if not w.attached]
+        if attach(i):
+            free[i] = False
+            if i + 1 < n:
+                after_attached = i + 1
+    return list(compress(words, free.tolist()))
 
 
 def build_lines(words: list[Word]) -> list[Line]:
