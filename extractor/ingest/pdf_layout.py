@@ -111,6 +111,8 @@ class Line:
     size: float = 0.0
     text: str = field(default="")
     side: bool = False  # a margin column, side box or running line: placed between paragraphs
+    #: `text` is the words' rendered texts joined by single spaces (no word glued)
+    spaced: bool = field(default=True, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         words = self.words
@@ -131,12 +133,17 @@ class Line:
         self.size = max(map(_SIZE, words))
         parts = [first.prefix + first.text + first.suffix]
         prev = first
+        spaced = True
         for w in words[1:]:
             rendered = w.prefix + w.text + w.suffix
-            glued = not w.space_before and w.x0 - prev.x1 < 0.15 * w.size
-            parts.append(rendered if glued else " " + rendered)
+            if not w.space_before and w.x0 - prev.x1 < 0.15 * w.size:
+                parts.append(rendered)  # glued
+                spaced = False
+            else:
+                parts.append(" " + rendered)
             prev = w
         self.text = "".join(parts)
+        self.spaced = spaced
 
 
 class Box(Protocol):

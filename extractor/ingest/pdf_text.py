@@ -52,8 +52,10 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import filterfalse
 
 from litkg.extractor.document import Page, Table
+from litkg.extractor.ingest.pdf_chars import Word
 from litkg.extractor.ingest.pdf_layout import Line
 from litkg.extractor.ingest.pdf_tables import TableBlock
 
@@ -61,6 +63,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 # only from a word's start, so that a word is not scanned again from each of
 # its letters (the same matches: one can only begin where a word begins)
 _COMPOUND = re.compile(r"(?<![^\W\d_])[^\W\d_]++(?:-[^\W\d_]++)+")
+_HYPHEN = re.compile("-").search
 _SENTENCE_END = (".", "!", "?", ":")
 _REF_START = re.compile(r"^\[?\d{1,3}[.\])]\s")
 # a line ending inside a DOI or URL: "doi.org/10.1016/", "doi: 10.1136/", "https://example.org/"
@@ -115,15 +118,24 @@ class Vocabulary:
 
     def add(self, text: str) -> None:
         """Add the words and hyphenated compounds of `text`."""
-        low = text.lower()
-        self.words.update(_LETTERS.findall(low))
-        self.compounds.update(_COMPOUND.findall(low))
+        # neither a word nor a compound holds white space, so each is found in
+        # the white-space separated tokens that can hold one: a token of letters
+        # is a word as it is, the others are searched joined by spaces (a space
+        # is no letter, as the white space around a token is not)
+        tokens = text.lower().split()
+        self.words.update(filter(str.isalpha, tokens))
+        self.words.update(_LETTERS.findall(" ".join(filterfalse(str.isalpha, tokens))))
+        self.compounds.update(_COMPOUND.findall(" ".join(filter(_HYPHEN, tokens))))
         self._sorted = None
 
 
 def _breaks_with_hyphen(line: Line) -> bool:
     last = line.words[-1]
     return last.text.endswith("-") and len(last.text) > 1 and not last.suffix
+
+
+def _rendered_len(w: Word) -> int:
+    return len(w.prefix) + len(w.text) + len(w.suffix)
 
 
 def build_vocabulary(pages: Sequence[PageLayout]) -> Vocabulary:
@@ -138,13 +150,24 @@ def build_vocabulary(pages: Sequence[PageLayout]) -> Vocabulary:
                     texts.append(" ".join(row))
                 skip_first = False
                 continue
-            words = [w.prefix + w.text + w.suffix for w in item.words]  # w.rendered
-            if skip_first:
-                words = words[1:]
+            # the rendered words, less the first after a line-end hyphen and the last
+            # before one: a slice of the line's text when that joins them by spaces
+            n = len(item.words)
+            a = 1 if skip_first else 0
             skip_first = _breaks_with_hyphen(item)
-            if skip_first:
-                words = words[:-1]
-            texts.append(" ".join(words))
+            b = n - 1 if skip_first else n
+            if not item.spaced:
+                words = [w.prefix + w.text + w.suffix for w in item.words]  # w.rendered
+                texts.append(" ".join(words[a:b]))
+            elif a == 0 and b == n:
+                texts.append(item.text)
+            elif a >= b:
+                texts.append("")
+            else:
+                text = item.text
+                start = _rendered_len(item.words[0]) + 1 if a else 0
+                end = len(text) - _rendered_len(item.words[-1]) - 1 if b < n else len(text)
+                texts.append(text[start:end])
     vocab.add("\n".join(texts))  # a line break ends every word and compound
     return vocab
 
