@@ -63,13 +63,17 @@ _NOT_JOURNAL = re.compile(
 )
 
 
+_OPEN_LINK = re.compile(r"(?:\b10\.\d{4,9}/|doi\.org/|https?://\S*/)$", re.I)
+_LINK_GOES_ON = re.compile(r"[\w(]")
+
+
 def _joined(lines: Sequence[Line]) -> list[str]:
     """Line texts, a line ending inside a DOI or URL joined with the next."""
     out: list[str] = []
     for ln in lines:
         text = ln.text.strip()
-        if out and re.search(r"(?:\b10\.\d{4,9}/|doi\.org/|https?://\S*/)$", out[-1], re.I):
-            if re.match(r"[\w(]", text):
+        if out and _OPEN_LINK.search(out[-1]):
+            if _LINK_GOES_ON.match(text):
                 out[-1] += text
                 continue
         out.append(text)
@@ -92,10 +96,17 @@ def _dois(text: str, labelled_only: bool) -> list[str]:
     return found
 
 
+#: what every citation pattern holds (its year): a text without one holds no citation
+_ANY_YEAR = re.compile(r"(?:19|20)\d{2}")
+_CITATION_PARTS = re.compile(r"\s[|\u2022]\s")
+
+
 def _citations(text: str) -> list[tuple[str, int, str, str]]:
     """(journal, year, volume, pages) printed in `text`."""
-    out = []
-    for part in re.split(r"\s[|\u2022]\s", text):
+    out: list[tuple[str, int, str, str]] = []
+    if not _ANY_YEAR.search(text):
+        return out
+    for part in _CITATION_PARTS.split(text):
         for pat in _CITATIONS:
             for m in pat.finditer(part):
                 name = re.sub(r"^.*\bet al\b\.?[,:]?\s*", "", m.group("journal")).strip(" .,;:")
