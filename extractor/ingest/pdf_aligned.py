@@ -94,12 +94,19 @@ def _is_data(row: list[Word], chunks: list[list[Word]]) -> bool:
     )
 
 
-def split_rule_group(x0: float, x1: float, ys: list[float], words: list[Word]) -> list[Rect]:
-    """Regions of one group of rules: runs of consecutive rule gaps holding table rows."""
+def split_rule_group(
+    x0: float,
+    x1: float,
+    ys: list[float],
+    words: list[Word],
+    centres: tuple[np.ndarray, np.ndarray] | None = None,
+) -> list[Rect]:
+    """Regions of one group of rules: runs of consecutive rule gaps holding table
+    rows (`centres`: the words' `word_centres`, when the caller has them)."""
     out: list[Rect] = []
     run: list[float] = []
     gaps = list(zip(ys, ys[1:], strict=False))
-    held = _held(x0, x1, gaps, words)
+    held = _held(x0, x1, gaps, words, centres)
     tabular = [bool(inside) and _tabular(inside) for inside in held]
     for k, (a, b) in enumerate(gaps):
         # a header between the top and mid rules, its labels too wordy for data rows
@@ -122,16 +129,24 @@ def split_rule_group(x0: float, x1: float, ys: list[float], words: list[Word]) -
     return out
 
 
+def word_centres(words: list[Word]) -> tuple[np.ndarray, np.ndarray]:
+    """The x and y centres of the words' boxes, as arrays."""
+    box = np.array([(w.x0, w.x1, w.top, w.bottom) for w in words])
+    return (box[:, 0] + box[:, 1]) / 2, (box[:, 2] + box[:, 3]) / 2
+
+
 def _held(
-    x0: float, x1: float, gaps: list[tuple[float, float]], words: list[Word]
+    x0: float,
+    x1: float,
+    gaps: list[tuple[float, float]],
+    words: list[Word],
+    centres: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> list[list[Word]]:
     """The words (in order) whose centre is within [x0 - 2, x1 + 2] and strictly
     between the two rules of each gap (centres as arrays, computed once)."""
     if not words or not gaps:
         return [[] for _ in gaps]
-    box = np.array([(w.x0, w.x1, w.top, w.bottom) for w in words])
-    cx = (box[:, 0] + box[:, 1]) / 2
-    cy = (box[:, 2] + box[:, 3]) / 2
+    cx, cy = word_centres(words) if centres is None else centres
     across = np.flatnonzero((x0 - 2 <= cx) & (cx <= x1 + 2))
     cy = cy[across]
     return [[words[i] for i in across[(a < cy) & (cy < b)].tolist()] for a, b in gaps]
@@ -348,10 +363,10 @@ def find_aligned_tables(
             continue  # a figure's panel: its labels are no table
         if any(CAPTION.match(ln.text) or _CONTINUED.match(ln.text) for ln in held):
             regions.append((box, False))
+    groups = rule_groups(rules, width)
+    centres = word_centres(words) if groups and words else None  # one array for all groups
     spans = [
-        region
-        for x0, x1, ys in rule_groups(rules, width)
-        for region in split_rule_group(x0, x1, ys, words)
+        region for x0, x1, ys in groups for region in split_rule_group(x0, x1, ys, words, centres)
     ]
     for region in spans:
         held = [ln for ln in lines if _overlaps(region, (ln.x0, ln.top, ln.x1, ln.bottom))]
