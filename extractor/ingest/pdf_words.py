@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
 from collections import deque
 from itertools import repeat
 from typing import Any
@@ -48,6 +49,7 @@ from litkg.extractor.ingest.pdf_chars import (
 )
 
 _SKIP, _BREAK, _GLYPH = 0, 1, 2
+_has_soft_hyphen = re.compile(SOFT_HYPHEN).search
 
 
 def read_page_words(page: pdfium.PdfPage, number: int) -> PageChars:
@@ -280,54 +282,78 @@ def words_from_textpage(textpage: pdfium.PdfTextPage, y_top: float, x_left: floa
             _glyph_text(text, codes, table, k) for k in vk[starts[r] : ends[r] + 1].tolist()
         )
     sp_l = spaced[starts].tolist()
-    # every run a word as it stands, made from C (map); the doubtful runs and
-    # those with a soft hyphen are then replaced by what the rules make of them
+    # the doubtful runs and those with a soft hyphen are made by the glyph rules,
+    # each into a list of its own, first: the other runs are then each a word as
+    # it stands, made from C (map) with its final position as its seq
+    redo_at = doubtful.copy()
+    if SOFT_HYPHEN in text:
+        redo_at |= np.fromiter(map(_has_soft_hyphen, texts), bool, n_runs)
+    redo = np.flatnonzero(redo_at).tolist()
+    cols = (
+        x0[starts].tolist(),
+        np.maximum.reduceat(x1, starts).tolist(),
+        np.minimum.reduceat(top, starts).tolist(),
+        np.maximum.reduceat(bottom, starts).tolist(),
+        bl[starts].tolist(),
+        np.maximum.reduceat(cs, starts).tolist(),
+    )
+    parts: list[list[Word]] = []
+    seq: Any = range(n_runs)
+    if redo:
+        doubtful_l = doubtful.tolist()
+        redo_d = [r for r in redo if doubtful_l[r]]
+        # the glyphs of the doubtful runs, one run after the other, as lists
+        if redo_d:
+            dr = np.array(redo_d)
+            length = ends[dr] - starts[dr] + 1
+            into = np.cumsum(length) - length  # where each run starts in the lists
+            at = np.arange(int(length.sum())) + np.repeat(starts[dr] - into, length)
+            v = _Glyphs(*(col[at].tolist() for col in (x0, x1, top, bottom, bl, cs)))
+            v_ks = vk[at].tolist()
+            offset = dict(zip(redo_d, into.tolist(), strict=True))
+        for r in redo:
+            out: list[Word] = []
+            if doubtful_l[r]:
+                if sliced_l[r]:
+                    glyph_text = list(texts[r])
+                else:
+                    span = vk[starts[r] : ends[r] + 1].tolist()
+                    glyph_text = [_glyph_text(text, codes, table, k) for k in span]
+                _split_run(v, glyph_text, v_ks, sp_l[r], out, offset[r])
+            else:
+                box = (cols[0][r], cols[1][r], cols[2][r], cols[3][r])
+                emit_word(out, texts[r], box, cols[4][r], cols[5][r], ka_l[r], sp_l[r])
+            parts.append(out)
+        extra = np.zeros(n_runs, dtype=np.int64)
+        extra[redo] = [len(out) - 1 for out in parts]
+        seq = (np.arange(n_runs) + np.cumsum(extra) - extra).tolist()
     made = list(
         map(
             Word,
             texts,
-            x0[starts].tolist(),
-            np.maximum.reduceat(x1, starts).tolist(),
-            np.minimum.reduceat(top, starts).tolist(),
-            np.maximum.reduceat(bottom, starts).tolist(),
-            bl[starts].tolist(),
-            np.maximum.reduceat(cs, starts).tolist(),
+            *cols,
             ka_l,
             repeat(False, n_runs),  # sup
             repeat(False, n_runs),  # sub
             repeat(False, n_runs),  # soft
             repeat("", n_runs),  # prefix
             repeat("", n_runs),  # suffix
-            range(n_runs),  # seq
+            seq,
             sp_l,
         )
     )
-    special = doubtful.tolist()
-    if SOFT_HYPHEN in text:
-        special = [d or SOFT_HYPHEN in t for d, t in zip(special, texts, strict=True)]
-    redo = [r for r, d in enumerate(special) if d]
     if not redo:
         return made
     words: list[Word] = []
     done = 0
-    for r in redo:
+    for r, out in zip(redo, parts, strict=True):
         words.extend(made[done:r])
         done = r + 1
-        w = made[r]
-        if doubtful[r]:
-            span = slice(starts[r], ends[r] + 1)
-            if sliced_l[r]:
-                glyph_text = list(texts[r])
-            else:
-                glyph_text = [_glyph_text(text, codes, table, k) for k in vk[span].tolist()]
-            v = _Glyphs(*(col[span].tolist() for col in (x0, x1, top, bottom, bl, cs)))
-            _split_run(v, glyph_text, vk[span].tolist(), sp_l[r], words)
-        else:
-            box = (w.x0, w.x1, w.top, w.bottom)
-            emit_word(words, w.text, box, w.baseline, w.size, w.index, w.space_before)
+        base = len(words)
+        for w in out:
+            w.seq += base
+        words.extend(out)
     words.extend(made[done:])
-    for i in range(redo[0], len(words)):
-        words[i].seq = i
     return words
 
 
@@ -344,11 +370,12 @@ class _Glyphs:
 
 
 def _split_run(
-    v: _Glyphs, vtext: list[str], ks: list[int], spaced: bool, words: list[Word]
+    v: _Glyphs, vtext: list[str], ks: list[int], spaced: bool, words: list[Word], o: int = 0
 ) -> None:
     """The words of one run of glyphs (no break between them), by the
-    glyph-by-glyph rules of `pdf_chars`."""
-    a, e = 0, len(ks) - 1
+    glyph-by-glyph rules of `pdf_chars`: its glyph i is at o + i in `v` and
+    `ks`, at i in `vtext`."""
+    a, e = o, o + len(vtext) - 1
     s = a
     box = [v.x0[a], v.x1[a], v.top[a], v.bottom[a]]
     base, size, word_spaced = v.bl[a], v.cs[a], spaced
@@ -357,7 +384,7 @@ def _split_run(
         small = min(csize, size)
         wide = x0 - box[1] > WORD_GAP * small
         if abs(v.bl[i] - base) > BASELINE_JUMP * small or wide or x0 < box[0] - 0.5 * small:
-            emit_word(words, "".join(vtext[s:i]), box, base, size, ks[s], word_spaced)
+            emit_word(words, "".join(vtext[s - o : i - o]), box, base, size, ks[s], word_spaced)
             s = i
             box = [x0, v.x1[i], v.top[i], v.bottom[i]]
             base, size, word_spaced = v.bl[i], csize, wide
@@ -366,4 +393,4 @@ def _split_run(
             box[2] = min(box[2], v.top[i])
             box[3] = max(box[3], v.bottom[i])
             size = max(size, csize)
-    emit_word(words, "".join(vtext[s : e + 1]), box, base, size, ks[s], word_spaced)
+    emit_word(words, "".join(vtext[s - o : e + 1 - o]), box, base, size, ks[s], word_spaced)
