@@ -427,6 +427,16 @@ _PAREN_SD_RE = re.compile(
     rf"\s*[:=,]?\s*(?P<s>\d+(?:[.·]\d+)?)\s*[\])]" + _SPREAD_UNIT.format(units=_MEASURE_UNITS),
     re.I,
 )
+#: the APA house style: "M = 12.4, SD = 3.1", "M=4.2 (SD=1.1)", "Mdn = 3, IQR 2-5":
+#: the statistic's letter opens the estimate (its numbers may drop the zero: "SD = .09"), and a spread is printed with it ("M = 14"
+#: alone may count men)
+_APA_NUMBER = r"[-−]?(?:\d+(?:[.·]\d+)?|[.·]\d+)"
+_APA_RE = re.compile(
+    r"(?<![\w.·])(?P<k>M|Mdn|[Mm]ean|[Mm]edian)\s*[=:]\s*"
+    rf"(?P<v>{_APA_NUMBER})(?![\d.·,]\d)(?:\s*(?P<u>%|{_MEASURE_UNITS})(?![\w/]))?"
+    r"\s*(?:[,;]\s*|\(\s*)(?P<sk>SD|SE|SEM|IQR|range)\s*[=:,]?\s*"
+    rf"(?P<s>{_APA_NUMBER})\s*%?(?:\s*(?:-|–|—|to)\s*(?P<s2>{_APA_NUMBER})\s*%?)?\s*\)?"
+)
 #: "43.3+20.0", "(9.3 +0.5)": a plus sign printed for "±" (the minus lost on the way to
 #: the text); one of the two numbers has decimals, so "grades 2 + 3", "36+0 weeks" and
 #: "Tween 20 + 2%" are not read, and at most one space stands on either side of the plus
@@ -493,7 +503,7 @@ def estimates(sent: str, header: str = "") -> list[Mention]:
     for m in plus_minus + _plain_plus_spreads(sent):
         kind = dispersion_kind(sent[max(0, m.start() - 80) : m.end() + 20] + " " + header)
         found.append((m, kind, m.group("u")))
-    out: list[Mention] = []
+    out = _apa_estimates(sent)
     for m, kind, unit in found:
         v, s = to_float(m.group("v")), to_float(m.group("s"))
         if v is None or s is None:
@@ -511,6 +521,36 @@ def estimates(sent: str, header: str = "") -> list[Mention]:
             )
         )
     return dedupe_overlaps(out)
+
+
+def _apa_estimates(sent: str) -> list[Mention]:
+    """The APA-style estimates of `sent` ("M = 12.4, SD = 3.1", "Mdn = 3, IQR 2-5"),
+    spanning from the statistic's letter: an SD or SE is one number, an IQR or a
+    range two; anything else printed as the spread reads as no estimate."""
+    out: list[Mention] = []
+    for m in _APA_RE.finditer(sent):
+        v, s = to_float(m.group("v")), to_float(m.group("s"))
+        kind = m.group("sk").lower()
+        hi = to_float(m.group("s2")) if m.group("s2") else None
+        if v is None or s is None or (kind in ("iqr", "range")) != (hi is not None):
+            continue
+        if hi is not None and s > hi:
+            continue
+        out.append(
+            Mention(
+                "value",
+                m.start(),
+                m.end(),
+                value=v,
+                vkind="mean",
+                unit=m.group("u"),
+                dispersion=kind if hi is not None else "sd" if kind == "sd" else "se",
+                spread=s if hi is None else None,
+                low=s if hi is not None else None,
+                high=hi,
+            )
+        )
+    return out
 
 
 # --------------------------------------------------------------------------- arm cues

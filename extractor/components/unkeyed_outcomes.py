@@ -602,6 +602,10 @@ _MEDIAN_BEFORE = re.compile(r"\bmedian\b[^.;]{0,80}$", re.I)
 _PRIMARY_RE = re.compile(r"\bprimary\s+(?:end\s*-?\s*point|outcome|efficacy|analysis)", re.I)
 
 
+#: the statistic an APA-style estimate opens with ("M = 12.4, SD = 3.1", "Mdn = 3")
+_APA_STATISTIC = re.compile(r"(?:(Mdn|[Mm]edian)|M|[Mm]ean)\s*[=:]")
+
+
 def _statistic(sent: str, v: Mention, prev_end: int) -> str | None:
     before = sent[max(prev_end, v.start - 90) : v.start]
     after = sent[v.end : v.end + 40]
@@ -618,6 +622,9 @@ def _statistic(sent: str, v: Mention, prev_end: int) -> str | None:
     if v.vkind == "mean":
         if re.search(r"\bdifference\b[^.;]{0,40}$", before, re.I):
             return "difference"
+        apa = _APA_STATISTIC.match(sent, v.start)
+        if apa:
+            return "median" if apa.group(1) else "mean"  # "Mdn = 3, IQR 2-5"
         said = re.findall(r"\b(mean|average|median)\b", sent[max(0, v.start - 90) : v.start], re.I)
         # "the median survival time was 18 (±4) months": the statistic the text names
         return "median" if said and said[-1].lower() == "median" else "mean"
@@ -1157,6 +1164,8 @@ def _match(sent, v, stat, name, ms, nxt, label, primary, p_all, n_vals) -> Unkey
     disp = None
     if v.vkind == "mean" and v.spread is not None:
         disp = Dispersion(v.dispersion or "unknown", v.spread)
+    elif v.vkind == "mean" and v.low is not None and v.high is not None:
+        disp = Dispersion(v.dispersion or "range", (v.low, v.high))  # "Mdn = 3, IQR 2-5"
     else:
         rng = re.match(
             r"\s*[\[(]\s*(?P<k>range|IQR|interquartile range)?[:,]?\s*(?P<a>[-−]?\d+(?:[.·]\d+)?)\s*"
