@@ -79,3 +79,22 @@ def test_a_spread_without_its_leading_zero_after_a_semicolon():
         ("Self-efficacy", "mean", 3.82, ("sd", 0.41), "coaching"),
         ("Self-efficacy", "mean", 3.40, ("sd", 0.52), "control"),
     ]
+
+
+def test_the_analysis_that_showed_a_finding_names_no_measure():
+    sent = (
+        "Post hoc comparisons showed that recall in the cued condition (M = 14.2, SD = 2.8) "
+        "exceeded recall in the free condition."
+    )
+    assert [name for name, *_ in _read(sent)] in ([], ["recall"])
+
+
+def test_the_name_is_the_finding_s_measure_not_who_found_it():
+    sent = (
+        "Subanalysis revealed that fatigue in the walking group (3.1 ± 1.2) "
+        "fell more than in the stretching group (4.0 ± 1.1)."
+    )
+    assert [(n, v, a) for n, _, v, _, a in _read(sent)] == [
+        ("fatigue", 3.1, "walking"),
+        ("fatigue", 4.0, "stretching"),
+    ]

@@ -246,6 +246,12 @@ _TRAILING_TIME = re.compile(
 )
 
 
+#: "Post hoc tests showed that": who reports a finding, before the finding
+_REPORTED_THAT = re.compile(
+    r"\s+(?:showed|revealed|indicated|demonstrated|suggested|confirmed|found)\s+that\s+", re.I
+)
+
+
 @cache
 def _not_a_name() -> re.Pattern[str]:
     """The words before a value that are no measure's name (ontology/vocab/
@@ -260,7 +266,8 @@ def _not_a_name() -> re.Pattern[str]:
 
 
 def _clean_name(text: str) -> str | None:
-    text = text.strip(" ,.:;")
+    # "Subanalysis revealed that fatigue": the finding's measure, not who found it
+    text = _REPORTED_THAT.split(text)[-1].strip(" ,.:;")
     if re.match(r"(?:in|for|among|with)\s+(?:the\s+)?\S+\s+(?:groups?|arms?)\b", text, re.I):
         return None  # "for the placebo group it": a group, not a name
     grouped = _TRAILING_GROUP.sub("", text)
@@ -546,6 +553,9 @@ def _paren_subject(text: str) -> str | None:
         return None
     head = _LEAD_WORDS.sub("", _LEAD_ADVERB.sub("", text[: tail.start()].strip()))
     head = _STRENGTH_PHRASE.sub("", head)
+    # "Post hoc tests showed that recall in the cued group (": who showed a finding
+    # is no measure of it; the clause after "that" is the finding
+    head = _REPORTED_THAT.split(head)[-1]
     d = _DIFFERENCE_OF_RE.search(head)
     if d:
         return _clean_name(d.group("np"))
