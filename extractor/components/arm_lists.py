@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from litkg.extractor.components import allocated
+from litkg.extractor.components.arm_words import own_words
 from litkg.extractor.numbers import words_to_int
 
 _CUE = re.compile(rf"\b{allocated.verbs('allocation', 'grouping')}\b", re.I)
@@ -277,9 +278,7 @@ def _items(text: str, k: int | None, either: bool = False) -> list[tuple[str, in
         out = _shared_tail(out)
     # each arm has words of its own to be named by in the results ("a website
     # with" / "without" have none; nor has "X" beside "X plus Y")
-    from litkg.extractor.components.arm_resolver import _own_words
-
-    if not all(len(w) >= 1 for w in _own_words([label for label, _n in out])):
+    if not all(len(w) >= 1 for w in own_words([label for label, _n in out])):
         return None
     sized = [n for _l, n in out if n]
     if len(sized) == 1 and out[-1][1]:
@@ -440,8 +439,6 @@ def crossover_conditions(sent: str) -> list[tuple[str, int]] | None:
     """The conditions of a within-subject (crossover) design, which its results
     compare as arms: "the order of the alcohol and placebo study visits was
     randomized", "received ketamine in one session and placebo in the other"."""
-    from litkg.extractor.components.arm_resolver import _own_words
-
     m = _ORDER_OF.search(sent)
     if m:
         labels = [x.strip() for x in re.split(r"\s+(?:and|or|versus|vs\.?)\s+", m.group("list"))]
@@ -453,7 +450,7 @@ def crossover_conditions(sent: str) -> list[tuple[str, int]] | None:
     labels = [_LEAD.sub("", x) for x in labels]
     if len(labels) != 2 or any(_VERB.search(x) or _GENERIC_ITEM.match(x) for x in labels):
         return None
-    if not all(_own_words(labels)):
+    if not all(own_words(labels)):
         return None
     return [(x, 0) for x in labels]
 
@@ -598,8 +595,6 @@ def receiving_groups(sentences: list[str], k: int) -> list[tuple[str, int]] | No
         labels = [ordinal[i] for i in range(k)]
     else:
         return None
-    from litkg.extractor.components.arm_resolver import _own_words
-
-    if not all(_own_words(labels)):
+    if not all(own_words(labels)):
         return None
     return [(lab, 0) for lab in labels]

@@ -20,51 +20,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-# words that name no arm in particular
-_GENERIC = frozenset(
-    [
-        "group",
-        "groups",
-        "arm",
-        "arms",
-        "cohort",
-        "cohorts",
-        "patients",
-        "patient",
-        "the",
-        "of",
-        "and",
-        "with",
-        "n",
-        "no",
-        "treatment",
-        "treated",
-        "regimen",
-        "receiving",
-        "received",
-        "receive",
-        "given",
-        "plus",
-        "in",
-        "for",
-        "to",
-        "a",
-        "an",
-        "or",
-        "total",
-        "number",
-        "all",
-        "study",
-    ]
-)
+from litkg.extractor.components.arm_words import GENERIC_WORDS, N_PART, label_tokens, own_words
+
 _NOUN = r"(?:groups?|arms?|cohorts?)"
 # a designator: "group A", "arm 2", "B group", "cohort II"
 _DESIGNATOR = re.compile(
     rf"(?i:\b{_NOUN})\s+(?P<a>[A-Z]|\d{{1,2}}|I{{1,3}}|IV)\b|\b(?P<b>[A-Z]|\d{{1,2}})\s+(?i:{_NOUN})\b"
 )
 _PREFIXED = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z]-[A-Za-z][A-Za-z0-9]+")
-_N_PART = re.compile(r"[(\[]?\s*\b[Nn]\s*=\s*\d[\d,]*\s*[)\]]?|\bN?o\.?\s*\(\s*%\s*\)|\(\s*%\s*\)")
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:\*\d+)?|\d+")
 CONTROL_CUES = re.compile(
     r"\b(?:controls?|placebo|comparator|standard(?:[- ]of[- ]care)?|usual care|observation"
     r"|sham|historical|untreated|no treatment|best supportive care|alone|conventional)\b"
@@ -124,7 +87,7 @@ _DOSE = re.compile(rf"(?<![\w.,])(?P<n>\d+(?:[.,]\d+)?)\s*-?\s*(?P<u>{_DOSE_UNIT
 def _doses(text: str) -> set[tuple[float, str]]:
     """The doses a label prints, as (amount, unit): "10-mg" -> (10.0, "mg")."""
     out = set()
-    for m in _DOSE.finditer(_N_PART.sub(" ", text)):
+    for m in _DOSE.finditer(N_PART.sub(" ", text)):
         unit = m.group("u").replace("μ", "µ").replace("²", "2").lower()
         out.add((float(m.group("n").replace(",", ".")), unit))
     return out
@@ -173,11 +136,6 @@ class ValueSpan:
     end: int
     key: str = ""  # what it measures (endpoint or event term): values of one key zip with arm lists
     ratio: bool = False  # a ratio compares the arms; it is not zipped with them
-
-
-def label_tokens(text: str) -> list[str]:
-    """The words of an arm label, without its size and percent markers."""
-    return _TOKEN.findall(_N_PART.sub(" ", text))
 
 
 def _designators(text: str) -> set[str]:
@@ -242,7 +200,7 @@ class ArmResolver:
             for a in (arm.label, *arm.aliases):
                 for t in label_tokens(a):
                     low = t.lower()
-                    if low in _GENERIC or low in others or len(t) < 2 or t.isdigit():
+                    if low in GENERIC_WORDS or low in others or len(t) < 2 or t.isdigit():
                         continue
                     words.setdefault(low, t)
                 # "i-gel", "t-PA": a word after a one-letter prefix is named only with it
@@ -282,7 +240,7 @@ class ArmResolver:
 
     def index_of(self, label: str) -> int | None:
         """Which main arm (its index) a printed label names, or None."""
-        text = _N_PART.sub(" ", label)
+        text = N_PART.sub(" ", label)
         words = {t.lower() for t in label_tokens(text)}
         desig = _designators(text)
         if re.fullmatch(r"\s*(?:[A-Z]|\d{1,2})\s*", text):
@@ -496,11 +454,6 @@ def title_sides(title: str | None) -> tuple[str, str] | None:
     return None
 
 
-def _own_words(labels: Sequence[str]) -> list[set[str]]:
-    toks = [{t.lower() for t in label_tokens(x)} - _GENERIC for x in labels]
-    return [t - set().union(*(o for j, o in enumerate(toks) if j != i)) for i, t in enumerate(toks)]
-
-
 def assign_roles(labels: Sequence[str], title: str | None = None) -> list[str]:
     """Roles of a trial's main arms, in the order printed.
 
@@ -519,7 +472,7 @@ def assign_roles(labels: Sequence[str], title: str | None = None) -> list[str]:
         return ["control" if c else "intervention" for c in cues]
     if n != 2:
         return ["intervention"] * n
-    own = _own_words(labels)
+    own = own_words(labels)
     sides = title_sides(title)
     if sides:
         sw = [{t.lower() for t in label_tokens(s)} for s in sides]
@@ -538,7 +491,7 @@ def assign_roles(labels: Sequence[str], title: str | None = None) -> list[str]:
             b != a and b.startswith(a) for a in abbr[k] for b in abbr[other]
         ):
             return ["intervention", "control"] if k == 0 else ["control", "intervention"]
-    words = [{t.lower() for t in label_tokens(x) if len(t) > 1} - _GENERIC for x in labels]
+    words = [{t.lower() for t in label_tokens(x) if len(t) > 1} - GENERIC_WORDS for x in labels]
     if words[1] and words[0] > words[1]:
         return ["intervention", "control"]
     if words[0] and words[1] > words[0]:
@@ -661,7 +614,7 @@ def _stem(tok: str) -> str:
 
 
 def _stems(text: str) -> set[str]:
-    return {_stem(t) for t in label_tokens(text)} - {_stem(g) for g in _GENERIC}
+    return {_stem(t) for t in label_tokens(text)} - {_stem(g) for g in GENERIC_WORDS}
 
 
 def _side_designators(text: str) -> set[str]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from litkg.extractor.components import allocated, arm_lists
+from litkg.extractor.components.arm_words import label_tokens
 from litkg.extractor.document import Table
 from litkg.extractor.numbers import NUMBER_WORDS, words_to_int
 from litkg.extractor.tables.labels import is_time
@@ -581,8 +582,6 @@ _NAMED_NUMBER = re.compile(
 def _distinct_arms(labels: Iterable[str]) -> bool:
     """Whether labels name different arms: a flow chart's "Assigned to X (n=395)
     Received X (n=395)" names one arm twice."""
-    from litkg.extractor.components.arm_resolver import label_tokens
-
     generic = {"assigned", "allocated", "received", "receiving", "randomised", "randomized",
                "to", "the", "group", "arm", "patients"}  # fmt: skip
     sets = [{t.lower() for t in label_tokens(x)} - generic for x in labels]
