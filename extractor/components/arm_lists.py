@@ -145,6 +145,10 @@ _NOT_LEAD = re.compile(
     r"|our|this|that|which|who|not|no\s+one)\b",
     re.I,
 )
+_EITHER_INSIDE = re.compile(r"\s(?:either|neither)\b", re.I)
+_COUNTED = re.compile(
+    rf"\b\d+\s+{allocated.nouns('people', 'body_parts', 'animals', 'clusters')}\b", re.I
+)
 _GENERIC_ITEM = re.compile(
     r"^(?:groups?|arms?|conditions?|categories|each|both|all|one|other|others|same|treatment|"
     r"treatments|intervention\s+groups|study\s+groups|ratio|equal\s+\w+|two|three|four)$",
@@ -200,6 +204,10 @@ def _clean_item(raw: str) -> tuple[str, int, bool] | None:
         return None
     if re.match(r"[^\w]", item) or _NOT_LEAD.match(item):
         return None  # "(row sum ...)", "any of the treatment options", "two equal groups"
+    if _EITHER_INSIDE.search(item) or _COUNTED.search(item):
+        # "into the role of either the sender or ...": the list is of what comes after
+        # "either", no arms; "Group I, with 15 infants in whom ...": a count, no name
+        return None
     if re.fullmatch(r"[a-z]+(?:-[a-z]+)*ed", item):
         return None  # "... and asked to", "nurse-led, ...": a participle, not an arm
     if not_an_arm(item) or _NOT_ARM.search(item):

@@ -229,10 +229,10 @@ def arms_with_n(sent: str) -> list[ArmMatch]:
         # the label starts after the verb or the list word before it: "randomly
         # divided into control group (n=29)", "X (n = 20) or Y (n = 21)"
         label = re.split(
-            r"\b(?:to|into|or|and|versus|vs\.?|with|received|receiving|between)\s+",
+            r"\b(?:to|into|or|and|versus|vs\.?|with|received|receiving|between|either)\s+",
             m.group("label"),
         )[-1]
-        label = re.sub(r"^(?:the)\s+", "", label, flags=re.I)
+        label = _LEAD_WORDS.sub("", label)
         if (
             not re.search(r"[A-Za-z]{3}", label)
             or re.fullmatch(r"(?i)patients?|cases?|total", label)
@@ -244,6 +244,11 @@ def arms_with_n(sent: str) -> list[ArmMatch]:
                      m.start(), m.end(), "arms.sentence.n_paren")
         )  # fmt: skip
     return out
+
+
+# words before an arm's name that are no part of it: "to receive either a multivitamin
+# (n = 50)", "2 groups: a control group (n = 23)"
+_LEAD_WORDS = re.compile(r"^(?:(?:the|a|an|either|receive|be\s+given|undergo)\s+)+", re.I)
 
 
 _GROUP_SUBJECT = re.compile(
@@ -479,15 +484,26 @@ def header_arms(table: Table) -> dict[int, tuple[str, int | None]]:
 # the last words of "one hundred and twelve" are no count of their own
 _CNT = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+|(?<!hundred and )(?<!hundred ){NUMBER_WORDS})"
 _LBL = r"(?P<label>[\w*+/-]+(?:\s+(?!and\b|or\b|versus\b|vs\b|were\b|was\b)[\w*+/-]+){0,4}?)"
-_LBL_END = r"(?=\s*(?:[,;.)(\[]|\band\b|\bor\b|\bversus\b|\bvs\b|\bwhile\b|\bwhereas\b|$))"
+# a decimal point is none of a label's ends ("11 patients in whom the 3.2-mm drain was used")
+_LBL_END = r"(?=\s*(?:[,;)(\[]|\.(?!\d)|\band\b|\bor\b|\bversus\b|\bvs\b|\bwhile\b|\bwhereas\b|$))"
+# the arm a count is allocated to ends before the verb of its clause ("7 assigned to the
+# study group received X"; in a bare count the verb may be the name: "15 who underwent X")
+_ALLOC_LBL = (
+    r"(?P<label>[\w*+/-]+(?:\s+(?!and\b|or\b|versus\b|vs\b|were\b|was\b|received\b|underwent\b)"
+    r"[\w*+/-]+){0,4}?)"
+)
+_ALLOC_LBL_END = (
+    r"(?=\s*(?:[,;)(\[]|\.(?!\d)|\band\b|\bor\b|\bversus\b|\bvs\b|\bwhile\b|\bwhereas\b"
+    r"|\breceived\b|\bunderwent\b|$))"
+)
 _ALLOC_ITEM = re.compile(
     # "112 (52.6%) participants were randomized into ...": the count's share after it
     rf"(?<![\w.]){_CNT}\s+(?:[(\[]\s*\d+(?:[.,]\d+)?\s*%\s*[)\]]\s+)?(?:{_SUBJ}\s+)?(?:were\s+)?"
     r"(?:(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|registered|included|enrolled)\s+)?"
     r"(?:(?:to|in|into|for|of)\s+(?:the\s+)?(?:receive\s+)?|received\s+)"
-    rf"(?:(?:patients|participants)\s+(?:in\s+)?(?:the\s+)?)?{_LBL}"
+    rf"(?:(?:patients|participants)\s+(?:in\s+)?(?:the\s+)?)?{_ALLOC_LBL}"
     # or where the arm was run: "38 into the FME group in five cohorts"
-    rf"(?:{_LBL_END}|(?=\s+in\s+(?!the\b)))",
+    rf"(?:{_ALLOC_LBL_END}|(?=\s+in\s+(?!the\b)))",
     re.I,
 )
 _BARE_ITEM = re.compile(rf"(?<![\w.(]){_CNT}\s+{_LBL}{_LBL_END}", re.I)
@@ -601,7 +617,7 @@ def _clean_label(label: str) -> str:
     label = re.sub(
         r"^(?:the|receive|received|patients\s+(?:in\s+)?the)\s+", "", label.strip(), flags=re.I
     )
-    return re.sub(r"^(?:the)\s+", "", label, flags=re.I)
+    return _LEAD_WORDS.sub("", label)
 
 
 def allocation(sent: str) -> Allocation | None:
@@ -638,7 +654,9 @@ def _allocation(sent: str) -> Allocation | None:
                 if re.fullmatch(
                     r"(?i)(?:patients?|months?|years?|weeks?|days?|hours?|h|min|cycles?|courses?|doses?|"
                     r"mg|ml|kg|gy|cm|mm|%|to|times|fold|"
-                    r"centers|centres|sites|hospitals|countries|groups|arms)",
+                    r"centers|centres|sites|hospitals|countries|groups|arms|"
+                    # "15 infants in whom the 2.5-mm tube was used": a clause, no name
+                    r"whom|which|who|whose)",
                     label.split()[0],
                 ):
                     continue  # fmt: skip
