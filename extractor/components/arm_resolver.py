@@ -30,7 +30,9 @@ _DESIGNATOR = re.compile(
 _PREFIXED = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z]-[A-Za-z][A-Za-z0-9]+")
 CONTROL_CUES = re.compile(
     r"\b(?:controls?|placebo|comparator|standard(?:[- ]of[- ]care)?|usual care|observation"
-    r"|sham|historical|untreated|no treatment|best supportive care|alone|conventional)\b"
+    r"|sham|historical|untreated|no treatment|best supportive care|alone|conventional"
+    # the product a bioequivalence or biosimilar trial compares the test product with
+    r"|reference|originator|innovator)\b"
     r"|(?:^|[\s(])(?:non-|no\s|without\s)",
     re.I,
 )
