@@ -794,3 +794,62 @@ def paired_names(
     for key, i in taken.items():
         out[i].append(spelled[key])
     return out
+
+
+# ------------------------------------------------------------ names of what a group was given
+
+# "Group A patients were given betahistine 16 mg", "group II received intravenous fentanyl",
+# "the K group was administered 0.5 mg/kg of ketamine": the designator and what it got
+_GIVEN_TO = re.compile(
+    r"(?:(?i:\b(?:group|arm))\s+(?P<a>[A-Z]{1,3}\d{0,2}|\d{1,2})|\b(?P<b>[A-Z]{1,3}\d{0,2})"
+    r"\s+(?i:group|arm))\s+(?:(?:patients|participants|subjects|children|women|men)\s+)?"
+    r"(?:(?:was|were)\s+(?:then\s+|also\s+|only\s+)?)?(?:received|given|administered|treated\s+with)\s+"
+    r"(?:(?:an?|the)\s+)?(?:(?:intravenous|oral|iv|i\.v\.|topical|inhaled|intranasal|nebuli[sz]ed"
+    r"|intrathecal|subcutaneous)\s+)?(?:\d[\d.,]*\s*[^\s\d]{0,12}\s+(?:of\s+)?)?"
+    r"(?P<what>[A-Za-z][\w+-]*(?:\s+(?!(?:and|or|in|at|as|for|with|by|on|of|to|via|before|after"
+    r"|during|once|twice|daily|plus|while|whereas|which|that|was|were|group|arm|intravenously"
+    r"|orally|respectively)\b)[A-Za-z][\w+-]*){0,2})",
+)
+
+
+def given_names(texts: Iterable[str], names: Sequence[Sequence[str]]) -> list[list[str]]:
+    """Names of designator-named arms taken from what the Methods say each was
+    given, where the paper also calls a group so: "Group A patients were given
+    betahistine 16 mg ... group B patients were given placebo" and "in the
+    betahistine group" / "in the placebo group" give group A the name
+    "betahistine" and group B "placebo". `names[i]` are arm i's label and
+    aliases. Taken only when every arm gets exactly one name, no two arms the
+    same, none a word another arm is called by: where one arm alone had a name,
+    a sentence setting it against the other's unnamed treatment would give the
+    named arm both values."""
+    texts = list(texts)
+    desig = [set().union(*(_side_designators(x) for x in arm)) for arm in names]
+    stems = [set().union(*(_stems(x) for x in arm)) for arm in names]
+    found: list[set[str]] = [set() for _ in names]
+    spelled: dict[str, str] = {}
+    for sent in texts:
+        for m in _GIVEN_TO.finditer(sent):
+            d = m.group("a") or m.group("b")
+            arms = [i for i, ds in enumerate(desig) if d in ds]
+            if len(arms) != 1:
+                continue
+            words = m.group("what").split()
+            # the longest start of what it got that the paper names a group by
+            for k in range(len(words), 0, -1):
+                name = " ".join(words[:k])
+                if name.lower() in _PAIR_STOP or not _stems(name) - _ROLE_ONLY:
+                    continue
+                rx = re.compile(rf"(?<![\w-]){re.escape(name)}\s+(?:group|arm)\b", re.I)
+                if any(rx.search(t) for t in texts):
+                    found[arms[0]].add(name.lower())
+                    spelled.setdefault(name.lower(), name)
+                    break
+    if not all(len(f) == 1 for f in found):
+        return [[] for _ in names]
+    keys = [next(iter(f)) for f in found]
+    if len(set(keys)) != len(keys):
+        return [[] for _ in names]
+    for i, key in enumerate(keys):
+        if any(_stems(key) & stems[j] for j in range(len(names)) if j != i):
+            return [[] for _ in names]
+    return [[spelled[key]] for key in keys]

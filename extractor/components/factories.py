@@ -271,15 +271,20 @@ def _main_arms(
         [[r, *al] for r, al in zip(ref, aliases, strict=True)],
         row_labels,
     )
-    for i, other in enumerate(paired):
-        aliases[i] += [x for x in other if x not in aliases[i]]
+    # and the names of what letter-named arms were given, where the paper calls a
+    # group so ("Group A patients were given betahistine" / "in the betahistine group")
+    given = res_mod.given_names(
+        [t for t, _s, _e in design], [[r, *al] for r, al in zip(ref, aliases, strict=True)]
+    )
+    for i, (pair, got) in enumerate(zip(paired, given, strict=True)):
+        aliases[i] += [x for x in pair + got if x not in aliases[i]]
     # a paired name that says which arm is the control ("group A (control group)")
     # decides the roles; other paired names leave them as the known names give them
     said = [
         bool(res_mod.CONTROL_CUES.search(" ".join([r, *al])))
         for r, al in zip(ref, aliases, strict=True)
     ]
-    if any(paired) and 0 < sum(said) < len(ref):
+    if (any(paired) or any(given)) and 0 < sum(said) < len(ref):
         roles = ["control" if c else "intervention" for c in said]
     _name_the_drug_arm(ref, roles, aliases, _main_drug_label(doc))
     resolver = res_mod.ArmResolver(
