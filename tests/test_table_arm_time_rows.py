@@ -4,21 +4,18 @@ nephrology and a paediatric house style: "Arm | Visit | eGFR | Creatinine" over
 "Standard care | Baseline | ..." and " | Month 6 | ...", the arm's name printed
 once over its rows or on every row."""
 
-from litkg.extractor.components.unkeyed_tables import unkeyed_from_table
-from litkg.extractor.document import Table
-from litkg.extractor.tables import read_table
+from table_helpers import read
 
 
-def _read(rows, caption, is_arm=None):
-    t = Table(rows=rows, caption=caption, header_rows=1)
+def _facts(rows, caption, is_arm=None):
     return [
         (label, o.name, o.statistic, o.value, o.timepoint)
-        for _, o, label in unkeyed_from_table(read_table(t), is_arm=is_arm)
+        for _r, o, label in read(rows, caption, is_arm=is_arm)
     ]
 
 
 def test_arm_rows_with_a_visit_column_give_each_arm_at_each_visit():
-    got = _read(
+    got = _facts(
         [
             ["Arm", "Visit", "eGFR (ml/min)", "Creatinine (mg/dl)"],
             ["Standard care", "Baseline", "48.2 ± 9.1", "1.61 ± 0.32"],
@@ -39,7 +36,7 @@ def test_arm_rows_with_a_visit_column_give_each_arm_at_each_visit():
 
 
 def test_two_time_columns_give_the_innermost_time():
-    got = _read(
+    got = _facts(
         [
             ["Group", "Phase", "Time", "Weight z-score", "Length z-score"],
             ["Formula group", "Pre-treatment", "", "-1.21 ± 0.40", "-0.90 ± 0.52"],
@@ -57,7 +54,7 @@ def test_two_time_columns_give_the_innermost_time():
 
 
 def test_rows_that_are_no_arms_are_not_read_so():
-    got = _read(
+    got = _facts(
         [
             ["Stratum", "Visit", "Score A", "Score B"],
             ["Boys", "Baseline", "12.1 ± 2.0", "8.4 ± 1.1"],

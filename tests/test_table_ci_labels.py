@@ -2,21 +2,15 @@
 intervals 'CIs' (plural) is a rate with its CI, as under '95% CI'. Written in a
 vaccine-trial house style."""
 
-from litkg.extractor.components.unkeyed_tables import unkeyed_from_table
-from litkg.extractor.document import Table
-from litkg.extractor.tables import read_table
+from table_helpers import read
 
 
-def _read(rows, caption):
-    table = Table(rows=rows, caption=caption, header_rows=1)
-    return [
-        (label, o.name, o.statistic, o.value, o.ci)
-        for _r, o, label in unkeyed_from_table(read_table(table))
-    ]
+def _facts(rows, caption):
+    return [(label, o.name, o.statistic, o.value, o.ci) for _r, o, label in read(rows, caption)]
 
 
 def test_rate_with_its_interval_under_plural_cis():
-    got = _read(
+    got = _facts(
         [
             ["Response, % (95% CIs)", "Adjuvanted vaccine", "Standard vaccine"],
             ["Seroconversion", "82% (76–87%)", "64% (57–70%)"],
@@ -30,7 +24,7 @@ def test_rate_with_its_interval_under_plural_cis():
 
 
 def test_a_median_of_percentages_with_its_range_is_still_no_rate():
-    got = _read(
+    got = _facts(
         [
             ["", "Adjuvanted vaccine, median (range)", "Standard vaccine, median (range)"],
             ["Body fat, %", "28% (22–35%)", "27% (21–36%)"],

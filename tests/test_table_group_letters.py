@@ -3,9 +3,7 @@ its arms ("A", "B" for "Group A", "Group B"), under a label of its own
 ("Approach", "Technique"), beside "Mean | SD" columns: written here in an
 orthopaedic and a dental house style."""
 
-from litkg.extractor.components.unkeyed_tables import unkeyed_from_table
-from litkg.extractor.document import Table
-from litkg.extractor.tables import read_table
+from table_helpers import read
 
 _ARMS = {"a": "Group A", "b": "Group B", "group a": "Group A", "group b": "Group B"}
 
@@ -14,11 +12,10 @@ def _is_arm(label: str) -> bool:
     return label.strip().lower() in _ARMS
 
 
-def _read(rows, caption, is_arm=_is_arm):
-    t = Table(rows=rows, caption=caption, header_rows=1)
+def _facts(rows, caption, is_arm=_is_arm):
     return [
         (label, o.name, o.statistic, o.value, o.dispersion.kind if o.dispersion else None)
-        for _, o, label in unkeyed_from_table(read_table(t), is_arm=is_arm)
+        for _r, o, label in read(rows, caption, is_arm=is_arm)
     ]
 
 
@@ -32,7 +29,7 @@ _ROWS = [
 
 
 def test_letters_naming_the_arms_give_each_rows_group():
-    got = _read(_ROWS, "Table 2. Perioperative results by approach")
+    got = _facts(_ROWS, "Table 2. Perioperative results by approach")
     assert ("A", "Blood loss (ml)", "mean", 212.4, "sd") in got
     assert ("B", "Blood loss (ml)", "mean", 268.9, "sd") in got  # "B" is the arm, no coefficient
     assert ("B", "Operating time (min)", "mean", 76.2, "sd") in got
@@ -40,5 +37,5 @@ def test_letters_naming_the_arms_give_each_rows_group():
 
 
 def test_letters_the_paper_does_not_name_as_arms_give_nothing():
-    got = _read(_ROWS, "Table 2. Perioperative results by approach", is_arm=lambda _l: False)
+    got = _facts(_ROWS, "Table 2. Perioperative results by approach", is_arm=lambda _l: False)
     assert got == []

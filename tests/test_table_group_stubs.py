@@ -3,22 +3,19 @@
 designator ("Group II"), and the levels of a score printed under each time
 point. Written in exercise-physiology, dermatology and neurology house styles."""
 
-from litkg.extractor.components.unkeyed_tables import unkeyed_from_table
-from litkg.extractor.document import Table
-from litkg.extractor.tables import read_table
+from table_helpers import read
 
 
-def _read(rows, caption, header_rows=1, is_arm=None):
-    table = Table(rows=rows, caption=caption, header_rows=header_rows)
+def _facts(rows, caption, header_rows=1, is_arm=None):
     return [
         (r, label, o.name, o.statistic, o.value, o.timepoint)
-        for r, o, label in unkeyed_from_table(read_table(table), is_arm=is_arm)
+        for r, o, label in read(rows, caption, header_rows=header_rows, is_arm=is_arm)
     ]
 
 
 def test_rows_under_a_drug_or_condition_stub_are_the_arms():
     for stub in ("Drug", "Treatment", "Condition", "Regimen"):
-        got = _read(
+        got = _facts(
             [
                 [stub, "Peak force, N (SD)", "t (df)", "p"],
                 ["Vehicle", "212 (31)", "1.1 (9)", "0.30"],
@@ -35,7 +32,7 @@ def test_rows_under_a_drug_or_condition_stub_are_the_arms():
 
 
 def test_group_stub_heading_over_a_blank_sub_heading_names_the_rows_groups():
-    got = _read(
+    got = _facts(
         [
             ["Group", "n", "Itch score", "", "Lesion area, cm²", ""],
             ["", "", "Week 2", "Week 4", "Week 2", "Week 4"],
@@ -52,7 +49,7 @@ def test_group_stub_heading_over_a_blank_sub_heading_names_the_rows_groups():
 
 
 def test_a_condition_stub_over_diagnoses_in_a_characteristics_table_gives_nothing():
-    got = _read(
+    got = _facts(
         [
             ["Condition", "Laser (n = 20)", "Sham (n = 20)"],
             ["Hypertension", "6 (30%)", "5 (25%)"],
@@ -65,7 +62,7 @@ def test_a_condition_stub_over_diagnoses_in_a_characteristics_table_gives_nothin
 
 def test_score_levels_under_time_points_name_each_levels_share():
     # a tremor scale's levels 1 and 2 under each visit
-    got = _read(
+    got = _facts(
         [
             ["Visit", "Week 2", "Week 2", "Week 6", "Week 6"],
             ["Drug", "Week 2", "Week 2", "Week 6", "Week 6"],
@@ -82,7 +79,7 @@ def test_score_levels_under_time_points_name_each_levels_share():
 
 
 def test_a_statistics_letter_under_a_time_point_is_no_category():
-    got = _read(
+    got = _facts(
         [
             ["Drug", "Week 2", "Week 2", "Week 6", "Week 6"],
             ["", "M", "SD", "M", "SD"],
@@ -96,7 +93,7 @@ def test_a_statistics_letter_under_a_time_point_is_no_category():
 
 
 def test_a_spread_column_beside_the_rows_estimates_is_no_outcome():
-    got = _read(
+    got = _facts(
         [
             ["Treatment", "N", "Adjusted mean", "", "Ratio vs placebo"],
             ["Treatment", "N", "Estimate", "SE", "Estimate"],

@@ -2,21 +2,18 @@
 body row with no value under a spanning heading that names none. Written in
 education-research and psychology house styles."""
 
-from litkg.extractor.components.unkeyed_tables import unkeyed_from_table
-from litkg.extractor.document import Table
-from litkg.extractor.tables import read_table
+from table_helpers import read
 
 
-def _read(rows, caption, header_rows=1, is_arm=None):
-    table = Table(rows=rows, caption=caption, header_rows=header_rows)
+def _facts(rows, caption, header_rows=1, is_arm=None):
     return [
         (r, label, o.name, o.statistic, o.value)
-        for r, o, label in unkeyed_from_table(read_table(table), is_arm=is_arm)
+        for r, o, label in read(rows, caption, header_rows=header_rows, is_arm=is_arm)
     ]
 
 
 def test_groups_named_in_the_first_body_row_are_the_columns_arms():
-    got = _read(
+    got = _facts(
         [
             ["", "Words recalled, mean (SD)", ""],
             ["List type:", "Group A (spaced)", "Group B (massed)"],
@@ -34,7 +31,7 @@ def test_groups_named_in_the_first_body_row_are_the_columns_arms():
 
 
 def test_a_body_row_of_words_that_names_no_group_stays_a_row():
-    got = _read(
+    got = _facts(
         [
             ["Item", "Intervention (n = 30)", "Control (n = 31)"],
             ["Scale:", "Likert 1–5", "Likert 1–5"],

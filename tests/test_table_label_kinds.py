@@ -4,16 +4,15 @@ p-value's column whose note mark stuck to it ("P-valuea)"), a regression
 coefficient ("b (SE)"). Written in nursing-education, nutrition and
 health-services house styles."""
 
-from litkg.extractor.components.unkeyed_tables import _label_kind, unkeyed_from_table
-from litkg.extractor.document import Table
-from litkg.extractor.tables import read_table
+from table_helpers import read
+
+from litkg.extractor.components.unkeyed_tables import _label_kind
 
 
-def _read(rows, caption, header_rows=1):
-    table = Table(rows=rows, caption=caption, header_rows=header_rows)
+def _facts(rows, caption, header_rows=1):
     return [
         (r, label, o.name, o.statistic, o.value, o.timepoint_months)
-        for r, o, label in unkeyed_from_table(read_table(table))
+        for r, o, label in read(rows, caption, header_rows=header_rows)
     ]
 
 
@@ -34,7 +33,7 @@ def test_label_kinds():
 
 
 def test_a_time_point_with_its_statistic_is_no_arm():
-    got = _read(
+    got = _facts(
         [
             ["Knowledge domain", "Mean pre-test", "Mean post-test", "t", "p"],
             ["Hand hygiene", "6.1", "8.4", "5.2", "<0.001"],

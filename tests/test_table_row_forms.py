@@ -5,6 +5,8 @@ arms as rows under a caption naming it, a mean ± SD beside a footnote that
 spells out a percentage, intervals with a semicolon, time points in hours,
 test rows among arm rows, ANOVA source rows, an inline note mark in JATS."""
 
+from table_helpers import read
+
 from litkg.extractor.components.arms import header_arms
 from litkg.extractor.components.unkeyed_names import read_timepoint
 from litkg.extractor.components.unkeyed_tables import unkeyed_from_table
@@ -14,15 +16,17 @@ from litkg.extractor.tables import read_table
 from litkg.extractor.tables.values import parse_value
 
 
-def _read(rows, caption, header_rows=1, spans=(), footnotes=(), is_arm=None):
-    t = Table(rows=rows, caption=caption, header_rows=header_rows, grid=bool(spans),
-              spans=list(spans), footnotes=list(footnotes))  # fmt: skip
-    return [(label, o.name, o.statistic, o.value, o.timepoint)
-            for _, o, label in unkeyed_from_table(read_table(t), is_arm=is_arm)]  # fmt: skip
+def _facts(rows, caption, header_rows=1, spans=(), footnotes=(), is_arm=None):
+    return [
+        (label, o.name, o.statistic, o.value, o.timepoint)
+        for _r, o, label in read(
+            rows, caption, header_rows=header_rows, spans=spans, footnotes=footnotes, is_arm=is_arm
+        )
+    ]
 
 
 def test_a_second_stub_column_names_the_measure():
-    got = _read(
+    got = _facts(
         [
             ["Speed", "", "Taping (n = 14)", "Sham (n = 14)"],
             ["90°/s", "Peak torque (Nm)", "102.4 ± 12.0", "98.1 ± 11.5"],
@@ -42,7 +46,7 @@ def test_a_second_stub_column_names_the_measure():
 
 
 def test_a_second_stub_column_under_time_points_names_the_measure_at_each_time():
-    got = _read(
+    got = _facts(
         [
             ["Time", "", "Ondansetron", "Saline"],
             ["2 h", "Nausea score, mean ± SD", "1.2 ± 0.4", "2.9 ± 0.8"],
@@ -60,7 +64,7 @@ def test_a_second_stub_column_under_time_points_names_the_measure_at_each_time()
 
 
 def test_a_statistic_in_the_second_column_is_not_a_measure():
-    got = _read(
+    got = _facts(
         [
             ["Specialty", "", "Preferred A", "Preferred B"],
             ["Cardiology", "Mean", "16.6", "18.4"],
@@ -72,7 +76,7 @@ def test_a_statistic_in_the_second_column_is_not_a_measure():
 
 
 def test_time_point_rows_take_the_measure_from_the_caption():
-    got = _read(
+    got = _facts(
         [
             ["Time", "Dexamethasone group", "Control group", "P"],
             ["1 h after surgery", "2.1 ± 0.9", "4.0 ± 1.1", "0.001"],
@@ -89,7 +93,7 @@ def test_time_point_rows_take_the_measure_from_the_caption():
 
 
 def test_arm_rows_take_the_measure_from_a_changes_caption():
-    got = _read(
+    got = _facts(
         [
             ["", "Before training", "After training"],
             ["Pilates group (n = 15)", "31.2 ± 4.0", "35.6 ± 4.4"],
@@ -105,7 +109,7 @@ def test_arm_rows_take_the_measure_from_a_changes_caption():
 
 
 def test_plus_minus_is_a_mean_whatever_a_footnote_spells_out():
-    got = _read(
+    got = _facts(
         [["", "Synbiotic", "Placebo"], ["Fat mass, kg", "21.0 ± 4.1", "22.3 ± 5.0"]],
         "Table 2. Body composition after supplementation",
         footnotes=["FM, fat mass; %BF, percentage of body fat."],
@@ -124,7 +128,7 @@ def test_interval_with_a_semicolon_and_hours_after_baseline():
 
 
 def test_anova_source_rows_are_no_outcomes():
-    got = _read(
+    got = _facts(
         [["Source", "Sum of squares", "df", "Mean square"], ["Between groups", "120.4", "2", "60.2"],
          ["Within groups", "880.1", "57", "15.4"]],
         "Table 4. Analysis of variance of anxiety scores after the intervention",
@@ -155,7 +159,7 @@ def test_an_inline_note_mark_is_no_part_of_the_label_and_a_change_piece_no_arm()
 
 
 def test_a_change_heading_over_dose_arms_with_the_sd_in_its_own_cell():
-    got = _read(
+    got = _facts(
         [
             ["", "12-week change", "", "", "", "", ""],
             ["", "Walking 60 min/wk (n = 20)", "", "Walking 120 min/wk (n = 21)", "",
@@ -200,7 +204,7 @@ def test_the_sd_in_its_own_cell_is_the_values_spread():
 
 
 def test_a_blocks_regression_time_and_a_group_lettered_r():
-    got = _read(
+    got = _facts(
         [
             ["Time (min)", "Group L", "Group R", "P"],
             ["Onset of sensory block", "8.1 ± 2.0", "9.0 ± 2.4", "0.21"],
@@ -212,7 +216,7 @@ def test_a_blocks_regression_time_and_a_group_lettered_r():
         ("Group L", 8.1), ("Group R", 9.0), ("Group L", 121.0), ("Group R", 110.0)
     ]  # fmt: skip
     assert (
-        _read(
+        _facts(
             [["", "Coefficient", "P"], ["Age", "0.12", "0.03"]],
             "Table 4. Linear regression of HbA1c",
         )

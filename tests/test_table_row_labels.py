@@ -4,21 +4,22 @@ Sham | 64 ± 2"), and a "Group" heading spanned down the whole head over the
 groups' columns. Written in sports-medicine, environmental-exposure and
 dermatology house styles."""
 
-from litkg.extractor.components.unkeyed_tables import is_result_table, unkeyed_from_table
+from table_helpers import read
+
+from litkg.extractor.components.unkeyed_tables import is_result_table
 from litkg.extractor.document import Table
 from litkg.extractor.tables import read_table
 
 
-def _read(rows, caption, header_rows=1, is_arm=None):
-    table = Table(rows=rows, caption=caption, header_rows=header_rows)
+def _facts(rows, caption, header_rows=1, is_arm=None):
     return [
         (r, label, o.name, o.statistic, o.value, o.timepoint)
-        for r, o, label in unkeyed_from_table(read_table(table), is_arm=is_arm)
+        for r, o, label in read(rows, caption, header_rows=header_rows, is_arm=is_arm)
     ]
 
 
 def test_second_stub_column_of_time_points():
-    got = _read(
+    got = _facts(
         [
             ["", "", "Sham", "Cooling vest", "P"],
             ["Core temperature, °C", "Pre", "37.1 ± 0.2", "37.0 ± 0.3", "0.41"],
@@ -40,7 +41,7 @@ def test_second_stub_column_of_time_points():
 
 
 def test_second_stub_column_naming_each_rows_group_in_turn():
-    got = _read(
+    got = _facts(
         [
             ["", "", "Before", "1 h", "4 h"],
             ["FEV1, L", "Clean air", "3.9 ± 0.2", "3.9 ± 0.2", "3.8 ± 0.2"],
@@ -62,7 +63,7 @@ def test_second_stub_column_naming_each_rows_group_in_turn():
 
 def test_a_group_stub_over_the_measures_rows_is_not_read_as_a_group_column():
     # "Arm A (emollient)" heads the block, the second column names the measure
-    got = _read(
+    got = _facts(
         [
             ["", "", "TEWL (g/m²/h)", "Hydration (AU)"],
             ["Arm A (emollient)", "Forearm", "9.1 (2.0)", "41 (6)"],
@@ -77,7 +78,7 @@ def test_a_group_stub_over_the_measures_rows_is_not_read_as_a_group_column():
 
 def test_two_conditions_over_three_measures_is_no_group_column():
     # "Unguided" heads three rows of measures: the measures cycle, not groups
-    got = _read(
+    got = _facts(
         [
             ["Implant", "", "Deviation, mm"],
             ["Unguided", "Buccolingual", "1.9"],
@@ -95,7 +96,7 @@ def test_two_conditions_over_three_measures_is_no_group_column():
 
 
 def test_the_papers_arms_cycling_in_the_second_column_are_its_groups():
-    got = _read(
+    got = _facts(
         [
             ["", "", "Day 3"],
             ["Pruritus (VAS)", "Tacrolimus", "2.1 ± 0.8"],
@@ -127,7 +128,7 @@ def test_effects_of_exposure_caption_is_a_result_table():
 
 
 def test_group_heading_spanned_down_the_head_labels_the_groups_not_the_rows():
-    got = _read(
+    got = _facts(
         [
             ["Group", "", "Balance training group", "Control group"],
             ["Group", "", "Mean±SD", "Mean±SD"],
@@ -148,7 +149,7 @@ def test_group_heading_spanned_down_the_head_labels_the_groups_not_the_rows():
 
 
 def test_group_stub_heading_alone_still_names_the_rows_groups():
-    got = _read(
+    got = _facts(
         [["Group", "Mean", "SD"], ["Massage", "3.1", "1.2"], ["Rest", "4.6", "1.4"]],
         "Table 3. Soreness scores after 48 h",
     )
@@ -156,7 +157,7 @@ def test_group_stub_heading_alone_still_names_the_rows_groups():
 
 
 def test_a_period_label_mentioning_both_arms_leaves_the_group_stub_naming_the_rows():
-    got = _read(
+    got = _facts(
         [
             ["Group", "Run-in (4 weeks)", "Crossover (6 weeks on intervention, 6 weeks on control)"],
             ["Group", "Mean", "Mean"],

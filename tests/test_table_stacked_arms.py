@@ -2,17 +2,15 @@
 space: the arms' names stacked in a label column beside one value per arm in
 each cell. Written in behavioural-medicine and anaesthesia house styles."""
 
-from litkg.extractor.components.unkeyed_tables import unkeyed_from_table
-from litkg.extractor.document import Table
-from litkg.extractor.tables import read_table
+from table_helpers import read
+
 from litkg.extractor.tables.stacked import split_arms, split_values
 
 
-def _read(rows, caption, is_arm=None):
-    table = Table(rows=rows, caption=caption, header_rows=1)
+def _facts(rows, caption, is_arm=None):
     return [
         (r, label, o.name, o.statistic, o.value, o.timepoint_months)
-        for r, o, label in unkeyed_from_table(read_table(table), is_arm=is_arm)
+        for r, o, label in read(rows, caption, is_arm=is_arm)
     ]
 
 
@@ -35,7 +33,7 @@ def test_arm_names_are_cut_only_where_each_piece_is_an_arm():
 
 
 def test_stacked_arms_give_each_arm_its_values_at_follow_up():
-    got = _read(
+    got = _facts(
         [
             ["Scale", "", "Week 0", "Week 10", "Effect size (d)"],
             ["Worry index", "Yoga (SD) Waitlist (SD)", "41.2 (8.0) 40.6 (7.5)", "33.1 (9.2) 39.8 (8.1)", "0.88 0.10"],
@@ -53,7 +51,7 @@ def test_stacked_arms_give_each_arm_its_values_at_follow_up():
 
 
 def test_placebo_named_first_without_brackets():
-    got = _read(
+    got = _facts(
         [
             ["Outcome at 24 h", "", "Mean ± SD"],
             ["Morphine use, mg", "Placebo Ketamine group", "18.5 ± 6.0 12.1 ± 5.2"],
@@ -64,7 +62,7 @@ def test_placebo_named_first_without_brackets():
 
 
 def test_a_row_whose_cells_do_not_match_the_arms_gives_nothing():
-    got = _read(
+    got = _facts(
         [
             ["Scale", "", "Week 10"],
             ["Worry index", "Yoga (SD) Waitlist (SD)", "33.1 (9.2)"],
@@ -76,7 +74,7 @@ def test_a_row_whose_cells_do_not_match_the_arms_gives_nothing():
 
 
 def test_arm_rows_under_outcome_headings_beside_one_statistic_column():
-    got = _read(
+    got = _facts(
         [
             ["Measure", "Median (IQR)"],
             ["Time to first analgesic, h", ""],
@@ -95,7 +93,7 @@ def test_arm_rows_under_outcome_headings_beside_one_statistic_column():
 
 
 def test_one_groups_table_with_time_points_as_section_rows():
-    got = _read(
+    got = _facts(
         [
             ["Measure", "Lowest", "Highest", "Range", "Mean (SD)"],
             ["Before training", "", "", "", ""],
@@ -112,7 +110,7 @@ def test_one_groups_table_with_time_points_as_section_rows():
 
 
 def test_a_table_naming_no_one_group_gives_no_section_values():
-    got = _read(
+    got = _facts(
         [
             ["Measure", "Mean (SD)"],
             ["Before training", ""],
@@ -124,7 +122,7 @@ def test_a_table_naming_no_one_group_gives_no_section_values():
 
 
 def test_a_statistic_header_cut_short_is_no_group():
-    got = _read(
+    got = _facts(
         [
             ["Item", "Min", "Max", "Mean ±"],
             ["Before surgery", "", "", ""],

@@ -4,19 +4,13 @@ an analysis set are no arm, the spread and p of a comparison are not the
 comparison, a time point is the column's own, not its group heading's.
 Written in dermatology, veterinary, nutrition and sleep-medicine house styles."""
 
+from table_helpers import read
+
 from litkg.extractor.components.unkeyed_outcomes import UnkeyedMatch
 from litkg.extractor.components.unkeyed_roles import analysis_sets, is_analysis_set, table_arms
-from litkg.extractor.components.unkeyed_tables import unkeyed_from_table
-from litkg.extractor.document import Table
 from litkg.extractor.ingest import load_document
 from litkg.extractor.pipeline import extract_record
 from litkg.extractor.records import Outcome
-from litkg.extractor.tables import read_table
-
-
-def _read(rows, caption, footnotes=(), header_rows=1):
-    table = Table(rows=rows, caption=caption, header_rows=header_rows, footnotes=list(footnotes))
-    return unkeyed_from_table(read_table(table))
 
 
 def test_arms_sharing_one_role_keep_their_labels():
@@ -55,7 +49,7 @@ def test_analysis_set_columns_of_one_cohort_are_the_cohorts_values():
 
 
 def test_the_spread_and_p_of_a_difference_are_not_the_difference():
-    got = _read(
+    got = read(
         [
             ["Measure", "Usual diet", "Usual diet", "Low-salt diet", "Low-salt diet",
              "Estimated difference", "SE of difference", "P value of difference"],
@@ -73,7 +67,7 @@ def test_the_spread_and_p_of_a_difference_are_not_the_difference():
 
 def test_the_time_point_is_the_columns_not_its_group_headings():
     heading = "Month 0 pooled doses (n=80)"
-    got = _read(
+    got = read(
         [
             ["", heading, heading, heading],
             ["", "Baseline", "Month 6", "Month 12"],
@@ -125,7 +119,7 @@ def test_arms_printed_as_rows_with_no_role_keep_their_labels(tmp_path):
 
 
 def test_test_statistic_rows_under_group_rows_are_no_group():
-    got = _read(
+    got = read(
         [
             ["Group", "Dogs", "Healed, n (%)", "Wound infection, n (%)"],
             ["Honey dressing group", "30", "24 (80.0)", "2 (6.7)"],
@@ -141,7 +135,7 @@ def test_test_statistic_rows_under_group_rows_are_no_group():
 
 
 def test_a_column_of_times_is_no_group_column():
-    got = _read(
+    got = read(
         [
             ["Group", "Treatment", "Time", "Weight (kg)", "Girth (cm)"],
             ["Twice-weekly group", "Before treatment", "", "27.1±2.0", "61.2±3.3"],
@@ -155,7 +149,7 @@ def test_a_column_of_times_is_no_group_column():
 
 
 def test_a_measure_in_its_unit_with_a_bracket_is_no_share():
-    got = _read(
+    got = read(
         [
             ["", "Nasal CPAP (n = 40)", "Oral appliance (n = 41)"],
             ["Systolic pressure (mmHg)", "128 (12)", "131 (14)"],
@@ -170,7 +164,7 @@ def test_a_measure_in_its_unit_with_a_bracket_is_no_share():
 
 
 def test_an_eligible_count_before_a_pass_rate_is_the_denominator():
-    got = _read(
+    got = read(
         [
             ["Care standard", "Clinic A", "Clinic B"],
             ["", "Eligible (pass rate)", "Eligible (pass rate)"],
@@ -186,7 +180,7 @@ def test_an_eligible_count_before_a_pass_rate_is_the_denominator():
 
 
 def test_a_difference_column_under_each_arm_is_that_arms_change():
-    got = _read(
+    got = read(
         [
             ["Domain", "Yoga (n=40)", "Yoga (n=40)", "Walking (n=38)", "Walking (n=38)"],
             ["", "Baseline, mean (SD)", "Mean difference (95% CI)",

@@ -6,20 +6,13 @@ the formulas' composition) reports no result. Written in cardiology, physiothera
 survey-research house styles."""
 
 import pytest
+from table_helpers import read
 
-from litkg.extractor.components.unkeyed_tables import unkeyed_from_table
-from litkg.extractor.document import Table
-from litkg.extractor.tables import read_table
 from litkg.extractor.tables.labels import is_time
 
 
-def _read(rows, caption, header_rows=1):
-    table = Table(rows=rows, caption=caption, header_rows=header_rows, footnotes=[])
-    return unkeyed_from_table(read_table(table))
-
-
 def test_events_of_a_total_under_a_mean_sd_column_are_a_rate():
-    got = _read(
+    got = read(
         [
             ["End point at 6 months", "Ivabradine, mean (SD)", "Usual care, mean (SD)", "P"],
             ["Resting heart rate, beats/min", "64.2 (7.1)", "71.8 (8.0)", "<0.001"],
@@ -38,7 +31,7 @@ def test_events_of_a_total_under_a_mean_sd_column_are_a_rate():
     "test_label", ["Paired t-test", "Wilcoxon signed-rank test", "Mann-Whitney U, p", "ANOVA"]
 )
 def test_a_named_tests_p_values_are_no_values(test_label):
-    got = _read(
+    got = read(
         [
             ["Measure", "Cooled leg", "", "", "Control leg", "", ""],
             ["", "Before cooling", "After cooling", test_label, "Before cooling", "After cooling", test_label],
@@ -62,7 +55,7 @@ def test_a_name_holding_a_number_is_no_calendar_date(label):
 
 
 def test_range_of_motion_in_the_caption_names_the_outcome_not_the_spread():
-    got = _read(
+    got = read(
         [
             ["Joint", "Splint group, mean ± SD", "Exercise group, mean ± SD", "P"],
             ["Wrist extension, degrees", "48.2 ± 9.1", "55.6 ± 8.4", "0.02"],
@@ -73,7 +66,7 @@ def test_range_of_motion_in_the_caption_names_the_outcome_not_the_spread():
         (48.2, "sd", 9.1),
         (55.6, "sd", 8.4),
     ]
-    got = _read(
+    got = read(
         [
             ["Joint", "Splint group", "Exercise group"],
             ["Wrist extension, degrees, mean ± SD", "48.2 ± 9.1", "55.6 ± 8.4"],
@@ -84,7 +77,7 @@ def test_range_of_motion_in_the_caption_names_the_outcome_not_the_spread():
 
 
 def test_a_range_column_still_gives_the_range():
-    got = _read(
+    got = read(
         [
             ["Joint", "Splint group, median (range)", "Exercise group, median (range)"],
             ["Wrist extension, degrees", "48 (30-62)", "56 (41-70)"],
@@ -113,7 +106,7 @@ _DIET_ROWS = [
     ],
 )
 def test_what_the_arms_were_given_is_no_result(caption):
-    assert _read(_DIET_ROWS, caption) == []
+    assert read(_DIET_ROWS, caption) == []
 
 
 @pytest.mark.parametrize(
@@ -124,11 +117,11 @@ def test_what_the_arms_were_given_is_no_result(caption):
     ],
 )
 def test_what_the_participants_ate_or_carried_is_a_result(caption):
-    assert [o.value for _, o, _ in _read(_DIET_ROWS, caption)] == [78.2, 77.9, 1480.0, 3350.0]
+    assert [o.value for _, o, _ in read(_DIET_ROWS, caption)] == [78.2, 77.9, 1480.0, 3350.0]
 
 
 def test_a_column_of_one_measure_with_its_statistic_and_unit_is_no_arm():
-    got = _read(
+    got = read(
         [
             ["Nutrient", "Questionnaire, median (IQR), mg", "Diet diary, median (IQR), mg", "P"],
             ["Calcium", "812 (640-990)", "705 (560-880)", "0.01"],
@@ -139,7 +132,7 @@ def test_a_column_of_one_measure_with_its_statistic_and_unit_is_no_arm():
 
 
 def test_an_arm_with_its_dose_and_statistic_is_still_an_arm():
-    got = _read(
+    got = read(
         [
             ["Outcome", "Vitamin D 1000 IU, mean (SD)", "Placebo, mean (SD)", "P"],
             ["Serum 25(OH)D, nmol/l", "71.2 (14.0)", "48.9 (13.1)", "<0.001"],

@@ -8,17 +8,14 @@ category or an item's designator takes its section's measure, and a name
 printed under two sections takes each section. Written in orthopaedic,
 dermatology, physiotherapy, dental, obstetric and sports-medicine house styles."""
 
+from table_helpers import read
+
 from litkg.extractor.components.unkeyed_cells import like_row
 from litkg.extractor.components.unkeyed_roles import is_not_arm_value, joins_two_arms
 from litkg.extractor.components.unkeyed_tables import unkeyed_from_table
 from litkg.extractor.document import Table
 from litkg.extractor.tables import read_table
 from litkg.extractor.tables.values import parse_value
-
-
-def _read(rows, caption, footnotes=(), header_rows=1):
-    table = Table(rows=rows, caption=caption, header_rows=header_rows, footnotes=list(footnotes))
-    return unkeyed_from_table(read_table(table))
 
 
 def test_labels_of_columns_that_hold_no_arm_value():
@@ -31,7 +28,7 @@ def test_labels_of_columns_that_hold_no_arm_value():
 
 
 def test_extremes_effect_sizes_and_scale_maxima_beside_the_mean_are_no_arm_values():
-    got = _read(
+    got = read(
         [
             ["Scale", "Brace (n = 40)", "Brace (n = 40)", "Brace (n = 40)", "Splint (n = 38)",
              "Splint (n = 38)", "Splint (n = 38)", "P", "Partial η2", "Highest possible score"],
@@ -54,7 +51,7 @@ def test_extremes_effect_sizes_and_scale_maxima_beside_the_mean_are_no_arm_value
 
 
 def test_a_time_points_sd_column_is_its_means_spread_in_a_group_column_table():
-    got = _read(
+    got = read(
         [
             ["", "Arm", "Day 0", "Day 0", "Day 28", "Day 28"],
             ["", "", "Mean", "SD", "Mean", "SD"],
@@ -78,7 +75,7 @@ def test_a_whole_number_among_means_with_spreads_is_no_count():
     assert like_row(row[1], row).kind == "estimate" and like_row(row[1], row).disp == 3.2
     counts = [parse_value(x) for x in ("12 (40)", "14 (47)")]
     assert like_row(counts[1], counts).kind == "count"  # a row of counts stays counts
-    got = _read(
+    got = read(
         [
             ["Test", "Exercise (n = 20)", "Exercise (n = 20)", "Rest (n = 20)", "Rest (n = 20)"],
             ["", "Pre", "Post", "Pre", "Post"],
@@ -91,7 +88,7 @@ def test_a_whole_number_among_means_with_spreads_is_no_count():
 
 
 def test_a_proportion_printed_as_a_fraction_is_a_percentage():
-    got = _read(
+    got = read(
         [
             ["", "Sealant", "Sealant", "Varnish", "Varnish"],
             ["", "Caries-free/n", "Proportion", "Caries-free/n", "Proportion"],
@@ -111,7 +108,7 @@ def test_a_slash_joining_two_arms_prints_both_arms_numbers():
     assert joins_two_arms("Sham/Acupuncture", ["18/20", "19/20"], names)
     assert not joins_two_arms("Responders/n", ["18/20", "19/20"], names)
     assert not joins_two_arms("Sham/Acupuncture", ["4.1 (1.2)", "3.8 (1.0)"], names)
-    got = _read(
+    got = read(
         [
             ["", "Sham/Acupuncture group", "Mean difference (95% CI)", "P"],
             ["Headache days", "18/20", "-1.9 (-3.1, -0.7)", "0.003"],
@@ -130,13 +127,13 @@ def test_a_table_of_the_sample_before_the_trial_began_gives_no_results():
         ["", "Yoga", "Waiting list", "P"],
         ["Sleep latency (min)", "34.2 ± 9.1", "33.0 ± 8.7", "0.61"],
     ]
-    assert _read(rows, "Table 1. Sleep diary before randomisation") == []
-    assert _read(rows, "Table 2. Sleep diary during the run-in phase") == []
-    assert _read(rows, "Table 3. Sleep diary before and after the programme")
+    assert read(rows, "Table 1. Sleep diary before randomisation") == []
+    assert read(rows, "Table 2. Sleep diary during the run-in phase") == []
+    assert read(rows, "Table 3. Sleep diary before and after the programme")
 
 
 def test_strata_categories_and_whole_sample_rows_take_their_sections_measure():
-    got = _read(
+    got = read(
         [
             ["", "Midwife-led (n = 210)", "Obstetric-led (n = 205)", "P"],
             ["Time to first breastfeed (min)", "", "", ""],
@@ -157,7 +154,7 @@ def test_strata_categories_and_whole_sample_rows_take_their_sections_measure():
 
 
 def test_a_name_printed_under_two_sections_takes_each_section():
-    got = _read(
+    got = read(
         [
             ["", "Interval training", "Continuous training", "P"],
             ["Peak exercise", "", "", ""],
@@ -226,7 +223,7 @@ def test_a_carried_arm_heading_over_a_difference_column_is_no_arms():
 
 
 def test_a_half_life_row_is_no_time_point():
-    got = _read(
+    got = read(
         [
             ["Parameter", "Generic", "Reference"],
             ["Fasting", "", ""],
@@ -239,7 +236,7 @@ def test_a_half_life_row_is_no_time_point():
 
 
 def test_a_column_headed_by_a_statistic_alone_is_no_arm():
-    got = _read(
+    got = read(
         [
             ["Parameter", "Geometric mean", "Minimum", "Median", "Maximum"],
             ["Cmax (ng/ml)", "181.2", "97.0", "176.5", "290.4"],

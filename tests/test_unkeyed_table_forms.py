@@ -4,17 +4,11 @@ cell, the outcome named over the arms, time points as rows under a time
 heading. Written in psychiatry, cardiac rehabilitation, nutrition,
 orthopaedic and paediatric house styles."""
 
-from litkg.extractor.components.unkeyed_tables import unkeyed_from_table
-from litkg.extractor.document import Table
+from table_helpers import read
+
 from litkg.extractor.ingest import load_document
 from litkg.extractor.pipeline import extract_record
-from litkg.extractor.tables import read_table
 from litkg.extractor.tables.values import parse_value
-
-
-def _read(rows, caption, footnotes=(), header_rows=1, is_arm=None):
-    table = Table(rows=rows, caption=caption, header_rows=header_rows, footnotes=list(footnotes))
-    return unkeyed_from_table(read_table(table), is_arm=is_arm)
 
 
 def _facts(got):
@@ -22,7 +16,7 @@ def _facts(got):
 
 
 def test_one_group_before_and_after_with_its_change():
-    got = _read(
+    got = read(
         [
             ["Scale", "Pre-treatment mean (SD)", "Eight weeks mean (SD)", "Eight weeks − pre-treatment (95% CI)", "P"],
             ["HAM-D total", "22.4 (4.1)", "13.0 (5.2)", "−9.4 (−11.0 −7.8)", "<0.001"],
@@ -45,7 +39,7 @@ def test_one_group_before_and_after_with_its_change():
 
 
 def test_one_group_counts_at_two_time_points():
-    got = _read(
+    got = read(
         [
             ["Behaviour", "Baseline n (%)", "Three months n (%)", "p"],
             ["Fruit intake", "", "", ""],
@@ -60,7 +54,7 @@ def test_one_group_counts_at_two_time_points():
 
 
 def test_a_column_labelled_mean_sd_is_not_the_spread_of_the_column_before():
-    got = _read(
+    got = read(
         [
             ["", "Admission mean (SD)", "Discharge mean (SD)"],
             ["Six-minute walk distance, m", "312 (88)", "405 (92)"],
@@ -72,7 +66,7 @@ def test_a_column_labelled_mean_sd_is_not_the_spread_of_the_column_before():
 
 
 def test_ratio_and_difference_columns_named_in_words():
-    got = _read(
+    got = read(
         [
             ["Outcome", "Splint (n=60)", "Physiotherapy (n=58)", "Adjusted odds ratio* (95% CI) by site", "P value"],
             ["Return to work", "41 (68)", "30 (52)", "1.98 (0.93 to 4.21)", "0.08"],
@@ -92,10 +86,12 @@ def test_a_mean_row_under_a_ratio_column_is_a_difference_only_where_the_table_sa
         ["Preterm birth", "18/208 (9)", "25/203 (12)", "0.70 (0.40 to 1.24)"],
         ["Mean (SD) birth length (cm)", "n=205, 49.8 (2.3)", "n=201, 49.5 (2.6)", "0.30 (−0.18 to 0.78)"],
     ]  # fmt: skip
-    said = _read(
-        rows, "Table 4 Neonatal outcomes", ["†Risk ratios and mean differences (iron − placebo)."]
+    said = read(
+        rows,
+        "Table 4 Neonatal outcomes",
+        footnotes=["†Risk ratios and mean differences (iron − placebo)."],
     )
-    unsaid = _read(rows, "Table 4 Neonatal outcomes", ["†Adjusted for parity."])
+    unsaid = read(rows, "Table 4 Neonatal outcomes", footnotes=["†Adjusted for parity."])
     assert [(o.statistic, o.value) for _, o, lab in said if lab is None] == [
         ("rr", 0.70),
         ("difference", 0.30),
@@ -109,7 +105,7 @@ def test_a_mean_row_under_a_ratio_column_is_a_difference_only_where_the_table_sa
 
 
 def test_a_negative_value_in_a_ratio_column_is_no_ratio():
-    got = _read(
+    got = read(
         [
             ["", "Drug A", "Drug B", "HR (95% CI)"],
             ["Readmission", "12 (10.0)", "19 (15.8)", "−0.4 (−0.9 to 0.1)"],
@@ -130,7 +126,7 @@ def test_the_number_analysed_printed_before_the_estimate():
 
 
 def test_the_outcome_named_over_the_arms_with_time_points_as_rows():
-    got = _read(
+    got = read(
         [
             ["Assessment", "Anxiety score (GAD-7)", "", "Difference (95% CI)"],
             ["", "Waiting list", "Online CBT", ""],
@@ -154,7 +150,7 @@ def test_the_outcome_named_over_the_arms_with_time_points_as_rows():
 
 
 def test_time_points_as_numbered_rows_under_a_time_heading():
-    got = _read(
+    got = read(
         [
             ["Visit", "Brace", "Cast", "Ratio* (95% CI)"],
             ["No, mean (SD) pain on walking (0-10)", "", "", ""],
@@ -185,7 +181,7 @@ def test_time_points_as_numbered_rows_under_a_time_heading():
 
 
 def test_a_compliance_table_reports_results():
-    got = _read(
+    got = read(
         [
             ["", "Exercise group", "Usual care group"],
             ["Sessions attended, median (IQR)", "9 (6-11)", "2 (0-4)"],
@@ -196,7 +192,7 @@ def test_a_compliance_table_reports_results():
 
 
 def test_rows_that_are_the_sample_or_a_category_stay_out():
-    got = _read(
+    got = read(
         [
             ["", "Exercise group", "Usual care group"],
             ["No. of children", "40", "41"],
@@ -212,7 +208,7 @@ def test_rows_that_are_the_sample_or_a_category_stay_out():
 
 
 def test_grade_rows_under_a_grading_scale_heading_are_its_categories():
-    got = _read(
+    got = read(
         [
             ["", "Short-course radiotherapy (n=120)", "Chemoradiotherapy (n=118)"],
             ["Pathological response, Dworak regression grade", "", ""],
@@ -233,7 +229,7 @@ def test_grade_rows_under_a_grading_scale_heading_are_its_categories():
 
 
 def test_gestational_age_is_a_result_not_the_sample():
-    got = _read(
+    got = read(
         [
             ["", "Progesterone (n=300)", "Placebo (n=298)"],
             ["Gestational age at birth, weeks, mean (SD)", "37.9 (2.4)", "37.2 (3.0)"],
@@ -245,7 +241,7 @@ def test_gestational_age_is_a_result_not_the_sample():
 
 
 def test_a_difference_with_a_misprinted_interval_keeps_the_estimate_only():
-    got = _read(
+    got = read(
         [
             ["", "Before mean (SD)", "After mean (SD)", "After − before (95% CI)"],
             ["Grip strength, kg", "24.1 (6.0)", "26.9 (5.8)", "2.8 (01 5.5)"],
@@ -257,7 +253,7 @@ def test_a_difference_with_a_misprinted_interval_keeps_the_estimate_only():
 
 
 def test_each_arms_change_column_is_that_arms_change():
-    got = _read(
+    got = read(
         [
             ["", "Yoga (n=40)", "", "", "Stretching (n=41)", "", "", "Between-group difference (95% CI)"],
             ["", "Baseline", "Week 12", "Change", "Baseline", "Week 12", "Change", ""],
@@ -334,7 +330,7 @@ def test_which_header_words_name_a_comparison():
 
 
 def test_a_bare_count_under_a_counts_and_percentages_label_is_no_rate():
-    got = _read(
+    got = read(
         [
             ["", "Laparoscopic (n=212)", "Open (n=208)"],
             ["Conversion to open surgery", "19/212 (9)", "—"],

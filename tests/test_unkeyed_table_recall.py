@@ -4,16 +4,10 @@ psychology, sports-medicine and sleep-research styles: the letter "M" beside
 "6-Week" rows under a measure, and time-point rows whose words name the
 treatment ("Post intervention") read as a group's rows."""
 
+from table_helpers import read
+
 from litkg.extractor.components.unkeyed_names import read_timepoint
-from litkg.extractor.components.unkeyed_tables import unkeyed_from_table
-from litkg.extractor.document import Table
-from litkg.extractor.tables import read_table
 from litkg.extractor.tables.labels import TIME_LABEL, statistic
-
-
-def _read(rows, caption, header_rows=1, is_arm=None, footnotes=()):
-    table = Table(rows=rows, caption=caption, header_rows=header_rows, footnotes=list(footnotes))
-    return unkeyed_from_table(read_table(table), is_arm=is_arm)
 
 
 def _values(got):
@@ -24,7 +18,7 @@ def _values(got):
 
 
 def test_letter_m_and_sd_columns_under_each_condition():
-    got = _read(
+    got = read(
         [
             ["Measure", "Mindfulness", "", "Waitlist", "", "t", "p"],
             ["", "M", "SD", "M", "SD", "", ""],
@@ -45,7 +39,7 @@ def test_letter_m_and_sd_columns_under_each_condition():
 
 def test_letter_m_beside_another_letter_is_no_mean():
     # "M | F" under a sex heading: the male count, never a mean
-    got = _read(
+    got = read(
         [
             ["", "Yoga", "", "Stretching", ""],
             ["", "M", "F", "M", "F"],
@@ -65,7 +59,7 @@ def test_m_sd_in_one_label_and_mdn():
 
 
 def test_pre_post_and_hyphenated_week_rows_under_a_measure():
-    got = _read(
+    got = read(
         [
             ["", "Usual care", "", "Coaching", ""],
             ["", "n", "M (SD)", "n", "M (SD)"],
@@ -94,7 +88,7 @@ def test_hyphenated_time_points():
 
 def test_time_rows_naming_the_treatment_are_no_group_rows():
     # "Post intervention" names the arm 'Circuit intervention' by its word, yet is a time point
-    got = _read(
+    got = read(
         [
             ["Variable", "N", "Circuit", "Walking", "p"],
             ["Knee extension (Nm)", "", "", "", ""],
@@ -111,7 +105,7 @@ def test_time_rows_naming_the_treatment_are_no_group_rows():
 
 
 def test_group_abbreviations_the_notes_define_are_the_arms():
-    got = _read(
+    got = read(
         [
             ["Score", "First assessment", "", "Second assessment", "", "Between assessments", ""],
             ["Score", "M", "SD", "M", "SD", "t(df)", "P"],
@@ -134,7 +128,7 @@ def test_group_abbreviations_the_notes_define_are_the_arms():
 
 
 def test_an_abbreviation_the_notes_do_not_define_as_a_group_is_no_arm():
-    got = _read(
+    got = read(
         [
             ["Score", "First assessment", "", "Second assessment", ""],
             ["Score", "M", "SD", "M", "SD"],
@@ -162,7 +156,7 @@ def test_glossary_reads_both_forms():
 
 
 def test_differences_at_baseline_are_no_results():
-    got = _read(
+    got = read(
         [
             ["", "Exercise", "", "Control", "", "U", "p"],
             ["", "M", "SD", "M", "SD", "", ""],
@@ -175,7 +169,7 @@ def test_differences_at_baseline_are_no_results():
 
 
 def test_one_groups_table_before_and_after_named_by_its_stub_heading():
-    got = _read(
+    got = read(
         [
             [
                 "Waitlist group/measures",
@@ -199,7 +193,7 @@ def test_one_groups_table_before_and_after_named_by_its_stub_heading():
 
 
 def test_a_stub_heading_naming_no_group_gives_the_cohorts_values():
-    got = _read(
+    got = read(
         [
             ["Measures", "Before treatment", "", "After treatment", ""],
             ["Measures", "Mean", "SD", "Mean", "SD"],
@@ -212,7 +206,7 @@ def test_a_stub_heading_naming_no_group_gives_the_cohorts_values():
 
 
 def test_one_block_of_rows_per_group_under_time_columns():
-    got = _read(
+    got = read(
         [
             ["Group/measure", "Baseline", "Week 6", "Week 12"],
             ["Group/measure", "Mean ± SD", "Mean ± SD", "Mean ± SD"],

@@ -5,24 +5,10 @@ the arm's size, between-group rows under a heading, binary outcomes printed
 as Yes/No rows, "Groups" over the arm columns."""
 
 import pytest
+from table_helpers import read
 
-from litkg.extractor.components.unkeyed_tables import unkeyed_from_table
-from litkg.extractor.document import Table
-from litkg.extractor.tables import read_table
 from litkg.extractor.tables.labels import name
 from litkg.extractor.tables.values import parse_value
-
-
-def _read(rows, caption, footnotes=(), header_rows=1, is_arm=None, spans=()):
-    table = Table(
-        rows=rows,
-        caption=caption,
-        header_rows=header_rows,
-        footnotes=list(footnotes),
-        grid=bool(spans),
-        spans=list(spans),
-    )
-    return unkeyed_from_table(read_table(table), is_arm=is_arm)
 
 
 @pytest.mark.parametrize(
@@ -50,7 +36,7 @@ def test_the_unit_beside_an_arm_size_is_not_part_of_its_name():
 
 
 def test_mean_sd_median_cells_under_arms_with_units_and_sizes():
-    got = _read(
+    got = read(
         [
             ["Site", "Laser (mm; n = 9)", "Scaling (mm; n = 10)", "P"],
             ["Probing depth", "3.4±1.1 (3.0)", "4.2±0.9 (4.0)", "0.04"],
@@ -68,7 +54,7 @@ def test_mean_sd_median_cells_under_arms_with_units_and_sizes():
 
 
 def test_time_rows_with_a_parenthesised_statistic_and_between_group_rows():
-    got = _read(
+    got = read(
         [
             ["Analysis population", "Usual care (n = 210)", "Enalapril (n = 204)"],
             ["Proteinuria, g/day [mg/mmol]", "", ""],
@@ -91,7 +77,7 @@ def test_time_rows_with_a_parenthesised_statistic_and_between_group_rows():
 
 
 def test_yes_rows_under_an_outcome_and_groups_over_the_arms():
-    got = _read(
+    got = read(
         [
             ["", "Study groups", "", "P"],
             ["", "Mesh repair", "Suture repair", "P"],
@@ -121,19 +107,19 @@ def test_an_effect_caption_naming_an_exposure_is_a_result_table():
         ["Fresh transfer", "41 (45.6)", "30 (33.3)"],
         ["Frozen transfer", "37 (40.2)", "28 (30.4)"],
     ]
-    got = _read(rows, "Table 4. Effects of cryo-exposure on implantation")
+    got = read(rows, "Table 4. Effects of cryo-exposure on implantation")
     assert [(o.name, label, o.value, o.timepoint) for _, o, label in got] == [
         ("Embryos implanted", "Fresh transfer", 45.6, None),
         ("Embryos implanted", "Frozen transfer", 40.2, None),
         ("Pregnancy", "Fresh transfer", 33.3, "week 12"),
         ("Pregnancy", "Frozen transfer", 30.4, "week 12"),
     ]
-    assert _read(rows, "Table 4. Drug exposure and transfers") == []  # an exposure table
-    assert _read(rows, "Table 4. Effects of cryo-exposure on adverse events") == []
+    assert read(rows, "Table 4. Drug exposure and transfers") == []  # an exposure table
+    assert read(rows, "Table 4. Effects of cryo-exposure on adverse events") == []
 
 
 def test_a_p_column_named_for_the_difference_holds_no_difference():
-    got = _read(
+    got = read(
         [
             ["", "Telecoaching", "Usual care", "Difference (95% CI)", "P value (for difference)"],
             [
@@ -156,7 +142,7 @@ def test_a_p_column_named_for_the_difference_holds_no_difference():
 
 
 def test_change_under_each_arm_and_a_header_restated_in_the_body():
-    got = _read(
+    got = read(
         [
             ["", "Zinc", "Placebo", "P", "Zinc", "Placebo", "P"],
             ["Measure", "Mean (SD) change from baseline to month 3", "", "",
@@ -182,7 +168,7 @@ def test_change_under_each_arm_and_a_header_restated_in_the_body():
 
 
 def test_a_confidence_level_names_no_percentage():
-    got = _read(
+    got = read(
         [
             ["", "Splint", "Cast", "p value"],
             ["Grip strength, kg", "24 (19–29)", "21 (17–25)", "0.31"],
@@ -196,7 +182,7 @@ def test_a_confidence_level_names_no_percentage():
 
 
 def test_a_treatment_condition_column_names_each_rows_arm():
-    got = _read(
+    got = read(
         [
             ["Test", "Treatment condition", "Pre-training Mean (SD)", "After 8 weeks Mean (SD)"],
             ["Digit span", "Computer games", "6.1 (1.2)", "6.9 (1.1)"],
@@ -213,7 +199,7 @@ def test_a_treatment_condition_column_names_each_rows_arm():
 
 
 def test_change_and_difference_rows_under_the_outcome_heading():
-    got = _read(
+    got = read(
         [
             ["Measure", "Atropine 0.01% (n=40)", "Placebo (n=41)", "Overall P"],
             ["Axial length, mm", "", "", ""],
@@ -241,7 +227,7 @@ def test_change_and_difference_rows_under_the_outcome_heading():
 
 
 def test_heart_rate_and_change_from_baseline_rows():
-    got = _read(
+    got = read(
         [
             ["", "Beetroot juice (n=12)", "Placebo juice (n=12)"],
             ["HR (bpm)", "", ""],
@@ -261,7 +247,7 @@ def test_heart_rate_and_change_from_baseline_rows():
 
 
 def test_one_group_with_a_change_block_has_no_arms_and_no_count_differences():
-    got = _read(
+    got = read(
         [
             ["Symptom", "Baseline", "", "Day 28", "", "Change (baseline to day 28)", ""],
             ["Symptom", "N", "Mean (SD)", "N", "Mean (SD)", "N", "Median change"],

@@ -1,14 +1,7 @@
 """Result tables outside the endpoint keys, written in dermatology, sports
 medicine, dentistry and obstetrics house styles."""
 
-from litkg.extractor.components.unkeyed_tables import unkeyed_from_table
-from litkg.extractor.document import Table
-from litkg.extractor.tables import read_table
-
-
-def _read(rows, caption, footnotes=(), header_rows=1, is_arm=None):
-    table = Table(rows=rows, caption=caption, header_rows=header_rows, footnotes=list(footnotes))
-    return unkeyed_from_table(read_table(table), is_arm=is_arm)
+from table_helpers import read
 
 
 def _facts(got):
@@ -16,7 +9,7 @@ def _facts(got):
 
 
 def test_footnote_says_the_cells_are_means_with_their_sd():
-    got = _read(
+    got = read(
         [
             ["", "Emollient group", "Control group", "P"],
             ["Itch score", "3.1 (1.2)", "4.6 (1.9)", "0.01"],
@@ -37,7 +30,7 @@ def test_footnote_says_the_cells_are_means_with_their_sd():
 
 
 def test_an_integer_mean_with_its_sd_is_not_read_as_a_count():
-    got = _read(
+    got = read(
         [["", "Sprint training", "Endurance training"], ["VO2max, mean (SD)", "48 (6)", "45 (7)"]],
         "Table 3. Fitness after the programme",
     )
@@ -48,7 +41,7 @@ def test_an_integer_mean_with_its_sd_is_not_read_as_a_count():
 
 
 def test_stub_says_counts_and_percentages():
-    got = _read(
+    got = read(
         [
             ["", "Chlorhexidine rinse (n = 40)", "Saline rinse (n = 41)"],
             ["Alveolar osteitis, n (%)", "3 (7.5)", "9 (22.0)"],
@@ -62,7 +55,7 @@ def test_stub_says_counts_and_percentages():
 
 
 def test_median_with_iqr_where_the_caption_names_both_statistics():
-    got = _read(
+    got = read(
         [
             ["", "Oxytocin", "Carbetocin"],
             ["Blood loss (mL)", "350 (250–500)", "300 (200–400)"],
@@ -79,7 +72,7 @@ def test_median_with_iqr_where_the_caption_names_both_statistics():
 
 
 def test_separate_sd_columns_are_the_spread_not_arms():
-    got = _read(
+    got = read(
         [
             ["", "Krill oil", "", "Olive oil", ""],
             ["", "Mean", "SD", "Mean", "SD"],
@@ -95,7 +88,7 @@ def test_separate_sd_columns_are_the_spread_not_arms():
 
 
 def test_a_number_no_label_explains_is_left_out():
-    got = _read(
+    got = read(
         [["", "Taping", "Sham taping"], ["Knee pain", "4.2", "5.0"]],
         "Table 2. Outcomes at six weeks",
     )
@@ -103,7 +96,7 @@ def test_a_number_no_label_explains_is_left_out():
 
 
 def test_test_statistic_columns_are_not_arms():
-    got = _read(
+    got = read(
         [
             ["", "Kangaroo care", "Incubator care", "t value", "P"],
             ["Weight gain (g/day)", "21.3 ± 4.0", "18.9 ± 3.8", "2.41", "0.02"],
@@ -119,13 +112,13 @@ def test_test_statistic_columns_are_not_arms():
 
 def test_baseline_and_demographic_tables_give_no_results():
     rows = [["", "Laser group", "Placebo group"], ["Pain score", "6.1 ± 1.2", "6.3 ± 1.0"]]
-    assert _read(rows, "Table 1. Demographic and clinical characteristics") == []
-    assert _read(rows, "Table 1. Scores at baseline") == []
-    assert _read(rows, "Table 3. Scores at baseline and after 8 weeks") != []
+    assert read(rows, "Table 1. Demographic and clinical characteristics") == []
+    assert read(rows, "Table 1. Scores at baseline") == []
+    assert read(rows, "Table 3. Scores at baseline and after 8 weeks") != []
 
 
 def test_rows_about_the_sample_are_not_results():
-    got = _read(
+    got = read(
         [
             ["", "Yoga group", "Control group"],
             ["Age, years", "41.2 ± 6.0", "40.8 ± 5.5"],
@@ -138,7 +131,7 @@ def test_rows_about_the_sample_are_not_results():
 
 
 def test_arms_as_rows_under_an_outcome_heading_with_time_columns():
-    got = _read(
+    got = read(
         [
             ["", "Baseline", "6 weeks", "12 weeks"],
             ["Grip strength (kg)", "", "", ""],
@@ -156,7 +149,7 @@ def test_arms_as_rows_under_an_outcome_heading_with_time_columns():
 
 
 def test_category_columns_beside_arm_rows_are_not_arms():
-    got = _read(
+    got = read(
         [
             ["", "Improved", "Unchanged", "Worse"],
             ["Placebo", "5 (25.0)", "10 (50.0)", "5 (25.0)"],
@@ -169,13 +162,13 @@ def test_category_columns_beside_arm_rows_are_not_arms():
 
 def test_a_caption_without_result_words_is_read_when_its_columns_are_the_arms():
     rows = [["", "Massage", "Swaddling"], ["Crying time (min/day)", "95 ± 30", "130 ± 42"]]
-    assert _read(rows, "Table 2. Crying time of the infants") == []  # no arm it knows
-    got = _read(rows, "Table 2. Crying time of the infants", is_arm=lambda s: s == "Massage")
+    assert read(rows, "Table 2. Crying time of the infants") == []  # no arm it knows
+    got = read(rows, "Table 2. Crying time of the infants", is_arm=lambda s: s == "Massage")
     assert [(label, o.value) for _, o, label in got] == [("Massage", 95.0), ("Swaddling", 130.0)]
 
 
 def test_p_value_columns_with_notes_are_not_arms():
-    got = _read(
+    got = read(
         [
             ["", "Tai chi", "Stretching", "P for trend"],
             ["Balance score", "48.1 ± 5.2", "45.0 ± 6.1", "0.04"],
@@ -189,12 +182,12 @@ def test_p_value_columns_with_notes_are_not_arms():
 
 
 def test_bare_numbers_under_a_rate_caption_are_not_percentages():
-    got = _read(
+    got = read(
         [["", "Bed nets", "No bed nets"], ["Malaria episodes", "0.31", "0.52"]],
         "Table 3. Incidence rates per child-year of follow-up",
     )
     assert got == []
-    got = _read(
+    got = read(
         [["", "Bed nets", "No bed nets"], ["Anaemia", "12.5", "20.1"]],
         "Table 3. Percentage of children with anaemia at follow-up",
     )
@@ -206,11 +199,11 @@ def test_bare_numbers_under_a_rate_caption_are_not_percentages():
 
 def test_regression_tables_give_no_arm_values():
     rows = [["", "Counselling group", "Control group"], ["Quality of life", "0.21", "0.05"]]
-    assert _read(rows, "Table 4. Linear regression coefficients (mean) for quality of life") == []
+    assert read(rows, "Table 4. Linear regression coefficients (mean) for quality of life") == []
 
 
 def test_a_time_stub_without_an_outcome_heading_names_nothing():
-    got = _read(
+    got = read(
         [["", "Brace group", "Control group"], ["1 year", "12.0 ± 3.1", "14.2 ± 3.0"]],
         "Table 2. Results",
     )
@@ -218,7 +211,7 @@ def test_a_time_stub_without_an_outcome_heading_names_nothing():
 
 
 def test_a_plus_minus_cell_is_a_mean_even_where_the_caption_says_median():
-    got = _read(
+    got = read(
         [["", "Nitrate group", "Placebo group"], ["Pulsatility index", "1.9 ± 0.4", "2.3 ± 0.5"]],
         "Table 2. Doppler results (median or mean)",
     )
@@ -226,7 +219,7 @@ def test_a_plus_minus_cell_is_a_mean_even_where_the_caption_says_median():
 
 
 def test_difference_effect_size_and_n_columns_are_not_arms():
-    got = _read(
+    got = read(
         [
             ["", "Walking group", "Control group", "Difference", "Effect size", "n"],
             ["Step count (per day)", "7120 ± 1800", "5900 ± 1650", "1220", "0.71", "88"],
@@ -242,7 +235,7 @@ def test_difference_effect_size_and_n_columns_are_not_arms():
 
 
 def test_a_group_row_in_an_arm_column_table_is_not_an_outcome():
-    got = _read(
+    got = read(
         [
             ["", "Pre-test", "Post-test"],
             ["Intervention group", "3.2 ± 0.6", "3.9 ± 0.7"],
@@ -254,7 +247,7 @@ def test_a_group_row_in_an_arm_column_table_is_not_an_outcome():
 
 
 def test_a_group_column_names_each_rows_group_and_the_stub_carries_down():
-    got = _read(
+    got = read(
         [
             ["Outcome", "Group", "Week 0", "Week 8"],
             ["Neck pain (VAS)", "Manipulation", "6.2 ± 1.4", "3.1 ± 1.2"],
@@ -272,7 +265,7 @@ def test_a_group_column_names_each_rows_group_and_the_stub_carries_down():
 
 
 def test_bare_counts_without_a_total_or_percentage_are_left_out():
-    got = _read(
+    got = read(
         [
             ["", "Gel group", "Placebo group"],
             ["Teeth in category 2, n", "31", "29"],
@@ -287,7 +280,7 @@ def test_bare_counts_without_a_total_or_percentage_are_left_out():
 
 
 def test_a_level_of_an_unnamed_outcome_is_not_a_name():
-    got = _read(
+    got = read(
         [
             ["", "Acupuncture group", "Sham group"],
             ["Increased", "12 (30.0)", "5 (12.5)"],
@@ -300,7 +293,7 @@ def test_a_level_of_an_unnamed_outcome_is_not_a_name():
 
 def test_numbers_that_cannot_be_shares_of_patients_are_not_rates():
     # a parenthesis above 100 under a "%" caption is no percentage
-    got = _read(
+    got = read(
         [
             ["", "Atropine drops (n = 60)", "Placebo drops (n = 58)"],
             ["Axial length, µm", "1210 (140)", "1185 (162)"],
@@ -313,7 +306,7 @@ def test_numbers_that_cannot_be_shares_of_patients_are_not_rates():
         ("Myopia progression", "rate", 56.9),
     ]
     # a negative estimate under "%" with its CI: a change in %, not a rate
-    got = _read(
+    got = read(
         [
             ["", "Low-salt diet", "Usual diet"],
             ["Energy from fat, %", "−4.2 (−5.9 to −2.5)", "0.8 (−0.4 to 2.0)"],
@@ -325,7 +318,7 @@ def test_numbers_that_cannot_be_shares_of_patients_are_not_rates():
 
 
 def test_a_change_printed_in_percent_is_not_a_rate():
-    got = _read(
+    got = read(
         [
             ["", "Metformin XR", "Metformin IR"],
             ["Fasting glucose, % change", "12.5", "8.1"],
@@ -337,7 +330,7 @@ def test_a_change_printed_in_percent_is_not_a_rate():
         ("Hypoglycaemia", 4.0),
         ("Hypoglycaemia", 6.5),
     ]
-    got = _read(
+    got = read(
         [["", "Laser", "Sham"], ["Macular thickness", "160%", "105%"]],
         "Table 4. Retinal outcomes relative to baseline",
     )
@@ -345,7 +338,7 @@ def test_a_change_printed_in_percent_is_not_a_rate():
 
 
 def test_a_ci_label_alone_does_not_make_the_cells_percentages():
-    got = _read(
+    got = read(
         [
             ["", "Ferrous sulfate", "Placebo"],
             ["Haemoglobin, g/L", "8.4 (6.1 to 10.7)", "1.2 (0.3 to 2.7)"],
@@ -360,7 +353,7 @@ def test_an_interval_whose_bounds_are_reversed_is_a_misprint_not_a_ci():
 
     assert parse_value("−0.6 (−0.8, −04)").kind == "text"  # "−0.4" printed without its point
     assert parse_value("1.8 (1.2–2.6)").kind == "estimate"
-    got = _read(
+    got = read(
         [
             ["", "Day surgery", "Inpatient surgery"],
             ["Return to work, days, median (range)", "6 (3–11)", "9 (14–5)"],
@@ -371,7 +364,7 @@ def test_an_interval_whose_bounds_are_reversed_is_a_misprint_not_a_ci():
 
 
 def test_arms_as_rows_with_an_outcome_in_each_column():
-    got = _read(
+    got = read(
         [
             [
                 "Group",
@@ -399,8 +392,8 @@ def test_arm_rows_need_a_group_stub_or_known_arms():
         ["Honey dressing", "27 (84.4)"],
         ["Silver dressing", "22 (68.8)"],
     ]
-    assert _read(rows, "Table 3. Dressings compared") == []  # rows nothing says are groups
-    got = _read(rows, "Table 3. Dressings compared", is_arm=lambda s: "dressing" in s)
+    assert read(rows, "Table 3. Dressings compared") == []  # rows nothing says are groups
+    got = read(rows, "Table 3. Dressings compared", is_arm=lambda s: "dressing" in s)
     assert [(label, o.value) for _, o, label in got] == [
         ("Honey dressing", 84.4),
         ("Silver dressing", 68.8),
@@ -408,7 +401,7 @@ def test_arm_rows_need_a_group_stub_or_known_arms():
 
 
 def test_outcome_columns_over_time_columns_beside_arm_rows():
-    got = _read(
+    got = read(
         [
             ["Group", "Continence (%)", "", "P"],
             ["Group", "6-month", "12-month", "P"],
@@ -427,7 +420,7 @@ def test_outcome_columns_over_time_columns_beside_arm_rows():
 
 
 def test_25th_to_75th_percentiles_are_an_iqr():
-    got = _read(
+    got = read(
         [
             ["", "Brace group", "Cast group", "P"],
             ["Days to return to work", "21 (14-30)", "35 (28-49)", "0.01"],
@@ -441,7 +434,7 @@ def test_25th_to_75th_percentiles_are_an_iqr():
 
 
 def test_arm_labels_over_pre_and_post_columns_are_arms_at_two_time_points():
-    got = _read(
+    got = read(
         [
             ["", "Yoga (n = 14)", "", "Stretching (n = 13)", ""],
             ["", "Before", "After", "Before", "After"],
@@ -460,7 +453,7 @@ def test_arm_labels_over_pre_and_post_columns_are_arms_at_two_time_points():
 
 
 def test_group_over_the_arm_header_row_is_not_a_stub_of_groups():
-    got = _read(
+    got = read(
         [
             ["Group", "Runners", "", "Swimmers", ""],
             ["Variable", "Mean", "SD", "Mean", "SD"],
