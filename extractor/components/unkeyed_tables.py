@@ -350,6 +350,16 @@ _DERIVED_LABEL = re.compile(
 
 # a name comparing two: "Drug vs placebo", "Intervention - Usual care"
 _BETWEEN_NAME = re.compile(r"(?i)\b(?:vs\.?|versus|compared|between)\b|\s[-–−/]\s")
+# a column's own label naming a comparison of two groups or its p, whatever precedes it
+# ("Drug vs placebo p value", "NAVA versus CV", "Intervention- Control (SE)",
+# "Intervention effect (95% CI)", "TP group p1", "p2", "P interaction"): no arm's values
+# (a capital P alone after a name may be the arm's letter: "Cannula P")
+_COMPARED_LABEL = re.compile(
+    r"(?i)\b(?:vs\.?|versus)(?=\s|$)|(?-i:[a-z]-\s+[A-Z][a-z])"
+    r"|\b(?:intervention|treatment|group|programme|program)\s+effects?\b"
+    r"|(?:^|\s)p(?:[\s-]*values?|\d)\s*(?:[(\[].*)?$"
+    r"|^\s*p\s+(?:interaction|trend|heterogeneity)\b"
+)
 
 
 def _is_test_column(col: Column) -> bool:
@@ -374,7 +384,12 @@ def _is_test_column(col: Column) -> bool:
     ):
         return False  # "Control group (n=22)" over "Mean (95% CI)": the arm's mean
     last = col.labels[-1:] if col.labels else ()
-    return any(_TEST_LABEL.match(clean_label(lbl)) or _is_derived(clean_label(lbl)) for lbl in last)
+    return any(
+        _TEST_LABEL.match(clean_label(lbl))
+        or _is_derived(clean_label(lbl))
+        or _COMPARED_LABEL.search(clean_label(lbl))
+        for lbl in last
+    )
 
 
 def _is_derived(label: str) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 # Footnote marks printed next to values or labels.
-MARK_CHARS = "*†‡§¶║‖#"
+MARK_CHARS = "*†‡§¶║‖∥#"
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ"
 _MARK_RE = re.compile(rf"[{re.escape(MARK_CHARS)}{_SUPERSCRIPTS}]+")
 # "12.5a", "3.1 ab", and a list or a range of marks: "6.58a,b", "6.46a–c", "4.1 b, c, d"
