@@ -162,7 +162,9 @@ def qualify_repeats(
 ) -> list[tuple[Row, str, str | None]]:
     """(row, name, time point) of a table's outcome rows, a name printed under
     two section rows ("Peak exercise" / "VO2", "Anaerobic threshold" / "VO2")
-    named with its section, since it names two measures that would collide."""
+    named with its section, since it names two measures that would collide; a
+    section that is an occasion ("Immediately after surgery" / "VO2") is the
+    row's time point instead, when the row names none."""
     sections: dict[tuple[str, str | None], set[str | None]] = {}
     for row, name, tp in rows:
         sections.setdefault((name.lower(), tp), set()).add(
@@ -172,6 +174,9 @@ def qualify_repeats(
     for row, name, tp in rows:
         if len(sections[(name.lower(), tp)]) > 1 and row.sections:
             section = STAT_SUFFIX.sub("", row.sections[-1]).strip(" ,;:")
+            if tp is None and section and len(section) <= 60 and TIME_LABEL.match(section):
+                out.append((row, name, section))
+                continue
             if (
                 section
                 and len(section) <= 60  # a long heading is rather an arm's or a formulation's

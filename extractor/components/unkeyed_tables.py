@@ -1312,12 +1312,22 @@ _CAPTION_CUT = re.compile(
 )
 
 
+# "The effects of different doses of X on total motility": the measure is after "on"
+_EFFECT_ON = re.compile(
+    r"(?i)^(?:the\s+)?(?:[\w-]+\s+)?effects?\s+of\s+.{3,80}?\s+on\s+(?:the\s+)?(?P<measure>\S.*)$"
+)
+
+
 def _caption_outcome(caption: str) -> str | None:
     """The measure a caption names before its qualifiers: "Table 2. Visual
     analogue pain scores at 1, 2 and 24 h after surgery" -> "Visual analogue
     pain scores", "Changes in peak oxygen uptake after 8 weeks" -> "peak oxygen
-    uptake"; None for a caption naming no measure ("Results by group")."""
+    uptake", "The effects of two doses of X on total motility at ..." -> "total
+    motility"; None for a caption naming no measure ("Results by group")."""
     text = _CAPTION_LABEL.sub("", caption)
+    effect_on = _EFFECT_ON.match(text)
+    if effect_on:
+        text = effect_on.group("measure")  # what was measured, not what was given
     text = _CAPTION_CHANGE.sub("", text)
     text = _CAPTION_CUT.split(text, maxsplit=1)[0].strip(" ,")
     if not 3 <= len(text) <= 60 or _RESULT_TABLE.fullmatch(text.lower()):
@@ -1795,8 +1805,8 @@ def _one_group_sections(
     out: list[tuple[int, Outcome, str | None]] = []
     for row, name, tp_label in _outcome_rows(model, keyed_rows, []):
         time = _time_section(row)
-        if time is None or tp_label:
-            continue
+        if time is None or (tp_label and clean_label(tp_label) != time):
+            continue  # the stub names a time of its own
         when = read_timepoint(time)
         out += _row_cells(model, row, cols, spread, (name, _p_of(model, row), None), when, arm)
     return out

@@ -68,10 +68,11 @@ PERIOD_RE = re.compile(
 _PRE_POST = (
     # "Pre-treatment", "Post-quit day", "Postoperative": a time; "Preterm birth",
     # "Pressure", "Postoperative pain": names
-    r"(?:pre|post)(?:[- ]\w+|treatment|operative(?:ly)?|op|intervention|test|randomi[sz]ation|"
+    r"(?:pre|post)(?:[-– ]\w+|treatment|operative(?:ly)?|op|intervention|test|randomi[sz]ation|"
     r"natal|partum|surgery|program(?:me)?|dose|season|training|exercise|infusion|transplant\w*)"
+    # "Predose baseline score", "Post-dose score", "Pre-surgery night": the occasion's score
     r"(?=\s*(?:$|[(\[,;:]|(?:mean|median|n|no\.?|sd|%|values?|visit|assessment|period|phase|"
-    r"follow[- ]?up|(?:day|week|month|year|hour)s?)\b))"
+    r"follow[- ]?up|baseline|scores?|(?:day|night|week|month|year|hour)s?)\b))"
 )
 #: a label that is a time point ("Baseline", "Week 12", "Six weeks", "Post-treatment", "T1")
 TIME_LABEL = re.compile(
@@ -81,7 +82,14 @@ TIME_LABEL = re.compile(
     r"(?:pre|post)-?(?=\s*(?:$|[(\[,;:]))|"
     # "First eval", "Second assessment", "Final visit": the occasions of measurement
     r"(?:first|second|third|fourth|fifth|final|last|1st|2nd|3rd|4th|5th)\s+(?:eval\w*|"
-    r"assessments?|measurements?|visits?|sessions?|tests?|testing|follow[- ]?up)\b|"
+    r"assessments?|measurements?|visits?|sessions?|tests?|testing|follow[- ]?up|"
+    # "First night post surgery", "Second day after surgery"
+    r"(?:nights?|days?|weeks?|months?|years?)(?=\s+(?:after|post|before|pre|of|following)\b|\s*$))\b|"
+    # "Immediately after operation", "Between discharge and 4 months": when, never who
+    r"immediately\s+(?:after|before|post)\b|"
+    r"between\s+(?:\d+(?:[.·]\d+)?|discharge|baseline|admission|birth|randomi[sz]ation|"
+    r"enrol+ment|surgery|delivery)\s+(?:\w+\s+)?and\s+\d+(?:[.·]\d+)?\s*(?:h|hours?|d|days?|"
+    r"wks?|weeks?|mos?|months?|y|yrs?|years?)\b|"
     # "6-Week", "12-month follow-up" (not "6-minute walk test")
     r"\d+-(?:h|hours?|d|days?|wks?|weeks?|mos?|months?|y|yrs?|years?)(?=\s*(?:$|[(\[,;:]|follow))|"
     r"end\b(?:\s+of\s+(?:the\s+)?[\w-]+)?(?=\s*(?:[(\[,;:]|$))|"
