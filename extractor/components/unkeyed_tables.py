@@ -335,7 +335,7 @@ _TEST_LABEL = re.compile(
     # a named test, its p after it or not ("Paired t-test", "Wilcoxon, p", "Mann-Whitney U")
     r"(?:(?:paired|unpaired|independent|student'?s|two[- ]sample|welch'?s?)\s+)?t[- ]tests?|"
     r"(?:wilcoxon|mann[- ]whitney|kruskal[- ]wallis|friedman|mcnemar|fisher|chi[- ]square|"
-    r"log[- ]rank|an(?:c)?ova)(?:'?s)?(?:\s+(?:u|h|exact|signed[- ]rank|rank[- ]sum))?"
+    r"log[- ]rank|an(?:c)?ova)(?:'?s)?(?:\s+(?:u|h|z|f|χ²?|exact|signed[- ]rank|rank[- ]sum))?"
     r"(?:\s+tests?)?(?:\s*,?\s*p(?:[- ]?values?)?)?)\s*(?:[(\[*].*)?$",
     re.I,
 )
@@ -386,6 +386,7 @@ def _is_test_column(col: Column) -> bool:
     last = col.labels[-1:] if col.labels else ()
     return any(
         _TEST_LABEL.match(clean_label(lbl))
+        or _TEST_LABEL.match(lbl.strip())  # "χ²" (its "²" is no note mark; "χ" alone may be x̄)
         or _is_derived(clean_label(lbl))
         or _COMPARED_LABEL.search(clean_label(lbl))
         for lbl in last
@@ -1485,7 +1486,7 @@ def _pre_post(
 
 _GROUP_LABEL = re.compile(
     r"^(?:(?:study|treatment|intervention)\s+)?"
-    r"(?:groups?|arms?|treatments?|interventions?|allocation|conditions?)$",
+    r"(?:groups?|arms?|treatments?|interventions?|allocation|conditions?|dos(?:es?|ages?))$",
     re.I,
 )
 
@@ -1497,7 +1498,12 @@ def _group_column(model: TableModel, is_arm: ArmTest | None = None) -> Column | 
         if not _GROUP_LABEL.match(label):
             continue
         texts = [model.cell(r, col).value for r in model.data_rows()]
-        named = [v for v in texts if v.kind == "text" and len(v.text) <= 40]
+        named = [
+            v
+            for v in texts
+            if (v.kind == "text" or _DOSE_IN_LABEL.search(_group_label(v.text)))
+            and len(v.text) <= 40
+        ]
         if sum(bool(TIME_LABEL.match(v.text)) for v in named) * 2 > len(named):
             continue  # "Treatment" over "Before treatment | After treatment": times, no groups
         if texts and len(named) >= max(2, len(texts) // 2):
@@ -1516,17 +1522,32 @@ def _cyclic_group_column(model: TableModel, is_arm: ArmTest | None = None) -> Co
     # a label of its own ("Position", "Technique"): the column is the groups' only when
     # every name it repeats is one of the paper's arms
     labelled = bool(col.arm) and not _GROUP_LABEL.match(clean_label(col.arm or ""))
-    rows = model.data_rows()
-    texts = [clean_label(model.cell(r, col).text) for r in rows]
+    raw = model.table.rows
+    every = model.data_rows()
+    printed = [_group_label(model.cell(r, col).text) for r in every]
     order: list[str] = []
-    for t in texts:
+    for t in printed:
         if t in order:
             break
-        order.append(t)
+        if t:
+            order.append(t)
     k = len(order)
+    # a row left blank in the group column between two blocks (or after the last)
+    # is a measure of the whole sample ("Step time asymmetry | (blank) | 1.24 ..."):
+    # no group's, the column still the groups'
+    rows: list[Row] = []
+    texts: list[str] = []
+    for r, t in zip(every, printed, strict=True):
+        stub = clean_label(raw[r.index][0]) if raw[r.index] else ""
+        if not t and stub and k and len(rows) % k == 0:
+            continue
+        rows.append(r)
+        texts.append(t)
     if not 2 <= k <= 4 or len(texts) < 2 * k or len(texts) % k:
         return None
-    arms = is_arm is not None and all(t and is_arm(t) for t in order)
+    # the paper's arms, with at most a row of the whole sample ("All (n = 12)")
+    named = [t for t in order if t and is_arm is not None and is_arm(t)]
+    arms = len(named) >= 2 and all(t in named or _WHOLE_SAMPLE.match(t) for t in order)
     if labelled and not arms:
         return None
     if any(
@@ -1535,11 +1556,11 @@ def _cyclic_group_column(model: TableModel, is_arm: ArmTest | None = None) -> Co
         return None  # times, numbers or blanks: no groups (a letter only as the paper's arm)
     if any(texts[i] != order[i % k] for i in range(len(texts))):
         return None
-    if any(model.cell(r, col).value.kind != "text" for r in rows):
+    if any(model.cell(r, col).value.kind != "text" and not _DOSE_IN_LABEL.search(t)
+           for r, t in zip(rows, texts, strict=True)):  # fmt: skip
         return None
     # the measure is named once per block: the block's first row names it, the
     # others repeat it or leave it blank
-    raw = model.table.rows
     stubs = [clean_label(raw[r.index][0]) if raw[r.index] else "" for r in rows]
     for b in range(0, len(rows), k):
         block = stubs[b : b + k]
@@ -1552,6 +1573,23 @@ def _cyclic_group_column(model: TableModel, is_arm: ArmTest | None = None) -> Co
     # else the groups are fewer than the measures: "Without template" / "Pitch", "Roll",
     # "Yaw" is two conditions' rows of three measures, not three groups' rows
     return col if len(rows) // k > k else None
+
+
+# a row of the whole sample among the groups' rows: "All (n = 12)", "Total", "Overall"
+_WHOLE_SAMPLE = re.compile(
+    r"(?i)^(?:all|total|overall|whole sample|all (?:patients|participants|subjects))"
+    r"(?:\s*[(\[][^()\[\]]*[)\]])?$"
+)
+
+
+def _group_label(text: str) -> str:
+    """A group's name as a cell prints it, marks taken off, a dose kept whole: the
+    unit after a number ("400 mg", "2 g") is no note mark, as it reads elsewhere."""
+    label = clean_label(text)
+    printed = re.sub(r"[*†‡§¶║‖∥#]+", "", " ".join(text.split())).strip()
+    if _DOSE_IN_LABEL.search(printed) and not _DOSE_IN_LABEL.search(label):
+        return printed
+    return label
 
 
 def _is_time_text(text: str) -> bool:
@@ -1637,18 +1675,35 @@ def _group_column_rows(
     for row in model.data_rows():
         cells = raw_rows[row.index]
         first = clean_label(cells[0]) if cells else ""
-        group = clean_label(cells[group_col.index]) if group_col.index < len(cells) else ""
+        group = _group_label(cells[group_col.index]) if group_col.index < len(cells) else ""
         if first and first != group:
             # "SANS" / "II": an item's designator under its scale's section row
             name = row_name(replace(row, stub=first, concept=first))[0]
             name = None if name is None or DESIGNATOR.match(name) else clean_name(name)
-        if name is None or not group or row.index in keyed_rows or DESIGNATOR.match(name):
+        # a measure of the whole sample printed with its group cell blank beside an
+        # unheaded column of groups: no group's (not a "Mean" / "SD" row under "Arm")
+        whole = (
+            not group
+            and not clean_label(group_col.arm or "")
+            and bool(first)
+            and not _TEST_LABEL.match(first)
+            and statistic(first) is None
+            and not ONLY_STAT.match(first)
+        )
+        if (
+            name is None
+            or not (group or whole)
+            or row.index in keyed_rows
+            or DESIGNATOR.match(name)
+        ):
             continue
         p = _p_of(model, row)
         for col in model.columns:
             if col is group_col or _is_test_column(col) or col.index in spread.values():
                 continue  # a time point's "SD" column is the spread of its "Mean" column
-            tp, months = read_timepoint(_column_time(col))
+            # "Assessment 2": an occasion the same groups were measured on
+            occasion = col.arm if col.arm and is_occasion(col.arm) else None
+            tp, months = read_timepoint(_column_time(col) or occasion)
             texts = [col.statistic or "", " ".join(col.labels), model.context]
             val = model.cell(row, col).value
             if col.index in spread:
@@ -1659,7 +1714,8 @@ def _group_column_rows(
                     texts[0] = f"{col.statistic} ({spread_col.statistic})"  # "Mean | SD"
             o = cell_outcome(val, texts, name, p)
             if o is not None:
-                out.append((row.index, replace(o, timepoint=tp, timepoint_months=months), group))
+                o = replace(o, timepoint=tp, timepoint_months=months)
+                out.append((row.index, o, group or None))
     return out
 
 
