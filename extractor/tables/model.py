@@ -260,6 +260,8 @@ def _column(j: int, pieces: list[str], caption_grade: str | None) -> Column:
         if nm.statistic:
             stat = stat or nm.statistic
         arm_parts.append(nm.name)
+    # "Yoga group Δ": the arm's name, then what its cells hold (its change)
+    arm_parts = [p for x in arm_parts for p in _change_tail(x)]
     names: list[str] = []
     for k, x in enumerate(arm_parts):
         if k < len(arm_parts) - 1 and lab.is_change(x):
@@ -279,6 +281,16 @@ def _column(j: int, pieces: list[str], caption_grade: str | None) -> Column:
     arm = " ".join(names) if names else None
     del caption_grade
     return Column(j, (j,), tuple(seen), arm, arm_n, grade, any_grade, stat, period, tuple(names))
+
+
+_CHANGE_TAIL = re.compile(r"(?P<head>.*[A-Za-z].*?)\s+(?P<change>[Δ∆])")
+
+
+def _change_tail(label: str) -> list[str]:
+    """A name printed with the change sign after it ("TP group Δ") as two labels,
+    the name and the sign, as if the sign stood in a header row of its own."""
+    m = _CHANGE_TAIL.fullmatch(label)
+    return [m.group("head"), m.group("change")] if m else [label]
 
 
 def _pair_columns(cols: list[Column]) -> list[Column]:
