@@ -161,3 +161,37 @@ def test_editorial_has_no_interventions() -> None:
         "In this issue of Blood, Roe and colleagues report that blinatumomab 28 µg/day helps."
     )
     assert extract_interventions(make(text)) == []
+
+
+def test_the_paper_wide_radiotherapy_search_waits_for_a_studied_radiotherapy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Which site-specific radiotherapy a bare "radiotherapy" means is asked of
+    the whole paper only when a radiotherapy is studied; the answer is the same."""
+    from litkg.extractor.components import interventions as iv_mod
+
+    asked: list[str] = []
+    real = iv_mod._paper_radiotherapy
+
+    def spy(text: str) -> str | None:
+        asked.append(text)
+        return real(text)
+
+    monkeypatch.setattr(iv_mod, "_paper_radiotherapy", spy)
+    no_rt = (
+        "Metformin for bladder pain: a randomised trial\n\n"
+        "Thoracic radiotherapy had been given to two participants years before. "
+        "Participants were randomly assigned to metformin 500 mg orally or placebo."
+    )
+    assert {i.drug for i in extract_interventions(make(no_rt))} == {"metformin"}
+    assert asked == []
+    with_rt = (
+        "Pelvic radiotherapy with weekly cisplatin in cervical carcinoma\n\n"
+        "Pelvic radiotherapy was given with cisplatin 40 mg/m2 weekly. "
+        "Radiotherapy was delivered to 45 Gy in 25 fractions."
+    )
+    assert {i.drug for i in extract_interventions(make(with_rt))} == {
+        "pelvic radiotherapy",
+        "cisplatin",
+    }
+    assert len(asked) == 1

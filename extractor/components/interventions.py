@@ -241,8 +241,14 @@ def extract_interventions(
 
     for drug in [x for x in studied if not_an_intervention(x)]:
         del studied[drug]
-    # a bare "radiotherapy" is the paper's one site-specific radiotherapy
-    site_rt = _paper_radiotherapy(text[:ref_start])
+    # a bare "radiotherapy" is the paper's one site-specific radiotherapy; asked
+    # only when a radiotherapy is studied (otherwise neither use below can
+    # apply, and the search runs over the whole paper)
+    site_rt = (
+        _paper_radiotherapy(text[:ref_start])
+        if any(x == "radiotherapy" or x.endswith(" radiotherapy") for x in studied)
+        else None
+    )
     if site_rt and "radiotherapy" in studied:
         studied.setdefault(site_rt, studied.pop("radiotherapy"))
         dosed.setdefault(site_rt, []).extend(dosed.pop("radiotherapy", []))
