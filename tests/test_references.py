@@ -1042,3 +1042,24 @@ def test_reference_that_swallowed_the_footer_does_not_carry_the_papers_own_doi()
     refs = extract_references(doc)
     assert [r.doi for r in refs] == [None, None]
     assert refs[1].journal == "Qual Life Res"
+
+
+def test_run_together_entries_are_split_once_per_text() -> None:
+    """Finding the reference section splits its entries, and the entries are
+    split again from that section: the search for run-together citations runs
+    once per entry text, with the same pieces."""
+    from litkg.extractor.components import references as refs_mod
+
+    text = (
+        "Body of the note.\n\nLiterature cited\n\n"
+        "1. Okafor N, Brandt L. Ward rounds in small hospitals. Clin Audit. 2011;4:10-19. "
+        "2. Haugen P, Moreau S. Night staffing and falls. Nurs Q. 2014;22:101-108.\n"
+        "3. Lindqvist A. Bed alarms revisited. Geriatr Care. 2016;9:55-61.\n"
+    )
+    refs_mod._merged_pieces.cache_clear()
+    entries = split_references(text, *find_reference_section(text))
+    assert [e[0] for e in entries] == [1, 2, 3]
+    assert entries[1][1].startswith("Haugen P")
+    misses = refs_mod._merged_pieces.cache_info().misses
+    assert split_references(text, *find_reference_section(text)) == entries
+    assert refs_mod._merged_pieces.cache_info().misses == misses

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 from litkg.extractor.components.citation_parse import first_author, parse_reference
@@ -292,7 +293,13 @@ def _split_merged(
     entry may carry its number inline ("...1108–15. 10 Korth-Bradley JM, ..."):
     then the piece starts after that number.
     """
-    raw = text[cs:ce]
+    return [(cs + s, cs + e) for s, e in _merged_pieces(text[cs:ce], next_number)]
+
+
+@lru_cache(maxsize=2048)
+def _merged_pieces(raw: str, next_number: int | None) -> tuple[tuple[int, int], ...]:
+    """`_split_merged` on `raw` alone, offsets into `raw` (memoised: finding the
+    reference section splits its entries, and the entries are split again)."""
     pieces: list[tuple[int, int]] = []
     start = 0
     for m in re.finditer(r"\.\s+", raw):
@@ -321,14 +328,14 @@ def _split_merged(
         nxt = parse_reference(after)
         if nxt["year"] is None and nxt["doi"] is None:
             continue
-        pieces.append((cs + start, cs + m.start() + 1))
+        pieces.append((start, m.start() + 1))
         start = m.end() + skip
         if next_number is not None and num is not None:
             next_number += 1
         elif next_number is not None:
             next_number = None  # an unnumbered split: later inline numbers cannot be trusted
-    pieces.append((cs + start, ce))
-    return pieces
+    pieces.append((start, len(raw)))
+    return tuple(pieces)
 
 
 def _numbering_resumes(
