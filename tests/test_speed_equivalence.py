@@ -199,7 +199,8 @@ def test_scanner_fullmatch_agrees_with_the_whole_alternation() -> None:
         (r"ab|cd", ""),
         (r"(?i)abc", ""),
         (r"a(?i:b)c", "a"),
-        (r"(?<!x)abc", ""),
+        (r"(?<!x)abc", "abc"),  # a lookbehind is zero width: the match starts at "a"
+        (r"(?=ab)abc", "abc"),
         (r"CTRI/\d{4}", "CTRI/"),
         (r"[(", ""),  # not a pattern: nothing known
     ],
@@ -228,6 +229,67 @@ def test_literal_starts(pattern: str, starts: tuple[str, ...]) -> None:
     assert literal_starts(pattern) == starts
 
 
+@pytest.mark.parametrize(
+    ("pattern", "contents"),
+    [
+        (r"\b(?:\d+|two|three)\s+(?:[a-z]+\s+){0,3}(?:wards|clinics)\b", ("wards", "clinics")),
+        (r"\b(?:\d+|ten)[- ]week rerun (?:data|report)", ("week rerun ",)),
+        (r"(?:in|at)\s+\d+\s+sites", ("sites",)),  # the longest of the strings held
+        (r"\b[A-Z]\w*[- ]free interval\b", ("free interval",)),
+        (r"x(?:ab)+y", ("ab",)),
+        (r"(?:ab)?c", ("c",)),
+        (r"a\bb", ("ab",)),  # \b is zero width
+        (r"(?i:Dose)\d", ("Dose",)),
+        (r"(?:ab)*[cd]", ()),  # nothing every match holds
+        (r"caf\u00e9s?", ()),  # not ASCII
+        (r"[(", ()),
+    ],
+)
+def test_literal_contents(pattern: str, contents: tuple[str, ...]) -> None:
+    from litkg.extractor.components.alternation import literal_contents
+
+    assert literal_contents(pattern) == contents
+
+
+def test_contents_gates_are_necessary_conditions_on_random_text() -> None:
+    patterns = [
+        r"\b(?:\d{1,3}|two|[a-z]+ty)\s+(?:[a-z]+\s+){0,2}(?:wards|units)\b",
+        r"\b(?:\d+|five)[- ]day re-?check (?:data|notes)",
+        r"\b[A-Za-z]\w*(?:[- ][A-Za-z]\w*)?[- ]free interval\b",
+        r"(?<!x)\b(?:ab|c[dD])+\s*(?:EF|gh)",
+    ]
+    rng = random.Random(5)
+    pieces = ["two ", "thirty ", "12 ", "big ", "wards", "UNITS", "Units", "five", "-", " ", "day"]
+    pieces += ["re", "check", "recheck ", "data", "event", "free", "interval", "ab", "cD", "EF"]
+    pieces += ["gh", "x", "\u017f", "\u0130", "K", "5-day ", "five day ", "re-check ", "Notes"]
+    pieces += ["5-day recheck ", "Five day re-check ", "Event-free interval", "two big wards"]
+    for pat in patterns:
+        gate = LiteralGate.of_contents([pat])
+        assert not gate.always, pat
+        hits = 0
+        for flags in (0, re.IGNORECASE):
+            rx = re.compile(pat, flags)
+            for _ in range(1500):
+                t = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
+                if rx.search(t):
+                    hits += 1
+                    assert gate.may_match(t, folded(t)), (pat, t)
+        assert hits > 0, pat
+
+
+def test_vocabulary_patterns_without_a_literal_start_are_gated() -> None:
+    """The design terms, keyed endpoint patterns and unkeyed result terms each
+    have a gate, so that no pattern is run on every sentence."""
+    from litkg.extractor.components.outcomes import _gated_endpoint_patterns, _unkeyed_term_gates
+    from litkg.extractor.components.study import _term_regexes
+    from litkg.extractor.components.textutil import load_vocab
+
+    for term in load_vocab("designs.json")["terms"].values():
+        assert not _term_regexes(term)[2].always, term["synonyms"][0]
+    assert not any(gate.always for _, _, gate in _gated_endpoint_patterns())
+    assert not any(gate.always for gate in _unkeyed_term_gates())
+
+
 def test_design_term_gates_are_necessary_conditions() -> None:
     from litkg.extractor.components.study import _term_regexes
     from litkg.extractor.components.textutil import load_vocab
@@ -239,6 +301,9 @@ def test_design_term_gates_are_necessary_conditions() -> None:
         "Patients were enrolled at twelve hospitals in three countries.",
         "A PROSPECTIVE, NON-RANDOMISED, UNCONTROLLED STUDY.",
         "We did a secondary analysis of a multi-centre trial.",
+        "Children were recruited from forty-two primary care centres and 3 hospitals.",
+        "Recruitment took place across 9 outpatient sites; the 5-year follow-up data follow.",
+        "THE FINAL RESULTS OF THE TRIAL, an updated analysis.",
     ]
     hits = 0
     for term in load_vocab("designs.json")["terms"].values():
@@ -366,6 +431,7 @@ def test_unkeyed_result_term_gates_are_necessary_conditions() -> None:
         "The R0 resection rate was 88% and the cumulative incidence of stroke 2%.",
         "Abstinence rates were 30% vs 20%; CNS progression in two.",
         "In-hospital mortality: 3%. Bone-metastasis-free survival improved.",
+        "Perioperative death was rare; Event-Free Survival and relapse free survival rose.",
     ]
     _, _, terms = _unkeyed_vocab()
     hits = 0
@@ -413,6 +479,9 @@ def test_endpoint_terms_are_found_from_their_first_possible_start() -> None:
         "Median OS (overall survival) was not reached; PFS and EFS were similar.",
         "The complete-remission rate was 40% (CR 12 of 30); \u0130 DFS 3 years.",
         "Relapse incidence rose; the cumulative incidence of relapse was 20%.",
+        "Nine dogs responded; 14 were still alive at the last visit, one is alive at the end.",
+        "Most completed all planned cycles; 20 completed the protocol treatment as planned.",
+        "Treatment was completed as planned and 30 received all six scheduled doses.",
     ]
     found = 0
     for t in texts:

@@ -214,6 +214,19 @@ class LiteralGate:
             needles = [n.lower() for n in needles]
         return cls(tuple(dict.fromkeys(needles)), ignore_case, always=False)
 
+    @classmethod
+    def of_contents(cls, patterns: Sequence[str]) -> LiteralGate:
+        """The gate of a regex that matches only where one of `patterns` matches:
+        one of the strings every match of one of them holds somewhere
+        (`literal_contents`) occurs in the folded text, whatever the regex's
+        case rule. Only a yes or no: the needles need not start the match.
+        `always` when a pattern holds no such string."""
+        contents = [literal_contents(p) for p in patterns]
+        if not contents or not all(contents):
+            return cls()
+        needles = [n.lower() for c in contents for n in c]
+        return cls(tuple(dict.fromkeys(needles)), ignore_case=True, always=False)
+
     def may_match(self, text: str, low: str) -> bool:
         """Whether the regex may match `text` (`low`: ``folded(text)``)."""
         if self.always:
@@ -277,7 +290,8 @@ def _literal_starts(items: list[tuple[Any, Any]]) -> tuple[tuple[str, ...], bool
     literal), and whether `items` are one literal string."""
     prefix: list[str] = []
     for op, av in items:
-        if op is _constants.AT:  # \b, ^: zero width
+        # \b, ^, lookbehinds and lookaheads: zero width, the match starts after them
+        if op is _constants.AT or op is _constants.ASSERT or op is _constants.ASSERT_NOT:
             continue
         if op is _constants.LITERAL:
             prefix.append(chr(av))
@@ -296,3 +310,56 @@ def _literal_starts(items: list[tuple[Any, Any]]) -> tuple[tuple[str, ...], bool
                 return tuple(p + x for b in branches for x in b), False
         return known, False
     return ("".join(prefix),), True
+
+
+def literal_contents(pattern: str) -> tuple[str, ...]:
+    """ASCII strings one of which every match of `pattern` holds (read from the
+    engine's parse, with no flags; a case-insensitive match holds it in some
+    case, so that it is looked for in the folded text): the longest that
+    every match must hold, () when none is known (every part optional, or
+    a class, a back-reference, a non-ASCII letter)."""
+    try:
+        parsed = _parser.parse(pattern)
+    except re.error:
+        return ()
+    return _contents(parsed.data) or ()
+
+
+def _contents(items: Any) -> tuple[str, ...] | None:
+    """The best set of strings one of which every match of the sequence `items`
+    holds (the one whose shortest string is longest, then the smallest), or None."""
+    options: list[tuple[str, ...]] = []
+    run: list[str] = []
+
+    def close() -> None:
+        if run:
+            options.append(("".join(run),))
+            run.clear()
+
+    for op, av in items:
+        if op is _constants.LITERAL:
+            run.append(chr(av))
+            continue
+        if op is _constants.AT:  # zero width: the literals on both sides are adjacent
+            continue
+        close()
+        found: tuple[str, ...] | None = None
+        if op is _constants.SUBPATTERN:
+            found = _contents(av[3].data)
+        elif op is _constants.BRANCH:
+            branches = [_contents(b.data) for b in av[1]]
+            if branches and all(branches):
+                found = tuple(dict.fromkeys(x for b in branches if b for x in b))
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _POSSESSIVE) and av[0] >= 1:
+            found = _contents(av[2].data)
+        if found:
+            options.append(found)
+    close()
+    options = [o for o in options if all(x.isascii() for x in o)]
+    if not options:
+        return None
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
+
+
+#: the possessive repeat (Python 3.11+), an op of its own in the parse
+_POSSESSIVE = getattr(_constants, "POSSESSIVE_REPEAT", _constants.MAX_REPEAT)

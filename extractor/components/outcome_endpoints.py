@@ -44,7 +44,9 @@ def _gated_endpoint_patterns() -> list[tuple[str, re.Pattern[str], LiteralGate]]
             rx = re.compile(rf"(?<![\w/-])(?:{alt})(?:s)?(?![\w-])")
             out.append((key, rx, LiteralGate.of(abbrs, ignore_case=False)))
         for pat in spec.get("patterns", []):
-            out.append((key, re.compile(pat, re.I), LiteralGate()))
+            out.append(
+                (key, re.compile(pat, re.I), LiteralGate.of_patterns([pat], ignore_case=True))
+            )
     return out
 
 
@@ -189,11 +191,14 @@ def _sentence_terms(
 @cache
 def _unkeyed_term_gates() -> list[LiteralGate]:
     """For each unkeyed result term, the literal starts one of which a sentence
-    must hold for it to match (`always` where the pattern has none)."""
-    return [
-        LiteralGate.of_patterns([t], ignore_case=True)
-        for t in load_vocab("endpoints")["unkeyed"]["terms"]
-    ]
+    must hold for it to match, else the strings one of which every match holds
+    (`_sentence_terms` asks these gates only whether, and runs the term's
+    regex from the sentence's start); `always` where the pattern has neither."""
+    gates = []
+    for t in load_vocab("endpoints")["unkeyed"]["terms"]:
+        gate = LiteralGate.of_patterns([t], ignore_case=True)
+        gates.append(LiteralGate.of_contents([t]) if gate.always else gate)
+    return gates
 
 
 def _find_endpoints(sent: str, aliases: dict[str, str] | None = None) -> list[Mention]:

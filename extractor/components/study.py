@@ -651,7 +651,11 @@ def _term_regexes(term: dict[str, Any]) -> _TermRx:
     extra = term.get("patterns", [])
     gate = LiteralGate.of(term["synonyms"], ignore_case=True)
     if extra:
+        # a yes or no only (the regex is run from the sentence's start): a
+        # pattern with no literal start is gated by the strings it must hold
         more = LiteralGate.of_patterns(extra, ignore_case=True)
+        if more.always:
+            more = LiteralGate.of_contents(extra)
         gate = (
             LiteralGate()
             if gate.always or more.always
