@@ -70,10 +70,19 @@ class ChunkTokenizer:
         if len(chunks) > MAX_CHUNKS:
             chunks.clear()
         new = [r for r in dict.fromkeys(runs) if r not in chunks]
-        words = [r for r in new if not r[0].isspace()]
+        words = []
+        rules = self.tokenizer.rules
+        vocab = self.vocab
         for r in new:
             if r[0].isspace():
                 chunks[r] = self._alone(r)
+            elif r.isalpha() and r.isascii() and r not in rules:
+                # ASCII letters alone: no prefix, suffix or infix of spaCy's
+                # English rules matches one (checked by a test), so the chunk is
+                # one token with its lexeme's own norm, unless a special case
+                chunks[r] = (r,), (vocab[r].norm,)
+            else:
+                words.append(r)
         if not words:
             return
         # one line per chunk: the newline between two chunks is a token of its

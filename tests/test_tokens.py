@@ -100,3 +100,48 @@ def test_a_copy_tokenizes_as_the_original() -> None:
     tok = ChunkTokenizer(spacy.blank("en").tokenizer)
     text = "Rates fell (e.g. 12.5%) in arm B; they didn't in arm A."
     assert [t.text for t in copy.copy(tok)(text)] == [t.text for t in tok(text)]
+
+
+class _Recording:
+    """spaCy's tokenizer, recording the texts it is asked about."""
+
+    def __init__(self, tokenizer: spacy.tokenizer.Tokenizer) -> None:
+        self._tokenizer = tokenizer
+        self.asked: list[str] = []
+
+    def __call__(self, text: str) -> Doc:
+        self.asked.append(text)
+        return self._tokenizer(text)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._tokenizer, name)
+
+
+def test_plain_words_are_not_asked_of_spacy() -> None:
+    """A chunk of ASCII letters is one token (unless a special case such as
+    "cannot"): spaCy's tokenizer is not asked about it, and the tokens stay its own."""
+    spacy_tok = spacy.blank("en").tokenizer
+    recording = _Recording(spacy_tok)
+    ours = ChunkTokenizer(recording)  # type: ignore[arg-type]
+    text = "Plain words here cannot gonna Dont stay, but (these) and e.g. x2 get asked"
+    _same(spacy_tok(text), ours(text), text)
+    asked = "\n".join(recording.asked).split("\n")
+    for word in ("Plain", "words", "here", "stay", "but", "and", "get", "asked"):
+        assert word not in asked
+    for chunk in ("cannot", "gonna", "Dont", "stay,", "(these)", "e.g.", "x2"):
+        assert chunk in asked
+
+
+def test_no_affix_rule_matches_ascii_letters() -> None:
+    """What the plain-word shortcut relies on: none of the English prefix,
+    suffix or infix rules matches within a run of ASCII letters."""
+    import random
+    import string
+
+    tok = spacy.blank("en").tokenizer
+    rng = random.Random(3)
+    for _ in range(20000):
+        w = "".join(rng.choice(string.ascii_letters) for _ in range(rng.randint(1, 14)))
+        assert tok.prefix_search(w) is None, w
+        assert tok.suffix_search(w) is None, w
+        assert not list(tok.infix_finditer(w)), w
