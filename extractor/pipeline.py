@@ -174,11 +174,28 @@ def sentences(doc: Doc) -> list[tuple[str, int, int]]:
     return doc._.litkg_sents
 
 
+#: compiled patterns the `re` module keeps (its own default: 512)
+REGEX_CACHE = 4096
+
+
+def _widen_regex_cache() -> None:
+    """Let the `re` module keep `REGEX_CACHE` compiled patterns. The components
+    pass many patterns to `re.search` and friends as strings, and build a few
+    hundred of their own per paper (arm names, abbreviations); with the default
+    512, whose oldest entry goes first, the fixed patterns were pushed out by
+    every paper's own and compiled again (~170 compilations on the 12 dev text
+    papers). `_MAXCACHE` is read on every insertion (CPython 3.11-3.13)."""
+    if getattr(re, "_MAXCACHE", REGEX_CACHE) < REGEX_CACHE:
+        re._MAXCACHE = REGEX_CACHE  # type: ignore[attr-defined]
+
+
 @cache
 def build_nlp() -> Language:
     """The litkg pipeline: blank English + our components (cached)."""
     from litkg.extractor import abbreviations  # noqa: F401  (registers "litkg_abbreviations")
     from litkg.extractor.components import factories  # registers our factories
+
+    _widen_regex_cache()
 
     # scispaCy's detector has a global matcher we give no patterns: not a problem
     warnings.filterwarnings("ignore", message=r".*\[W036\]")

@@ -213,3 +213,28 @@ def test_the_progress_line_counts_outcomes_outside_the_key_list(tmp_path) -> Non
     line = _outcome_line(SimpleNamespace(path=paper, record=rec))
     assert f"{len(rec.other_outcomes)} outcomes" in line
     assert not line.endswith("(0 outcomes, 0 adverse events)")
+
+
+def test_fixed_patterns_stay_compiled_past_a_papers_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once the pipeline is built, a pattern passed to `re` as a string is not
+    compiled again after a few hundred others (a paper's arm names, say)."""
+    import re
+    import re._compiler as re_compiler  # type: ignore[import-not-found]
+
+    from litkg.extractor.pipeline import build_nlp
+
+    build_nlp()
+    compiled: list[str] = []
+    real = re_compiler.compile
+
+    def counting(p, flags=0):  # type: ignore[no-untyped-def]
+        compiled.append(p if isinstance(p, str) else "")
+        return real(p, flags)
+
+    monkeypatch.setattr(re_compiler, "compile", counting)
+    fixed = r"\bzebra-crossing test pattern (\d+)\b"
+    re.search(fixed, "a zebra-crossing test pattern 4")
+    for i in range(900):
+        re.search(rf"\bown arm name number {i}\b", "text")
+    re.search(fixed, "a zebra-crossing test pattern 5")
+    assert compiled.count(fixed) <= 1
