@@ -641,9 +641,12 @@ def outcomes_component(doc: Doc) -> Doc:
             current = leading[0].label
         elif not ANAPHORA_RE.search(text):
             current = None
-        found_here = outcomes_mod.find_outcomes(text, aliases)
-        if not _states_own_results(doc, text, start):
-            found_here = []
+        # (where the sentence stands first: methods and introduction give none)
+        found_here = (
+            outcomes_mod.find_outcomes(text, aliases)
+            if _states_own_results(doc, text, start)
+            else []
+        )
         unkeyed_sents.append((text, start, end, {o.value for o in found_here}))
         roles = _outcome_roles(text, found_here, resolver, randomized)
         both = [
