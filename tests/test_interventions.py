@@ -195,3 +195,33 @@ def test_the_paper_wide_radiotherapy_search_waits_for_a_studied_radiotherapy(
         "cisplatin",
     }
     assert len(asked) == 1
+
+
+def test_sentences_about_other_trials_are_not_searched_for_drugs(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An introduction sentence describing other trials is skipped before its
+    drugs are looked for; the studied treatments are the same."""
+    from litkg.extractor.components import interventions as iv_mod
+    from litkg.extractor.ingest import load_document
+
+    asked: list[str] = []
+    real = iv_mod.find_drugs
+
+    def spy(text: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(iv_mod, "find_drugs", spy)
+    f = tmp_path / "weight_trial.txt"
+    f.write_text(
+        "# Metformin for weight gain in adolescents: a randomised trial\n\n"
+        "# Introduction\n\n"
+        "Ibuprofen was compared with aspirin in earlier trials [3].\n\n"
+        "# Methods\n\n"
+        "Adolescents were randomly assigned to metformin 500 mg orally or placebo.\n",
+        encoding="utf-8",
+    )
+    ivs = extract_interventions(load_document(f))
+    assert {i.drug for i in ivs} == {"metformin"}
+    assert not any("earlier trials" in t for t in asked)

@@ -184,16 +184,16 @@ def extract_interventions(
     previous = ""
     for s, b in body:
         ctx = sentence_context(s)
-        drugs = find_drugs(s, local)
         # a regimen listed after "the protocol included the following:" is assigned too
         listed = previous.rstrip().endswith(":")
         previous = s
-        if not drugs:
-            continue
         if study_mod.in_narrative(sections, b) and (
             ctx != OWN or (cites is not None and cites.search(s))
         ):
             continue  # the introduction or discussion describing other trials
+        drugs = find_drugs(s, local)
+        if not drugs:
+            continue
         is_bg = bool(background and background.search(s)) or _in_background_section(doc, b)
         info.append((s, b, ctx, drugs, is_bg, listed))
         early = b < front_end or re.search(r"(?i)\b(?:aim|objective|purpose)s?\b", s)
