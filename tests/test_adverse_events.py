@@ -722,3 +722,24 @@ def test_a_parenthesis_above_100_in_an_event_table_is_no_percentage() -> None:
     )
     got = [(m.term, m.n, m.percent) for m, _ in adverse_events_from_table(t)]
     assert got == [("rash", 5, 4.2), ("rash", 3, 2.5)]
+
+
+def test_a_sentence_naming_no_event_is_not_read_for_reasons_to_skip(monkeypatch) -> None:
+    """The reasons to skip a sentence (citation, eligibility, baseline) are
+    asked only of one that names an event; the events found are the same."""
+    from litkg.extractor.components import adverse_events as ae_mod
+
+    asked: list[str] = []
+    real = ae_mod._skip_sentence
+
+    def spy(s: str) -> str:
+        asked.append(s)
+        return real(s)
+
+    monkeypatch.setattr(ae_mod, "_skip_sentence", spy)
+    assert ae_mod.find_adverse_events("Gait speed was measured at each visit [4].") == []
+    assert asked == []
+    assert ae_mod.find_adverse_events("Headache was reported by others [4].") == []
+    found = ae_mod.find_adverse_events("Headache occurred in 6 (12%) participants.")
+    assert [(m.term, m.n) for m in found] == [("headache", 6)]
+    assert len(asked) == 2

@@ -678,10 +678,12 @@ def find_adverse_events(sentence: str) -> list[AEMatch]:
     """
     v = load_vocab()
     s = _normalise(sentence)
-    if not s.strip() or _skip_sentence(s):
+    if not s.strip():
         return []
+    # the terms first: most sentences name none, and the scan for them costs
+    # less than the reasons to skip a sentence
     mentions = _find_mentions(s)
-    if not mentions:
+    if not mentions or _skip_sentence(s):
         return []
     depths = paren_depths(s)
     for k, mm in enumerate(mentions):
