@@ -176,10 +176,20 @@ _RATIO_KIND = {
 _RANGE_PAREN_RE = re.compile(
     r"\((?:range|IQR|interquartile range)[^()]*\)|\[(?:range|IQR)[^\[\]]*\]", re.I
 )
+#: "the lower bound of the 95% CI was −6.5%", "the non-inferiority margin of −20%": an
+#: interval's bound or a margin of the design, no value
+_BOUND_BEFORE = re.compile(
+    r"\b(?:lower|upper)\s+(?:bounds?|limits?)\b[^;]{0,80}$|\bmargins?\s*(?:of|was|is|=|:)?\s*$",
+    re.I,
+)
 _INEQUALITY_BEFORE = re.compile(
     r"(?:≥|≤|<|>|=|\bunder|\bover|\babove|\bbelow|\bmore than|\bless than|\bat least|\bup to|\bexceed\w*)\s*$",
     re.I,
 )
+
+
+#: "median (IQR)", "(95% CI)", "(range)": the sentence says what its bracketed pairs are
+_INTERVAL_LABEL_RE = re.compile(r"\((?:IQR|interquartile range|95\s?%\s*CIs?|range)\)", re.I)
 
 
 def masked_spans(sent: str) -> list[tuple[int, int]]:
@@ -187,11 +197,13 @@ def masked_spans(sent: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in CI_RE.finditer(sent)]
     spans += [(m.start(), m.end()) for m in _RANGE_PAREN_RE.finditer(sent)]
     spans += [(m.start(), m.end()) for m in P_VALUE_RE.finditer(sent)]
-    # an unlabelled interval right after a percentage: "74.3% (72.3-76.2)"
+    # an unlabelled interval right after a percentage: "74.3% (72.3-76.2)"; with a comma
+    # where the sentence labels it ("median (IQR) change of −41% (−51%, −31%)")
+    sep = rf"(?:{DASH}|to|,)" if _INTERVAL_LABEL_RE.search(sent) else rf"(?:{DASH}|to)"
     spans += [
         (m.start(1), m.end(1))
         for m in re.finditer(
-            rf"%\s*([\[(]\s*−?\d+(?:[.·]\d+)?\s*%?\s*(?:{DASH}|to)\s*−?\d+(?:[.·]\d+)?\s*%?\s*[\])])",
+            rf"%\s*([\[(]\s*[-−]?\d+(?:[.·]\d+)?\s*%?\s*{sep}\s*[-−]?\d+(?:[.·]\d+)?\s*%?\s*[\])])",
             sent,
         )
     ]
@@ -218,6 +230,8 @@ def values(sent: str) -> list[Mention]:
         if re.match(r"\s*(?:CIs?|C\.I\.|confidence|CrIs?)\b", sent[m.end() :], re.I):
             continue
         if _INEQUALITY_BEFORE.search(sent[max(0, m.start() - 14) : m.start()].replace("$", "")):
+            continue
+        if _BOUND_BEFORE.search(sent[max(0, m.start() - 90) : m.start()]):
             continue
         if re.search(
             r"\b(?:sensitivity|specificity|limit|threshold|cut-?off|level)\s+(?:of\s+)?(?:<|≤)?\s*$",
@@ -421,6 +435,10 @@ _BRACKET_PLUS_MINUS_RE = re.compile(
     + _SPREAD_UNIT.format(units=_MEASURE_UNITS),
     re.I,
 )
+#: "5.5% [0.6%]", "12.1% (3.4%)": a percentage and, bracketed, a spread in percent
+_PCT_SPREAD_RE = re.compile(
+    r"(?<![\w.·])(?P<v>\d{1,3}(?:[.·]\d+)?)\s?%\s*[\[(]\s*(?P<s>\d{1,3}(?:[.·]\d+)?)\s?%\s*[\])]"
+)
 _PAREN_SD_RE = re.compile(
     rf"(?<![\w.·])(?P<v>{_NUMBER})(?:\s*(?P<u0>{_MEASURE_UNITS})(?![\w/]))?"
     r"\s*[\[(]\s*(?P<k>SD|SE|SEM|s\.d\.|standard deviation|standard error)"
@@ -499,6 +517,11 @@ def estimates(sent: str, header: str = "") -> list[Mention]:
     for m in _PAREN_SD_RE.finditer(sent):
         kind = "se" if m.group("k").lower().startswith(("se", "s.e", "standard e")) else "sd"
         found.append((m, kind, m.group("u0") or m.group("u")))
+    for m in _PCT_SPREAD_RE.finditer(sent):
+        # "Mean (SE) weight loss was 5.5% [0.6%]": where the sentence says what its spreads are
+        kind = dispersion_kind(sent[: m.start()] + " " + header)
+        if kind != "unknown":
+            found.append((m, kind, "%"))
     plus_minus = [*_PLUS_MINUS_RE.finditer(sent), *_BRACKET_PLUS_MINUS_RE.finditer(sent)]
     for m in plus_minus + _plain_plus_spreads(sent):
         kind = dispersion_kind(sent[max(0, m.start() - 80) : m.end() + 20] + " " + header)
@@ -1107,6 +1130,9 @@ def arm_of_values(
     # "but not in the placebo group (...)": a negated group still ends the clause of the
     # group before it, but is given no value
     cues = [replace(c, label=_NEGATED) if _negated(sent, c) else c for c in cues]
+    # "CRP fell by 32% compared with placebo.": the group compared against, after the
+    # last value of its clause, is not that value's
+    cues = [replace(c, label=_NEGATED) if _compared_after(sent, c, vals) else c for c in cues]
     out = _arm_of_values(sent, vals, cues)
     for i, label in _values_next_to_groups(sent, vals, cues).items():
         if label is None:
@@ -1126,12 +1152,37 @@ _NEGATED_BEFORE_RE = re.compile(
 )
 
 
+_COMPARED_BEFORE_RE = re.compile(
+    r"\b(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?)\s+"
+    r"(?:the\s+|those\s+(?:in|on)\s+(?:the\s+)?)?$",
+    re.I,
+)
+
+
+def _compared_after(sent: str, c: Mention, vals: list[Mention]) -> bool:
+    """A group the clause compares its values against, named after them with no
+    value of its own ("was 32% (p < 0.001) compared with placebo.")."""
+    if not vals or not _COMPARED_BEFORE_RE.search(sent[max(0, c.start - 40) : c.start]):
+        return False
+    if not any(v.end <= c.start for v in vals):
+        return False
+    stop = re.search(r"[;.](?:\s|$)", sent[c.end :])
+    end = c.end + stop.start() if stop else len(sent)
+    return not any(c.end <= v.start < end for v in vals)
+
+
+#: "(51.3% vs. 10%) in favour of the X group": the arm a result favours, no value's
+_FAVOUR_BEFORE_RE = re.compile(r"\bin\s+favou?r\s+of\s+(?:the\s+)?$", re.I)
+
+
 def _negated(sent: str, c: Mention) -> bool:
     """A group cue the sentence negates ("but not in the placebo group", "and not
-    the control group"): the value it would take is not said to be that group's."""
-    if c.label and re.match(r"not\s", c.label, re.I):
+    the control group") or that a result favours ("in favour of the X group"):
+    the value it would take is not said to be that group's."""
+    if c.label and re.match(r"(?:not|favou?r\s+of)\s", c.label, re.I):
         return True
-    return bool(_NEGATED_BEFORE_RE.search(sent[max(0, c.start - 40) : c.start]))
+    before = sent[max(0, c.start - 40) : c.start]
+    return bool(_NEGATED_BEFORE_RE.search(before) or _FAVOUR_BEFORE_RE.search(before))
 
 
 def _arm_of_values(sent: str, vals: list[Mention], cues: list[Mention]) -> dict[int, str]:
