@@ -121,8 +121,12 @@ def timepoints(sent: str) -> list[Mention]:
     return dedupe_overlaps(out)
 
 
+#: a minus sign before a number ("vs. -5.3%", "(−4.1%"), not the dash of a range ("31-39%",
+#: "12% -15%", "10 -12%"), of a tolerance ("+/-5%") or of a compound ("HbA1c-5%")
+_MINUS_SIGN = r"(?:(?<![\w.·/+±%)\]−-])(?<!%\s)(?<!\d\s)[-−](?=\d))?"
 _PCT_RE = re.compile(
-    rf"(?<![\w.·])(?P<n>\d{{1,3}}(?:[.·]\d+)?)\s?(?:%|per\s?cent\b)|\b(?P<w>{NUMBER_WORDS})\s+per\s?cent\b",
+    rf"(?<![\w.·])(?P<n>{_MINUS_SIGN}\d{{1,3}}(?:[.·]\d+)?)\s?(?:%|per\s?cent\b)"
+    rf"|\b(?P<w>{NUMBER_WORDS})\s+per\s?cent\b",
     re.I,
 )
 _TIME_VALUE_RE = re.compile(
@@ -139,8 +143,9 @@ _SHARED_UNIT_RE = re.compile(
     re.I,
 )
 _SHARED_PCT_RE = re.compile(
-    r"(?<![\w.·=<>≤≥-])(?<!between )(?<!from )(?P<n>\d{1,3}(?:[.·]\d+)?)\s*(?:vs\.?|versus|and)\s*"
-    r"\d{1,3}(?:[.·]\d+)?\s?%",
+    r"(?<![\w.·=<>≤≥-])(?<!between )(?<!from )"
+    rf"(?P<n>{_MINUS_SIGN}\d{{1,3}}(?:[.·]\d+)?)\s*(?:vs\.?|versus|and)\s*"
+    rf"{_MINUS_SIGN}\d{{1,3}}(?:[.·]\d+)?\s?%",
     re.I,
 )
 # "0.94 (95% CI 0.58-1.54), and 0.95 (95% CI 0.58-1.55)": a further ratio of the list
@@ -246,7 +251,7 @@ def values(sent: str) -> list[Mention]:
         if v is None and m.group("w"):
             iv = words_to_int(m.group("w"))
             v = float(iv) if iv is not None else None
-        if v is None or v > 100:
+        if v is None or not -100 <= v <= 100:
             continue
         out.append(Mention("value", m.start(), m.end(), value=v, vkind="pct", unit="%"))
     for m in _TIME_VALUE_RE.finditer(sent):
@@ -301,7 +306,7 @@ def values(sent: str) -> list[Mention]:
         if re.search(r"(?:\b(?:grades?|days?|cycles?|n|of)|[−-])\s*$", sent[: m.start()], re.I):
             continue
         v = to_float(m.group("n"))
-        if v is None or v > 100:
+        if v is None or not -100 <= v <= 100:
             continue
         out.append(Mention("value", m.start("n"), m.end("n"), value=v, vkind="pct", unit="%"))
     for m in _RATIO_RE.finditer(sent):
@@ -435,9 +440,10 @@ _BRACKET_PLUS_MINUS_RE = re.compile(
     + _SPREAD_UNIT.format(units=_MEASURE_UNITS),
     re.I,
 )
-#: "5.5% [0.6%]", "12.1% (3.4%)": a percentage and, bracketed, a spread in percent
+#: "−5.5% [0.6%]", "12.1% (3.4%)": a percentage and, bracketed, a spread in percent
 _PCT_SPREAD_RE = re.compile(
-    r"(?<![\w.·])(?P<v>\d{1,3}(?:[.·]\d+)?)\s?%\s*[\[(]\s*(?P<s>\d{1,3}(?:[.·]\d+)?)\s?%\s*[\])]"
+    rf"(?<![\w.·])(?P<v>{_MINUS_SIGN}\d{{1,3}}(?:[.·]\d+)?)\s?%\s*[\[(]\s*"
+    r"(?P<s>\d{1,3}(?:[.·]\d+)?)\s?%\s*[\])]"
 )
 _PAREN_SD_RE = re.compile(
     rf"(?<![\w.·])(?P<v>{_NUMBER})(?:\s*(?P<u0>{_MEASURE_UNITS})(?![\w/]))?"

@@ -388,6 +388,12 @@ def _clause_break(between: str) -> bool:
 _DIFFERENCE_RE = re.compile(
     r"\b(?:difference|improvement|reduction|increase|decrease|gain)\b", re.I
 )
+#: "relapse decreased by 12%", "increased by about 9%": a change ("decreased to 12%" is a rate)
+_CHANGED_BY_RE = re.compile(
+    r"\b(?:increased|decreased|reduced|improved|declined|fell|rose|dropped|lowered)\b"
+    r"[^.;%]{0,40}?\bby\s+(?:about\s+|approximately\s+|nearly\s+|almost\s+|only\s+)?$",
+    re.I,
+)
 # "an estimated 36% risk reduction", "a 12% relative reduction in the risk of death"
 _DIFFERENCE_AFTER_RE = re.compile(
     r"\s*(?:relative\s+|absolute\s+)?(?:risk\s+)?(?:reduction|decrease|increase|improvement)\b"
@@ -511,6 +517,7 @@ def _make(sent, e: Mention, v: Mention, arm: str | None, vg, tps, eps, vals) -> 
             sent[min(prev_end, e.start if e.start < v.start else prev_end) : v.start]
         )
         or _DIFFERENCE_AFTER_RE.match(sent[v.end :])
+        or _CHANGED_BY_RE.search(sent[max(prev_end, v.start - 60) : v.start])
     ):
         stat, unit = "difference", "%"
     elif v.vkind == "pct":
