@@ -45,6 +45,7 @@ Rules (all relative to font size, so they hold for any type size):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -96,6 +97,7 @@ _X0, _X1, _TOP, _BOTTOM = (
 )
 _BASELINE, _SIZE = attrgetter("baseline"), attrgetter("size")
 _ATTACHED = attrgetter("attached")
+_SPAN = attrgetter("x0", "x1")
 
 
 @dataclass(slots=True)
@@ -364,7 +366,7 @@ def mark_margin_columns(lines: Sequence[Line], page_width: float, body: float) -
 
 def _gutters(items: Sequence[Box], min_gap: float) -> list[float]:
     """x positions (mid-points) of vertical gaps crossing all items."""
-    spans = sorted((it.x0, it.x1) for it in items)
+    spans = sorted(map(_SPAN, items))
     cuts: list[float] = []
     reach = spans[0][1]
     for x0, x1 in spans[1:]:
@@ -395,9 +397,10 @@ def reading_order(items: Sequence[Box], min_gap: float) -> list[Box]:
     cuts = _gutters(items, min_gap)
     if cuts:
         columns: list[list[Box]] = [[] for _ in range(len(cuts) + 1)]
+        ordered_cuts = sorted(cuts)
         for it in items:
-            k = sum(1 for c in cuts if (it.x0 + it.x1) / 2 > c)
-            columns[k].append(it)
+            # the column: how many cuts lie left of the item's centre
+            columns[bisect_left(ordered_cuts, (it.x0 + it.x1) / 2)].append(it)
         return [it for col in columns for it in reading_order(col, min_gap)]
     merged: list[list[Box]] = []
     for strip in _strips(items):
