@@ -334,17 +334,20 @@ def mark_margin_columns(lines: Sequence[Line], page_width: float, body: float) -
     if len(big) < 5:
         return
 
-    def near(b: Line, top: float, bottom: float) -> bool:
-        return b.top < bottom + 2 * body and top - 2 * body < b.bottom
-
-    free = [
-        ln
-        for ln in lines
-        if ln.size < 0.85 * body
-        and not any(
-            b.x0 < ln.x1 + 2 and ln.x0 < b.x1 + 2 and near(b, ln.top, ln.bottom) for b in big
-        )
-    ]
+    small = [ln for ln in lines if ln.size < 0.85 * body]
+    if not small:
+        return
+    # a small line is free when no body-size line overlaps it horizontally within
+    # two body sizes above or below: every pair tested at once
+    b = np.array([(ln.x0, ln.x1, ln.top, ln.bottom) for ln in big]).T
+    s = np.array([(ln.x0, ln.x1, ln.top, ln.bottom) for ln in small])[:, :, None]
+    crossed = (
+        (b[0] < s[:, 1] + 2)
+        & (s[:, 0] < b[1] + 2)
+        & (b[2] < s[:, 3] + 2 * body)
+        & (s[:, 2] - 2 * body < b[3])
+    )
+    free = list(compress(small, (~crossed.any(axis=1)).tolist()))
     bands: list[list[Line]] = []
     for ln in sorted(free, key=attrgetter("x0")):
         if bands and ln.x0 <= max(b.x1 for b in bands[-1]):
