@@ -53,7 +53,7 @@ from litkg.extractor.tables.labels import glossary, is_time, statistic
 from litkg.extractor.tables.labels import name as label_name
 from litkg.extractor.tables.model import Column, Row
 from litkg.extractor.tables.stacked import unstack_arms
-from litkg.extractor.tables.values import Value, parse_value
+from litkg.extractor.tables.values import MARK_CHARS, Value, parse_value
 from litkg.extractor.vocab import load_vocab
 
 ArmTest = Callable[[str], bool]
@@ -1582,11 +1582,15 @@ _WHOLE_SAMPLE = re.compile(
 )
 
 
+#: the note marks a cell prints (superscripts are left: "m²" may be a unit's)
+_CELL_MARKS = re.compile(rf"[{re.escape(MARK_CHARS)}]+")
+
+
 def _group_label(text: str) -> str:
     """A group's name as a cell prints it, marks taken off, a dose kept whole: the
     unit after a number ("400 mg", "2 g") is no note mark, as it reads elsewhere."""
     label = clean_label(text)
-    printed = re.sub(r"[*†‡§¶║‖∥#]+", "", " ".join(text.split())).strip()
+    printed = _CELL_MARKS.sub("", " ".join(text.split())).strip()
     if _DOSE_IN_LABEL.search(printed) and not _DOSE_IN_LABEL.search(label):
         return printed
     return label
