@@ -483,19 +483,15 @@ def header_arms(table: Table) -> dict[int, tuple[str, int | None]]:
 # a count; a comma inside it only groups thousands ("1,204"), one after it ends it ("CD 31, CD 34");
 # the last words of "one hundred and twelve" are no count of their own
 _CNT = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+|(?<!hundred and )(?<!hundred ){NUMBER_WORDS})"
-_LBL = r"(?P<label>[\w*+/-]+(?:\s+(?!and\b|or\b|versus\b|vs\b|were\b|was\b)[\w*+/-]+){0,4}?)"
+_LBL_STOPS = r"and\b|or\b|versus\b|vs\b|were\b|was\b"
+_LBL = rf"(?P<label>[\w*+/-]+(?:\s+(?!{_LBL_STOPS})[\w*+/-]+){{0,4}}?)"
 # a decimal point is none of a label's ends ("11 patients in whom the 3.2-mm drain was used")
-_LBL_END = r"(?=\s*(?:[,;)(\[]|\.(?!\d)|\band\b|\bor\b|\bversus\b|\bvs\b|\bwhile\b|\bwhereas\b|$))"
+_LBL_ENDS = r"[,;)(\[]|\.(?!\d)|\band\b|\bor\b|\bversus\b|\bvs\b|\bwhile\b|\bwhereas\b"
+_LBL_END = rf"(?=\s*(?:{_LBL_ENDS}|$))"
 # the arm a count is allocated to ends before the verb of its clause ("7 assigned to the
 # study group received X"; in a bare count the verb may be the name: "15 who underwent X")
-_ALLOC_LBL = (
-    r"(?P<label>[\w*+/-]+(?:\s+(?!and\b|or\b|versus\b|vs\b|were\b|was\b|received\b|underwent\b)"
-    r"[\w*+/-]+){0,4}?)"
-)
-_ALLOC_LBL_END = (
-    r"(?=\s*(?:[,;)(\[]|\.(?!\d)|\band\b|\bor\b|\bversus\b|\bvs\b|\bwhile\b|\bwhereas\b"
-    r"|\breceived\b|\bunderwent\b|$))"
-)
+_ALLOC_LBL = rf"(?P<label>[\w*+/-]+(?:\s+(?!{_LBL_STOPS}|received\b|underwent\b)[\w*+/-]+){{0,4}}?)"
+_ALLOC_LBL_END = rf"(?=\s*(?:{_LBL_ENDS}|\breceived\b|\bunderwent\b|$))"
 _ALLOC_ITEM = re.compile(
     # "112 (52.6%) participants were randomized into ...": the count's share after it
     rf"(?<![\w.]){_CNT}\s+(?:[(\[]\s*\d+(?:[.,]\d+)?\s*%\s*[)\]]\s+)?(?:{_SUBJ}\s+)?(?:were\s+)?"
