@@ -227,6 +227,14 @@ class LiteralGate:
         needles = [n.lower() for c in contents for n in c]
         return cls(tuple(dict.fromkeys(needles)), ignore_case=True, always=False)
 
+    @classmethod
+    def of_presence(cls, patterns: Sequence[str], ignore_case: bool) -> LiteralGate:
+        """The gate of a regex asked only whether it matches, not where (it is run
+        from the text's start): `of_patterns`, else, where a pattern has no
+        literal start, `of_contents`."""
+        gate = cls.of_patterns(patterns, ignore_case)
+        return cls.of_contents(patterns) if gate.always else gate
+
     def may_match(self, text: str, low: str) -> bool:
         """Whether the regex may match `text` (`low`: ``folded(text)``)."""
         if self.always:

@@ -194,11 +194,10 @@ def _unkeyed_term_gates() -> list[LiteralGate]:
     must hold for it to match, else the strings one of which every match holds
     (`_sentence_terms` asks these gates only whether, and runs the term's
     regex from the sentence's start); `always` where the pattern has neither."""
-    gates = []
-    for t in load_vocab("endpoints")["unkeyed"]["terms"]:
-        gate = LiteralGate.of_patterns([t], ignore_case=True)
-        gates.append(LiteralGate.of_contents([t]) if gate.always else gate)
-    return gates
+    return [
+        LiteralGate.of_presence([t], ignore_case=True)
+        for t in load_vocab("endpoints")["unkeyed"]["terms"]
+    ]
 
 
 def _find_endpoints(sent: str, aliases: dict[str, str] | None = None) -> list[Mention]:

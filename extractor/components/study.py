@@ -653,9 +653,7 @@ def _term_regexes(term: dict[str, Any]) -> _TermRx:
     if extra:
         # a yes or no only (the regex is run from the sentence's start): a
         # pattern with no literal start is gated by the strings it must hold
-        more = LiteralGate.of_patterns(extra, ignore_case=True)
-        if more.always:
-            more = LiteralGate.of_contents(extra)
+        more = LiteralGate.of_presence(extra, ignore_case=True)
         gate = (
             LiteralGate()
             if gate.always or more.always
