@@ -20,7 +20,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from litkg.extractor.components.arm_words import GENERIC_WORDS, N_PART, label_tokens, own_words
+from litkg.extractor.components.arm_words import (
+    GENERIC_NAME,
+    GENERIC_WORDS,
+    N_PART,
+    label_tokens,
+    own_words,
+)
 
 _NOUN = r"(?:groups?|arms?|cohorts?)"
 # a designator: "group A", "arm 2", "B group", "cohort II"
@@ -68,10 +74,6 @@ _BOTH = re.compile(rf"\b(?:for|in)\s+both(?:\s+(?:the\s+)?(?:treatment\s+)?{_NOU
 # where a clause ends (outside parentheses)
 _BOUNDARY = re.compile(r";|:\s|,\s*(?:and|while|whereas|but)\b|\.\s|\bwhile\b|\bwhereas\b", re.I)
 
-# "study group", "treatment arm": a name of generic words that still names one arm
-_GENERIC_NAME = re.compile(
-    r"^(?:the\s+)?(?P<w>study|treatment|treated|active)\s+(?:group|arm|cohort)$", re.I
-)
 # "both study groups", "each treatment arm": not one arm
 _NOT_EVERY = "".join(
     f"(?<!{w} )" for w in ("both", "each", "all", "either", "two", "three", "four")
@@ -190,7 +192,7 @@ class ArmResolver:
             {
                 m.group("w").lower()
                 for a in (arm.label, *arm.aliases)
-                if (m := _GENERIC_NAME.match(a.strip()))
+                if (m := GENERIC_NAME.match(a.strip()))
             }
             for arm in self.arms
         ]
@@ -717,14 +719,13 @@ def paired_names(
         s - set().union(*(o for j, o in enumerate(stems) if j != i)) for i, s in enumerate(stems)
     ]
     generic = [
-        {m.group("w").lower() for x in arm if (m := _GENERIC_NAME.match(x.strip()))}
-        for arm in names
+        {m.group("w").lower() for x in arm if (m := GENERIC_NAME.match(x.strip()))} for arm in names
     ]
     rows = [st for r in row_labels if (st := _stems(r))]
 
     def arm_of(text: str) -> int | None:
         st, sd = _stems(text), _side_designators(text)
-        g = _GENERIC_NAME.match(text.strip())
+        g = GENERIC_NAME.match(text.strip())
         scores = [
             len(own[i] & st)
             + 2 * len(desig[i] & sd)
@@ -742,14 +743,14 @@ def paired_names(
 
     def names_none(text: str) -> bool:
         st, sd = _stems(text), _side_designators(text)
-        g = _GENERIC_NAME.match(text.strip())
+        g = GENERIC_NAME.match(text.strip())
         return not any(
             stems[i] & st or desig[i] & sd or (g and g.group("w").lower() in generic[i])
             for i in range(len(names))
         )
 
     def useful(text: str) -> bool:
-        return bool(_stems(text) or _side_designators(text) or _GENERIC_NAME.match(text.strip()))
+        return bool(_stems(text) or _side_designators(text) or GENERIC_NAME.match(text.strip()))
 
     def may_name(other: str, known: str, other_inner: bool, given: bool) -> bool:
         if _is_code(other):

@@ -15,6 +15,11 @@ GENERIC_WORDS = frozenset(
 )  # fmt: skip
 # a size or percent marker printed with a label: "(n = 21)", "No. (%)", "(%)"
 N_PART = re.compile(r"[(\[]?\s*\b[Nn]\s*=\s*\d[\d,]*\s*[)\]]?|\bN?o\.?\s*\(\s*%\s*\)|\(\s*%\s*\)")
+# "study group", "treatment arm": a name of generic words that still names one arm
+# (beside arms named otherwise: "the treatment group or the control group")
+GENERIC_NAME = re.compile(
+    r"^(?:the\s+)?(?P<w>study|treatment|treated|active)\s+(?:group|arm|cohort)$", re.I
+)
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:\*\d+)?|\d+")
 
 
