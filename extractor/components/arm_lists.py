@@ -17,12 +17,21 @@ from __future__ import annotations
 import re
 
 from litkg.extractor.components import allocated
-from litkg.extractor.components.arm_words import own_words
+from litkg.extractor.components.arm_words import GENERIC_NAME, own_words
 from litkg.extractor.numbers import words_to_int
 
 _CUE = re.compile(rf"\b{allocated.verbs('allocation', 'grouping')}\b", re.I)
 # allocations by stratum or by order are no arms
 _NOT_ALLOCATION = re.compile(r"\b(?:stratif\w*|order\s+of|sequences?)\b", re.I)
+# a within-subject (crossover) design: everyone gets every listed treatment, so the
+# list names no parallel arms ("received both X and Y in random order")
+_WITHIN_SUBJECT = re.compile(
+    r"\b(?:receiv\w*|given|underw\w*|undergo\w*|took|take|had|completed)\s+both\s+"
+    r"(?!(?:the\s+)?(?:groups?|arms?)\b)"
+    r"|\bin\s+(?:a\s+|the\s+)?(?:random(?:i[sz]ed)?|counterbalanced|balanced|alternating)"
+    r"\s+(?:order|sequence)\b",
+    re.I,
+)
 
 # --------------------------------------------------------------- designators
 
@@ -91,12 +100,17 @@ _K_GROUPS = re.compile(
     rf"\b(?:to|into|in|as)\s+(?:one\s+of\s+)?(?:the\s+)?(?:following\s+)?{_K}\s+"
     r"(?:(?:equal|equally[- ]sized|treatment|study|parallel|intervention|different|separate|"
     r"experimental|dietary|randomi[sz]ed)\s+)*(?:groups|arms|conditions|categories)\s*"
-    r"(?::|;|,\s*(?:i\.\s?e\.,?|namely|viz\.?,?)?|\(|\s+(?:i\.\s?e\.,?|namely|viz\.?,?)|\s+of)\s*",
+    # "into two groups that received either X or Y": the groups are named by what they got
+    r"(?:,?\s*(?:(?:that|which|who)\s+(?:were\s+)?)?(?:received|receiving|given|treated\s+with"
+    r"|underwent|undergoing)\s+(?P<either>either)\b"
+    r"|:|;|,\s*(?:i\.\s?e\.,?|namely|viz\.?,?)?|\(|\s+(?:i\.\s?e\.,?|namely|viz\.?,?)|\s+of)\s*",
     re.I,
 )
 # "assigned to (receive) (either) A or B", "divided into A and B groups", "into groups of A and B"
 _TO_LIST = re.compile(
-    r"\b(?:to|into|between)\s+(?:(?:receive|be\s+given|undergo|have|use|wear|consume|get)\s+)?"
+    # "randomized either to X or to Y": "either" may stand before the preposition
+    r"(?:\beither\s+)?\b(?P<prep>to|into|between)\s+"
+    r"(?:(?:receive|be\s+given|undergo|have|use|wear|consume|get)\s+)?"
     r"(?:either\s+)?(?:(?:the\s+)?(?:groups?|arms?)\s+of\s+)?",
     re.I,
 )
@@ -127,12 +141,17 @@ _ITEM_END = re.compile(
 )
 # an "item" followed by a verb is the subject of the next clause ("randomised into two
 # groups and adherence was measured"), not an arm
-_CLAUSE = re.compile(r"\s+(?:were|was|is|are|will|would|could|can|may|had|has|have)\b", re.I)
+_CLAUSE = re.compile(
+    r"\s+(?:were|was|is|are|will|would|could|can|may|had|has|have|showed|reported|experienced"
+    r"|achieved|demonstrated|exhibited|displayed)\b",
+    re.I,
+)
 # who or what is allocated: the list after the verb names arms only when people (or the
 # units a trial allocates) are
 _ALLOCATED = re.compile(rf"\b{allocated.allocated_words()}\b", re.I)
 # a size in parentheses ends the name, not the list: "X (n = 28; 17 girls) or Y (n = 24)"
-_SIZE_PAREN = re.compile(r"\s*\(\s*[^()]{0,30}?\b[Nn]\s*=\s*(?P<n>\d+)[^()]*\)?")
+# ("n = 20 per subgroup" sizes a part of the arm, not the arm)
+_SIZE_PAREN = re.compile(r"\s*\(\s*[^()]{0,30}?\b[Nn]\s*=\s*(?P<n>\d+)(?!\d|\s*per\b)[^()]*\)?")
 _NUMBERING = re.compile(r"^(?:\(?\d\s*\)|\d\s*[-–.:]\s*|\(?[ivx]{1,3}\)|\(?[a-f]\))\s*", re.I)
 _LEAD = re.compile(r"^(?:(?:the|a|an|either|receive|received|receiving|one)\s+)+", re.I)
 _VERB = re.compile(
@@ -242,9 +261,29 @@ def _lettered(text: str, k: int) -> list[tuple[str, int]] | None:
     return out
 
 
-def _items(text: str, k: int | None, either: bool = False) -> list[tuple[str, int]] | None:
+# an arm's item repeating the list's preposition: "to receive X, to placebo, or to usual care"
+_REPEATED_TO = re.compile(r"^\s*to\s+(?:receive\s+)?(?=\S)", re.I)
+# ... but not a verb starting a clause: "or to continue to be followed", "or to remain as"
+_TO_VERB = re.compile(r"^[a-z]+\s+(?:to|as|on)\b")
+# a dose where a list stopped: "triazolam 0.25 mg or 0.375 mg" lists doses, no arms
+_DOSE_ON = re.compile(r"^\s*\d[\d.,]*\s*(?:mg|g|[µμu]g|mcg|ml|mL|IU|U|units?|%)\b", re.I)
+_ARTICLE = re.compile(r"^\s*(?:the|a|an)\s", re.I)
+# a generic word that names an arm only with the group noun the list ends with ("to a
+# treatment, placebo, or control group")
+_SHARING_GENERIC = re.compile(
+    r"^\s*(?:(?:the|a|an)\s+)?(?P<w>study|treatment|treated|active)\s*$", re.I
+)
+
+
+def _items(
+    text: str, k: int | None, either: bool = False, prep: str | None = None
+) -> list[tuple[str, int]] | None:
     """The arms of a list starting at the beginning of `text`; after "either"
-    only "or" (and commas) join the arms, an "and" stands inside a name."""
+    only "or" (and commas) join the arms, an "and" stands inside a name. When
+    the list follows "to" (`prep`), an item after the first may repeat it ("to
+    X, to Y, or to Z"); a generic word ("treatment") is an item only before a
+    group noun the list ends with, and one arm may keep a generic name
+    ("treatment group" beside "control group")."""
     if k is not None and (lettered := _lettered(text, k)):
         return lettered
     seps = _depth0_splits(text)
@@ -258,22 +297,44 @@ def _items(text: str, k: int | None, either: bool = False) -> list[tuple[str, in
     pieces.append((text[pos:], before))
     out: list[tuple[str, int]] = []
     joined = False
+    sharing: list[int] = []  # the items that are a generic word sharing the last one's noun
+    own_article: list[bool] = []  # per item: printed with an article of its own
+    stop = len(pieces)
     for i, (raw, sep) in enumerate(pieces):
-        got = _clean_item(re.sub(r"\.\s*$", "", raw))
+        if i and prep and prep.lower() == "to" and (rm := _REPEATED_TO.match(raw)):
+            raw = raw[rm.end() :]
+            if _TO_VERB.match(raw):
+                stop = i
+                break
+        raw = re.sub(r"\.\s*$", "", raw)
+        got = _clean_item(raw)
+        if got is None and (g := _SHARING_GENERIC.match(raw)) and i + 1 < len(pieces):
+            sharing.append(len(out))
+            got = (g.group("w"), 0, False)
         if got is None:
+            stop = i
             break
         label, size, ended = got
+        own_article.append(bool(_ARTICLE.match(raw)))
         conj = re.search(r"\b(?:and|or|versus|vs)\b", sep, re.I)
         out.append((label, size))
         joined = joined or bool(out[1:] and conj)
         if ended or (k is not None and len(out) == k):
+            stop = i + 1
             break
         if k is None and len(out) >= 2 and conj:
             # "A or B": the list ends with the item after its last joint, unless
             # the same joint goes on ("A or B or C")
             nxt = pieces[i + 1][1] if i + 1 < len(pieces) else ""
             if nxt.strip().lower() != sep.strip().lower():
+                stop = i + 1
                 break
+    if stop < len(pieces) and out and re.search(r"\d", out[-1][0]):
+        nxt_raw, nxt_sep = pieces[stop]
+        if _DOSE_ON.match(nxt_raw) and re.search(r"\b(?:and|or)\b", nxt_sep, re.I):
+            return None  # "X 0.25 mg or 0.375 mg": more doses follow, the arms are not known
+    if any(own_article[j] for i in sharing for j in range(i + 1, len(out))):
+        return None  # "the study, an X group and a Y group": no noun is shared
     if k is not None and len(out) == k and len(pieces) > k:
         out = _merge_split_last(out, pieces[k])
     if k is not None:
@@ -281,18 +342,35 @@ def _items(text: str, k: int | None, either: bool = False) -> list[tuple[str, in
             return None
     elif len(out) < 2 or not joined:
         return None
-    out = _group_suffix(out)
+    suffixed = _group_suffix(out)
+    if sharing and (suffixed == out or any(i >= len(out) - 1 for i in sharing)):
+        return None  # "treatment" with no group noun after it names no arm
+    out = suffixed
     if k is None:
         out = _shared_tail(out)
     # each arm has words of its own to be named by in the results ("a website
-    # with" / "without" have none; nor has "X" beside "X plus Y")
-    if not all(len(w) >= 1 for w in own_words([label for label, _n in out])):
+    # with" / "without" have none; nor has "X" beside "X plus Y"), but for one
+    # generic name beside arms named otherwise ("treatment group", "control group")
+    bare = [i for i, w in enumerate(own_words([lab for lab, _n in out])) if not w]
+    if bare and (
+        len(bare) > 1
+        or not GENERIC_NAME.match(out[bare[0]][0])
+        # a generic name names the treated arm only beside a control ("treatment
+        # group" and "control group"; not "treatment group" and "half")
+        or not any(_control(lab) for lab, _n in out)
+    ):
         return None
     sized = [n for _l, n in out if n]
     if len(sized) == 1 and out[-1][1]:
         # "groups of A and B (n = 32)": one size after the list is not the last arm's
         out[-1] = (out[-1][0], 0)
     return out
+
+
+def _control(label: str) -> bool:
+    from litkg.extractor.components.arms import CONTROL_CUES
+
+    return bool(CONTROL_CUES.search(label))
 
 
 def _merge_split_last(out: list[tuple[str, int]], nxt: tuple[str, str]) -> list[tuple[str, int]]:
@@ -344,7 +422,7 @@ def named_groups(sent: str) -> list[tuple[str, int]] | None:
     into three groups: honey, mouthwash and chewing gum", "assigned to receive
     either the active drink or a matched placebo", "allocated to the
     intervention or the control group". Sizes where printed, else 0."""
-    if _NOT_ALLOCATION.search(sent):
+    if _NOT_ALLOCATION.search(sent) or _WITHIN_SUBJECT.search(sent):
         return None
     # "the study consisted of a high-dose group, a low-dose group and a placebo
     # group": a list of groups the study is made of, each named a group
@@ -359,14 +437,21 @@ def named_groups(sent: str) -> list[tuple[str, int]] | None:
         if m is not None and m.start() - cue.end() <= _REACH:
             k = words_to_int(m.group("k")) if not m.group("k").isdigit() else int(m.group("k"))
             # the sentence says how many: the list holds that many, or it is no list of arms
-            return _items(sent[m.end() :], k)
+            return _items(sent[m.end() :], k, either=bool(m.group("either")))
         m = _TO_LIST.search(sent, cue.end())
         if m is not None and m.start() - cue.end() <= _REACH:
             if re.search(
                 r"\b(?:according|due|prior|compared|up|study|trial)\s*$", sent[: m.start()]
             ):
                 return None
-            return _items(sent[m.end() :], None, either="either" in m.group(0).lower())
+            if re.search(r"\bboth\b", sent[cue.end() : m.start()], re.I):
+                continue  # "randomised target motion and use it both to X and to Y": no arms
+            return _items(
+                sent[m.end() :],
+                None,
+                either="either" in m.group(0).lower(),
+                prep=m.group("prep"),
+            )
     return None
 
 
