@@ -29,7 +29,10 @@ _WITHIN_SUBJECT = re.compile(
     r"\b(?:receiv\w*|given|underw\w*|undergo\w*|took|take|had|completed)\s+both\s+"
     r"(?!(?:the\s+)?(?:groups?|arms?)\b)"
     r"|\bin\s+(?:a\s+|the\s+)?(?:random(?:i[sz]ed)?|counterbalanced|balanced|alternating)"
-    r"\s+(?:order|sequence)\b",
+    r"\s+(?:order|sequence)\b"
+    # "... caffeine and placebo on two separate days": one person, every treatment
+    r"|\bon\s+(?:two|three|four|[2-4]|separate|different)\s+(?:separate\s+|different\s+)?"
+    r"(?:test\s+|study\s+)?(?:days|occasions|sessions|visits|mornings|evenings)\b",
     re.I,
 )
 
@@ -227,6 +230,8 @@ def _clean_item(raw: str) -> tuple[str, int, bool] | None:
         # "into the role of either the sender or ...": the list is of what comes after
         # "either", no arms; "Group I, with 15 infants in whom ...": a count, no name
         return None
+    if re.search(r"\s(?:first|second|then)$", item, re.I):
+        return None  # "caffeine or placebo first": the order of treatments everyone gets
     if re.fullmatch(r"[a-z]+(?:-[a-z]+)*ed", item):
         return None  # "... and asked to", "nurse-led, ...": a participle, not an arm
     if not_an_arm(item) or _NOT_ARM.search(item):
