@@ -160,6 +160,20 @@ def test_a_within_subject_design_gives_no_parallel_arms():
     )
 
 
+def test_the_treatments_of_one_person_on_separate_days_are_no_arms():
+    assert (
+        _labels(
+            "Each runner was randomized to receive beetroot juice and a nitrate-free juice on "
+            "two separate test days."
+        )
+        is None
+    )
+    # the order in which everyone gets both
+    assert (
+        _labels("Runners were randomly assigned to receive the juice or the cordial first.") is None
+    )
+
+
 def test_doses_of_one_drug_are_no_arms():
     # three arms (placebo and two doses): the list names two of them at most
     assert (
@@ -172,6 +186,10 @@ def test_doses_of_one_drug_are_no_arms():
 def test_times_and_sites_are_no_arms():
     assert _labels("Participants were randomised at 4, 8 and 12 weeks.") is None
     assert _labels("Patients were randomized at clinics in Lyon, Porto and Gdansk.") is None
+    # a clock time after its hour is no arm counted by the hour
+    assert _labels("Adults were randomized to take drug P at 9 am or at 9 pm.") is None
+    got = allocation("Thirty adults were randomized to the AM arm and 30 to the PM arm.")
+    assert got is not None and got.arms == (("AM arm", 30), ("PM arm", 30))
 
 
 def test_a_coordination_with_both_after_the_verb_is_no_list():

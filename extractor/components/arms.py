@@ -654,7 +654,7 @@ def _allocation(sent: str) -> Allocation | None:
                     # "15 infants in whom the 2.5-mm tube was used": a clause, no name
                     r"whom|which|who|whose)",
                     label.split()[0],
-                ):
+                ) or re.fullmatch(r"(?i)[ap]\.?m\.?|o['’]clock", label):  # "at 8 am or 8 pm"
                     continue  # fmt: skip
                 items.append((label, n, m.start(), m.end()))
         # an arm holds a few patients at least; an analysis or study is no arm
