@@ -77,6 +77,24 @@ def test_roles_from_labels() -> None:
     assert role_for_label("Venetoclax + azacitidine") == "intervention"
 
 
+def test_a_wait_list_is_a_control_in_every_spelling() -> None:
+    # a wait-list arm gets the treatment later: for the comparison it is the control
+    for label in ("Wait-list control", "Waitlist (n = 31)", "waiting list group", "Wait listed"):
+        assert role_for_label(label) == "control", label
+    # 'delayed' alone also names treatment arms ('immediate vs delayed start')
+    assert role_for_label("Delayed start (n = 40)") == "intervention"
+
+
+def test_the_resolver_reads_the_same_control_words_and_its_comparators() -> None:
+    from litkg.extractor.components.arm_resolver import CONTROL_CUES as RESOLVER
+
+    for label in ("placebo", "wait-list", "usual care", "sham tDCS", "historical controls"):
+        assert RESOLVER.search(label), label
+    # comparators the resolver reads on the side of a comparison, not as an arm's role
+    assert RESOLVER.search("chemotherapy alone")
+    assert role_for_label("Chemotherapy alone") == "intervention"
+
+
 def test_two_arms_counted_in_prose() -> None:
     from litkg.extractor.components.arms import arms_received
 

@@ -27,6 +27,7 @@ from litkg.extractor.components.arm_words import (
     label_tokens,
     own_words,
 )
+from litkg.extractor.vocab import load_vocab
 
 _NOUN = r"(?:groups?|arms?|cohorts?)"
 # a designator: "group A", "arm 2", "B group", "cohort II"
@@ -34,11 +35,9 @@ _DESIGNATOR = re.compile(
     rf"(?i:\b{_NOUN})\s+(?P<a>[A-Z]|\d{{1,2}}|I{{1,3}}|IV)\b|\b(?P<b>[A-Z]|\d{{1,2}})\s+(?i:{_NOUN})\b"
 )
 _PREFIXED = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z]-[A-Za-z][A-Za-z0-9]+")
+_CONTROL_WORDS = load_vocab("control_arms")
 CONTROL_CUES = re.compile(
-    r"\b(?:controls?|placebo|comparator|standard(?:[- ]of[- ]care)?|usual care|observation"
-    r"|sham|historical|untreated|no treatment|best supportive care|alone|conventional"
-    # the product a bioequivalence or biosimilar trial compares the test product with
-    r"|reference|originator|innovator)\b"
+    r"\b(?:" + "|".join(_CONTROL_WORDS["labels"] + _CONTROL_WORDS["comparators"]) + r")\b"
     r"|(?:^|[\s(])(?:non-|no\s|without\s)",
     re.I,
 )

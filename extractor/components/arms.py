@@ -21,8 +21,7 @@ from litkg.extractor.tables.labels import is_time
 from litkg.extractor.vocab import load_vocab
 
 CONTROL_CUES = re.compile(
-    r"\b(?:controls?|placebo|comparator|standard(?:[- ]of[- ]care)?|usual care|observation|sham"
-    r"|historical|untreated|no treatment|reference)\b",
+    r"\b(?:" + "|".join(load_vocab("control_arms")["labels"]) + r")\b",
     re.I,
 )
 OVERALL_CUES = re.compile(r"^\s*(?:all|total|overall|entire|whole|combined)\b", re.I)
