@@ -30,6 +30,7 @@ from litkg.extractor.records import Provenance, StudyRecord
 from litkg.extractor.sections import SectionIndex, section_index
 from litkg.extractor.sentences import split_sentences
 from litkg.extractor.tokens import ChunkTokenizer
+from litkg.extractor.vocab import load_vocab
 
 if not Doc.has_extension("litkg_document"):
     Doc.set_extension("litkg_document", default=None)
@@ -44,12 +45,63 @@ if not Doc.has_extension("litkg_text"):
 if not Doc.has_extension("litkg_own_sents"):
     Doc.set_extension("litkg_own_sents", default=None)
 
-# Citation markers: superscript numbers, ^{6,7}, [12], [3-5].
+_SUP_DIGITS = "\u00b9\u00b2\u00b3\u2070\u2074-\u2079"
+# Citation markers: superscript numbers, ^{6,7}, [12], [3-5]. A superscript run
+# never starts a mark after a digit (10⁹/L) or after an exponent's sign (kg⁻¹:
+# a mark starts with a number; "studies³⁻⁵" is one mark); `cites_other_work`
+# also sets aside the exponents of units ("kg/m²", "1.73 m²").
 CITATION_RE = re.compile(
-    r"(?<![\d\u00b9\u00b2\u00b3\u2070\u2074-\u2079])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+"
-    r"(?:[\u207b,\u2013-][\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)*"
+    rf"(?<![\d{_SUP_DIGITS}\u207a\u207b])[{_SUP_DIGITS}]+"
+    rf"(?:[\u207b,\u2013-][{_SUP_DIGITS}]+)*"
     r"|\^\{\d[\d,\s\u2013-]*\}|\[\d+(?:\s*[,\u2013-]\s*\d+)*\]"
-)  # superscript numbers not after a digit (10⁹/L is an exponent), ^{6,7}, [12], [3-5]
+)
+
+
+def _exponent_base_re() -> re.Pattern[str]:
+    """What stands before a unit's exponent: a unit of `units.json` (a mass, per-body,
+    per-time spelling or an exponent base, letters only) in a unit's place: after a
+    number ("1.73 m²", "3 cm²"; not the "s" of a decade, "1990s²"), an operator
+    ("kg/m²", "cells/mm³", "g·m²"), an opening bracket ("(mm²)") or "per" ("per m²").
+    Matched against the text just before a superscript run, so its end is the run's
+    start."""
+    units = load_vocab("units.json")
+    words = {
+        w
+        for w in (*units["mass"], *units["per_body"], *units["per_time"], *units["exponent_bases"])
+        if w.isalpha()
+    }
+    alt = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(
+        rf"(?:\d\s?(?!s$)|[/\u00b7\u2219\u22c5\u00d7*]\s?|[(\[]|\bper\s)(?:{alt})$", re.I
+    )
+
+
+_EXPONENT_BASE_RE = _exponent_base_re()
+#: how far before a superscript run its unit's context is looked for
+_EXPONENT_BASE_REACH = 16
+
+
+def citation_marks(text: str) -> list[re.Match[str]]:
+    """The citation marks of `text` (`CITATION_RE`), without the exponents of units:
+    a superscript run right after a unit in a unit's place ("mg/m²", "per 1.73 m²",
+    "(cm²)") is its exponent, as is one after an exponent's sign ("μg·kg⁻¹·min⁻¹",
+    "mmol·L⁻¹"). A superscript after a word's end or a sentence's final stop ("in
+    earlier studies³⁻⁵", "as shown before.¹²") stays a citation."""
+    out = []
+    for m in CITATION_RE.finditer(text):
+        if text[m.start()] not in "[^" and _EXPONENT_BASE_RE.search(
+            text, max(0, m.start() - _EXPONENT_BASE_REACH), m.start()
+        ):
+            continue
+        out.append(m)
+    return out
+
+
+def cites_other_work(text: str) -> bool:
+    """Whether `text` carries a citation mark (`citation_marks`)."""
+    return bool(citation_marks(text))
+
+
 FIRST_PERSON_RE = re.compile(r"\b(?:we|our|us)\b", re.I)
 OWN_EARLIER_RE = re.compile(
     r"\b(?:previous(?:ly)?|earlier|initial(?:ly)?|original|first|prior)\b[^.]{0,60}\b(?:report|publi|analys|describ)",
@@ -150,7 +202,7 @@ def own_result_sentences(doc: Doc) -> list[tuple[str, int, int]]:
         if p_start != para_start:
             para_start, own_voice, cited_before = p_start, False, False
         own_voice = own_voice or bool(FIRST_PERSON_RE.search(text))
-        cited = bool(CITATION_RE.search(text))
+        cited = cites_other_work(text)
         background = (cited or cited_before) and not own_voice
         if cited and own_voice:
             context = full[max(para_start, 0) : end]

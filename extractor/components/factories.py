@@ -17,10 +17,10 @@ from litkg.extractor.components import outcomes as outcomes_mod
 from litkg.extractor.components import table_subgroups as ts_mod
 from litkg.extractor.document import Document, Table
 from litkg.extractor.pipeline import (
-    CITATION_RE,
     HYPOTHETICAL_RE,
     _facts,
     _span,
+    cites_other_work,
     doc_text,
     own_result_sentences,
     provenance,
@@ -383,7 +383,7 @@ def _design_sentences(doc: Doc, own: list[tuple[str, int, int]]) -> list[tuple[s
         if start not in seen
         and idx.kind_at(start) in ("methods", "abstract")
         and _DESIGN_CUE.search(text)
-        and not CITATION_RE.search(text)
+        and not cites_other_work(text)
         and not HYPOTHETICAL_RE.search(text)
     ]
     if not extra:
