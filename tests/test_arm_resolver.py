@@ -316,3 +316,31 @@ def test_a_word_after_a_one_letter_prefix() -> None:
     s = "Migration occurred in 2 (6%) of the t-Stent™ group and 5 (15%) of the Classic mesh group."
     assert r.attribute(s, _spans(s, ["6%", "15%"])) == ["intervention", "control"]
     assert r.role_of("t-Stent™ (n = 33)") == "intervention"
+
+
+def _sham_and_laser() -> ArmResolver:
+    return ArmResolver(
+        [
+            ArmName("laser group", "intervention", 40, ("laser",)),
+            ArmName("sham group", "control", 40, ("sham",)),
+        ]
+    )
+
+
+def test_one_arms_values_at_several_landmarks_go_to_the_arm_named_after_them():
+    """'a%, b%, and c% in the laser group': one arm's rates at three landmarks
+    (each landmark its own measure), the Oxford comma no clause break."""
+    r = _sham_and_laser()
+    s = (
+        "Healing at 4, 8, and 12 weeks reached 31.0%, 52.5%, and 70.0% in the laser group "
+        "and 20.0%, 35.0%, and 47.5% in the sham group."
+    )
+    vals = ["31.0%", "52.5%", "70.0%", "20.0%", "35.0%", "47.5%"]
+    spans = [ValueSpan(x.start, x.end, f"healing/{k % 3}") for k, x in enumerate(_spans(s, vals))]
+    assert r.attribute(s, spans) == ["intervention"] * 3 + ["control"] * 3
+    # values of one measure (one landmark) before an arm still do not all go to it
+    assert r.attribute(s, _spans(s, vals, "healing")) == [None, None, "intervention"] + [
+        None,
+        None,
+        "control",
+    ]

@@ -414,20 +414,24 @@ class ArmResolver:
     def _reaches(sent: str, v: ValueSpan, m: ArmMention, values, broken) -> bool:
         """Whether arm mention `m`, after value `v`, is the one `v` is stated
         for: close, in its clause, with only values of one list between."""
-        if m.start - v.end > 100 or broken(v.end, m.start):
+        if m.start - v.end > 100:
             return False
-        depth = _depths(sent)
-        if m.role not in ("overall", "both") and any(
-            sent[k] == "," and depth[k] == 0 for k in range(v.end, m.start)
-        ):
-            return False  # "After a median follow-up of 31 months, 25 (89%) in the X group"
         between = sorted((x for x in values if v.end <= x.start < m.start), key=lambda x: x.start)
         prev = v
         for x in between:
             if x.key == v.key or not _VALUE_GAP.match(sent[prev.end : x.start]):
                 return False
             prev = x
-        return True
+        # a clause break or comma between the list's last value and the mention ends
+        # the clause (the commas of the list itself do not: "88.9%, 82.4%, and 74.8%
+        # for arm A" are arm A's rates at three landmarks)
+        if broken(prev.end, m.start):
+            return False
+        # "After a median follow-up of 31 months, 25 (89%) in the X group"
+        depth = _depths(sent)
+        return m.role in ("overall", "both") or not any(
+            sent[k] == "," and depth[k] == 0 for k in range(prev.end, m.start)
+        )
 
 
 def title_sides(title: str | None) -> tuple[str, str] | None:

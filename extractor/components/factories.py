@@ -729,7 +729,9 @@ def _outcome_roles(
         res_mod.ValueSpan(
             o.extra.get("v_start", o.start),
             o.extra.get("v_end", o.end),
-            f"{o.endpoint}/{o.statistic}",
+            # (a landmark's value is a measure of its own: "88.9%, 82.4%, and 74.8% for
+            # arm A" are one arm's 1-, 3- and 5-year rates, not three arms')
+            f"{o.endpoint}/{o.statistic}/{o.timepoint_months}",
             o.statistic in ("hr", "sdhr", "or", "rr"),
         )
         for o in found
