@@ -344,3 +344,16 @@ def test_one_arms_values_at_several_landmarks_go_to_the_arm_named_after_them():
         None,
         "control",
     ]
+
+
+def test_a_value_opening_the_next_conjunct_takes_the_arm_after_it():
+    """'... 9.1 months for the laser group and 6.3 months for the sham group':
+    the arm closing the first conjunct is not the second value's, even when an
+    earlier mention (a parenthesis of sizes) took the first value."""
+    r = _sham_and_laser()
+    s = (
+        "Of 80 patients (sham, 40; laser, 40), the median time to healing was 9.1 weeks "
+        "(95% confidence interval, 7.0 to 11.2 weeks) for the laser group and 6.3 weeks "
+        "(95% CI, 5.1-7.5) for the sham group."
+    )
+    assert r.attribute(s, _spans(s, ["9.1", "6.3"])) == ["intervention", "control"]

@@ -71,6 +71,8 @@ _VALUE_GAP = re.compile(
 # "14.2 months for both", "in both arms": a value stated for every arm
 _BOTH = re.compile(rf"\b(?:for|in)\s+both(?:\s+(?:the\s+)?(?:treatment\s+)?{_NOUN})?\b", re.I)
 # where a clause ends (outside parentheses)
+# what stands between an arm's name closing one conjunct and the value opening the next
+_NEXT_CONJUNCT = re.compile(rf"^(?:\s+{_NOUN})?\s*(?:,\s*)?\b(?:and|or|but|versus|vs\.?)\s*$", re.I)
 _BOUNDARY = re.compile(r";|:\s|,\s*(?:and|while|whereas|but)\b|\.\s|\bwhile\b|\bwhereas\b", re.I)
 
 # "both study groups", "each treatment arm": not one arm
@@ -387,6 +389,14 @@ class ArmResolver:
                 a_idx = None
             b_idx = max((k for k, m in enumerate(ments) if m.end <= v.start), default=None)
             if b_idx is not None and (b_idx in took_before or broken(ments[b_idx].end, v.start)):
+                b_idx = None
+            if (
+                a_idx is not None
+                and b_idx is not None
+                and _NEXT_CONJUNCT.search(sent[ments[b_idx].end : v.start])
+            ):
+                # "2.7 months for the DZ group and 2.6 months for the D group": a value
+                # opening the next conjunct is not the arm's that closed the last one
                 b_idx = None
             if a_idx is not None and b_idx is not None:
                 after_gap = ments[a_idx].start - v.end
