@@ -198,7 +198,9 @@ def own_result_sentences(doc: Doc) -> list[tuple[str, int, int]]:
     own_voice = cited_before = False
     full = doc_text(doc)
     for text, start, end in sentences(doc):
-        p_start = full.rfind("\n\n", 0, start)
+        # (a sentence a page or column break cuts belongs to the paragraph it ends in,
+        # where its citation marks stand)
+        p_start = full.rfind("\n\n", 0, start + len(text.rstrip()))
         if p_start != para_start:
             para_start, own_voice, cited_before = p_start, False, False
         own_voice = own_voice or bool(FIRST_PERSON_RE.search(text))

@@ -78,3 +78,24 @@ def test_unit_exponents_do_not_make_a_results_paragraph_background(tmp_path):
         30,
         30,
     ]
+
+
+BROKEN = """# Early mobilisation after hip fracture: a randomised trial
+
+# Results
+
+Mobilisation within 24 hours lowered delirium rates in cohorts reported in
+
+earlier studies from Scandinavia.⁴ The overall response rate was 58% in those series.
+
+The overall response rate was 71% in the early mobilisation group.
+"""
+
+
+def test_a_citing_sentence_cut_by_a_page_break_marks_the_paragraph_it_ends_in(tmp_path):
+    f = tmp_path / "hip_trial.txt"
+    f.write_text(BROKEN, encoding="utf-8")
+    rec = extract_record(load_document(f)).to_record()
+    orr = {o["value"] for o in rec["outcomes"] if o["endpoint"] == "ORR"}
+    assert 71.0 in orr
+    assert 58.0 not in orr
