@@ -357,3 +357,20 @@ def test_a_value_opening_the_next_conjunct_takes_the_arm_after_it():
         "(95% CI, 5.1-7.5) for the sham group."
     )
     assert r.attribute(s, _spans(s, ["9.1", "6.3"])) == ["intervention", "control"]
+
+
+def test_the_other_arm_of_a_two_arm_trial_takes_the_partner_designator_printed():
+    from litkg.extractor.components.arm_resolver import complement_designators
+
+    texts = [
+        "Women were randomly assigned to letrozole 2.5 mg daily with metformin 850 mg twice "
+        "daily for 12 weeks (arm 1) or letrozole with placebo tablets (arm 2)."
+    ]
+    names = [["letrozole plus metformin"], ["letrozole plus placebo", "arm 2"]]
+    assert complement_designators(texts, names) == [["arm 1"], []]
+    # not where both (or neither) are known by a designator, nor beyond two arms
+    assert complement_designators(texts, [["x", "arm 1"], ["y", "arm 2"]]) == [[], []]
+    assert complement_designators(texts, [["x"], ["y"]]) == [[], []]
+    assert complement_designators(texts, [["x"], ["y", "arm 2"], ["z"]]) == [[], [], []]
+    # nor where the partner designator is not printed
+    assert complement_designators(["placebo tablets (arm 2)"], names) == [[], []]

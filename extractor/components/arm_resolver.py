@@ -810,6 +810,35 @@ def paired_names(
     return out
 
 
+#: the designator series of a two-arm trial: one arm's designator names the other's
+_DESIGNATOR_PAIRS = {"A": "B", "B": "A", "1": "2", "2": "1", "I": "II", "II": "I"}
+
+
+def complement_designators(texts: Iterable[str], names: Sequence[Sequence[str]]) -> list[list[str]]:
+    """In a trial of two arms where one is known by a designator ("placebo (arm B)")
+    and the other by none, the other's designator of the same series where the text
+    prints it ("... 20 ml m⁻² daily for 21 days (arm A) or placebo (arm B)"): the
+    name of the second arm of a pair is the first's. `names[i]` are arm i's label
+    and aliases; returns the names to add, per arm."""
+    out: list[list[str]] = [[] for _ in names]
+    if len(names) != 2:
+        return out
+    desig = [set().union(*(_designators(x) for x in arm)) for arm in names]
+    if bool(desig[0]) == bool(desig[1]):
+        return out
+    i = 0 if desig[0] else 1
+    partners = {_DESIGNATOR_PAIRS.get(d) for d in desig[i]} - {None}
+    if len(partners) != 1:
+        return out
+    (partner,) = partners
+    for text in texts:
+        for m in _DESIGNATOR.finditer(text):
+            if (m.group("a") or m.group("b")) == partner:
+                out[1 - i] = [re.sub(r"\s+", " ", m.group(0))]
+                return out
+    return out
+
+
 # ------------------------------------------------------------ names of what a group was given
 
 # "Group A patients were given betahistine 16 mg", "group II received intravenous fentanyl",

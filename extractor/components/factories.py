@@ -278,6 +278,11 @@ def _main_arms(
     )
     for i, (pair, got) in enumerate(zip(paired, given, strict=True)):
         aliases[i] += [x for x in pair + got if x not in aliases[i]]
+    complement = res_mod.complement_designators(
+        [t for t, _s, _e in design], [[r, *al] for r, al in zip(ref, aliases, strict=True)]
+    )
+    for i, extra in enumerate(complement):
+        aliases[i] += [x for x in extra if x not in aliases[i]]
     # a paired name that says which arm is the control ("group A (control group)")
     # decides the roles; other paired names leave them as the known names give them
     said = [
