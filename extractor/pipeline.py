@@ -77,6 +77,18 @@ def _exponent_base_re() -> re.Pattern[str]:
 
 
 _EXPONENT_BASE_RE = _exponent_base_re()
+
+
+def _squared_statistic_re() -> re.Pattern[str]:
+    """A statistic's symbol of `statistic_symbols.json` standing alone as a token
+    ("χ", "R", "η"), just before a superscript run: its square ("χ² = 4.2", "(R² =
+    0.53)", "partial η²"), not a citation mark after a word."""
+    symbols = sorted(load_vocab("statistic_symbols.json")["squared"], key=lambda w: (-len(w), w))
+    alt = "|".join(re.escape(w) for w in symbols)
+    return re.compile(rf"(?<![^\W\d_])(?:{alt})$")
+
+
+_SQUARED_STATISTIC_RE = _squared_statistic_re()
 #: how far before a superscript run its unit's context is looked for
 _EXPONENT_BASE_REACH = 16
 
@@ -85,14 +97,17 @@ def citation_marks(text: str) -> list[re.Match[str]]:
     """The citation marks of `text` (`CITATION_RE`), without the exponents of units:
     a superscript run right after a unit in a unit's place ("mg/m²", "per 1.73 m²",
     "(cm²)") is its exponent, as is one after an exponent's sign ("μg·kg⁻¹·min⁻¹",
-    "mmol·L⁻¹"). A superscript after a word's end or a sentence's final stop ("in
+    "mmol·L⁻¹"), and a square after a statistic's symbol ("χ² = 4.2", "R² = 0.53").
+    A superscript after a word's end or a sentence's final stop ("in
     earlier studies³⁻⁵", "as shown before.¹²") stays a citation."""
     out = []
     for m in CITATION_RE.finditer(text):
-        if text[m.start()] not in "[^" and _EXPONENT_BASE_RE.search(
-            text, max(0, m.start() - _EXPONENT_BASE_REACH), m.start()
-        ):
-            continue
+        if text[m.start()] not in "[^":
+            before = max(0, m.start() - _EXPONENT_BASE_REACH)
+            if _EXPONENT_BASE_RE.search(text, before, m.start()):
+                continue
+            if m.group() == "\u00b2" and _SQUARED_STATISTIC_RE.search(text, before, m.start()):
+                continue
         out.append(m)
     return out
 

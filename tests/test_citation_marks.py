@@ -99,3 +99,25 @@ def test_a_citing_sentence_cut_by_a_page_break_marks_the_paragraph_it_ends_in(tm
     orr = {o["value"] for o in rec["outcomes"] if o["endpoint"] == "ORR"}
     assert 71.0 in orr
     assert 58.0 not in orr
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Remission was more frequent with lithium (χ² = 6.3, P = 0.01).",
+        "Adherence differed by arm, X²(2) = 7.10, p = .03.",
+        "Age explained little of the change in pain (R² = 0.04).",
+        "The effect of the programme on anxiety was moderate (partial η² = 0.09).",
+        "A Chi² test compared the proportions healed at week 12 (64% vs 41%).",
+    ],
+)
+def test_a_statistics_square_is_no_citation(sentence):
+    assert not cites_other_work(sentence), citation_marks(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Relapse was rarer in hepatitis B² carriers.", "Like the UK trial² we found no benefit."],
+)
+def test_a_square_after_a_letter_of_a_word_still_cites(sentence):
+    assert cites_other_work(sentence)
