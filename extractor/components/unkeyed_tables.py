@@ -1310,8 +1310,16 @@ _CAPTION_CHANGE = re.compile(
 _CAPTION_CUT = re.compile(
     r"(?i)[.:;]|\s(?:at|in|during|over|after|following|before|by|among|from|on|of (?:the )?"
     r"(?:patients|participants|subjects|groups?|study))\b|\s(?:between|versus|vs\.?|compared)\b"
+    r"|\sfor\s+(?:all|both|each|the\s+(?:two|three|four|different|study))\b"
 )
 
+# the statistics a caption names before its measure: "Mean and range of plaque scores",
+# "Mean (SD) of", "Means ± standard deviations of", "Median values of"
+_CAPTION_STATISTIC = re.compile(
+    r"(?i)^(?:the\s+)?(?:means?|medians?|averages?)(?:\s+values?)?"
+    r"(?:\s*(?:,\s*and|,|and|±|\+/-|\(|\[|/)\s*(?:SDs?|SEM?s?|standard (?:deviations?|errors?)|ranges?|"
+    r"IQRs?|interquartile ranges?|min(?:imum)?|max(?:imum)?)\s*[)\]]?)*\s+(?:of|for|in)\s+(?:the\s+)?"
+)
 
 # "The effects of different doses of X on total motility": the measure is after "on"
 _EFFECT_ON = re.compile(
@@ -1330,6 +1338,7 @@ def _caption_outcome(caption: str) -> str | None:
     if effect_on:
         text = effect_on.group("measure")  # what was measured, not what was given
     text = _CAPTION_CHANGE.sub("", text)
+    text = _CAPTION_STATISTIC.sub("", text)
     text = _CAPTION_CUT.split(text, maxsplit=1)[0].strip(" ,")
     if not 3 <= len(text) <= 60 or _RESULT_TABLE.fullmatch(text.lower()):
         return None
@@ -1738,7 +1747,8 @@ def _arms_as_rows(
     arm_rows = _arm_rows(model, is_arm)
     if not cols:
         rows = [r for r in arm_rows if r.index not in keyed_rows]
-        return _outcome_columns(model, rows) + _statistic_columns(model, rows, spread)
+        got = _outcome_columns(model, rows) + _statistic_columns(model, rows, spread)
+        return got or _caption_statistic_rows(model, rows, spread)
     # no heading over the arms' rows: the caption names the measure ("Changes in VO2max")
     data = model.data_rows()
     caption_name = (
@@ -1894,6 +1904,60 @@ def _statistic_columns(
         what = (name, _p_of(model, row), heading)
         out += _row_cells(model, row, cols, spread, what, (tp_label, months), row.stub)
     return out
+
+
+def _caption_statistic_rows(
+    model: TableModel, arm_rows: list[Row], spread: dict[int, int]
+) -> list[tuple[int, Outcome, str | None]]:
+    """Arms printed as rows beside columns headed by a statistic alone, no heading
+    over the rows, the measure (and its time point) named by the caption only:
+    "Table 2. Systolic blood pressure at 12 weeks" over "Group | n | Mean | SD" /
+    "Drug | 40 | 128.4 | 11.2". Each arm row gives the caption's measure; none
+    when a row is no arm's (a measure of its own, a section), when a column names
+    a measure of its own, or when the caption names no measure or a baseline."""
+    data = model.data_rows()
+    rows = [r for r in arm_rows if not r.sections and not r.is_section]
+    others = [r for r in data if r not in arm_rows]
+    if len(rows) < 2 or any(r.sections for r in data):
+        return []
+    if any(not (_is_test_row(r) or ANOVA_SOURCE.match(clean_label(r.stub))) for r in others):
+        return []  # "Age (years)" among the arms' rows: not one measure's table
+    cols = _value_columns(model, spread)
+    rest = [
+        c
+        for c in model.columns
+        if not _is_test_column(c)
+        and c.index not in spread.values()
+        and c.statistic not in ("n", "total")
+        and c not in cols
+    ]
+    if not cols or rest:
+        return []  # a column naming a measure ("Weight (kg)"): not the caption's alone
+    caption = model.table.caption or ""
+    name = _caption_outcome(caption)
+    if name is None or _BASELINE_ONLY.search(caption) or NOT_OUTCOME_ROW.search(name):
+        return []  # "Age of the participants": the sample, no result
+    tp, months = read_timepoint(_caption_time(caption))
+    if months == 0.0:
+        return []
+    out: list[tuple[int, Outcome, str | None]] = []
+    for row in rows:
+        what = (name, _p_of(model, row), None)
+        out += _row_cells(model, row, cols, spread, what, (tp, months), row.stub)
+    return out
+
+
+def _caption_time(caption: str) -> str | None:
+    """The time point a caption names after its measure ("... at 12 weeks",
+    "after 6 months of treatment"): the first run of one to three words that
+    reads as one, else None."""
+    words = _CAPTION_LABEL.sub("", caption).strip(" .").split()
+    for i in range(1, len(words)):
+        for k in (3, 2, 1):
+            piece = " ".join(words[i : i + k]).strip(" ,;:.()")
+            if piece and _is_time(piece) and TIME_LABEL.match(piece):
+                return piece
+    return None
 
 
 _COUNT_SUFFIX = re.compile(r"[,;:]?\s*\b(?:n|no\.?)\s*[(\[]\s*%[^()\[\]]*[)\]]\s*$", re.I)
