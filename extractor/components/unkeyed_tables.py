@@ -1529,8 +1529,11 @@ def _cyclic_group_column(model: TableModel, is_arm: ArmTest | None = None) -> Co
         return None
     col = cols[0]
     # a label of its own ("Position", "Technique"): the column is the groups' only when
-    # every name it repeats is one of the paper's arms
-    labelled = bool(col.arm) and not _GROUP_LABEL.match(clean_label(col.arm or ""))
+    # every name it repeats is one of the paper's arms; a heading spanning it and the
+    # column after it ("Baseline" over the groups' names and their values) is the
+    # values' heading, not the column's own
+    shared = bool(col.labels) and col.labels == cols[1].labels
+    labelled = bool(col.arm) and not shared and not _GROUP_LABEL.match(clean_label(col.arm or ""))
     raw = model.table.rows
     every = model.data_rows()
     printed = [_group_label(model.cell(r, col).text) for r in every]
