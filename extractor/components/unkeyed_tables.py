@@ -260,14 +260,16 @@ def _stub_names_groups(model: TableModel) -> bool:
     if not (rows and rows[-1] and _GROUP_STUB.match(clean_label(rows[-1][0]))):
         return False
     # nor does "Group" spanned down the whole head from the row naming the groups
-    # ("Group | Experimental group | Control group" over "Group | Mean±SD | Mean±SD")
+    # ("Group | Experimental group | Control group" over "Group | Mean±SD | Mean±SD"),
+    # or heading the stub in that row itself ("Group | Observation group | Control
+    # group" over the measures' rows)
     # (two cells each a group's name: not one period's label that mentions both arms,
     # "During study period (8 weeks on intervention, 8 weeks on control)")
     return not any(
         row
         and row[0] == rows[-1][0]
         and len({clean_label(c) for c in row[1:] if _ARM_ROW.match(clean_label(c))}) >= 2
-        for row in rows[:-1]
+        for row in rows
     )
 
 
@@ -1103,10 +1105,24 @@ def _with_label_column(model: TableModel) -> TableModel:
         return model
     col = model.columns[0]
     corner = {clean_label(h[0]) for h in model.header if h}
+    # "Group" over the measures' column beside the groups' own columns: a misplaced
+    # heading, the column is the measures' labels
+    misheaded = bool(col.labels) and bool(_GROUP_LABEL.match(clean_label(col.labels[-1])))
+    misheaded = (
+        misheaded
+        and len(
+            {
+                c.arm
+                for c in model.columns[1:]
+                if c.arm and not _is_test_column(c) and _ARM_WORD.search(c.arm)
+            }
+        )
+        >= 2
+    )
     if (
         col.statistic
         or col.indices != (1,)
-        or (col.arm and not set(map(clean_label, col.labels)) <= corner)
+        or (col.arm and not set(map(clean_label, col.labels)) <= corner and not misheaded)
     ):
         return model
     rows = model.data_rows()
@@ -1501,10 +1517,19 @@ _GROUP_LABEL = re.compile(
 
 
 def _group_column(model: TableModel, is_arm: ArmTest | None = None) -> Column | None:
-    """A "Group" column whose cells name each row's group ("Pain | Laser | 3.1 ± 1.0")."""
+    """A "Group" column whose cells name each row's group ("Pain | Laser | 3.1 ± 1.0");
+    none where two other columns are the groups ("Group" spanning the stub columns
+    over "Observation group | Control group": the rows are measures, their times)."""
+    named_cols = {
+        clean_label(c.arm or "")
+        for c in model.columns
+        if c.arm and not _is_test_column(c) and _names_arm(c.arm, is_arm)
+    }
     for col in model.columns:
         label = clean_label(col.labels[-1]) if col.labels else ""
         if not _GROUP_LABEL.match(label):
+            continue
+        if len(named_cols - {label, clean_label(col.arm or "")}) >= 2:
             continue
         texts = [model.cell(r, col).value for r in model.data_rows()]
         named = [
