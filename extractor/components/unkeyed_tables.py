@@ -677,6 +677,33 @@ _BETWEEN_HEADING = re.compile(
 )
 
 
+# a column whose cells are each row's time point: "Time", "Visit", "Time point"
+_TIME_COLUMN_LABEL = re.compile(
+    r"(?i)^(?:time(?:\s*points?)?|visits?|occasions?|assessments?|periods?|follow[- ]?up|"
+    r"hours?|days?|weeks?|months?|years?)$"
+)
+
+
+def _time_cells(model: TableModel) -> tuple[int, dict[int, str]] | None:
+    """The column index of a "Time" column after the stub ("Outcome | Time | Drug |
+    Placebo" over "Weight (kg) | Month 4 | -5.1 (0.6) | ...") and, row index -> the
+    time point it prints in the row: "" for a row it leaves blank, a row of the
+    times' tests ("P value") left out. None when no column is one."""
+    for col in model.columns:
+        if not col.labels:
+            continue
+        if not _TIME_COLUMN_LABEL.match(clean_label(col.labels[-1])):
+            continue
+        texts = {r.index: clean_label(model.cell(r, col).text) for r in model.data_rows()}
+        filled = [t for t in texts.values() if t]
+        times = [t for t in filled if TIME_LABEL.match(t) and len(t) <= 30]
+        tests = [t for t in filled if _TEST_LABEL.match(t)]
+        if len(times) < 2 or len(times) + len(tests) < len(filled):
+            continue
+        return col.index, {i: t for i, t in texts.items() if not (t and _TEST_LABEL.match(t))}
+    return None
+
+
 def _is_arm_label(label: str, is_arm: ArmTest | None) -> bool:
     """Whether a label is one group's name ("Placebo", "Splint group", an arm of the paper)."""
     return bool(_ARM_ROW.match(label)) or (is_arm is not None and is_arm(label))
@@ -921,7 +948,16 @@ def _read_result_table(
     characteristics = _endpoint_characteristics(model.table.caption or "") and _baseline_and_later(
         model
     )
+    row_times = _time_cells(model)
+    if row_times is not None:
+        arm_cols = [c for c in arm_cols if c.index != row_times[0]]
+        row_times = row_times[1]
     for row, name, tp_label in _outcome_rows(model, keyed_rows, arm_rows, spanner, yes_rows):
+        if row_times is not None:
+            time = row_times.get(row.index)
+            if time is None:
+                continue  # "P value" in the time column: the row of the times' tests
+            tp_label = tp_label or time or None
         p = p_row = _p_of(model, row)
         between = any(_BETWEEN_HEADING.search(s) for s in row.sections)
         kind = _stat_row(row.stub)
@@ -1119,10 +1155,21 @@ def _with_label_column(model: TableModel) -> TableModel:
         )
         >= 2
     )
+    # "Weeks" over "Pretreatment | 4th week | 8th week": each row's time point
+    time_col = (
+        bool(col.labels)
+        and bool(_TIME_COLUMN_LABEL.match(clean_label(col.labels[-1])))
+        and not set(map(clean_label, col.labels)) <= corner  # "Time" over both stubs
+    )
     if (
         col.statistic
         or col.indices != (1,)
-        or (col.arm and not set(map(clean_label, col.labels)) <= corner and not misheaded)
+        or (
+            col.arm
+            and not set(map(clean_label, col.labels)) <= corner
+            and not misheaded
+            and not time_col
+        )
     ):
         return model
     rows = model.data_rows()
@@ -1137,6 +1184,8 @@ def _with_label_column(model: TableModel) -> TableModel:
     firsts = [(raw[r.index][0] if raw[r.index] else "") or above.get(r.index, "") for r in rows]
     # "2 h" keeps its unit (a letter after a number is otherwise read as a note mark)
     stubs = [s.strip() if TIME_LABEL.match(s.strip()) else clean_label(s) for s in firsts]
+    if time_col:
+        return _with_time_column(model, rows, stubs)
     wide = {r for r, c, _rs, cs in model.table.spans if c == 0 and cs >= 2}  # "Total dose (mg)"
     labelled = [
         bool(s) and model.cell(r, col).value.kind == "text" and 2 <= len(x) <= 60 and s != x
