@@ -45,7 +45,9 @@ def test_a_weeks_column_after_the_stub_names_the_time_of_each_row():
     )
     assert ("Prone", "Pain (VAS)", 3.9, "4th week", 0.9) in got
     assert ("Supine", "Pain (VAS)", 3.5, "8th week", 1.8) in got
+    assert ("Prone", "Pain (VAS)", 6.1, "Pre-treatment", 0.0) in got  # the measure's baseline
     assert not any(name in ("4th week", "8th week") for _l, name, *_ in got)
+    assert len(got) == 6
 
 
 def test_a_time_heading_over_both_stub_columns_keeps_the_measure_column():

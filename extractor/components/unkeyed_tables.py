@@ -1185,7 +1185,7 @@ def _with_label_column(model: TableModel) -> TableModel:
     # "2 h" keeps its unit (a letter after a number is otherwise read as a note mark)
     stubs = [s.strip() if TIME_LABEL.match(s.strip()) else clean_label(s) for s in firsts]
     if time_col:
-        return _with_time_column(model, rows, stubs)
+        return _with_carried_stubs(model, rows, stubs)
     wide = {r for r, c, _rs, cs in model.table.spans if c == 0 and cs >= 2}  # "Total dose (mg)"
     labelled = [
         bool(s) and model.cell(r, col).value.kind == "text" and 2 <= len(x) <= 60 and s != x
@@ -1206,6 +1206,21 @@ def _with_label_column(model: TableModel) -> TableModel:
             named[r.index] = replace(r, stub=f"{x}, {s}", concept=f"{x}, {s}")
     new_rows = [named.get(r.index, r) for r in model.rows]
     return replace(model, rows=new_rows, columns=model.columns[1:])
+
+
+def _with_carried_stubs(model: TableModel, rows: list[Row], stubs: list[str]) -> TableModel:
+    """A measure printed once over the rows of its time points in a column of their
+    own ("BDI | Baseline | 34.2" / " | 6 weeks | 18.9" under "Outcome | Time point"):
+    each row takes the measure printed above it, its time read from that column
+    (`_time_cells`)."""
+    named: dict[int, Row] = {}
+    last = ""
+    for r, s in zip(rows, stubs, strict=True):
+        if s:
+            last = s
+        elif last and not r.is_section:
+            named[r.index] = replace(r, stub=last, concept=last)
+    return replace(model, rows=[named.get(r.index, r) for r in model.rows])
 
 
 def _with_time_column(model: TableModel, rows: list[Row], stubs: list[str]) -> TableModel:
