@@ -18,9 +18,10 @@ from functools import lru_cache
 MARK_CHARS = "*†‡§¶║‖∥#"
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ"
 _MARK_RE = re.compile(rf"[{re.escape(MARK_CHARS)}{_SUPERSCRIPTS}]+")
-# "12.5a", "3.1 ab", and a list or a range of marks: "6.58a,b", "6.46a–c", "4.1 b, c, d"
+# "12.5a", "3.1 ab", and a list or a range of marks: "6.58a,b", "6.46a–c", "4.1 b, c, d";
+# a letter closed by a parenthesis: "1.48±0.11a)" (its stars are marks already)
 _TRAILING_LETTER_MARK = re.compile(
-    r"(?<=[\d)%\]])\s?([a-z](?:\s?,\s?[a-z])+|[a-z]\s?[–-]\s?[a-z]|[a-z]{1,2})$"
+    r"(?<=[\d)%\]])\s?([a-z](?:\s?,\s?[a-z])+|[a-z]\s?[–-]\s?[a-z]|[a-z]{1,2}\)?)$"
 )
 _ABSENT = {
     "",
