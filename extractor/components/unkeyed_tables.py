@@ -448,7 +448,8 @@ _TIME_OF_TREATMENT = re.compile(
 
 
 def _is_time_column(col: Column) -> bool:
-    label = col.member or col.arm or ""
+    # a time alone the model names no arm for ("24 h"), its unit kept as printed
+    label = col.member or col.arm or (" ".join(col.labels[-1].split()) if col.labels else "")
     if col.arm and is_occasion(col.arm):
         return True  # "Baseline survey (N = 450) | Follow-up survey (N = 371)": one cohort's times
     m = TIME_LABEL.match(label)
@@ -468,6 +469,10 @@ def _time_label(col: Column) -> str | None:
         text = clean_label(piece)
         if TIME_LABEL.match(text) and len(text) <= 30:
             return text
+    if not (col.member or col.arm) and col.labels:
+        printed = " ".join(col.labels[-1].split())  # "24 h": the unit is no note mark
+        if TIME_LABEL.match(printed) and len(printed) <= 30:
+            return printed
     return col.member or col.arm
 
 
