@@ -11,3 +11,11 @@ def test_a_letter_mark_closed_by_a_parenthesis_is_a_mark():
     c = parse_value("7 (15)b)")
     assert (c.kind, c.n, c.percent) == ("count", 7, 15.0)
     assert parse_value("12 (a)").kind == "text"  # a letter in parentheses is no value's mark
+
+
+def test_a_parenthesis_closing_a_unit_is_no_mark():
+    from litkg.extractor.tables.labels import clean
+
+    assert clean("Fluid balance (first 24 h)") == "Fluid balance (first 24 h)"
+    assert clean("Food intake (g/24h)") == "Food intake (g/24h)"
+    assert clean("Grade (≥50 mm, <75 mm)") == "Grade (≥50 mm, <75 mm)"
