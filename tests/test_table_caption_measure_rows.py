@@ -100,3 +100,13 @@ def test_a_caption_naming_no_statistic_leaves_an_unexplained_pair_out():
         "Table 2. Pain score on day 3",
     )
     assert got == []  # "Value" says no statistic, and "4.1 (1.2)" may be a mean or a median
+
+
+def test_a_caption_of_one_result_word_names_that_measure_not_a_generic_one():
+    rows = [["Group", "n (%)"], ["Intervention", "12 (30.0)"], ["Control", "5 (13.2)"]]
+    got = read(rows, "Table 4. Remission at 6 months")
+    assert [(label, o.name, o.value, o.timepoint_months) for _r, o, label in got] == [
+        ("Intervention", "Remission", 30.0, 6.0),
+        ("Control", "Remission", 13.2, 6.0),
+    ]
+    assert read(rows, "Table 4. Outcomes at 6 months") == []  # names no measure

@@ -1398,6 +1398,14 @@ _CAPTION_CUT = re.compile(
     r"|\sfor\s+(?:all|both|each|the\s+(?:two|three|four|different|study))\b"
 )
 
+# a caption's words that name results in general, no measure ("Outcomes", "Results",
+# "Efficacy", "Rates"): "Abstinence", "Remission", "Survival" name one
+_GENERIC_CAPTION = re.compile(
+    r"(?i)(?:outcomes?|results?|efficacy|effects?|changes?|differences?|comparisons?|"
+    r"end ?points?|scores?|rates?|levels?|measurements?|parameters|variables|patterns?|"
+    r"after|follow[- ]?up|post\w*|over time)"
+)
+
 # the statistics a caption names before its measure: "Mean and range of plaque scores",
 # "Mean (SD) of", "Means ± standard deviations of", "Median values of"
 _CAPTION_STATISTIC = re.compile(
@@ -1425,7 +1433,7 @@ def _caption_outcome(caption: str) -> str | None:
     text = _CAPTION_CHANGE.sub("", text)
     text = _CAPTION_STATISTIC.sub("", text)
     text = _CAPTION_CUT.split(text, maxsplit=1)[0].strip(" ,")
-    if not 3 <= len(text) <= 60 or _RESULT_TABLE.fullmatch(text.lower()):
+    if not 3 <= len(text) <= 60 or _GENERIC_CAPTION.fullmatch(text):
         return None
     if re.match(
         r"(?i)(?:(?:a|an)\s+)?(?:comparisons?|changes?|effects?|results?|outcomes?|the|table)\b",
