@@ -9,7 +9,7 @@ from table_helpers import read
 def test_hour_columns_give_each_arm_row_at_each_hour():
     got = read(
         [
-            ["", "−12 h", "24 h", "48 h"],
+            ["", "−12 h", "24 h", "48 h¹"],
             ["Group A", "2.10±0.20", "2.61±0.25a)**", "2.44±0.21b)*"],
             ["Group B", "2.05±0.22", "2.35±0.30", "2.12±0.19"],
         ],

@@ -447,9 +447,19 @@ _TIME_OF_TREATMENT = re.compile(
 )
 
 
+# the note marks closing a printed label ("48 h¹", "72 h*"); its letters are kept
+_CLOSING_MARKS = re.compile(rf"[{re.escape(MARK_CHARS)}⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠ]+$")
+
+
+def _printed_time(label: str) -> str:
+    """A header label as printed, its closing note marks off and its unit kept
+    ("48 h¹" -> "48 h", where `clean_label` takes the "h" for a mark)."""
+    return _CLOSING_MARKS.sub("", " ".join(label.split())).strip()
+
+
 def _is_time_column(col: Column) -> bool:
     # a time alone the model names no arm for ("24 h"), its unit kept as printed
-    label = col.member or col.arm or (" ".join(col.labels[-1].split()) if col.labels else "")
+    label = col.member or col.arm or (_printed_time(col.labels[-1]) if col.labels else "")
     if col.arm and is_occasion(col.arm):
         return True  # "Baseline survey (N = 450) | Follow-up survey (N = 371)": one cohort's times
     m = TIME_LABEL.match(label)
@@ -470,7 +480,7 @@ def _time_label(col: Column) -> str | None:
         if TIME_LABEL.match(text) and len(text) <= 30:
             return text
     if not (col.member or col.arm) and col.labels:
-        printed = " ".join(col.labels[-1].split())  # "24 h": the unit is no note mark
+        printed = _printed_time(col.labels[-1])  # "24 h": the unit is no note mark
         if TIME_LABEL.match(printed) and len(printed) <= 30:
             return printed
     return col.member or col.arm
