@@ -131,15 +131,19 @@ def read_timepoint(text: str | None) -> tuple[str | None, float | None]:
         return t, 0.0
     m = re.search(
         rf"(?i)(\d+(?:[.·]\d+)?|\b{NUMBER_WORDS}(?=\s))(?:\s*|-)(h|hrs?|hours?|d|days?|wks?|weeks?|mos?|mons?|months?|y|yrs?|years?)\b"
-        r"|\b(day|week|month|year)s?\s*(\d+)\b",
+        r"|\b(day|week|month|year)s?\s*(\d+)\b"
+        # an ordinal occasion: "3rd month", "12th week"
+        r"|\b(\d{1,3})(?:st|nd|rd|th)\s+(day|week|month|year)s?\b",
         t,
     )
     if not m:
         return t or None, None
     if m.group(1):
         num, unit = m.group(1), m.group(2)
-    else:
+    elif m.group(3):
         num, unit = m.group(4), m.group(3)
+    else:
+        num, unit = m.group(5), m.group(6)
     if unit.lower().startswith("h"):
         hours = to_float(num) if to_float(num) is not None else words_to_int(num)
         if not hours:

@@ -260,14 +260,16 @@ def _stub_names_groups(model: TableModel) -> bool:
     if not (rows and rows[-1] and _GROUP_STUB.match(clean_label(rows[-1][0]))):
         return False
     # nor does "Group" spanned down the whole head from the row naming the groups
-    # ("Group | Experimental group | Control group" over "Group | Mean±SD | Mean±SD")
+    # ("Group | Experimental group | Control group" over "Group | Mean±SD | Mean±SD"),
+    # or heading the stub in that row itself ("Group | Observation group | Control
+    # group" over the measures' rows)
     # (two cells each a group's name: not one period's label that mentions both arms,
     # "During study period (8 weeks on intervention, 8 weeks on control)")
     return not any(
         row
         and row[0] == rows[-1][0]
         and len({clean_label(c) for c in row[1:] if _ARM_ROW.match(clean_label(c))}) >= 2
-        for row in rows[:-1]
+        for row in rows
     )
 
 
@@ -445,8 +447,19 @@ _TIME_OF_TREATMENT = re.compile(
 )
 
 
+# the note marks closing a printed label ("48 h¹", "72 h*"); its letters are kept
+_CLOSING_MARKS = re.compile(rf"[{re.escape(MARK_CHARS)}⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠ]+$")
+
+
+def _printed_time(label: str) -> str:
+    """A header label as printed, its closing note marks off and its unit kept
+    ("48 h¹" -> "48 h", where `clean_label` takes the "h" for a mark)."""
+    return _CLOSING_MARKS.sub("", " ".join(label.split())).strip()
+
+
 def _is_time_column(col: Column) -> bool:
-    label = col.member or col.arm or ""
+    # a time alone the model names no arm for ("24 h"), its unit kept as printed
+    label = col.member or col.arm or (_printed_time(col.labels[-1]) if col.labels else "")
     if col.arm and is_occasion(col.arm):
         return True  # "Baseline survey (N = 450) | Follow-up survey (N = 371)": one cohort's times
     m = TIME_LABEL.match(label)
@@ -466,6 +479,10 @@ def _time_label(col: Column) -> str | None:
         text = clean_label(piece)
         if TIME_LABEL.match(text) and len(text) <= 30:
             return text
+    if not (col.member or col.arm) and col.labels:
+        printed = _printed_time(col.labels[-1])  # "24 h": the unit is no note mark
+        if TIME_LABEL.match(printed) and len(printed) <= 30:
+            return printed
     return col.member or col.arm
 
 
@@ -673,6 +690,33 @@ _BETWEEN_HEADING = re.compile(
     r"|\btreatment effects?\b|\b(?:odds|hazard|risk|rate) ratios?\b",
     re.I,
 )
+
+
+# a column whose cells are each row's time point: "Time", "Visit", "Time point"
+_TIME_COLUMN_LABEL = re.compile(
+    r"(?i)^(?:time(?:\s*points?)?|visits?|occasions?|assessments?|periods?|follow[- ]?up|"
+    r"hours?|days?|weeks?|months?|years?)$"
+)
+
+
+def _time_cells(model: TableModel) -> tuple[int, dict[int, str]] | None:
+    """The column index of a "Time" column after the stub ("Outcome | Time | Drug |
+    Placebo" over "Weight (kg) | Month 4 | -5.1 (0.6) | ...") and, row index -> the
+    time point it prints in the row: "" for a row it leaves blank, a row of the
+    times' tests ("P value") left out. None when no column is one."""
+    for col in model.columns:
+        if not col.labels:
+            continue
+        if not _TIME_COLUMN_LABEL.match(clean_label(col.labels[-1])):
+            continue
+        texts = {r.index: clean_label(model.cell(r, col).text) for r in model.data_rows()}
+        filled = [t for t in texts.values() if t]
+        times = [t for t in filled if TIME_LABEL.match(t) and len(t) <= 30]
+        tests = [t for t in filled if _TEST_LABEL.match(t)]
+        if len(times) < 2 or len(times) + len(tests) < len(filled):
+            continue
+        return col.index, {i: t for i, t in texts.items() if not (t and _TEST_LABEL.match(t))}
+    return None
 
 
 def _is_arm_label(label: str, is_arm: ArmTest | None) -> bool:
@@ -919,7 +963,16 @@ def _read_result_table(
     characteristics = _endpoint_characteristics(model.table.caption or "") and _baseline_and_later(
         model
     )
+    row_times = _time_cells(model)
+    if row_times is not None:
+        arm_cols = [c for c in arm_cols if c.index != row_times[0]]
+        row_times = row_times[1]
     for row, name, tp_label in _outcome_rows(model, keyed_rows, arm_rows, spanner, yes_rows):
+        if row_times is not None:
+            time = row_times.get(row.index)
+            if time is None:
+                continue  # "P value" in the time column: the row of the times' tests
+            tp_label = tp_label or time or None
         p = p_row = _p_of(model, row)
         between = any(_BETWEEN_HEADING.search(s) for s in row.sections)
         kind = _stat_row(row.stub)
@@ -1103,10 +1156,35 @@ def _with_label_column(model: TableModel) -> TableModel:
         return model
     col = model.columns[0]
     corner = {clean_label(h[0]) for h in model.header if h}
+    # "Group" over the measures' column beside the groups' own columns: a misplaced
+    # heading, the column is the measures' labels
+    misheaded = bool(col.labels) and bool(_GROUP_LABEL.match(clean_label(col.labels[-1])))
+    misheaded = (
+        misheaded
+        and len(
+            {
+                c.arm
+                for c in model.columns[1:]
+                if c.arm and not _is_test_column(c) and _ARM_WORD.search(c.arm)
+            }
+        )
+        >= 2
+    )
+    # "Weeks" over "Pretreatment | 4th week | 8th week": each row's time point
+    time_col = (
+        bool(col.labels)
+        and bool(_TIME_COLUMN_LABEL.match(clean_label(col.labels[-1])))
+        and not set(map(clean_label, col.labels)) <= corner  # "Time" over both stubs
+    )
     if (
         col.statistic
         or col.indices != (1,)
-        or (col.arm and not set(map(clean_label, col.labels)) <= corner)
+        or (
+            col.arm
+            and not set(map(clean_label, col.labels)) <= corner
+            and not misheaded
+            and not time_col
+        )
     ):
         return model
     rows = model.data_rows()
@@ -1121,6 +1199,8 @@ def _with_label_column(model: TableModel) -> TableModel:
     firsts = [(raw[r.index][0] if raw[r.index] else "") or above.get(r.index, "") for r in rows]
     # "2 h" keeps its unit (a letter after a number is otherwise read as a note mark)
     stubs = [s.strip() if TIME_LABEL.match(s.strip()) else clean_label(s) for s in firsts]
+    if time_col:
+        return _with_carried_stubs(model, rows, stubs)
     wide = {r for r, c, _rs, cs in model.table.spans if c == 0 and cs >= 2}  # "Total dose (mg)"
     labelled = [
         bool(s) and model.cell(r, col).value.kind == "text" and 2 <= len(x) <= 60 and s != x
@@ -1141,6 +1221,21 @@ def _with_label_column(model: TableModel) -> TableModel:
             named[r.index] = replace(r, stub=f"{x}, {s}", concept=f"{x}, {s}")
     new_rows = [named.get(r.index, r) for r in model.rows]
     return replace(model, rows=new_rows, columns=model.columns[1:])
+
+
+def _with_carried_stubs(model: TableModel, rows: list[Row], stubs: list[str]) -> TableModel:
+    """A measure printed once over the rows of its time points in a column of their
+    own ("BDI | Baseline | 34.2" / " | 6 weeks | 18.9" under "Outcome | Time point"):
+    each row takes the measure printed above it, its time read from that column
+    (`_time_cells`)."""
+    named: dict[int, Row] = {}
+    last = ""
+    for r, s in zip(rows, stubs, strict=True):
+        if s:
+            last = s
+        elif last and not r.is_section:
+            named[r.index] = replace(r, stub=last, concept=last)
+    return replace(model, rows=[named.get(r.index, r) for r in model.rows])
 
 
 def _with_time_column(model: TableModel, rows: list[Row], stubs: list[str]) -> TableModel:
@@ -1310,8 +1405,24 @@ _CAPTION_CHANGE = re.compile(
 _CAPTION_CUT = re.compile(
     r"(?i)[.:;]|\s(?:at|in|during|over|after|following|before|by|among|from|on|of (?:the )?"
     r"(?:patients|participants|subjects|groups?|study))\b|\s(?:between|versus|vs\.?|compared)\b"
+    r"|\sfor\s+(?:all|both|each|the\s+(?:two|three|four|different|study))\b"
 )
 
+# a caption's words that name results in general, no measure ("Outcomes", "Results",
+# "Efficacy", "Rates"): "Abstinence", "Remission", "Survival" name one
+_GENERIC_CAPTION = re.compile(
+    r"(?i)(?:outcomes?|results?|efficacy|effects?|changes?|differences?|comparisons?|"
+    r"end ?points?|scores?|rates?|levels?|measurements?|parameters|variables|patterns?|"
+    r"after|follow[- ]?up|post\w*|over time)"
+)
+
+# the statistics a caption names before its measure: "Mean and range of plaque scores",
+# "Mean (SD) of", "Means ± standard deviations of", "Median values of"
+_CAPTION_STATISTIC = re.compile(
+    r"(?i)^(?:the\s+)?(?:means?|medians?|averages?)(?:\s+values?)?"
+    r"(?:\s*(?:,\s*and|,|and|±|\+/-|\(|\[|/)\s*(?:SDs?|SEM?s?|standard (?:deviations?|errors?)|ranges?|"
+    r"IQRs?|interquartile ranges?|min(?:imum)?|max(?:imum)?)\s*[)\]]?)*\s+(?:of|for|in)\s+(?:the\s+)?"
+)
 
 # "The effects of different doses of X on total motility": the measure is after "on"
 _EFFECT_ON = re.compile(
@@ -1330,8 +1441,9 @@ def _caption_outcome(caption: str) -> str | None:
     if effect_on:
         text = effect_on.group("measure")  # what was measured, not what was given
     text = _CAPTION_CHANGE.sub("", text)
+    text = _CAPTION_STATISTIC.sub("", text)
     text = _CAPTION_CUT.split(text, maxsplit=1)[0].strip(" ,")
-    if not 3 <= len(text) <= 60 or _RESULT_TABLE.fullmatch(text.lower()):
+    if not 3 <= len(text) <= 60 or _GENERIC_CAPTION.fullmatch(text):
         return None
     if re.match(
         r"(?i)(?:(?:a|an)\s+)?(?:comparisons?|changes?|effects?|results?|outcomes?|the|table)\b",
@@ -1492,10 +1604,19 @@ _GROUP_LABEL = re.compile(
 
 
 def _group_column(model: TableModel, is_arm: ArmTest | None = None) -> Column | None:
-    """A "Group" column whose cells name each row's group ("Pain | Laser | 3.1 ± 1.0")."""
+    """A "Group" column whose cells name each row's group ("Pain | Laser | 3.1 ± 1.0");
+    none where two other columns are the groups ("Group" spanning the stub columns
+    over "Observation group | Control group": the rows are measures, their times)."""
+    named_cols = {
+        clean_label(c.arm or "")
+        for c in model.columns
+        if c.arm and not _is_test_column(c) and _names_arm(c.arm, is_arm)
+    }
     for col in model.columns:
         label = clean_label(col.labels[-1]) if col.labels else ""
         if not _GROUP_LABEL.match(label):
+            continue
+        if len(named_cols - {label, clean_label(col.arm or "")}) >= 2:
             continue
         texts = [model.cell(r, col).value for r in model.data_rows()]
         named = [
@@ -1520,8 +1641,11 @@ def _cyclic_group_column(model: TableModel, is_arm: ArmTest | None = None) -> Co
         return None
     col = cols[0]
     # a label of its own ("Position", "Technique"): the column is the groups' only when
-    # every name it repeats is one of the paper's arms
-    labelled = bool(col.arm) and not _GROUP_LABEL.match(clean_label(col.arm or ""))
+    # every name it repeats is one of the paper's arms; a heading spanning it and the
+    # column after it ("Baseline" over the groups' names and their values) is the
+    # values' heading, not the column's own
+    shared = bool(col.labels) and col.labels == cols[1].labels
+    labelled = bool(col.arm) and not shared and not _GROUP_LABEL.match(clean_label(col.arm or ""))
     raw = model.table.rows
     every = model.data_rows()
     printed = [_group_label(model.cell(r, col).text) for r in every]
@@ -1738,7 +1862,8 @@ def _arms_as_rows(
     arm_rows = _arm_rows(model, is_arm)
     if not cols:
         rows = [r for r in arm_rows if r.index not in keyed_rows]
-        return _outcome_columns(model, rows) + _statistic_columns(model, rows, spread)
+        got = _outcome_columns(model, rows) + _statistic_columns(model, rows, spread)
+        return got or _caption_statistic_rows(model, rows, spread)
     # no heading over the arms' rows: the caption names the measure ("Changes in VO2max")
     data = model.data_rows()
     caption_name = (
@@ -1894,6 +2019,60 @@ def _statistic_columns(
         what = (name, _p_of(model, row), heading)
         out += _row_cells(model, row, cols, spread, what, (tp_label, months), row.stub)
     return out
+
+
+def _caption_statistic_rows(
+    model: TableModel, arm_rows: list[Row], spread: dict[int, int]
+) -> list[tuple[int, Outcome, str | None]]:
+    """Arms printed as rows beside columns headed by a statistic alone, no heading
+    over the rows, the measure (and its time point) named by the caption only:
+    "Table 2. Systolic blood pressure at 12 weeks" over "Group | n | Mean | SD" /
+    "Drug | 40 | 128.4 | 11.2". Each arm row gives the caption's measure; none
+    when a row is no arm's (a measure of its own, a section), when a column names
+    a measure of its own, or when the caption names no measure or a baseline."""
+    data = model.data_rows()
+    rows = [r for r in arm_rows if not r.sections and not r.is_section]
+    others = [r for r in data if r not in arm_rows]
+    if len(rows) < 2 or any(r.sections for r in data):
+        return []
+    if any(not (_is_test_row(r) or ANOVA_SOURCE.match(clean_label(r.stub))) for r in others):
+        return []  # "Age (years)" among the arms' rows: not one measure's table
+    cols = _value_columns(model, spread)
+    rest = [
+        c
+        for c in model.columns
+        if not _is_test_column(c)
+        and c.index not in spread.values()
+        and c.statistic not in ("n", "total")
+        and c not in cols
+    ]
+    if not cols or rest:
+        return []  # a column naming a measure ("Weight (kg)"): not the caption's alone
+    caption = model.table.caption or ""
+    name = _caption_outcome(caption)
+    if name is None or _BASELINE_ONLY.search(caption) or NOT_OUTCOME_ROW.search(name):
+        return []  # "Age of the participants": the sample, no result
+    tp, months = read_timepoint(_caption_time(caption))
+    if months == 0.0:
+        return []
+    out: list[tuple[int, Outcome, str | None]] = []
+    for row in rows:
+        what = (name, _p_of(model, row), None)
+        out += _row_cells(model, row, cols, spread, what, (tp, months), row.stub)
+    return out
+
+
+def _caption_time(caption: str) -> str | None:
+    """The time point a caption names after its measure ("... at 12 weeks",
+    "after 6 months of treatment"): the first run of one to three words that
+    reads as one, else None."""
+    words = _CAPTION_LABEL.sub("", caption).strip(" .").split()
+    for i in range(1, len(words)):
+        for k in (3, 2, 1):
+            piece = " ".join(words[i : i + k]).strip(" ,;:.()")
+            if piece and _is_time(piece) and TIME_LABEL.match(piece):
+                return piece
+    return None
 
 
 _COUNT_SUFFIX = re.compile(r"[,;:]?\s*\b(?:n|no\.?)\s*[(\[]\s*%[^()\[\]]*[)\]]\s*$", re.I)

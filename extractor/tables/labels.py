@@ -81,7 +81,7 @@ TIME_LABEL = re.compile(
     # a bare "Pre" / "Post" row or column under a measure
     r"(?:pre|post)-?(?=\s*(?:$|[(\[,;:]))|"
     # "First eval", "Second assessment", "Final visit": the occasions of measurement
-    r"(?:first|second|third|fourth|fifth|final|last|1st|2nd|3rd|4th|5th)\s+(?:eval\w*|"
+    r"(?:first|second|third|fourth|fifth|final|last|\d{1,3}(?:st|nd|rd|th))\s+(?:eval\w*|"
     r"assessments?|measurements?|visits?|sessions?|tests?|testing|follow[- ]?up|"
     # "First night post surgery", "Second day after surgery"
     r"(?:nights?|days?|weeks?|months?|years?)(?=\s+(?:after|post|before|pre|of|following)\b|\s*$))\b|"

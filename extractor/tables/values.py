@@ -22,6 +22,9 @@ _MARK_RE = re.compile(rf"[{re.escape(MARK_CHARS)}{_SUPERSCRIPTS}]+")
 _TRAILING_LETTER_MARK = re.compile(
     r"(?<=[\d)%\]])\s?([a-z](?:\s?,\s?[a-z])+|[a-z]\s?[–-]\s?[a-z]|[a-z]{1,2})$"
 )
+# a letter closed by a parenthesis no "(" opened: "1.48±0.11a)" (its stars are marks
+# already), not the unit closing "(24 h)" or "(1.73 m)"
+_PAREN_LETTER_MARK = re.compile(r"(?<=[\d)%\]])([a-z])\)$")
 _ABSENT = {
     "",
     "-",
@@ -108,6 +111,10 @@ def strip_marks(text: str) -> tuple[str, str]:
     m = _TRAILING_LETTER_MARK.search(t)
     if m and re.search(r"\d", t):
         marks += m.group(1)
+        t = t[: m.start()]
+    m = _PAREN_LETTER_MARK.search(t)
+    if m and t.count("(") < t.count(")"):
+        marks += m.group(0)
         t = t[: m.start()]
     return re.sub(r"\s+", " ", t).strip(), marks
 
