@@ -15,7 +15,9 @@ GENERIC_WORDS = frozenset(
 )  # fmt: skip
 # a size or percent marker printed with a label: "(n = 21)", "No. (%)", "(%)"
 N_PART = re.compile(r"[(\[]?\s*\b[Nn]\s*=\s*\d[\d,]*\s*[)\]]?|\bN?o\.?\s*\(\s*%\s*\)|\(\s*%\s*\)")
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:\*\d+)?|\d+")
+_TOKEN = re.compile(
+    r"[A-Za-z][A-Za-z0-9₀-₉]*(?:\*\d+)?|\d+"
+)  # "D₁": a subscript is part of the word
 
 
 def label_tokens(text: str) -> list[str]:

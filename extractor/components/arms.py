@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from litkg.extractor.components import allocated, arm_lists
+from litkg.extractor.components import allocated, arm_counts, arm_lists
 from litkg.extractor.components.arm_words import label_tokens
 from litkg.extractor.document import Table
 from litkg.extractor.numbers import NUMBER_WORDS, words_to_int
@@ -532,9 +532,9 @@ _EQUAL_GROUPS = re.compile(
 
 # an arm named by a short designator in parentheses where it is allocated:
 # "propofol (group P) or sevoflurane (group S)", "from birth (group A, n = 45)",
-# "(Arm 2; n = 30)", "(G1)" with the size, when printed, after it
+# "(Arm 2; n = 30)", "(G1)", "(Group R2, n = 23)", "(group D₁)" with the size, when printed, after it
 _PAREN_GROUP = re.compile(
-    r"\(\s*(?:the\s+)?(?P<label>(?i:group|arm)\s+(?:[A-Z]{1,3}|[IV]{1,3}|\d{1,2})|G\d{1,2}"
+    r"\(\s*(?:the\s+)?(?P<label>(?i:group|arm)\s+(?:[A-Z]{1,3}[0-9₀-₉]{0,3}|[IV]{1,3}|\d{1,2})|G\d{1,2}"
     r"|(?:[A-Z]{1,3}|[A-Z]{1,4}\d{1,3})\s+(?i:group|arm))"
     r"\s*(?:[,;:]\s*[Nn]\s*=\s*(?P<n>\d[\d,]*)\s*)?\)"
 )
@@ -635,7 +635,7 @@ def _allocation(sent: str) -> Allocation | None:
     member = _MEMBER_CUE.search(sent)
     if not _ALLOC_CUE.search(sent) and not member:
         listed = paren_groups(sent) or _listed(sent, None)
-        return listed
+        return listed or _counted(sent)
     analysed = bool(_ANALYSED_CUE.search(sent))
     for finder in (_ALLOC_ITEM, None, _BARE_ITEM):
         if finder is None:
@@ -698,6 +698,15 @@ def _allocation(sent: str) -> Allocation | None:
         if k and n and n >= 2:
             return Allocation(tuple(("", n) for _ in range(k)), analysed, m.start(), m.end())
     return None
+
+
+def _counted(sent: str) -> Allocation | None:
+    """Arms a sentence counts beside their names without an allocation verb
+    ("Eighteen patients in Group L and 19 in Group H were examined")."""
+    got = arm_counts.counted_groups(sent)
+    if not got or not _distinct_arms(lab for lab, _n in got):
+        return None
+    return Allocation(tuple(got), bool(_ANALYSED_CUE.search(sent)), 0, len(sent))
 
 
 def _listed(sent: str, equal: re.Match[str] | None) -> Allocation | None:

@@ -1,0 +1,57 @@
+"""Arms counted beside their names with no allocation verb ("Sixteen
+volunteers in Arm K and 17 in Arm M ..."), and designators with digits or
+subscripts ("Group TX 4 (n = 22)", "(Group S1, n = 25)", "group D₁")."""
+
+from __future__ import annotations
+
+from litkg.extractor.components.arm_counts import counted_groups
+from litkg.extractor.components.arm_words import label_tokens
+from litkg.extractor.components.arms import allocation, paren_groups
+
+
+def test_counts_beside_designators_without_a_verb_size_the_arms() -> None:
+    assert counted_groups(
+        "Sixteen volunteers in Arm K and 17 in Arm M completed the protocol."
+    ) == [
+        ("Arm K", 16),
+        ("Arm M", 17),
+    ]
+    got = allocation(
+        "At the close of follow-up there were 41 participants in the yoga arm and 39 participants in the stretching arm."
+    )
+    assert got is not None and got.arms == (("yoga arm", 41), ("stretching arm", 39))
+
+
+def test_counts_of_what_happened_are_no_arm_sizes() -> None:
+    for sent in (
+        "Headache occurred in 12 patients in group A and 15 in group B.",
+        "Twelve patients in group A and 15 in group B reported headache.",
+        "Nine patients (30%) in group A and 11 (37%) in group B were readmitted.",
+        "There were 14 men and 12 women in group A and 10 men and 15 women in group B.",
+        "Three patients in group A and four in group B were readmitted.",
+    ):
+        assert counted_groups(sent) is None, sent
+        assert allocation(sent) is None or not allocation(sent).arms[0][0].startswith("group"), sent
+
+
+def test_designators_with_numbers_and_their_sizes() -> None:
+    got = allocation(
+        "Group TX 4 (n = 22): tranexamic acid 4 mg/kg, Group TX 8 (n = 21): tranexamic acid "
+        "8 mg/kg, Group TX 12 (n = 22): tranexamic acid 12 mg/kg."
+    )
+    assert got is not None
+    assert got.arms == (("Group TX 4", 22), ("Group TX 8", 21), ("Group TX 12", 22))
+
+
+def test_parenthesised_designators_with_digits() -> None:
+    got = paren_groups(
+        "Patients were randomized to receive saline (Group S1, n = 25) or ketamine "
+        "(Group K2, n = 24)."
+    )
+    assert got is not None and got.arms == (("Group S1", 25), ("Group K2", 24))
+
+
+def test_a_subscript_is_part_of_a_designator() -> None:
+    assert label_tokens("group D₁ (n = 12)") == ["group", "D₁"]
+    got = counted_groups("Thirty rats in group D₁ and 30 rats in group D₂ were studied.")
+    assert got == [("group D₁", 30), ("group D₂", 30)]
