@@ -125,3 +125,13 @@ def test_strata_contrasted_in_a_paper_leave_it_without_arms() -> None:
     )
     rec = extract_record(parse_text(text, doc_id="s")).to_record()
     assert not [a for a in rec["arms"] if "group" in a["label"]]
+
+
+def test_groups_a_sentence_stratifies_are_not_given_anything() -> None:
+    sents = [
+        "Thirty volunteers in a randomised crossover were stratified as scoring low (LQ) or "
+        "high (HQ) on the anxiety scale.",
+        "Recall was poorer in the HQ group than in the LQ group.",
+        "Errors were more frequent in the HQ group and rarer in the LQ group.",
+    ]
+    assert contrasted_groups(sents, randomized=True) is None

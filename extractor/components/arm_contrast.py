@@ -43,7 +43,12 @@ _ALLOC_VERB = re.compile(rf"\b{allocated.verbs('allocation')}\b", re.I)
 _ALLOC = re.compile(
     rf"\b(?i:{allocated.verbs('allocation')})\b(?:[^.;]{{0,80}}?\b(?:groups?|arms?)\b)"
 )
-_NOT_ALLOC = re.compile(r"\bnon-?randomi|\bnot\s+(?:been\s+)?randomi|\brandomly\s+selected", re.I)
+# nor a sentence sorting patients by a trait ("stratified as being lower (L-HD) or higher")
+_NOT_ALLOC = re.compile(
+    r"\bnon-?randomi|\bnot\s+(?:been\s+)?randomi|\brandomly\s+selected"
+    r"|\bstratif\w*|\bclassified\b|\bcategori[sz]ed\b|\bdichotomi[sz]ed\b",
+    re.I,
+)
 # names of generic words only: they name an arm only set against a control
 _GENERIC = re.compile(
     r"^(?:study|treatment|treated|intervention|experimental|experiment|active|test|trial)$", re.I
