@@ -10,7 +10,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from litkg.extractor.components import allocated, arm_contrast, arm_lists
+from litkg.extractor.components import allocated, arm_clauses, arm_contrast, arm_lists
 from litkg.extractor.components import arm_resolver as res_mod
 from litkg.extractor.components import arms as arms_mod
 from litkg.extractor.components import outcomes as outcomes_mod
@@ -246,6 +246,8 @@ def _main_arms(
     if not ref:
         ref, ref_prov = _announced_arms(design, ref_prov)
     if not ref:
+        ref, ref_prov = _ordinal_arms(design, ref_prov)
+    if not ref:
         ref, ref_prov = _contrasted_arms(doc, design, ref_prov)
     if len(ref) < 2 or ref_prov is None:
         return [], res_mod.ArmResolver([]), None
@@ -360,7 +362,7 @@ def _main_arms(
 
 _DESIGN_CUE = re.compile(
     rf"\b{allocated.verbs('allocation')}\b|\b(?:group|arm)\s+(?:\w+\s+)?(?:received|were\s+given)\b"
-    r"|\b(?:first|second|third|fourth)\s+(?:group|arm)\b",
+    r"|\b(?:first|second|third|fourth|one|another|other)\s+(?:study\s+)?(?:group|arm)\b",
     re.I,
 )
 
@@ -439,6 +441,21 @@ def _announced_arms(
         if got:
             return [lab for lab, _n in got], (start0, end0, "arms.sentence.receiving")
     return [], ref_prov
+
+
+def _ordinal_arms(
+    sents: list[tuple[str, int, int]], ref_prov: tuple[int, int, str] | None
+) -> tuple[list[str], tuple[int, int, str] | None]:
+    """Arms the Methods name clause by clause by their order ("the first group
+    was treated with X ... the second group with Y"), as many as a sentence
+    announces (`arm_clauses.ordinal_groups`)."""
+    k = next((k for t, _s, _e in sents if (k := arm_lists.announced_groups(t))), None)
+    got = arm_clauses.ordinal_groups([t for t, _s, _e in sents], k)
+    if not got:
+        return [], ref_prov
+    labels, i = got
+    _t, start, end = sents[i]
+    return labels, (start, end, "arms.sentence.ordinal")
 
 
 def _contrasted_arms(
