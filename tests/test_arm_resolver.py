@@ -316,3 +316,12 @@ def test_a_word_after_a_one_letter_prefix() -> None:
     s = "Migration occurred in 2 (6%) of the t-Stent™ group and 5 (15%) of the Classic mesh group."
     assert r.attribute(s, _spans(s, ["6%", "15%"])) == ["intervention", "control"]
     assert r.role_of("t-Stent™ (n = 33)") == "intervention"
+
+
+def test_a_name_after_an_en_dash_is_part_of_another_word() -> None:
+    # "pre–ketorolac" (the historical series before the drug) is not the ketorolac arm
+    r = ArmResolver([ArmName("ketorolac group", "intervention"), ArmName("usual care", "control")])
+    s = "Opioid use was higher in the pre–ketorolac group (61% pre–ketorolac vs. 34% ketorolac)."
+    assert [(s[m.start : m.end], m.role) for m in r.mentions(s)] == [("ketorolac", "intervention")]
+    s = "Opioid use was 34% in the ketorolac group."
+    assert [m.role for m in r.mentions(s)] == ["intervention"]

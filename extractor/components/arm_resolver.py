@@ -148,7 +148,7 @@ def _word_rx(tok: str) -> re.Pattern[str]:
     esc = re.escape(tok)
     if tok.isupper() or any(c.isdigit() for c in tok):
         return re.compile(rf"(?<![A-Za-z0-9*]){esc}(?![A-Za-z0-9*])")
-    return re.compile(rf"(?<![A-Za-z0-9*-]){esc}(?:e?s)?(?![A-Za-z0-9*])", re.I)
+    return re.compile(rf"(?<![A-Za-z0-9*‐–-]){esc}(?:e?s)?(?![A-Za-z0-9*])", re.I)
 
 
 def _depths(s: str) -> list[int]:
