@@ -55,3 +55,18 @@ def test_a_subscript_is_part_of_a_designator() -> None:
     assert label_tokens("group D₁ (n = 12)") == ["group", "D₁"]
     got = counted_groups("Thirty rats in group D₁ and 30 rats in group D₂ were studied.")
     assert got == [("group D₁", 30), ("group D₂", 30)]
+
+
+def test_sizes_printed_before_the_group_names() -> None:
+    got = counted_groups("Twelve wards took part (n = 7 audit group, n = 5 usual practice group).")
+    assert got == [("audit group", 7), ("usual practice group", 5)]
+
+
+def test_named_strata_counted_beside_their_names_are_no_arms() -> None:
+    for sent in (
+        "We examined 31 patients in the older group and 28 in the younger group.",
+        "Ratings were collected (n = 14 male group, n = 11 female group).",
+        "Of those enrolled, 22 patients in the responder group and 19 in the non-responder "
+        "group were followed up.",
+    ):
+        assert counted_groups(sent) is None, sent

@@ -62,8 +62,9 @@ def _strata() -> frozenset[str]:
     return frozenset(load_vocab("group_strata")["words"])
 
 
-def _plausible(name: str) -> bool:
-    """Whether a group's name may name an arm: no stratum word, a letter or two."""
+def may_name_arm(name: str) -> bool:
+    """Whether a group's name may name an arm: no stratum word (age, sex,
+    response, analysis set: `ontology/vocab/group_strata.json`), a letter or two."""
     words = name.lower().split()
     if any(w in _strata() or w.strip("-") in _strata() for w in words):
         return False
@@ -131,7 +132,7 @@ def contrasted_groups(
         names: dict[str, str] = {}
         for name, pos in _names(sent):
             name = re.sub(r"\s+", " ", name)
-            if not _plausible(name):
+            if not may_name_arm(name):
                 continue
             key = _key(name)
             names.setdefault(key, name)

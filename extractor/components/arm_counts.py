@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from litkg.extractor.components import allocated
+from litkg.extractor.components.arm_contrast import may_name_arm
 from litkg.extractor.numbers import NUMBER_WORDS, words_to_int
 
 _CNT = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+|{NUMBER_WORDS})"
@@ -29,6 +30,13 @@ _NAMED = (
 _ITEM = re.compile(
     rf"(?<![\w.,(\[/-]){_CNT}\s+(?:(?P<subj>{_SUBJ})\s+)?(?:were\s+)?in\s+"
     rf"(?P<label>{_DESIGNATOR}|{_NAMED})",
+    re.I,
+)
+# a size printed before a group's name: "(n = 9 intervention group, n = 6 control group)"
+_N_BEFORE = re.compile(
+    r"(?<![\w-])[Nn]\s*=\s*(?P<n>\d+)\s+(?:in\s+)?(?:the\s+)?"
+    rf"(?P<label>{_DESIGNATOR}|(?!(?:other|same|first|second|third|two|both|each|age)\b)"
+    r"[A-Za-z][\w+/-]*(?:\s+(?!and\b|or\b|of\b|in\b)[\w+/-]+){0,2}?\s+(?:group|arm)(?![\w-]))",
     re.I,
 )
 # a designator with its size after it, "Group BD 5 (n = 30): ...", "Group R2 (n=23)"
@@ -73,14 +81,25 @@ def counted_groups(sent: str) -> list[tuple[str, int]] | None:
         label = re.sub(r"\s+", " ", re.sub(r"(?i)^the\s+", "", m.group("label")))
         out.append((label, n))
     if not out:
-        # sizes printed beside designators need no verb at all; a result ("had",
-        # a percent) may follow in the sentence without making them a subset's
+        # sizes printed as sizes ("n = 9 intervention group", "Group BD 5 (n = 30)") need
+        # no verb at all; a result ("had", a percent) may follow in the sentence without
+        # making them a subset's
         out = [
             (re.sub(r"\s+", " ", m.group("label")), int(m.group("n")))
-            for m in _SIZED.finditer(sent)
+            for m in _N_BEFORE.finditer(sent)
         ]
+        if len(out) < 2:
+            out = [
+                (re.sub(r"\s+", " ", m.group("label")), int(m.group("n")))
+                for m in _SIZED.finditer(sent)
+            ]
         if any(n < 2 for _lab, n in out):
             return None
     if len(out) < 2 or len({lab.lower() for lab, _n in out}) != len(out):
+        return None
+    # a named group that sorts the sample ("the older group", "n = 12 male group") is no arm
+    if _BOTH_SEXES.search(sent) or not all(
+        may_name_arm(re.sub(r"(?i)\s+(?:group|arm)$", "", lab)) for lab, _n in out
+    ):
         return None
     return out
