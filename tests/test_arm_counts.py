@@ -70,3 +70,17 @@ def test_named_strata_counted_beside_their_names_are_no_arms() -> None:
         "group were followed up.",
     ):
         assert counted_groups(sent) is None, sent
+
+
+def test_a_size_before_the_next_groups_name_is_no_subset_of_this_one() -> None:
+    from litkg.extractor.components.arms import arm_subset_sizes
+
+    sent = "Twelve wards took part (n = 7 audit group, n = 5 usual practice group)."
+    a, c = sent.index("audit group"), sent.index("usual practice group")
+    ments = [(a, a + len("audit group"), "intervention"), (c, c + 20, "control")]
+    assert arm_subset_sizes(sent, ments, {"intervention": 7, "control": 5}) == []
+    # a size after the name, closing its parenthesis, still sizes a subset of it
+    sent = "Pain fell in the audit group (n = 4) more than elsewhere."
+    a = sent.index("audit group")
+    ments = [(a, a + len("audit group"), "intervention")]
+    assert arm_subset_sizes(sent, ments, {"intervention": 7, "control": 5}) == [("intervention", 4)]

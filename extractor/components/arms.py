@@ -767,6 +767,10 @@ _SIZE_AFTER = re.compile(
     r"^\s*(?:groups?|arms?|cohorts?)?\s*(?:[(\[,]?\s*[Nn]\s*=\s*(?P<n1>\d+)"
     r"|,?\s*\d+\s+(?:out\s+of|of)\s+(?P<n2>\d+)\b|,?\s*\d+\s*/\s*(?P<n3>\d+)\b)",
 )
+# a group's name right after a size: "n = 6 control group"
+_NEXT_NAMED = re.compile(
+    r"\s+(?:in\s+)?(?:the\s+)?[A-Za-z][\w+/-]*(?:\s+[\w+/-]+){0,2}?\s+(?:group|arm)\b", re.I
+)
 # a count of those who left the analysis, not of a subset analysed
 _LEFT_CUE = re.compile(
     r"\b(?:removed|withdr[ae]w\w*|lost\s+to|dropped|discontinu\w+|missing|declined|excluded)\b",
@@ -824,7 +828,9 @@ def arm_subset_sizes(
             n = int(b.group(1)) if b else None
         if n is None:
             a = _SIZE_AFTER.match(sent[end : end + 40])
-            if a:
+            # "(n = 9 intervention group, n = 6 control group)": a size before the next
+            # group's name is that group's
+            if a and not (a.group("n1") and _NEXT_NAMED.match(sent, end + a.end())):
                 n = int(a.group("n1") or a.group("n2") or a.group("n3"))
         one = _ONE_IN_PAREN.search(sent[max(0, start - 20) : start])
         if n is None and one and _PAREN_END.match(sent[end : end + 12]):
