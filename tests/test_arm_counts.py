@@ -84,3 +84,12 @@ def test_a_size_before_the_next_groups_name_is_no_subset_of_this_one() -> None:
     a = sent.index("audit group")
     ments = [(a, a + len("audit group"), "intervention")]
     assert arm_subset_sizes(sent, ments, {"intervention": 7, "control": 5}) == [("intervention", 4)]
+
+
+def test_counts_a_relative_clause_or_the_flow_qualifies_are_no_arm_sizes() -> None:
+    for sent in (
+        "There were 6 pupils in the tutoring arm and 38 in the self-study arm who refused "
+        "the second test.",
+        "Seven patients in group A and 9 in group B declined the follow-up visit.",
+    ):
+        assert counted_groups(sent) is None, sent

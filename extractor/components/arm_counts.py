@@ -49,7 +49,9 @@ _RESULT = re.compile(
     r"%|\b(?:had|has|have|developed|experienced|showed|reported|required|needed|occurred"
     r"|observed|presented|complained|suffered|achieved|died|deaths?|events?|progressed"
     r"|relapsed|recurr\w*|excluded|withdr[ae]w\w*|lost|dropped|discontinu\w*|failed"
-    r"|responded|improved|remained|stratified|aged|male|female)\b",
+    r"|responded|improved|remained|stratified|aged|male|female"
+    # the flow, or a relative clause saying which of them: "41 in the random arm who refused"
+    r"|refused|declined|left|quit|stopped|missed|switched|crossed|who|whom|whose)\b",
     re.I,
 )
 # a count standing as the object of a result: "occurred in 12 patients in group A"
