@@ -374,3 +374,31 @@ def test_the_other_arm_of_a_two_arm_trial_takes_the_partner_designator_printed()
     assert complement_designators(texts, [["x"], ["y", "arm 2"], ["z"]]) == [[], [], []]
     # nor where the partner designator is not printed
     assert complement_designators(["placebo tablets (arm 2)"], names) == [[], []]
+
+
+def test_a_name_after_an_en_dash_is_part_of_another_word() -> None:
+    # "pre–ketorolac" (the historical series before the drug) is not the ketorolac arm
+    r = ArmResolver([ArmName("ketorolac group", "intervention"), ArmName("usual care", "control")])
+    s = "Opioid use was higher in the pre–ketorolac group (61% pre–ketorolac vs. 34% ketorolac)."
+    assert [(s[m.start : m.end], m.role) for m in r.mentions(s)] == [("ketorolac", "intervention")]
+    s = "Opioid use was 34% in the ketorolac group."
+    assert [m.role for m in r.mentions(s)] == ["intervention"]
+
+
+def test_a_value_set_against_the_named_arms_is_not_that_arms() -> None:
+    r = ArmResolver([ArmName("mesh repair", "intervention"), ArmName("suture repair", "control")])
+    s = "Recurrence was lower after mesh repair (4% versus 11%, P = 0.03)."
+    assert r.attribute(s, _spans(s, ["4%", "11%"])) == ["intervention", None]
+    s = "Recurrence after mesh repair was 4%, compared with 11% in the suture repair group."
+    assert r.attribute(s, _spans(s, ["4%", "11%"])) == ["intervention", "control"]
+    s = "In the mesh repair group, recurrence was 4% and reoperation 2%."
+    assert r.attribute(s, _spans(s, ["4%", "2%"])) == ["intervention", "intervention"]
+
+
+def test_a_parenthesised_pair_after_a_comparison_follows_its_sides() -> None:
+    r = ArmResolver([ArmName("mesh repair", "intervention"), ArmName("suture repair", "control")])
+    s = "Pain at 1 week was lower after suture repair than after mesh repair (2.1 vs 3.4, P = 0.04)."
+    assert r.attribute(s, _spans(s, ["2.1", "3.4"])) == ["control", "intervention"]
+    # one side named only: the other value stays unattributed
+    s = "Pain at 1 week was lower after suture repair (2.1 vs 3.4, P = 0.04)."
+    assert r.attribute(s, _spans(s, ["2.1", "3.4"])) == ["control", None]

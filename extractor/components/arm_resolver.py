@@ -68,6 +68,13 @@ _VALUE_GAP = re.compile(
     r"(?:,\s*(?:and\s+)?|and\s+|or\s+|/\s*)$",
     re.I,
 )
+# between two values set against each other: "98.2% versus 86.7%", "20.0% (4.3% to 48.1%) vs"
+_PAIR_GAP = re.compile(
+    r"^\s*(?:%|months?|days?|weeks?|years?)?\s*(?:[(\[][^()\[\]]*[)\]]\s*)?,?\s*(?:versus|vs\b\.?)\s*$",
+    re.I,
+)
+# what sets one value against another: "75% versus 55%", "compared with 55%"
+_CONTRAST = re.compile(r"\b(?:versus|vs\b\.?|compared\s+(?:with|to)|than)\s", re.I)
 # "14.2 months for both", "in both arms": a value stated for every arm
 _BOTH = re.compile(rf"\b(?:for|in)\s+both(?:\s+(?:the\s+)?(?:treatment\s+)?{_NOUN})?\b", re.I)
 # where a clause ends (outside parentheses)
@@ -151,7 +158,7 @@ def _word_rx(tok: str) -> re.Pattern[str]:
     esc = re.escape(tok)
     if tok.isupper() or any(c.isdigit() for c in tok):
         return re.compile(rf"(?<![A-Za-z0-9*]){esc}(?![A-Za-z0-9*])")
-    return re.compile(rf"(?<![A-Za-z0-9*-]){esc}(?:e?s)?(?![A-Za-z0-9*])", re.I)
+    return re.compile(rf"(?<![A-Za-z0-9*‐–-]){esc}(?:e?s)?(?![A-Za-z0-9*])", re.I)
 
 
 def _depths(s: str) -> list[int]:
@@ -375,6 +382,29 @@ class ArmResolver:
                     for i, role in zip(idx, roles, strict=True):
                         out[i] = role
                         used.add(i)
+        # 1b. "higher in group A than in group B (98.2% versus 86.7%)", "in the X vs Y
+        # arms were progressive disease (55.3% vs 80.0%), AEs (21.3% vs 2.0%)": a pair
+        # of values set against each other after the two sides, in their order
+        for a, b in zip(order, order[1:], strict=False):
+            va, vb = values[a], values[b]
+            if {a, b} & used or va.ratio or vb.ratio or va.key != vb.key:
+                continue
+            if not _PAIR_GAP.match(sent[va.end : vb.start]):
+                continue
+            before = [m for m in ments if m.end <= va.start]
+            if len(before) < 2:
+                continue
+            m1, m2 = before[-2], before[-1]
+            between = sent[m1.end : m2.start]
+            if (
+                m1.role == m2.role
+                or va.start - m2.end > 120
+                or broken(m1.end, va.start)
+                or not (_JOIN.match(between) or _CONTRAST.search(between))
+            ):
+                continue
+            out[a], out[b] = m1.role, m2.role
+            used.update((a, b))
         # 2. the arm named next to the value in its clause, the nearer of the one
         # right after it ("49% in the XELIRI arm") and the one before it ("for
         # the XELIRI arm was 30.7 months"); a mention that took the values
@@ -388,7 +418,13 @@ class ArmResolver:
             if a_idx is not None and not self._reaches(sent, v, ments[a_idx], values, broken):
                 a_idx = None
             b_idx = max((k for k, m in enumerate(ments) if m.end <= v.start), default=None)
-            if b_idx is not None and (b_idx in took_before or broken(ments[b_idx].end, v.start)):
+            if b_idx is not None and (
+                b_idx in took_before
+                or broken(ments[b_idx].end, v.start)
+                or _CONTRAST.search(sent, ments[b_idx].end, v.start)
+            ):
+                # "higher in the TOS group (75% versus 55%)": the value set against
+                # the named arm's is the other arm's, which the sentence leaves unnamed
                 b_idx = None
             if (
                 a_idx is not None
@@ -414,9 +450,18 @@ class ArmResolver:
         # consisted of ..., and presented an ORR of 73.0%")
         named = [m for m in ments if m.role not in ("overall", "both")]
         plain = [values[i] for i in order if not values[i].ratio]
+        # (not a value the sentence sets against the named arm's: "... versus 55%")
+        against = {
+            i
+            for i in order
+            if named
+            and named[0].end <= values[i].start
+            and _CONTRAST.search(sent, named[0].end, values[i].start)
+        }
         if named and plain and len({m.role for m in named}) == 1 and named[0].end <= plain[0].start:
             out = [
-                named[0].role if r is None and not values[i].ratio else r for i, r in enumerate(out)
+                named[0].role if r is None and not values[i].ratio and i not in against else r
+                for i, r in enumerate(out)
             ]
         return out
 

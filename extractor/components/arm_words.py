@@ -20,7 +20,9 @@ N_PART = re.compile(r"[(\[]?\s*\b[Nn]\s*=\s*\d[\d,]*\s*[)\]]?|\bN?o\.?\s*\(\s*%\
 GENERIC_NAME = re.compile(
     r"^(?:the\s+)?(?P<w>study|treatment|treated|active)\s+(?:group|arm|cohort)$", re.I
 )
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:\*\d+)?|\d+")
+_TOKEN = re.compile(
+    r"[A-Za-z][A-Za-z0-9₀-₉]*(?:\*\d+)?|\d+"
+)  # "D₁": a subscript is part of the word
 
 
 def label_tokens(text: str) -> list[str]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from litkg.extractor.components import allocated, arm_lists
+from litkg.extractor.components import allocated, arm_counts, arm_lists
 from litkg.extractor.components.arm_words import label_tokens
 from litkg.extractor.document import Table
 from litkg.extractor.numbers import NUMBER_WORDS, words_to_int
@@ -531,9 +531,9 @@ _EQUAL_GROUPS = re.compile(
 
 # an arm named by a short designator in parentheses where it is allocated:
 # "propofol (group P) or sevoflurane (group S)", "from birth (group A, n = 45)",
-# "(Arm 2; n = 30)", "(G1)" with the size, when printed, after it
+# "(Arm 2; n = 30)", "(G1)", "(Group R2, n = 23)", "(group D₁)" with the size, when printed, after it
 _PAREN_GROUP = re.compile(
-    r"\(\s*(?:the\s+)?(?P<label>(?i:group|arm)\s+(?:[A-Z]{1,3}|[IV]{1,3}|\d{1,2})|G\d{1,2}"
+    r"\(\s*(?:the\s+)?(?P<label>(?i:group|arm)\s+(?:[A-Z]{1,3}[0-9₀-₉]{0,3}|[IV]{1,3}|\d{1,2})|G\d{1,2}"
     r"|(?:[A-Z]{1,3}|[A-Z]{1,4}\d{1,3})\s+(?i:group|arm))"
     r"\s*(?:[,;:]\s*[Nn]\s*=\s*(?P<n>\d[\d,]*)\s*)?\)"
 )
@@ -634,7 +634,7 @@ def _allocation(sent: str) -> Allocation | None:
     member = _MEMBER_CUE.search(sent)
     if not _ALLOC_CUE.search(sent) and not member:
         listed = paren_groups(sent) or _listed(sent, None)
-        return listed
+        return listed or _counted(sent)
     analysed = bool(_ANALYSED_CUE.search(sent))
     for finder in (_ALLOC_ITEM, None, _BARE_ITEM):
         if finder is None:
@@ -699,6 +699,15 @@ def _allocation(sent: str) -> Allocation | None:
     return None
 
 
+def _counted(sent: str) -> Allocation | None:
+    """Arms a sentence counts beside their names without an allocation verb
+    ("Eighteen patients in Group L and 19 in Group H were examined")."""
+    got = arm_counts.counted_groups(sent)
+    if not got or not _distinct_arms(lab for lab, _n in got):
+        return None
+    return Allocation(tuple(got), bool(_ANALYSED_CUE.search(sent)), 0, len(sent))
+
+
 def _listed(sent: str, equal: re.Match[str] | None) -> Allocation | None:
     """Arms a sentence names in a list or by designators (`arm_lists`), with
     the size of "K groups of N" when the sentence prints it."""
@@ -757,6 +766,10 @@ _SIZE_AFTER = re.compile(
     r"^\s*(?:groups?|arms?|cohorts?)?\s*(?:[(\[,]?\s*[Nn]\s*=\s*(?P<n1>\d+)"
     r"|,?\s*\d+\s+(?:out\s+of|of)\s+(?P<n2>\d+)\b|,?\s*\d+\s*/\s*(?P<n3>\d+)\b)",
 )
+# a group's name right after a size: "n = 6 control group"
+_NEXT_NAMED = re.compile(
+    r"\s+(?:in\s+)?(?:the\s+)?[A-Za-z][\w+/-]*(?:\s+[\w+/-]+){0,2}?\s+(?:group|arm)\b", re.I
+)
 # a count of those who left the analysis, not of a subset analysed
 _LEFT_CUE = re.compile(
     r"\b(?:removed|withdr[ae]w\w*|lost\s+to|dropped|discontinu\w+|missing|declined|excluded)\b",
@@ -814,7 +827,9 @@ def arm_subset_sizes(
             n = int(b.group(1)) if b else None
         if n is None:
             a = _SIZE_AFTER.match(sent[end : end + 40])
-            if a:
+            # "(n = 9 intervention group, n = 6 control group)": a size before the next
+            # group's name is that group's
+            if a and not (a.group("n1") and _NEXT_NAMED.match(sent, end + a.end())):
                 n = int(a.group("n1") or a.group("n2") or a.group("n3"))
         one = _ONE_IN_PAREN.search(sent[max(0, start - 20) : start])
         if n is None and one and _PAREN_END.match(sent[end : end + 12]):

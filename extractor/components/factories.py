@@ -10,7 +10,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from litkg.extractor.components import allocated, arm_lists
+from litkg.extractor.components import allocated, arm_clauses, arm_contrast, arm_lists
 from litkg.extractor.components import arm_resolver as res_mod
 from litkg.extractor.components import arms as arms_mod
 from litkg.extractor.components import outcomes as outcomes_mod
@@ -245,6 +245,10 @@ def _main_arms(
                 break
     if not ref:
         ref, ref_prov = _announced_arms(design, ref_prov)
+    if not ref:
+        ref, ref_prov = _ordinal_arms(design, ref_prov)
+    if not ref:
+        ref, ref_prov = _contrasted_arms(doc, design, ref_prov)
     if len(ref) < 2 or ref_prov is None:
         return [], res_mod.ArmResolver([]), None
     aliases: list[list[str]] = [[] for _ in ref]
@@ -363,7 +367,7 @@ def _main_arms(
 
 _DESIGN_CUE = re.compile(
     rf"\b{allocated.verbs('allocation')}\b|\b(?:group|arm)\s+(?:\w+\s+)?(?:received|were\s+given)\b"
-    r"|\b(?:first|second|third|fourth)\s+(?:group|arm)\b",
+    r"|\b(?:first|second|third|fourth|one|another|other)\s+(?:study\s+)?(?:group|arm)\b",
     re.I,
 )
 
@@ -442,6 +446,45 @@ def _announced_arms(
         if got:
             return [lab for lab, _n in got], (start0, end0, "arms.sentence.receiving")
     return [], ref_prov
+
+
+def _ordinal_arms(
+    sents: list[tuple[str, int, int]], ref_prov: tuple[int, int, str] | None
+) -> tuple[list[str], tuple[int, int, str] | None]:
+    """Arms the Methods name clause by clause by their order ("the first group
+    was treated with X ... the second group with Y"), as many as a sentence
+    announces (`arm_clauses.ordinal_groups`)."""
+    k = next((k for t, _s, _e in sents if (k := arm_lists.announced_groups(t))), None)
+    got = arm_clauses.ordinal_groups([t for t, _s, _e in sents], k)
+    if not got:
+        return [], ref_prov
+    labels, i = got
+    _t, start, end = sents[i]
+    return labels, (start, end, "arms.sentence.ordinal")
+
+
+def _contrasted_arms(
+    doc: Doc, sents: list[tuple[str, int, int]], ref_prov: tuple[int, int, str] | None
+) -> tuple[list[str], tuple[int, int, str] | None]:
+    """Arms no list names that the sentences set against each other ("the
+    intervention group ... the control group") in a paper that allocates:
+    as many as a sentence announces ("divided randomly into two groups"), else
+    two (`arm_contrast.contrasted_groups`)."""
+    k = next((k for t, _s, _e in sents if (k := arm_lists.announced_groups(t))), None)
+    study = (_facts(doc).get("study") or [None])[0]
+    design = set(getattr(study, "design", None) or ())
+    given = [_study_title(doc) or "", *(i.drug for i in _facts(doc).get("interventions") or [])]
+    got = arm_contrast.contrasted_groups(
+        [t for t, _s, _e in sents],
+        k,
+        randomized="randomized" in design and "non-randomized" not in design,
+        given=given,
+    )
+    if not got:
+        return [], ref_prov
+    labels, i = got
+    _t, start, end = sents[i]
+    return labels, (start, end, "arms.sentence.contrast")
 
 
 def _other_names(ref: list[str], allocs: list) -> list[list[str]]:
