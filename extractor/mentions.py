@@ -602,7 +602,7 @@ _ARM_CUE_RES = [
     ),
     # "in controls", "versus placebo recipients", "than in the control subjects"
     re.compile(
-        r"\b(?:in|among|for|with|versus|vs\.?|than)\s+(?:the\s+|those\s+(?:in|on)\s+)?"
+        r"\b(?:in|among|for|with|under|versus|vs\.?|than)\s+(?:the\s+|those\s+(?:in|on)\s+)?"
         r"(?P<label>controls|control (?:subjects|participants|patients|children|women|men)|"
         r"placebo(?:[- ]treated)? (?:recipients|patients|subjects|participants)|placebo)\b(?!\s+(?:groups?|arms?))",
         re.I,
@@ -650,7 +650,17 @@ _ARM_CUE_RES = [
         r"(?P<label>[\w+/-]+(?:\s+[\w+/-]+)?)(?=\s*\([^()]*\d[^()]*\)\s*(?:groups|arms)\b)",
         re.I,
     ),
+    # "in the exercise condition", "under the placebo condition": a condition of the trial
+    # named as its group is ("in good condition", "under these conditions" name none: the
+    # article is required and the label's words are checked as for "in the X group")
+    re.compile(
+        r"\b(?:in|for|among|under|during|with|versus|vs\.?|than|and|(?<=compared\s)to)\s+"
+        r"(?:those\s+in\s+)?the\s+(?P<label>(?:[\w+/·*-]+\s+){0,3}?[\w+/·*-]+)\s+condition\b",
+        re.I,
+    ),
 ]
+#: the cues of a preposition, a label and a group word ("in the X group", "in the X condition")
+_PHRASE_CUES = frozenset({0, len(_ARM_CUE_RES) - 1})
 _NOT_LABEL = re.compile(
     r"^(?:both|two|all|each|either|treatment|study|the|these|this|same|other|age|"
     r"respective|two\s+treatment|\d+)$",
@@ -667,7 +677,11 @@ def arm_cues(sent: str) -> list[Mention]:
             label = re.sub(r"^(?:the|a|an)\s+", "", m.group(g).strip(), flags=re.I)
             start = m.start(g) if i != 1 else m.start()
             inner = list(re.finditer(r"\b(?:in|among|for|of)\s+(?:the\s+)?", label, re.I))
-            if i == 0 and inner and not re.search(r"\b(?:than|vs|versus|compared)\b", label, re.I):
+            if (
+                i in _PHRASE_CUES
+                and inner
+                and not re.search(r"\b(?:than|vs|versus|compared)\b", label, re.I)
+            ):
                 # "of 273 patients in the twice-daily group": the group is the last phrase
                 start = m.start("label") + m.group("label").find(label) + inner[-1].end()
                 label = label[inner[-1].end() :]
@@ -680,9 +694,11 @@ def arm_cues(sent: str) -> list[Mention]:
                 continue
             if re.match(r"(?:both|all|each|either|two|three|four)\s", label, re.I):
                 continue  # "in both village groups": every group, not one
-            if i == 0 and re.search(r"\b(?:than|in|vs|versus|compared|and|or|to)\b", label, re.I):
+            if i in _PHRASE_CUES and re.search(
+                r"\b(?:than|in|vs|versus|compared|and|or|to)\b", label, re.I
+            ):
                 continue  # "in group A than in group": two cues, not one label
-            if i == 0 and re.search(
+            if i in _PHRASE_CUES and re.search(
                 r"\b(?:was|were|is|are|between|among|found|seen)\b", label, re.I
             ):
                 continue  # "in blood loss was found between groups": a clause, not a label
@@ -752,7 +768,7 @@ _GENERIC_ARM_WORDS = frozenset(
 def _named_arm_re(words: tuple[str, ...]) -> re.Pattern[str]:
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(
-        r"\b(?:in|with|on|for|among|receiving|given|versus|vs\.?|than|after)\s+"
+        r"\b(?:in|with|on|for|among|receiving|given|versus|vs\.?|than|after|under)\s+"
         r"(?:the\s+|those\s+(?:in|on|receiving|given)\s+)?(?P<label>" + alts + r")\b",
         re.I,
     )

@@ -127,13 +127,13 @@ _PREDICATE_VERB = (
 _FORWARD_RE = re.compile(
     rf"^\s*[\])]?\s*(?:of\s+(?:the\s+|all\s+|these\s+)?(?:\d+\s+)?)?"
     rf"(?:(?:[\w-]+\s+){{0,2}}?{_WHO}\s+)?(?:\([^()]*\)\s*)?"
-    rf"(?:(?:in|of)\s+(?:the\s+)?(?:[\w+/ -]{{1,30}}?\s+(?:group|arm)s?|"
+    rf"(?:(?:in|of)\s+(?:the\s+)?(?:[\w+/ -]{{1,30}}?\s+(?:group|arm|condition)s?|"
     rf"(?:[Gg]roup|[Aa]rm)\s+[A-Z]{{1,3}}\d{{0,2}})\s+)?"
     rf"(?P<pred>{_PREDICATE_VERB}\b[^,;()\[\]]{{3,90}})",
     re.I,
 )
 _PRED_CUT = re.compile(
-    r"\s+(?:in|for|among|with)\s+(?:the\s+|both\s+|each\s+)?(?:[\w+/-]+\s+){0,4}?(?:group|arm|cohort)s?\b.*$"
+    r"\s+(?:in|for|among|with|under)\s+(?:the\s+|both\s+|each\s+)?(?:[\w+/-]+\s+){0,4}?(?:group|arm|cohort|condition)s?\b.*$"
     r"|\s+(?:compared|versus|vs\.?|than|whereas|while|respectively|and\s+\d|and\s+in\b|but\b).*$"
     r"|\s+(?:at|by|after|within)\s+\d.*$|\s*\d.*$",
     re.I,
@@ -234,7 +234,7 @@ _CLAUSE_NAME = re.compile(
 
 #: "score over 6 months for the MLC601 group": the group and the time are not the name
 _TRAILING_GROUP = re.compile(
-    r"\s+(?:in|for|among|with)\s+(?:the\s+)?(?:[\w+/-]+\s+){0,3}?(?:groups?|arms?)"
+    r"\s+(?:in|for|among|with|under)\s+(?:the\s+)?(?:[\w+/-]+\s+){0,3}?(?:groups?|arms?|conditions?)"
     + _DESIGNATORS
     + r"(?:\s+(?:it|they))?$",
     re.I,
@@ -454,7 +454,7 @@ def _group_paren_name(sent: str, v: Mention, last_name: str | None) -> str | Non
 
 #: "MMSE score for the MLC601 group was": the group between the name and its verb
 _GROUP_BEFORE_VERB = re.compile(
-    r"\s+(?:in|for|among)\s+(?:the\s+)?(?:[\w+/-]+\s+){0,3}?(?:groups?|arms?)"
+    r"\s+(?:in|for|among|under)\s+(?:the\s+)?(?:[\w+/-]+\s+){0,3}?(?:groups?|arms?|conditions?)"
     + _DESIGNATORS
     + r"(?=\s+(?:was|were|is|are|had|showed|reached|averaged)\b)",
     re.I,
@@ -1035,8 +1035,8 @@ _CARRY_RE = re.compile(
     # what may stand between two values of one result: "vs", "and in the B group", or
     # "in the A group and from" (a second "from x to y")
     rf"{_UNIT}[\s,;()\[\]]*(?:and|or|vs\.?|versus|compared\s+(?:with|to)|to|from)?[\s,()\[\]]*"
-    r"(?:(?:in|for|with)\s+(?:the\s+)?[\w+/ -]{1,30}?(?:\s+(?:group|arm)s?)?[\s,()]*)?"
-    rf"|{_UNIT}[\s,;()\[\]]*(?:{_WHO}\s+)?(?:in|for|with)\s+(?:the\s+)?[\w+/ -]{{1,30}}?\s+(?:group|arm)s?[\s,;()]*"
+    r"(?:(?:in|for|with|under)\s+(?:the\s+)?[\w+/ -]{1,30}?(?:\s+(?:group|arm|condition)s?)?[\s,()]*)?"
+    rf"|{_UNIT}[\s,;()\[\]]*(?:{_WHO}\s+)?(?:in|for|with|under)\s+(?:the\s+)?[\w+/ -]{{1,30}}?\s+(?:group|arm|condition)s?[\s,;()]*"
     r"(?:and|or|vs\.?|versus|compared\s+(?:with|to))\s+(?:from\s*)?"
     # "1.3 (placebo) and 1.8 (erlotinib) months": each value's group in its parenthesis
     r"|[\s,;]*\([\w+/ -]{1,30}\)[\s,;]*(?:and|or|vs\.?|versus)\s+"
@@ -1052,8 +1052,8 @@ _CARRY_RE = re.compile(
     # "from 17.89 at pre-test to 15.55": the second value of a change
     rf"|{_UNIT}\s+at\s+[\w-]+(?:\s+[\w-]+)?(?:\s+to)?\s+"
     # "from 4.05 to 0.53 while in the placebo group from 3.36": the next group's change
-    rf"|{_UNIT}[\s,;]*(?:while|whereas|and|but)\s+(?:in|for|with)\s+(?:the\s+)?[\w+/ -]{{1,30}}?"
-    r"\s+(?:group|arm)s?[\s,]*(?:it\s+)?(?:(?:was|were|fell|rose|changed|decreased|increased|improved)\s+)?"
+    rf"|{_UNIT}[\s,;]*(?:while|whereas|and|but)\s+(?:in|for|with|under)\s+(?:the\s+)?[\w+/ -]{{1,30}}?"
+    r"\s+(?:group|arm|condition)s?[\s,]*(?:it\s+)?(?:(?:was|were|fell|rose|changed|decreased|increased|improved)\s+)?"
     r"(?:from|to|by|at|of)?\s*"
     # "6 (8.1%) in control, and in 2 (2.7%)": a group's result, then the next one's
     rf"|{_UNIT}[\s,;()\[\]]*(?:in|for|with)\s+(?:the\s+)?[\w+/-]+(?:\s+[\w+/-]+)?[\s,;()]*"
@@ -1069,7 +1069,7 @@ _UNIT_AFTER_RE = re.compile(
     rf"[ \u00a0]?(?P<u>{_UNIT_WORD}(?:\s+per\s+{_UNIT_WORD})?)(?=[\s,;:)\]]|$)(?!\s*[=<>≤≥])"
 )
 _NOT_UNIT_WORD = re.compile(
-    rf"(?:and|or|nor|vs|versus|in|on|for|with|without|among|of|at|by|to|from|the|a|an|"
+    rf"(?:and|or|nor|vs|versus|in|on|for|with|without|among|under|during|of|at|by|to|from|the|a|an|"
     rf"respectively|compared|than|while|whereas|but|was|were|is|are|had|has|"
     rf"groups?|arms?|{_WHO})$",
     re.I,
