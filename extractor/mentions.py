@@ -585,12 +585,14 @@ def _apa_estimates(sent: str) -> list[Mention]:
 # --------------------------------------------------------------------------- arm cues
 
 _GROUP_WORD = r"(?:groups?|arms?|cohorts?)"
+#: a word of a group's label; a decimal point inside a number too ("the 0.5 mg/kg group")
+_LABEL_TOKEN = r"(?:[\w+/·*-]|(?<=\d)\.(?=\d))+"
 _ARM_CUE_RES = [
     # "in the placebo group", "for the DZ arm", "among the controls", "compared to the X group"
     re.compile(
         rf"\b(?:in|for|among|with|on|of|versus|vs\.?|than|and|(?<=compared\s)to)\s+"
         rf"(?:the\s+|those\s+in\s+the\s+|patients\s+in\s+the\s+)?"
-        rf"(?P<label>(?:[\w+/·*-]+\s+){{0,4}}?[\w+/·*-]+)\s+{_GROUP_WORD}\b",
+        rf"(?P<label>(?:{_LABEL_TOKEN}\s+){{0,4}}?{_LABEL_TOKEN})\s+{_GROUP_WORD}\b",
         re.I,
     ),
     # "group A", "arm B", "cohort 2", "group M", "group DM2", "group B+D": a designator
@@ -655,7 +657,7 @@ _ARM_CUE_RES = [
     # article is required and the label's words are checked as for "in the X group")
     re.compile(
         r"\b(?:in|for|among|under|during|with|versus|vs\.?|than|and|(?<=compared\s)to)\s+"
-        r"(?:those\s+in\s+)?the\s+(?P<label>(?:[\w+/·*-]+\s+){0,3}?[\w+/·*-]+)\s+condition\b",
+        rf"(?:those\s+in\s+)?the\s+(?P<label>(?:{_LABEL_TOKEN}\s+){{0,3}}?{_LABEL_TOKEN})\s+condition\b",
         re.I,
     ),
 ]

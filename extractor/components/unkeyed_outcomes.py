@@ -232,9 +232,11 @@ _CLAUSE_NAME = re.compile(
 )
 
 
+#: a word of a group's label, a dose's decimal point too ("in the 2.5 mg group")
+_LABEL_WORD = r"(?:[\w+/-]|(?<=\d)\.(?=\d))+"
 #: "score over 6 months for the MLC601 group": the group and the time are not the name
 _TRAILING_GROUP = re.compile(
-    r"\s+(?:in|for|among|with|under)\s+(?:the\s+)?(?:[\w+/-]+\s+){0,3}?(?:groups?|arms?|conditions?)"
+    rf"\s+(?:in|for|among|with|under)\s+(?:the\s+)?(?:{_LABEL_WORD}\s+){{0,3}}?(?:groups?|arms?|conditions?)"
     + _DESIGNATORS
     + r"(?:\s+(?:it|they))?$",
     re.I,
@@ -454,7 +456,7 @@ def _group_paren_name(sent: str, v: Mention, last_name: str | None) -> str | Non
 
 #: "MMSE score for the MLC601 group was": the group between the name and its verb
 _GROUP_BEFORE_VERB = re.compile(
-    r"\s+(?:in|for|among|under)\s+(?:the\s+)?(?:[\w+/-]+\s+){0,3}?(?:groups?|arms?|conditions?)"
+    rf"\s+(?:in|for|among|under)\s+(?:the\s+)?(?:{_LABEL_WORD}\s+){{0,3}}?(?:groups?|arms?|conditions?)"
     + _DESIGNATORS
     + r"(?=\s+(?:was|were|is|are|had|showed|reached|averaged)\b)",
     re.I,
@@ -721,6 +723,13 @@ def unkeyed_from_sentence(
         cues = dedupe_overlaps(cues + named_arm_cues(sent, arm_names))
     if arm_spans:
         cues = dedupe_overlaps(cues + arm_name_cues(sent, arm_spans))
+    # "45% of the 10 mg group", "in the 0.5 mg/kg arm": a dose naming a group is no value,
+    # and its decimal point ends no clause where the statistic is looked for
+    doses = [v for v in vals if any(c.start <= v.start < c.end for c in cues)]
+    vals = [v for v in vals if v not in doses]
+    worded = sent
+    for d in doses:
+        worded = worded[: d.start] + worded[d.start : d.end].replace(".", "·") + worded[d.end :]
     counted = _group_count_matches(sent, ms, cues)
     bare = _bare_group_values(sent, ms, cues)
     bare = dedupe_overlaps(bare + _respectively_values(sent, ms, bare))
@@ -765,7 +774,7 @@ def unkeyed_from_sentence(
         if v.value in taken:
             last_name, last_end = None, v.end
             continue
-        stat = _statistic(sent, v, prev_end)
+        stat = _statistic(worded, v, prev_end)
         if (
             stat is None
             and last_stat
@@ -1048,7 +1057,9 @@ _CARRY_RE = re.compile(
     rf"|{_UNIT}[\s,;()\[\]]*(?:and|or|vs\.?|versus|compared\s+(?:with|to))\s+(?:the\s+)?"
     r"[\w+/-]+(?:\s+[\w+/-]+)?\s*[(\[]\s*(?:(?:mean|median)\s+)?"
     # "16% of treatment and 11% of control": one word for the first value's group
-    rf"|{_UNIT}[\s,;]*(?:the\s+)?[\w+/-]+(?:\s+(?:group|arm)s?)?[\s,;]*(?:and|or|vs\.?|versus)\s+(?:the\s+)?"
+    # "45% of the 10 mg group, 50% of the 40 mg group and": a comma lists the next one
+    rf"|{_UNIT}[\s,;]*(?:the\s+)?[\w+/-]+(?:\s+(?:group|arm)s?)?"
+    r"(?:[\s,;]*(?:and|or|vs\.?|versus)\s+|\s*,\s*)(?:the\s+)?"
     # "from 17.89 at pre-test to 15.55": the second value of a change
     rf"|{_UNIT}\s+at\s+[\w-]+(?:\s+[\w-]+)?(?:\s+to)?\s+"
     # "from 4.05 to 0.53 while in the placebo group from 3.36": the next group's change
