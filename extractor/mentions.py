@@ -1157,6 +1157,9 @@ def arm_of_values(
     # "CRP fell by 32% compared with placebo.": the group compared against, after the
     # last value of its clause, is not that value's
     cues = [replace(c, label=_NEGATED) if _compared_after(sent, c, vals) else c for c in cues]
+    # "3.2 in the ketamine and placebo groups combined": a value of both groups, neither's
+    if not _RESPECTIVELY_RE.search(sent):
+        cues = [replace(c, label=_NEGATED) if _coordinated(sent, c) else c for c in cues]
     out = _arm_of_values(sent, vals, cues)
     for i, label in _values_next_to_groups(sent, vals, cues).items():
         if label is None:
@@ -1164,6 +1167,33 @@ def arm_of_values(
         else:
             out[i] = label
     return {i: label for i, label in out.items() if label != _NEGATED}
+
+
+#: "in the A and B groups": the first of two groups one group word names together
+_COORDINATED_AFTER_RE = re.compile(
+    r"^(?:\s*,)?\s+(?:and|or|&)\s+(?:the\s+)?[\w+/-]+(?:\s+[\w+/-]+)?\s+(?:groups|arms|conditions)\b",
+    re.I,
+)
+#: "... A and B groups": the second, after a preposition and the first group's word
+_COORDINATED_BEFORE_RE = re.compile(
+    r"\b(?:in|for|among|with|of|on|under)\s+(?:the\s+|both\s+)?[\w+/-]+(?:\s+[\w+/-]+)?"
+    r"(?:\s*,)?\s+(?:and|or|&)\s+(?:the\s+)?$",
+    re.I,
+)
+_PLURAL_GROUP_AFTER_RE = re.compile(r"^\s*(?:groups|arms|conditions)\b", re.I)
+
+
+def _coordinated(sent: str, c: Mention) -> bool:
+    """A group cue that is one of two groups a plural group word names together
+    ("in the ketamine and placebo groups"): without "respectively", what is
+    stated there is both groups', not one's."""
+    if _COORDINATED_AFTER_RE.match(sent[c.end :]):
+        return True
+    text = sent[c.start : c.end]
+    plural = bool(re.search(r"\b(?:groups|arms|conditions)$", text, re.I)) or bool(
+        _PLURAL_GROUP_AFTER_RE.match(sent[c.end :])
+    )
+    return plural and bool(_COORDINATED_BEFORE_RE.search(sent[max(0, c.start - 60) : c.start]))
 
 
 #: the label a negated group's cue takes: no arm's name

@@ -1,0 +1,38 @@
+"""A value stated for two groups a plural group word names together ("in the
+ketamine and placebo groups combined") is neither group's; with
+"respectively" the groups take the values in order (orthopaedic and
+anaesthesia house styles written for these tests)."""
+
+from litkg.extractor.components.arm_resolver import ArmName, ArmResolver
+from litkg.extractor.components.unkeyed_outcomes import unkeyed_from_sentence
+
+_ARMS = ArmResolver([ArmName("Tranexamic acid", "intervention"), ArmName("Saline", "control")])
+
+
+def _read(sent: str):
+    spans = [(m.start, m.end) for m in _ARMS.mentions(sent)]
+    names = [a.label for a in _ARMS.arms]
+    return [(m.outcome.value, m.arm_label) for m in unkeyed_from_sentence(sent, None, names, spans)]
+
+
+def test_a_value_of_two_groups_together_is_neither_groups():
+    for sent in (
+        "Mean drain output was 412 ± 96 mL in the tranexamic acid and saline groups combined.",
+        "Mean drain output was 412 ± 96 mL in tranexamic acid and saline arms alike.",
+    ):
+        assert _read(sent) == [(412.0, None)], sent
+
+
+def test_respectively_gives_each_group_its_value():
+    got = _read(
+        "Mean drain output was 288 ± 80 mL and 530 ± 110 mL in the tranexamic acid and "
+        "saline groups, respectively."
+    )
+    assert got == [(288.0, "tranexamic acid"), (530.0, "saline")]
+
+
+def test_each_group_with_its_own_value():
+    got = _read(
+        "Mean drain output was 288 ± 80 mL with tranexamic acid and 530 ± 110 mL with saline."
+    )
+    assert got == [(288.0, "tranexamic acid"), (530.0, "saline")]
