@@ -1157,30 +1157,77 @@ def arm_of_values(
     # "CRP fell by 32% compared with placebo.": the group compared against, after the
     # last value of its clause, is not that value's
     cues = [replace(c, label=_NEGATED) if _compared_after(sent, c, vals) else c for c in cues]
-    # "3.2 in the ketamine and placebo groups combined": a value of both groups, neither's
+    # "3.2 in the ketamine and placebo groups combined": a value of both groups, neither's;
+    # "59 and 56 days for the A and B groups", "in the A and B groups (4.6% vs 4.3%)": two
+    # values listed right at the two groups are theirs in order, as with "respectively"
+    paired: dict[int, str] = {}
     if not _RESPECTIVELY_RE.search(sent):
-        cues = [replace(c, label=_NEGATED) if _coordinated(sent, c) else c for c in cues]
+        paired = _listed_at_pair(sent, vals)
+        cues = [c for c in cues if not _coordinated(sent, c)]
     out = _arm_of_values(sent, vals, cues)
     for i, label in _values_next_to_groups(sent, vals, cues).items():
         if label is None:
             out.pop(i, None)
         else:
             out[i] = label
+    out.update(paired)
     return {i: label for i, label in out.items() if label != _NEGATED}
 
 
 #: "in the A and B groups": the first of two groups one group word names together
 _COORDINATED_AFTER_RE = re.compile(
-    r"^(?:\s*,)?\s+(?:and|or|&)\s+(?:the\s+)?[\w+/-]+(?:\s+[\w+/-]+)?\s+(?:groups|arms|conditions)\b",
+    r"^(?:\s*,)?\s+(?:and|or|&)\s+(?:the\s+)?[\w+/-]+(?:\s+[\w+/-]+){0,2}\s+(?:groups|arms|conditions)\b",
     re.I,
 )
 #: "... A and B groups": the second, after a preposition and the first group's word
 _COORDINATED_BEFORE_RE = re.compile(
-    r"\b(?:in|for|among|with|of|on|under)\s+(?:the\s+|both\s+)?[\w+/-]+(?:\s+[\w+/-]+)?"
+    r"\b(?:in|for|among|with|of|on|under)\s+(?:the\s+|both\s+(?:the\s+)?)?[\w+/-]+(?:\s+[\w+/-]+){0,2}"
     r"(?:\s*,)?\s+(?:and|or|&)\s+(?:the\s+)?$",
     re.I,
 )
 _PLURAL_GROUP_AFTER_RE = re.compile(r"^\s*(?:groups|arms|conditions)\b", re.I)
+
+
+#: what joins two listed values: the first one's unit, then "and", "vs" or a comma
+_LIST_JOIN_RE = re.compile(
+    r"\s*(?:%|[A-Za-zµμ/]{1,8}\.?)?\s*(?:,\s*(?:and\s+)?|and\s+|vs\.?\s*|versus\s+)", re.I
+)
+#: what may stand between the second listed value and the pair of groups: its unit
+_LIST_END_RE = re.compile(r"\s*(?:%|[A-Za-zµμ/]{1,8}\.?)?\s*,?\s*", re.I)
+
+
+def _listed_at_pair(sent: str, vals: list[Mention]) -> dict[int, str]:
+    """Two values listed right before a pair of groups one group word names
+    ("92 and 91% in the sunitinib and control arms") or alone in the
+    parenthesis right after it ("in the switched and continued groups (4.6% vs
+    4.3%)"): the first group's and the second's, as with "respectively"."""
+    out: dict[int, str] = {}
+    for m in _COORD_LABELS_RE.finditer(sent):
+        if re.match(r"\w+\s+both\b", m.group(0), re.I):
+            continue  # "for both the A and B groups": each group's, not one each
+        labels = [m.group("a").strip(), m.group("b").strip()]
+        if any(_NOT_LABEL.match(label) for label in labels):
+            continue
+        before = [i for i, v in enumerate(vals) if v.end <= m.start()][-2:]
+        if (
+            len(before) == 2
+            and _LIST_JOIN_RE.fullmatch(sent[vals[before[0]].end : vals[before[1]].start])
+            and _LIST_END_RE.fullmatch(sent[vals[before[1]].end : m.start()])
+        ):
+            out.update(zip(before, labels, strict=True))
+            continue
+        opened = re.match(r"\s*\(", sent[m.end() :])
+        close = sent.find(")", m.end())
+        if not opened or close < 0:
+            continue
+        inside = [i for i, v in enumerate(vals) if m.end() < v.start and v.end <= close]
+        if (
+            len(inside) == 2
+            and _LIST_JOIN_RE.fullmatch(sent[vals[inside[0]].end : vals[inside[1]].start])
+            and _PAIR_CLOSE_RE.fullmatch(sent[vals[inside[1]].end : close])
+        ):
+            out.update(zip(inside, labels, strict=True))
+    return out
 
 
 def _coordinated(sent: str, c: Mention) -> bool:

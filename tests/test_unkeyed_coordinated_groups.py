@@ -36,3 +36,29 @@ def test_each_group_with_its_own_value():
         "Mean drain output was 288 ± 80 mL with tranexamic acid and 530 ± 110 mL with saline."
     )
     assert got == [(288.0, "tranexamic acid"), (530.0, "saline")]
+
+
+def test_two_values_listed_right_before_the_pair():
+    got = _read(
+        "Mean drain output was 288 mL and 530 mL in the tranexamic acid and saline groups (P < 0.001)."
+    )
+    assert [(v, _ARMS.role_of(label)) for v, label in got] == [
+        (288.0, "intervention"),
+        (530.0, "control"),
+    ]
+
+
+def test_two_values_alone_in_the_parenthesis_after_the_pair():
+    got = _read(
+        "Wound infection was rarer in the tranexamic acid and saline groups (3.1% vs 6.8%) "
+        "than in the historical series (11.0%)."
+    )
+    assert [(v, _ARMS.role_of(label)) for v, label in got][:2] == [
+        (3.1, "intervention"),
+        (6.8, "control"),
+    ]
+
+
+def test_one_value_for_both_groups_is_neither_groups():
+    got = _read("Adherence was about 91% for both the tranexamic acid and the saline groups.")
+    assert got == [(91.0, None)]
