@@ -832,13 +832,19 @@ def _unkeyed_outcomes(
 
     def sentence_role(label: str | None, default: str | None) -> str | None:
         """The arm a sentence's group label names: in a trial of several arms, a
-        label the resolver cannot place is the intervention only when it names
-        that role alone ("the treatment group"); else it is no arm's (a guess)."""
+        label the resolver cannot place (even loosely) is the intervention only
+        when it names that role alone ("the treatment group"); else it is no
+        arm's (a guess)."""
         got = role(label, default)
         if not label or len(resolver) < 2 or got != "intervention" or default is not None:
             return got
         if resolver.role_of(label) or arm_roles.get(label.lower()):
             return got
+        # "patients receiving memantine" (the memantine arms of every subgroup), "the IM
+        # group" (the Integrative Medicine group): the arm's role, read more loosely
+        loose = resolver.role_of_group(label)
+        if loose is not None:
+            return loose
         return got if unkeyed_roles.names_intervention_role(label) else None
 
     out: list[Outcome] = []
