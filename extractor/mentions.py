@@ -786,6 +786,16 @@ def _named_label_re(words: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+#: the next word of a label printed with its arm's name ("PPV/CPA", "PPV alone", "X + Y")
+_LABEL_GOES_ON_RE = re.compile(r"(?:\s*[/+]\s*|[ ]+)(?P<w>[A-Za-z][\w-]*)\b")
+#: words of an arm's name that do not carry its label on
+_NOT_LABEL_WORDS = frozenset(
+    ["the", "of", "and", "or", "with", "without", "in", "for", "to", "a", "an", "on", "at", "by",
+     "group", "groups", "arm", "arms", "cohort", "cohorts", "patients", "participants",
+     "subjects", "was", "were", "is", "are", "had", "than", "vs", "versus"]
+)  # fmt: skip
+
+
 def named_arm_cues(sent: str, names: Iterable[str]) -> list[Mention]:
     """ "with ketamine", "than in those receiving DEX": a preposition, then a
     distinctive word of one of the paper's arm labels `names` (its drug, its
@@ -803,10 +813,17 @@ def named_arm_cues(sent: str, names: Iterable[str]) -> list[Mention]:
     )
     if not words:
         return []
-    found = [
-        Mention("arm", m.start("label"), m.end(), label=m.group("label"))
-        for m in _named_arm_re(words).finditer(sent)
-    ]
+    # "in the PPV/CPA", "in the PPV alone": the label runs on over the words of the
+    # arms' names after it, so that it names one arm where its first word names several
+    more = {w.lower() for n in names for w in re.findall(r"[A-Za-z][\w-]+", n)} - _NOT_LABEL_WORDS
+    found = []
+    for m in _named_arm_re(words).finditer(sent):
+        end = m.end("label")
+        while (step := _LABEL_GOES_ON_RE.match(sent, end)) is not None and step.group(
+            "w"
+        ).lower() in more:
+            end = step.end()
+        found.append(Mention("arm", m.start("label"), end, label=sent[m.start("label") : end]))
     found += [
         Mention("arm", m.start("label"), m.end(), label=m.group("label"))
         for m in _named_label_re(words).finditer(sent)

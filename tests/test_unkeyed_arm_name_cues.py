@@ -130,3 +130,15 @@ def test_the_comparator_of_a_ratio_is_no_cue():
     sent = "Recovery by day 3 was likelier in zinc-treated children relative to placebo-treated children (OR 1.8)."
     cues = arm_name_cues(sent, [(m.start, m.end) for m in res.mentions(sent)])
     assert [c.label for c in cues] == ["zinc"]
+
+
+def test_a_named_label_runs_on_over_its_arms_words():
+    res = ArmResolver(
+        [ArmName("Vaccine + CPA", "intervention"), ArmName("Vaccine alone", "control")]
+    )
+    got = _read(
+        "Injection site reactions were the commonest events (71% in the vaccine/CPA and 74% "
+        "in the vaccine alone).",
+        res,
+    )
+    assert [(v, role) for _, v, _, role in got] == [(71.0, "intervention"), (74.0, "control")]
