@@ -42,3 +42,15 @@ def test_a_label_several_arms_share_by_role():
     assert res.role_of("zinc syrup") is None  # two arms
     assert res.role_of_group("zinc syrup") == "intervention"
     assert res.role_of_group("syrup") is None  # every arm, both roles
+
+
+def test_abbreviations_fitting_arms_of_one_role_alike():
+    res = ArmResolver(
+        [
+            ArmName("Walking", "intervention"),
+            ArmName("Walking and Behavioural support", "intervention"),
+            ArmName("Self-directed control", "control"),
+        ]
+    )
+    assert res.role_of_group("WK") == "intervention"  # both walking arms fit alike
+    assert res.role_of_group("WB") == "intervention"

@@ -37,3 +37,8 @@ def test_role_words():
     assert names_intervention_role("the experimental arm")
     assert not names_intervention_role("high-anxiety")
     assert not names_intervention_role("treatment-naive")
+
+
+def test_role_words_in_a_row():
+    assert names_intervention_role("active treatment")
+    assert names_intervention_role("the active-treatment arm")

@@ -259,7 +259,8 @@ class ArmResolver:
         equally ("patients receiving memantine" in a trial of memantine and
         placebo arms per subgroup), or the arm whose name the label abbreviates
         ("the IM group" beside "Integrative Medicine group" and "Usual care
-        group"; one arm only). None where that still leaves it open."""
+        group"; the best fits must share a role). None where that still leaves
+        it open."""
         if not label or not label.strip():
             return None
         role = self.role_of(label)
@@ -291,8 +292,8 @@ class ArmResolver:
             for arm in self.arms
         ]
         top = max(fits, default=-1)
-        named = [i for i, f in enumerate(fits) if f == top and f >= 0]
-        return self.arms[named[0]].role if len(named) == 1 else None
+        roles = {self.arms[i].role for i, f in enumerate(fits) if f == top and f >= 0}
+        return roles.pop() if len(roles) == 1 else None
 
     def index_of(self, label: str) -> int | None:
         """Which main arm (its index) a printed label names, or None."""

@@ -146,7 +146,7 @@ def analysis_sets(hits: list[tuple[int, M]], one_cohort: bool) -> list[tuple[int
 def _intervention_words() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in load_vocab("role_words")["intervention"])
     return re.compile(
-        rf"(?i)^\s*(?:the\s+)?(?:{words})(?:[\s-]+(?:group|arm|cohort|condition|patients|"
+        rf"(?i)^\s*(?:the\s+)?(?:{words})(?:[\s-]+(?:{words}))*(?:[\s-]+(?:group|arm|cohort|condition|patients|"
         rf"participants|subjects))?s?\s*$"
     )
 
