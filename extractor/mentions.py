@@ -403,18 +403,27 @@ _COUNT_RE = re.compile(
     r"(?<![\w.·/])(?P<e>\d{1,6})\s*(?:/|\bof\b|\bout\s+of\b)\s*(?P<t>\d{1,6})(?![\w.·/%])"
 )
 _N_RE = re.compile(r"(?<![\w])[nN]\s*=\s*(?P<n>\d{1,6})\b")
+#: "Twelve of 40", "forty-two out of 90": events spelled out, the total in digits
+_WORD_COUNT_RE = re.compile(
+    rf"(?<![\w-])(?P<e>{NUMBER_WORDS})\s+(?:of|out\s+of)\s+(?P<t>\d{{1,6}})(?![\w.·/%])", re.I
+)
 
 
 def counts(sent: str) -> list[Mention]:
-    """n/N counts ("12/40", "12 of 40", "12 out of 40") and sizes ("n = 40")."""
+    """n/N counts ("12/40", "12 of 40", "12 out of 40", "twelve of 40") and sizes
+    ("n = 40")."""
     out: list[Mention] = []
     for m in _COUNT_RE.finditer(sent):
         e, t = int(m.group("e")), int(m.group("t"))
         if 0 <= e <= t and t > 0:
             out.append(Mention("count", m.start(), m.end(), events=e, total=t))
+    for m in _WORD_COUNT_RE.finditer(sent):
+        e, t = words_to_int(m.group("e")), int(m.group("t"))
+        if e is not None and 0 <= e <= t and t > 0:
+            out.append(Mention("count", m.start(), m.end(), events=e, total=t))
     for m in _N_RE.finditer(sent):
         out.append(Mention("n", m.start(), m.end(), total=int(m.group("n"))))
-    return out
+    return sorted(out, key=lambda m: m.start)
 
 
 _MEASURE_UNITS = (

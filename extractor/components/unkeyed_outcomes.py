@@ -37,7 +37,7 @@ from litkg.extractor.mentions import (
     named_arm_cues,
     sentence_mentions,
 )
-from litkg.extractor.numbers import to_float
+from litkg.extractor.numbers import NUMBER_WORDS, to_float
 from litkg.extractor.records import Dispersion, Outcome
 from litkg.extractor.tables import TableModel
 from litkg.extractor.vocab import load_vocab
@@ -154,7 +154,8 @@ _SUBJECT_REST = (
     r"improved|changed|dropped|reduced|differed|:|=|"
     r"(?:occurred|was seen|were seen|was observed|were observed|was reported|were reported|"
     r"was achieved|was required|was needed|was present|was noted|was found|were found|was recorded)"
-    r"\s+(?:in|by|among|for)(?:\s+\d+\s*(?:of|/|out of)\s*\d+|\s+\d+)?\s*[(\[]?)(?:\s+|(?<=[(\[]))"
+    rf"\s+(?:in|by|among|for)(?:\s+(?:\d+|{NUMBER_WORDS})\s*(?:of|/|out of)\s*\d+(?:\s+{_WHO})?"
+    rf"|\s+(?:\d+|{NUMBER_WORDS})(?:\s+{_WHO})?)?\s*[(\[]?)(?:\s+|(?<=[(\[]))"
     r"(?:(?:significantly|slightly|markedly|statistically|substantially|also|only|about|"
     r"approximately|nearly|almost|higher|lower|greater|smaller|better|worse|from|to|by|at|"
     r"in|with|than|a|an|the|mean|median|of)\s+"
@@ -1068,7 +1069,8 @@ _CARRY_RE = re.compile(
     r"(?:from|to|by|at|of)?\s*"
     # "6 (8.1%) in control, and in 2 (2.7%)": a group's result, then the next one's
     rf"|{_UNIT}[\s,;()\[\]]*(?:in|for|with)\s+(?:the\s+)?[\w+/-]+(?:\s+[\w+/-]+)?[\s,;()]*"
-    r"(?:and|or|vs\.?|versus)\s+(?:in|for|with)\s+(?:the\s+)?[\s(\[]*",
+    # "... in the A group and in fourteen of 30 women (47%)": the count's people too
+    rf"(?:and|or|vs\.?|versus)\s+(?:in|for|with)\s+(?:the\s+)?\s*(?:{_WHO}\s*)?[\s(\[]*",
     re.I,
 )
 
@@ -1126,6 +1128,8 @@ def _strip_numbers(text: str) -> str:
     text = re.sub(r"95\s?%\s*(?:CI|confidence intervals?)[^,;)\]]*", " ", text, flags=re.I)
     text = re.sub(r"\b(?:IQR|interquartile range|range|SD)\b[:,]?", " ", text, flags=re.I)
     text = re.sub(r"\b[pP]\s*[=<>≤≥]\s*[.\d·]+", " ", text)
+    # "fourteen of 30": a count spelled out is a number like "14 of 30"
+    text = re.sub(rf"\b{NUMBER_WORDS}\b(?=\s+(?:out\s+)?of\s+\d)", " ", text, flags=re.I)
     # "compared to" keeps its "to" (a separator of two groups' values, as "compared with")
     return re.sub(
         r"[-−]?\d+(?:[.·]\d+)?\s*%?|\b(?:n|N)\s*=|\bof\b|/|–|-|(?<!compared\s)\bto\b", " ", text
@@ -1177,6 +1181,10 @@ _CHANGE_AFTER = re.compile(
 )
 
 
+#: what stands between a count and its rate: the counted people ("12 of 40 patients (")
+_COUNTED_PEOPLE = re.compile(rf"\s+(?:[\w-]+\s+)?{_WHO}\s*[(\[]\s*", re.I)
+
+
 def _match(sent, v, stat, name, ms, nxt, label, primary, p_all, n_vals) -> UnkeyedMatch:
     ci_m = _near(ms, "ci", v.end, min(nxt, v.end + 60))
     p_m = _near(ms, "p", v.end, min(nxt, v.end + 90))
@@ -1204,8 +1212,12 @@ def _match(sent, v, stat, name, ms, nxt, label, primary, p_all, n_vals) -> Unkey
             m
             for m in ms
             if m.kind == "count"
-            and abs(m.end - v.start) <= 3
-            or (m.kind == "count" and 0 <= m.start - v.end <= 4)
+            and (
+                abs(m.end - v.start) <= 3
+                or 0 <= m.start - v.end <= 4
+                # "nine of 31 women (29%)": the count, its people, then the rate
+                or (m.end < v.start and _COUNTED_PEOPLE.fullmatch(sent[m.end : v.start]))
+            )
         ]
         if c:
             events, total = c[0].events, c[0].total
