@@ -843,6 +843,9 @@ def named_arm_cues(sent: str, names: Iterable[str]) -> list[Mention]:
 #: what names a group right before its name: "in the EG", "with ketamine" (not "compared
 #: with X", "than X", "versus X": the comparator, which the values before it are not)
 _CUE_BEFORE_RE = re.compile(
+    # "patients who received X", "those that were given X": the people of X's arm
+    r"\b(?:who|that)\s+(?:had\s+)?(?:received|took|used|underwent|were\s+(?:given|treated\s+with|"
+    r"randomi[sz]ed\s+to|assigned\s+to|allocated\s+to))\s+(?:the\s+)?$|"
     r"(?:\b(?:in|on|for|among|receiving|given|after|under)|(?<!compared\s)\bwith)\s+"
     r"(?:the\s+|(?:those|patients|participants|subjects)\s+(?:in|on|receiving|taking|given|treated\s+with)"
     r"\s+(?:the\s+)?)?$",

@@ -142,3 +142,23 @@ def test_a_named_label_runs_on_over_its_arms_words():
         res,
     )
     assert [(v, role) for _, v, _, role in got] == [(71.0, "intervention"), (74.0, "control")]
+
+
+def test_people_who_received_an_arms_treatment():
+    res = ArmResolver([ArmName("Cefazolin", "intervention"), ArmName("Vancomycin", "control")])
+    got = _read(
+        "Surgical site infection developed in 4 of 75 (5.3%) patients who received cefazolin "
+        "compared to 9 of 77 (11.7%) patients who received vancomycin.",
+        res,
+    )
+    assert [(v, role) for _, v, _, role in got] == [(5.3, "intervention"), (11.7, "control")]
+
+
+def test_those_that_were_given_an_arms_treatment():
+    res = ArmResolver([ArmName("Cefazolin", "intervention"), ArmName("Vancomycin", "control")])
+    got = _read(
+        "Diarrhoea occurred in 6 of 75 (8.0%) of those that were given cefazolin and "
+        "2 of 77 (2.6%) of those that were given vancomycin.",
+        res,
+    )
+    assert [(v, role) for _, v, _, role in got] == [(8.0, "intervention"), (2.6, "control")]

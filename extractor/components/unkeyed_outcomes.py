@@ -152,7 +152,7 @@ _SUBJECT_REST = (
     r"|from\s+baseline\s+(?:to|until)\s+\d+[\s-]*(?:weeks?|months?|days?|years?)\s+)?"
     r"(?:,\s*)?(?:was|were|is|are|of|reached|averaged|fell|rose|increased|decreased|declined|"
     r"improved|changed|dropped|reduced|differed|:|=|"
-    r"(?:occurred|was seen|were seen|was observed|were observed|was reported|were reported|"
+    r"(?:occurred|developed|was seen|were seen|was observed|were observed|was reported|were reported|"
     r"was achieved|was required|was needed|was present|was noted|was found|were found|was recorded)"
     rf"\s+(?:in|by|among|for)(?:\s+(?:\d+|{NUMBER_WORDS})\s*(?:of|/|out of)\s*\d+(?:\s+{_WHO})?"
     rf"|\s+(?:\d+|{NUMBER_WORDS})(?:\s+{_WHO})?)?\s*[(\[]?)(?:\s+|(?<=[(\[]))"
@@ -1070,7 +1070,13 @@ _CARRY_RE = re.compile(
     # "6 (8.1%) in control, and in 2 (2.7%)": a group's result, then the next one's
     rf"|{_UNIT}[\s,;()\[\]]*(?:in|for|with)\s+(?:the\s+)?[\w+/-]+(?:\s+[\w+/-]+)?[\s,;()]*"
     # "... in the A group and in fourteen of 30 women (47%)": the count's people too
-    rf"(?:and|or|vs\.?|versus)\s+(?:in|for|with)\s+(?:the\s+)?\s*(?:{_WHO}\s*)?[\s(\[]*",
+    rf"(?:and|or|vs\.?|versus)\s+(?:in|for|with)\s+(?:the\s+)?\s*(?:{_WHO}\s*)?[\s(\[]*"
+    # "(5.9%) patients who received X compared to 8 of 91 (": the people of one arm, then
+    # the next one's count
+    rf"|{_UNIT}[\s,;()\[\]]*(?:{_WHO}\s+|those\s+)?(?:who|that)\s+(?:had\s+)?"
+    r"(?:received|took|used|underwent|were\s+given|were\s+treated\s+with)\s+[\w+/ -]{1,30}?"
+    r"[\s,;()]*(?:and|or|vs\.?|versus|compared\s+(?:with|to)|whereas|while)\s+"
+    r"(?:(?:in|of|among)\s+)?[\s(\[]*",
     re.I,
 )
 
