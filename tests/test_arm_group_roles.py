@@ -54,3 +54,10 @@ def test_abbreviations_fitting_arms_of_one_role_alike():
     )
     assert res.role_of_group("WK") == "intervention"  # both walking arms fit alike
     assert res.role_of_group("WB") == "intervention"
+
+
+def test_a_label_writing_out_an_arm_named_by_its_abbreviation():
+    res = ArmResolver([ArmName("TXA", "intervention"), ArmName("Saline", "control")])
+    assert res.role_of("tranexamic acid") is None
+    assert res.role_of_group("tranexamic acid") == "intervention"
+    assert res.role_of_group("topical heparin") is None  # t..x..a: no x

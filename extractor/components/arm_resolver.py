@@ -259,8 +259,9 @@ class ArmResolver:
         equally ("patients receiving memantine" in a trial of memantine and
         placebo arms per subgroup), or the arm whose name the label abbreviates
         ("the IM group" beside "Integrative Medicine group" and "Usual care
-        group"; the best fits must share a role). None where that still leaves
-        it open."""
+        group"), or whose abbreviated name the label writes out ("N-acetylcysteine"
+        beside "NAC"); the best fits must share a role. None where that still
+        leaves it open."""
         if not label or not label.strip():
             return None
         role = self.role_of(label)
@@ -286,11 +287,27 @@ class ArmResolver:
             return holding.pop() if len(holding) == 1 else None
         short = label.strip()
         if not _ABBREVIATION.fullmatch(short):
-            return None
-        fits = [
-            max((_abbreviation_fit(short, name) for name in (arm.label, *arm.aliases)), default=-1)
-            for arm in self.arms
-        ]
+            # "patients who received N-acetylcysteine" beside the "NAC" arm: the arm's
+            # name abbreviates the label
+            fits = [
+                max(
+                    (
+                        _abbreviation_fit(name.strip(), short)
+                        for name in (arm.label, *arm.aliases)
+                        if _ABBREVIATION.fullmatch(name.strip())
+                    ),
+                    default=-1,
+                )
+                for arm in self.arms
+            ]
+        else:
+            fits = [
+                max(
+                    (_abbreviation_fit(short, name) for name in (arm.label, *arm.aliases)),
+                    default=-1,
+                )
+                for arm in self.arms
+            ]
         top = max(fits, default=-1)
         roles = {self.arms[i].role for i, f in enumerate(fits) if f == top and f >= 0}
         return roles.pop() if len(roles) == 1 else None
