@@ -791,7 +791,11 @@ def unkeyed_from_sentence(
             stat == "rate"
             and last_stat == "difference"
             and last_kind == v.vkind
-            and re.search(r"(?:,|\band)\s+by\s*$", sent[last_end : v.start])
+            and (
+                re.search(r"(?:,|\band)\s+by\s*$", sent[last_end : v.start])
+                # "fell by 0.8%, 0.5% and 0.3% in the A, B and C groups": one list
+                or re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)", sent[last_end : v.start])
+            )
         ):
             stat = "difference"  # "decreased by 1.1% in the A group and by 0.3% in the B group"
         if v.vkind == "pct" and _FROM_TO_RE.search(sent[max(0, v.start - 120) : v.end + 30]):
