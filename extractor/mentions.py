@@ -1389,6 +1389,10 @@ def _arm_of_values(sent: str, vals: list[Mention], cues: list[Mention]) -> dict[
             out[i] = after[0].label or ""
             used.add(after[0].start)
             continue
+        shared = _cue_after_list(sent, vals, i, cues)
+        if shared is not None:
+            out[i] = shared.label or ""  # "59% and 63% in subjects receiving X": X's, both
+            continue
         prev = vals[i - 1].end if i else 0
         # a cue the previous value took ("1.3 (placebo) and 1.8 ...") is not this one's
         before = [
@@ -1398,6 +1402,26 @@ def _arm_of_values(sent: str, vals: list[Mention], cues: list[Mention]) -> dict[
         if before:
             out[i] = before[-1].label or ""
     return out
+
+
+#: what may stand between a list's last value and the group named for the list: its
+#: unit, then a few words ("in subjects receiving ")
+_TO_LIST_CUE_RE = re.compile(r"\s*(?:%|[A-Za-zµμ/]{1,8}\.?)?\s*(?:[A-Za-z-]+\s+){0,4}", re.I)
+
+
+def _cue_after_list(sent: str, vals: list[Mention], i: int, cues: list[Mention]) -> Mention | None:
+    """The cue right after a list of values value `i` opens ("59% and 63% in
+    subjects receiving X"): the group of every value of the list."""
+    k = i
+    while k + 1 < len(vals) and _LIST_JOIN_RE.fullmatch(sent[vals[k].end : vals[k + 1].start]):
+        k += 1
+    if k == i:
+        return None
+    end = vals[k + 1].start if k + 1 < len(vals) else len(sent)
+    after = [c for c in cues if vals[k].end <= c.start < end and c.label]
+    if not after or not _TO_LIST_CUE_RE.fullmatch(sent[vals[k].end : after[0].start]):
+        return None
+    return after[0]
 
 
 def _ordered_in_parens(sent: str, vals: list[Mention], cues: list[Mention]) -> dict[int, str]:

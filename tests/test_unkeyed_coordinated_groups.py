@@ -62,3 +62,16 @@ def test_two_values_alone_in_the_parenthesis_after_the_pair():
 def test_one_value_for_both_groups_is_neither_groups():
     got = _read("Adherence was about 91% for both the tranexamic acid and the saline groups.")
     assert got == [(91.0, None)]
+
+
+def test_values_listed_before_one_group_are_all_that_groups():
+    got = _read(
+        "Mean drain output at 12 and 24 h was 150 mL and 210 mL with tranexamic acid and "
+        "260 mL and 390 mL with saline."
+    )
+    assert [(v, _ARMS.role_of(label)) for v, label in got] == [
+        (150.0, "intervention"),
+        (210.0, "intervention"),
+        (260.0, "control"),
+        (390.0, "control"),
+    ]
