@@ -840,7 +840,30 @@ def unkeyed_from_sentence(
         last_name, last_end, last_stat, last_kind = name, v.end, stat, v.vkind
         out.append(_match(sent, v, stat, name, ms, nxt, arms.get(i), primary, p_all, len(vals)))
     out = paired_values(sent, named_times(sent, ms, from_baseline_values(sent, out)))
+    out = _for_both(sent, out)
     return out + [c for c in counted if not any(m.start <= c.start < m.end for m in out)]
+
+
+#: "94% for both the A and the B groups": one value stated for each of two named groups
+_FOR_BOTH_RE = re.compile(
+    r"\s*(?:%|[A-Za-zµμ/]{1,8}\.?)?\s*(?:for|in|among)\s+both\s+(?:the\s+)?"
+    r"(?P<a>[\w+/-]+(?:\s+[\w+/-]+){0,2}?)(?:\s+(?:groups?|arms?))?\s+and\s+(?:the\s+)?"
+    r"(?P<b>[\w+/-]+(?:\s+[\w+/-]+){0,2}?)\s+(?:groups|arms)\b",
+    re.I,
+)
+
+
+def _for_both(sent: str, out: list[UnkeyedMatch]) -> list[UnkeyedMatch]:
+    """A value no group was given, stated "for both the A and the B groups":
+    one result for each of the two, with the same value."""
+    res: list[UnkeyedMatch] = []
+    for m in out:
+        both = _FOR_BOTH_RE.match(sent, m.end) if m.arm_label is None else None
+        if both is None or m.outcome.comparator:
+            res.append(m)
+            continue
+        res += [replace(m, arm_label=both.group(g).strip()) for g in ("a", "b")]
+    return res
 
 
 def _group_count_matches(sent: str, ms: list[Mention], cues: list[Mention]) -> list[UnkeyedMatch]:
