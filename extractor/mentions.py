@@ -403,18 +403,27 @@ _COUNT_RE = re.compile(
     r"(?<![\w.·/])(?P<e>\d{1,6})\s*(?:/|\bof\b|\bout\s+of\b)\s*(?P<t>\d{1,6})(?![\w.·/%])"
 )
 _N_RE = re.compile(r"(?<![\w])[nN]\s*=\s*(?P<n>\d{1,6})\b")
+#: "Twelve of 40", "forty-two out of 90": events spelled out, the total in digits
+_WORD_COUNT_RE = re.compile(
+    rf"(?<![\w-])(?P<e>{NUMBER_WORDS})\s+(?:of|out\s+of)\s+(?P<t>\d{{1,6}})(?![\w.·/%])", re.I
+)
 
 
 def counts(sent: str) -> list[Mention]:
-    """n/N counts ("12/40", "12 of 40", "12 out of 40") and sizes ("n = 40")."""
+    """n/N counts ("12/40", "12 of 40", "12 out of 40", "twelve of 40") and sizes
+    ("n = 40")."""
     out: list[Mention] = []
     for m in _COUNT_RE.finditer(sent):
         e, t = int(m.group("e")), int(m.group("t"))
         if 0 <= e <= t and t > 0:
             out.append(Mention("count", m.start(), m.end(), events=e, total=t))
+    for m in _WORD_COUNT_RE.finditer(sent):
+        e, t = words_to_int(m.group("e")), int(m.group("t"))
+        if e is not None and 0 <= e <= t and t > 0:
+            out.append(Mention("count", m.start(), m.end(), events=e, total=t))
     for m in _N_RE.finditer(sent):
         out.append(Mention("n", m.start(), m.end(), total=int(m.group("n"))))
-    return out
+    return sorted(out, key=lambda m: m.start)
 
 
 _MEASURE_UNITS = (
@@ -585,12 +594,14 @@ def _apa_estimates(sent: str) -> list[Mention]:
 # --------------------------------------------------------------------------- arm cues
 
 _GROUP_WORD = r"(?:groups?|arms?|cohorts?)"
+#: a word of a group's label; a decimal point inside a number too ("the 0.5 mg/kg group")
+_LABEL_TOKEN = r"(?:[\w+/·*-]|(?<=\d)\.(?=\d))+"
 _ARM_CUE_RES = [
     # "in the placebo group", "for the DZ arm", "among the controls", "compared to the X group"
     re.compile(
         rf"\b(?:in|for|among|with|on|of|versus|vs\.?|than|and|(?<=compared\s)to)\s+"
         rf"(?:the\s+|those\s+in\s+the\s+|patients\s+in\s+the\s+)?"
-        rf"(?P<label>(?:[\w+/·*-]+\s+){{0,4}}?[\w+/·*-]+)\s+{_GROUP_WORD}\b",
+        rf"(?P<label>(?:{_LABEL_TOKEN}\s+){{0,4}}?{_LABEL_TOKEN})\s+{_GROUP_WORD}\b",
         re.I,
     ),
     # "group A", "arm B", "cohort 2", "group M", "group DM2", "group B+D": a designator
@@ -602,7 +613,7 @@ _ARM_CUE_RES = [
     ),
     # "in controls", "versus placebo recipients", "than in the control subjects"
     re.compile(
-        r"\b(?:in|among|for|with|versus|vs\.?|than)\s+(?:the\s+|those\s+(?:in|on)\s+)?"
+        r"\b(?:in|among|for|with|under|versus|vs\.?|than)\s+(?:the\s+|those\s+(?:in|on)\s+)?"
         r"(?P<label>controls|control (?:subjects|participants|patients|children|women|men)|"
         r"placebo(?:[- ]treated)? (?:recipients|patients|subjects|participants)|placebo)\b(?!\s+(?:groups?|arms?))",
         re.I,
@@ -650,7 +661,17 @@ _ARM_CUE_RES = [
         r"(?P<label>[\w+/-]+(?:\s+[\w+/-]+)?)(?=\s*\([^()]*\d[^()]*\)\s*(?:groups|arms)\b)",
         re.I,
     ),
+    # "in the exercise condition", "under the placebo condition": a condition of the trial
+    # named as its group is ("in good condition", "under these conditions" name none: the
+    # article is required and the label's words are checked as for "in the X group")
+    re.compile(
+        r"\b(?:in|for|among|under|during|with|versus|vs\.?|than|and|(?<=compared\s)to)\s+"
+        rf"(?:those\s+in\s+)?the\s+(?P<label>(?:{_LABEL_TOKEN}\s+){{0,3}}?{_LABEL_TOKEN})\s+condition\b",
+        re.I,
+    ),
 ]
+#: the cues of a preposition, a label and a group word ("in the X group", "in the X condition")
+_PHRASE_CUES = frozenset({0, len(_ARM_CUE_RES) - 1})
 _NOT_LABEL = re.compile(
     r"^(?:both|two|all|each|either|treatment|study|the|these|this|same|other|age|"
     r"respective|two\s+treatment|\d+)$",
@@ -667,7 +688,11 @@ def arm_cues(sent: str) -> list[Mention]:
             label = re.sub(r"^(?:the|a|an)\s+", "", m.group(g).strip(), flags=re.I)
             start = m.start(g) if i != 1 else m.start()
             inner = list(re.finditer(r"\b(?:in|among|for|of)\s+(?:the\s+)?", label, re.I))
-            if i == 0 and inner and not re.search(r"\b(?:than|vs|versus|compared)\b", label, re.I):
+            if (
+                i in _PHRASE_CUES
+                and inner
+                and not re.search(r"\b(?:than|vs|versus|compared)\b", label, re.I)
+            ):
                 # "of 273 patients in the twice-daily group": the group is the last phrase
                 start = m.start("label") + m.group("label").find(label) + inner[-1].end()
                 label = label[inner[-1].end() :]
@@ -680,9 +705,11 @@ def arm_cues(sent: str) -> list[Mention]:
                 continue
             if re.match(r"(?:both|all|each|either|two|three|four)\s", label, re.I):
                 continue  # "in both village groups": every group, not one
-            if i == 0 and re.search(r"\b(?:than|in|vs|versus|compared|and|or|to)\b", label, re.I):
+            if i in _PHRASE_CUES and re.search(
+                r"\b(?:than|in|vs|versus|compared|and|or|to)\b", label, re.I
+            ):
                 continue  # "in group A than in group": two cues, not one label
-            if i == 0 and re.search(
+            if i in _PHRASE_CUES and re.search(
                 r"\b(?:was|were|is|are|between|among|found|seen)\b", label, re.I
             ):
                 continue  # "in blood loss was found between groups": a clause, not a label
@@ -752,7 +779,7 @@ _GENERIC_ARM_WORDS = frozenset(
 def _named_arm_re(words: tuple[str, ...]) -> re.Pattern[str]:
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(
-        r"\b(?:in|with|on|for|among|receiving|given|versus|vs\.?|than|after)\s+"
+        r"\b(?:in|with|on|for|among|receiving|given|versus|vs\.?|than|after|under)\s+"
         r"(?:the\s+|those\s+(?:in|on|receiving|given)\s+)?(?P<label>" + alts + r")\b",
         re.I,
     )
@@ -766,6 +793,16 @@ def _named_label_re(words: tuple[str, ...]) -> re.Pattern[str]:
         r"\s*[:=]\s*(?=[-−+]?\d)",
         re.I,
     )
+
+
+#: the next word of a label printed with its arm's name ("PPV/CPA", "PPV alone", "X + Y")
+_LABEL_GOES_ON_RE = re.compile(r"(?:\s*[/+]\s*|[ ]+)(?P<w>[A-Za-z][\w-]*)\b")
+#: words of an arm's name that do not carry its label on
+_NOT_LABEL_WORDS = frozenset(
+    ["the", "of", "and", "or", "with", "without", "in", "for", "to", "a", "an", "on", "at", "by",
+     "group", "groups", "arm", "arms", "cohort", "cohorts", "patients", "participants",
+     "subjects", "was", "were", "is", "are", "had", "than", "vs", "versus"]
+)  # fmt: skip
 
 
 def named_arm_cues(sent: str, names: Iterable[str]) -> list[Mention]:
@@ -785,10 +822,17 @@ def named_arm_cues(sent: str, names: Iterable[str]) -> list[Mention]:
     )
     if not words:
         return []
-    found = [
-        Mention("arm", m.start("label"), m.end(), label=m.group("label"))
-        for m in _named_arm_re(words).finditer(sent)
-    ]
+    # "in the PPV/CPA", "in the PPV alone": the label runs on over the words of the
+    # arms' names after it, so that it names one arm where its first word names several
+    more = {w.lower() for n in names for w in re.findall(r"[A-Za-z][\w-]+", n)} - _NOT_LABEL_WORDS
+    found = []
+    for m in _named_arm_re(words).finditer(sent):
+        end = m.end("label")
+        while (step := _LABEL_GOES_ON_RE.match(sent, end)) is not None and step.group(
+            "w"
+        ).lower() in more:
+            end = step.end()
+        found.append(Mention("arm", m.start("label"), end, label=sent[m.start("label") : end]))
     found += [
         Mention("arm", m.start("label"), m.end(), label=m.group("label"))
         for m in _named_label_re(words).finditer(sent)
@@ -799,6 +843,9 @@ def named_arm_cues(sent: str, names: Iterable[str]) -> list[Mention]:
 #: what names a group right before its name: "in the EG", "with ketamine" (not "compared
 #: with X", "than X", "versus X": the comparator, which the values before it are not)
 _CUE_BEFORE_RE = re.compile(
+    # "patients who received X", "those that were given X": the people of X's arm
+    r"\b(?:who|that)\s+(?:had\s+)?(?:received|took|used|underwent|were\s+(?:given|treated\s+with|"
+    r"randomi[sz]ed\s+to|assigned\s+to|allocated\s+to))\s+(?:the\s+)?$|"
     r"(?:\b(?:in|on|for|among|receiving|given|after|under)|(?<!compared\s)\bwith)\s+"
     r"(?:the\s+|(?:those|patients|participants|subjects)\s+(?:in|on|receiving|taking|given|treated\s+with)"
     r"\s+(?:the\s+)?)?$",
@@ -1139,13 +1186,90 @@ def arm_of_values(
     # "CRP fell by 32% compared with placebo.": the group compared against, after the
     # last value of its clause, is not that value's
     cues = [replace(c, label=_NEGATED) if _compared_after(sent, c, vals) else c for c in cues]
+    # "3.2 in the ketamine and placebo groups combined": a value of both groups, neither's;
+    # "59 and 56 days for the A and B groups", "in the A and B groups (4.6% vs 4.3%)": two
+    # values listed right at the two groups are theirs in order, as with "respectively"
+    paired: dict[int, str] = {}
+    if not _RESPECTIVELY_RE.search(sent):
+        paired = _listed_at_pair(sent, vals)
+        cues = [c for c in cues if not _coordinated(sent, c)]
     out = _arm_of_values(sent, vals, cues)
     for i, label in _values_next_to_groups(sent, vals, cues).items():
         if label is None:
             out.pop(i, None)
         else:
             out[i] = label
+    out.update(paired)
     return {i: label for i, label in out.items() if label != _NEGATED}
+
+
+#: "in the A and B groups": the first of two groups one group word names together
+_COORDINATED_AFTER_RE = re.compile(
+    r"^(?:\s*,)?\s+(?:and|or|&)\s+(?:the\s+)?[\w+/-]+(?:\s+[\w+/-]+){0,2}\s+(?:groups|arms|conditions)\b",
+    re.I,
+)
+#: "... A and B groups": the second, after a preposition and the first group's word
+_COORDINATED_BEFORE_RE = re.compile(
+    r"\b(?:in|for|among|with|of|on|under)\s+(?:the\s+|both\s+(?:the\s+)?)?[\w+/-]+(?:\s+[\w+/-]+){0,2}"
+    r"(?:\s*,)?\s+(?:and|or|&)\s+(?:the\s+)?$",
+    re.I,
+)
+_PLURAL_GROUP_AFTER_RE = re.compile(r"^\s*(?:groups|arms|conditions)\b", re.I)
+
+
+#: what joins two listed values: the first one's unit, then "and", "vs" or a comma
+_LIST_JOIN_RE = re.compile(
+    r"\s*(?:%|[A-Za-zµμ/]{1,8}\.?)?\s*(?:,\s*(?:and\s+)?|and\s+|vs\.?\s*|versus\s+)", re.I
+)
+#: what may stand between the second listed value and the pair of groups: its unit
+_LIST_END_RE = re.compile(r"\s*(?:%|[A-Za-zµμ/]{1,8}\.?)?\s*,?\s*", re.I)
+
+
+def _listed_at_pair(sent: str, vals: list[Mention]) -> dict[int, str]:
+    """Two values listed right before a pair of groups one group word names
+    ("92 and 91% in the sunitinib and control arms") or alone in the
+    parenthesis right after it ("in the switched and continued groups (4.6% vs
+    4.3%)"): the first group's and the second's, as with "respectively"."""
+    out: dict[int, str] = {}
+    for m in _COORD_LABELS_RE.finditer(sent):
+        if re.match(r"\w+\s+both\b", m.group(0), re.I):
+            continue  # "for both the A and B groups": each group's, not one each
+        labels = [m.group("a").strip(), m.group("b").strip()]
+        if any(_NOT_LABEL.match(label) for label in labels):
+            continue
+        before = [i for i, v in enumerate(vals) if v.end <= m.start()][-2:]
+        if (
+            len(before) == 2
+            and _LIST_JOIN_RE.fullmatch(sent[vals[before[0]].end : vals[before[1]].start])
+            and _LIST_END_RE.fullmatch(sent[vals[before[1]].end : m.start()])
+        ):
+            out.update(zip(before, labels, strict=True))
+            continue
+        opened = re.match(r"\s*\(", sent[m.end() :])
+        close = sent.find(")", m.end())
+        if not opened or close < 0:
+            continue
+        inside = [i for i, v in enumerate(vals) if m.end() < v.start and v.end <= close]
+        if (
+            len(inside) == 2
+            and _LIST_JOIN_RE.fullmatch(sent[vals[inside[0]].end : vals[inside[1]].start])
+            and _PAIR_CLOSE_RE.fullmatch(sent[vals[inside[1]].end : close])
+        ):
+            out.update(zip(inside, labels, strict=True))
+    return out
+
+
+def _coordinated(sent: str, c: Mention) -> bool:
+    """A group cue that is one of two groups a plural group word names together
+    ("in the ketamine and placebo groups"): without "respectively", what is
+    stated there is both groups', not one's."""
+    if _COORDINATED_AFTER_RE.match(sent[c.end :]):
+        return True
+    text = sent[c.start : c.end]
+    plural = bool(re.search(r"\b(?:groups|arms|conditions)$", text, re.I)) or bool(
+        _PLURAL_GROUP_AFTER_RE.match(sent[c.end :])
+    )
+    return plural and bool(_COORDINATED_BEFORE_RE.search(sent[max(0, c.start - 60) : c.start]))
 
 
 #: the label a negated group's cue takes: no arm's name
@@ -1265,6 +1389,10 @@ def _arm_of_values(sent: str, vals: list[Mention], cues: list[Mention]) -> dict[
             out[i] = after[0].label or ""
             used.add(after[0].start)
             continue
+        shared = _cue_after_list(sent, vals, i, cues)
+        if shared is not None:
+            out[i] = shared.label or ""  # "59% and 63% in subjects receiving X": X's, both
+            continue
         prev = vals[i - 1].end if i else 0
         # a cue the previous value took ("1.3 (placebo) and 1.8 ...") is not this one's
         before = [
@@ -1274,6 +1402,26 @@ def _arm_of_values(sent: str, vals: list[Mention], cues: list[Mention]) -> dict[
         if before:
             out[i] = before[-1].label or ""
     return out
+
+
+#: what may stand between a list's last value and the group named for the list: its
+#: unit, then a few words ("in subjects receiving ")
+_TO_LIST_CUE_RE = re.compile(r"\s*(?:%|[A-Za-zµμ/]{1,8}\.?)?\s*(?:[A-Za-z-]+\s+){0,4}", re.I)
+
+
+def _cue_after_list(sent: str, vals: list[Mention], i: int, cues: list[Mention]) -> Mention | None:
+    """The cue right after a list of values value `i` opens ("59% and 63% in
+    subjects receiving X"): the group of every value of the list."""
+    k = i
+    while k + 1 < len(vals) and _LIST_JOIN_RE.fullmatch(sent[vals[k].end : vals[k + 1].start]):
+        k += 1
+    if k == i:
+        return None
+    end = vals[k + 1].start if k + 1 < len(vals) else len(sent)
+    after = [c for c in cues if vals[k].end <= c.start < end and c.label]
+    if not after or not _TO_LIST_CUE_RE.fullmatch(sent[vals[k].end : after[0].start]):
+        return None
+    return after[0]
 
 
 def _ordered_in_parens(sent: str, vals: list[Mention], cues: list[Mention]) -> dict[int, str]:

@@ -130,3 +130,35 @@ def test_the_comparator_of_a_ratio_is_no_cue():
     sent = "Recovery by day 3 was likelier in zinc-treated children relative to placebo-treated children (OR 1.8)."
     cues = arm_name_cues(sent, [(m.start, m.end) for m in res.mentions(sent)])
     assert [c.label for c in cues] == ["zinc"]
+
+
+def test_a_named_label_runs_on_over_its_arms_words():
+    res = ArmResolver(
+        [ArmName("Vaccine + CPA", "intervention"), ArmName("Vaccine alone", "control")]
+    )
+    got = _read(
+        "Injection site reactions were the commonest events (71% in the vaccine/CPA and 74% "
+        "in the vaccine alone).",
+        res,
+    )
+    assert [(v, role) for _, v, _, role in got] == [(71.0, "intervention"), (74.0, "control")]
+
+
+def test_people_who_received_an_arms_treatment():
+    res = ArmResolver([ArmName("Cefazolin", "intervention"), ArmName("Vancomycin", "control")])
+    got = _read(
+        "Surgical site infection developed in 4 of 75 (5.3%) patients who received cefazolin "
+        "compared to 9 of 77 (11.7%) patients who received vancomycin.",
+        res,
+    )
+    assert [(v, role) for _, v, _, role in got] == [(5.3, "intervention"), (11.7, "control")]
+
+
+def test_those_that_were_given_an_arms_treatment():
+    res = ArmResolver([ArmName("Cefazolin", "intervention"), ArmName("Vancomycin", "control")])
+    got = _read(
+        "Diarrhoea occurred in 6 of 75 (8.0%) of those that were given cefazolin and "
+        "2 of 77 (2.6%) of those that were given vancomycin.",
+        res,
+    )
+    assert [(v, role) for _, v, _, role in got] == [(8.0, "intervention"), (2.6, "control")]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from litkg.extractor.components.arm_words import (
     GENERIC_NAME,
@@ -250,18 +251,82 @@ class ArmResolver:
         i = self.index_of(label)
         return self.arms[i].role if i is not None else None
 
-    def index_of(self, label: str) -> int | None:
-        """Which main arm (its index) a printed label names, or None."""
+    def _scores(self, label: str) -> list[int]:
         text = N_PART.sub(" ", label)
         words = {t.lower() for t in label_tokens(text)}
         desig = _designators(text)
         if re.fullmatch(r"\s*(?:[A-Z]|\d{1,2})\s*", text):
             desig.add(text.strip())  # "48 for DZ and 46 for D": a bare designator
         doses = _doses(label)
-        scores = [
+        return [
             len(keys & words) + 2 * len(ds & desig) + 2 * len(own & doses)
             for (_role, _rxs, keys, ds), own in zip(self._keys, self._doses, strict=True)
         ]
+
+    def role_of_group(self, label: str | None) -> str | None:
+        """The role of the arm a sentence's group label names, read more loosely
+        than `role_of`: the role the label's arms share where it names several
+        equally ("patients receiving memantine" in a trial of memantine and
+        placebo arms per subgroup), or the arm whose name the label abbreviates
+        ("the IM group" beside "Integrative Medicine group" and "Usual care
+        group"), or whose abbreviated name the label writes out ("N-acetylcysteine"
+        beside "NAC"); the best fits must share a role. None where that still
+        leaves it open."""
+        if not label or not label.strip():
+            return None
+        role = self.role_of(label)
+        if role is not None:
+            return role
+        scores = self._scores(label)
+        best = max(scores, default=0)
+        if best > 0:
+            roles = {self.arms[i].role for i, s in enumerate(scores) if s == best}
+            return roles.pop() if len(roles) == 1 else None
+        # the arms whose names hold all of the label's words
+        words = {t.lower() for t in label_tokens(N_PART.sub(" ", label))} - GENERIC_WORDS
+        holding = {
+            arm.role
+            for arm in self.arms
+            if words
+            and any(
+                words <= {t.lower() for t in label_tokens(name)}
+                for name in (arm.label, *arm.aliases)
+            )
+        }
+        if holding:
+            return holding.pop() if len(holding) == 1 else None
+        short = label.strip()
+        if not _ABBREVIATION.fullmatch(short):
+            # "patients who received N-acetylcysteine" beside the "NAC" arm: the arm's
+            # name abbreviates the label
+            fits = [
+                max(
+                    (
+                        _abbreviation_fit(name.strip(), short)
+                        for name in (arm.label, *arm.aliases)
+                        if _ABBREVIATION.fullmatch(name.strip())
+                    ),
+                    default=-1,
+                )
+                for arm in self.arms
+            ]
+        else:
+            fits = [
+                max(
+                    (_abbreviation_fit(short, name) for name in (arm.label, *arm.aliases)),
+                    default=-1,
+                )
+                for arm in self.arms
+            ]
+        top = max(fits, default=-1)
+        roles = {self.arms[i].role for i, f in enumerate(fits) if f == top and f >= 0}
+        return roles.pop() if len(roles) == 1 else None
+
+    def index_of(self, label: str) -> int | None:
+        """Which main arm (its index) a printed label names, or None."""
+        text = N_PART.sub(" ", label)
+        words = {t.lower() for t in label_tokens(text)}
+        scores = self._scores(label)
         best = max(scores, default=0)
         if best > 0:
             top = [i for i, s in enumerate(scores) if s == best]
@@ -487,6 +552,42 @@ class ArmResolver:
         return m.role in ("overall", "both") or not any(
             sent[k] == "," and depth[k] == 0 for k in range(prev.end, m.start)
         )
+
+
+#: a group's abbreviation: 2-6 letters or digits, two capitals at least ("IM", "IVT", "UC")
+_ABBREVIATION = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9]{1,5}")
+
+
+def _abbreviation_fit(short: str, name: str) -> int:
+    """How well `short` abbreviates an arm's `name` (its words but the generic
+    ones, "Integrative Medicine group" -> "IM"): -1 where it does not (its letters
+    must stand in the name in order, the first starting the name's first word),
+    else how many of its letters start a word of the name, at best ("IVT" fits
+    "intravitreal triamcinolone" by 2, "intravitreal bevacizumab" by 1)."""
+    words = [w for w in re.findall(r"[A-Za-z0-9]+", name) if w.lower() not in GENERIC_WORDS]
+    if not words:
+        return -1
+    text = " ".join(words).lower()
+    letters = short.lower()
+    if text[0] != letters[0]:
+        return -1
+
+    @cache
+    def fit(k: int, pos: int) -> int:
+        # the best count of word starts for letters[k:] placed after text[pos - 1]
+        if k == len(letters):
+            return 0
+        best = -1
+        at = text.find(letters[k], pos)
+        while at >= 0:
+            rest = fit(k + 1, at + 1)
+            if rest >= 0:
+                best = max(best, rest + (text[at - 1] == " "))
+            at = text.find(letters[k], at + 1)
+        return best
+
+    rest = fit(1, 1)
+    return rest + 1 if rest >= 0 else -1
 
 
 def title_sides(title: str | None) -> tuple[str, str] | None:

@@ -880,6 +880,23 @@ def _unkeyed_outcomes(
         by_resolver = resolver.role_of(label) if len(resolver) >= 2 else None
         return by_resolver or arm_roles.get(label.lower()) or arms_mod.role_for_label(label)
 
+    def sentence_role(label: str | None, default: str | None) -> str | None:
+        """The arm a sentence's group label names: in a trial of several arms, a
+        label the resolver cannot place (even loosely) is the intervention only
+        when it names that role alone ("the treatment group"); else it is no
+        arm's (a guess)."""
+        got = role(label, default)
+        if not label or len(resolver) < 2 or got != "intervention" or default is not None:
+            return got
+        if resolver.role_of(label) or arm_roles.get(label.lower()):
+            return got
+        # "patients receiving memantine" (the memantine arms of every subgroup), "the IM
+        # group" (the Integrative Medicine group): the arm's role, read more loosely
+        loose = resolver.role_of_group(label)
+        if loose is not None:
+            return loose
+        return got if unkeyed_roles.names_intervention_role(label) else None
+
     out: list[Outcome] = []
     seen: set[tuple] = set()
     seen_cells: set[tuple] = set()
@@ -888,9 +905,8 @@ def _unkeyed_outcomes(
         if m.rule.endswith(".group_count") and not names_arm(m.arm_label or ""):
             return  # a count of people is a result only for one of the trial's arms
         o = m.outcome
-        o = replace(
-            o, arm=arm or role(m.arm_label, o.arm or "intervention" if o.comparator else o.arm)
-        )
+        default = o.arm or "intervention" if o.comparator else o.arm
+        o = replace(o, arm=arm or (role if cell else sentence_role)(m.arm_label, default))
         key = (o.statistic, o.value, o.arm, o.unit)
         if key in seen:
             return  # a sentence's value restated (or a table cell a sentence gave)

@@ -37,7 +37,7 @@ from litkg.extractor.mentions import (
     named_arm_cues,
     sentence_mentions,
 )
-from litkg.extractor.numbers import to_float
+from litkg.extractor.numbers import NUMBER_WORDS, to_float
 from litkg.extractor.records import Dispersion, Outcome
 from litkg.extractor.tables import TableModel
 from litkg.extractor.vocab import load_vocab
@@ -127,13 +127,13 @@ _PREDICATE_VERB = (
 _FORWARD_RE = re.compile(
     rf"^\s*[\])]?\s*(?:of\s+(?:the\s+|all\s+|these\s+)?(?:\d+\s+)?)?"
     rf"(?:(?:[\w-]+\s+){{0,2}}?{_WHO}\s+)?(?:\([^()]*\)\s*)?"
-    rf"(?:(?:in|of)\s+(?:the\s+)?(?:[\w+/ -]{{1,30}}?\s+(?:group|arm)s?|"
+    rf"(?:(?:in|of)\s+(?:the\s+)?(?:[\w+/ -]{{1,30}}?\s+(?:group|arm|condition)s?|"
     rf"(?:[Gg]roup|[Aa]rm)\s+[A-Z]{{1,3}}\d{{0,2}})\s+)?"
     rf"(?P<pred>{_PREDICATE_VERB}\b[^,;()\[\]]{{3,90}})",
     re.I,
 )
 _PRED_CUT = re.compile(
-    r"\s+(?:in|for|among|with)\s+(?:the\s+|both\s+|each\s+)?(?:[\w+/-]+\s+){0,4}?(?:group|arm|cohort)s?\b.*$"
+    r"\s+(?:in|for|among|with|under)\s+(?:the\s+|both\s+|each\s+)?(?:[\w+/-]+\s+){0,4}?(?:group|arm|cohort|condition)s?\b.*$"
     r"|\s+(?:compared|versus|vs\.?|than|whereas|while|respectively|and\s+\d|and\s+in\b|but\b).*$"
     r"|\s+(?:at|by|after|within)\s+\d.*$|\s*\d.*$",
     re.I,
@@ -152,9 +152,10 @@ _SUBJECT_REST = (
     r"|from\s+baseline\s+(?:to|until)\s+\d+[\s-]*(?:weeks?|months?|days?|years?)\s+)?"
     r"(?:,\s*)?(?:was|were|is|are|of|reached|averaged|fell|rose|increased|decreased|declined|"
     r"improved|changed|dropped|reduced|differed|:|=|"
-    r"(?:occurred|was seen|were seen|was observed|were observed|was reported|were reported|"
+    r"(?:occurred|developed|was seen|were seen|was observed|were observed|was reported|were reported|"
     r"was achieved|was required|was needed|was present|was noted|was found|were found|was recorded)"
-    r"\s+(?:in|by|among|for)(?:\s+\d+\s*(?:of|/|out of)\s*\d+|\s+\d+)?\s*[(\[]?)(?:\s+|(?<=[(\[]))"
+    rf"\s+(?:in|by|among|for)(?:\s+(?:\d+|{NUMBER_WORDS})\s*(?:of|/|out of)\s*\d+(?:\s+{_WHO})?"
+    rf"|\s+(?:\d+|{NUMBER_WORDS})(?:\s+{_WHO})?)?\s*[(\[]?)(?:\s+|(?<=[(\[]))"
     r"(?:(?:significantly|slightly|markedly|statistically|substantially|also|only|about|"
     r"approximately|nearly|almost|higher|lower|greater|smaller|better|worse|from|to|by|at|"
     r"in|with|than|a|an|the|mean|median|of)\s+"
@@ -232,9 +233,11 @@ _CLAUSE_NAME = re.compile(
 )
 
 
+#: a word of a group's label, a dose's decimal point too ("in the 2.5 mg group")
+_LABEL_WORD = r"(?:[\w+/-]|(?<=\d)\.(?=\d))+"
 #: "score over 6 months for the MLC601 group": the group and the time are not the name
 _TRAILING_GROUP = re.compile(
-    r"\s+(?:in|for|among|with)\s+(?:the\s+)?(?:[\w+/-]+\s+){0,3}?(?:groups?|arms?)"
+    rf"\s+(?:in|for|among|with|under)\s+(?:the\s+)?(?:{_LABEL_WORD}\s+){{0,3}}?(?:groups?|arms?|conditions?)"
     + _DESIGNATORS
     + r"(?:\s+(?:it|they))?$",
     re.I,
@@ -454,7 +457,7 @@ def _group_paren_name(sent: str, v: Mention, last_name: str | None) -> str | Non
 
 #: "MMSE score for the MLC601 group was": the group between the name and its verb
 _GROUP_BEFORE_VERB = re.compile(
-    r"\s+(?:in|for|among)\s+(?:the\s+)?(?:[\w+/-]+\s+){0,3}?(?:groups?|arms?)"
+    rf"\s+(?:in|for|among|under)\s+(?:the\s+)?(?:{_LABEL_WORD}\s+){{0,3}}?(?:groups?|arms?|conditions?)"
     + _DESIGNATORS
     + r"(?=\s+(?:was|were|is|are|had|showed|reached|averaged)\b)",
     re.I,
@@ -721,6 +724,13 @@ def unkeyed_from_sentence(
         cues = dedupe_overlaps(cues + named_arm_cues(sent, arm_names))
     if arm_spans:
         cues = dedupe_overlaps(cues + arm_name_cues(sent, arm_spans))
+    # "45% of the 10 mg group", "in the 0.5 mg/kg arm": a dose naming a group is no value,
+    # and its decimal point ends no clause where the statistic is looked for
+    doses = [v for v in vals if any(c.start <= v.start < c.end for c in cues)]
+    vals = [v for v in vals if v not in doses]
+    worded = sent
+    for d in doses:
+        worded = worded[: d.start] + worded[d.start : d.end].replace(".", "·") + worded[d.end :]
     counted = _group_count_matches(sent, ms, cues)
     bare = _bare_group_values(sent, ms, cues)
     bare = dedupe_overlaps(bare + _respectively_values(sent, ms, bare))
@@ -765,7 +775,7 @@ def unkeyed_from_sentence(
         if v.value in taken:
             last_name, last_end = None, v.end
             continue
-        stat = _statistic(sent, v, prev_end)
+        stat = _statistic(worded, v, prev_end)
         if (
             stat is None
             and last_stat
@@ -781,7 +791,11 @@ def unkeyed_from_sentence(
             stat == "rate"
             and last_stat == "difference"
             and last_kind == v.vkind
-            and re.search(r"(?:,|\band)\s+by\s*$", sent[last_end : v.start])
+            and (
+                re.search(r"(?:,|\band)\s+by\s*$", sent[last_end : v.start])
+                # "fell by 0.8%, 0.5% and 0.3% in the A, B and C groups": one list
+                or re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)", sent[last_end : v.start])
+            )
         ):
             stat = "difference"  # "decreased by 1.1% in the A group and by 0.3% in the B group"
         if v.vkind == "pct" and _FROM_TO_RE.search(sent[max(0, v.start - 120) : v.end + 30]):
@@ -826,7 +840,30 @@ def unkeyed_from_sentence(
         last_name, last_end, last_stat, last_kind = name, v.end, stat, v.vkind
         out.append(_match(sent, v, stat, name, ms, nxt, arms.get(i), primary, p_all, len(vals)))
     out = paired_values(sent, named_times(sent, ms, from_baseline_values(sent, out)))
+    out = _for_both(sent, out)
     return out + [c for c in counted if not any(m.start <= c.start < m.end for m in out)]
+
+
+#: "94% for both the A and the B groups": one value stated for each of two named groups
+_FOR_BOTH_RE = re.compile(
+    r"\s*(?:%|[A-Za-zµμ/]{1,8}\.?)?\s*(?:for|in|among)\s+both\s+(?:the\s+)?"
+    r"(?P<a>[\w+/-]+(?:\s+[\w+/-]+){0,2}?)(?:\s+(?:groups?|arms?))?\s+and\s+(?:the\s+)?"
+    r"(?P<b>[\w+/-]+(?:\s+[\w+/-]+){0,2}?)\s+(?:groups|arms)\b",
+    re.I,
+)
+
+
+def _for_both(sent: str, out: list[UnkeyedMatch]) -> list[UnkeyedMatch]:
+    """A value no group was given, stated "for both the A and the B groups":
+    one result for each of the two, with the same value."""
+    res: list[UnkeyedMatch] = []
+    for m in out:
+        both = _FOR_BOTH_RE.match(sent, m.end) if m.arm_label is None else None
+        if both is None or m.outcome.comparator:
+            res.append(m)
+            continue
+        res += [replace(m, arm_label=both.group(g).strip()) for g in ("a", "b")]
+    return res
 
 
 def _group_count_matches(sent: str, ms: list[Mention], cues: list[Mention]) -> list[UnkeyedMatch]:
@@ -1035,8 +1072,8 @@ _CARRY_RE = re.compile(
     # what may stand between two values of one result: "vs", "and in the B group", or
     # "in the A group and from" (a second "from x to y")
     rf"{_UNIT}[\s,;()\[\]]*(?:and|or|vs\.?|versus|compared\s+(?:with|to)|to|from)?[\s,()\[\]]*"
-    r"(?:(?:in|for|with)\s+(?:the\s+)?[\w+/ -]{1,30}?(?:\s+(?:group|arm)s?)?[\s,()]*)?"
-    rf"|{_UNIT}[\s,;()\[\]]*(?:{_WHO}\s+)?(?:in|for|with)\s+(?:the\s+)?[\w+/ -]{{1,30}}?\s+(?:group|arm)s?[\s,;()]*"
+    r"(?:(?:in|for|with|under)\s+(?:the\s+)?[\w+/ -]{1,30}?(?:\s+(?:group|arm|condition)s?)?[\s,()]*)?"
+    rf"|{_UNIT}[\s,;()\[\]]*(?:{_WHO}\s+)?(?:in|for|with|under)\s+(?:the\s+)?[\w+/ -]{{1,30}}?\s+(?:group|arm|condition)s?[\s,;()]*"
     r"(?:and|or|vs\.?|versus|compared\s+(?:with|to))\s+(?:from\s*)?"
     # "1.3 (placebo) and 1.8 (erlotinib) months": each value's group in its parenthesis
     r"|[\s,;]*\([\w+/ -]{1,30}\)[\s,;]*(?:and|or|vs\.?|versus)\s+"
@@ -1048,16 +1085,25 @@ _CARRY_RE = re.compile(
     rf"|{_UNIT}[\s,;()\[\]]*(?:and|or|vs\.?|versus|compared\s+(?:with|to))\s+(?:the\s+)?"
     r"[\w+/-]+(?:\s+[\w+/-]+)?\s*[(\[]\s*(?:(?:mean|median)\s+)?"
     # "16% of treatment and 11% of control": one word for the first value's group
-    rf"|{_UNIT}[\s,;]*(?:the\s+)?[\w+/-]+(?:\s+(?:group|arm)s?)?[\s,;]*(?:and|or|vs\.?|versus)\s+(?:the\s+)?"
+    # "45% of the 10 mg group, 50% of the 40 mg group and": a comma lists the next one
+    rf"|{_UNIT}[\s,;]*(?:the\s+)?[\w+/-]+(?:\s+(?:group|arm)s?)?"
+    r"(?:[\s,;]*(?:and|or|vs\.?|versus)\s+|\s*,\s*)(?:the\s+)?"
     # "from 17.89 at pre-test to 15.55": the second value of a change
     rf"|{_UNIT}\s+at\s+[\w-]+(?:\s+[\w-]+)?(?:\s+to)?\s+"
     # "from 4.05 to 0.53 while in the placebo group from 3.36": the next group's change
-    rf"|{_UNIT}[\s,;]*(?:while|whereas|and|but)\s+(?:in|for|with)\s+(?:the\s+)?[\w+/ -]{{1,30}}?"
-    r"\s+(?:group|arm)s?[\s,]*(?:it\s+)?(?:(?:was|were|fell|rose|changed|decreased|increased|improved)\s+)?"
+    rf"|{_UNIT}[\s,;]*(?:while|whereas|and|but)\s+(?:in|for|with|under)\s+(?:the\s+)?[\w+/ -]{{1,30}}?"
+    r"\s+(?:group|arm|condition)s?[\s,]*(?:it\s+)?(?:(?:was|were|fell|rose|changed|decreased|increased|improved)\s+)?"
     r"(?:from|to|by|at|of)?\s*"
     # "6 (8.1%) in control, and in 2 (2.7%)": a group's result, then the next one's
     rf"|{_UNIT}[\s,;()\[\]]*(?:in|for|with)\s+(?:the\s+)?[\w+/-]+(?:\s+[\w+/-]+)?[\s,;()]*"
-    r"(?:and|or|vs\.?|versus)\s+(?:in|for|with)\s+(?:the\s+)?[\s(\[]*",
+    # "... in the A group and in fourteen of 30 women (47%)": the count's people too
+    rf"(?:and|or|vs\.?|versus)\s+(?:in|for|with)\s+(?:the\s+)?\s*(?:{_WHO}\s*)?[\s(\[]*"
+    # "(5.9%) patients who received X compared to 8 of 91 (": the people of one arm, then
+    # the next one's count
+    rf"|{_UNIT}[\s,;()\[\]]*(?:{_WHO}\s+|those\s+)?(?:who|that)\s+(?:had\s+)?"
+    r"(?:received|took|used|underwent|were\s+given|were\s+treated\s+with)\s+[\w+/ -]{1,30}?"
+    r"[\s,;()]*(?:and|or|vs\.?|versus|compared\s+(?:with|to)|whereas|while)\s+"
+    r"(?:(?:in|of|among)\s+)?[\s(\[]*",
     re.I,
 )
 
@@ -1069,7 +1115,7 @@ _UNIT_AFTER_RE = re.compile(
     rf"[ \u00a0]?(?P<u>{_UNIT_WORD}(?:\s+per\s+{_UNIT_WORD})?)(?=[\s,;:)\]]|$)(?!\s*[=<>≤≥])"
 )
 _NOT_UNIT_WORD = re.compile(
-    rf"(?:and|or|nor|vs|versus|in|on|for|with|without|among|of|at|by|to|from|the|a|an|"
+    rf"(?:and|or|nor|vs|versus|in|on|for|with|without|among|under|during|of|at|by|to|from|the|a|an|"
     rf"respectively|compared|than|while|whereas|but|was|were|is|are|had|has|"
     rf"groups?|arms?|{_WHO})$",
     re.I,
@@ -1115,6 +1161,8 @@ def _strip_numbers(text: str) -> str:
     text = re.sub(r"95\s?%\s*(?:CI|confidence intervals?)[^,;)\]]*", " ", text, flags=re.I)
     text = re.sub(r"\b(?:IQR|interquartile range|range|SD)\b[:,]?", " ", text, flags=re.I)
     text = re.sub(r"\b[pP]\s*[=<>≤≥]\s*[.\d·]+", " ", text)
+    # "fourteen of 30": a count spelled out is a number like "14 of 30"
+    text = re.sub(rf"\b{NUMBER_WORDS}\b(?=\s+(?:out\s+)?of\s+\d)", " ", text, flags=re.I)
     # "compared to" keeps its "to" (a separator of two groups' values, as "compared with")
     return re.sub(
         r"[-−]?\d+(?:[.·]\d+)?\s*%?|\b(?:n|N)\s*=|\bof\b|/|–|-|(?<!compared\s)\bto\b", " ", text
@@ -1166,6 +1214,10 @@ _CHANGE_AFTER = re.compile(
 )
 
 
+#: what stands between a count and its rate: the counted people ("12 of 40 patients (")
+_COUNTED_PEOPLE = re.compile(rf"\s+(?:[\w-]+\s+)?{_WHO}\s*[(\[]\s*", re.I)
+
+
 def _match(sent, v, stat, name, ms, nxt, label, primary, p_all, n_vals) -> UnkeyedMatch:
     ci_m = _near(ms, "ci", v.end, min(nxt, v.end + 60))
     p_m = _near(ms, "p", v.end, min(nxt, v.end + 90))
@@ -1193,8 +1245,12 @@ def _match(sent, v, stat, name, ms, nxt, label, primary, p_all, n_vals) -> Unkey
             m
             for m in ms
             if m.kind == "count"
-            and abs(m.end - v.start) <= 3
-            or (m.kind == "count" and 0 <= m.start - v.end <= 4)
+            and (
+                abs(m.end - v.start) <= 3
+                or 0 <= m.start - v.end <= 4
+                # "nine of 31 women (29%)": the count, its people, then the rate
+                or (m.end < v.start and _COUNTED_PEOPLE.fullmatch(sent[m.end : v.start]))
+            )
         ]
         if c:
             events, total = c[0].events, c[0].total

@@ -14,7 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING, TypeVar
+
+from litkg.extractor.vocab import load_vocab
 
 if TYPE_CHECKING:
     from litkg.extractor.components.unkeyed_outcomes import UnkeyedMatch
@@ -137,6 +140,21 @@ def analysis_sets(hits: list[tuple[int, M]], one_cohort: bool) -> list[tuple[int
             name = f"{m.outcome.name} ({qualifier})" if m.outcome.name else m.outcome.name
             out.append((r, replace(m, arm_label="overall", outcome=replace(m.outcome, name=name))))
     return out
+
+
+@cache
+def _intervention_words() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in load_vocab("role_words")["intervention"])
+    return re.compile(
+        rf"(?i)^\s*(?:the\s+)?(?:{words})(?:[\s-]+(?:{words}))*(?:[\s-]+(?:group|arm|cohort|condition|patients|"
+        rf"participants|subjects))?s?\s*$"
+    )
+
+
+def names_intervention_role(label: str | None) -> bool:
+    """Whether a group's label names the intervention arm by its role alone ("the
+    treatment group", "experimental arm"; ontology/vocab/role_words.json)."""
+    return bool(label and _intervention_words().match(label))
 
 
 T = TypeVar("T")
