@@ -39,6 +39,9 @@ def test_result_sentences_are_not_about_the_sample():
         "Eighty-one per cent of the dogs were lame-free after the treatment.",
         "Causes of death were cardiac in 12 (44%) of the patients.",  # a result, not a history
         "The 1-year revision rate was 4.1% in the cemented arm.",
+        "Following one year of grazing, mean hoof wall growth was 5.1 mm in the zinc herd.",
+        "Intraoperatively, aspiration from the anterior chamber took 1.9 minutes in the active arm.",
+        "Withdrawal for adverse events was 3% in the active arm, though its heading says demographics.",
     ):
         assert not sample_sentence(sent), sent
 
