@@ -91,6 +91,28 @@ def test_reader_follows_headings_and_paragraphs():
     assert got == [True, True, False, True, True, False]
 
 
+def test_who_the_people_were_is_no_baseline_value():
+    from litkg.extractor.components.baseline_sentences import baseline_values
+    from litkg.extractor.components.unkeyed_outcomes import UnkeyedMatch
+    from litkg.extractor.records import Outcome
+
+    held = [
+        (
+            UnkeyedMatch(
+                Outcome(None, "rate", 31.0, "%", name="were night-shift workers"), 0, 9, "t"
+            ),
+            (0, 9),
+        ),
+        (
+            UnkeyedMatch(Outcome(None, "mean", 6.1, None, name="sleep latency score"), 0, 9, "t"),
+            (0, 9),
+        ),
+    ]
+    names = ["night-shift workers", "sleep latency score"]
+    got = [(m.outcome.value, m.outcome.timepoint_months) for m, _s in baseline_values(held, names)]
+    assert got == [(6.1, 0.0)]
+
+
 def test_outcome_names_match_without_fillers():
     assert measures_outcome("mean gingival index", ["change in gingival index"])
     assert measures_outcome("EEM area", ["EEM area"])

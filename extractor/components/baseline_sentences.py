@@ -153,14 +153,23 @@ def measures_outcome(name: str | None, outcome_names: Sequence[str | None]) -> b
     return False
 
 
+#: a name that says what the people were ("were US-born", "was married") is who they are, not a measure
+_BEING = re.compile(r"(?:were|was|are|is)\b", re.I)
+
+
 def baseline_values(held: Iterable[tuple[Any, Any]], outcome_names: Sequence[str | None]):
     """Of the (match, span) pairs read from sentences describing the sample,
     those measuring one of the paper's outcomes (`outcome_names`, the names
     of the results read elsewhere), as values at time 0 (RECORD.md: the
-    baseline value of an outcome measure is an outcome at time 0)."""
+    baseline value of an outcome measure is an outcome at time 0). A value
+    named by what the people were ("were current smokers") is no measure."""
     for m, span in held:
         o = m.outcome
-        if o.comparator or not measures_outcome(o.name, outcome_names):
+        if (
+            o.comparator
+            or _BEING.match(o.name or "")
+            or not measures_outcome(o.name, outcome_names)
+        ):
             continue
         if o.timepoint_months is None:
             m = replace(m, outcome=replace(o, timepoint_months=0.0))
