@@ -23,6 +23,7 @@ def test_sentences_about_the_sample_at_entry():
         "At the time of operation, 64% of the knees were graded Kellgren-Lawrence IV.",
         "Forty-one per cent of the workers were current smokers.",
         "The underlying causes of tooth loss in arms 1 and 2 were periodontitis (61% and 58%).",
+        "The causes of blindness in groups A and B were glaucoma (31% and 29%).",
         "Mean disease duration was 7.2 ± 3.1 years in the etanercept arm.",
         "Thirty-six dogs (72%) weighed more than 20 kg on admission to the clinic.",
         "Noise levels within the chamber were 85 ± 2 dB(A).",
@@ -65,6 +66,7 @@ def test_headings_over_the_sample():
 def test_a_description_continues_only_without_comparison():
     assert continues_description("The mean axial length was 23.6 mm.")
     assert not continues_description("The mean axial length was longer in arm B (23.9 vs 23.4 mm).")
+    assert not continues_description("Mean axial length was 23.6 mm in arm B (p<0.05).")
 
 
 def test_reader_follows_headings_and_paragraphs():
