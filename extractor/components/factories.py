@@ -865,7 +865,7 @@ def _unkeyed_outcomes(
     """Results outside the endpoint keys, from the result sentences (values the
     keyed reading took excepted) and from result tables' non-endpoint rows;
     one per (statistic, value, arm)."""
-    from litkg.extractor.components import unkeyed_names, unkeyed_roles
+    from litkg.extractor.components import baseline_sentences, unkeyed_names, unkeyed_roles
     from litkg.extractor.components import unkeyed_outcomes as unk
     from litkg.extractor.tables import read_table
 
@@ -926,13 +926,18 @@ def _unkeyed_outcomes(
         return len(resolver) >= 2 and resolver.role_of(label) not in (None, "overall")
 
     idx = doc._.litkg_sections
+    sample, held = baseline_sentences.SampleReader(source.text, source.headings), []
     for text, start, end, keyed in sents:
         if idx is not None and idx.kind_at(start) in _NOT_RESULT_SECTIONS:
             continue  # methods state plans, introduction and discussion others' results
         spans = [
             (a.start, a.end) for a in resolver.mentions(text) if a.role not in ("overall", "both")
         ] if arm_names else []  # fmt: skip
-        for m in unk.unkeyed_from_sentence(text, keyed, arm_names, spans):
+        found = unk.unkeyed_from_sentence(text, keyed, arm_names, spans)
+        if sample.describes(text, start):  # the sample at entry: only outcomes' baseline values
+            held.extend((m, (start, end)) for m in found)
+            continue
+        for m in found:
             add(m, (start, end))
     one_cohort = sum(not unkeyed_roles.is_analysis_set(a.label) for a in resolver.arms) < 2
     table_hits = []
@@ -959,6 +964,9 @@ def _unkeyed_outcomes(
     table_hits = unkeyed_roles.orient_differences(table_hits, arms)
     for table, r, m in table_hits:
         add(m, _row_span(table, r), cell=True, arm=arms.get(m.arm_label or ""))
+    outcome_names = [o.name for o in out if o.timepoint_months != 0]
+    for m, span in baseline_sentences.baseline_values(held, outcome_names):
+        add(m, span)
     return out
 
 
