@@ -135,3 +135,17 @@ def test_groups_a_sentence_stratifies_are_not_given_anything() -> None:
         "Errors were more frequent in the HQ group and rarer in the LQ group.",
     ]
     assert contrasted_groups(sents, randomized=True) is None
+
+
+def test_a_wait_list_named_only_in_the_results_is_the_control_side() -> None:
+    # the Methods name what the treated group was given, not the wait-list: a
+    # control's name needs no allocation sentence of its own
+    sents = [
+        _SPLIT,
+        "Anxiety at week 8 was lower in the yoga group than in the wait-list group.",
+        "Sleep quality improved more in the yoga group than in the wait-list group (P = 0.01).",
+    ]
+    assert contrasted_groups(sents, given=["weekly yoga classes"]) == (
+        ["yoga group", "wait-list group"],
+        1,
+    )

@@ -54,7 +54,9 @@ _GENERIC = re.compile(
     r"^(?:study|treatment|treated|intervention|experimental|experiment|active|test|trial)$", re.I
 )
 _INERT = re.compile(r"\b(?:placebo|sham|vehicle|dummy)\b", re.I)
-_CONTROL = re.compile(r"\b(?:control|placebo|sham|usual[- ]care|standard)\b", re.I)
+# the words of a control arm's name ("the control group", "the usual care group"): the
+# same vocabulary that gives an arm the control role
+_CONTROL = re.compile(r"\b(?:" + "|".join(load_vocab("control_arms")["labels"]) + r")\b", re.I)
 
 
 @cache
