@@ -134,3 +134,15 @@ def test_single_group_recruited_and_all_received() -> None:
     assert [(n, r) for n, r, _s, _e in study_population_sizes(s)] == [(30, 2)]
     got = study_population_sizes("All 30 adults received eight coaching calls.")
     assert [(n, r) for n, r, _s, _e in got] == [(30, 4)]
+
+
+def test_an_ethnic_breakdown_of_the_sample_gives_no_arms() -> None:
+    from litkg.extractor.components.arms import allocation
+
+    s = "Enrolled were 41 Hispanics, 33 non-Hispanic whites and 12 Asian Americans (self-reported)."
+    assert allocation(s) is None
+    s = "The cohort included 52 Caucasians and 47 African-Americans."
+    assert allocation(s) is None
+    # two arms counted by what they received still are
+    got = allocation("Of these, 44 were randomized to yoga and 42 to stretching.")
+    assert got is not None and [n for _l, n in got.arms] == [44, 42]
