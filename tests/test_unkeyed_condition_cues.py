@@ -4,17 +4,16 @@
 for these tests); a condition of the patients ("in stable condition") or a
 plural that names every condition names no group."""
 
+from sentence_helpers import read_sentence
+
 from litkg.extractor.components.arm_resolver import ArmName, ArmResolver
-from litkg.extractor.components.unkeyed_outcomes import unkeyed_from_sentence
 from litkg.extractor.mentions import arm_cues
 
 
 def _read(sent: str, resolver: ArmResolver | None = None):
-    spans = [(m.start, m.end) for m in resolver.mentions(sent)] if resolver else []
-    names = [a.label for a in resolver.arms] if resolver else []
     return [
         (m.outcome.name, m.outcome.statistic, m.outcome.value, m.arm_label)
-        for m in unkeyed_from_sentence(sent, None, names, spans)
+        for m in read_sentence(sent, resolver)
     ]
 
 

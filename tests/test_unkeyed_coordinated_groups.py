@@ -3,16 +3,15 @@ ketamine and placebo groups combined") is neither group's; with
 "respectively" the groups take the values in order (orthopaedic and
 anaesthesia house styles written for these tests)."""
 
+from sentence_helpers import read_sentence
+
 from litkg.extractor.components.arm_resolver import ArmName, ArmResolver
-from litkg.extractor.components.unkeyed_outcomes import unkeyed_from_sentence
 
 _ARMS = ArmResolver([ArmName("Tranexamic acid", "intervention"), ArmName("Saline", "control")])
 
 
 def _read(sent: str):
-    spans = [(m.start, m.end) for m in _ARMS.mentions(sent)]
-    names = [a.label for a in _ARMS.arms]
-    return [(m.outcome.value, m.arm_label) for m in unkeyed_from_sentence(sent, None, names, spans)]
+    return [(m.outcome.value, m.arm_label) for m in read_sentence(sent, _ARMS)]
 
 
 def test_a_value_of_two_groups_together_is_neither_groups():

@@ -2,8 +2,9 @@
 dose is part of the group's label, not a value of the result (dose-finding and
 paediatric house styles written for these tests)."""
 
+from sentence_helpers import read_sentence
+
 from litkg.extractor.components.arm_resolver import ArmName, ArmResolver
-from litkg.extractor.components.unkeyed_outcomes import unkeyed_from_sentence
 
 _ARMS = ArmResolver(
     [
@@ -15,11 +16,9 @@ _ARMS = ArmResolver(
 
 
 def _read(sent: str, resolver: ArmResolver = _ARMS):
-    spans = [(m.start, m.end) for m in resolver.mentions(sent)]
-    names = [a.label for a in resolver.arms]
     return [
         (m.outcome.name, m.outcome.value, m.arm_label, resolver.role_of(m.arm_label))
-        for m in unkeyed_from_sentence(sent, None, names, spans)
+        for m in read_sentence(sent, resolver)
     ]
 
 
