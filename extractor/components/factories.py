@@ -246,9 +246,11 @@ def _main_arms(
     if not ref:
         ref, ref_prov = _announced_arms(design, ref_prov)
     if not ref:
-        ref, ref_prov = _ordinal_arms(design, ref_prov)
-    if not ref:
-        ref, ref_prov = _contrasted_arms(doc, design, ref_prov)
+        # how many groups the first sentence announcing them counts ("divided into two groups")
+        k = next((k for t, _s, _e in design if (k := arm_lists.announced_groups(t))), None)
+        ref, ref_prov = _ordinal_arms(design, k, ref_prov)
+        if not ref:
+            ref, ref_prov = _contrasted_arms(doc, design, k, ref_prov)
     if len(ref) < 2 or ref_prov is None:
         return [], res_mod.ArmResolver([]), None
     aliases: list[list[str]] = [[] for _ in ref]
@@ -449,12 +451,11 @@ def _announced_arms(
 
 
 def _ordinal_arms(
-    sents: list[tuple[str, int, int]], ref_prov: tuple[int, int, str] | None
+    sents: list[tuple[str, int, int]], k: int | None, ref_prov: tuple[int, int, str] | None
 ) -> tuple[list[str], tuple[int, int, str] | None]:
     """Arms the Methods name clause by clause by their order ("the first group
     was treated with X ... the second group with Y"), as many as a sentence
-    announces (`arm_clauses.ordinal_groups`)."""
-    k = next((k for t, _s, _e in sents if (k := arm_lists.announced_groups(t))), None)
+    announces (`k`; `arm_clauses.ordinal_groups`)."""
     got = arm_clauses.ordinal_groups([t for t, _s, _e in sents], k)
     if not got:
         return [], ref_prov
@@ -464,13 +465,15 @@ def _ordinal_arms(
 
 
 def _contrasted_arms(
-    doc: Doc, sents: list[tuple[str, int, int]], ref_prov: tuple[int, int, str] | None
+    doc: Doc,
+    sents: list[tuple[str, int, int]],
+    k: int | None,
+    ref_prov: tuple[int, int, str] | None,
 ) -> tuple[list[str], tuple[int, int, str] | None]:
     """Arms no list names that the sentences set against each other ("the
     intervention group ... the control group") in a paper that allocates:
-    as many as a sentence announces ("divided randomly into two groups"), else
-    two (`arm_contrast.contrasted_groups`)."""
-    k = next((k for t, _s, _e in sents if (k := arm_lists.announced_groups(t))), None)
+    as many as a sentence announces (`k`: "divided randomly into two groups"),
+    else two (`arm_contrast.contrasted_groups`)."""
     study = (_facts(doc).get("study") or [None])[0]
     design = set(getattr(study, "design", None) or ())
     given = [_study_title(doc) or "", *(i.drug for i in _facts(doc).get("interventions") or [])]
