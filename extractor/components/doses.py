@@ -280,16 +280,25 @@ def parse_doses(text: str) -> list[Dose]:
     return out
 
 
+@cache
+def _route_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The route words of units.json compiled once, in their order: a pattern
+    with two capitals in a row ("IV") is case-sensitive, the others are not."""
+    routes = load_vocab("units.json")["routes"]
+    return tuple(
+        (route, re.compile(p, 0 if re.search(r"[A-Z]{2}", p) else re.I))
+        for route, pats in routes.items()
+        for p in pats
+    )
+
+
 def find_route(text: str) -> str | None:
     """iv | sc | po from route words ("intravenously", "continuous IV infusion", "orally")."""
-    routes = load_vocab("units.json")["routes"]
     best: tuple[int, str] | None = None
-    for route, pats in routes.items():
-        for p in pats:
-            flags = 0 if re.search(r"[A-Z]{2}", p) else re.I
-            m = re.search(p, text, flags)
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), route)
+    for route, rx in _route_patterns():
+        m = rx.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), route)
     return best[1] if best else None
 
 

@@ -104,15 +104,15 @@ def _in_treatment_section(doc: Document, pos: int) -> bool:
     return bool(_TREATMENT_HEADING.search(title)) and not _NOT_TREATMENT_HEADING.search(title)
 
 
+_BACKGROUND_HEADING = re.compile(
+    r"(?i)\b(?:prior|previous|subsequent|salvage|supportive|concomitant|post-?study)\b"
+)
+
+
 def _in_background_section(doc: Document, pos: int) -> bool:
     """Under a heading about treatment outside the study ("Prior therapy",
     "Subsequent treatment", "Supportive care", "Concomitant medication")."""
-    return bool(
-        re.search(
-            r"(?i)\b(?:prior|previous|subsequent|salvage|supportive|concomitant|post-?study)\b",
-            _heading_at(doc, pos),
-        )
-    )
+    return bool(_BACKGROUND_HEADING.search(_heading_at(doc, pos)))
 
 
 def _paper_radiotherapy(text: str) -> str | None:
@@ -131,6 +131,14 @@ def _paper_radiotherapy(text: str) -> str | None:
 _RT_RANGE_TOTAL = re.compile(
     r"\btotal\s+(?:[\w\-]+\s+){0,2}?dose\s+(?:of\s+)?\d+(?:\.\d+)?\s*[-\u2013]\s*\d+(?:\.\d+)?\s*Gy\b"
 )
+
+
+#: the words of a sentence stating the paper's aim ("The aim of this study was")
+_AIM_WORDS = re.compile(r"(?i)\b(?:aim|objective|purpose)s?\b")
+#: the words of a sentence that may state a drug's route
+_GIVEN_WORDS = re.compile(r"(?i)receiv|administ|given|infus|dose|dosing|orally|inject")
+#: the words of a sentence that may state the planned cycles without a drug's name
+_PLAN_WORDS = re.compile(r"(?i)\b(?:planned|intended|up to|maximum of)\b")
 
 
 def extract_interventions(
@@ -196,7 +204,7 @@ def extract_interventions(
             continue
         is_bg = bool(background and background.search(s)) or _in_background_section(doc, b)
         info.append((s, b, ctx, drugs, is_bg, listed))
-        early = b < front_end or re.search(r"(?i)\b(?:aim|objective|purpose)s?\b", s)
+        early = b < front_end or _AIM_WORDS.search(s)
         if ctx == OWN and early and aim is not None and aim.search(s) and not is_bg:
             for d in drugs:
                 if not _named_as_prior(s, d):
@@ -255,6 +263,7 @@ def extract_interventions(
     if not studied:
         return []
     out: list[Intervention] = []
+    plans: list[str] | None = None
     for drug, rule in studied.items():
         mention_sents = [
             (s, b)
@@ -265,9 +274,7 @@ def extract_interventions(
         route = days = None
         cycles = None
         for s, _ in mention_sents:
-            if route is None and re.search(
-                r"(?i)receiv|administ|given|infus|dose|dosing|orally|inject", s
-            ):
+            if route is None and _GIVEN_WORDS.search(s):
                 route = find_route(s)
             if days is None:
                 days = find_days(s)
@@ -280,11 +287,12 @@ def extract_interventions(
                     break
         if cycles is None:
             # the plan may be stated without the drug's name ("all 4 intended cycles")
-            for s, _ in body:
-                if re.search(r"(?i)\b(?:planned|intended|up to|maximum of)\b", s):
-                    cycles = find_cycles(s)
-                    if cycles:
-                        break
+            if plans is None:  # the same sentences for every drug: found once
+                plans = [s for s, _ in body if _PLAN_WORDS.search(s)]
+            for s in plans:
+                cycles = find_cycles(s)
+                if cycles:
+                    break
         entries = dosed.get(drug, [])
         if is_radiation(drug):
             route = None
