@@ -200,6 +200,13 @@ def _unkeyed_term_gates() -> list[LiteralGate]:
     ]
 
 
+@lru_cache(maxsize=1024)
+def _alias_regex(short: str) -> re.Pattern[str]:
+    """A paper's own endpoint abbreviation as printed, as a whole word (compiled
+    once per abbreviation, not once per sentence)."""
+    return re.compile(rf"(?<![\w/-]){re.escape(short)}(?![\w-])")
+
+
 def _find_endpoints(sent: str, aliases: dict[str, str] | None = None) -> list[Mention]:
     keyed, gvhd, _ = _sentence_terms(sent)
     out = list(keyed)
@@ -207,7 +214,7 @@ def _find_endpoints(sent: str, aliases: dict[str, str] | None = None) -> list[Me
         if key and short in sent:  # the pattern is the abbreviation as printed
             out += [
                 Mention("endpoint", m.start(), m.end(), key=key)
-                for m in re.finditer(rf"(?<![\w/-]){re.escape(short)}(?![\w-])", sent)
+                for m in _alias_regex(short).finditer(sent)
             ]
     # an abbreviation the paper defines as something else is not an endpoint here
     blocked = {short for short, key in (aliases or {}).items() if not key}

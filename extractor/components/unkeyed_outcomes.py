@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
+from litkg.extractor.components.alternation import folded
 from litkg.extractor.components.unkeyed_times import (
     ORDINAL_TIME,
     from_baseline_values,
@@ -1175,18 +1176,28 @@ _SHARE_WORDS = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
+def _said_statistic(name: str) -> re.Pattern[str]:
+    """ "mean|average|median" and up to two words before `name` (one regex per
+    measure's name, compiled once: a paper names its measures many times)."""
+    return re.compile(
+        rf"\b(?P<s>mean|average|median)\s+(?:(?!(?:was|were|is|are)\b)[\w-]+\s+){{0,2}}?"
+        rf"{re.escape(name)}\b",
+        re.I,
+    )
+
+
 def _mean_in_percent(sent: str, v: Mention, name: str, stat: str) -> str:
     """ "Mean HbA1c was 7.1% in the A group": a measure in percent whose mean (or
     median) the sentence names is that statistic, not a rate of people. A change
     in percent ("increased 100%", "26% and 29% lower") is left as it was read."""
     if v.vkind != "pct" or stat != "rate":
         return stat
-    said = re.search(
-        rf"\b(?P<s>mean|average|median)\s+(?:(?!(?:was|were|is|are)\b)[\w-]+\s+){{0,2}}?"
-        rf"{re.escape(name)}\b",
-        sent[: v.start],
-        re.I,
-    )
+    head = sent[: v.start]
+    low = folded(head)
+    if "mean" not in low and "average" not in low and "median" not in low:
+        return stat  # the statistic's word is needed (most sentences name none)
+    said = _said_statistic(name).search(head)
     if said is None or _SHARE_WORDS.search(sent[said.end() : v.start]):
         return stat  # "while the mean X was similar, the percentage above 2 SD was 7%"
     if re.search(r"\b(?:below|above|under|over|than)\s+the\s+$", sent[: said.start()], re.I):
