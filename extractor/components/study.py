@@ -710,10 +710,20 @@ def find_design(
         if ctx != OWN and in_narrative(sections, b) and not re.search(r"(?i)\blimitations?\b", s):
             continue  # "a recent single-arm trial reported..." describes another study
         scopes.append((s, b, ctx))
+    # a term whose necessary condition (a needle in the scope) no scope meets
+    # matches in none: asked once of all the scopes together, so that each scope
+    # is asked only about the terms that may match somewhere
+    joined = "\n".join(s for s, _, _ in scopes)
+    joined_low = folded(joined)
+    live = {
+        name: term
+        for name, term in terms.items()
+        if _term_regexes(term)[2].may_match(joined, joined_low)
+    }
     found: dict[str, Found] = {}
     for s, b, where in scopes:
         low = folded(s)
-        for name, term in terms.items():
+        for name, term in live.items():
             if name in found:
                 continue
             if name in restricted and where not in ("title", OWN):
