@@ -11,7 +11,7 @@ study cues, article-type cues) and `ontology/vocab/registries.json`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -451,6 +451,27 @@ def _registry_regexes(reg: dict[str, Any]) -> _RegistryRx:
     return out
 
 
+def _finditer_from(rx: re.Pattern[str], prefix: str, text: str) -> Iterator[re.Match[str]]:
+    """`rx.finditer(text)` for a regex every match of which starts with
+    `prefix` (its literal prefix; "" when none is known): tried only where
+    `prefix` occurs (the engine tries every position of a regex that opens
+    with \\b or a group, though most papers print no registry's id). A
+    match starts at a prefix's occurrence and is not empty, so the next one is
+    looked for from its end, as finditer does; `rx.match` at an offset sees
+    the text before it, for \\b and lookbehinds."""
+    if not prefix:
+        yield from rx.finditer(text)
+        return
+    pos = text.find(prefix)
+    while pos >= 0:
+        m = rx.match(text, pos)
+        if m is not None:
+            yield m
+            pos = text.find(prefix, max(m.end(), pos + 1))
+        else:
+            pos = text.find(prefix, pos + 1)
+
+
 def find_registrations(doc: Document, sentences: Iterable[Sentence] | None = None) -> list[Found]:
     """The study's own registry identifiers (prefix added when the registry is named).
 
@@ -501,7 +522,7 @@ def find_registrations(doc: Document, sentences: Iterable[Sentence] | None = Non
     for reg in vocab["registries"]:
         pat, names, needles = _registry_regexes(reg)
         spans: list[tuple[int, int]] = []
-        for m in pat.finditer(text) if needles[0] in text else ():
+        for m in _finditer_from(pat, needles[0], text):
             gd = m.groupdict()
             value = reg["format"].format(num=gd.get("num") or "", id=gd.get("id") or "")
             spans.append((m.start(), m.end()))
