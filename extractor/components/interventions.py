@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from litkg.extractor.components.dose_links import link_dose, radiation_total
 from litkg.extractor.components.doses import Dose, find_cycles, find_days, find_route, parse_doses
@@ -43,6 +44,7 @@ from litkg.extractor.components.drug_names import (
 from litkg.extractor.components.textutil import (
     OTHER,
     OWN,
+    AnyOf,
     Sentence,
     compile_any,
     ensure_sentences,
@@ -62,8 +64,15 @@ __all__ = [
 ]
 
 
-def _cues(key: str) -> re.Pattern[str] | None:
-    return compile_any(tuple(load_vocab("drugs.json")[key]))
+@cache
+def _cues(key: str) -> AnyOf | None:
+    """Whether a sentence holds one of the cues of drugs.json `key` (None: no cues)."""
+    return AnyOf(load_vocab("drugs.json")[key]) or None
+
+
+@cache
+def _citation_cues() -> AnyOf | None:
+    return AnyOf(load_vocab("designs.json")["citation_cues"], 0) or None
 
 
 def _named_as_prior(title: str, d: DrugMention) -> bool:
@@ -175,7 +184,7 @@ def extract_interventions(
     assign = _cues("assignment_cues")
     aim = _cues("aim_cues")
     sections = section_index(doc)
-    cites = compile_any(tuple(load_vocab("designs.json")["citation_cues"]), 0)
+    cites = _citation_cues()
 
     studied: dict[str, str] = {}  # drug -> rule
     for d in find_drugs(title, local):
