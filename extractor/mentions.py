@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from litkg.extractor.components.alternation import folded
 from litkg.extractor.numbers import (
     CI_RE,
     DASH,
@@ -672,6 +673,30 @@ _ARM_CUE_RES = [
 ]
 #: the cues of a preposition, a label and a group word ("in the X group", "in the X condition")
 _PHRASE_CUES = frozenset({0, len(_ARM_CUE_RES) - 1})
+_ROLE_NEEDLES = (
+    "intervention",
+    "control",
+    "experimental",
+    "placebo",
+    "sham",
+    "comparison",
+    "usual care",
+    "treatment",
+)
+#: per cue of `_ARM_CUE_RES`, words one of which every match holds (in the engine's
+#: case folding, `folded`), or None: a sentence with none of them is not searched
+_ARM_CUE_NEEDLES: tuple[tuple[str, ...] | None, ...] = (
+    ("group", "arm", "cohort"),
+    ("group", "arm", "cohort"),
+    ("control", "placebo"),
+    ("(",),
+    ("group", "arm", *_ROLE_NEEDLES),
+    ("%",),
+    _ROLE_NEEDLES,
+    ("groups", "arms"),
+    ("groups", "arms"),
+    ("condition",),
+)
 _NOT_LABEL = re.compile(
     r"^(?:both|two|all|each|either|treatment|study|the|these|this|same|other|age|"
     r"respective|two\s+treatment|\d+)$",
@@ -682,7 +707,10 @@ _NOT_LABEL = re.compile(
 def arm_cues(sent: str) -> list[Mention]:
     """Phrases naming a group a value may belong to, with the label as printed."""
     out: list[Mention] = []
-    for i, rx in enumerate(_ARM_CUE_RES):
+    low = folded(sent)
+    for i, (rx, needles) in enumerate(zip(_ARM_CUE_RES, _ARM_CUE_NEEDLES, strict=True)):
+        if needles is not None and not any(n in low for n in needles):
+            continue
         for m in rx.finditer(sent):
             g = next(k for k, v in m.groupdict().items() if v is not None)
             label = re.sub(r"^(?:the|a|an)\s+", "", m.group(g).strip(), flags=re.I)
