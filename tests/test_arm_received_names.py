@@ -91,3 +91,26 @@ def test_results_named_by_the_treatments_go_to_the_role_named_arms() -> None:
     assert roles == {"study group": "intervention", "control group": "control"}
     values = {o["value"]: o["arm"] for o in rec["outcomes"]}
     assert values == {4.2: "intervention", 6.8: "control"}
+
+
+def test_the_start_of_a_name_is_no_name_where_the_paper_prints_it_whole() -> None:
+    texts = [
+        "The control group received normal saline through the same cannula.",
+        "Shivering was rarer with clonidine than in those given normal saline.",
+    ]
+    arms = [ArmName("clonidine group", "intervention"), ArmName("control group", "control")]
+    assert received_names(texts, arms) == [[], ["normal saline"]]
+    texts[1] = "Shivering was rarer in those given normal fluids."
+    assert received_names(texts, arms) == [[], []]
+
+
+def test_a_word_of_an_arm_s_longer_name_is_not_the_group_receiving() -> None:
+    texts = [
+        "In group C, antibiotics were given postoperatively only when infection was suspected.",
+        "Wound infection was seen in 2 patients given antibiotics postoperatively.",
+    ]
+    arms = [
+        ArmName("Group A", "intervention"),
+        ArmName("Group C", "control", None, ("Group C (no antibiotics at all)",)),
+    ]
+    assert received_names(texts, arms) == [[], []]

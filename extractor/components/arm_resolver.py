@@ -995,7 +995,7 @@ _GIVEN_TO = re.compile(
     r"(?:(?:was|were)\s+(?:then\s+|also\s+|only\s+)?)?(?:received|given|administered|treated\s+with)\s+"
     r"(?:(?:an?|the)\s+)?(?:(?:intravenous|oral|iv|i\.v\.|topical|inhaled|intranasal|nebuli[sz]ed"
     r"|intrathecal|subcutaneous)\s+)?(?:\d[\d.,]*\s*[^\s\d]{0,12}\s+(?:of\s+)?)?"
-    r"(?P<what>[A-Za-z][\w+-]*(?:\s+(?!(?:and|or|in|at|as|for|with|by|on|of|to|via|before|after"
+    r"(?P<what>(?![A-Za-z]+ly\b)[A-Za-z][\w+-]*(?:\s+(?!(?:and|or|in|at|as|for|with|by|on|of|to|via|before|after"
     r"|during|once|twice|daily|plus|while|whereas|which|that|was|were|group|arm|intravenously"
     r"|orally|respectively)\b)[A-Za-z][\w+-]*){0,2})",
 )
@@ -1053,6 +1053,12 @@ _RECEIVER_GAP = (
     r"|men|infants|volunteers)\s+)?,?\s*(?:(?:who|that|which)\s+)?(?:(?:was|were|had\s+been|had)\s+)?"
     r"(?:(?:then|also|only|additionally)\s+)?"
 )
+# the words that end a treatment's name: "midazolam before induction", "saline at the same rate"
+_NAME_END = (
+    r"(?:and|or|in|at|as|for|with|by|on|of|to|via|before|after|during|once|twice|daily|plus|while"
+    r"|whereas|which|that|was|were|is|are|had|has|groups?|arms?|cohorts?|intravenously|orally"
+    r"|respectively|but|the|each|every|per|from|until|than|versus|vs)"
+)
 # the treatment a group got, after the verb: articles, "the same volume of", a route and a
 # dose are passed over ("received 0.5 mg/kg intravenous midazolam")
 _WHAT = (
@@ -1060,9 +1066,7 @@ _WHAT = (
     r"(?:\d[\d.,]*\s*(?:%|[^\s\d]{0,12})\s+(?:of\s+)?)?"
     r"(?:(?:intravenous|oral|iv|i\.v\.|topical|inhaled|intranasal|nebuli[sz]ed|intrathecal"
     r"|subcutaneous|intramuscular)\s+)?"
-    r"(?P<what>[A-Za-z][\w+-]*(?:\s+(?!(?:and|or|in|at|as|for|with|by|on|of|to|via|before|after"
-    r"|during|once|twice|daily|plus|while|whereas|which|that|was|were|group|arm|intravenously"
-    r"|orally|respectively|but|the|each|every|per|from|until)\b)[A-Za-z][\w+-]*){0,2})"
+    rf"(?P<what>(?![A-Za-z]+ly\b)[A-Za-z][\w+-]*(?:\s+(?!{_NAME_END}\b)[A-Za-z][\w+-]*){{0,2}})"
 )
 _RECEIVED = re.compile(
     _RECEIVER_GAP + r"(?:received|receive|given|administered|treated\s+with)\s+" + _WHAT, re.I
@@ -1120,13 +1124,16 @@ def _arm_at(resolver: ArmResolver, sent: str, m: ArmMention) -> int | None:
     return roles.index(m.role) if roles.count(m.role) == 1 else None
 
 
-def _cued(name: str, texts: Sequence[str], drugs: Sequence[str]) -> bool:
+def _cued(name: str, texts: Sequence[str], drugs: Sequence[str], shorter: bool = False) -> bool:
     """Whether the paper calls a group, or patients, by a treatment ("the
     midazolam group", "patients receiving midazolam") in `texts`, or it is a
-    drug the trial assigns."""
+    drug the trial assigns. `shorter`: the name is the start of what the
+    Methods gave, and a cue must print it whole, not as the start of another
+    name ("normal" is no name where the cues say "given normal saline" or
+    "given normal fluids")."""
     if any(re.fullmatch(re.escape(name), d.strip(), re.I) for d in drugs):
         return True
-    esc = re.escape(name)
+    esc = re.escape(name) + (rf"(?!\s+(?!{_NAME_END}\b)[A-Za-z])" if shorter else "")
     group = re.compile(rf"(?<![\w-]){esc}\s+(?:groups?|arms?|cohorts?)\b", re.I)
     given = re.compile(
         rf"\b(?:receiv(?:e|ed|ing)|given|treated\s+with|allocated\s+to|assigned\s+to"
@@ -1176,8 +1183,8 @@ def received_names(
     for sent in texts:
         for m in resolver.mentions(sent):
             i = _arm_at(resolver, sent, m) if m.role not in ("overall", "both") else None
-            if i is None or not unnamed[i]:
-                continue
+            if i is None or not unnamed[i] or _content_stems(sent[m.start : m.end]):
+                continue  # ("antibiotics were given" names no group: "Group C (no antibiotics)")
             got = _RECEIVED.match(sent, m.end)
             if got is None and _IN_BEFORE.search(sent[max(0, m.start - 12) : m.start]):
                 got = _GOT_IN.match(sent, m.end)
@@ -1192,7 +1199,7 @@ def received_names(
                 name = " ".join(words[:k])
                 if not {_stem(w) for w in words[:k]} - _NOT_A_NAME - _role_words():
                     continue
-                if _cued(name, elsewhere, drugs):
+                if _cued(name, elsewhere, drugs, k < len(words)):
                     found[i].setdefault(name.lower(), name)
                     break
     # a name with no word of its own (found for two arms, or all of its words another
