@@ -752,9 +752,7 @@ _PAIR_STOP = frozenset(
     ]
 )
 # words that say an arm's role, not what it received
-_ROLE_ONLY = frozenset(
-    ["control", "controls", "test", "experimental", "experiment", "intervention"]
-)
+_ROLE_ONLY = frozenset(load_vocab("role_words")["role_only"])  # (`ontology/vocab/role_words.json`)
 # words of a clause, not of a name, inside a parenthesis
 _PAIR_CLAUSE = frozenset(
     ["not", "no", "non", "before", "after", "during", "other", "per", "within", "without"]
