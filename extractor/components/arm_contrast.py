@@ -51,8 +51,8 @@ _NOT_ALLOC = re.compile(
 )
 # names of generic words only: they name an arm only set against a control
 _GENERIC = re.compile(
-    r"^(?:study|treatment|treated|intervention|experimental|experiment|active|test|trial)$", re.I
-)
+    r"^(?:" + "|".join(load_vocab("role_words")["contrast_generic"]) + r")$", re.I
+)  # (`ontology/vocab/role_words.json`)
 _INERT = re.compile(r"\b(?:placebo|sham|vehicle|dummy)\b", re.I)
 # the words of a control arm's name ("the control group", "the usual care group"): the
 # same vocabulary that gives an arm the control role

@@ -752,9 +752,7 @@ _PAIR_STOP = frozenset(
     ]
 )
 # words that say an arm's role, not what it received
-_ROLE_ONLY = frozenset(
-    ["control", "controls", "test", "experimental", "experiment", "intervention"]
-)
+_ROLE_ONLY = frozenset(load_vocab("role_words")["role_only"])  # (`ontology/vocab/role_words.json`)
 # words of a clause, not of a name, inside a parenthesis
 _PAIR_CLAUSE = frozenset(
     ["not", "no", "non", "before", "after", "during", "other", "per", "within", "without"]
@@ -995,7 +993,7 @@ _GIVEN_TO = re.compile(
     r"(?:(?:was|were)\s+(?:then\s+|also\s+|only\s+)?)?(?:received|given|administered|treated\s+with)\s+"
     r"(?:(?:an?|the)\s+)?(?:(?:intravenous|oral|iv|i\.v\.|topical|inhaled|intranasal|nebuli[sz]ed"
     r"|intrathecal|subcutaneous)\s+)?(?:\d[\d.,]*\s*[^\s\d]{0,12}\s+(?:of\s+)?)?"
-    r"(?P<what>[A-Za-z][\w+-]*(?:\s+(?!(?:and|or|in|at|as|for|with|by|on|of|to|via|before|after"
+    r"(?P<what>(?![A-Za-z]+ly\b)[A-Za-z][\w+-]*(?:\s+(?!(?:and|or|in|at|as|for|with|by|on|of|to|via|before|after"
     r"|during|once|twice|daily|plus|while|whereas|which|that|was|were|group|arm|intravenously"
     r"|orally|respectively)\b)[A-Za-z][\w+-]*){0,2})",
 )
@@ -1042,3 +1040,173 @@ def given_names(texts: Iterable[str], names: Sequence[Sequence[str]]) -> list[li
         if any(_stems(key) & stems[j] for j in range(len(names)) if j != i):
             return [[] for _ in names]
     return [[spelled[key]] for key in keys]
+
+
+# ------------------------------------------------------------ names of what a role-named group received
+
+# what may stand between a group's name and the verb giving it a treatment: "the control
+# group patients were given", "the study group, who received", "arm 2 was then administered"
+_RECEIVER_GAP = (
+    r"\s*(?:(?:groups?|arms?|cohorts?)\s+)?(?:(?:patients|participants|subjects|children|women"
+    r"|men|infants|volunteers)\s+)?,?\s*(?:(?:who|that|which)\s+)?(?:(?:was|were|had\s+been|had)\s+)?"
+    r"(?:(?:then|also|only|additionally)\s+)?"
+)
+# the words that end a treatment's name: "midazolam before induction", "saline at the same rate"
+_NAME_END = (
+    r"(?:and|or|in|at|as|for|with|by|on|of|to|via|before|after|during|once|twice|daily|plus|while"
+    r"|whereas|which|that|was|were|is|are|had|has|groups?|arms?|cohorts?|intravenously|orally"
+    r"|respectively|but|the|each|every|per|from|until|than|versus|vs)"
+)
+# the treatment a group got, after the verb: articles, "the same volume of", a route and a
+# dose are passed over ("received 0.5 mg/kg intravenous midazolam")
+_WHAT = (
+    r"(?:(?:an?|the)\s+)?(?:(?:same|equal|identical|equivalent)\s+(?:volume|amount|dose|number)\s+of\s+)?"
+    r"(?:\d[\d.,]*\s*(?:%|[^\s\d]{0,12})\s+(?:of\s+)?)?"
+    r"(?:(?:intravenous|oral|iv|i\.v\.|topical|inhaled|intranasal|nebuli[sz]ed|intrathecal"
+    r"|subcutaneous|intramuscular)\s+)?"
+    rf"(?P<what>(?![A-Za-z]+ly\b)[A-Za-z][\w+-]*(?:\s+(?!{_NAME_END}\b)[A-Za-z][\w+-]*){{0,2}})"
+)
+_RECEIVED = re.compile(
+    _RECEIVER_GAP + r"(?:received|receive|given|administered|treated\s+with)\s+" + _WHAT, re.I
+)
+# "In the control group, sterile water was injected": the group named first, then what it got
+_GOT_IN = re.compile(
+    r"\s*(?:groups?|arms?)?\s*,\s*" + _WHAT + r"(?:\s+\d[\d.,]*\s*(?:%|[^\s\d]{0,12}))?"
+    r"\s+(?:was|were)\s+(?:then\s+|also\s+)?"
+    r"(?:given|administered|injected|infused|applied|used|instilled|delivered)\b",
+    re.I,
+)
+_IN_BEFORE = re.compile(r"(?i:\bin)\s+(?:the\s+)?$")
+# what a group received that is no treatment of its own: "received no treatment", "the
+# same protocol", "their usual medication"
+_NO_TREATMENT = re.compile(
+    r"^(?:no|nothing|none|same|similar|identical|both|all|either|only|this|these|those|their"
+    r"|its|his|her|other|another)$",
+    re.I,
+)
+# words that name no treatment on their own ("received care as usual", "received instructions")
+_NOT_A_NAME = frozenset(
+    ["information", "instruction", "questionnaire", "survey", "assessment", "baseline", "care",
+     "treatment", "therapy", "intervention", "injection", "dose", "dosage", "medication", "drug",
+     "session", "follow-up", "standard", "usual", "routine"]
+)  # fmt: skip
+_DESIGNATOR_TOKEN = re.compile(r"^(?:[A-Za-z]|\d{1,2}|I{1,3}|IV|VI{0,3})$")
+
+
+def _content_stems(text: str) -> set[str]:
+    """The stems of a name's words that say what its arm is, not which one it
+    is: no generic or role word, no designator ("study group", "control group",
+    "Group B" have none)."""
+    return {
+        _stem(t)
+        for t in label_tokens(text)
+        if not _DESIGNATOR_TOKEN.match(t) and t.lower() not in GENERIC_WORDS
+    } - _role_words()
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    """The words naming an arm by its role: the intervention's
+    (`ontology/vocab/role_words.json`) and "control"."""
+    words = {_stem(w) for w in load_vocab("role_words")["intervention"] if " " not in w}
+    return frozenset(words | {_stem(w) for w in _ROLE_ONLY})
+
+
+def _arm_at(resolver: ArmResolver, sent: str, m: ArmMention) -> int | None:
+    """Which arm (its index) mention `m` names: the one its words name, or the
+    one arm of its role."""
+    i = resolver.index_of(sent[m.start : m.end])
+    if i is not None:
+        return i
+    roles = [a.role for a in resolver.arms]
+    return roles.index(m.role) if roles.count(m.role) == 1 else None
+
+
+def _cued(name: str, texts: Sequence[str], drugs: Sequence[str], shorter: bool = False) -> bool:
+    """Whether the paper calls a group, or patients, by a treatment ("the
+    midazolam group", "patients receiving midazolam") in `texts`, or it is a
+    drug the trial assigns. `shorter`: the name is the start of what the
+    Methods gave, and a cue must print it whole, not as the start of another
+    name ("normal" is no name where the cues say "given normal saline" or
+    "given normal fluids")."""
+    if any(re.fullmatch(re.escape(name), d.strip(), re.I) for d in drugs):
+        return True
+    esc = re.escape(name) + (rf"(?!\s+(?!{_NAME_END}\b)[A-Za-z])" if shorter else "")
+    group = re.compile(rf"(?<![\w-]){esc}\s+(?:groups?|arms?|cohorts?)\b", re.I)
+    given = re.compile(
+        rf"\b(?:receiv(?:e|ed|ing)|given|treated\s+with|allocated\s+to|assigned\s+to"
+        rf"|randomi[sz]ed\s+to)\s+(?:\S+\s+){{0,3}}?{esc}(?![\w-])",
+        re.I,
+    )
+    return any(group.search(t) or given.search(t) for t in texts)
+
+
+def received_names(
+    texts: Iterable[str], arms: Sequence[ArmName], drugs: Sequence[str] = ()
+) -> list[list[str]]:
+    """Names of arms the paper calls by their role or a designator only ("the
+    study group", "the control group", "group 2") taken from what the Methods
+    say each received: "The study group received 0.5 mg/kg midazolam and the
+    control group received saline" or "In the control group, saline was
+    injected" give the study group the name "midazolam" and the control group
+    "saline", so results naming "the midazolam group" or "patients receiving
+    saline" go to those arms. A name is taken only where the paper calls a
+    group or patients by it in a sentence not naming that arm otherwise, or it
+    is one of the trial's `drugs` (see `_cued`); one with no word of its own
+    (found for several arms, or all its words another arm's) names none (the
+    words it shares with another arm name neither, as in every resolver's
+    names); and names are taken
+    only when every arm then has one (an arm named beside one left unnamed
+    would take the values the text sets against it). Returns the names to
+    add, per arm."""
+    texts = list(texts)
+    none: list[list[str]] = [[] for _ in arms]
+    if len(arms) < 2:
+        return none
+    resolver = ArmResolver(list(arms))
+    # (an alias of more than three words is a phrase read around a name, not a name)
+    stems = [
+        set().union(*(_content_stems(x) for x in (a.label, *a.aliases) if len(x.split()) <= 3))
+        for a in arms
+    ]
+    unnamed = [not s for s in stems]
+    if not any(unnamed):
+        return none
+    # per sentence, the arms it names by their role or designator
+    named_in = [
+        {i for m in resolver.mentions(t) if (i := _arm_at(resolver, t, m)) is not None}
+        for t in texts
+    ]
+    found: list[dict[str, str]] = [{} for _ in arms]
+    for sent in texts:
+        for m in resolver.mentions(sent):
+            i = _arm_at(resolver, sent, m) if m.role not in ("overall", "both") else None
+            if i is None or not unnamed[i] or _content_stems(sent[m.start : m.end]):
+                continue  # ("antibiotics were given" names no group: "Group C (no antibiotics)")
+            got = _RECEIVED.match(sent, m.end)
+            if got is None and _IN_BEFORE.search(sent[max(0, m.start - 12) : m.start]):
+                got = _GOT_IN.match(sent, m.end)
+            if got is None:
+                continue
+            words = got.group("what").split()
+            if _NO_TREATMENT.match(words[0]):
+                continue
+            elsewhere = [t for t, named in zip(texts, named_in, strict=True) if i not in named]
+            # the longest start of what it got that the paper calls a group or patients by
+            for k in range(len(words), 0, -1):
+                name = " ".join(words[:k])
+                if not {_stem(w) for w in words[:k]} - _NOT_A_NAME - _role_words():
+                    continue
+                if _cued(name, elsewhere, drugs, k < len(words)):
+                    found[i].setdefault(name.lower(), name)
+                    break
+    # a name with no word of its own (found for two arms, or all of its words another
+    # arm's) names neither: "fentanyl" beside "midazolam plus fentanyl"
+    new = [set().union(*(_content_stems(x) for x in f)) for f in found]
+    out: list[list[str]] = [[] for _ in arms]
+    for i, f in enumerate(found):
+        others = set().union(*(stems[j] | new[j] for j in range(len(arms)) if j != i))
+        out[i] = [name for name in f.values() if _content_stems(name) - others]
+    if not all(out[i] or not unnamed[i] for i in range(len(arms))):
+        return none
+    return out

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from litkg.extractor.vocab import load_vocab
+
 # words that name no arm in particular
 GENERIC_WORDS = frozenset(
     ["group", "groups", "arm", "arms", "cohort", "cohorts", "patients", "patient", "the", "of",
@@ -17,8 +19,11 @@ GENERIC_WORDS = frozenset(
 N_PART = re.compile(r"[(\[]?\s*\b[Nn]\s*=\s*\d[\d,]*\s*[)\]]?|\bN?o\.?\s*\(\s*%\s*\)|\(\s*%\s*\)")
 # "study group", "treatment arm": a name of generic words that still names one arm
 # (beside arms named otherwise: "the treatment group or the control group")
+# (`ontology/vocab/role_words.json`, "generic_names")
 GENERIC_NAME = re.compile(
-    r"^(?:the\s+)?(?P<w>study|treatment|treated|active)\s+(?:group|arm|cohort)$", re.I
+    r"^(?:the\s+)?(?P<w>" + "|".join(load_vocab("role_words")["generic_names"]) + r")\s+"
+    r"(?:group|arm|cohort)$",
+    re.I,
 )
 _TOKEN = re.compile(
     r"[A-Za-z][A-Za-z0-9₀-₉]*(?:\*\d+)?|\d+"

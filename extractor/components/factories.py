@@ -284,6 +284,19 @@ def _main_arms(
     )
     for i, (pair, got) in enumerate(zip(paired, given, strict=True)):
         aliases[i] += [x for x in pair + got if x not in aliases[i]]
+    # and of arms named by their role only, what the Methods say each received ("the
+    # study group received midazolam" / "patients receiving midazolam")
+    received = res_mod.received_names(
+        [t for t, _s, _e in design],
+        [
+            res_mod.ArmName(r, role, None, tuple(al))
+            for r, role, al in zip(ref, roles, aliases, strict=True)
+        ],
+        [i.drug for i in _facts(doc).get("interventions") or []],
+    )
+    for i, got in enumerate(received):
+        aliases[i] += [x for x in got if x not in aliases[i]]
+    given = [g + r for g, r in zip(given, received, strict=True)]
     complement = res_mod.complement_designators(
         [t for t, _s, _e in design], [[r, *al] for r, al in zip(ref, aliases, strict=True)]
     )
