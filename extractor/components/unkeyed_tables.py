@@ -19,6 +19,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from litkg.extractor.components.arms import is_occasion
+from litkg.extractor.components.column_heads import names_no_group
 from litkg.extractor.components.unkeyed_cells import (
     MEAN,
     MEASURE_UNIT,
@@ -768,10 +769,12 @@ def unkeyed_from_table(
                 o = replace(o, timepoint=tp, timepoint_months=months)
             label = None
         out.append((r, o, label))
-    categories = _category_labels(
-        [label for _r, o, label in out if label and not o.comparator], is_arm
-    )
-    return [hit for hit in out if hit[2] not in categories] if categories else out
+    labels = [label for _r, o, label in out if label and not o.comparator]
+    # a table's set of categories ("Tasted | Not tasted"), and any head alone that
+    # names no group ("Blood loss", "Yes", "t/χ2": column_heads)
+    drop = _category_labels(labels, is_arm)
+    drop |= {label for label in labels if names_no_group(label, is_arm)}
+    return [hit for hit in out if hit[2] not in drop] if drop else out
 
 
 _LABEL_EXTRAS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]|[*†‡§¶]+|,\s*(?:n|no\.?)\b.*$", re.I)
