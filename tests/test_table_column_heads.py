@@ -79,6 +79,7 @@ def test_test_and_comparison_columns_are_no_arms():
     )
     assert got == {"Ointment group", "Placebo"}
     assert names_no_group("p Values for group effect") and names_no_group("t/χ²")
+    assert names_no_group("Partial cη²") and not names_no_group("Omega-3")  # "c": a note mark
 
 
 def test_a_grand_mean_over_visits_is_no_arm():
