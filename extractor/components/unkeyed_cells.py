@@ -26,8 +26,12 @@ _PCT = re.compile(r"%|\bpercent\w*|\bproportions?\b|\brates?\b", re.I)
 _PCT_UNIT = re.compile(r"%|\bpercent\w*|\bproportions?\b", re.I)
 _COUNT = re.compile(r"\b(?:n|no\.?|number)\b\s*(?:[(\[]\s*%|$|,|of\b)", re.I)
 _CI = re.compile(r"\b(?:95\s*%\s*)?(?:CIs?|confidence intervals?)\b", re.I)
+# psychology's "M (SD)", "M ± SE": the letter M is a mean beside its spread
+_LETTER_MEAN = r"(?-i:M)\s*(?:[(\[]\s*S\.?[DE]\.?M?\.?\s*[)\]]|(?:±|\+/-)\s*S[DE]M?)"
 STAT_SUFFIX = re.compile(
     r"(?:[,;:]\s*|\s+)[(\[]?\s*(?:(?:mean|median|means|medians)\b(?:[^,;()\[\]]|[(\[][^()\[\]]*[)\]])*|"
+    + _LETTER_MEAN
+    + r"|"
     r"n\s*[(\[]\s*%\s*[)\]]|"
     r"no\.?\s*[(\[]\s*%\s*[)\]]|%|n|n\s*/\s*n)\s*[)\]]?\s*$",
     re.I,
@@ -36,7 +40,8 @@ STAT_SUFFIX = re.compile(
 
 _STUB_STAT = re.compile(
     r"[(\[]\s*(?:mean|median|n|no\.|%)\b[^()\[\]]*[)\]]|(?:^|[,;:]\s*)(?:mean|median)\b.*$|"
-    r"[,;:]\s*(?:n\s*[(\[]\s*%\s*[)\]]|%|n)\s*$|±",
+    r"[,;:]\s*(?:n\s*[(\[]\s*%\s*[)\]]|%|n)\s*$|±|"
+    rf"(?:[,;:]\s*|\s+)[(\[]?\s*{_LETTER_MEAN}\s*[)\]]?\s*$",
     re.I,
 )
 

@@ -19,6 +19,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from litkg.extractor.components.arms import is_occasion
+from litkg.extractor.components.column_heads import names_no_group
 from litkg.extractor.components.unkeyed_cells import (
     MEAN,
     MEASURE_UNIT,
@@ -768,10 +769,12 @@ def unkeyed_from_table(
                 o = replace(o, timepoint=tp, timepoint_months=months)
             label = None
         out.append((r, o, label))
-    categories = _category_labels(
-        [label for _r, o, label in out if label and not o.comparator], is_arm
-    )
-    return [hit for hit in out if hit[2] not in categories] if categories else out
+    labels = [label for _r, o, label in out if label and not o.comparator]
+    # a table's set of categories ("Tasted | Not tasted"), and any head alone that
+    # names no group ("Blood loss", "Yes", "t/χ2": column_heads)
+    drop = _category_labels(labels, is_arm)
+    drop |= {label for label in labels if names_no_group(label, is_arm)}
+    return [hit for hit in out if hit[2] not in drop] if drop else out
 
 
 _LABEL_EXTRAS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]|[*†‡§¶]+|,\s*(?:n|no\.?)\b.*$", re.I)
@@ -1798,6 +1801,7 @@ def _group_column_rows(
     group; the outcome's name is the stub above when a row leaves it empty."""
     out: list[tuple[int, Outcome, str | None]] = []
     name: str | None = None
+    cue = ""  # what the outcome's stub says its cells hold ("Weight, mean ± SD")
     raw_rows = model.table.rows
     spread = _spread_columns([c for c in model.columns if c is not group_col], model)
     for row in model.data_rows():
@@ -1808,6 +1812,7 @@ def _group_column_rows(
             # "SANS" / "II": an item's designator under its scale's section row
             name = row_name(replace(row, stub=first, concept=first))[0]
             name = None if name is None or DESIGNATOR.match(name) else clean_name(name)
+            cue = stub_cue(first)
         # a measure of the whole sample printed with its group cell blank beside an
         # unheaded column of groups: no group's (not a "Mean" / "SD" row under "Arm")
         whole = (
@@ -1832,8 +1837,11 @@ def _group_column_rows(
             # "Assessment 2": an occasion the same groups were measured on
             occasion = col.arm if col.arm and is_occasion(col.arm) else None
             tp, months = read_timepoint(_column_time(col) or occasion)
-            texts = [col.statistic or "", " ".join(col.labels), model.context]
             val = model.cell(row, col).value
+            # the stub's statistic says what a cell of its shape holds ("6.4 (3.1)" under
+            # "Score (mean, SD)"), not a bare number beside it (a "Clusters" count, a p)
+            own = cue if val.kind in ("estimate", "count") else ""
+            texts = [col.statistic or "", own, " ".join(col.labels), model.context]
             if col.index in spread:
                 spread_col = _col(model, spread[col.index])
                 label = " ".join([spread_col.statistic or "", *spread_col.labels[-1:]])
