@@ -875,7 +875,8 @@ _CUE_BEFORE_RE = re.compile(
     r"\b(?:who|that)\s+(?:had\s+)?(?:received|took|used|underwent|were\s+(?:given|treated\s+with|"
     r"randomi[sz]ed\s+to|assigned\s+to|allocated\s+to))\s+(?:the\s+)?$|"
     r"(?:\b(?:in|on|for|among|receiving|given|after|under)|(?<!compared\s)\bwith)\s+"
-    r"(?:the\s+|(?:those|patients|participants|subjects)\s+(?:in|on|receiving|taking|given|treated\s+with)"
+    r"(?:the\s+|(?:those|patients|participants|subjects)\s+(?:in|on|receiving|taking|given|treated\s+with|"
+    r"assigned\s+to|allocated\s+to|randomi[sz]ed\s+to)"
     r"\s+(?:the\s+)?)?$",
     re.I,
 )

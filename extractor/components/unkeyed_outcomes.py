@@ -823,6 +823,17 @@ def unkeyed_from_sentence(
             and not re.search(r"[;.]\s", between)
         ):
             name = last_name  # "... in the A group (16.8 ± 2) smaller than in the B group (24.9 ± 2.5)"
+        if (
+            name is None
+            and last_name
+            and last_kind == v.vkind
+            and out
+            and i > 0
+            and out[-1].start == vals[i - 1].start  # the value just read, not one of a list
+            and _compared_people(sent, between, v, arms.get(i), out[-1].arm_label, cues)
+        ):
+            # "14 (21%) were anaemic, compared with 30 (44%) of those given placebo"
+            name = last_name
         if name is not None and arms.get(i) and name.lower() == arms[i].lower():
             name = None  # "(MPS: 50.2 ± 12 years; ...": the group's label is not the measure
         if name is None:
@@ -843,6 +854,53 @@ def unkeyed_from_sentence(
     out = paired_values(sent, named_times(sent, ms, from_baseline_values(sent, out)))
     out = _for_both(sent, out)
     return out + [c for c in counted if not any(m.start <= c.start < m.end for m in out)]
+
+
+#: "(44%) of those given placebo", "(8/17) in those assigned to placebo": the people of
+#: a group, named by what they received, right after a value (and its count)
+_PEOPLE_GIVEN_AFTER = re.compile(
+    r"\s*(?:[%)\]]\s*)*(?:[(\[][^()\[\]]{1,20}[)\]]\s*)?(?:of|in|among|for)\s+(?:the\s+|all\s+)?(?:those|"
+    + _WHO[3:-1]
+    + r")\s+"
+    r"(?:(?:who|that)\s+(?:were\s+)?)?(?:given|receiving|received|on|taking|took|treated\s+with|"
+    r"assigned\s+to|allocated\s+to|randomi[sz]ed\s+to)\s+(?:the\s+)?",
+    re.I,
+)
+#: what compares one value with the next: "versus", "compared with", "and (in)", "whereas"
+_COMPARING_RE = re.compile(
+    r"\b(?:vs\.?|versus|compared\s+(?:with|to)|as\s+against|and|whereas|while)(?:\s+(?:in|of|among))?$",
+    re.I,
+)
+
+
+def _compared_people(
+    sent: str,
+    between: str,
+    v: Mention,
+    arm: str | None,
+    last_arm: str | None,
+    cues: list[Mention],
+) -> bool:
+    """Whether `v` is the second group's value of the result just read: "Of the
+    women given iron, 14 (21%) were anaemic, compared with 30 (44%) of those
+    given placebo", "in 12% of the A group and in 30% of patients receiving B".
+    The value is followed by the people of a group named by what they received,
+    that name is one of the paper's arms (a cue) other than the earlier value's
+    arm, and the words before the value (its count aside) only compare it with
+    the earlier one, within one clause."""
+    if arm is None or last_arm is None or arm.lower() == last_arm.lower():
+        return False
+    people = _PEOPLE_GIVEN_AFTER.match(sent, v.end)
+    cue = next((c for c in cues if people and c.start == people.end()), None)
+    if cue is None:
+        return False
+    if re.match(rf"\s+{_PREDICATE_VERB}\b", sent[cue.end :], re.I):
+        return False  # "and 35% of those given B had fever": the value's own clause
+    if re.search(r"[;.]\s", between) or _RESPECTIVELY_RE.search(sent, v.end):
+        return False  # "... and 42% of patients receiving A, B and C, respectively": a list
+    # "compared with 30 (", "as compared to 47/56 (": the count before the percentage
+    lead = re.sub(r"\s*(?:\d+\s*/\s*)?[-−]?\d+(?:[.·]\d+)?\s*[(\[]?\s*$", "", between)
+    return bool(_COMPARING_RE.search(lead.rstrip(" ,")))
 
 
 #: "94% for both the A and the B groups": one value stated for each of two named groups
