@@ -1058,17 +1058,29 @@ def _header_in_body(model: TableModel, is_arm: ArmTest | None) -> int | None:
     """The number of header rows when the head's last row is printed as the
     body's first: the groups named there, in every column, with no value
     ("Proportion of items recalled" / body "Item type: | Group A (n = 40) |
-    Group B (n = 38)"), under a head that names none. None otherwise."""
+    Group B (n = 38)"), under a head that names none; or the time points of the
+    columns, every filled cell one ("Baseline | 6 months" under the arms). None
+    otherwise."""
     table = model.table
     h = table.header_rows
     if not 1 <= h < len(table.rows) - 1:
         return None
     row = table.rows[h]
     cells = [clean_label(c) for c in row[1:]]
+    later = table.rows[h + 1 :]
+    if any(parse_value(c).kind != "text" for c in row[1:] if clean_label(c)):
+        return None
+    # the arms the columns' times are read under, not rows of arms ("Drug A | 6.0 ± 0.3")
+    # under measures' heads ("MMP9 | | mRS"), which the readers of arm rows take
+    if (
+        _time_head_row(row, cells)
+        and any(parse_value(c).kind not in ("text", "absent") for r in later for c in r[1:])
+        and not _ROWS_ARE_GROUPS.search(clean_label(row[0]))
+        and not any(_is_arm_label(clean_label(r[0]), is_arm) for r in later if r)
+    ):
+        return h + 1  # "Group A | | Group B |" over a body row "Baseline | 6 months | ..."
     # a cell left blank is a column the head above labels, or a second stub column
     if len([c for c in cells if c]) < 2 or not (all(cells) or clean_label(row[0])):
-        return None
-    if any(parse_value(c).kind != "text" for c in row[1:] if clean_label(c)):
         return None
     filled = [c for c in cells if c]
     if sum(_is_arm_label(c, is_arm) for c in filled) < (2 if len(filled) == len(cells) else 1):
@@ -1077,10 +1089,37 @@ def _header_in_body(model: TableModel, is_arm: ArmTest | None) -> int | None:
         return None  # with blanks beside them, every label a group's ("Control | Experimental")
     if any(_is_arm_label(clean_label(c), is_arm) for r in table.rows[:h] for c in r[1:] if c):
         return None  # the head names the groups: a body row restating them is read elsewhere
-    later = table.rows[h + 1 :]
     if not any(parse_value(c).kind not in ("text", "absent") for r in later for c in r[1:]):
         return None
     return h + 1
+
+
+def _time_head_row(row: list[str], cells: list[str]) -> bool:
+    """Whether a body row with no value names each column's time point: a head
+    row printed as the body's first ("Baseline | 6 months | Baseline | 6 months",
+    "Pre-test (n = 30) | Post-test (n = 28)"). Every filled cell a time point, its
+    size aside, two at least and not one repeated; the stub blank, a time
+    column's ("Time point"), or beside a starting occasion ("Baseline", "Pre"),
+    so that a row of durations ("Time to healing | 6 weeks | 9 weeks") is none."""
+    times = [_SIZE.sub("", c).strip(" ,;") for c in cells if c]
+    if len(times) < 2 or len(set(times)) < 2:
+        return False
+    if not all(len(t) <= 30 and (_is_time(t) or is_occasion(t)) for t in times):
+        return False
+    stub = clean_label(row[0])
+    return (
+        not stub
+        or bool(_TIME_COLUMN_LABEL.match(stub))
+        or any(read_timepoint(t)[1] == 0.0 for t in times)
+    )
+
+
+# a stub saying the rows are the groups: "Drugs", "Treatment group", "Arm"
+_ROWS_ARE_GROUPS = re.compile(
+    r"(?i)\b(?:groups?|arms?|drugs?|treatments?|regimens?|interventions?|cohorts?|conditions?)\b"
+)
+# a group's or occasion's size printed beside its name: "N = 57", "(n = 40)"
+_SIZE = re.compile(r"\s*[(\[]?\s*\b[nN]\s*=\s*\d[\d,]*\s*[)\]]?")
 
 
 _CONDITION_WORD = re.compile(r"(?i)\b(?:conditions?|cohorts?)\b")
