@@ -50,6 +50,8 @@ def test_a_time_row_beside_blank_test_columns_and_sizes_is_a_head_row():
     months = {(label, o.value): o.timepoint_months for _r, o, label in got if not o.comparator}
     assert months[("Taping", 25.0)] == 3.0
     assert months[("Sham taping", 21.9)] == 0.0
+    # the time as printed, its size aside
+    assert {o.timepoint for _r, o, _l in got if not o.comparator} == {"Pre-test", "Month 3"}
 
 
 def test_a_first_body_row_of_durations_is_no_head_row():

@@ -678,7 +678,8 @@ def _column_time(col: Column) -> str | None:
             return m.group(0)
         t = TIME_LABEL.match(piece)
         if t and len(piece) <= 30 and piece[t.end() :][:1] != "/":  # not "150 min/wk"
-            return piece
+            # the time without the size printed beside it: "Baseline N = 57" -> "Baseline"
+            return _SIZE.sub("", piece).strip(" ,;") or piece
     if col.period and not _STAT_WORDS.search(col.period):
         return col.period  # "Basal measurements at IVGTT" over the arms: the occasion as printed
     return None
