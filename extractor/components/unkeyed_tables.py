@@ -293,8 +293,16 @@ _SPREAD_OF = re.compile(
 _SPREAD_CUE = re.compile(r"(?i)\b(?:CI|SD|SE|SEM|IQR|range)\b|±")
 
 
+# a test's name glued to its p: "Paired t-testP value", "Wilcoxon testP value" (a "Follow-up
+# value" is none: the p must stand alone or be a capital glued to the test's name)
+_GLUED_P = re.compile(r"(?:\b[pP]|(?<=[a-z])P)[\s-]?values?\s*$")
+
+
 def _is_p_column(col: Column) -> bool:
-    return col.statistic == "p" or bool(col.labels and _P_LABEL.match(clean_label(col.labels[-1])))
+    if col.statistic == "p":
+        return True
+    label = clean_label(col.labels[-1]) if col.labels else ""
+    return bool(label and (_P_LABEL.match(label) or _GLUED_P.search(label)))
 
 
 def _p_of(model: TableModel, row: Row) -> float | None:
@@ -1687,16 +1695,20 @@ def _cyclic_group_column(model: TableModel, is_arm: ArmTest | None = None) -> Co
     # every name it repeats is one of the paper's arms; a heading spanning it and the
     # column after it ("Baseline" over the groups' names and their values) is the
     # values' heading, not the column's own
-    shared = bool(col.labels) and col.labels == cols[1].labels
-    labelled = bool(col.arm) and not shared and not _GROUP_LABEL.match(clean_label(col.arm or ""))
     raw = model.table.rows
+    stub_head = {clean_label(r[0]) for r in raw[: model.table.header_rows] if r}
+    # or the stub's heading spanning it ("Time Group and variable" over both stub columns)
+    shared = bool(col.labels) and (
+        col.labels == cols[1].labels or clean_label(col.labels[-1]) in stub_head
+    )
+    labelled = bool(col.arm) and not shared and not _GROUP_LABEL.match(clean_label(col.arm or ""))
     every = model.data_rows()
     printed = [_group_label(model.cell(r, col).text) for r in every]
     order: list[str] = []
     for t in printed:
         if t in order:
             break
-        if t:
+        if t and not _is_between_test(t):
             order.append(t)
     k = len(order)
     # a row left blank in the group column between two blocks (or after the last)
@@ -1708,6 +1720,8 @@ def _cyclic_group_column(model: TableModel, is_arm: ArmTest | None = None) -> Co
         stub = clean_label(raw[r.index][0]) if raw[r.index] else ""
         if not t and stub and k and len(rows) % k == 0:
             continue
+        if t and _is_between_test(t):
+            continue  # "Between groups: P" under each measure's groups: their test's row
         rows.append(r)
         texts.append(t)
     if not 2 <= k <= 4 or len(texts) < 2 * k or len(texts) % k:
@@ -1740,6 +1754,16 @@ def _cyclic_group_column(model: TableModel, is_arm: ArmTest | None = None) -> Co
     # else the groups are fewer than the measures: "Without template" / "Pitch", "Roll",
     # "Yaw" is two conditions' rows of three measures, not three groups' rows
     return col if len(rows) // k > k else None
+
+
+# a row of the groups' test printed in the group column: "P value", "Between groups: P"
+_BETWEEN_TEST = re.compile(r"(?i)^between[- ]groups?\b.*\b(?:p|p[- ]?values?|tests?)$")
+
+
+def _is_between_test(text: str) -> bool:
+    """Whether a group column's cell is the row of the groups' test ("P", "P value",
+    "Between group: P"), not a group."""
+    return bool(_TEST_LABEL.match(text) or _BETWEEN_TEST.match(text))
 
 
 # a row of the whole sample among the groups' rows: "All (n = 12)", "Total", "Overall"
