@@ -293,8 +293,16 @@ _SPREAD_OF = re.compile(
 _SPREAD_CUE = re.compile(r"(?i)\b(?:CI|SD|SE|SEM|IQR|range)\b|±")
 
 
+# a test's name glued to its p: "Paired t-testP value", "Wilcoxon testP value" (a "Follow-up
+# value" is none: the p must stand alone or be a capital glued to the test's name)
+_GLUED_P = re.compile(r"(?:\b[pP]|(?<=[a-z])P)[\s-]?values?\s*$")
+
+
 def _is_p_column(col: Column) -> bool:
-    return col.statistic == "p" or bool(col.labels and _P_LABEL.match(clean_label(col.labels[-1])))
+    if col.statistic == "p":
+        return True
+    label = clean_label(col.labels[-1]) if col.labels else ""
+    return bool(label and (_P_LABEL.match(label) or _GLUED_P.search(label)))
 
 
 def _p_of(model: TableModel, row: Row) -> float | None:
@@ -678,7 +686,8 @@ def _column_time(col: Column) -> str | None:
             return m.group(0)
         t = TIME_LABEL.match(piece)
         if t and len(piece) <= 30 and piece[t.end() :][:1] != "/":  # not "150 min/wk"
-            return piece
+            # the time without the size printed beside it: "Baseline N = 57" -> "Baseline"
+            return _SIZE.sub("", piece).strip(" ,;") or piece
     if col.period and not _STAT_WORDS.search(col.period):
         return col.period  # "Basal measurements at IVGTT" over the arms: the occasion as printed
     return None
@@ -1058,17 +1067,29 @@ def _header_in_body(model: TableModel, is_arm: ArmTest | None) -> int | None:
     """The number of header rows when the head's last row is printed as the
     body's first: the groups named there, in every column, with no value
     ("Proportion of items recalled" / body "Item type: | Group A (n = 40) |
-    Group B (n = 38)"), under a head that names none. None otherwise."""
+    Group B (n = 38)"), under a head that names none; or the time points of the
+    columns, every filled cell one ("Baseline | 6 months" under the arms). None
+    otherwise."""
     table = model.table
     h = table.header_rows
     if not 1 <= h < len(table.rows) - 1:
         return None
     row = table.rows[h]
     cells = [clean_label(c) for c in row[1:]]
+    later = table.rows[h + 1 :]
+    if any(parse_value(c).kind != "text" for c in row[1:] if clean_label(c)):
+        return None
+    # the arms the columns' times are read under, not rows of arms ("Drug A | 6.0 ± 0.3")
+    # under measures' heads ("MMP9 | | mRS"), which the readers of arm rows take
+    if (
+        _time_head_row(row, cells)
+        and any(parse_value(c).kind not in ("text", "absent") for r in later for c in r[1:])
+        and not _ROWS_ARE_GROUPS.search(clean_label(row[0]))
+        and not any(_is_arm_label(clean_label(r[0]), is_arm) for r in later if r)
+    ):
+        return h + 1  # "Group A | | Group B |" over a body row "Baseline | 6 months | ..."
     # a cell left blank is a column the head above labels, or a second stub column
     if len([c for c in cells if c]) < 2 or not (all(cells) or clean_label(row[0])):
-        return None
-    if any(parse_value(c).kind != "text" for c in row[1:] if clean_label(c)):
         return None
     filled = [c for c in cells if c]
     if sum(_is_arm_label(c, is_arm) for c in filled) < (2 if len(filled) == len(cells) else 1):
@@ -1077,10 +1098,37 @@ def _header_in_body(model: TableModel, is_arm: ArmTest | None) -> int | None:
         return None  # with blanks beside them, every label a group's ("Control | Experimental")
     if any(_is_arm_label(clean_label(c), is_arm) for r in table.rows[:h] for c in r[1:] if c):
         return None  # the head names the groups: a body row restating them is read elsewhere
-    later = table.rows[h + 1 :]
     if not any(parse_value(c).kind not in ("text", "absent") for r in later for c in r[1:]):
         return None
     return h + 1
+
+
+def _time_head_row(row: list[str], cells: list[str]) -> bool:
+    """Whether a body row with no value names each column's time point: a head
+    row printed as the body's first ("Baseline | 6 months | Baseline | 6 months",
+    "Pre-test (n = 30) | Post-test (n = 28)"). Every filled cell a time point, its
+    size aside, two at least and not one repeated; the stub blank, a time
+    column's ("Time point"), or beside a starting occasion ("Baseline", "Pre"),
+    so that a row of durations ("Time to healing | 6 weeks | 9 weeks") is none."""
+    times = [_SIZE.sub("", c).strip(" ,;") for c in cells if c]
+    if len(times) < 2 or len(set(times)) < 2:
+        return False
+    if not all(len(t) <= 30 and (_is_time(t) or is_occasion(t)) for t in times):
+        return False
+    stub = clean_label(row[0])
+    return (
+        not stub
+        or bool(_TIME_COLUMN_LABEL.match(stub))
+        or any(read_timepoint(t)[1] == 0.0 for t in times)
+    )
+
+
+# a stub saying the rows are the groups: "Drugs", "Treatment group", "Arm"
+_ROWS_ARE_GROUPS = re.compile(
+    r"(?i)\b(?:groups?|arms?|drugs?|treatments?|regimens?|interventions?|cohorts?|conditions?)\b"
+)
+# a group's or occasion's size printed beside its name: "N = 57", "(n = 40)"
+_SIZE = re.compile(r"\s*[(\[]?\s*\b[nN]\s*=\s*\d[\d,]*\s*[)\]]?")
 
 
 _CONDITION_WORD = re.compile(r"(?i)\b(?:conditions?|cohorts?)\b")
@@ -1647,16 +1695,20 @@ def _cyclic_group_column(model: TableModel, is_arm: ArmTest | None = None) -> Co
     # every name it repeats is one of the paper's arms; a heading spanning it and the
     # column after it ("Baseline" over the groups' names and their values) is the
     # values' heading, not the column's own
-    shared = bool(col.labels) and col.labels == cols[1].labels
-    labelled = bool(col.arm) and not shared and not _GROUP_LABEL.match(clean_label(col.arm or ""))
     raw = model.table.rows
+    stub_head = {clean_label(r[0]) for r in raw[: model.table.header_rows] if r}
+    # or the stub's heading spanning it ("Time Group and variable" over both stub columns)
+    shared = bool(col.labels) and (
+        col.labels == cols[1].labels or clean_label(col.labels[-1]) in stub_head
+    )
+    labelled = bool(col.arm) and not shared and not _GROUP_LABEL.match(clean_label(col.arm or ""))
     every = model.data_rows()
     printed = [_group_label(model.cell(r, col).text) for r in every]
     order: list[str] = []
     for t in printed:
         if t in order:
             break
-        if t:
+        if t and not _is_between_test(t):
             order.append(t)
     k = len(order)
     # a row left blank in the group column between two blocks (or after the last)
@@ -1668,6 +1720,8 @@ def _cyclic_group_column(model: TableModel, is_arm: ArmTest | None = None) -> Co
         stub = clean_label(raw[r.index][0]) if raw[r.index] else ""
         if not t and stub and k and len(rows) % k == 0:
             continue
+        if t and _is_between_test(t):
+            continue  # "Between groups: P" under each measure's groups: their test's row
         rows.append(r)
         texts.append(t)
     if not 2 <= k <= 4 or len(texts) < 2 * k or len(texts) % k:
@@ -1700,6 +1754,16 @@ def _cyclic_group_column(model: TableModel, is_arm: ArmTest | None = None) -> Co
     # else the groups are fewer than the measures: "Without template" / "Pitch", "Roll",
     # "Yaw" is two conditions' rows of three measures, not three groups' rows
     return col if len(rows) // k > k else None
+
+
+# a row of the groups' test printed in the group column: "P value", "Between groups: P"
+_BETWEEN_TEST = re.compile(r"(?i)^between[- ]groups?\b.*\b(?:p|p[- ]?values?|tests?)$")
+
+
+def _is_between_test(text: str) -> bool:
+    """Whether a group column's cell is the row of the groups' test ("P", "P value",
+    "Between group: P"), not a group."""
+    return bool(_TEST_LABEL.match(text) or _BETWEEN_TEST.match(text))
 
 
 # a row of the whole sample among the groups' rows: "All (n = 12)", "Total", "Overall"

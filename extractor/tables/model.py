@@ -239,6 +239,9 @@ def _column(j: int, pieces: list[str], caption_grade: str | None) -> Column:
         if s:
             stat = s  # the lowest statistic label says what the cells hold
             continue
+        st = _stat_at_time(t)
+        if st is not None:  # "Mean (SD) at 6 months": the time, its cells' statistic
+            stat, t = st
         n = lab.n_only(t)
         if n is not None:
             arm_n = n
@@ -281,6 +284,24 @@ def _column(j: int, pieces: list[str], caption_grade: str | None) -> Column:
     arm = " ".join(names) if names else None
     del caption_grade
     return Column(j, (j,), tuple(seen), arm, arm_n, grade, any_grade, stat, period, tuple(names))
+
+
+# a statistic printed before the time it is taken at: "Mean (SD) at 6 months",
+# "No. (%) of participants at baseline"
+_STAT_AT = re.compile(
+    r"(?i)^(?P<stat>.+?)(?:\s+of\s+(?:participants|patients|subjects|children))?\s+at\s+(?P<time>.+)$"
+)
+
+
+def _stat_at_time(label: str) -> tuple[str, str] | None:
+    """(statistic, time) of a head printing a statistic at a time point ("Mean (SD)
+    at 6 months" -> ("mean (sd)", "6 months")); None unless the words before "at"
+    are a statistic alone and the words after it a time point."""
+    m = _STAT_AT.match(lab.clean(label))
+    if m is None:
+        return None
+    stat, time = lab.statistic(m.group("stat")), m.group("time").strip()
+    return (stat, time) if stat and lab.is_time(time) else None
 
 
 _CHANGE_TAIL = re.compile(r"(?P<head>.*[A-Za-z].*?)\s+(?P<change>[Δ∆])")
