@@ -123,11 +123,22 @@ def clean_name(name: str | None) -> str | None:
     return name
 
 
+#: "before"/"pre" an occasion after the start: a numbered session ("Pre ECT3", "before
+#: dose 2", "pre-session 4") or an event of the procedure ("Before closure of sternum"),
+#: whose months the label does not give
+_LATER_OCCASION = re.compile(
+    r"(?i)^(?:pre|before)(?:[\s-]+(?:the\s+)?)?(?:[a-z]+[\s-]*(?:[2-9]|\d{2,})\b"
+    r"|(?!(?:start|beginning|initiation|onset|commencement|entry)\b)[a-z]+\s+of\s+(?:the\s+)?[a-z]+)"
+)
+
+
 def read_timepoint(text: str | None) -> tuple[str | None, float | None]:
     if not text:
         return None, None
     t = STAT_SUFFIX.sub("", text).strip(" ,;:")
     if re.match(r"(?i)^(?:baseline|pre-?\w*|before|initial|admission|entry|enrol+ment)\b", t):
+        if _LATER_OCCASION.match(t):
+            return t, None
         return t, 0.0
     m = re.search(
         rf"(?i)(\d+(?:[.·]\d+)?|\b{NUMBER_WORDS}(?=\s))(?:\s*|-)(h|hrs?|hours?|d|days?|wks?|weeks?|mos?|mons?|months?|y|yrs?|years?)\b"
