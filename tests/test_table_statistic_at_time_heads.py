@@ -2,8 +2,7 @@
 (SD) at 6 months", "No. (%) of participants at week 12") over rows of arms: the
 column is that time point, its cells that statistic, not an arm named "Mean
 (SD) at 6 months". A head whose words before "at" are no statistic ("Pain at
-rest") stays as printed. Tables written in ophthalmology and vaccination house
-styles."""
+rest") stays as printed. The table is written in an ophthalmology house style."""
 
 from table_helpers import read
 
