@@ -1172,14 +1172,20 @@ def received_names(
     unnamed = [not s for s in stems]
     if not any(unnamed):
         return none
+    mentions = [resolver.mentions(t) for t in texts]
     # per sentence, the arms it names by their role or designator
     named_in = [
-        {i for m in resolver.mentions(t) if (i := _arm_at(resolver, t, m)) is not None}
-        for t in texts
+        {i for m in ms if (i := _arm_at(resolver, t, m)) is not None}
+        for t, ms in zip(texts, mentions, strict=True)
+    ]
+    # per arm, the sentences that do not name it
+    elsewhere = [
+        [t for t, named in zip(texts, named_in, strict=True) if i not in named]
+        for i in range(len(arms))
     ]
     found: list[dict[str, str]] = [{} for _ in arms]
-    for sent in texts:
-        for m in resolver.mentions(sent):
+    for sent, ms in zip(texts, mentions, strict=True):
+        for m in ms:
             i = _arm_at(resolver, sent, m) if m.role not in ("overall", "both") else None
             if i is None or not unnamed[i] or _content_stems(sent[m.start : m.end]):
                 continue  # ("antibiotics were given" names no group: "Group C (no antibiotics)")
@@ -1191,13 +1197,12 @@ def received_names(
             words = got.group("what").split()
             if _NO_TREATMENT.match(words[0]):
                 continue
-            elsewhere = [t for t, named in zip(texts, named_in, strict=True) if i not in named]
             # the longest start of what it got that the paper calls a group or patients by
             for k in range(len(words), 0, -1):
                 name = " ".join(words[:k])
                 if not {_stem(w) for w in words[:k]} - _NOT_A_NAME - _role_words():
                     continue
-                if _cued(name, elsewhere, drugs, k < len(words)):
+                if _cued(name, elsewhere[i], drugs, k < len(words)):
                     found[i].setdefault(name.lower(), name)
                     break
     # a name with no word of its own (found for two arms, or all of its words another
