@@ -859,9 +859,8 @@ def unkeyed_from_sentence(
 #: "(44%) of those given placebo", "(8/17) in those assigned to placebo": the people of
 #: a group, named by what they received, right after a value (and its count)
 _PEOPLE_GIVEN_AFTER = re.compile(
-    r"\s*(?:[%)\]]\s*)*(?:[(\[][^()\[\]]{1,20}[)\]]\s*)?(?:of|in|among|for)\s+(?:the\s+|all\s+)?(?:those|"
-    + _WHO[3:-1]
-    + r")\s+"
+    r"\s*(?:[%)\]]\s*)*(?:[(\[][^()\[\]]{1,20}[)\]]\s*)?(?:of|in|among|for)\s+(?:the\s+|all\s+)?"
+    rf"(?:those|{_WHO})\s+"
     r"(?:(?:who|that)\s+(?:were\s+)?)?(?:given|receiving|received|on|taking|took|treated\s+with|"
     r"assigned\s+to|allocated\s+to|randomi[sz]ed\s+to)\s+(?:the\s+)?",
     re.I,
